@@ -1,0 +1,50 @@
+"""``claims_amounts``: every money amount of the document as ``doc.spans["money"]`` and
+``doc._.money`` (one plain dict per amount, in text order). Figures inside boilerplate are
+dropped."""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..amount_grammar import AmountMatch, default_grammar
+from . import extensions  # noqa: F401  (registers Doc._ extensions)
+
+
+def amount_record(m: AmountMatch) -> dict[str, Any]:
+    """The plain-data form of a match; later stages add to it."""
+    decided = len(m.candidates) == 1 or m.default_currency
+    return {
+        "start": m.start, "end": m.end, "mention": m.text,
+        "value": m.value, "low": m.low, "high": m.high,
+        "currency": m.candidates[0] if decided else None,
+        "currency_text": m.currency_text,
+        "currency_candidates": m.candidates,
+        "currency_note": None if len(m.candidates) == 1 else (
+            f"'{m.currency_text}' read as {m.candidates[0]} by default" if decided else None),
+        "qualifier": m.qualifier, "scale_text": m.scale_text, "per": m.per, "rule": m.rule,
+        "equivalent_of": None,
+    }
+
+
+class AmountRecognizer:
+    def __call__(self, doc: Doc) -> Doc:
+        furniture = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
+        spans, records = [], []
+        for m in default_grammar().find(doc.text):
+            if any(s <= m.start < e for s, e in furniture):
+                continue
+            span = doc.char_span(m.start, m.end, label="MONEY", alignment_mode="expand")
+            if span is None:
+                continue
+            spans.append(span)
+            records.append(amount_record(m))
+        doc.spans["money"] = spans
+        doc._.money = records
+        return doc
+
+
+@Language.factory("claims_amounts")
+def make_amounts(nlp: Language, name: str) -> AmountRecognizer:
+    return AmountRecognizer()

@@ -1,0 +1,104 @@
+"""``claims_currency``: decide ambiguous markers (¥ is CNY or JPY, 'rupees' is INR or LKR)
+and record how in ``currency_note``.
+
+Evidence, strongest first: a restatement in another currency whose implied rate fits one
+candidate's reference rate; context cues (rules/currencies.json) in the sentence, then the
+paragraph, then the document; the document's other amounts. Without evidence the currency
+stays null and the note says so.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import layout
+from ..fx import implied_rate_fits
+from ..ruleset import currency_rules
+from . import extensions  # noqa: F401  (registers Doc._ extensions)
+
+
+class CurrencyResolver:
+    def __init__(self) -> None:
+        self.cues = {
+            code: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+            for code, words in currency_rules().context.cues.items()
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        money = doc._.money or []
+        year = int(doc._.published[:4]) if doc._.published else None
+        paragraphs = layout.paragraphs(doc.text)
+        for i, rec in enumerate(money):
+            if rec["currency"] is not None:
+                continue
+            code, note = self._by_equivalent(i, money, year)
+            if code is None:
+                code, note = self._by_context(doc, rec, paragraphs)
+            if code is None:
+                code, note = self._by_other_amounts(rec, money)
+            rec["currency"] = code
+            rec["currency_note"] = note or (
+                f"ambiguous: '{rec['currency_text']}' may be " + " or ".join(rec["currency_candidates"])
+                + "; the text does not say which")
+        return doc
+
+    def _by_equivalent(self, i: int, money: list[dict], year: int | None) -> tuple[str | None, str | None]:
+        rec = money[i]
+        partners = [m for j, m in enumerate(money) if m["equivalent_of"] == i or j == rec["equivalent_of"]]
+        for other in partners:
+            mine, usd = _point(rec), _point(other)
+            if mine is None or usd is None or other["currency"] != "USD":
+                continue
+            fitting = []
+            for code in rec["currency_candidates"]:
+                fits, implied, ref = implied_rate_fits(mine, code, usd, year)
+                if fits and ref is not None:
+                    fitting.append((code, implied, ref))
+            if len(fitting) == 1:
+                code, implied, ref = fitting[0]
+                return code, (f"the restatement as {other['mention']} implies {implied:.2f} {code}/USD, "
+                              f"which fits the {ref.year} reference rate {ref.per_usd:.2f}")
+        return None, None
+
+    def _by_context(self, doc: Doc, rec: dict, paragraphs: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+        sentence = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
+        scopes = []
+        if sentence is not None:
+            scopes.append(("sentence", sentence.sent.start_char, sentence.sent.end_char))
+        para = layout.containing(paragraphs, rec["start"])
+        if para:
+            scopes.append(("paragraph", *para))
+        scopes.append(("document", 0, len(doc.text)))
+        for scope, start, end in scopes:
+            counts = Counter({
+                code: len(self.cues[code].findall(doc.text, start, end))
+                for code in rec["currency_candidates"] if code in self.cues
+            })
+            ranked = counts.most_common(2)
+            if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                return ranked[0][0], f"'{rec['currency_text']}' read as {ranked[0][0]} from {ranked[0][1]} context cue(s) in the {scope}"
+        return None, None
+
+    def _by_other_amounts(self, rec: dict, money: list[dict]) -> tuple[str | None, str | None]:
+        seen = Counter(m["currency"] for m in money if m["currency"] in rec["currency_candidates"])
+        ranked = seen.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0], f"'{rec['currency_text']}' read as {ranked[0][0]}, the currency of the document's other amounts"
+        return None, None
+
+
+def _point(rec: dict) -> float | None:
+    """One number for an amount: its value, a bound, or the middle of its range."""
+    if rec["value"] is not None:
+        return rec["value"]
+    if rec["low"] is not None and rec["high"] is not None:
+        return (rec["low"] + rec["high"]) / 2
+    return rec["low"] if rec["low"] is not None else rec["high"]
+
+
+@Language.factory("claims_currency")
+def make_currency(nlp: Language, name: str) -> CurrencyResolver:
+    return CurrencyResolver()

@@ -1,0 +1,44 @@
+"""``claims_equivalents``: link an amount restated in another currency to the amount it
+restates ("CNY 400 billion (approximately USD 55 billion)", "A$3.1bn ($2.4bn; £1.25bn)").
+Sets ``equivalent_of`` to the index of the first amount in ``doc._.money``."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..ruleset import amount_rules
+from . import extensions  # noqa: F401  (registers Doc._ extensions)
+
+
+class EquivalentLinker:
+    def __init__(self) -> None:
+        rules = amount_rules().equivalents
+        self.open = re.compile(rf"^\s*(?:{'|'.join(rules.open)})\s*$", re.I)
+        self.next = re.compile(rf"^\s*(?:{'|'.join(rules.next)})\s*$", re.I)
+
+    def __call__(self, doc: Doc) -> Doc:
+        money = doc._.money or []
+        head: int | None = None
+        for j in range(1, len(money)):
+            gap = doc.text[money[j - 1]["end"]:money[j]["start"]]
+            if self.open.match(gap):
+                head = j - 1
+            elif not (head is not None and self.next.match(gap)):
+                head = None
+            if head is not None and _differs(money[head], money[j]):
+                money[j]["equivalent_of"] = head
+            elif head is not None:
+                head = None
+        return doc
+
+
+def _differs(a: dict, b: dict) -> bool:
+    """A restatement is in another currency (or one still undecided)."""
+    return a["currency"] is None or b["currency"] is None or a["currency"] != b["currency"]
+
+
+@Language.factory("claims_equivalents")
+def make_equivalents(nlp: Language, name: str) -> EquivalentLinker:
+    return EquivalentLinker()

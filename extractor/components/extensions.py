@@ -1,0 +1,19 @@
+"""The ``Doc._`` extensions the components write: plain data only, so that ``n_process``
+and DocBin carry them."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+EXTENSIONS: dict[str, object] = {
+    "money": None,  # list of amount dicts, in text order (claims_amounts and later stages)
+    "published": None,  # ISO date of the article when known
+}
+
+
+def register() -> None:
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register()

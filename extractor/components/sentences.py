@@ -1,0 +1,57 @@
+"""``claims_sentences``: sentence boundaries at line breaks and sentence punctuation.
+
+Without a statistical model this is the only sentence splitter. With a parser it runs
+before the parser and only presets boundaries at line breaks, which the parser keeps.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..ruleset import sentence_rules
+
+END_PUNCT = {".", "!", "?", "…"}
+CLOSERS = {'"', "”", "’", "'", ")", "]"}
+
+
+class SentenceSplitter:
+    def __init__(self, punctuation: bool) -> None:
+        self.punctuation = punctuation
+        self.abbreviations = {a.lower().rstrip(".") for a in sentence_rules().abbreviations}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        doc[0].is_sent_start = True
+        for i in range(1, len(doc)):
+            tok, prev = doc[i], doc[i - 1]
+            if "\n" in prev.text or "\n" in prev.whitespace_:
+                tok.is_sent_start = True
+            elif tok.is_space:
+                tok.is_sent_start = False
+            elif self.punctuation:
+                tok.is_sent_start = self._ends_at(doc, i)
+        return doc
+
+    def _ends_at(self, doc: Doc, i: int) -> bool:
+        """Does a sentence start at token i, judged from the punctuation before it?"""
+        j = i - 1
+        while j > 0 and doc[j].text in CLOSERS:
+            j -= 1
+        tok = doc[i]
+        if doc[j].text not in END_PUNCT and not (doc[j].text.endswith(".") and len(doc[j]) > 1 and j == i - 1):
+            return False
+        if j == i - 1 and not doc[j].whitespace_ and doc[j].text in END_PUNCT:
+            return False
+        first = tok.text[0]
+        if not (first.isupper() or first in "\"“‘'(["):
+            return False
+        before = doc[j - 1].text if doc[j].text in END_PUNCT and j > 0 else doc[j].text.rstrip(".")
+        if before.lower().rstrip(".") in self.abbreviations or (len(before) == 1 and before.isupper()):
+            return False
+        return True
+
+
+@Language.factory("claims_sentences", default_config={"punctuation": True})
+def make_sentences(nlp: Language, name: str, punctuation: bool) -> SentenceSplitter:
+    return SentenceSplitter(punctuation)

@@ -1,0 +1,64 @@
+"""The Python API: extract claim records from text, documents, files and folders."""
+from __future__ import annotations
+
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import pipeline
+from .documents import Document, read_all
+from .models import Claim, DocumentError
+from .records import claims_of
+
+
+def extract_text(text: str, doc_id: str = "text", nlp: Language | None = None, published: str | None = None) -> list[Claim]:
+    """Every money claim in one text."""
+    nlp = nlp or pipeline.build()
+    return claims_of(nlp(_doc(nlp, Document(doc_id, doc_id, text, published))), doc_id)
+
+
+def extract_documents(
+    docs: Iterable[Document | DocumentError], nlp: Language, batch_size: int = 16
+) -> Iterator[tuple[Document | DocumentError, list[Claim] | DocumentError]]:
+    """(document, its claims) in input order, streaming in batches. Errors pass through; a
+    document the pipeline fails on yields a DocumentError and the others go on."""
+    stream = iter(docs)
+    while batch := list(islice(stream, batch_size)):
+        readable = [d for d in batch if isinstance(d, Document)]
+        try:
+            processed = dict(zip(map(id, readable), nlp.pipe(_doc(nlp, d) for d in readable)))
+        except Exception:  # noqa: BLE001 - isolate the failing document below
+            processed = {}
+        for item in batch:
+            if isinstance(item, DocumentError):
+                yield item, item
+                continue
+            try:
+                doc = processed.get(id(item)) or nlp(_doc(nlp, item))
+                yield item, claims_of(doc, item.doc_id)
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+                yield item, DocumentError(doc_id=item.doc_id, path=item.path, error=type(exc).__name__,
+                                          reason=f"extraction failed: {exc}")
+
+
+def extract_paths(
+    paths: Iterable[str | Path], model: str | None = None, pattern: str = "*", encoding: str = "utf-8",
+    nlp: Language | None = None,
+) -> Iterator[Claim | DocumentError]:
+    """Claims of every article under ``paths`` (files or folders), and an error for each
+    file that could not be read or processed."""
+    nlp = nlp or pipeline.build(model)
+    for _, result in extract_documents(read_all([Path(p) for p in paths], pattern, encoding), nlp):
+        if isinstance(result, DocumentError):
+            yield result
+        else:
+            yield from result
+
+
+def _doc(nlp: Language, document: Document) -> Doc:
+    doc = nlp.make_doc(document.text)
+    doc._.published = document.published
+    return doc

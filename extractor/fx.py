@@ -1,0 +1,30 @@
+"""Reference exchange rates from ``rules/fx_rates.jsonl``: units of a currency per US dollar."""
+from __future__ import annotations
+
+from .ruleset import FxRate, fx_rates
+
+
+def reference_rate(currency: str, year: int | None = None) -> FxRate | None:
+    """The annual rate for ``currency`` in ``year`` (nearest year on record; latest when None).
+
+    None means "no reference rate": the currency has no series in the rule data.
+    """
+    if currency == "USD":
+        return FxRate(currency="USD", year=year or 0, per_usd=1.0, source="identity")
+    years = sorted(y for (code, y) in fx_rates() if code == currency)
+    if not years:
+        return None
+    chosen = years[-1] if year is None else min(years, key=lambda y: (abs(y - year), -y))
+    return fx_rates()[(currency, chosen)]
+
+
+def implied_rate_fits(amount: float, currency: str, usd: float, year: int | None, tolerance: float = 0.15) -> tuple[bool, float, FxRate | None]:
+    """Does ``amount`` of ``currency`` restated as ``usd`` dollars fit the reference rate?
+
+    Returns (fits, implied units per USD, reference used).
+    """
+    implied = amount / usd
+    ref = reference_rate(currency, year)
+    if ref is None:
+        return False, implied, None
+    return abs(implied - ref.per_usd) <= tolerance * ref.per_usd, implied, ref

@@ -1,0 +1,36 @@
+"""Build the spaCy pipeline: blank English (or an installed statistical model) plus the
+project's components."""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+# Importing the component modules registers their factories when the package is used
+# from a source checkout; an installed package also registers them by entry point.
+from .components import amounts, boilerplate, currency, equivalents, sentences  # noqa: F401
+
+COMPONENTS = ["claims_boilerplate", "claims_amounts", "claims_equivalents", "claims_currency"]
+
+
+class ModelNotFound(RuntimeError):
+    """The statistical pipeline asked for is not installed."""
+
+
+def build(model: str | None = None) -> Language:
+    """The extraction pipeline; ``model`` names an installed spaCy pipeline to build on."""
+    if model is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("claims_sentences")
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise ModelNotFound(f"spaCy pipeline {model!r} is not installed: {exc}") from exc
+        first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+        if first:
+            nlp.add_pipe("claims_sentences", before=first, config={"punctuation": False})
+        else:
+            nlp.add_pipe("claims_sentences")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

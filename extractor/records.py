@@ -1,0 +1,31 @@
+"""Turn a processed spaCy Doc into claim records (the output contract in models.py)."""
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc
+
+from .models import Amount, Claim
+
+AMOUNT_FIELDS = ("value", "low", "high", "currency", "currency_text", "currency_note", "qualifier", "scale_text", "per")
+
+
+def claim_id(doc_id: str, start: int, end: int, amount: Amount) -> str:
+    """Stable id: the same document, span and normalised amount give the same id."""
+    key = "|".join(map(str, (doc_id, start, end, amount.currency, amount.value, amount.low, amount.high, amount.qualifier)))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def claims_of(doc: Doc, doc_id: str) -> list[Claim]:
+    claims: list[Claim] = []
+    for span, rec in zip(doc.spans["money"], doc._.money or []):
+        amount = Amount(**{k: rec[k] for k in AMOUNT_FIELDS})
+        claims.append(Claim(
+            id=claim_id(doc_id, rec["start"], rec["end"], amount),
+            doc_id=doc_id, mention=rec["mention"], start=rec["start"], end=rec["end"],
+            sentence=span[0].sent.text.strip(), amount=amount, rule=rec["rule"],
+        ))
+    for claim, rec in zip(claims, doc._.money or []):
+        if rec["equivalent_of"] is not None:
+            claim.equivalent_of = claims[rec["equivalent_of"]].id
+    return claims
