@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,6 +13,8 @@ from .documents import Document, read_all
 from .models import Claim, DocumentError
 from .records import claims_of
 
+R = TypeVar("R")
+
 
 def extract_text(text: str, doc_id: str = "text", nlp: Language | None = None, published: str | None = None) -> list[Claim]:
     """Every money claim in one text."""
@@ -21,10 +23,12 @@ def extract_text(text: str, doc_id: str = "text", nlp: Language | None = None, p
 
 
 def extract_documents(
-    docs: Iterable[Document | DocumentError], nlp: Language, batch_size: int = 16
-) -> Iterator[tuple[Document | DocumentError, list[Claim] | DocumentError]]:
-    """(document, its claims) in input order, streaming in batches. Errors pass through; a
-    document the pipeline fails on yields a DocumentError and the others go on."""
+    docs: Iterable[Document | DocumentError], nlp: Language, batch_size: int = 16,
+    convert: Callable[[Doc, str], list[R]] = claims_of,  # type: ignore[assignment]
+) -> Iterator[tuple[Document | DocumentError, list[R] | DocumentError]]:
+    """(document, its records) in input order, streaming in batches; ``convert`` turns a
+    processed Doc into records (claims by default). Errors pass through; a document the
+    pipeline fails on yields a DocumentError and the others go on."""
     stream = iter(docs)
     while batch := list(islice(stream, batch_size)):
         readable = [d for d in batch if isinstance(d, Document)]
@@ -38,7 +42,7 @@ def extract_documents(
                 continue
             try:
                 doc = processed.get(id(item)) or nlp(_doc(nlp, item))
-                yield item, claims_of(doc, item.doc_id)
+                yield item, convert(doc, item.doc_id)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
                 yield item, DocumentError(doc_id=item.doc_id, path=item.path, error=type(exc).__name__,
                                           reason=f"extraction failed: {exc}")

@@ -98,6 +98,23 @@ class Claim(_Record):
     rule: str
 
 
+class TextSpan(_Record):
+    text: str
+    start: int
+    end: int
+
+
+class AttributionRecord(_Record):
+    """One attribution found in a text, money or not: who says what, with which cue."""
+
+    doc_id: str
+    source: TextSpan | None = None
+    cue: TextSpan
+    content: TextSpan | None = None
+    source_type: SourceType | None = None
+    chain: list[Hop] = Field(default_factory=list)
+
+
 class DocumentError(_Record):
     """A document that could not be read or processed, reported instead of its claims."""
 

@@ -7,9 +7,12 @@ from spacy.language import Language
 
 # Importing the component modules registers their factories when the package is used
 # from a source checkout; an installed package also registers them by entry point.
-from .components import amounts, boilerplate, currency, equivalents, sentences  # noqa: F401
+from .components import amounts, attribution, boilerplate, currency, equivalents, periods, sentences  # noqa: F401
 
-COMPONENTS = ["claims_boilerplate", "claims_amounts", "claims_equivalents", "claims_currency"]
+COMPONENTS = [
+    "claims_boilerplate", "claims_amounts", "claims_equivalents", "claims_currency", "claims_periods",
+    "claims_attribution",
+]
 
 
 class ModelNotFound(RuntimeError):

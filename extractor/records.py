@@ -5,8 +5,9 @@ import hashlib
 
 from spacy.tokens import Doc
 
-from .models import Amount, Claim
+from .models import Amount, AttributionRecord, Claim
 
+CLAIM_FIELDS = ("subject", "counterparty", "metric", "period", "attribution", "hedges", "confidence", "factors", "change")
 AMOUNT_FIELDS = ("value", "low", "high", "currency", "currency_text", "currency_note", "qualifier", "scale_text", "per")
 
 
@@ -24,8 +25,16 @@ def claims_of(doc: Doc, doc_id: str) -> list[Claim]:
             id=claim_id(doc_id, rec["start"], rec["end"], amount),
             doc_id=doc_id, mention=rec["mention"], start=rec["start"], end=rec["end"],
             sentence=span[0].sent.text.strip(), amount=amount, rule=rec["rule"],
+            **{k: rec[k] for k in CLAIM_FIELDS if rec.get(k) is not None},
         ))
     for claim, rec in zip(claims, doc._.money or []):
         if rec["equivalent_of"] is not None:
             claim.equivalent_of = claims[rec["equivalent_of"]].id
     return claims
+
+
+def attributions_of(doc: Doc, doc_id: str) -> list[AttributionRecord]:
+    """Every attribution of the document, money or not."""
+    fields = AttributionRecord.model_fields
+    return [AttributionRecord(doc_id=doc_id, **{k: v for k, v in a.items() if k in fields})
+            for a in doc._.attributions or []]

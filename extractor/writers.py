@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, TextIO
 
+from pydantic import BaseModel
+
 from .models import Claim
 
 CSV_COLUMNS = [
@@ -34,16 +36,17 @@ def flatten(claim: Claim) -> dict[str, Any]:
 
 
 @contextmanager
-def open_writer(path: Path | None, fmt: str) -> Iterator[Callable[[Claim], None]]:
-    """A function that writes one claim, streaming to ``path`` (stdout when None)."""
+def open_writer(path: Path | None, fmt: str) -> Iterator[Callable[[BaseModel], None]]:
+    """A function that writes one record, streaming to ``path`` (stdout when None); csv is
+    the flattened view of claims."""
     stream: TextIO = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
     try:
         if fmt == "csv":
             writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
             writer.writeheader()
-            yield lambda claim: writer.writerow(flatten(claim))
+            yield lambda claim: writer.writerow(flatten(claim))  # type: ignore[arg-type]
         else:
-            yield lambda claim: stream.write(claim.model_dump_json() + "\n")
+            yield lambda record: stream.write(record.model_dump_json() + "\n")
     finally:
         if path:
             stream.close()
