@@ -159,6 +159,17 @@ def _validate(model: type[T], name: str, data: object) -> T:
         raise RuleError(f"rule file {rules_dir() / name} is invalid: {exc}") from exc
 
 
+_loaded: dict[tuple[str, type], BaseModel] = {}
+
+
+def load(name: str, model: type[T]) -> T:
+    """The rule file ``name`` (JSON) validated by ``model``, read once per process."""
+    key = (name, model)
+    if key not in _loaded:
+        _loaded[key] = _validate(model, name, _read(name))
+    return _loaded[key]  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=None)
 def currency_rules() -> CurrencyRules:
     return _validate(CurrencyRules, "currencies.json", _read("currencies.json"))

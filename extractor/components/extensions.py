@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 EXTENSIONS: dict[str, object] = {
     "money": None,  # list of amount dicts, in text order (claims_amounts and later stages)
     "published": None,  # ISO date of the article when known
+    "publisher": None,  # {name, text, start, end} of the byline when there is one (claims_attribution)
     "attributions": None,  # list of attribution dicts: source/cue/content spans, source_type (claims_attribution)
 }
 
