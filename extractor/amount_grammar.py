@@ -93,16 +93,18 @@ class AmountGrammar:
         word_number = (
             rf"(?:(?:{_alternation(tens)})[- ](?:{_alternation(units)})|{_alternation(list(r.number_words))})"
         )
+        fractions = _alternation(list(r.fractions))
         digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?"
         self.atom_re = re.compile(
             rf"""(?<![\w.,$£€¥])
             (?:(?P<pre>{_alternation(symbols_pre)})\s?|(?P<code>{codes})\s?)?
-            (?:(?P<num>{digits})|(?i:(?P<wnum>{word_number})(?=[\s-])))
+            (?:(?P<num>{digits})|(?i:(?P<wnum>{word_number})(?=[\s-])))(?:\s(?P<frac1>(?i:{fractions})))?
             (?:(?P<ascale>(?i:{attached_scales}))(?![\w$])|\s?(?P<scale>(?i:{spaced_scales}))(?![\w$]))?
             (?:(?P<att>{_alternation(attached_suf)})(?![\w$])
               |\s?(?P<ssym>{_alternation(symbols_suf)})
               |\s(?P<scode>{codes})\b
               |[\s-](?P<word>(?i:{_alternation(words_suf)}))\b)?
+            (?:\s(?P<frac2>(?i:{fractions}))\b)?
             """,
             re.VERBOSE,
         )
@@ -110,6 +112,9 @@ class AmountGrammar:
         self.prefix_q = {w.lower(): name for name, ws in q.prefix.items() for w in ws}
         self.suffix_q = {w.lower(): name for name, ws in q.suffix.items() for w in ws}
         self.prefix_q_re = re.compile(rf"(?i:(?<![\w])(?P<q>{_alternation(list(self.prefix_q))}))\s*$")
+        self.threshold_q_re = re.compile(
+            rf"(?i:(?<![\w])(?P<q>{_alternation(list(self.prefix_q))})\s+(?:{_alternation(r.thresholds.determiners)}))\s+$")
+        self.threshold_noun_re = re.compile(rf"\s+(?i:{_alternation(r.thresholds.nouns)})\b")
         self.suffix_q_re = re.compile(rf"^,?\s*(?i:(?P<q>{_alternation(list(self.suffix_q))}))\b")
         self.connector_re = re.compile(rf"^\s?(?P<c>{_alternation(r.ranges.connectors)})\s?$", re.I)
         self.between_re = re.compile(r"(?i:(?<![\w])between)\s+$")
@@ -117,9 +122,8 @@ class AmountGrammar:
         self.per_re = re.compile(
             rf"^\s+(?i:(?:{_alternation(r.per_units.words)})\s+(?P<unit>{_alternation(r.per_units.units)}))\b"
         )
-        plural_words = [w for w in words_suf if w.endswith("s") or w in ("yuan", "yen", "renminbi", "won", "baht", "rand", "ringgit", "naira")]
         self.vague = [
-            (p, re.compile(p.pattern.replace("{currency_words}", _alternation(plural_words)), re.I))
+            (p, re.compile(p.pattern.replace("{currency_words}", _alternation(words_suf)), re.I))
             for p in r.vague.patterns
         ]
 
@@ -138,12 +142,16 @@ class AmountGrammar:
             number, number_text = self._number(m["num"], m["wnum"])
             if number is None:
                 continue
+            fraction = m["frac1"] or (m["frac2"] if suffix else None)
+            number += self.rules.fractions[fraction.lower()] if fraction else 0
             scale_text = m["ascale"] or m["scale"]
             scale = self.scales[scale_text.lower()].factor if scale_text else 1.0
             if m["wnum"] and m["wnum"].lower() in self.rules.number_words_need_scale_or_unit and not (scale_text or suffix):
                 continue
             num_group = "num" if m["num"] else "wnum"
             end = m.end() if suffix else m.end("ascale" if m["ascale"] else "scale") if scale_text else m.end(num_group)
+            if suffix and not m["frac2"] and m["frac1"] is None:
+                end = m.end("att") if m["att"] else m.end("ssym") if m["ssym"] else m.end("scode") if m["scode"] else m.end("word")
             start = m.start() if prefix else m.start(num_group)
             marker_text = (m["pre"] or m["code"]) if prefix else suffix_text if suffix else None
             found.append(Atom(start, end, number, number_text, prefix, suffix, scale, scale_text, marker_text))
@@ -243,6 +251,8 @@ class AmountGrammar:
     def _qualify(self, text: str, start: int, end: int) -> tuple[int, int, str]:
         qualifier = "exact"
         pre = self.prefix_q_re.search(text[max(0, start - 40):start])
+        if pre is None and self.threshold_noun_re.match(text, end):
+            pre = self.threshold_q_re.search(text[max(0, start - 40):start])
         if pre:
             qualifier = self.prefix_q[pre["q"].lower()]
             start = start - (len(text[max(0, start - 40):start]) - pre.start("q"))

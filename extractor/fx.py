@@ -18,13 +18,20 @@ def reference_rate(currency: str, year: int | None = None) -> FxRate | None:
     return fx_rates()[(currency, chosen)]
 
 
-def implied_rate_fits(amount: float, currency: str, usd: float, year: int | None, tolerance: float = 0.15) -> tuple[bool, float, FxRate | None]:
-    """Does ``amount`` of ``currency`` restated as ``usd`` dollars fit the reference rate?
+def implied_rate_fits(
+    amount: float, currency: str, usd: float, year: int | None, tolerance: float = 0.15
+) -> tuple[bool, float, FxRate | None]:
+    """Does ``amount`` of ``currency`` restated as ``usd`` dollars fit the reference rate of
+    ``year``? With no year, the closest rate of any year on record is used.
 
     Returns (fits, implied units per USD, reference used).
     """
     implied = amount / usd
-    ref = reference_rate(currency, year)
+    if year is None:
+        candidates = [r for (code, _), r in fx_rates().items() if code == currency]
+        ref = min(candidates, key=lambda r: abs(r.per_usd - implied), default=None)
+    else:
+        ref = reference_rate(currency, year)
     if ref is None:
         return False, implied, None
     return abs(implied - ref.per_usd) <= tolerance * ref.per_usd, implied, ref

@@ -100,8 +100,15 @@ class Equivalents(_Rules):
     next: list[str]
 
 
+class Thresholds(_Rules):
+    determiners: list[str]
+    nouns: list[str]
+
+
 class AmountRules(_Rules):
     number_words: dict[str, float]
+    fractions: dict[str, float]
+    thresholds: Thresholds
     number_words_need_scale_or_unit: list[str]
     scales: list[Scale]
     qualifiers: Qualifiers

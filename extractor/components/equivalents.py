@@ -29,6 +29,7 @@ class EquivalentLinker:
                 head = None
             if head is not None and _differs(money[head], money[j]):
                 money[j]["equivalent_of"] = head
+                _inherit_qualifier(money[head], money[j])
             elif head is not None:
                 head = None
         return doc
@@ -37,6 +38,20 @@ class EquivalentLinker:
 def _differs(a: dict, b: dict) -> bool:
     """A restatement is in another currency (or one still undecided)."""
     return a["currency"] is None or b["currency"] is None or a["currency"] != b["currency"]
+
+
+def _inherit_qualifier(head: dict, restated: dict) -> None:
+    """'less than $10bn (£5.17bn)': a bare restatement carries the bound of what it restates."""
+    if restated["qualifier"] != "exact" or head["qualifier"] in ("exact", "range", "vague"):
+        return
+    value, restated["value"] = restated["value"], None
+    restated["qualifier"] = head["qualifier"]
+    if head["qualifier"] == "approximately":
+        restated["value"] = value
+    elif head["qualifier"] in ("more_than", "at_least"):
+        restated["low"] = value
+    else:
+        restated["high"] = value
 
 
 @Language.factory("claims_equivalents")
