@@ -56,7 +56,7 @@ class AmountMatch:
     high: float | None
     currency_text: str
     candidates: list[str]
-    default_currency: bool
+    default_currency: bool | None
     qualifier: str
     scale_text: str | None
     per: str | None
@@ -146,8 +146,10 @@ class AmountGrammar:
             number += self.rules.fractions[fraction.lower()] if fraction else 0
             scale_text = m["ascale"] or m["scale"]
             scale = self.scales[scale_text.lower()].factor if scale_text else 1.0
-            if m["wnum"] and m["wnum"].lower() in self.rules.number_words_need_scale_or_unit and not (scale_text or suffix):
-                continue
+            if m["wnum"] and m["wnum"].lower() in self.rules.number_words_need_scale_or_unit and (
+                not (scale_text or suffix) or (m["word"] and text[m.start("word") - 1] == "-")
+            ):
+                continue  # "a" is a number only before a scale or currency: "a billion yuan", not "a billion-dollar fraud"
             num_group = "num" if m["num"] else "wnum"
             end = m.end() if suffix else m.end("ascale" if m["ascale"] else "scale") if scale_text else m.end(num_group)
             if suffix and not m["frac2"] and m["frac1"] is None:

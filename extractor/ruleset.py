@@ -29,7 +29,7 @@ class Marker(_Rules):
     text: str
     position: Literal["prefix", "suffix", "both"]
     currencies: list[str] = Field(min_length=1)
-    default: bool = True
+    default: bool | None = Field(None, description="True: the first currency is the conventional reading; False: the text must decide")
     attached: bool = False
     factor: float = 1.0
 

@@ -14,15 +14,15 @@ from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 def amount_record(m: AmountMatch) -> dict[str, Any]:
     """The plain-data form of a match; later stages add to it."""
-    decided = len(m.candidates) == 1 or m.default_currency
+    decided = len(m.candidates) == 1 or m.default_currency is True
     return {
         "start": m.start, "end": m.end, "mention": m.text,
         "value": m.value, "low": m.low, "high": m.high,
         "currency": m.candidates[0] if decided else None,
         "currency_text": m.currency_text,
         "currency_candidates": m.candidates,
-        "currency_note": None if len(m.candidates) == 1 else (
-            f"'{m.currency_text}' read as {m.candidates[0]} by default" if decided else None),
+        "currency_note": (f"'{m.currency_text}' read as {m.candidates[0]} by convention: "
+                          "the text marks no other currency") if m.default_currency else None,
         "qualifier": m.qualifier, "scale_text": m.scale_text, "per": m.per, "rule": m.rule,
         "equivalent_of": None,
     }

@@ -36,8 +36,8 @@ class SentenceSplitter:
     def _ends_at(self, doc: Doc, i: int) -> bool:
         """Does a sentence start at token i, judged from the punctuation before it?"""
         j = i - 1
-        while j > 0 and doc[j].text in CLOSERS:
-            j -= 1
+        while j > 0 and doc[j].text in CLOSERS and not doc[j - 1].whitespace_:
+            j -= 1  # a closing quote or bracket that sticks to the punctuation before it
         tok = doc[i]
         if doc[j].text not in END_PUNCT and not (doc[j].text.endswith(".") and len(doc[j]) > 1 and j == i - 1):
             return False

@@ -1,0 +1,55 @@
+"""claims_currency: ambiguous markers are decided from evidence, or left undecided."""
+from __future__ import annotations
+
+from extractor.extract import extract_text
+from extractor.documents import decode
+
+from .conftest import FIXTURES
+
+
+def _claims(name, nlp):
+    text = decode((FIXTURES / "articles" / name).read_bytes())
+    return {c.mention: c for c in extract_text(text, doc_id=name, nlp=nlp)}
+
+
+def test_yen_sign_is_jpy_when_the_dollar_restatement_fits_the_yen_rate(nlp):
+    claims = _claims("yen_profit.txt", nlp)
+    amount = claims["¥1.3 trillion"].amount
+    assert amount.currency == "JPY"
+    assert "JPY/USD" in amount.currency_note and "reference rate" in amount.currency_note
+
+
+def test_yen_sign_is_jpy_from_japanese_context_without_restatement(nlp):
+    amount = _claims("yen_profit.txt", nlp)["about ¥13 trillion"].amount
+    assert amount.currency == "JPY"
+    assert "context" in amount.currency_note
+
+
+def test_yen_sign_is_cny_for_a_chinese_subject(nlp):
+    [claim] = extract_text("Alibaba plans to invest ¥380 billion in cloud computing in China.", nlp=nlp)
+    assert claim.amount.currency == "CNY"
+
+
+def test_undecidable_yen_sign_says_so_instead_of_guessing(nlp):
+    amount = _claims("ambiguous_yen_sign.txt", nlp)["¥500 billion"].amount
+    assert amount.currency is None
+    assert amount.currency_text == "¥"
+    assert "CNY or JPY" in amount.currency_note
+
+
+def test_rupees_in_a_sri_lankan_story_are_lkr(nlp):
+    claims = _claims("rupee_budget.txt", nlp)
+    assert claims["5bn rupees"].amount.currency == "LKR"
+    assert claims["about 400 rupees"].amount.currency == "LKR"
+
+
+def test_dollar_sign_is_usd_by_default_and_says_so(nlp):
+    [claim] = extract_text("Qantas, the Australian airline, made $500m.", nlp=nlp)
+    assert claim.amount.currency == "USD"
+    [claim] = extract_text("Qantas made 500 dollars.", nlp=nlp)
+    assert "by convention" in claim.amount.currency_note
+
+
+def test_marked_dollars_are_not_usd(nlp):
+    claims = extract_text("Fosters paid A$846m, or 3.1bn Australian dollars in all.", nlp=nlp)
+    assert [c.amount.currency for c in claims] == ["AUD", "AUD"]
