@@ -8,6 +8,8 @@ EXTENSIONS: dict[str, object] = {
     "money": None,  # list of amount dicts, in text order (claims_amounts and later stages)
     "published": None,  # ISO date of the article when known
     "publisher": None,  # {name, text, start, end} of the byline when there is one (claims_attribution)
+    "entities": None,  # list of {text, canonical, label, start, end} (claims_entities)
+    "main_entity": None,  # canonical name of the entity the article is about (claims_entities)
     "attributions": None,  # list of attribution dicts: source/cue/content spans, source_type (claims_attribution)
 }
 

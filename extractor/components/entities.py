@@ -1,0 +1,168 @@
+"""``claims_entities``: the names of a document, canonicalised, and its main entity.
+
+Without a model: runs of capitalised tokens (joined by connectors such as "of"), minus stop
+words, with Title Case headings trusted only for names the body also uses. With a model,
+its named entities are added. Names are canonicalised with the aliases in
+``rules/entities.json``, acronyms ("GM" for "General Motors"), longer names of the same
+document ("Federated" is "Federated Department Stores") and rapidfuzz ("Worldcom").
+Writes ``doc.spans["entities"]``, ``doc._.entities`` (plain dicts) and ``doc._.main_entity``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import layout
+from ..ruleset import load
+from . import extensions  # noqa: F401  (registers Doc._ extensions)
+
+MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
+
+
+class EntityRules(BaseModel):
+    aliases: dict[str, list[str]]
+    labels: dict[str, str]
+    connectors: list[str]
+    stop_words: list[str]
+    generic_references: list[str]
+
+
+@lru_cache(maxsize=1)
+def entity_rules() -> EntityRules:
+    return load("entities.json", EntityRules)
+
+
+class EntityFinder:
+    def __init__(self) -> None:
+        rules = entity_rules()
+        self.alias = {a.lower(): canon for canon, names in rules.aliases.items() for a in [canon, *names]}
+        self.labels = rules.labels
+        self.connectors = set(rules.connectors)
+        self.stop = set(rules.stop_words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lowercase = {t.lower_ for t in doc if t.text.islower()}
+        headings = _title_case_lines(doc.text)
+        runs = self._runs(doc, lowercase)
+        body = [(s, e) for s, e in runs if not _in(headings, doc[s].idx)]
+        mid_sentence = {doc[s:e].text.lower() for s, e in body if not doc[s].is_sent_start}
+        runs = [(s, e) for s, e in runs
+                if self._known(doc[s:e].text, mid_sentence) or (not _in(headings, doc[s].idx) and (
+                    e - s > 1 or not doc[s].is_sent_start or not doc[s].text.istitle()))]
+        if doc.has_annotation("ENT_IOB"):
+            runs = _merge(runs, [(e.start, e.end) for e in doc.ents if e.label_ in MODEL_LABELS])
+        names = [doc[s:e].text for s, e in runs]
+        canon = self._canonical(list(dict.fromkeys(names)))
+        entities, spans = [], []
+        for (s, e), name in zip(runs, names):
+            span = doc[s:e]
+            label = self.labels.get(canon[name]) or (span.label_ if span.label_ else "ORG")
+            spans.append(doc.char_span(span.start_char, span.end_char, label=label))
+            entities.append({"text": name, "canonical": canon[name], "label": label,
+                             "start": span.start_char, "end": span.end_char})
+        doc.spans["entities"] = [s for s in spans if s is not None]
+        doc._.entities = entities
+        doc._.main_entity = _main_entity(doc.text, entities)
+        return doc
+
+    # ---------------------------------------------------------- candidate runs
+    def _runs(self, doc: Doc, lowercase: set[str]) -> list[tuple[int, int]]:
+        runs, i = [], 0
+        while i < len(doc):
+            if not self._name_token(doc[i], lowercase):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc):
+                if self._name_token(doc[j], lowercase, inside=True) and not doc[j - 1].whitespace_.count("\n"):
+                    j += 1
+                elif (doc[j].text in self.connectors and j + 1 < len(doc)
+                      and self._name_token(doc[j + 1], lowercase, inside=True) and doc[j + 1].text not in self.stop):
+                    j += 2
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        return runs
+
+    def _name_token(self, tok: Token, lowercase: set[str], inside: bool = False) -> bool:
+        text = tok.text
+        if not text[0].isalpha() or not (text[0].isupper() or any(c.isupper() for c in text[1:])):
+            return False
+        if text in self.stop:
+            return inside and text[0].isupper() and not tok.is_sent_start and len(text) > 2 and text.istitle()
+        if tok.is_sent_start and text.istitle() and text.lower() in lowercase:
+            return False  # "Shares rose": a common word that starts a sentence
+        return True
+
+    def _known(self, name: str, names: set[str]) -> bool:
+        """A name the text also uses mid-sentence, or one the aliases know."""
+        return name.lower() in names or name.lower() in self.alias
+
+    # ---------------------------------------------------------- canonical names
+    def _canonical(self, names: list[str]) -> dict[str, str]:
+        """Canonical name of each distinct name, given in order of first appearance: a short
+        form takes the canonical of a longer name introduced before it."""
+        canon: dict[str, str] = {}
+        for name in names:
+            if name.lower() in self.alias:
+                canon[name] = self.alias[name.lower()]
+                continue
+            earlier = [n for n in canon if len(n) > len(name)]
+            canon[name] = self._same_as(name, earlier, canon) or name
+        return canon
+
+    def _same_as(self, name: str, longer: list[str], canon: dict[str, str]) -> str | None:
+        words = name.split()
+        for other in longer:
+            other_words = other.split()
+            if other_words[:len(words)] == words:  # "Federated" of "Federated Department Stores"
+                return canon[other]
+            if name.isupper() and 2 <= len(name) <= 5 and "".join(w[0] for w in other_words if w[0].isupper()) == name:
+                return canon[other]  # "GM" of "General Motors"
+        match = process.extractOne(name, longer, scorer=fuzz.ratio, processor=str.lower, score_cutoff=90)
+        return canon[match[0]] if match else None
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in Title Case (headlines, section headings): capitals there prove nothing."""
+    found = []
+    for start, end in layout.lines(text):
+        words = [w for w in text[start:end].split() if w[0].isalpha()]
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            found.append((start, end))
+    return found
+
+
+def _in(spans: list[tuple[int, int]], offset: int) -> bool:
+    return layout.containing(spans, offset) is not None
+
+
+def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Model entities first; rule runs that overlap none of them are kept."""
+    kept = [r for r in runs if not any(s < r[1] and r[0] < e for s, e in ents)]
+    return sorted(kept + ents)
+
+
+def _main_entity(text: str, entities: list[dict]) -> str | None:
+    """The entity the article is about: most mentions, headline and first paragraph counting more."""
+    if not entities:
+        return None
+    paragraphs = layout.paragraphs(text)
+    head_end = paragraphs[0][1] if paragraphs else 0
+    lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
+    score: Counter[str] = Counter()
+    for ent in entities:
+        weight = 3.0 if ent["start"] < head_end else 1.5 if ent["start"] < lead_end else 1.0
+        score[ent["canonical"]] += weight * (0.5 if ent["label"] == "GPE" else 1.0)
+    return score.most_common(1)[0][0]
+
+
+@Language.factory("claims_entities")
+def make_entities(nlp: Language, name: str) -> EntityFinder:
+    return EntityFinder()
