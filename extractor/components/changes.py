@@ -1,15 +1,180 @@
-"""``claims_changes``: the change stated beside a figure. (Skeleton: being written.)"""
+"""``claims_changes``: the change stated beside a figure.
+
+For each money record of ``doc._.money`` it looks in the figure's sentence for
+- a percentage: "¥200 billion, a 25% rise", "rose 11% to $5bn", "$5bn, up 11%";
+- an earlier figure: "CNY 1.6 trillion for 2026, up from CNY 1.5 trillion" (``from_value``);
+- a change amount: "$30bn, an increase of $6bn", "rose $2bn to $10bn" (``amount``; the
+  change figure itself keeps no change, its metric says what it is),
+and sets ``rec["change"] = {direction, percent, amount, from_value}``. A restatement in
+another currency shares the percentage and direction of what it restates. Cue words are
+``rules/changes.json``.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..ruleset import load
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 
+class _Rules(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Direction(_Rules):
+    nouns: list[str]
+    verbs: list[str]
+    adverbs: list[str]
+
+
+class ChangeRules(_Rules):
+    up: Direction
+    down: Direction
+    from_: list[str] = Field(alias="from")
+    percent: list[str]
+    max_gap_words: int
+    noun_gap_words: int
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The regexes built from the cue words."""
+
+    after_percent: re.Pattern[str]
+    before_percent: re.Pattern[str]
+    from_gap: re.Pattern[str]
+    change_before: re.Pattern[str]
+    change_after: re.Pattern[str]
+    up_words: frozenset[str]
+
+    @classmethod
+    def of(cls, rules: ChangeRules) -> Patterns:
+        nouns = _alt(rules.up.nouns + rules.down.nouns)
+        verbs = _alt(rules.up.verbs + rules.down.verbs)
+        adverbs = _alt(rules.up.adverbs + rules.down.adverbs)
+        percent = _alt(rules.percent)
+
+        def pct(name: str) -> str:
+            return rf"(?P<{name}>\d+(?:\.\d+)?)\s*(?:{percent})"
+
+        gap = rf"(?:[\w'’-]+[\s,]+){{0,{rules.max_gap_words}}}?"
+        flags = re.I
+        return cls(
+            after_percent=re.compile(
+                rf"^[\s,;()–-]*(?:(?:a|an|or)\s+)?(?:{pct('pct')}\s+(?P<dir>{nouns}|{adverbs})\b"
+                rf"|(?P<dir2>{adverbs}|{verbs})\s+(?:by\s+)?{pct('pct2')})", flags),
+            before_percent=re.compile(
+                rf"(?:(?P<dir>{verbs}|{adverbs})\s+(?:by\s+)?{pct('pct')}|{pct('pct2')}\s+(?P<dir2>{nouns}))"
+                rf"\s+(?:to|at)\s*$", flags),
+            from_gap=re.compile(rf"^[\s,;()–-]*{gap}(?:(?P<dir>{adverbs}|{verbs})\s+)?(?:{_alt(rules.from_)})\s*$", flags),
+            change_before=re.compile(
+                rf"\b(?:(?P<dir>{nouns})\s+of|(?P<dir2>{verbs})(?:\s+by)?|(?P<dir3>{adverbs}))\s+$", flags),
+            change_after=re.compile(rf"^\s*(?:[\w-]+\s+){{0,{rules.noun_gap_words}}}?(?P<dir>{nouns})\b", flags),
+            up_words=frozenset(w.lower() for w in rules.up.nouns + rules.up.verbs + rules.up.adverbs),
+        )
+
+    def direction(self, match: re.Match[str]) -> str:
+        word = next(w for name, w in match.groupdict().items() if name.startswith("dir") and w)
+        return "up" if re.sub(r"\s+", " ", word.lower()) in self.up_words else "down"
+
+
+def _percent(match: re.Match[str]) -> float:
+    return float(next(v for name, v in match.groupdict().items() if name.startswith("pct") and v))
+
+
 class ChangeFinder:
+    def __init__(self) -> None:
+        self.patterns = Patterns.of(load("changes.json", ChangeRules))
+
     def __call__(self, doc: Doc) -> Doc:
+        money = doc._.money or []
+        sentences = [(span.sent.start_char, span.sent.end_char) for span in doc.spans["money"]]
+        change_figures = {i: d for i in range(len(money))
+                          if (d := self._change_figure(doc.text, money[i], sentences[i])) is not None}
+        changes = [None if i in change_figures else self._stated(doc.text, money, sentences, i)
+                   for i in range(len(money))]
+        for i, direction in change_figures.items():
+            _give_amount(money, sentences, changes, change_figures, i, direction)
+        for i, rec in enumerate(money):  # a restatement shares the percentage of what it restates
+            head = rec.get("equivalent_of")
+            if changes[i] is None and head is not None and changes[head] is not None:
+                changes[i] = {**changes[head], "amount": None, "from_value": None}
+        for rec, change in zip(money, changes):
+            if change is not None:
+                rec["change"] = change
         return doc
+
+    def _stated(self, text: str, money: list[dict], sentences: list[tuple[int, int]], i: int) -> dict | None:
+        """The percentage and earlier figure stated around figure ``i``."""
+        rec, (s_start, s_end) = money[i], sentences[i]
+        group_end = max([rec["end"]] + [money[j]["end"] for j in _restatements(money, i)])
+        after, before = text[group_end:s_end], text[s_start:rec["start"]]
+        change = {"direction": None, "percent": None, "amount": None, "from_value": None}
+        for match in (self.patterns.after_percent.match(after), self.patterns.before_percent.search(before)):
+            if match and change["percent"] is None:
+                change.update(direction=self.patterns.direction(match), percent=_percent(match))
+        earlier = self._from_figure(text, money, sentences, i, group_end)
+        if earlier is not None:
+            match, other = earlier
+            change["from_value"] = _value(other) if other["currency"] == rec["currency"] else None
+            if change["direction"] is None:
+                change["direction"] = self._from_direction(match, rec, other)
+        return change if any(v is not None for v in change.values()) else None
+
+    def _from_figure(self, text: str, money: list[dict], sentences: list[tuple[int, int]], i: int,
+                     group_end: int) -> tuple[re.Match[str], dict] | None:
+        """The figure introduced by 'from' after figure ``i`` (or its restatements), in its sentence."""
+        later = [j for j in range(i + 1, len(money)) if money[j]["start"] >= group_end and sentences[j] == sentences[i]]
+        if not later:
+            return None
+        match = self.patterns.from_gap.match(text[group_end:money[later[0]]["start"]])
+        return (match, money[later[0]]) if match else None
+
+    def _from_direction(self, match: re.Match[str], rec: dict, other: dict) -> str | None:
+        if match.group("dir"):
+            return self.patterns.direction(match)
+        now, then = _value(rec), _value(other)
+        if now is None or then is None or rec["currency"] != other["currency"] or now == then:
+            return None
+        return "up" if now > then else "down"
+
+    def _change_figure(self, text: str, rec: dict, sentence: tuple[int, int]) -> str | None:
+        """The direction when the figure is itself a change: 'an increase of $6bn', 'rose $2bn',
+        'a $6bn rise'."""
+        before, after = text[sentence[0]:rec["start"]], text[rec["end"]:sentence[1]]
+        match = self.patterns.change_before.search(before) or self.patterns.change_after.match(after)
+        return self.patterns.direction(match) if match else None
+
+
+def _give_amount(money: list[dict], sentences: list[tuple[int, int]], changes: list[dict | None],
+                 change_figures: dict[int, str], i: int, direction: str) -> None:
+    """The change figure ``i`` is the change of the nearest level figure of its sentence."""
+    rec = money[i]
+    levels = [j for j in range(len(money)) if j not in change_figures and sentences[j] == sentences[i]
+              and money[j]["currency"] == rec["currency"] and money[j].get("equivalent_of") is None]
+    if not levels:
+        return
+    j = min(levels, key=lambda k: abs(money[k]["start"] - rec["start"]))
+    base = changes[j] or {"direction": None, "percent": None, "amount": None, "from_value": None}
+    changes[j] = {**base, "direction": base["direction"] or direction, "amount": _value(rec)}
+
+
+def _restatements(money: list[dict], head: int) -> list[int]:
+    return [j for j, rec in enumerate(money) if rec.get("equivalent_of") == head]
+
+
+def _value(rec: dict) -> float | None:
+    """The figure's number: its value, else its bound."""
+    return next((rec[k] for k in ("value", "low", "high") if rec.get(k) is not None), None)
 
 
 @Language.factory("claims_changes")
