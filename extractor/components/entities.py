@@ -9,6 +9,7 @@ Writes ``doc.spans["entities"]``, ``doc._.entities`` (plain dicts) and ``doc._.m
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -22,6 +23,8 @@ from ..ruleset import load
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
+NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
+OPENERS = {'"', "“", "‘", "'", "("}
 
 
 class EntityRules(BaseModel):
@@ -30,6 +33,15 @@ class EntityRules(BaseModel):
     connectors: list[str]
     stop_words: list[str]
     generic_references: list[str]
+    demonyms: list[str]
+    common_names: dict[str, str]
+    org_nouns: list[str]
+    person_titles: list[str]
+
+
+def phrase_pattern(phrases: list[str]) -> str:
+    """A regex alternation of whole phrases, longest first."""
+    return r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
 
 
 @lru_cache(maxsize=1)
@@ -44,24 +56,31 @@ class EntityFinder:
         self.labels = rules.labels
         self.connectors = set(rules.connectors)
         self.stop = set(rules.stop_words)
+        self.demonyms = set(rules.demonyms)
+        self.common = re.compile(phrase_pattern(list(rules.common_names)), re.I)
+        self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
+        self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$")
 
     def __call__(self, doc: Doc) -> Doc:
         lowercase = {t.lower_ for t in doc if t.text.islower()}
         headings = _title_case_lines(doc.text)
         runs = self._runs(doc, lowercase)
         body = [(s, e) for s, e in runs if not _in(headings, doc[s].idx)]
-        mid_sentence = {doc[s:e].text.lower() for s, e in body if not doc[s].is_sent_start}
+        mid_sentence = {doc[s:e].text.lower() for s, e in body if not _starts_sentence(doc[s])}
         runs = [(s, e) for s, e in runs
                 if self._known(doc[s:e].text, mid_sentence) or (not _in(headings, doc[s].idx) and (
-                    e - s > 1 or not doc[s].is_sent_start or not doc[s].text.istitle()))]
+                    e - s > 1 or not _starts_sentence(doc[s]) or not doc[s].text.istitle()))]
         if doc.has_annotation("ENT_IOB"):
             runs = _merge(runs, [(e.start, e.end) for e in doc.ents if e.label_ in MODEL_LABELS])
+        common = [(sp.start, sp.end) for m in self.common.finditer(doc.text)
+                  if (sp := doc.char_span(m.start(), m.end())) is not None]
+        runs = _merge(runs, common)
         names = [doc[s:e].text for s, e in runs]
         canon = self._canonical(list(dict.fromkeys(names)))
         entities, spans = [], []
         for (s, e), name in zip(runs, names):
             span = doc[s:e]
-            label = self.labels.get(canon[name]) or (span.label_ if span.label_ else "ORG")
+            label = self._label(doc.text, span, canon[name])
             spans.append(doc.char_span(span.start_char, span.end_char, label=label))
             entities.append({"text": name, "canonical": canon[name], "label": label,
                              "start": span.start_char, "end": span.end_char})
@@ -69,6 +88,15 @@ class EntityFinder:
         doc._.entities = entities
         doc._.main_entity = _main_entity(doc.text, entities)
         return doc
+
+    def _label(self, text: str, span, canonical: str) -> str:
+        if span.text.lower() in self.common_names:
+            return "PRODUCT"
+        if span.text in self.demonyms:
+            return "NORP"
+        if self.title.search(text[max(0, span.start_char - 30):span.start_char]):
+            return "PERSON"
+        return self.labels.get(canonical) or span.label_ or "ORG"
 
     # ---------------------------------------------------------- candidate runs
     def _runs(self, doc: Doc, lowercase: set[str]) -> list[tuple[int, int]]:
@@ -92,11 +120,12 @@ class EntityFinder:
 
     def _name_token(self, tok: Token, lowercase: set[str], inside: bool = False) -> bool:
         text = tok.text
-        if not text[0].isalpha() or not (text[0].isupper() or any(c.isupper() for c in text[1:])):
+        if not NAME_TOKEN.fullmatch(text) or not (text[0].isupper() or any(c.isupper() for c in text[1:])):
             return False
+        starts = _starts_sentence(tok)
         if text in self.stop:
-            return inside and text[0].isupper() and not tok.is_sent_start and len(text) > 2 and text.istitle()
-        if tok.is_sent_start and text.istitle() and text.lower() in lowercase:
+            return inside and text[0].isupper() and not starts and len(text) > 2 and text.istitle()
+        if starts and text.istitle() and text.lower() in lowercase:
             return False  # "Shares rose": a common word that starts a sentence
         return True
 
@@ -129,6 +158,11 @@ class EntityFinder:
         return canon[match[0]] if match else None
 
 
+def _starts_sentence(tok: Token) -> bool:
+    """First word of its sentence, an opening quote or bracket allowed before it."""
+    return tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).text in OPENERS and tok.nbor(-1).is_sent_start)
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines written in Title Case (headlines, section headings): capitals there prove nothing."""
     found = []
@@ -158,9 +192,11 @@ def _main_entity(text: str, entities: list[dict]) -> str | None:
     lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
     score: Counter[str] = Counter()
     for ent in entities:
+        if ent["label"] in ("PERSON", "NORP"):
+            continue
         weight = 3.0 if ent["start"] < head_end else 1.5 if ent["start"] < lead_end else 1.0
         score[ent["canonical"]] += weight * (0.5 if ent["label"] == "GPE" else 1.0)
-    return score.most_common(1)[0][0]
+    return score.most_common(1)[0][0] if score else None
 
 
 @Language.factory("claims_entities")

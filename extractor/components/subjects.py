@@ -24,6 +24,7 @@ from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .entities import entity_rules
 
 Entity = dict
+NOT_SUBJECTS = {"PERSON", "NORP", "LOC"}
 BULLET = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s*")
 
 
@@ -34,7 +35,7 @@ class SubjectRules(BaseModel):
     counterparty_cues: list[str]
     not_subject_after: list[str]
     clause_breaks: list[str]
-    person_titles: list[str]
+    post_target_cues: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,20 +50,22 @@ def _words(phrases: list[str]) -> str:
 class SubjectFinder:
     def __init__(self) -> None:
         r = subject_rules()
-        gap = rf"(?:[\w'-]+\s+){{0,{r.descriptor_words}}}?"
+        gap = rf"(?:[^\s,;]+\s+){{0,{r.descriptor_words}}}?"
         self.target = re.compile(rf"\b(?:{_words(r.target_cues)})\s+(?:the\s+|a\s+|its\s+|their\s+)?{gap}$", re.I)
-        self.passive = re.compile(rf"^\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)
+        self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
-        self.not_subject = re.compile(rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+)?[\w\s-]{{0,30}}$", re.I)
+        self.not_subject = re.compile(
+            rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,3}}$",
+            re.I)
         self.breaks = re.compile("|".join(re.escape(b) for b in r.clause_breaks))
-        self.person = re.compile(rf"\b(?:{_words(r.person_titles)})\.?\s+$")
-        self.generic = re.compile(rf"^\W*(?:{_words(entity_rules().generic_references)})\b", re.I)
+        self.post_target = re.compile(rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+)?$", re.I)
+        er = entity_rules()
+        self.generic = re.compile(rf"^\W*(?:{_words(er.generic_references)})\b", re.I)
+        self.org_noun = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
-        sources = [(a["source"]["start"], a["source"]["end"]) for a in doc._.attributions or [] if a.get("source")]
-        entities = [e for e in doc._.entities or [] if not self._is_person(doc.text, e)
-                    and not any(s <= e["start"] < t for s, t in sources)]
+        entities = [e for e in doc._.entities or [] if e["label"] not in NOT_SUBJECTS]
         starts = [e["start"] for e in entities]
         paragraphs = layout.paragraphs(doc.text)
         previous: dict[tuple[int, int] | None, Entity] = {}
@@ -70,14 +73,20 @@ class SubjectFinder:
             sent = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
             s_start, s_end = (sent[0].sent.start_char, sent[0].sent.end_char) if sent else (rec["start"], rec["end"])
             c_start, c_end = self._clause(doc.text, s_start, s_end, rec["start"], rec["end"])
+            content = _content(doc, rec)
+            if content:  # "Munich Re said its exposure is...": the figure's clause is what was said
+                c_start, c_end = max(c_start, content[0]), min(c_end, content[1])
             in_sentence = entities[bisect_left(starts, s_start):bisect_left(starts, s_end)]
             paragraph = layout.containing(paragraphs, rec["start"])
             subject = (self._target(doc.text, in_sentence, c_start, c_end, rec)
+                       or self._post_target(doc.text, in_sentence, c_end, rec)
                        or self._possessor(doc.text, in_sentence, c_start, rec)
                        or self._bullet(doc, entities, starts, s_start, rec)
                        or self._clause_subject(doc.text, in_sentence, c_start, c_end, s_start, rec, previous.get(paragraph))
                        or previous.get(paragraph)
                        or self._main(doc))
+            if subject is None or (content and self.generic.match(doc.text[content[0]:rec["start"]])):
+                subject = _speaker(doc, rec, entities) or subject
             rec["subject"] = _entity(subject) if subject else None
             other = self._counterparty(doc.text, in_sentence, s_start, s_end, subject)
             rec["counterparty"] = _entity(other) if other else None
@@ -94,6 +103,12 @@ class SubjectFinder:
                 return e
             if self.passive.match(text, e["end"]):
                 return e
+        return None
+
+    def _post_target(self, text: str, ents: list[Entity], c_end: int, rec: dict) -> Entity | None:
+        after = [e for e in ents if rec["end"] <= e["start"] < c_end]
+        if after and self.post_target.match(text[rec["end"]:after[0]["start"]]):
+            return after[0]
         return None
 
     def _possessor(self, text: str, ents: list[Entity], c_start: int, rec: dict) -> Entity | None:
@@ -129,7 +144,7 @@ class SubjectFinder:
         clause_ents = [e for e in ents if c_start <= e["start"] < c_end]
         for scope in (clause_ents, ents):
             for e in scope:
-                lead = text[max(s_start, e["start"] - 40):e["start"]]
+                lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
                 if not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents):
                     if self.generic.match(text[c_start:e["start"]]) and previous:
                         return previous
@@ -160,17 +175,33 @@ class SubjectFinder:
                 c_end = m.start()
         return c_start, c_end
 
-    def _is_person(self, text: str, e: Entity) -> bool:
-        return e["label"] == "PERSON" or bool(self.person.search(text[max(0, e["start"] - 25):e["start"]]))
-
-    @staticmethod
-    def _is_gpe_modifier(text: str, e: Entity, ents: list[Entity]) -> bool:
-        """'US phone firm MCI': a country naming another name's nationality is not the subject."""
+    def _is_gpe_modifier(self, text: str, e: Entity, ents: list[Entity]) -> bool:
+        """'US phone firm MCI', 'US bank': a country naming a company's nationality is not the subject."""
         if e["label"] != "GPE":
             return False
+        if self.org_noun.match(text, e["end"]):
+            return True
         later = [o for o in ents if 0 < o["start"] - e["end"] <= 30]
-        return bool(later) and text[e["end"]:later[0]["start"]].strip().replace(" ", "").isalpha() \
-            and text[e["end"]:later[0]["start"]].strip().islower()
+        between = text[e["end"]:later[0]["start"]].strip() if later else ""
+        return bool(later) and bool(between) and between.replace(" ", "").isalpha() and between.islower()
+
+
+def _content(doc: Doc, rec: dict) -> tuple[int, int] | None:
+    """The content span of the attribution that reports this figure, if any."""
+    for a in doc._.attributions or []:
+        c = a.get("content")
+        if c and c["start"] <= rec["start"] and rec["end"] <= c["end"]:
+            return c["start"], c["end"]
+    return None
+
+
+def _speaker(doc: Doc, rec: dict, ents: list[Entity]) -> Entity | None:
+    """The named source whose content holds the figure ('Munich Re said that its exposure...')."""
+    for a in doc._.attributions or []:
+        c, src = a.get("content"), a.get("source")
+        if c and src and c["start"] <= rec["start"] < c["end"]:
+            return next((e for e in ents if src["start"] <= e["start"] < src["end"]), None)
+    return None
 
 
 def _entity(e: Entity) -> dict:
