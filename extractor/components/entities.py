@@ -1,16 +1,15 @@
-"""``claims_entities``: the names of a document, canonicalised, and its main entity.
+"""``claims_entities``: the names of a document, canonicalised.
 
 Without a model: runs of capitalised tokens (joined by connectors such as "of"), minus stop
 words, with Title Case headings trusted only for names the body also uses. With a model,
 its named entities are added. Names are canonicalised with the aliases in
 ``rules/entities.json``, acronyms ("GM" for "General Motors"), longer names of the same
 document ("Federated" is "Federated Department Stores") and rapidfuzz ("Worldcom").
-Writes ``doc.spans["entities"]``, ``doc._.entities`` (plain dicts) and ``doc._.main_entity``.
+Writes ``doc.spans["entities"]`` and ``doc._.entities`` (plain dicts).
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from pydantic import BaseModel
@@ -53,6 +52,7 @@ class EntityFinder:
     def __init__(self) -> None:
         rules = entity_rules()
         self.alias = {a.lower(): canon for canon, names in rules.aliases.items() for a in [canon, *names]}
+        self.alias_names = {a for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.labels = rules.labels
         self.connectors = set(rules.connectors)
         self.stop = set(rules.stop_words)
@@ -68,8 +68,9 @@ class EntityFinder:
         body = [(s, e) for s, e in runs if not _in(headings, doc[s].idx)]
         mid_sentence = {doc[s:e].text.lower() for s, e in body if not _starts_sentence(doc[s])}
         runs = [(s, e) for s, e in runs
-                if self._known(doc[s:e].text, mid_sentence) or (not _in(headings, doc[s].idx) and (
+                if not _in(headings, doc[s].idx) and (self._known(doc[s:e].text, mid_sentence) or (
                     e - s > 1 or not _starts_sentence(doc[s]) or not doc[s].text.istitle()))]
+        runs = _merge(runs, self._in_headings(doc, headings, {doc[s:e].text for s, e in runs}))
         if doc.has_annotation("ENT_IOB"):
             runs = _merge(runs, [(e.start, e.end) for e in doc.ents if e.label_ in MODEL_LABELS])
         common = [(sp.start, sp.end) for m in self.common.finditer(doc.text)
@@ -86,7 +87,6 @@ class EntityFinder:
                              "start": span.start_char, "end": span.end_char})
         doc.spans["entities"] = [s for s in spans if s is not None]
         doc._.entities = entities
-        doc._.main_entity = _main_entity(doc.text, entities)
         return doc
 
     def _label(self, text: str, span, canonical: str) -> str:
@@ -128,6 +128,20 @@ class EntityFinder:
         if starts and text.istitle() and text.lower() in lowercase:
             return False  # "Shares rose": a common word that starts a sentence
         return True
+
+    def _in_headings(self, doc: Doc, headings: list[tuple[int, int]], names: set[str]) -> list[tuple[int, int]]:
+        """Names of the body (or the aliases) found inside Title Case lines."""
+        known = names | self.alias_names
+        if not known or not headings:
+            return []
+        rx = re.compile(phrase_pattern(sorted(known)))
+        found = []
+        for start, end in headings:
+            for m in rx.finditer(doc.text, start, end):
+                span = doc.char_span(m.start(), m.end())
+                if span is not None:
+                    found.append((span.start, span.end))
+        return found
 
     def _known(self, name: str, names: set[str]) -> bool:
         """A name the text also uses mid-sentence, or one the aliases know."""
@@ -181,22 +195,6 @@ def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tup
     """Model entities first; rule runs that overlap none of them are kept."""
     kept = [r for r in runs if not any(s < r[1] and r[0] < e for s, e in ents)]
     return sorted(kept + ents)
-
-
-def _main_entity(text: str, entities: list[dict]) -> str | None:
-    """The entity the article is about: most mentions, headline and first paragraph counting more."""
-    if not entities:
-        return None
-    paragraphs = layout.paragraphs(text)
-    head_end = paragraphs[0][1] if paragraphs else 0
-    lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
-    score: Counter[str] = Counter()
-    for ent in entities:
-        if ent["label"] in ("PERSON", "NORP"):
-            continue
-        weight = 3.0 if ent["start"] < head_end else 1.5 if ent["start"] < lead_end else 1.0
-        score[ent["canonical"]] += weight * (0.5 if ent["label"] == "GPE" else 1.0)
-    return score.most_common(1)[0][0] if score else None
 
 
 @Language.factory("claims_entities")

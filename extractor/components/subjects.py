@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from functools import lru_cache
 
 from pydantic import BaseModel
@@ -30,12 +31,14 @@ BULLET = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s*")
 
 class SubjectRules(BaseModel):
     target_cues: list[str]
+    target_nouns: list[str]
     passive_target_cues: list[str]
     descriptor_words: int
     counterparty_cues: list[str]
     not_subject_after: list[str]
     clause_breaks: list[str]
     post_target_cues: list[str]
+    possessor_breaks: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +60,9 @@ class SubjectFinder:
         self.not_subject = re.compile(
             rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,3}}$",
             re.I)
-        self.breaks = re.compile("|".join(re.escape(b) for b in r.clause_breaks))
+        self.breaks = re.compile("|".join(f"(?:{b})" for b in r.clause_breaks))
+        self.possessor_np = re.compile(rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,5}}$", re.I)
+        self.target_noun = re.compile(rf"\s+(?:{_words(r.target_nouns)})\b", re.I)  # used with match(pos)
         self.post_target = re.compile(rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+)?$", re.I)
         er = entity_rules()
         self.generic = re.compile(rf"^\W*(?:{_words(er.generic_references)})\b", re.I)
@@ -66,8 +71,11 @@ class SubjectFinder:
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
         entities = [e for e in doc._.entities or [] if e["label"] not in NOT_SUBJECTS]
+        sources = [(a["source"]["start"], a["source"]["end"]) for a in doc._.attributions or [] if a.get("source")]
         starts = [e["start"] for e in entities]
         paragraphs = layout.paragraphs(doc.text)
+        doc._.main_entity = self._main_entity(
+            doc.text, [e for e in entities if not any(s <= e["start"] < t for s, t in sources)], paragraphs)
         previous: dict[tuple[int, int] | None, Entity] = {}
         for rec in money:
             sent = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
@@ -100,21 +108,28 @@ class SubjectFinder:
             if not c_start <= e["start"] < c_end:
                 continue
             if self.target.search(text[max(c_start, e["start"] - 80):e["start"]]) and not self._is_gpe_modifier(text, e, ents):
-                return e
+                return _apposition(text, e, ents) or e
             if self.passive.match(text, e["end"]):
                 return e
         return None
 
     def _post_target(self, text: str, ents: list[Entity], c_end: int, rec: dict) -> Entity | None:
+        """'paid 260.75bn roubles for Yugansk', '$5.4bn Fox offer': the thing bought follows the amount."""
         after = [e for e in ents if rec["end"] <= e["start"] < c_end]
-        if after and self.post_target.match(text[rec["end"]:after[0]["start"]]):
+        if not after:
+            return None
+        if self.post_target.match(text[rec["end"]:after[0]["start"]]):
+            return after[0]
+        if not text[rec["end"]:after[0]["start"]].strip() and self.target_noun.match(text, after[0]["end"]):
             return after[0]
         return None
 
     def _possessor(self, text: str, ents: list[Entity], c_start: int, rec: dict) -> Entity | None:
-        before = [e for e in ents if c_start <= e["start"] and e["end"] <= rec["start"]
-                  and text[e["end"]:e["end"] + 2] in ("'s", "’s")]
-        return before[-1] if before and rec["start"] - before[-1]["end"] < 60 else None
+        """'ByteDance's reported $55 billion order', 'Qantas's net profit of A$458m'."""
+        before = [e for e in ents if c_start <= e["start"] and e["end"] <= rec["start"]]
+        if before and self.possessor_np.fullmatch(text, before[-1]["end"], rec["start"]):
+            return before[-1]
+        return None
 
     def _bullet(self, doc: Doc, ents: list[Entity], starts: list[int], s_start: int, rec: dict) -> Entity | None:
         """A bullet 'Label: figure' is about the label's item when the figure is a unit price,
@@ -161,6 +176,18 @@ class SubjectFinder:
                 return e
         return None
 
+    def _main_entity(self, text: str, ents: list[Entity], paragraphs: list[tuple[int, int]]) -> str | None:
+        """The entity the article is about: most mentions in subject position (not after a
+        preposition), the headline and the lead counting more."""
+        head_end = paragraphs[0][1] if paragraphs else 0
+        lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
+        score: Counter[str] = Counter()
+        for e in ents:
+            if self.not_subject.search(text[max(0, e["start"] - 40):e["start"]]) or self._is_gpe_modifier(text, e, ents):
+                continue
+            score[e["canonical"]] += 3.0 if e["start"] < head_end else 1.5 if e["start"] < lead_end else 1.0
+        return score.most_common(1)[0][0] if score else None
+
     def _main(self, doc: Doc) -> Entity | None:
         main = doc._.main_entity
         return next((e for e in doc._.entities or [] if e["canonical"] == main), None)
@@ -184,6 +211,16 @@ class SubjectFinder:
         later = [o for o in ents if 0 < o["start"] - e["end"] <= 30]
         between = text[e["end"]:later[0]["start"]].strip() if later else ""
         return bool(later) and bool(between) and between.replace(" ", "").isalpha() and between.islower()
+
+
+def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:
+    """"sold Yukos' main production arm, Yugansk,": the name in apposition is the thing sold."""
+    if not re.match(r"['’]s?\s", text[e["end"]:e["end"] + 3]):
+        return None
+    later = [o for o in ents if 0 < o["start"] - e["end"] <= 50]
+    if later and re.fullmatch(r"['’]s?[\sa-z-]*,\s*", text[e["end"]:later[0]["start"]]):
+        return later[0]
+    return None
 
 
 def _content(doc: Doc, rec: dict) -> tuple[int, int] | None:
