@@ -57,6 +57,7 @@ def texts(nlp: Language, text: str) -> list[str | None]:
     # a period that belongs to a percentage is not the next figure's
     ("Decline slowed to 5% from 10% in 2003 and debt fell to £160m.", [None]),
     ("Delta agreed to buy its rival for $11bn.", [None]),
+    ("The company, founded in 1998, sold its unit for $3bn.", [None]),
 ])
 def test_which_period(nlp: Language, text: str, expected: list[str | None]) -> None:
     assert texts(nlp, text) == expected
@@ -77,6 +78,8 @@ def test_which_period(nlp: Language, text: str, expected: list[str | None]) -> N
     ("Profit was $70m in the three months to December 2004.",
      ("three months to December 2004", "2004-10-01", "2004-12-31")),
     ("It forecast a $348bn shortfall in fiscal 2005.", ("fiscal 2005", None, None)),
+    ("It posted revenue of $1.2bn for the quarter ended 31 March 2025.",
+     ("quarter ended 31 March 2025", "2025-01-01", "2025-03-31")),
 ])
 def test_dates(nlp: Language, text: str, expected: tuple[str, str | None, str | None]) -> None:
     period = periods(nlp, text)[0]

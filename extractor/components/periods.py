@@ -77,6 +77,7 @@ class PeriodRules(_Rules):
     subordinators: list[str]
     point_in_time_words: list[str]
     other_figure_before: str
+    unit_months: dict[str, int]
 
 
 def _alternation(words: list[str]) -> str:
@@ -230,7 +231,8 @@ class PeriodFinder:
         preceding = text[max(0, match.start() - 40):match.start()]
         phrase.comparison = bool(self.comparison_period.search(preceding))
         phrase.other_figure = bool(self.other_figure.search(preceding))
-        phrase.event = any(w in self.rules.cues.event_prefix for w in before[-2:])
+        phrase.event = (any(w in self.rules.cues.event_prefix for w in before[-2:])
+                        or bool(self.event_verb.fullmatch(" ".join(before[-2:-1]))))
         modifier = self.modifier.match(text, match.end()) if rule.kind != "shift" else None
         phrase.metric = modifier.group(1).lower() if modifier else None
         return phrase
@@ -565,7 +567,7 @@ def _is_fiscal(p: Phrase) -> bool:
 def _length(p: Phrase, rules: PeriodRules) -> int:
     n = p.fields.get("n")
     if not n:
-        return 12
+        return rules.unit_months.get(p.fields.get("unit", "").lower(), 12)
     return int(n) if n.isdigit() else rules.numbers[n.lower()]
 
 
