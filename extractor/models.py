@@ -122,3 +122,97 @@ class DocumentError(_Record):
     path: str
     error: str
     reason: str
+
+
+# ------------------------------------------------------------------ reconciliation and diff
+Check = Literal[
+    "value_conflict", "part_exceeds_whole", "arithmetic", "currency_equivalent", "repetition", "corroboration",
+    "different_period",
+]
+Verdict = Literal["conflict", "agree"]
+
+
+class Usd(_Record):
+    """An amount's interval converted to US dollars at a dated reference rate."""
+
+    low: float = Field(description="lower end in USD (0 when unbounded below)")
+    high: float | None = Field(description="upper end in USD, null when unbounded")
+    rate: float = Field(description="units of the currency per USD")
+    year: int | None = Field(description="year of the reference rate; null: no year known, the latest rate")
+    rate_source: str
+
+
+class Figure(_Record):
+    """One claim as a figure to compare: the amount as stated, its interval (precision and
+    qualifier) in its currency and in USD, and who it comes from."""
+
+    claim: str
+    doc_id: str
+    mention: str
+    metric: str | None = None
+    period: str | None = None
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    currency: str | None = None
+    qualifier: Qualifier = "exact"
+    interval: tuple[float, float | None] = Field(description="what the figure stands for: [low, high], high null when unbounded")
+    usd: Usd | None = None
+    source: str | None = Field(None, description="the source the text attributes the figure to")
+    origin: str = Field(description="the deepest source of the attribution chain (else the publisher or document)")
+
+
+class Fact(_Record):
+    """The claims about one thing: a subject's metric for a period, with every mention."""
+
+    id: str
+    subject: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    figure: Figure = Field(description="the representative figure: the most precise statement")
+    mentions: list[Figure]
+    documents: list[str]
+    origins: list[str] = Field(description="independent origins that state an agreeing figure")
+    confidence: float = Field(ge=0.0, le=1.0)
+    factors: list[Factor] = Field(default_factory=list)
+
+
+class Finding(_Record):
+    """The outcome of one check over some claims: a conflict or an agreement, and why."""
+
+    check: Check
+    verdict: Verdict
+    subject: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    claims: list[str]
+    values: list[Figure]
+    why: str
+    relative_difference: float | None = None
+    severity: Literal["small", "large"] | None = Field(None, description="for a conflict: small when it is a slip beyond rounding")
+    facts: list[str] = Field(default_factory=list)
+
+
+class Reconciliation(_Record):
+    facts: list[Fact]
+    findings: list[Finding]
+
+
+class DiffPair(_Record):
+    """A fact both sources state, aligned by subject, metric and period."""
+
+    subject: str | None = None
+    metric: str | None = None
+    period: str | None = None
+    a: Figure
+    b: Figure
+    relative_difference: float | None = None
+    why: str
+    weaker: Literal["a", "b"] | None = Field(None, description="the side whose attribution is weaker")
+
+
+class Diff(_Record):
+    agree: list[DiffPair]
+    conflict: list[DiffPair]
+    only_in_a: list[Fact]
+    only_in_b: list[Fact]

@@ -81,6 +81,7 @@ class Ranges(_Rules):
 class PerUnits(_Rules):
     words: list[str]
     units: list[str]
+    not_followed_by: list[str] = []
 
 
 class VaguePattern(_Rules):

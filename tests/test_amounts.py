@@ -125,6 +125,8 @@ def test_numbers_that_are_not_money(sentence, nlp):
     ("Chips cost approx. USD 40,000 per unit.", "unit"),
     ("The bid was 590 pence a share.", "share"),
     ("Profit was $10m.", None),
+    ("It earns $5bn a year.", "year"),
+    ("Profit was $793m a year ago.", None),
 ])
 def test_per_unit(sentence, per, nlp):
     assert extract_text(sentence, nlp=nlp)[0].amount.per == per

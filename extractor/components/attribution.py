@@ -53,6 +53,7 @@ class AttributionRules(_Rules):
     cue_modifiers: list[str]
     determiners: list[str]
     boundaries: list[str]
+    open_boundaries: list[str]
     conjunctions: list[str]
     quotes: list[str]
     quote_pairs: dict[str, str]
@@ -109,6 +110,7 @@ class AttributionFinder:
         self.clause_words = self.passive_aux | low(r.cue_modifiers)
         self.modifiers, self.determiners = low(r.cue_modifiers), low(r.determiners)
         self.boundaries, self.conjunctions = low(r.boundaries), low(r.conjunctions)
+        self.open_boundaries = low(r.open_boundaries)
         self.quotes, self.dashes = set(r.quotes), set(r.dashes)
         self.pronouns, self.descriptions = low(r.pronouns), low(r.descriptions)
         self.not_names, self.connectors = low(r.not_names), low(r.name_connectors)
@@ -348,7 +350,8 @@ class AttributionFinder:
                     break
                 j += 1
                 continue
-            if self._stop(tok) and not (tok.text in {"(", ")"}) and not (j > i and tok.lower_ in {"who", "which"} and commas):
+            opened = j > i and (tok.lower_ in self.open_boundaries or (commas and tok.lower_ in {"who", "which"}))
+            if self._stop(tok) and tok.text not in {"(", ")"} and not opened:
                 break
             j += 1
         while j > i and (doc[j - 1].is_punct and doc[j - 1].text not in {")", "."}):
@@ -487,7 +490,7 @@ class AttributionFinder:
             return " ".join(t.text for t in words), False
         while words and words[0].lower_ in {"the", "a", "an"}:
             words = words[1:]
-        words = words[:next((k for k, t in enumerate(words) if k and t.lower_ in self.connectors | {"from", "by", "in", "at", "with"}), len(words))]
+        words = words[:next((k for k, t in enumerate(words) if k and t.lower_ in self.connectors | {"from", "by", "in", "at"}), len(words))]
         text = doc[words[0].i:words[-1].i + 1].text if words else toks.text
         return text, True
 

@@ -85,6 +85,10 @@ class EntityFinder:
             spans.append(doc.char_span(span.start_char, span.end_char, label=label))
             entities.append({"text": name, "canonical": canon[name], "label": label,
                              "start": span.start_char, "end": span.end_char})
+        persons = {e["canonical"] for e in entities if e["label"] == "PERSON"}
+        for ent, span in zip(entities, spans):  # one mention with a title makes every mention a person
+            if ent["canonical"] in persons and span is not None:
+                ent["label"] = span.label_ = "PERSON"
         doc.spans["entities"] = [s for s in spans if s is not None]
         doc._.entities = entities
         return doc

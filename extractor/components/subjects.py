@@ -66,17 +66,18 @@ class SubjectFinder:
         self.post_target = re.compile(rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+)?$", re.I)
         er = entity_rules()
         self.generic = re.compile(rf"^\W*(?:{_words(er.generic_references)})\b", re.I)
+        self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
         self.org_noun = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
-        entities = [e for e in doc._.entities or [] if e["label"] not in NOT_SUBJECTS]
         sources = [(a["source"]["start"], a["source"]["end"]) for a in doc._.attributions or [] if a.get("source")]
+        entities = [e for e in doc._.entities or [] if e["label"] not in NOT_SUBJECTS
+                    and not any(s <= e["start"] < t for s, t in sources)]
         starts = [e["start"] for e in entities]
         paragraphs = layout.paragraphs(doc.text)
-        doc._.main_entity = self._main_entity(
-            doc.text, [e for e in entities if not any(s <= e["start"] < t for s, t in sources)], paragraphs)
-        previous: dict[tuple[int, int] | None, Entity] = {}
+        doc._.main_entity = self._main_entity(doc.text, entities, paragraphs)
+        last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         for rec in money:
             sent = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
             s_start, s_end = (sent[0].sent.start_char, sent[0].sent.end_char) if sent else (rec["start"], rec["end"])
@@ -86,20 +87,22 @@ class SubjectFinder:
                 c_start, c_end = max(c_start, content[0]), min(c_end, content[1])
             in_sentence = entities[bisect_left(starts, s_start):bisect_left(starts, s_end)]
             paragraph = layout.containing(paragraphs, rec["start"])
+            # the subject of the figure just before, when it sits in this sentence or the one before
+            previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
             subject = (self._target(doc.text, in_sentence, c_start, c_end, rec)
                        or self._post_target(doc.text, in_sentence, c_end, rec)
                        or self._possessor(doc.text, in_sentence, c_start, rec)
                        or self._bullet(doc, entities, starts, s_start, rec)
-                       or self._clause_subject(doc.text, in_sentence, c_start, c_end, s_start, rec, previous.get(paragraph))
-                       or previous.get(paragraph)
-                       or self._main(doc))
-            if subject is None or (content and self.generic.match(doc.text[content[0]:rec["start"]])):
-                subject = _speaker(doc, rec, entities) or subject
+                       or self._clause_subject(doc.text, in_sentence, c_start, c_end, s_start, rec, previous))
+            speaker = _speaker(doc, rec, doc._.entities or [])
+            if speaker and not any(c_start <= e["start"] < rec["start"] for e in in_sentence) and (
+                    speaker[1] == "company" or self.generic_anywhere.search(doc.text, content[0], rec["start"])):
+                subject = speaker[0]  # "Meta projects $115bn", "Munich Re said its exposure..."
+            subject = subject or previous or self._main(doc)
             rec["subject"] = _entity(subject) if subject else None
             other = self._counterparty(doc.text, in_sentence, s_start, s_end, subject)
             rec["counterparty"] = _entity(other) if other else None
-            if subject:
-                previous[paragraph] = subject
+            last = (paragraph, s_end, subject)
         return doc
 
     # ---------------------------------------------------------- rules, in order
@@ -232,12 +235,13 @@ def _content(doc: Doc, rec: dict) -> tuple[int, int] | None:
     return None
 
 
-def _speaker(doc: Doc, rec: dict, ents: list[Entity]) -> Entity | None:
-    """The named source whose content holds the figure ('Munich Re said that its exposure...')."""
+def _speaker(doc: Doc, rec: dict, ents: list[Entity]) -> tuple[Entity, str | None] | None:
+    """The named source whose content holds the figure, with its source type."""
     for a in doc._.attributions or []:
         c, src = a.get("content"), a.get("source")
         if c and src and c["start"] <= rec["start"] < c["end"]:
-            return next((e for e in ents if src["start"] <= e["start"] < src["end"]), None)
+            named = next((e for e in ents if src["start"] <= e["start"] < src["end"]), None)
+            return (named, a.get("source_type")) if named else None
     return None
 
 
