@@ -54,6 +54,7 @@ class AttributionRules(_Rules):
     determiners: list[str]
     boundaries: list[str]
     open_boundaries: list[str]
+    source_glue: list[str]
     conjunctions: list[str]
     quotes: list[str]
     quote_pairs: dict[str, str]
@@ -111,6 +112,7 @@ class AttributionFinder:
         self.modifiers, self.determiners = low(r.cue_modifiers), low(r.determiners)
         self.boundaries, self.conjunctions = low(r.boundaries), low(r.conjunctions)
         self.open_boundaries = low(r.open_boundaries)
+        self.glue = {tuple(p.lower().split()) for p in r.source_glue}
         self.quotes, self.dashes = set(r.quotes), set(r.dashes)
         self.pronouns, self.descriptions = low(r.pronouns), low(r.descriptions)
         self.not_names, self.connectors = low(r.not_names), low(r.name_connectors)
@@ -328,7 +330,8 @@ class AttributionFinder:
                 continue
             if tok.lower_ in self.conjunctions and not self._joins_names(doc, sent, j - 1):
                 break
-            if self._stop(tok) and tok.lower_ not in self.conjunctions:
+            glued = j - 2 >= sent.start and (doc[j - 2].lower_, tok.lower_) in self.glue
+            if self._stop(tok) and tok.lower_ not in self.conjunctions and not glued:
                 break
             j -= 1
         if j == i or i - j > self.rules.max_source_tokens:
