@@ -26,6 +26,8 @@ from .entities import entity_rules
 
 Entity = dict
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC"}
+MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
+LIST_ITEM = re.compile(r"\w\s*,\s*$|\w\s+and\s+$|\w\s+or\s+$")
 BULLET = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s*")
 
 
@@ -39,6 +41,7 @@ class SubjectRules(BaseModel):
     clause_breaks: list[str]
     post_target_cues: list[str]
     possessor_breaks: list[str]
+    speaker_types: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +65,11 @@ class SubjectFinder:
             re.I)
         self.breaks = re.compile("|".join(f"(?:{b})" for b in r.clause_breaks))
         self.possessor_np = re.compile(rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,5}}$", re.I)
+        self.speaker_types = set(r.speaker_types) | {None}
         self.target_noun = re.compile(rf"\s+(?:{_words(r.target_nouns)})\b", re.I)  # used with match(pos)
-        self.post_target = re.compile(rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+)?$", re.I)
+        self.post_target = re.compile(
+            rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?$", re.I)
+        self.post_possessor = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
         er = entity_rules()
         self.generic = re.compile(rf"^\W*(?:{_words(er.generic_references)})\b", re.I)
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
@@ -96,7 +102,7 @@ class SubjectFinder:
                        or self._clause_subject(doc.text, in_sentence, c_start, c_end, s_start, rec, previous))
             speaker = _speaker(doc, rec, doc._.entities or [])
             if speaker and not any(c_start <= e["start"] < rec["start"] for e in in_sentence) and (
-                    speaker[1] == "company" or self.generic_anywhere.search(doc.text, content[0], rec["start"])):
+                    speaker[1] in self.speaker_types or self.generic_anywhere.search(doc.text, content[0], rec["start"])):
                 subject = speaker[0]  # "Meta projects $115bn", "Munich Re said its exposure..."
             subject = subject or previous or self._main(doc)
             rec["subject"] = _entity(subject) if subject else None
@@ -121,8 +127,11 @@ class SubjectFinder:
         after = [e for e in ents if rec["end"] <= e["start"] < c_end]
         if not after:
             return None
-        if self.post_target.match(text[rec["end"]:after[0]["start"]]):
+        between = text[rec["end"]:after[0]["start"]]
+        if self.post_target.match(between):
             return after[0]
+        if self.post_possessor.match(between) and text[after[0]["end"]:after[0]["end"] + 2] in ("'s", "’s"):
+            return after[0]  # "$6bn of May's debt"
         if not text[rec["end"]:after[0]["start"]].strip() and self.target_noun.match(text, after[0]["end"]):
             return after[0]
         return None
@@ -186,9 +195,12 @@ class SubjectFinder:
         lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
         score: Counter[str] = Counter()
         for e in ents:
-            if self.not_subject.search(text[max(0, e["start"] - 40):e["start"]]) or self._is_gpe_modifier(text, e, ents):
+            lead = text[max(0, e["start"] - 40):e["start"]]
+            if self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or LIST_ITEM.search(lead):
                 continue
-            score[e["canonical"]] += 3.0 if e["start"] < head_end else 1.5 if e["start"] < lead_end else 1.0
+            weight = 3.0 if e["start"] < head_end else 1.5 if e["start"] < lead_end else 1.0
+            weight *= 2.0 if text[e["end"]:e["end"] + 2] in ("'s", "’s") else 1.0  # the owner of something
+            score[e["canonical"]] += weight * (0.5 if e["label"] == "GOV" else 1.0)  # regulators act on others
         return score.most_common(1)[0][0] if score else None
 
     def _main(self, doc: Doc) -> Entity | None:
@@ -207,7 +219,7 @@ class SubjectFinder:
 
     def _is_gpe_modifier(self, text: str, e: Entity, ents: list[Entity]) -> bool:
         """'US phone firm MCI', 'US bank': a country naming a company's nationality is not the subject."""
-        if e["label"] != "GPE":
+        if e["label"] not in MODIFIERS:
             return False
         if self.org_noun.match(text, e["end"]):
             return True
