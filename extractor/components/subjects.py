@@ -38,6 +38,7 @@ class SubjectRules(BaseModel):
     descriptor_words: int
     counterparty_cues: list[str]
     not_subject_after: list[str]
+    not_subject_right_after: list[str]
     clause_breaks: list[str]
     post_target_cues: list[str]
     possessor_breaks: list[str]
@@ -61,8 +62,8 @@ class SubjectFinder:
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
         self.not_subject = re.compile(
-            rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,3}}$",
-            re.I)
+            rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,3}}$"
+            rf"|\b(?:{_words(r.not_subject_right_after)})\s+(?:the\s+)?$", re.I)
         self.breaks = re.compile("|".join(f"(?:{b})" for b in r.clause_breaks))
         self.possessor_np = re.compile(rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,5}}$", re.I)
         self.speaker_types = set(r.speaker_types) | {None}
@@ -238,23 +239,26 @@ def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:
     return None
 
 
+def _reporting(doc: Doc, rec: dict) -> dict | None:
+    """The innermost attribution whose content holds the figure."""
+    holding = [a for a in doc._.attributions or []
+               if a.get("content") and a["content"]["start"] <= rec["start"] and rec["end"] <= a["content"]["end"]]
+    return min(holding, key=lambda a: a["content"]["end"] - a["content"]["start"], default=None)
+
+
 def _content(doc: Doc, rec: dict) -> tuple[int, int] | None:
-    """The content span of the attribution that reports this figure, if any."""
-    for a in doc._.attributions or []:
-        c = a.get("content")
-        if c and c["start"] <= rec["start"] and rec["end"] <= c["end"]:
-            return c["start"], c["end"]
-    return None
+    a = _reporting(doc, rec)
+    return (a["content"]["start"], a["content"]["end"]) if a else None
 
 
 def _speaker(doc: Doc, rec: dict, ents: list[Entity]) -> tuple[Entity, str | None] | None:
-    """The named source whose content holds the figure, with its source type."""
-    for a in doc._.attributions or []:
-        c, src = a.get("content"), a.get("source")
-        if c and src and c["start"] <= rec["start"] < c["end"]:
-            named = next((e for e in ents if src["start"] <= e["start"] < src["end"]), None)
-            return (named, a.get("source_type")) if named else None
-    return None
+    """The named source of the innermost attribution holding the figure, with its source type."""
+    a = _reporting(doc, rec)
+    src = a.get("source") if a else None
+    if not src:
+        return None
+    named = next((e for e in ents if src["start"] <= e["start"] < src["end"]), None)
+    return (named, a.get("source_type")) if named else None
 
 
 def _entity(e: Entity) -> dict:
