@@ -106,8 +106,10 @@ class SubjectFinder:
                     speaker[1] in self.speaker_types or self.generic_anywhere.search(doc.text, content[0], rec["start"])):
                 subject = speaker[0]  # "Meta projects $115bn", "Munich Re said its exposure..."
             subject = subject or previous or self._main(doc)
-            rec["subject"] = _entity(subject) if subject else None
             other = self._counterparty(doc.text, in_sentence, s_start, s_end, subject)
+            if subject and other and subject["label"] == "GOV" and other["label"] == "ORG":
+                subject, other = other, subject  # "The SEC agreed a $375m deal with X": the figure is X's
+            rec["subject"] = _entity(subject) if subject else None
             rec["counterparty"] = _entity(other) if other else None
             last = (paragraph, s_end, subject)
         return doc
@@ -257,8 +259,8 @@ def _speaker(doc: Doc, rec: dict, ents: list[Entity]) -> tuple[Entity, str | Non
     src = a.get("source") if a else None
     if not src:
         return None
-    named = next((e for e in ents if src["start"] <= e["start"] < src["end"]), None)
-    return (named, a.get("source_type")) if named else None
+    named = [e for e in ents if src["start"] <= e["start"] < src["end"] and e["label"] not in MODIFIERS | NOT_SUBJECTS]
+    return (named[-1], a.get("source_type")) if named else None  # "Oil giant BP": the head name is last
 
 
 def _entity(e: Entity) -> dict:
