@@ -177,8 +177,10 @@ class EntityFinder:
 
 
 def _starts_sentence(tok: Token) -> bool:
-    """First word of its sentence, an opening quote or bracket allowed before it."""
-    return tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).text in OPENERS and tok.nbor(-1).is_sent_start)
+    """First word of its sentence or after a colon, an opening quote or bracket allowed before it."""
+    if tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).text == ":"):
+        return True
+    return tok.i > 0 and tok.nbor(-1).text in OPENERS and tok.nbor(-1).is_sent_start
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:

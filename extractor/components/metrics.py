@@ -1,0 +1,144 @@
+"""``claims_metrics``: what each figure measures, as a label of ``rules/metrics.json``.
+
+Order of evidence: a metric word in the noun phrase right after the amount (its head, the
+last such word, wins: "$30 billion AI capex increase"); else the metric word nearest the
+amount in its clause, then in its sentence. A generic label ("budgeted") gives way to a
+specific one in the same or the previous sentence of the paragraph. Sets ``rec["metric"]``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import layout
+from ..ruleset import load
+from . import extensions  # noqa: F401  (registers Doc._ extensions)
+
+# The noun phrase after an amount ends at a preposition, a verb-like word or punctuation.
+FOLLOWING_NP = re.compile(r"[ \t*_\"”’)]*((?:(?!(?:of|for|to|from|by|in|on|at|with|that|which|is|was|were|will|would|has|have|had|and|or|but)\b)[\w&'’-]+[ \t]+){0,4}[\w&'’-]*)", re.I)
+CLAUSE_END = re.compile(r"[;:]|\s[-–—]\s|,\s+(?:while|but|and|although)\s")
+
+
+class Cue(BaseModel):
+    terms: list[str]
+    with_: list[str] = Field(default_factory=list, alias="with")
+
+
+class Metric(BaseModel):
+    label: str
+    cues: list[Cue]
+    part_of: list[str] = []
+    kind: Literal["level", "price", "change"] = "level"
+    generic: bool = False
+
+
+class MetricRules(BaseModel):
+    metrics: list[Metric]
+
+
+@lru_cache(maxsize=1)
+def metric_rules() -> MetricRules:
+    return load("metrics.json", MetricRules)
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+class MetricFinder:
+    def __init__(self) -> None:
+        self.metrics = metric_rules().metrics
+        self.cues = [(rank, m, _phrases(c.terms), _phrases(c.with_) if c.with_ else None)
+                     for rank, m in enumerate(self.metrics) for c in m.cues]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        paragraphs = layout.paragraphs(text)
+        money = doc._.money or []
+        last: tuple[tuple[int, int] | None, int, Metric | None] = (None, -1, None)  # paragraph, sentence end, metric
+        for rec in money:
+            span = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
+            sent = span[0].sent if span is not None else None
+            s_start, s_end = (sent.start_char, sent.end_char) if sent is not None else (rec["start"], rec["end"])
+            c_start, c_end = _clause(text, s_start, s_end, rec["start"], rec["end"])
+            context = text[c_start:c_end] + " " + _heading(text, rec["start"])
+            metric = (self._in_following_np(text, rec, context)
+                      or self._nearest(text, rec, c_start, c_end, context)
+                      or self._nearest(text, rec, s_start, s_end, text[s_start:s_end]))
+            para = layout.containing(paragraphs, rec["start"])
+            if metric is not None and metric.generic:
+                before = text[max(para[0] if para else s_start, _previous_sentence_start(doc, s_start)):rec["start"]]
+                metric = self._specific_in(before) or metric
+            if metric is None and last[0] == para and last[1] >= s_start - 3:
+                metric = last[2]  # a figure that continues the one before it
+            if rec["equivalent_of"] is not None:
+                metric = next((m for m in self.metrics if m.label == money[rec["equivalent_of"]]["metric"]), metric)
+            rec["metric"] = metric.label if metric else None
+            last = (para, s_end, metric)
+        return doc
+
+    def _in_following_np(self, text: str, rec: dict, context: str) -> Metric | None:
+        np = FOLLOWING_NP.match(text, rec["end"])
+        if not np or not np.group(1).strip():
+            return None
+        hits = [(m.end(), -rank, metric) for rank, metric, terms, with_ in self.cues
+                if (with_ is None or with_.search(context)) for m in terms.finditer(np.group(1))]
+        return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
+
+    def _nearest(self, text: str, rec: dict, start: int, end: int, context: str) -> Metric | None:
+        best: tuple[int, int, Metric] | None = None
+        for rank, metric, terms, with_ in self.cues:
+            if with_ is not None and not with_.search(context):
+                continue
+            for m in terms.finditer(text, start, end):
+                distance = max(0, m.start() - rec["end"], rec["start"] - m.end())
+                if best is None or (distance, rank) < best[:2]:
+                    best = (distance, rank, metric)
+        return best[2] if best else None
+
+    def _specific_in(self, text: str) -> Metric | None:
+        """The specific metric named last (nearest the figure) in ``text``."""
+        hits = [(m.end(), -rank, metric) for rank, metric, terms, with_ in self.cues
+                if not metric.generic and metric.kind == "level" and (with_ is None or with_.search(text))
+                for m in terms.finditer(text)]
+        return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
+
+
+def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+    c_start, c_end = s_start, s_end
+    for m in CLAUSE_END.finditer(text, s_start, s_end):
+        if m.end() <= start:
+            c_start = m.end()
+        elif m.start() >= end:
+            c_end = min(c_end, m.start())
+    return c_start, c_end
+
+
+def _heading(text: str, offset: int) -> str:
+    """For a bullet, the heading line its list sits under ('... Procurement Plans:')."""
+    lines = layout.lines(text)
+    line = layout.containing(lines, offset)
+    if line is None or not text[line[0]:line[1]].lstrip().startswith(("•", "-", "*", "–")):
+        return ""
+    for start, end in reversed([ln for ln in lines if ln[1] <= line[0]]):
+        candidate = text[start:end].strip()
+        if candidate and not candidate.startswith(("•", "-", "*", "–")):
+            return candidate
+    return ""
+
+
+def _previous_sentence_start(doc: Doc, s_start: int) -> int:
+    token = doc.char_span(s_start, s_start + 1, alignment_mode="expand")
+    if token is None or token.start == 0:
+        return s_start
+    return doc[token.start - 1].sent.start_char
+
+
+@Language.factory("claims_metrics")
+def make_metrics(nlp: Language, name: str) -> MetricFinder:
+    return MetricFinder()
