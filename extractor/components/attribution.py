@@ -37,6 +37,7 @@ class CueRules(_Rules):
     passive_auxiliaries: list[str]
     ambiguous: list[str]
     quantity_verbs: list[str]
+    figure_openers: list[str]
 
 
 class BylineRules(_Rules):
@@ -51,6 +52,8 @@ class AttributionRules(_Rules):
     cues: CueRules
     colon_headline: bool = True
     cue_modifiers: list[str]
+    cue_tails: list[str]
+    inherit_sentences: int = Field(2, ge=0)
     determiners: list[str]
     boundaries: list[str]
     open_boundaries: list[str]
@@ -60,10 +63,12 @@ class AttributionRules(_Rules):
     quote_pairs: dict[str, str]
     dashes: list[str]
     pronouns: list[str]
+    person_pronouns: list[str]
     descriptions: list[str]
     spokesperson: list[str]
     not_names: list[str]
     name_connectors: list[str]
+    locatives: list[str]
     source_types: dict[SourceType, list[str]]
     inherit_types: list[SourceType]
     max_source_tokens: int = Field(16, gt=0)
@@ -107,15 +112,18 @@ class AttributionFinder:
         self.invertible = low(r.cues.invertible)
         self.passive, self.passive_aux = low(r.cues.passive), low(r.cues.passive_auxiliaries)
         self.ambiguous, self.quantity_verbs = low(r.cues.ambiguous), low(r.cues.quantity_verbs)
-        self.approx = {"about", "around", "some", "nearly", "almost", "roughly", "approximately", "over", "more", "less"}
-        self.clause_words = self.passive_aux | low(r.cue_modifiers)
+        self.figure_openers = low(r.cues.figure_openers)
         self.modifiers, self.determiners = low(r.cue_modifiers), low(r.determiners)
         self.boundaries, self.conjunctions = low(r.boundaries), low(r.conjunctions)
         self.open_boundaries = low(r.open_boundaries)
         self.glue = {tuple(p.lower().split()) for p in r.source_glue}
         self.quotes, self.dashes = set(r.quotes), set(r.dashes)
         self.pronouns, self.descriptions = low(r.pronouns), low(r.descriptions)
+        self.tails = low(r.cue_tails)
+        self.person_pronouns, self.locatives = low(r.person_pronouns), low(r.locatives)
         self.not_names, self.connectors = low(r.not_names), low(r.name_connectors)
+        self.subject_words = self.connectors | self.descriptions | {"the", "'s", "’s"}
+        self.clause_words = self.passive_aux | self.modifiers
         self.spokesperson = [tuple(w.lower().split()) for w in r.spokesperson]
         self.types = [(t, [tuple(w.lower().split()) for w in words]) for t, words in r.source_types.items()]
         self.byline = _BylineReader(r.byline)
@@ -165,6 +173,12 @@ class AttributionFinder:
                 opened = (tok.i, self.rules.quote_pairs[tok.text])
         return inside
 
+    def _figure_at(self, doc: Doc, i: int) -> bool:
+        """Does a figure start at token i ('292,000', '$1.89', 'about 300')?"""
+        if i < len(doc) and doc[i].lower_ in self.figure_openers:
+            i += 1
+        return i < len(doc) and (doc[i].like_num or doc[i].is_currency or i in self.money_tokens)
+
     def _noun_use(self, doc: Doc, start: int, end: int) -> bool:
         """Is the cue word used as a noun, an adjective or inside a name ('the report', 'its
         reported profit', 'value-added', 'United States')?"""
@@ -175,7 +189,7 @@ class AttributionFinder:
             return True
         nxt = doc[end] if end < len(doc) else None
         word = doc[start:end].text.lower()
-        if word in self.quantity_verbs and nxt is not None and (nxt.like_num or nxt.is_currency or nxt.lower_ in self.approx):
+        if word in self.quantity_verbs and self._figure_at(doc, end):
             return True  # 'added 292,000 jobs'
         if word not in self.ambiguous:
             return False
@@ -204,20 +218,28 @@ class AttributionFinder:
         if kind == "preposed":
             return self._preposed(doc, sent, start, end)
         if kind == "nested":
-            return self._nested(doc, sent, start, end, siblings)
+            return self._nested(doc, sent, start, end, siblings) or self._continuation(doc, sent, start, end, "gerunds", siblings)
         cs = self._skip_left(doc, sent, start, self.modifiers)
         if kind == "verbs" and self._passive(doc, sent, cs, start, end):
             return self._passive_cue(doc, sent, cs, start, end)
         before = doc[cs - 1] if cs > sent.start else None
-        if kind == "gerunds" or (before is not None and before.lower_ in self.conjunctions):
-            sib = self._sibling(doc, sent, cs, siblings)
-            if sib is not None:
-                return Found(cue=(cs, end), kind=kind, source=sib.source, name=sib.name,
-                             content=self._after(doc, sent, end))
-            if kind == "gerunds" and (before is None or before.text == ","):
-                subject = self._subject(doc, sent)
-                return subject and Found(cue=(cs, end), kind=kind, source=subject, content=self._after(doc, sent, end))
+        if (kind == "gerunds" and (before is None or before.text == ",")) or \
+                (before is not None and before.lower_ in self.conjunctions):
+            return self._continuation(doc, sent, cs, end, kind, siblings)
         return self._verb(doc, sent, cs, start, end)
+
+    def _continuation(self, doc: Doc, sent: Span, cs: int, end: int, kind: str, siblings: list[Found]) -> Found | None:
+        """'X said ..., adding ...', 'X rips ..., arguing ...', 'X called ... and threatened ...':
+        the source of the clause the cue continues."""
+        content = self._after(doc, sent, end)
+        sib = self._sibling(doc, sent, cs, siblings)
+        if sib is not None:
+            return Found(cue=(cs, end), kind=kind, source=sib.source, name=sib.name, content=content)
+        if doc[cs:end].text.lower() in self.ambiguous:  # 'cities and states': a noun
+            return None
+        starts = [sent.start] + [i + 1 for i in range(sent.start, cs) if doc[i].text == ","]
+        subject = next(filter(None, (self._leading_name(doc, s, cs) for s in reversed(starts))), None)
+        return Found(cue=(cs, end), kind=kind, source=subject, content=content) if subject else None
 
     # -------------------------------------------------------------- forms
     def _verb(self, doc: Doc, sent: Span, cs: int, start: int, end: int) -> Found | None:
@@ -241,13 +263,20 @@ class AttributionFinder:
 
     def _posed(self, doc: Doc, sent: Span, cs: int, end: int, source: Range) -> Found:
         """Content after the cue, or before the source when the cue ends the clause."""
-        rest = [t for t in doc[end:sent.end] if not t.is_punct and not t.is_space]
-        opened = source[0] > sent.start and (doc[source[0] - 1].text in {","} | self.quotes)
-        if opened and (len(rest) <= 4 or (end < sent.end and doc[end].text == ",")):
+        opened = source[0] > sent.start and (doc[source[0] - 1].text in {","} | self.quotes
+                                             or self._dash(doc[source[0] - 1]))
+        if opened and self._clause_ends(doc, sent, end):
             content = self._trim(doc, sent.start, source[0])
         else:
             content = self._after(doc, sent, end)
         return Found(cue=(cs, end), kind="verbs", source=source, content=content)
+
+    def _clause_ends(self, doc: Doc, sent: Span, i: int) -> bool:
+        """Does the clause end at token i, but for a short tail ('on Tuesday', 'in a statement')?"""
+        j = i
+        while j < sent.end and not (doc[j].text in CLAUSE_END | {","} or doc[j].text in self.quotes or self._dash(doc[j])):
+            j += 1
+        return j == i or (doc[i].lower_ in self.tails and j - i <= 6)
 
     def _preposed(self, doc: Doc, sent: Span, start: int, end: int) -> Found | None:
         """'according to X, ...' and '..., according to X'."""
@@ -262,18 +291,13 @@ class AttributionFinder:
         return Found(cue=(start, end), kind="preposed", source=source, content=content)
 
     def _nested(self, doc: Doc, sent: Span, start: int, end: int, siblings: list[Found]) -> Found | None:
-        """'reports citing informed sources': a source cited inside the previous attribution;
-        otherwise a gerund of the clause ('..., citing rising prices')."""
+        """'reports citing informed sources': a source cited inside the previous attribution."""
         source = self._forward(doc, sent, end, commas=False)
         if source is not None and self._typed(doc, source) not in {None, "other"} and siblings:
             parent = siblings[-1]
             return Found(cue=(start, end), kind="nested", source=source, content=parent.content,
                          parent=len(siblings) - 1)
-        sib = self._sibling(doc, sent, start, siblings)
-        if sib is None:
-            return None
-        return Found(cue=(start, end), kind="gerunds", source=sib.source, name=sib.name,
-                     content=self._after(doc, sent, end))
+        return None
 
     def _passive(self, doc: Doc, sent: Span, cs: int, start: int, end: int) -> bool:
         word = doc[start:end].text.lower()
@@ -407,12 +431,15 @@ class AttributionFinder:
         return next((f for f in siblings if f.source is not None and f.cue[1] <= i), None)
 
     def _subject(self, doc: Doc, sent: Span) -> Range | None:
-        """The leading name of a sentence ('Lord Browne rejected ..., saying')."""
-        j = sent.start
-        while j < sent.end and (_cap(doc[j]) or doc[j].lower_ in self.connectors
-                                or doc[j].lower_ in {"the", "'s", "’s"}):
+        """The leading name of a sentence ('Lord Browne rejected ...')."""
+        return self._leading_name(doc, sent.start, sent.end)
+
+    def _leading_name(self, doc: Doc, i: int, end: int) -> Range | None:
+        """The name or description that starts at token i ('Sanders', 'The company')."""
+        j = i
+        while j < end and (_cap(doc[j]) or doc[j].lower_ in self.subject_words):
             j += 1
-        return (sent.start, j) if j > sent.start and self._sourcelike(doc, (sent.start, j)) else None
+        return (i, j) if j > i and self._sourcelike(doc, (i, j)) else None
 
     def _sourcelike(self, doc: Doc, span: Range) -> bool:
         """Does a span name someone who can say something?"""
@@ -464,7 +491,7 @@ class AttributionFinder:
             if f.name is None:
                 f.name, resolved = self._name(doc, f.source)
                 if not resolved:
-                    ante = self._antecedent(doc, f.source[0], named)
+                    ante = self._antecedent(doc, f.source, named)
                     if ante is not None:
                         f.name = ante[1]
                         f.source_type = f.source_type if f.source_type != "other" else ante[2]
@@ -506,6 +533,7 @@ class AttributionFinder:
         """Capitalised word runs ('Ian Read', 'Joint Committee on Taxation'), not a lone
         sentence-initial word, a month or a weekday."""
         chunks, run = [], []
+        toks = [t for k, t in enumerate(toks) if not any(u.lower_ in self.locatives for u in toks[max(0, k - 3):k])]
         for t in toks + [None]:
             cap = t is not None and _cap(t) and t.lower_ not in self.not_names \
                 and not t.is_punct and not t.like_num
@@ -551,16 +579,20 @@ class AttributionFinder:
                 return chunks[-1]
         return None
 
-    def _antecedent(self, doc: Doc, i: int, named: list[tuple[int, str, SourceType]]) -> tuple[int, str, SourceType] | None:
-        """The nearest earlier named source, or the nearest earlier sentence subject."""
-        best = next((n for n in reversed(named) if n[0] < i), None)
-        for sent in doc[:i].sents if i else []:
-            subject = self._subject(doc, sent)
-            if subject and subject[1] <= i and (best is None or subject[0] > best[0]):
-                chunks = self._chunks(doc, list(doc[subject[0]:subject[1]]))
-                if chunks:
-                    best = (subject[0], self._alias(doc, chunks[0]), self._typed(doc, subject) or "other")
-        return best
+    def _antecedent(self, doc: Doc, span: Range, named: list[tuple[int, str, SourceType]]) -> tuple[int, str, SourceType] | None:
+        """Whom a pronoun or a description stands for: 'he'/'she' the nearest earlier named
+        source, 'it'/'the company' the nearest earlier sentence that starts with a name."""
+        i = span[0]
+        speaker = next((n for n in reversed(named) if n[0] < i), None)
+        subject = None
+        for sent in reversed(list(doc[:i].sents)) if i else []:
+            lead = self._subject(doc, sent)
+            chunks = self._chunks(doc, list(doc[lead[0]:lead[1]])) if lead and lead[1] <= i else []
+            if chunks:
+                subject = (lead[0], self._alias(doc, chunks[0]), self._typed(doc, lead) or "other")
+                break
+        person = doc[i].lower_ in self.person_pronouns
+        return (speaker or subject) if person else (subject or speaker)
 
     # -------------------------------------------------------------- output
     def _span(self, doc: Doc, r: Range | None) -> dict | None:
@@ -607,19 +639,22 @@ class AttributionFinder:
 
     def _inherited(self, doc: Doc, sents: list[Span], found: list[Found], rec: dict,
                    lines: list[tuple[int, int]]) -> Found | None:
-        """A report goes on in the following sentences of its paragraph."""
+        """A report that frames its sentence ('According to industry reports, ...', 'Reports
+        indicated ...') goes on in the next sentences of its paragraph; so does a quotation."""
         line = layout.containing(lines, rec["start"])
         here = next((n for n, s in enumerate(sents) if s.start_char <= rec["start"] < s.end_char), None)
         if line is None or here is None:
             return None
-        for n in range(here - 1, -1, -1):
+        for n in range(here - 1, max(-1, here - 1 - self.rules.inherit_sentences), -1):
             if sents[n].end_char <= line[0]:
                 return None
             mine = [f for f in found if f.sentence == n and f.source is not None]
             if mine:
                 top = next((f for f in mine if f.parent is None), mine[0])
-                quoted = sents[here].text.lstrip()[:1] in self.quotes
-                return top if top.source_type in self.rules.inherit_types or quoted else None
+                if sents[here].text.lstrip()[:1] in self.quotes:  # the quotation goes on
+                    return top
+                framed = min(top.cue[0], top.source[0]) - sents[n].start <= 2  # 'According to X, ...'
+                return top if framed and top.source_type in self.rules.inherit_types else None
         return None
 
     def _attribution(self, doc: Doc, found: list[Found], f: Found | None, cue: str | None,
