@@ -8,7 +8,7 @@ sources from the publisher to the cited origin. The rules are ``rules/attributio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
@@ -38,6 +38,7 @@ class CueRules(_Rules):
     ambiguous: list[str]
     quantity_verbs: list[str]
     figure_openers: list[str]
+    noun_followers: list[str]
 
 
 class BylineRules(_Rules):
@@ -53,6 +54,8 @@ class AttributionRules(_Rules):
     colon_headline: bool = True
     cue_modifiers: list[str]
     cue_tails: list[str]
+    negations: list[str]
+    relatives: list[str]
     inherit_sentences: int = Field(2, ge=0)
     determiners: list[str]
     boundaries: list[str]
@@ -97,7 +100,6 @@ class Found:
     source_type: SourceType = "other"
     parent: int | None = None
     sentence: int = 0
-    hops: list[dict] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------ the component
@@ -119,7 +121,8 @@ class AttributionFinder:
         self.glue = {tuple(p.lower().split()) for p in r.source_glue}
         self.quotes, self.dashes = set(r.quotes), set(r.dashes)
         self.pronouns, self.descriptions = low(r.pronouns), low(r.descriptions)
-        self.tails = low(r.cue_tails)
+        self.tails, self.negations = low(r.cue_tails), low(r.negations)
+        self.noun_followers, self.relatives = low(r.cues.noun_followers), low(r.relatives)
         self.person_pronouns, self.locatives = low(r.person_pronouns), low(r.locatives)
         self.not_names, self.connectors = low(r.not_names), low(r.name_connectors)
         self.subject_words = self.connectors | self.descriptions | {"the", "'s", "’s"}
@@ -138,7 +141,7 @@ class AttributionFinder:
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             mine = [c for c in cues if sent.start <= c[0] < sent.end]
-            found.extend(self._sentence(doc, sent, n, mine, found))
+            found.extend(self._sentence(doc, sent, n, mine))
         self._link(doc, found)
         self._name_all(doc, found)
         doc._.attributions = [self._record(doc, f) for f in found]
@@ -184,7 +187,7 @@ class AttributionFinder:
         reported profit', 'value-added', 'United States')?"""
         if start > 0 and not doc[start].is_sent_start and (_cap(doc[start]) or not doc[start - 1].whitespace_):
             return True
-        lead = self._skip_left(doc, doc[start:end], start, self.modifiers)
+        lead = self._skip_left(doc, doc[start].sent.start, start, self.modifiers)
         if any(k > 0 and doc[k - 1].lower_ in self.determiners for k in (start, lead)):
             return True
         nxt = doc[end] if end < len(doc) else None
@@ -193,12 +196,10 @@ class AttributionFinder:
             return True  # 'added 292,000 jobs'
         if word not in self.ambiguous:
             return False
-        return nxt is not None and (nxt.lower_ in {"from", "of", "by", "in", "on", "for", "with", "at"}
-                                    or end in self.cue_tokens)
+        return nxt is not None and (nxt.lower_ in self.noun_followers or end in self.cue_tokens)
 
     # -------------------------------------------------------------- one sentence
-    def _sentence(self, doc: Doc, sent: Span, n: int, cues: list[tuple[int, int, str]],
-                  earlier: list[Found]) -> list[Found]:
+    def _sentence(self, doc: Doc, sent: Span, n: int, cues: list[tuple[int, int, str]]) -> list[Found]:
         out: list[Found] = []
         for start, end, kind in cues:
             f = self._one(doc, sent, start, end, kind, out)
@@ -219,9 +220,9 @@ class AttributionFinder:
             return self._preposed(doc, sent, start, end)
         if kind == "nested":
             return self._nested(doc, sent, start, end, siblings) or self._continuation(doc, sent, start, end, "gerunds", siblings)
-        cs = self._skip_left(doc, sent, start, self.modifiers)
-        if kind == "verbs" and self._passive(doc, sent, cs, start, end):
-            return self._passive_cue(doc, sent, cs, start, end)
+        cs = self._skip_left(doc, sent.start, start, self.modifiers)
+        if kind == "verbs" and self._passive(doc, sent, start, end):
+            return self._passive_cue(doc, sent, start, end)
         before = doc[cs - 1] if cs > sent.start else None
         if (kind == "gerunds" and (before is None or before.text == ",")) or \
                 (before is not None and before.lower_ in self.conjunctions):
@@ -232,7 +233,7 @@ class AttributionFinder:
         """'X said ..., adding ...', 'X rips ..., arguing ...', 'X called ... and threatened ...':
         the source of the clause the cue continues."""
         content = self._after(doc, sent, end)
-        sib = self._sibling(doc, sent, cs, siblings)
+        sib = _sibling(siblings, cs)
         if sib is not None:
             return Found(cue=(cs, end), kind=kind, source=sib.source, name=sib.name, content=content)
         if doc[cs:end].text.lower() in self.ambiguous:  # 'cities and states': a noun
@@ -299,14 +300,13 @@ class AttributionFinder:
                          parent=len(siblings) - 1)
         return None
 
-    def _passive(self, doc: Doc, sent: Span, cs: int, start: int, end: int) -> bool:
-        word = doc[start:end].text.lower()
-        aux = self._skip_left(doc, sent, start, self.modifiers | {"widely", "not"})
-        return word in self.passive and aux > sent.start and doc[aux - 1].lower_ in self.passive_aux
+    def _passive(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
+        aux = self._skip_left(doc, sent.start, start, self.modifiers | self.negations)
+        return doc[start:end].text.lower() in self.passive and aux > sent.start and doc[aux - 1].lower_ in self.passive_aux
 
-    def _passive_cue(self, doc: Doc, sent: Span, cs: int, start: int, end: int) -> Found:
+    def _passive_cue(self, doc: Doc, sent: Span, start: int, end: int) -> Found:
         """'is expected', 'are said to be', 'was reported by X'."""
-        aux = self._skip_left(doc, sent, start, self.modifiers | {"widely", "not"}) - 1
+        aux = self._skip_left(doc, sent.start, start, self.modifiers | self.negations) - 1
         source = None
         if end < sent.end and doc[end].lower_ == "by":
             source = self._forward(doc, sent, end + 1, commas=False)
@@ -325,8 +325,9 @@ class AttributionFinder:
         return Found(cue=(c, c + 1), kind="colon", source=(sent.start, c), content=self._trim(doc, c + 1, sent.end))
 
     # -------------------------------------------------------------- spans
-    def _skip_left(self, doc: Doc, sent: Span, i: int, words: set[str]) -> int:
-        while i > sent.sent.start and doc[i - 1].lower_ in words:
+    def _skip_left(self, doc: Doc, floor: int, i: int, words: set[str]) -> int:
+        """Move token i left over the words given, not past token ``floor``."""
+        while i > floor and doc[i - 1].lower_ in words:
             i -= 1
         return i
 
@@ -377,7 +378,7 @@ class AttributionFinder:
                     break
                 j += 1
                 continue
-            opened = j > i and (tok.lower_ in self.open_boundaries or (commas and tok.lower_ in {"who", "which"}))
+            opened = j > i and (tok.lower_ in self.open_boundaries or (commas and tok.lower_ in self.relatives))
             if self._stop(tok) and tok.text not in {"(", ")"} and not opened:
                 break
             j += 1
@@ -425,10 +426,6 @@ class AttributionFinder:
         while j > i and (doc[j - 1].is_space or doc[j - 1].text in {",", ".", ";", ":"}):
             j -= 1
         return (i, j) if j > i else None
-
-    def _sibling(self, doc: Doc, sent: Span, i: int, siblings: list[Found]) -> Found | None:
-        """The attribution an 'X said ..., adding ...' gerund continues: the sentence's first."""
-        return next((f for f in siblings if f.source is not None and f.cue[1] <= i), None)
 
     def _subject(self, doc: Doc, sent: Span) -> Range | None:
         """The leading name of a sentence ('Lord Browne rejected ...')."""
@@ -706,6 +703,12 @@ class _BylineReader:
 
 
 # ------------------------------------------------------------------ helpers
+def _sibling(siblings: list[Found], i: int) -> Found | None:
+    """The attribution an 'X said ..., adding ...' continuation at token i goes on from:
+    the first of its sentence with a source."""
+    return next((f for f in siblings if f.source is not None and f.cue[1] <= i), None)
+
+
 def _cites(found: list[Found], i: int, j: int) -> bool:
     """Does attribution i already sit (directly or not) under attribution j?"""
     seen = set()
