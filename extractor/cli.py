@@ -6,19 +6,25 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Callable, Optional
+from typing import Annotated, Callable, Optional, TypeVar
 
 import typer
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
+from rich.console import Console
 from spacy.tokens import Doc
 
 from . import __version__, pipeline
 from .documents import read_all
 from .extract import extract_documents
 from .models import Claim, DocumentError
+from .diff import diff
+from .reconcile import reconcile
 from .records import attributions_of, claims_of
+from .report import diff_markdown, diff_tables, reconciliation_tables
 from .ruleset import RuleError
 from .writers import open_writer
+
+T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn every figure a news article reports into a structured, attributed claim.")
@@ -108,6 +114,128 @@ def schema() -> None:
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def _read_claims(path: Path) -> list[Claim]:
+    """Claim records of a JSONL file; a bad line is a usage error naming its number."""
+    claims = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        typer.echo(f"error: {path}: cannot read claims: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            claims.append(Claim.model_validate_json(line))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(map(str, first["loc"])) or "record"
+            typer.echo(f"error: {path}:{number}: invalid claim record: {where}: {first['msg']}", err=True)
+            raise typer.Exit(2) from exc
+    return claims
+
+
+def _gather(paths: list[Path], model: str | None, glob: str, encoding: str) -> tuple[list[Claim], int]:
+    """Claims of every source (articles are extracted, .jsonl files read) and the number of
+    articles that failed."""
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"no such file or folder: {', '.join(map(str, missing))}", param_hint="PATHS")
+    claims = [c for p in paths if p.suffix == ".jsonl" for c in _read_claims(p)]
+    articles = [p for p in paths if p.suffix != ".jsonl"]
+    if not articles:
+        return claims, 0
+    try:
+        nlp = pipeline.build(model)
+    except (pipeline.ModelNotFound, RuleError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    failed = 0
+    for _, result in extract_documents(read_all(articles, glob, encoding), nlp):
+        if isinstance(result, DocumentError):
+            failed += 1
+            _report_error(result)
+        else:
+            claims.extend(result)
+    return claims, failed
+
+
+def _guarded(run: Callable[[], T]) -> T:
+    """Run a step; an invalid rule file is a usage error (exit 2)."""
+    try:
+        return run()
+    except RuleError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@app.command(name="reconcile")
+def reconcile_command(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Articles, folders or claims JSONL files.")] = None,
+    claims: Annotated[Optional[list[Path]], typer.Option("--claims", help="Claim records already extracted (JSONL).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the facts here as JSONL.")] = None,
+    findings: Annotated[Optional[Path], typer.Option(help="Write the findings here as JSONL.")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table (terminal) or json: {facts, findings}.")] = ReportFormat.table,
+    model: ModelOpt = None,
+    glob: GlobOpt = "*",
+    encoding: EncodingOpt = "utf-8",
+    quiet: QuietOpt = False,
+) -> None:
+    """Group claims into facts across sources and check them: conflicts, parts exceeding
+    wholes, arithmetic, currency restatements, repetition, corroboration."""
+    sources = list(paths or []) + list(claims or [])
+    if not sources:
+        raise typer.BadParameter("give articles, folders or --claims FILE.jsonl", param_hint="PATHS")
+    records, failed = _gather(sources, model, glob, encoding)
+    result = _guarded(lambda: reconcile(records))
+    for path, rows in ((output, result.facts), (findings, result.findings)):
+        if path:
+            with open_writer(path, "jsonl") as write:
+                for row in rows:
+                    write(row)
+    if fmt is ReportFormat.json:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        reconciliation_tables(result, Console())
+    if not quiet:
+        conflicts = sum(f.verdict == "conflict" for f in result.findings)
+        typer.echo(f"{len(records)} claims, {len(result.facts)} facts, {len(result.findings)} findings "
+                   f"({conflicts} conflicts), {failed} files failed", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command(name="diff")
+def diff_command(
+    a: Annotated[Path, typer.Argument(help="Source A: an article, a folder or a claims JSONL.")],
+    b: Annotated[Path, typer.Argument(help="Source B: an article, a folder or a claims JSONL.")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, markdown or json.")] = ReportFormat.table,
+    model: ModelOpt = None,
+    glob: GlobOpt = "*",
+    encoding: EncodingOpt = "utf-8",
+) -> None:
+    """What two sources claim: agreeing and conflicting figures, figures only in A or B.
+    Exit status: 0 no conflict, 1 conflicts found, 2 error."""
+    sides = [_gather([path], model, glob, encoding) for path in (a, b)]
+    if any(failed for _, failed in sides):
+        raise typer.Exit(2)
+    result = _guarded(lambda: diff(sides[0][0], sides[1][0]))
+    if fmt is ReportFormat.json:
+        typer.echo(result.model_dump_json(indent=2))
+    elif fmt is ReportFormat.markdown:
+        typer.echo(diff_markdown(result))
+    else:
+        diff_tables(result, Console())
+    if result.conflict:
+        raise typer.Exit(1)
 
 
 def main() -> None:
