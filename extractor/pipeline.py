@@ -8,12 +8,13 @@ from spacy.language import Language
 # Importing the component modules registers their factories when the package is used
 # from a source checkout; an installed package also registers them by entry point.
 from .components import (  # noqa: F401
-    amounts, attribution, boilerplate, changes, currency, entities, equivalents, metrics, periods, sentences, subjects,
+    amounts, attribution, boilerplate, changes, confidence, currency, entities, equivalents, hedges, metrics, periods,
+    sentences, subjects,
 )
 
 COMPONENTS = [
     "claims_boilerplate", "claims_amounts", "claims_equivalents", "claims_currency", "claims_periods",
-    "claims_attribution", "claims_entities", "claims_subjects", "claims_metrics", "claims_changes",
+    "claims_attribution", "claims_entities", "claims_subjects", "claims_metrics", "claims_changes", "claims_hedges", "claims_confidence",
 ]
 
 

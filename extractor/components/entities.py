@@ -36,6 +36,13 @@ class EntityRules(BaseModel):
     common_names: dict[str, str]
     org_nouns: list[str]
     person_titles: list[str]
+    month_words: list[str]
+    common_word_endings: list[str]
+
+
+class CommonWords(BaseModel):
+    source: str
+    words: list[str]
 
 
 def phrase_pattern(phrases: list[str]) -> str:
@@ -60,16 +67,21 @@ class EntityFinder:
         self.common = re.compile(phrase_pattern(list(rules.common_names)), re.I)
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$")
+        self.months = set(rules.month_words)
+        self.common_words = set(load("common_words.json", CommonWords).words)
+        self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
+        self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that)\s+$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         lowercase = {t.lower_ for t in doc if t.text.islower()}
         headings = _title_case_lines(doc.text)
-        runs = self._runs(doc, lowercase)
+        runs = self._runs(doc)
         body = [(s, e) for s, e in runs if not _in(headings, doc[s].idx)]
         mid_sentence = {doc[s:e].text.lower() for s, e in body if not _starts_sentence(doc[s])}
         runs = [(s, e) for s, e in runs
                 if not _in(headings, doc[s].idx) and (self._known(doc[s:e].text, mid_sentence) or (
-                    e - s > 1 or not _starts_sentence(doc[s]) or not doc[s].text.istitle()))]
+                    e - s > 1 or not _starts_sentence(doc[s]) or not doc[s].text.istitle()
+                    or not self._common(doc[s].lower_, lowercase)))]
         runs = _merge(runs, self._in_headings(doc, headings, {doc[s:e].text for s, e in runs}))
         if doc.has_annotation("ENT_IOB"):
             runs = _merge(runs, [(e.start, e.end) for e in doc.ents if e.label_ in MODEL_LABELS])
@@ -103,18 +115,18 @@ class EntityFinder:
         return self.labels.get(canonical) or span.label_ or "ORG"
 
     # ---------------------------------------------------------- candidate runs
-    def _runs(self, doc: Doc, lowercase: set[str]) -> list[tuple[int, int]]:
+    def _runs(self, doc: Doc) -> list[tuple[int, int]]:
         runs, i = [], 0
         while i < len(doc):
-            if not self._name_token(doc[i], lowercase):
+            if not self._name_token(doc[i]):
                 i += 1
                 continue
             j = i + 1
             while j < len(doc):
-                if self._name_token(doc[j], lowercase, inside=True) and not doc[j - 1].whitespace_.count("\n"):
+                if self._name_token(doc[j], inside=True) and not doc[j - 1].whitespace_.count("\n"):
                     j += 1
                 elif (doc[j].text in self.connectors and j + 1 < len(doc)
-                      and self._name_token(doc[j + 1], lowercase, inside=True) and doc[j + 1].text not in self.stop):
+                      and self._name_token(doc[j + 1], inside=True) and doc[j + 1].text not in self.stop):
                     j += 2
                 else:
                     break
@@ -122,16 +134,22 @@ class EntityFinder:
             i = j
         return runs
 
-    def _name_token(self, tok: Token, lowercase: set[str], inside: bool = False) -> bool:
+    def _name_token(self, tok: Token, inside: bool = False) -> bool:
         text = tok.text
         if not NAME_TOKEN.fullmatch(text) or not (text[0].isupper() or any(c.isupper() for c in text[1:])):
             return False
         starts = _starts_sentence(tok)
+        if text in self.months and not inside and tok.i + 1 < len(tok.doc):
+            following = tok.nbor(1).text
+            return (following[:1].isupper() and following not in self.stop and not tok.whitespace_.count("\n")
+                    and not self.date_before.search(tok.doc.text[max(0, tok.idx - 12):tok.idx]))
         if text in self.stop:
             return inside and text[0].isupper() and not starts and len(text) > 2 and text.istitle()
-        if starts and text.istitle() and text.lower() in lowercase:
-            return False  # "Shares rose": a common word that starts a sentence
         return True
+
+    def _common(self, word: str, lowercase: set[str]) -> bool:
+        """A common word ('Sales rose'): the text writes it in lower case, or it is frequent English."""
+        return word in lowercase or word in self.common_words or bool(self.common_ending.search(word))
 
     def _in_headings(self, doc: Doc, headings: list[tuple[int, int]], names: set[str]) -> list[tuple[int, int]]:
         """Names of the body (or the aliases) found inside Title Case lines."""

@@ -1,0 +1,65 @@
+"""claims_metrics, claims_hedges and claims_confidence."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.components.confidence import score
+from extractor.extract import extract_text
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("ByteDance will purchase CNY 400 billion of AI chips.", "chip order"),
+    ("It raised its 2026 artificial intelligence budget to ¥200 billion.", "ai budget"),
+    ("A $30 billion AI capex increase is notable.", "ai capex increase"),
+    ("Meta projects $115 billion to $135 billion of 2026 capex.", "capex"),
+    ("BP made an annual profit of $16.2bn.", "profit"),
+    ("Qantas said net profit rose to A$458m.", "net profit"),
+    ("Monsanto agreed to pay a $1.5m fine.", "fine"),
+    ("Oil rose above $50 a barrel.", "oil price"),
+    ("Chips cost approx. USD 40,000 per unit.", "unit price"),
+    ("The deficit is set to hit $368bn this year.", "budget deficit"),
+])
+def test_metric_labels(text, metric, nlp):
+    assert extract_text(text, nlp=nlp)[0].metric == metric
+
+
+def test_generic_budget_takes_the_specific_metric_of_the_paragraph(nlp):
+    text = ("The plan follows its capital expenditure plans for AI. "
+            "The company preliminarily budgeted CNY 1.6 trillion for 2026.")
+    assert extract_text(text, nlp=nlp)[0].metric == "capex"
+
+
+def test_restatement_shares_the_metric_of_what_it_restates(nlp):
+    claims = extract_text("It will buy over CNY 400 billion (approximately USD 55 billion) worth of AI chips.", nlp=nlp)
+    assert [c.metric for c in claims] == ["chip order", "chip order"]
+
+
+@pytest.mark.parametrize("text,hedges", [
+    ("ByteDance reportedly plans to buy $5bn of chips.", ["reportedly", "plans"]),
+    ("Potential order value > CNY 400 billion (Conditional).", ["potential", "conditional"]),
+    ("It preliminarily budgeted CNY 1.6 trillion.", ["preliminary"]),
+    ("If approved, the sale could raise $2bn.", ["conditional", "could"]),
+    ("Acme paid $5m for the site.", []),
+    ("Its spending plans rose to $5m.", []),
+])
+def test_hedges(text, hedges, nlp):
+    assert extract_text(text, nlp=nlp)[0].hedges == hedges
+
+
+def test_confidence_is_the_sum_of_its_listed_factors(nlp):
+    text = ("According to industry reports citing informed sources, ByteDance is planning to purchase "
+            "over CNY 400 billion of chips.")
+    [claim] = extract_text(text, nlp=nlp)
+    factors = [f.model_dump() for f in claim.factors]
+    assert factors[0]["factor"].startswith("base: rule money.code")
+    assert any("anonymous" in f["factor"] and f["effect"] < 0 for f in factors)
+    assert claim.confidence == score(factors)
+
+
+def test_undecided_currency_and_editorial_sections_lower_confidence(nlp):
+    plain = extract_text("The fund reported assets of $500 billion.", nlp=nlp)[0]
+    unknown = extract_text("The fund reported assets of ¥500 billion.", nlp=nlp)[0]
+    assert unknown.confidence < plain.confidence
+    assert any(f.factor == "currency undecided" for f in unknown.factors)
+    editorial = extract_text("News\n\nEditorial analysis\n\nA $30 billion increase is notable.", nlp=nlp)[0]
+    assert any(f.factor == "in an editorial section" for f in editorial.factors)

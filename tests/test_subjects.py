@@ -1,0 +1,75 @@
+"""claims_entities + claims_subjects: which name a figure is about, and the other party."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract import extract_text
+
+
+def _subjects(text, nlp):
+    return {c.mention: (c.subject.canonical if c.subject else None,
+                        c.counterparty.canonical if c.counterparty else None) for c in extract_text(text, nlp=nlp)}
+
+
+@pytest.mark.parametrize("text,mention,subject", [
+    # the clause subject
+    ("Qantas made a profit of A$458m in the half.", "A$458m", "Qantas"),
+    # the possessor of the measured thing
+    ("Analysts praised Qantas's net profit of A$458m.", "A$458m", "Qantas"),
+    # the thing sold in a sale, not the buyer
+    ("US retail giant Federated Department Stores is to buy rival May Department Stores for $11bn.", "$11bn",
+     "May Department Stores"),
+    ("Baikal paid 260.75bn roubles for Yugansk.", "260.75bn roubles", "Yugansk"),
+    ("The group agreed a $5.4bn Fox offer.", "$5.4bn", "Fox"),
+    ("Former long-distance giant AT&T was bought by SBC for $16bn.", "$16bn", "AT&T"),
+    # a nationality or a country describing a company is not the subject
+    ("The US giant Ford earned $630m in the quarter.", "$630m", "Ford"),
+    ("Australian brewer Fosters paid A$846m.", "A$846m", "Fosters"),
+    # a source speaking of itself
+    ("Munich Re said that its exposure is less than 100m euros.", "less than 100m euros", "Munich Re"),
+    # a regulator's settlement is about the company on the other side
+    ("The SEC agreed a deal totalling $375m with Banc of America Capital Management.", "$375m",
+     "Banc of America Capital Management"),
+])
+def test_subject_rules(text, mention, subject, nlp):
+    assert _subjects(text, nlp)[mention][0] == subject
+
+
+def test_generic_reference_and_continuation_use_the_entity_in_play(nlp):
+    text = ("Shares in Tesco rose on Tuesday.\n\n"
+            "Tesco made a profit of £198m. The company also cut its debt to £160m.")
+    subjects = _subjects(text, nlp)
+    assert subjects["£198m"][0] == "Tesco"
+    assert subjects["£160m"][0] == "Tesco"
+
+
+def test_headline_figure_falls_back_to_the_main_entity(nlp):
+    text = ("US bank in $515m settlement\n\n"
+            "Bank of America has agreed to pay $515m to settle an investigation. "
+            "Bank of America said the payment would not hurt results.")
+    subjects = [c.subject.canonical for c in extract_text(text, nlp=nlp)]
+    assert subjects == ["Bank of America", "Bank of America"]
+
+
+def test_counterparty_is_the_seller(nlp):
+    text = "ByteDance is planning to purchase over CNY 400 billion of Ascend AI chips from Huawei in 2026."
+    assert _subjects(text, nlp)["over CNY 400 billion"] == ("ByteDance", "Huawei")
+
+
+def test_names_are_canonical_within_a_document(nlp):
+    text = ("General Motors made $1bn last year. GM said Worldcom owed it $5m. WorldCom disputes the sum.\n\n"
+            "Bytedance spent $2bn. ByteDance's rivals spent $1bn.")
+    doc = nlp(text)
+    canon = {e["text"]: e["canonical"] for e in doc._.entities}
+    assert canon["GM"] == "General Motors"
+    assert canon["Worldcom"] == canon["WorldCom"]
+    assert canon["Bytedance"] == "ByteDance"
+
+
+def test_sentence_initial_common_words_and_titled_people_are_not_subjects(nlp):
+    text = "Shares in Acme rose. Mr Smith said Acme would pay $3m. Diversifying cost Acme $2m."
+    doc = nlp(text)
+    labels = {e["text"]: e["label"] for e in doc._.entities}
+    assert "Shares" not in labels and "Diversifying" not in labels
+    assert labels["Smith"] == "PERSON"
+    assert {c.subject.canonical for c in extract_text(text, nlp=nlp)} == {"Acme"}
