@@ -144,7 +144,7 @@ class AttributionFinder:
             found.extend(self._sentence(doc, sent, n, mine))
         self._link(doc, found)
         self._name_all(doc, found)
-        doc._.attributions = [self._record(doc, f) for f in found]
+        doc._.attributions = [self._record(doc, found, f) for f in found]
         self._attribute_money(doc, sents, found)
         return doc
 
@@ -598,10 +598,11 @@ class AttributionFinder:
         span = doc[r[0]:r[1]]
         return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
-    def _record(self, doc: Doc, f: Found) -> dict:
+    def _record(self, doc: Doc, found: list[Found], f: Found) -> dict:
+        """The plain-data attribution; 'name' is the source as the chains give it."""
         return {"source": self._span(doc, f.source), "cue": self._span(doc, f.cue),
                 "content": self._span(doc, f.content), "source_type": f.source_type if f.source else None,
-                "parent": f.parent, "name": f.name}
+                "parent": f.parent, "name": f.name, "chain": self._chain(doc, found, f, doc._.publisher)}
 
     # -------------------------------------------------------------- money
     def _attribute_money(self, doc: Doc, sents: list[Span], found: list[Found]) -> None:
@@ -656,19 +657,23 @@ class AttributionFinder:
 
     def _attribution(self, doc: Doc, found: list[Found], f: Found | None, cue: str | None,
                      publisher: dict | None) -> dict:
-        chain = [{"source": publisher["name"], "cue": None, "type": "publisher"}] if publisher else []
+        chain = self._chain(doc, found, f, publisher)
         if f is None or f.source is None:
             return {"source": None, "cue": None, "source_type": None, "chain": chain}
-        path, g = [], f
-        while g is not None:
-            path.append(g)
-            g = found[g.parent] if g.parent is not None else None
+        return {"source": f.name, "cue": cue, "source_type": f.source_type, "chain": chain}
+
+    def _chain(self, doc: Doc, found: list[Found], f: Found | None, publisher: dict | None) -> list[dict]:
+        """Hops from the publisher through the citing attributions to f's source."""
+        chain = [{"source": publisher["name"], "cue": None, "type": "publisher"}] if publisher else []
+        path: list[Found] = []
+        while f is not None and f not in path:
+            path.append(f)
+            f = found[f.parent] if f.parent is not None else None
         for h in reversed(path):
             hop = {"source": h.name, "cue": doc[h.cue[0]:h.cue[1]].text, "type": h.source_type}
-            if chain and chain[-1]["source"] == hop["source"]:
-                continue
-            chain.append(hop)
-        return {"source": f.name, "cue": cue, "source_type": f.source_type, "chain": chain}
+            if h.source is not None and not (chain and chain[-1]["source"] == hop["source"]):
+                chain.append(hop)
+        return chain
 
 
 # ------------------------------------------------------------------ byline
