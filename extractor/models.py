@@ -112,6 +112,8 @@ class AttributionRecord(_Record):
     cue: TextSpan
     content: TextSpan | None = None
     source_type: SourceType | None = None
+    name: str | None = Field(None, description="short name of the source, as used in chains")
+    parent: int | None = Field(None, description="index (in this document's attributions) of the attribution citing this one")
     chain: list[Hop] = Field(default_factory=list)
 
 

@@ -141,7 +141,8 @@ class EntityFinder:
         starts = _starts_sentence(tok)
         if text in self.months and not inside and tok.i + 1 < len(tok.doc):
             following = tok.nbor(1).text
-            return (following[:1].isupper() and following not in self.stop and not tok.whitespace_.count("\n")
+            named = following in ("'s", "’s") or (following[:1].isupper() and following not in self.stop)
+            return (named and not tok.whitespace_.count("\n")
                     and not self.date_before.search(tok.doc.text[max(0, tok.idx - 12):tok.idx]))
         if text in self.stop:
             return inside and text[0].isupper() and not starts and len(text) > 2 and text.istitle()

@@ -10,7 +10,7 @@ EXTENSIONS: dict[str, object] = {
     "publisher": None,  # {name, text, start, end} of the byline when there is one (claims_attribution)
     "entities": None,  # list of {text, canonical, label, start, end} (claims_entities)
     "main_entity": None,  # canonical name of the entity the article is about (claims_entities)
-    "attributions": None,  # list of attribution dicts: source/cue/content spans, source_type (claims_attribution)
+    "attributions": None,  # attribution dicts: source/cue/content spans, source_type, name, parent, chain (claims_attribution)
 }
 
 

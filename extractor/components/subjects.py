@@ -127,7 +127,7 @@ class SubjectFinder:
 
     def _post_target(self, text: str, ents: list[Entity], c_end: int, rec: dict) -> Entity | None:
         """'paid 260.75bn roubles for Yugansk', '$5.4bn Fox offer': the thing bought follows the amount."""
-        after = [e for e in ents if rec["end"] <= e["start"] < c_end]
+        after = [e for e in ents if rec["end"] <= e["start"] < c_end and not self._is_gpe_modifier(text, e, ents)]
         if not after:
             return None
         between = text[rec["end"]:after[0]["start"]]
@@ -221,14 +221,10 @@ class SubjectFinder:
         return c_start, c_end
 
     def _is_gpe_modifier(self, text: str, e: Entity, ents: list[Entity]) -> bool:
-        """'US phone firm MCI', 'US bank': a country naming a company's nationality is not the subject."""
+        """'US phone firm MCI', 'Oil giant BP': a country or product describing a company is not the subject."""
         if e["label"] not in MODIFIERS:
             return False
-        if self.org_noun.match(text, e["end"]):
-            return True
-        later = [o for o in ents if 0 < o["start"] - e["end"] <= 30]
-        between = text[e["end"]:later[0]["start"]].strip() if later else ""
-        return bool(later) and bool(between) and between.replace(" ", "").isalpha() and between.islower()
+        return bool(self.org_noun.match(text, e["end"]))
 
 
 def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:
