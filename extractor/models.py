@@ -117,6 +117,19 @@ class AttributionRecord(_Record):
     chain: list[Hop] = Field(default_factory=list)
 
 
+class DocumentInfo(_Record):
+    """What is known of one article read: the documents table of a database load."""
+
+    doc_id: str
+    path: str
+    content_hash: str = Field(description="sha256 of the text as read")
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = Field(None, description="ISO date of publication when known")
+    url: str | None = None
+    extractor_version: str
+
+
 class DocumentError(_Record):
     """A document that could not be read or processed, reported instead of its claims."""
 
