@@ -58,3 +58,36 @@ def test_every_money_mention_of_the_seeds(claims):
     assert (vague.amount.qualifier, vague.amount.currency) == ("vague", "CNY")
     unit = _one(claims, BIGGO, "approx. USD 40,000 per unit")
     assert (unit.amount.per, unit.amount.value) == ("unit", 40000)
+
+
+def test_chip_order_is_bytedance_buying_from_huawei_per_anonymous_sources(claims):
+    order = _one(claims, BIGGO, "over CNY 400 billion")
+    assert order.subject.canonical == "ByteDance"
+    assert order.counterparty.canonical == "Huawei"
+    assert order.metric == "chip order"
+    assert "2026" in order.period.text
+    assert [h.source for h in order.attribution.chain] == ["BigGo Editorial Team", "industry reports", "informed sources"]
+    assert order.attribution.source_type == "anonymous"
+    assert order.hedges
+
+
+def test_ai_budget_is_bytedance_per_cryptobriefing_published_by_lds_team(claims):
+    budget = _one(claims, LDS, "¥200 billion")
+    assert budget.subject.canonical == "ByteDance"
+    assert budget.metric == "ai budget"
+    assert budget.attribution.source == "CryptoBriefing"
+    assert budget.attribution.chain[0].source == "LDS Team"
+    assert budget.attribution.chain[0].type == "publisher"
+
+
+def test_meta_capex_is_attributed_to_meta_via_cryptobriefing(claims):
+    meta = _one(claims, LDS, "$115 billion to $135 billion")
+    assert (meta.subject.canonical, meta.metric) == ("Meta", "capex")
+    assert [h.source for h in meta.attribution.chain] == ["LDS Team", "CryptoBriefing", "Meta"]
+
+
+def test_anonymous_order_is_trusted_less_than_the_named_source_budget(claims):
+    order, budget = _one(claims, BIGGO, "over CNY 400 billion"), _one(claims, LDS, "¥200 billion")
+    assert order.confidence < budget.confidence
+    assert any("anonymous" in f.factor and f.effect < 0 for f in order.factors)
+    assert not any("anonymous" in f.factor for f in budget.factors)
