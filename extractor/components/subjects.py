@@ -69,7 +69,8 @@ class SubjectFinder:
         self.speaker_types = set(r.speaker_types) | {None}
         self.target_noun = re.compile(rf"\s+(?:{_words(r.target_nouns)})\b", re.I)  # used with match(pos)
         self.post_target = re.compile(
-            rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?$", re.I)
+            rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
+            rf"(?:[^\s;,]+\s+){{0,{r.descriptor_words}}}$", re.I)
         self.post_possessor = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
         er = entity_rules()
         self.generic = re.compile(rf"^\W*(?:{_words(er.generic_references)})\b", re.I)
@@ -101,6 +102,8 @@ class SubjectFinder:
                        or self._possessor(doc.text, in_sentence, c_start, rec)
                        or self._bullet(doc, entities, starts, s_start, rec)
                        or self._clause_subject(doc.text, in_sentence, c_start, c_end, s_start, rec, previous))
+            if self._generic_source(doc, rec):
+                subject = subject or previous or self._main(doc)  # "which the company put at $640m"
             speaker = _speaker(doc, rec, doc._.entities or [])
             if speaker and not any(c_start <= e["start"] < rec["start"] for e in in_sentence) and (
                     speaker[1] in self.speaker_types or self.generic_anywhere.search(doc.text, content[0], rec["start"])):
@@ -175,7 +178,8 @@ class SubjectFinder:
         for scope in (clause_ents, ents):
             for e in scope:
                 lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
-                if not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents):
+                if not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) \
+                        and not LIST_ITEM.search(lead):
                     if self.generic.match(text[c_start:e["start"]]) and previous:
                         return previous
                     return e
@@ -205,6 +209,10 @@ class SubjectFinder:
             weight *= 2.0 if text[e["end"]:e["end"] + 2] in ("'s", "’s") else 1.0  # the owner of something
             score[e["canonical"]] += weight * (0.5 if e["label"] == "GOV" else 1.0)  # regulators act on others
         return score.most_common(1)[0][0] if score else None
+
+    def _generic_source(self, doc: Doc, rec: dict) -> bool:
+        a = _reporting(doc, rec)
+        return bool(a and a.get("source") and self.generic.fullmatch(a["source"]["text"]))
 
     def _main(self, doc: Doc) -> Entity | None:
         main = doc._.main_entity
