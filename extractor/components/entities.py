@@ -78,6 +78,7 @@ class EntityFinder:
         runs = self._runs(doc)
         body = [(s, e) for s, e in runs if not _in(headings, doc[s].idx)]
         mid_sentence = {doc[s:e].text.lower() for s, e in body if not _starts_sentence(doc[s])}
+        mid_sentence |= {doc[e - 1].lower_ for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
         runs = [(s, e) for s, e in runs
                 if not _in(headings, doc[s].idx) and (self._known(doc[s:e].text, mid_sentence) or (
                     e - s > 1 or not _starts_sentence(doc[s]) or not doc[s].text.istitle()
@@ -188,6 +189,8 @@ class EntityFinder:
         for other in longer:
             other_words = other.split()
             if other_words[:len(words)] == words:  # "Federated" of "Federated Department Stores"
+                return canon[other]
+            if len(words) == 1 and len(other_words) > 1 and other_words[-1] == name:  # "Mitch" of "Hurricane Mitch"
                 return canon[other]
             if name.isupper() and 2 <= len(name) <= 5 and "".join(w[0] for w in other_words if w[0].isupper()) == name:
                 return canon[other]  # "GM" of "General Motors"
