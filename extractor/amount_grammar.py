@@ -121,7 +121,7 @@ class AmountGrammar:
         self.blocked_re = re.compile(rf"(?i:(?<![\w])(?:{_alternation(r.ranges.blocked_after)}))\s+$")
         not_after = rf"(?!\s+(?i:{_alternation(r.per_units.not_followed_by)})\b)" if r.per_units.not_followed_by else ""
         self.per_re = re.compile(
-            rf"^\s+(?i:(?:{_alternation(r.per_units.words)})\s+(?P<unit>{_alternation(r.per_units.units)}))\b{not_after}"
+            rf"^[\s-]+(?i:(?:{_alternation(r.per_units.words)})[\s-]+(?P<unit>{_alternation(r.per_units.units)}))\b{not_after}"
         )
         self.vague = [
             (p, re.compile(p.pattern.replace("{currency_words}", _alternation(words_suf)), re.I))

@@ -19,6 +19,7 @@ CASES = [
     ("The tower sold for HK$5.6 billion.", "HK$5.6 billion", 5.6 * B, None, None, "HKD", "exact"),
     ("DBS set aside S$300 million.", "S$300 million", 300 * M, None, None, "SGD", "exact"),
     ("Petrobras will invest R$12bn.", "R$12bn", 12 * B, None, None, "BRL", "exact"),
+    ("Nestle paid SFr 5m for it.", "SFr 5m", 5 * M, None, None, "CHF", "exact"),
     ("Reliance spent ₹5,000 crore on the plant.", "₹5,000 crore", 5e10, None, None, "INR", "exact"),
     ("Samsung booked ₩2.5 trillion in profit.", "₩2.5 trillion", 2.5e12, None, None, "KRW", "exact"),
     ("The US$2bn loan was signed.", "US$2bn", 2 * B, None, None, "USD", "exact"),
@@ -126,6 +127,8 @@ def test_numbers_that_are_not_money(sentence, nlp):
     ("The bid was 590 pence a share.", "share"),
     ("Profit was $10m.", None),
     ("It earns $5bn a year.", "year"),
+    ("He signed a £3.5m-a-year deal.", "year"),
+    ("Foster's A$4.17-a-share offer.", "share"),
     ("Profit was $793m a year ago.", None),
 ])
 def test_per_unit(sentence, per, nlp):
