@@ -5,6 +5,7 @@ import re
 from bisect import bisect_right
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+BULLET = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s*")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -33,3 +34,31 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | N
     if i >= 0 and spans[i][0] <= offset <= spans[i][1]:
         return spans[i]
     return None
+
+
+def bullet_line(text: str, offset: int) -> tuple[int, int] | None:
+    """The line holding ``offset`` when it is a bullet ('  • Label: figure')."""
+    line = containing(lines(text), offset)
+    return line if line is not None and BULLET.match(text[line[0]:line[1]]) else None
+
+
+def bullet_heading(text: str, offset: int) -> tuple[int, int] | None:
+    """For a figure on a bullet line, the heading line the list sits under."""
+    line = bullet_line(text, offset)
+    if line is None:
+        return None
+    for start, end in reversed(lines(text[:line[0]])):
+        if text[start:end].strip() and not BULLET.match(text[start:end]):
+            return start, end
+    return None
+
+
+def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The part of the sentence [s_start, s_end) between the ``breaks`` around [start, end)."""
+    c_start, c_end = s_start, s_end
+    for m in breaks.finditer(text, s_start, s_end):
+        if m.end() <= start:
+            c_start = m.end()
+        elif m.start() >= end:
+            c_end = min(c_end, m.start())
+    return c_start, c_end

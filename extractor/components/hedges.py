@@ -14,9 +14,6 @@ from .. import layout
 from ..ruleset import load
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
-BULLET = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s*")
-
-
 class HedgeRules(BaseModel):
     hedges: dict[str, list[str]]
 
@@ -24,18 +21,6 @@ class HedgeRules(BaseModel):
 @lru_cache(maxsize=1)
 def hedge_rules() -> HedgeRules:
     return load("hedges.json", HedgeRules)
-
-
-def heading_of(text: str, offset: int) -> tuple[int, int] | None:
-    """For a figure on a bullet line, the heading line the list sits under."""
-    lines = layout.lines(text)
-    line = layout.containing(lines, offset)
-    if line is None or not BULLET.match(text[line[0]:line[1]]):
-        return None
-    for start, end in reversed([ln for ln in lines if ln[1] <= line[0]]):
-        if text[start:end].strip() and not BULLET.match(text[start:end]):
-            return start, end
-    return None
 
 
 class HedgeFinder:
@@ -49,7 +34,7 @@ class HedgeFinder:
         for rec in doc._.money or []:
             span = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
             scopes = [(span[0].sent.start_char, span[0].sent.end_char)] if span is not None else []
-            heading = heading_of(doc.text, rec["start"])
+            heading = layout.bullet_heading(doc.text, rec["start"])
             if heading:
                 scopes.append(heading)
             found: list[str] = []

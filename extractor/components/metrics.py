@@ -65,8 +65,9 @@ class MetricFinder:
             span = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
             sent = span[0].sent if span is not None else None
             s_start, s_end = (sent.start_char, sent.end_char) if sent is not None else (rec["start"], rec["end"])
-            c_start, c_end = _clause(text, s_start, s_end, rec["start"], rec["end"])
-            context = text[c_start:c_end] + " " + _heading(text, rec["start"])
+            c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], CLAUSE_END)
+            heading = layout.bullet_heading(text, rec["start"])
+            context = text[c_start:c_end] + (" " + text[heading[0]:heading[1]] if heading else "")
             metric = (self._in_following_np(text, rec, context)
                       or self._nearest(text, rec, c_start, c_end, context)
                       or self._nearest(text, rec, s_start, s_end, text[s_start:s_end]))
@@ -107,29 +108,6 @@ class MetricFinder:
                 if not metric.generic and metric.kind == "level" and (with_ is None or with_.search(text))
                 for m in terms.finditer(text)]
         return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
-
-
-def _clause(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
-    c_start, c_end = s_start, s_end
-    for m in CLAUSE_END.finditer(text, s_start, s_end):
-        if m.end() <= start:
-            c_start = m.end()
-        elif m.start() >= end:
-            c_end = min(c_end, m.start())
-    return c_start, c_end
-
-
-def _heading(text: str, offset: int) -> str:
-    """For a bullet, the heading line its list sits under ('... Procurement Plans:')."""
-    lines = layout.lines(text)
-    line = layout.containing(lines, offset)
-    if line is None or not text[line[0]:line[1]].lstrip().startswith(("•", "-", "*", "–")):
-        return ""
-    for start, end in reversed([ln for ln in lines if ln[1] <= line[0]]):
-        candidate = text[start:end].strip()
-        if candidate and not candidate.startswith(("•", "-", "*", "–")):
-            return candidate
-    return ""
 
 
 def _previous_sentence_start(doc: Doc, s_start: int) -> int:

@@ -28,7 +28,6 @@ Entity = dict
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC"}
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
 LIST_ITEM = re.compile(r"\w\s*,\s*$|\w\s+and\s+$|\w\s+or\s+$")
-BULLET = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s*")
 
 
 class SubjectRules(BaseModel):
@@ -89,7 +88,7 @@ class SubjectFinder:
         for rec in money:
             sent = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
             s_start, s_end = (sent[0].sent.start_char, sent[0].sent.end_char) if sent else (rec["start"], rec["end"])
-            c_start, c_end = self._clause(doc.text, s_start, s_end, rec["start"], rec["end"])
+            c_start, c_end = layout.clause(doc.text, s_start, s_end, rec["start"], rec["end"], self.breaks)
             content = _content(doc, rec)
             if content:  # "Munich Re said its exposure is...": the figure's clause is what was said
                 c_start, c_end = max(c_start, content[0]), min(c_end, content[1])
@@ -151,26 +150,20 @@ class SubjectFinder:
 
     def _bullet(self, doc: Doc, ents: list[Entity], starts: list[int], s_start: int, rec: dict) -> Entity | None:
         """A bullet 'Label: figure' is about the label's item when the figure is a unit price,
-        otherwise about the entity of the heading the list sits under."""
-        line = layout.containing(layout.lines(doc.text), rec["start"])
-        if line is None or not BULLET.match(doc.text[line[0]:line[1]]):
+        otherwise about the entity of the heading (ending in ':') the list sits under."""
+        line = layout.bullet_line(doc.text, rec["start"])
+        if line is None:
             return None
         label_end = doc.text.find(":", line[0], rec["start"])
         label = [e for e in ents if line[0] <= e["start"] < (label_end if label_end > 0 else line[0])]
         if rec.get("per") and label:
             return label[-1]
-        heading = self._heading_entity(doc.text, ents, starts, line[0])
-        return heading or (label[0] if label else None)
-
-    def _heading_entity(self, text: str, ents: list[Entity], starts: list[int], before: int) -> Entity | None:
-        for start, end in reversed(layout.lines(text[:before])):
-            line = text[start:end].strip()
-            if line and not BULLET.match(text[start:end]):
-                if not line.endswith(":"):
-                    return None
-                found = ents[bisect_left(starts, start):bisect_left(starts, end)]
-                return found[0] if found else None
-        return None
+        heading = layout.bullet_heading(doc.text, rec["start"])
+        if heading and doc.text[heading[0]:heading[1]].rstrip().endswith(":"):
+            found = ents[bisect_left(starts, heading[0]):bisect_left(starts, heading[1])]
+            if found:
+                return found[0]
+        return label[0] if label else None
 
     def _clause_subject(self, text: str, ents: list[Entity], c_start: int, c_end: int, s_start: int, rec: dict,
                         previous: Entity | None) -> Entity | None:
@@ -219,15 +212,6 @@ class SubjectFinder:
         return next((e for e in doc._.entities or [] if e["canonical"] == main), None)
 
     # ---------------------------------------------------------- helpers
-    def _clause(self, text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
-        c_start, c_end = s_start, s_end
-        for m in self.breaks.finditer(text, s_start, s_end):
-            if m.end() <= start:
-                c_start = m.end()
-            elif m.start() >= end and m.start() < c_end:
-                c_end = m.start()
-        return c_start, c_end
-
     def _is_gpe_modifier(self, text: str, e: Entity, ents: list[Entity]) -> bool:
         """'US phone firm MCI', 'Oil giant BP': a country or product describing a company is not the subject."""
         if e["label"] not in MODIFIERS:
