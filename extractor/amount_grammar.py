@@ -12,12 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .textmatch import alternation as _alternation
 from .ruleset import AmountRules, CurrencyRules, Marker, amount_rules, currency_rules, iso_currencies
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex alternation, longest first so that 'just over' beats 'over'."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass

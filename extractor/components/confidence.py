@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .. import layout
 from ..ruleset import load
+from ..textmatch import alternation
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 
@@ -50,7 +51,7 @@ class ConfidenceScorer:
     def __init__(self) -> None:
         self.rules = confidence_rules()
         self.editorial = re.compile(
-            r"^\W*(?:" + "|".join(re.escape(h) for h in self.rules.editorial_headings) + r")\W*$", re.I)
+            rf"^\W*(?:{alternation(self.rules.editorial_headings)})\W*$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         paragraphs = layout.paragraphs(doc.text)

@@ -17,13 +17,14 @@ from spacy.tokens import Doc
 from .. import layout
 from ..fx import implied_rate_fits
 from ..ruleset import currency_rules
+from ..textmatch import alternation
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 
 class CurrencyResolver:
     def __init__(self) -> None:
         self.cues = {
-            code: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+            code: re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)")
             for code, words in currency_rules().context.cues.items()
         }
 

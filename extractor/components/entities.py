@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .. import layout
 from ..ruleset import load
+from ..textmatch import phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
@@ -45,11 +46,6 @@ class CommonWords(BaseModel):
     words: list[str]
 
 
-def phrase_pattern(phrases: list[str]) -> str:
-    """A regex alternation of whole phrases, longest first."""
-    return r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b"
-
-
 @lru_cache(maxsize=1)
 def entity_rules() -> EntityRules:
     return load("entities.json", EntityRules)
@@ -64,7 +60,7 @@ class EntityFinder:
         self.connectors = set(rules.connectors)
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
-        self.common = re.compile(phrase_pattern(list(rules.common_names)), re.I)
+        self.common = phrases(rules.common_names)
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$")
         self.months = set(rules.month_words)

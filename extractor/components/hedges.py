@@ -3,7 +3,6 @@
 in the figure's sentence and, for a bullet, its heading. Sets ``rec["hedges"]`` (labels)."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from pydantic import BaseModel
@@ -12,6 +11,7 @@ from spacy.tokens import Doc
 
 from .. import layout
 from ..ruleset import load
+from ..textmatch import phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 class HedgeRules(BaseModel):
@@ -25,10 +25,8 @@ def hedge_rules() -> HedgeRules:
 
 class HedgeFinder:
     def __init__(self) -> None:
-        phrases = {p.lower(): label for label, ps in hedge_rules().hedges.items() for p in ps}
-        self.labels = phrases
-        self.pattern = re.compile(
-            r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b", re.I)
+        self.labels = {p.lower(): label for label, ps in hedge_rules().hedges.items() for p in ps}
+        self.pattern = phrases(self.labels)
 
     def __call__(self, doc: Doc) -> Doc:
         for rec in doc._.money or []:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .. import layout
 from ..ruleset import load
+from ..textmatch import phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 # The noun phrase after an amount ends at a preposition, a verb-like word or punctuation.
@@ -46,14 +47,10 @@ def metric_rules() -> MetricRules:
     return load("metrics.json", MetricRules)
 
 
-def _phrases(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
-
-
 class MetricFinder:
     def __init__(self) -> None:
         self.metrics = metric_rules().metrics
-        self.cues = [(rank, m, _phrases(c.terms), _phrases(c.with_) if c.with_ else None)
+        self.cues = [(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None)
                      for rank, m in enumerate(self.metrics) for c in m.cues]
 
     def __call__(self, doc: Doc) -> Doc:

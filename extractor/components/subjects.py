@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from .. import layout
 from ..ruleset import load
+from ..textmatch import alternation as _words
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .entities import entity_rules
 
@@ -47,10 +48,6 @@ class SubjectRules(BaseModel):
 @lru_cache(maxsize=1)
 def subject_rules() -> SubjectRules:
     return load("subjects.json", SubjectRules)
-
-
-def _words(phrases: list[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 class SubjectFinder:
