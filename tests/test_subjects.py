@@ -51,6 +51,13 @@ def test_headline_figure_falls_back_to_the_main_entity(nlp):
     assert subjects == ["Bank of America", "Bank of America"]
 
 
+def test_in_a_sale_the_buyer_is_the_counterparty(nlp):
+    subjects = _subjects("The Wall Street Journal reported that Qwest has bid $6.3bn for MCI.", nlp)
+    assert subjects["$6.3bn"] == ("MCI", "Qwest")
+    subjects = _subjects("Federated Department Stores is to buy rival May Department Stores for $11bn.", nlp)
+    assert subjects["$11bn"] == ("May Department Stores", "Federated Department Stores")
+
+
 def test_counterparty_is_the_seller(nlp):
     text = "ByteDance is planning to purchase over CNY 400 billion of Ascend AI chips from Huawei in 2026."
     assert _subjects(text, nlp)["over CNY 400 billion"] == ("ByteDance", "Huawei")

@@ -93,8 +93,9 @@ class SubjectFinder:
             paragraph = layout.containing(paragraphs, rec["start"])
             # the subject of the figure just before, when it sits in this sentence or the one before
             previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
-            subject = (self._target(doc.text, in_sentence, c_start, c_end, rec)
-                       or self._post_target(doc.text, in_sentence, c_end, rec)
+            target = (self._target(doc.text, in_sentence, c_start, c_end, rec)
+                      or self._post_target(doc.text, in_sentence, c_end, rec))
+            subject = (target
                        or self._possessor(doc.text, in_sentence, c_start, rec)
                        or self._bullet(doc, entities, starts, s_start, rec)
                        or self._clause_subject(doc.text, in_sentence, c_start, c_end, s_start, rec, previous))
@@ -106,6 +107,9 @@ class SubjectFinder:
                 subject = speaker[0]  # "Meta projects $115bn", "Munich Re said its exposure..."
             subject = subject or previous or self._main(doc)
             other = self._counterparty(doc.text, in_sentence, s_start, s_end, subject)
+            if target is not None and subject is target:  # in a sale the buyer is the other party
+                other = self._clause_subject(doc.text, [e for e in in_sentence if e["canonical"] != target["canonical"]],
+                                             c_start, c_end, s_start, rec, None) or other
             if subject and other and subject["label"] == "GOV" and other["label"] == "ORG":
                 subject, other = other, subject  # "The SEC agreed a $375m deal with X": the figure is X's
             rec["subject"] = _entity(subject) if subject else None
