@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Callable, Optional, TypeVar
@@ -13,8 +12,8 @@ from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from spacy.tokens import Doc
 
-from . import __version__, pipeline
-from .documents import read_all
+from . import __version__, batch, pipeline
+from .documents import MAX_CHARS, read_all
 from .extract import extract_documents
 from .models import Claim, DocumentError
 from .diff import diff
@@ -22,7 +21,7 @@ from .reconcile import reconcile
 from .records import attributions_of, claims_of
 from .report import diff_markdown, diff_tables, reconciliation_tables
 from .ruleset import RuleError
-from .writers import open_writer
+from .writers import CsvSink, JsonlSink, ResumeError, Sink, open_writer
 
 T = TypeVar("T")
 
@@ -33,6 +32,12 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 def _report_error(err: DocumentError) -> None:
@@ -51,14 +56,27 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No summary on std
 def extract(
     paths: PathsArg,
     output: OutputOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl: one claim record a line; csv: a flattened view.")] = Format.jsonl,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl: one claim record a line; csv: a flattened view; parquet: --engine ray only.")] = Format.jsonl,
     model: ModelOpt = None,
     glob: GlobOpt = "*",
     encoding: EncodingOpt = "utf-8",
-    quiet: QuietOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr (errors still are).")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Worker processes, each loading the pipeline once.")] = 1,
+    unordered: Annotated[bool, typer.Option("--unordered", help="With --workers: write documents as they finish, not in input order.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip documents already in the output (its .docs ledger) or the database.")] = False,
+    db: Annotated[Optional[str], typer.Option("--db", help="Also write to this database (a path or an SQLAlchemy URL).")] = None,
+    max_chars: Annotated[int, typer.Option(min=1, help="Longer documents fail as too large.")] = MAX_CHARS,
+    engine: Annotated[Engine, typer.Option(help="local, or ray: a Ray Data pipeline writing shards to --output DIR.")] = Engine.local,
 ) -> None:
-    """Extract one claim record per money mention from articles (.txt, .md)."""
-    _run(paths, output, fmt, model, glob, encoding, quiet, claims_of, "claims")
+    """Extract one claim record per money mention from articles (.txt, .md, .html, .jsonl
+    and .json records), streaming, in parallel with --workers, resumable with --resume."""
+    if engine is Engine.ray:
+        _run_ray(paths, output, fmt, model, glob, encoding, quiet, max_chars)
+        return
+    if fmt is Format.parquet:
+        raise typer.BadParameter("parquet is written by --engine ray; use jsonl or csv", param_hint="--format")
+    _run(paths, output, fmt, model, glob, encoding, quiet, claims_of, "claims",
+         batch.BatchOptions(model, glob, encoding, max_chars, workers, ordered=not unordered, resume=resume), db)
 
 
 @app.command()
@@ -75,32 +93,81 @@ def attributions(
 
 
 def _run(paths: list[Path], output: Path | None, fmt: Format, model: str | None, glob: str, encoding: str,
-         quiet: bool, convert: Callable[[Doc, str], list[BaseModel]], noun: str) -> None:
-    """Read, extract and write; report each unreadable file and exit 1 if any failed."""
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        raise typer.BadParameter(f"no such file or folder: {', '.join(map(str, missing))}", param_hint="PATHS")
+         quiet: bool, convert: Callable[[Doc, str], list[BaseModel]], noun: str,
+         options: batch.BatchOptions | None = None, db: str | None = None) -> None:
+    """Read, extract and write as a batch run (batch.run); report each unreadable file and
+    exit 1 if any failed."""
+    _check_paths(paths)
+    options = options or batch.BatchOptions(model, glob, encoding)
+    if options.resume and output is None and db is None:
+        raise typer.BadParameter("--resume needs --output FILE or --db URL", param_hint="--resume")
     try:
         nlp = pipeline.build(model)
     except (pipeline.ModelNotFound, RuleError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    began = time.monotonic()
-    docs = failed = written = 0
-    with open_writer(output, fmt.value) as write:
-        for _, result in extract_documents(read_all(paths, glob, encoding), nlp, convert=convert):
-            docs += 1
-            if isinstance(result, DocumentError):
-                failed += 1
-                _report_error(result)
-                continue
-            for record in result:
-                write(record)
-                written += 1
+    sinks = _sinks(output, fmt, db, options.resume)
+    try:
+        with batch.Progress(quiet, noun) as progress:
+            summary = batch.run(paths, sinks, options, progress, convert, nlp)
+    finally:
+        for sink in sinks:
+            sink.close()
     if not quiet:
-        typer.echo(f"{docs} files read, {failed} failed, {written} {noun} written in {time.monotonic() - began:.1f}s",
-                   err=True)
-    if failed:
+        for line in summary.lines(noun):
+            typer.echo(line, err=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _check_paths(paths: list[Path]) -> None:
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise typer.BadParameter(f"no such file or folder: {', '.join(map(str, missing))}", param_hint="PATHS")
+
+
+def _sinks(output: Path | None, fmt: Format, db: str | None, resume: bool) -> list[Sink]:
+    """The database (imported only when asked for) and the output file, or stdout when
+    neither is given; an output that cannot be resumed is a usage error."""
+    sinks: list[Sink] = []
+    try:
+        if db:
+            from .database import ClaimStore, StoreError
+
+            try:
+                sinks.append(ClaimStore(db))
+            except StoreError as exc:
+                raise ResumeError(str(exc)) from exc
+        if output or not db:
+            sinks.append((CsvSink if fmt is Format.csv else JsonlSink)(output, resume))
+    except ResumeError as exc:
+        for sink in sinks:
+            sink.close()
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    return sinks
+
+
+def _run_ray(paths: list[Path], output: Path | None, fmt: Format, model: str | None, glob: str, encoding: str,
+             quiet: bool, max_chars: int) -> None:
+    """The same extraction as a Ray Data pipeline writing JSONL or Parquet shards."""
+    _check_paths(paths)
+    if output is None:
+        raise typer.BadParameter("--engine ray writes shards: give --output DIR", param_hint="--output")
+    if fmt is Format.csv:
+        raise typer.BadParameter("--engine ray writes jsonl or parquet", param_hint="--format")
+    try:
+        from .ray_engine import extract_with_ray
+    except ImportError as exc:
+        typer.echo(f"error: --engine ray needs Ray: pip install 'claims[ray]' ({exc})", err=True)
+        raise typer.Exit(2) from exc
+    summary = extract_with_ray(paths, output, fmt.value, model, glob, encoding, max_chars)
+    for error in summary.errors:
+        _report_error(error)
+    if not quiet:
+        for line in summary.lines():
+            typer.echo(line, err=True)
+    if summary.errors:
         raise typer.Exit(1)
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from . import pipeline
 from .documents import Document, read_all
-from .models import Claim, DocumentError
+from .models import Claim, DocumentError, DocumentInfo
 from .records import claims_of
 
 R = TypeVar("R")
@@ -24,8 +24,8 @@ def extract_text(text: str, doc_id: str = "text", nlp: Language | None = None, p
 
 def extract_documents(
     docs: Iterable[Document | DocumentError], nlp: Language, batch_size: int = 16,
-    convert: Callable[[Doc, str], list[R]] = claims_of,  # type: ignore[assignment]
-) -> Iterator[tuple[Document | DocumentError, list[R] | DocumentError]]:
+    convert: Callable[[Doc, str], R] = claims_of,  # type: ignore[assignment]
+) -> Iterator[tuple[Document | DocumentError, R | DocumentError]]:
     """(document, its records) in input order, streaming in batches; ``convert`` turns a
     processed Doc into records (claims by default). Errors pass through; a document the
     pipeline fails on yields a DocumentError and the others go on."""
@@ -48,6 +48,34 @@ def extract_documents(
                                           reason=f"extraction failed: {exc}")
 
 
+def extract_articles(
+    docs: Iterable[Document | DocumentError], nlp: Language, batch_size: int = 16,
+    convert: Callable[[Doc, str], list[R]] = claims_of,  # type: ignore[assignment]
+) -> Iterator[tuple[DocumentInfo, list[R]] | DocumentError]:
+    """For each document, what is known of it (DocumentInfo: hash, title, publisher, date)
+    and its records; or its DocumentError. Streaming, in input order."""
+    def publisher_and_records(doc: Doc, doc_id: str) -> tuple[str | None, list[R]]:
+        return (doc._.publisher or {}).get("name"), convert(doc, doc_id)
+
+    for document, result in extract_documents(docs, nlp, batch_size, publisher_and_records):
+        if isinstance(result, DocumentError):
+            yield result
+        else:
+            assert isinstance(document, Document)
+            publisher, records = result
+            yield document_info(document, publisher), records
+
+
+def document_info(document: Document, publisher: str | None = None) -> DocumentInfo:
+    """The DocumentInfo of a document read; ``publisher`` is the byline the pipeline found,
+    else the one the record or HTML metadata gives."""
+    from . import __version__  # the package imports this module first
+
+    return DocumentInfo(doc_id=document.doc_id, path=document.path, content_hash=document.content_hash,
+                        title=document.title, publisher=publisher or document.publisher,
+                        published=document.published, url=document.url, extractor_version=__version__)
+
+
 def extract_paths(
     paths: Iterable[str | Path], model: str | None = None, pattern: str = "*", encoding: str = "utf-8",
     nlp: Language | None = None,
@@ -63,6 +91,8 @@ def extract_paths(
 
 
 def _doc(nlp: Language, document: Document) -> Doc:
+    """The unprocessed Doc, with the publication date set before the pipeline runs (periods
+    and currencies use it)."""
     doc = nlp.make_doc(document.text)
     doc._.published = document.published
     return doc

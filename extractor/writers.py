@@ -1,15 +1,19 @@
-"""Write claim records as JSONL or as a flattened CSV, to a file or stdout."""
+"""Write claim records as JSONL or as a flattened CSV, to a file or stdout: ``open_writer``
+writes records one by one, the sinks (``JsonlSink``, ``CsvSink``) write each document's
+records at once and can resume a killed batch run."""
 from __future__ import annotations
 
 import csv
+import io
+import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, TextIO
+from typing import Any, BinaryIO, Callable, Iterator, Protocol, Sequence, TextIO
 
 from pydantic import BaseModel
 
-from .models import Claim
+from .models import Claim, DocumentInfo
 
 CSV_COLUMNS = [
     "id", "doc_id", "mention", "start", "end", "kind", "value", "low", "high", "currency", "currency_text",
@@ -52,3 +56,121 @@ def open_writer(path: Path | None, fmt: str) -> Iterator[Callable[[BaseModel], N
             stream.close()
         else:
             stream.flush()
+
+
+class Sink(Protocol):
+    """Where a batch run writes: each document's records in one go, and, for --resume, the
+    content hashes of the documents already stored."""
+
+    def write(self, info: DocumentInfo, claims: Sequence[BaseModel]) -> None: ...
+
+    def done(self) -> set[str]: ...
+
+    def close(self) -> None: ...
+
+
+class ResumeError(RuntimeError):
+    """An output that cannot be resumed (it has no ledger)."""
+
+
+def ledger_path(path: Path) -> Path:
+    """The sidecar of an output file: one line per document written (its DocumentInfo, its
+    number of records, and the output's size in bytes once they were written)."""
+    return path.with_name(path.name + ".docs")
+
+
+class FileSink:
+    """Records of each document written at once to a file (or stdout). A file gets a ledger
+    sidecar, appended after the document's records are flushed: a document is complete
+    when the ledger lists it, zero records included. Resuming cuts the output back to the
+    last complete document, so a killed run continues to the same bytes."""
+
+    def __init__(self, path: Path | None, resume: bool = False) -> None:
+        self._done: set[str] = set()
+        self._stdout: TextIO | None = sys.stdout if path is None else None
+        self._out: BinaryIO | None = None
+        self._ledger: BinaryIO | None = None
+        end = 0
+        if path is not None:
+            end = self._recover(path) if resume else 0
+            self._out = open(path, "r+b" if resume else "wb")
+            self._out.truncate(end)
+            self._out.seek(end)
+            self._ledger = open(ledger_path(path), "ab" if resume else "wb")
+        if end == 0:
+            self._emit(self.header())
+
+    def _recover(self, path: Path) -> int:
+        """Read the ledger: remember the documents done, drop a torn last line, and return
+        the output size after the last complete document."""
+        ledger = ledger_path(path)
+        if not path.exists():
+            ledger.unlink(missing_ok=True)
+            path.touch()
+            return 0
+        if not ledger.exists():
+            raise ResumeError(f"cannot resume {path}: it has no ledger {ledger.name} beside it; run without --resume")
+        end = kept = 0
+        with open(ledger, "rb") as lines:
+            for line in lines:
+                try:
+                    entry = json.loads(line)
+                except ValueError:
+                    break
+                self._done.add(entry["document"]["content_hash"])
+                end, kept = entry["end"], kept + len(line)
+        with open(ledger, "r+b") as torn:
+            torn.truncate(kept)
+        return end
+
+    def header(self) -> str:
+        return ""
+
+    def format(self, records: Sequence[BaseModel]) -> str:
+        raise NotImplementedError
+
+    def _emit(self, text: str) -> None:
+        if self._stdout is not None:
+            self._stdout.write(text)
+        elif self._out is not None:
+            self._out.write(text.encode("utf-8"))
+
+    def write(self, info: DocumentInfo, claims: Sequence[BaseModel]) -> None:
+        self._emit(self.format(claims))
+        if self._out is not None and self._ledger is not None:
+            self._out.flush()
+            entry = {"document": info.model_dump(), "records": len(claims), "end": self._out.tell()}
+            self._ledger.write((json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+            self._ledger.flush()
+        self._done.add(info.content_hash)
+
+    def done(self) -> set[str]:
+        return set(self._done)
+
+    def close(self) -> None:
+        for stream in (self._out, self._ledger):
+            if stream is not None:
+                stream.close()
+        if self._stdout is not None:
+            self._stdout.flush()
+
+
+class JsonlSink(FileSink):
+    """One JSON record per line."""
+
+    def format(self, records: Sequence[BaseModel]) -> str:
+        return "".join(r.model_dump_json() + "\n" for r in records)
+
+
+class CsvSink(FileSink):
+    """The flattened view of claims, one row each, with a header."""
+
+    def header(self) -> str:
+        buffer = io.StringIO()
+        csv.DictWriter(buffer, fieldnames=CSV_COLUMNS).writeheader()
+        return buffer.getvalue()
+
+    def format(self, records: Sequence[BaseModel]) -> str:
+        buffer = io.StringIO()
+        csv.DictWriter(buffer, fieldnames=CSV_COLUMNS).writerows(flatten(r) for r in records)  # type: ignore[arg-type]
+        return buffer.getvalue()
