@@ -134,6 +134,7 @@ class BoilerplateRules(_Rules):
 
 class SentenceRules(_Rules):
     abbreviations: list[str]
+    dateline: str
 
 
 # ------------------------------------------------------------------ loading

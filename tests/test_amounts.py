@@ -68,6 +68,7 @@ CASES = [
     ("Prices rose above the $50 mark.", "above the $50", None, 50, None, "USD", "more_than"),
     ("It bought BRL Hardy for just over $1bn.", "just over $1bn", None, 1 * B, None, "USD", "more_than"),
     ("The fine could be $5m or more.", "$5m or more", None, 5 * M, None, "USD", "at_least"),
+    ("We expect capex to exceed $10 billion.", "exceed $10 billion", None, 10 * B, None, "USD", "more_than"),
     # ranges
     ("Meta projects $115 billion to $135 billion of capex.", "$115 billion to $135 billion", None, 115 * B, 135 * B, "USD", "range"),
     ("It expects $1-2bn in savings.", "$1-2bn", None, 1 * B, 2 * B, "USD", "range"),

@@ -40,6 +40,8 @@ def test_restatement_shares_the_metric_of_what_it_restates(nlp):
     ("It preliminarily budgeted CNY 1.6 trillion.", ["preliminary"]),
     ("If approved, the sale could raise $2bn.", ["conditional", "could"]),
     ("Acme paid $5m for the site.", []),
+    ("The company reported revenue of $21.3 billion.", []),
+    ("ByteDance's Reported $55 Billion Ascend Chip Procurement", ["reportedly"]),
     ("Its spending plans rose to $5m.", []),
 ])
 def test_hedges(text, hedges, nlp):

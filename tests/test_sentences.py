@@ -12,6 +12,8 @@ import pytest
     ('"We are pleased," he said. "Very."', ['"We are pleased," he said.', '"Very."']),
     ("It costs approx. USD 5 per unit.", ["It costs approx. USD 5 per unit."]),
     ("Shares rose 3.5 points. Bonds fell.", ["Shares rose 3.5 points.", "Bonds fell."]),
+    ("SAN FRANCISCO, March 3 (Reuters) - Tesla will spend $10bn.",
+     ["SAN FRANCISCO, March 3 (Reuters) -", "Tesla will spend $10bn."]),
 ])
 def test_sentence_boundaries(text, sentences, nlp):
     assert [s.text.strip() for s in nlp(text).sents if s.text.strip()] == sentences

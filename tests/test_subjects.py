@@ -71,6 +71,9 @@ def test_names_are_canonical_within_a_document(nlp):
     assert canon["GM"] == "General Motors"
     assert canon["Worldcom"] == canon["WorldCom"]
     assert canon["Bytedance"] == "ByteDance"
+    doc = nlp("Tesla will spend $10bn. Tesla Inc said so. Nvidia, which supplies Tesla, said its revenue rose to $22bn.")
+    assert {e["canonical"] for e in doc._.entities} == {"Tesla", "NVIDIA"}
+    assert [c.subject.canonical for c in extract_text(doc.text, nlp=nlp)] == ["Tesla", "NVIDIA"]
 
 
 def test_sentence_initial_common_words_and_titled_people_are_not_subjects(nlp):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .. import layout
 from ..ruleset import load
-from ..textmatch import phrase_pattern, phrases
+from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
@@ -39,6 +39,7 @@ class EntityRules(BaseModel):
     person_titles: list[str]
     month_words: list[str]
     common_word_endings: list[str]
+    corporate_suffixes: list[str]
 
 
 class CommonWords(BaseModel):
@@ -64,6 +65,7 @@ class EntityFinder:
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$")
         self.months = set(rules.month_words)
+        self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(load("common_words.json", CommonWords).words)
         self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
         self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that)\s+$", re.I)
@@ -173,11 +175,12 @@ class EntityFinder:
         form takes the canonical of a longer name introduced before it."""
         canon: dict[str, str] = {}
         for name in names:
-            if name.lower() in self.alias:
-                canon[name] = self.alias[name.lower()]
+            base = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla
+            if base.lower() in self.alias:
+                canon[name] = self.alias[base.lower()]
                 continue
             earlier = [n for n in canon if len(n) > len(name)]
-            canon[name] = self._same_as(name, earlier, canon) or name
+            canon[name] = self._same_as(base, earlier, canon) or (canon.get(base) if base != name else None) or base
         return canon
 
     def _same_as(self, name: str, longer: list[str], canon: dict[str, str]) -> str | None:

@@ -5,6 +5,8 @@ before the parser and only presets boundaries at line breaks, which the parser k
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,6 +20,7 @@ class SentenceSplitter:
     def __init__(self, punctuation: bool) -> None:
         self.punctuation = punctuation
         self.abbreviations = {a.lower().rstrip(".") for a in sentence_rules().abbreviations}
+        self.dateline = re.compile(sentence_rules().dateline, re.MULTILINE)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -31,6 +34,10 @@ class SentenceSplitter:
                 tok.is_sent_start = False
             elif self.punctuation:
                 tok.is_sent_start = self._ends_at(doc, i)
+        for m in self.dateline.finditer(doc.text):  # the story starts after 'SAN FRANCISCO, March 3 (Reuters) - '
+            after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if after is not None and after.start > 0:
+                doc[after.start].is_sent_start = True
         return doc
 
     def _ends_at(self, doc: Doc, i: int) -> bool:

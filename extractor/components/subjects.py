@@ -249,7 +249,7 @@ def _speaker(doc: Doc, rec: dict, ents: list[Entity]) -> tuple[Entity, str | Non
     if not src:
         return None
     named = [e for e in ents if src["start"] <= e["start"] < src["end"] and e["label"] not in MODIFIERS | NOT_SUBJECTS]
-    return (named[-1], a.get("source_type")) if named else None  # "Oil giant BP": the head name is last
+    return (named[0], a.get("source_type")) if named else None  # "Oil giant BP": the describing "Oil" is skipped
 
 
 def _entity(e: Entity) -> dict:
