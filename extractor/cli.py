@@ -3,19 +3,22 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Callable, Optional, TypeVar
+from typing import Annotated, Callable, Iterator, Optional, TypeVar
 
 import typer
 from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from spacy.tokens import Doc
+from sqlalchemy.exc import SQLAlchemyError
 
 from . import __version__, batch, pipeline
 from .documents import MAX_CHARS, read_all
 from .extract import extract_documents
 from .models import Claim, DocumentError
+from .database import ClaimStore, StoreError, export_claims, load_claims, store_reconciliation
 from .diff import diff
 from .reconcile import reconcile
 from .records import attributions_of, claims_of
@@ -255,6 +258,7 @@ def reconcile_command(
     glob: GlobOpt = "*",
     encoding: EncodingOpt = "utf-8",
     quiet: QuietOpt = False,
+    db: Annotated[Optional[str], typer.Option("--db", help="Also store facts and findings in this database.")] = None,
 ) -> None:
     """Group claims into facts across sources and check them: conflicts, parts exceeding
     wholes, arithmetic, currency restatements, repetition, corroboration."""
@@ -263,6 +267,9 @@ def reconcile_command(
         raise typer.BadParameter("give articles, folders or --claims FILE.jsonl", param_hint="PATHS")
     records, failed = _gather(sources, model, glob, encoding)
     result = _guarded(lambda: reconcile(records))
+    if db:
+        with _store(db) as store:
+            store_reconciliation(store, result)
     for path, rows in ((output, result.facts), (findings, result.findings)):
         if path:
             with open_writer(path, "jsonl") as write:
@@ -303,6 +310,74 @@ def diff_command(
         diff_tables(result, Console())
     if result.conflict:
         raise typer.Exit(1)
+
+
+DbOpt = Annotated[str, typer.Option("--db", help="A file path (SQLite) or an SQLAlchemy URL (postgresql+psycopg://...).")]
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@contextmanager
+def _store(url: str) -> Iterator[ClaimStore]:
+    """An open ClaimStore; a database that cannot be opened or written is an error (exit 2)."""
+    try:
+        store = ClaimStore(url)
+    except StoreError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    try:
+        yield store
+    except (StoreError, SQLAlchemyError) as exc:
+        typer.echo(f"error: database: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+
+
+@app.command()
+def load(
+    files: Annotated[list[Path], typer.Argument(help="Claims JSONL files (claims extract --output).")],
+    db: DbOpt,
+    resume: Annotated[bool, typer.Option(help="Skip documents the database already holds as they are.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Load claim records extracted earlier into a database, one transaction per document;
+    loading again is an upsert. Bad records are reported (file:line: field) and skipped."""
+    missing = [p for p in files if not p.is_file()]
+    if missing:
+        raise typer.BadParameter(f"no such file: {', '.join(map(str, missing))}", param_hint="FILES")
+    with _store(db) as store:
+        try:
+            report = load_claims(store, files, resume)
+        except (OSError, UnicodeDecodeError) as exc:
+            typer.echo(f"error: cannot read claims: {exc}", err=True)
+            raise typer.Exit(2) from exc
+    for bad in report.rejected:
+        typer.echo(f"error: {bad}", err=True)
+    if not quiet:
+        typer.echo(f"{report.documents} documents and {report.claims} claims loaded, {report.skipped} documents "
+                   f"already loaded, {len(report.rejected)} records rejected", err=True)
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+@app.command(name="export")
+def export_command(
+    db: DbOpt,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, jsonl or parquet (the parquet extra).")] = ExportFormat.csv,
+    output: OutputOpt = None,
+    all_versions: Annotated[bool, typer.Option(help="Include superseded versions (superseded_at set).")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Export the claims of a database, flattened one row per claim."""
+    with _store(db) as store:
+        count = export_claims(store, fmt.value, output, all_versions)
+    if not quiet:
+        typer.echo(f"{count} claims exported", err=True)
 
 
 def main() -> None:

@@ -1,0 +1,96 @@
+"""Open a database from a path or an SQLAlchemy URL, and bring its schema to the head
+revision (Alembic, run programmatically from the migrations shipped in this package).
+
+SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE`` transactions, so that several
+processes can load into one file: writers wait for each other instead of failing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 60_000
+READ_ONLY = "claims_read_only"
+MIGRATION_LOCK = 0x636C61696D73  # advisory lock id for PostgreSQL migrations ('claims')
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used: a message for the user."""
+
+
+def database_url(spec: str) -> URL:
+    """A bare path means an SQLite file; ``postgresql://`` and ``postgres://`` mean psycopg 3."""
+    if "://" not in spec:
+        return URL.create("sqlite", database=str(Path(spec).expanduser()))
+    try:
+        url = make_url(spec)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {spec!r} ({exc})") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def open_engine(spec: str) -> Engine:
+    """An engine for ``spec``; SQLite files are put in WAL mode with a busy timeout."""
+    url = database_url(spec)
+    try:
+        engine = create_engine(url)
+    except NoSuchModuleError as exc:
+        raise StoreError(f"unknown database kind {url.drivername!r}: use sqlite:/// or postgresql+psycopg://") from exc
+    except ModuleNotFoundError as exc:
+        raise StoreError(f"the driver for {url.drivername} is not installed ({exc.name}); "
+                         "for PostgreSQL: pip install 'claims[postgres]'") from exc
+    if engine.dialect.name == "sqlite":
+        _sqlite_setup(engine)
+    return engine
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # a writer takes the write lock at once (waiting while busy) rather than failing on upgrade
+        connection.exec_driver_sql("BEGIN" if connection.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+
+
+def reading(engine: Engine) -> Connection:
+    """A connection for reads only: on SQLite it does not take the write lock."""
+    return engine.connect().execution_options(**{READ_ONLY: True})
+
+
+def migration_config(connection: Connection) -> Config:
+    """An Alembic configuration bound to ``connection``; no alembic.ini needed."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` in one transaction; concurrent openers wait."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        command.upgrade(migration_config(connection), revision)
+
+
+def revision_of(engine: Engine) -> str | None:
+    """The schema revision a database is at (None: not a claims database yet)."""
+    with reading(engine) as connection:
+        return MigrationContext.configure(connection).get_current_revision()

@@ -1,0 +1,66 @@
+"""Records to table rows, checked the way the schema checks them, so that a bad record is
+rejected with the field it fails on before it reaches the database."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ..models import Claim, DocumentInfo
+
+CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+class RecordError(ValueError):
+    """A record the database would not take; ``field`` is its dotted path."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field, self.message = field, message
+
+
+def iso_date(value: str | None, field: str) -> date | None:
+    """The date of an ISO date or timestamp ('2025-03-01', '2025-03-01T10:00:00Z')."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError as exc:
+        raise RecordError(field, f"not an ISO date: {value!r}") from exc
+
+
+def claim_row(claim: Claim, content_hash: str) -> dict[str, Any]:
+    """One row of ``claims``: the record's fields as columns, and the record itself."""
+    a, att, subject, other, change = claim.amount, claim.attribution, claim.subject, claim.counterparty, claim.change
+    if a.currency is not None and not CURRENCY.fullmatch(a.currency):
+        raise RecordError("amount.currency", f"not an ISO 4217 code (three capital letters): {a.currency!r}")
+    return {
+        "id": claim.id, "content_hash": content_hash, "doc_id": claim.doc_id, "mention": claim.mention,
+        "start_offset": claim.start, "end_offset": claim.end, "sentence": claim.sentence, "kind": claim.kind,
+        "value": a.value, "low": a.low, "high": a.high, "currency": a.currency, "currency_text": a.currency_text,
+        "currency_note": a.currency_note, "qualifier": a.qualifier, "scale_text": a.scale_text, "per": a.per,
+        "equivalent_of": claim.equivalent_of,
+        "subject": subject and subject.canonical, "subject_name": subject and subject.name,
+        "subject_label": subject and subject.label,
+        "counterparty": other and other.canonical, "counterparty_name": other and other.name,
+        "metric": claim.metric, "period": claim.period and claim.period.text,
+        "period_start": iso_date(claim.period and claim.period.start, "period.start"),
+        "period_end": iso_date(claim.period and claim.period.end, "period.end"),
+        "source": att.source, "cue": att.cue, "source_type": att.source_type, "hedges": claim.hedges,
+        "confidence": claim.confidence,
+        "change_direction": change and change.direction, "change_percent": change and change.percent,
+        "change_amount": change and change.amount, "change_from": change and change.from_value,
+        "rule": claim.rule, "record": claim.model_dump(mode="json"), "superseded_at": None,
+    }
+
+
+def hop_rows(claim: Claim, content_hash: str) -> list[dict[str, Any]]:
+    """Rows of ``attribution_hops``: the claim's attribution chain, outermost first."""
+    return [{"content_hash": content_hash, "claim_id": claim.id, "position": n, "source": hop.source,
+             "cue": hop.cue, "source_type": hop.type} for n, hop in enumerate(claim.attribution.chain)]
+
+
+def document_row(info: DocumentInfo, hash_of: str, claim_count: int) -> dict[str, Any]:
+    """One row of ``documents`` (the timestamps are the store's)."""
+    return {**info.model_dump(exclude={"published"}), "published": iso_date(info.published, "published"),
+            "hash_of": hash_of, "claim_count": claim_count, "superseded_at": None, "superseded_by": None}

@@ -1,0 +1,347 @@
+"""The database sink, loads, exports and migrations, against real SQLite files and, when
+CLAIMS_TEST_POSTGRES_URL names a server (``.ci/run`` starts one), a real PostgreSQL."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import uuid
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, func, insert, select, table, column
+from sqlalchemy.engine import make_url
+from typer.testing import CliRunner
+
+from extractor import __version__, extract_text
+from extractor.cli import app
+from extractor.database import (SCHEMA_REVISION, ClaimStore, RecordError, StoreError, database_url, revision_of,
+                                upgrade)
+from extractor.database.engine import open_engine
+from extractor.database.rows import claim_row, hop_rows
+from extractor.database.schema import attribution_hops, claims, documents, metadata
+from extractor.models import Claim, DocumentInfo
+from extractor.records import claim_id
+
+from .conftest import FIXTURES, ROOT, SEEDS
+
+PG_ENV = "CLAIMS_TEST_POSTGRES_URL"
+runner = CliRunner()
+Article = tuple[DocumentInfo, list[Claim]]
+
+
+# ------------------------------------------------------------------ databases and records
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new empty database: an SQLite file, or a fresh database on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "claims.db")
+        return
+    server = os.environ.get(PG_ENV)
+    if not server:
+        pytest.skip(f"PostgreSQL not tested: set {PG_ENV}=postgresql+psycopg://USER@HOST:PORT/DB "
+                    "(.ci/run starts a server and sets it)")
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    name = f"claims_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield make_url(server).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[ClaimStore]:
+    with ClaimStore(db_url) as opened:
+        yield opened
+
+
+def article(doc_id: str, text: str, nlp: Any) -> Article:
+    """A document read and extracted as batch extraction does."""
+    info = DocumentInfo(doc_id=doc_id, path=f"articles/{doc_id}", content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                        title=text.splitlines()[0], published="2025-12-30", extractor_version=__version__)
+    return info, extract_text(text, doc_id=doc_id, nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def seeds(nlp: Any) -> list[Article]:
+    return [article(p.name, p.read_text(encoding="utf-8"), nlp) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def renamed(claims_: list[Claim], doc_id: str) -> list[Claim]:
+    """The claims of an article filed under another doc_id (ids follow, as extraction gives them)."""
+    ids = {c.id: claim_id(doc_id, c.start, c.end, c.amount) for c in claims_}
+    return [c.model_copy(update={"doc_id": doc_id, "id": ids[c.id], "equivalent_of": ids.get(c.equivalent_of)})
+            for c in claims_]
+
+
+@pytest.fixture(scope="session")
+def corpus_file(seeds: list[Article], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A claims JSONL of 40 documents (the seed articles filed under 20 folders each)."""
+    path = tmp_path_factory.mktemp("corpus") / "claims.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(20):
+            for info, found in seeds:
+                out.writelines(c.model_dump_json() + "\n" for c in renamed(found, f"batch{n:02d}/{info.doc_id}"))
+    return path
+
+
+TIMES = {"loaded_at", "superseded_at", "reconciled_at"}
+
+
+def dump(url: str) -> dict[str, list[str]]:
+    """Every row of every table, timestamps reduced to whether they are set: what two runs
+    must agree on."""
+    engine = open_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {t.name: sorted(json.dumps({k: (v is not None if k in TIMES else v) for k, v in row._asdict().items()},
+                                              sort_keys=True, default=str)
+                                   for row in connection.execute(select(t)))
+                    for t in metadata.sorted_tables}
+    finally:
+        engine.dispose()
+
+
+def counts(url: str) -> dict[str, int]:
+    return {name: len(rows) for name, rows in dump(url).items()}
+
+
+def load(*args: str) -> Any:
+    return runner.invoke(app, ["load", *args])
+
+
+# ------------------------------------------------------------------ opening
+def test_a_bare_path_is_sqlite_and_postgres_urls_use_psycopg(tmp_path):
+    assert database_url(str(tmp_path / "claims.db")).drivername == "sqlite"
+    assert database_url("postgresql://u@127.0.0.1/claims").drivername == "postgresql+psycopg"
+    assert database_url("sqlite:///x.db").database == "x.db"
+    with pytest.raises(StoreError, match="unknown database kind"):
+        ClaimStore("nosuchdb://host/x")
+
+
+def test_an_unreachable_server_is_a_clear_error(tmp_path):
+    result = load(str(FIXTURES / "reconcile" / "bytedance.jsonl"), "--db", "postgresql://nobody@127.0.0.1:9/none")
+    assert result.exit_code == 2
+    assert "error: cannot open database postgresql+psycopg://nobody@127.0.0.1:9/none" in result.stderr
+
+
+def test_sqlite_files_are_in_wal_mode_with_a_busy_timeout(tmp_path):
+    with ClaimStore(str(tmp_path / "claims.db")) as opened, opened.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+# ------------------------------------------------------------------ the sink
+def test_write_stores_documents_claims_and_hops(store, seeds):
+    for info, found in seeds:
+        store.write(info, found)
+    assert store.done() == {info.content_hash for info, _ in seeds}
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(claims).order_by(claims.c.doc_id, claims.c.start_offset)).mappings().all()
+        doc = connection.execute(select(documents).where(documents.c.doc_id == "004_e6c9b792dda29dee.txt")).one()
+        hops = connection.execute(select(func.count()).select_from(attribution_hops)).scalar()
+    assert len(rows) == sum(len(found) for _, found in seeds) == 25
+    first = next(r for r in rows if r["doc_id"] == "004_e6c9b792dda29dee.txt")
+    assert (first["mention"], first["currency"], first["qualifier"], first["value"]) == ("¥200 billion", "CNY", "exact", 2e11)
+    assert Claim.model_validate(first["record"]).id == first["id"]
+    assert str(doc.published) == "2025-12-30" and doc.claim_count == 10 and doc.hash_of == "text"
+    assert hops == sum(len(c.attribution.chain) for _, found in seeds for c in found) > 25
+
+
+def test_writing_the_same_documents_twice_leaves_the_same_rows(store, seeds, db_url):
+    for info, found in seeds:
+        store.write(info, found)
+    first = dump(db_url)
+    for info, found in seeds:
+        store.write(info, found)
+    assert dump(db_url) == first
+
+
+def test_a_changed_article_supersedes_the_old_version(store, seeds, nlp, db_url):
+    old_info, old_claims = seeds[1]
+    text = (SEEDS / old_info.doc_id).read_text(encoding="utf-8").replace("¥200 billion", "¥250 billion")
+    new_info, new_claims = article(old_info.doc_id, text, nlp)
+    store.write(old_info, old_claims)
+    store.write(new_info, new_claims)
+    assert store.done() == {new_info.content_hash}
+    with store.engine.connect() as connection:
+        versions = {r.content_hash: r for r in connection.execute(select(documents))}
+        current = connection.execute(select(claims.c.value).where(claims.c.superseded_at.is_(None))).scalars().all()
+        old = connection.execute(select(claims.c.value).where(claims.c.superseded_at.is_not(None))).scalars().all()
+    assert versions[old_info.content_hash].superseded_by == new_info.content_hash
+    assert versions[new_info.content_hash].superseded_at is None
+    assert 2.5e11 in current and 2e11 not in current and 2e11 in old
+    assert len(old) == len(old_claims) and len(current) == len(new_claims)
+    store.write(old_info, old_claims)  # the article changed back: the first version is current again
+    assert store.done() == {old_info.content_hash}
+    assert counts(db_url)["claims"] == len(old_claims) + len(new_claims)
+
+
+def test_a_bad_claim_rejects_its_document_and_nothing_else(store, seeds):
+    (good_info, good), (bad_info, found) = seeds
+    broken = found[0].model_copy(update={"amount": found[0].amount.model_copy(update={"currency": "yuan"})})
+    with pytest.raises(RecordError, match=rf"amount.currency: claim {broken.id}: not an ISO 4217 code"):
+        store.write(bad_info, [*found[1:], broken])
+    store.write(good_info, good)
+    assert store.done() == {good_info.content_hash}
+
+
+# ------------------------------------------------------------------ claims load
+def test_loading_twice_leaves_the_same_rows(db_url, corpus_file):
+    first = load(str(corpus_file), "--db", db_url)
+    assert first.exit_code == 0, first.output
+    assert "40 documents and 500 claims loaded, 0 documents already loaded, 0 records rejected" in first.stderr
+    rows = dump(db_url)
+    assert load(str(corpus_file), "--db", db_url).exit_code == 0
+    assert dump(db_url) == rows
+    assert {name: len(r) for name, r in rows.items()}["documents"] == 40
+    resumed = load(str(corpus_file), "--db", db_url, "--resume")
+    assert "0 documents and 0 claims loaded, 40 documents already loaded" in resumed.stderr
+
+
+def test_loaded_documents_have_a_hash_derived_from_their_records(db_url):
+    assert load(str(FIXTURES / "reconcile" / "bytedance.jsonl"), "--db", db_url, "-q").exit_code == 0
+    engine = open_engine(db_url)
+    with engine.connect() as connection:
+        docs = connection.execute(select(documents).order_by(documents.c.doc_id)).all()
+    engine.dispose()
+    assert [d.doc_id for d in docs] == ["biggo.txt", "independent.txt", "lds.txt", "relay.txt"]
+    assert {d.hash_of for d in docs} == {"claims"}
+    assert all(len(d.content_hash) == 64 for d in docs)
+    assert next(d for d in docs if d.doc_id == "biggo.txt").publisher == "BigGo Editorial Team"
+
+
+def test_bad_records_are_rejected_by_line_and_field_and_the_rest_is_loaded(db_url):
+    result = load(str(FIXTURES / "database" / "bad_records.jsonl"), "--db", db_url)
+    assert result.exit_code == 1
+    errors = [line.split("bad_records.jsonl:", 1)[1] for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "2: start: Input should be a valid integer, unable to parse string as an integer",
+        "3: mention: Field required",
+        "4: record: Invalid JSON: EOF while parsing a value at line 1 column 26",
+        "5: amount.currency: not an ISO 4217 code (three capital letters): 'usd'",
+        "7: id: claim 85f70b2122b0a4f3 repeats the record of " + str(FIXTURES / "database" / "bad_records.jsonl") + ":1",
+        "8: amount.qualifier: Input should be 'exact', 'approximately', 'more_than', 'at_least', 'less_than', "
+        "'at_most', 'range' or 'vague'",
+        "10: period.start: not an ISO date: 'next year'",
+    ]
+    assert "2 documents and 5 claims loaded, 0 documents already loaded, 7 records rejected" in result.stderr
+    assert counts(db_url)["claims"] == 5
+
+
+# ------------------------------------------------------------------ exports
+def test_export_flattens_one_row_per_claim(db_url, corpus_file, tmp_path):
+    load(str(corpus_file), "--db", db_url)
+    as_csv = runner.invoke(app, ["export", "--db", db_url, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert len(rows) == 500 and "500 claims exported" in as_csv.stderr
+    yen = next(r for r in rows if r["doc_id"] == "batch00/004_e6c9b792dda29dee.txt")
+    assert (yen["mention"], yen["currency"], yen["value"], yen["period_start"]) == ("¥200 billion", "CNY", "200000000000.0", "2026-01-01")
+    as_jsonl = runner.invoke(app, ["export", "--db", db_url, "-f", "jsonl", "-o", str(tmp_path / "c.jsonl"), "-q"])
+    assert as_jsonl.exit_code == 0
+    records = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == [r["id"] for r in rows]
+    assert " > " in next(r["chain"] for r in records if r["source"])
+
+
+def test_export_parquet(db_url, corpus_file, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    load(str(corpus_file), "--db", db_url)
+    out = tmp_path / "claims.parquet"
+    assert runner.invoke(app, ["export", "--db", db_url, "-f", "parquet", "-o", str(out)]).exit_code == 0
+    exported = pq.read_table(out)
+    assert exported.num_rows == 500
+    assert str(exported.schema.field("value").type) == "double"
+    assert str(exported.schema.field("period_start").type) == "date32[day]"
+    assert runner.invoke(app, ["export", "--db", db_url, "-f", "parquet"]).exit_code == 2
+
+
+def test_export_of_superseded_versions(store, seeds, nlp, db_url):
+    info, found = seeds[0]
+    store.write(info, found)
+    changed, found_again = article(info.doc_id, "Edited. " + (SEEDS / info.doc_id).read_text(encoding="utf-8"), nlp)
+    store.write(changed, found_again)
+    current = runner.invoke(app, ["export", "--db", db_url, "-f", "jsonl"]).stdout.splitlines()
+    every = runner.invoke(app, ["export", "--db", db_url, "-f", "jsonl", "--all-versions"]).stdout.splitlines()
+    assert len(current) == len(found_again) and len(every) == len(found) + len(found_again)
+    assert {json.loads(r)["content_hash"] for r in current} == {changed.content_hash}
+
+
+# ------------------------------------------------------------------ reconciliation
+def test_reconcile_stores_facts_and_findings(db_url):
+    source = str(FIXTURES / "reconcile" / "bytedance.jsonl")
+    result = runner.invoke(app, ["reconcile", source, "--db", db_url, "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    reported = json.loads(result.stdout)
+    stored = counts(db_url)
+    assert stored["facts"] == len(reported["facts"]) > 0
+    assert stored["findings"] == len(reported["findings"]) > 0
+    assert stored["fact_members"] == len({(f["id"], m["claim"]) for f in reported["facts"] for m in f["mentions"]})
+    runner.invoke(app, ["reconcile", source, "--db", db_url, "-f", "json", "-q"])
+    assert counts(db_url) == stored
+
+
+# ------------------------------------------------------------------ the README's queries
+def readme_queries() -> list[str]:
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Databases", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, re.S)
+
+
+def test_the_readme_queries_run(db_url, corpus_file):
+    load(str(corpus_file), "--db", db_url)
+    runner.invoke(app, ["reconcile", str(corpus_file), "--db", db_url, "-f", "json", "-q"])
+    queries = readme_queries()
+    assert len(queries) == 3
+    engine = open_engine(db_url)
+    with engine.connect() as connection:
+        about, conflicts, by_type = (connection.exec_driver_sql(q).all() for q in queries)
+    engine.dispose()
+    assert about and all("ByteDance" in (row.subject, row.counterparty) for row in about)
+    assert conflicts
+    assert {row.source_type for row in by_type} >= {"media", "publisher"}
+
+
+# ------------------------------------------------------------------ migrations
+def test_migrations_build_exactly_the_declared_schema(db_url):
+    engine = open_engine(db_url)
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+    assert revision_of(engine) == SCHEMA_REVISION
+    engine.dispose()
+
+
+def test_a_previous_version_database_is_upgraded_in_place(db_url, seeds):
+    engine = open_engine(db_url)
+    upgrade(engine, "0001")
+    assert revision_of(engine) == "0001"
+    info, found = seeds[1]
+    v1_documents = table("documents", *(column(c) for c in ("doc_id", "content_hash", "hash_of", "path",
+                                                            "extractor_version", "claim_count", "loaded_at")))
+    with engine.begin() as connection:
+        connection.execute(insert(v1_documents), [{"doc_id": info.doc_id, "content_hash": info.content_hash,
+                                                   "hash_of": "text", "path": info.path, "claim_count": len(found),
+                                                   "extractor_version": "0.0.1", "loaded_at": "2025-01-01 00:00:00"}])
+        v1_claims = [{k: v for k, v in claim_row(c, info.content_hash).items() if k != "superseded_at"} for c in found]
+        connection.execute(insert(table("claims", *(column(k) for k in v1_claims[0]))),
+                           [{**row, "hedges": json.dumps(row["hedges"]), "record": json.dumps(row["record"])}
+                            for row in v1_claims])
+    engine.dispose()
+    with ClaimStore(db_url) as upgraded:
+        assert revision_of(upgraded.engine) == SCHEMA_REVISION
+        assert upgraded.done() == {info.content_hash}
+        with upgraded.engine.connect() as connection:
+            hops = connection.execute(select(attribution_hops)).mappings().all()
+        assert sorted(map(dict, hops), key=str) == sorted((h for c in found for h in hop_rows(c, info.content_hash)),
+                                                          key=str)
+        upgraded.write(*seeds[1])
+    assert counts(db_url)["claims"] == len(found)
