@@ -74,7 +74,7 @@ class Summary:
             line += f"; {self.duplicates + self.resumed} skipped ({self.duplicates} duplicates, {self.resumed} already done)"
         lines = [line]
         if self.failures:
-            lines.append("failed: " + ", ".join(f"{n} {kind}" for kind, n in self.failures.most_common()))
+            lines.append("failed: " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.failures.items(), key=lambda kv: (-kv[1], kv[0]))))
         return lines
 
 

@@ -164,13 +164,13 @@ def _run_ray(paths: list[Path], output: Path | None, fmt: Format, model: str | N
     except ImportError as exc:
         typer.echo(f"error: --engine ray needs Ray: pip install 'claims[ray]' ({exc})", err=True)
         raise typer.Exit(2) from exc
-    summary = extract_with_ray(paths, output, fmt.value, model, glob, encoding, max_chars)
-    for error in summary.errors:
+    result = extract_with_ray(paths, output, fmt.value, model, glob, encoding, max_chars)
+    for error in result.errors:
         _report_error(error)
     if not quiet:
-        for line in summary.lines():
+        for line in result.summary.lines():
             typer.echo(line, err=True)
-    if summary.errors:
+    if result.errors:
         raise typer.Exit(1)
 
 

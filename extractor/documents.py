@@ -32,7 +32,7 @@ _MONTHS = {m[:3].lower(): i for i, m in enumerate(
 _MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DATES = [re.compile(p, re.IGNORECASE) for p in (
-    r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
+    r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)",
     rf"\b{_DAY}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b",
     rf"\b{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})\b",
 )]

@@ -1,11 +1,13 @@
 """Reading articles: every unreadable file is an error record, the rest are read."""
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
-from extractor.documents import Document, read_all
+from extractor.documents import Document, dateline, parse_date, read_all
 from extractor.models import DocumentError
 
 
@@ -49,3 +51,85 @@ def test_line_endings_read_as_python_reads_text(corpus):
     assert doc.doc_id == "also_good.md"  # a single file: its name
 
 
+BATCH = Path(__file__).resolve().parent.parent / "fixtures" / "batch"
+
+
+def test_text_title_and_dateline_are_read():
+    [doc] = read_all([BATCH / "notes" / "rail_budget.md"])
+    assert doc.title == "Rail operator doubles maintenance budget"
+    assert doc.published == "2025-03-03"
+    assert doc.content_hash == hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Published: 2024-05-14T09:30:00Z", "2024-05-14"),
+    ("By Jane Doe, March 12th, 2025 | 10:32 GMT", "2025-03-12"),
+    ("Mon 3 Feb 2025", "2025-02-03"),
+    ("no date here", None),
+    ("31 Foo 2025", None),
+])
+def test_dates_are_parsed(text, date):
+    assert parse_date(text) == date
+
+
+def test_a_date_deep_in_the_body_is_not_a_dateline():
+    body = "Title\n\n" + "\n".join(["Filler paragraph without any date at all in it."] * 6) + "\nOn 3 March 2025 it rained."
+    assert dateline(body) is None
+    assert dateline("Title\nOn 3 March 2025, after a long night of talks that ran well past midnight, the board agreed.") is None
+
+
+def test_records_of_a_jsonl_file_are_documents_with_metadata():
+    docs = list(read_all([BATCH / "wire"]))
+    assert [d.doc_id for d in docs] == ["wire-0001", "wire-0002", "wire-0003"]
+    first = docs[0]
+    assert (first.title, first.published, first.publisher, first.url) == (
+        "Northwind raises capital spending plan", "2024-05-14", "Example Wire", "https://news.example.com/northwind-capex")
+    assert first.text.startswith("Northwind Energy said on Tuesday")
+    assert docs[1].published == "2024-05-14"  # '14 May 2024'
+
+
+def test_bad_records_are_errors_naming_their_line(tmp_path):
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "a", "text": "Acme paid $5m."}\n{"id": "b", "text": ""}\nnot json\n\n["a list"]\n'
+        '{"title": "no id", "text": "Widget lost £2bn."}\n', encoding="utf-8")
+    items = list(read_all([tmp_path]))
+    assert isinstance(items[0], Document) and items[0].doc_id == "a"
+    errors = [(i.doc_id, i.error, i.reason) for i in items if isinstance(i, DocumentError)]
+    assert errors == [
+        ("feed.jsonl#2", "InvalidRecord", "line 2: record has no text"),
+        ("feed.jsonl#3", "InvalidRecord", "line 3: invalid JSON: Expecting value"),
+        ("feed.jsonl#5", "InvalidRecord", "line 5: a record must be a JSON object, not list"),
+    ]
+    assert items[-1].doc_id == "feed.jsonl#6"  # no id: the file and line
+
+
+def test_a_json_file_holds_one_record_or_a_list(tmp_path):
+    (tmp_path / "one.json").write_text(json.dumps({"text": "Acme paid $5m.", "published": "2020-01-02"}), encoding="utf-8")
+    (tmp_path / "many.json").write_text(json.dumps([{"id": "x", "text": "A"}, {"text": "B"}]), encoding="utf-8")
+    items = {d.doc_id: d for d in read_all([tmp_path])}
+    assert items["one.json"].published == "2020-01-02"
+    assert items["x"].text == "A" and items["many.json#1"].text == "B"
+
+
+def test_html_main_text_and_metadata():
+    pytest.importorskip("trafilatura")
+    [doc] = read_all([BATCH / "web"])
+    assert doc.doc_id == "steel_merger.html"
+    assert (doc.published, doc.publisher, doc.url) == (
+        "2023-11-08", "Example Business News", "https://business.example.com/steel-merger")
+    assert "Ferrum Works and Aceros Unidos" in doc.text
+    assert "Markets" not in doc.text and "All rights reserved" not in doc.text  # navigation and footer dropped
+
+
+def test_a_file_too_large_is_refused_without_reading_it(tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"word " * 1000)
+    [err] = read_all([tmp_path], max_chars=100)
+    assert isinstance(err, DocumentError) and err.error == "TooLarge"
+    assert err.reason == "too large: 5,000 bytes, the limit is 100 characters (--max-chars)"
+
+
+def test_identical_texts_have_the_same_hash(tmp_path):
+    (tmp_path / "a.txt").write_text("Acme paid $5m.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"Acme paid $5m.\r\n")
+    a, b = read_all([tmp_path])
+    assert a.content_hash == b.content_hash

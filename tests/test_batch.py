@@ -1,0 +1,146 @@
+"""Batch runs: worker processes, input order, duplicates, resume after a kill, sinks,
+progress lines and the database sink, run as users run them."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.batch import Progress
+from extractor.cli import app
+from extractor.models import Claim, DocumentInfo
+from extractor.writers import ledger_path
+
+from .conftest import FIXTURES, ROOT, SEEDS
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Seeds, wire records (one without any money figure), an HTML page, a Markdown note
+    and a copy of a seed under another name."""
+    root = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "batch", root)
+    shutil.copytree(SEEDS, root / "seeds")
+    shutil.copy(SEEDS / "004_e6c9b792dda29dee.txt", root / "seeds" / "zz_copy.txt")
+    return root
+
+
+def _extract(*args: str | Path) -> tuple[int, str]:
+    result = runner.invoke(app, ["extract", *map(str, args)])
+    return result.exit_code, result.stderr
+
+
+def _ledger(output: Path) -> list[dict]:
+    return [json.loads(line) for line in ledger_path(output).read_text(encoding="utf-8").splitlines()]
+
+
+def test_workers_write_what_one_process_writes_in_input_order(corpus, tmp_path):
+    one, two, loose = tmp_path / "one.jsonl", tmp_path / "two.jsonl", tmp_path / "loose.jsonl"
+    assert _extract(corpus, "-o", one)[0] == 0
+    assert _extract(corpus, "-o", two, "--workers", "2")[0] == 0
+    assert _extract(corpus, "-o", loose, "--workers", "2", "--unordered")[0] == 0
+    assert two.read_bytes() == one.read_bytes()
+    assert sorted(loose.read_text().splitlines()) == sorted(one.read_text().splitlines())
+    assert [e["document"]["doc_id"] for e in _ledger(two)] == [e["document"]["doc_id"] for e in _ledger(one)]
+    claims = [Claim.model_validate_json(line) for line in one.read_text(encoding="utf-8").splitlines()]
+    assert {c.doc_id for c in claims} >= {"wire-0001", "web/steel_merger.html", "seeds/000_3f00ea69314cb987.txt"}
+
+
+def test_duplicates_are_extracted_once_and_reported(corpus, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    status, stderr = _extract(corpus, "-o", out)
+    assert status == 0
+    assert ("duplicate: " in stderr and "zz_copy.txt" in stderr
+            and "has the same text as seeds/004_e6c9b792dda29dee.txt" in stderr)
+    assert "; 1 skipped (1 duplicates, 0 already done)" in stderr
+    doc_ids = {json.loads(line)["doc_id"] for line in out.read_text().splitlines()}
+    assert "seeds/zz_copy.txt" not in doc_ids and "seeds/004_e6c9b792dda29dee.txt" in doc_ids
+
+
+def test_ledger_lists_every_document_with_its_metadata(corpus, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    _extract(corpus, "-o", out)
+    entries = {e["document"]["doc_id"]: e for e in _ledger(out)}
+    quiet = entries["wire-0003"]  # no money figure: still a document done
+    assert quiet["records"] == 0
+    wire = DocumentInfo.model_validate(entries["wire-0001"]["document"])
+    assert (wire.title, wire.published, wire.url) == (
+        "Northwind raises capital spending plan", "2024-05-14", "https://news.example.com/northwind-capex")
+    assert entries["notes/rail_budget.md"]["document"]["published"] == "2025-03-03"
+    assert "seeds/004_e6c9b792dda29dee.txt" in entries and "seeds/zz_copy.txt" not in entries  # not the duplicate
+
+
+def test_the_published_date_resolves_relative_periods(corpus, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    _extract(corpus / "wire", "-o", out)
+    claims = {c.mention: c for c in map(Claim.model_validate_json, out.read_text().splitlines())}
+    assert claims["$5bn"].period.text == "next year"
+    assert (claims["$5bn"].period.start, claims["$5bn"].period.end) == ("2025-01-01", "2025-12-31")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_killed_run_resumes_to_the_same_output(corpus, tmp_path, fmt):
+    """The state a kill can leave: the ledger lists some documents, its last line is torn,
+    and the output holds claims of a document the ledger does not list yet."""
+    full = tmp_path / f"full.{fmt}"
+    _extract(corpus, "-o", full, "-f", fmt)
+    entries = ledger_path(full).read_bytes().splitlines(keepends=True)
+    killed = tmp_path / f"killed.{fmt}"
+    cut = json.loads(entries[4])["end"] - 7  # within the fifth document's records
+    killed.write_bytes(full.read_bytes()[:cut])
+    ledger_path(killed).write_bytes(b"".join(entries[:4]) + entries[4][:30])
+    status, stderr = _extract(corpus, "-o", killed, "-f", fmt, "--resume", "--workers", "2")
+    assert status == 0, stderr
+    assert killed.read_bytes() == full.read_bytes()
+    assert [e["document"] for e in _ledger(killed)] == [e["document"] for e in _ledger(full)]
+    assert "5 already done" in stderr
+    status, stderr = _extract(corpus, "-o", killed, "-f", fmt, "--resume")
+    assert f"0 {'claims'} written" in stderr and killed.read_bytes() == full.read_bytes()
+
+
+def test_resume_needs_a_resumable_output(corpus, tmp_path):
+    result = runner.invoke(app, ["extract", str(corpus), "--resume"])
+    assert result.exit_code == 2 and "--resume needs --output FILE or --db URL" in result.output
+    foreign = tmp_path / "claims.jsonl"
+    foreign.write_text("{}\n", encoding="utf-8")
+    status, stderr = _extract(corpus, "-o", foreign, "--resume")
+    assert status == 2 and "has no ledger claims.jsonl.docs" in stderr
+    assert foreign.read_text() == "{}\n"  # left as it was
+
+
+def test_progress_is_a_plain_line_when_not_on_a_terminal(capsys):
+    with Progress(interval=0) as progress:
+        progress.total = 4
+        progress.advance(records=3)
+        progress.advance(failed=True)
+        progress.note("duplicate: b.txt")
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("progress: 1/4 documents, 3 claims, ") and "docs/s, 0 failed, ETA" in lines[0]
+    assert lines[1].startswith("progress: 2/4 documents, 3 claims, ") and "1 failed, ETA" in lines[1]
+    assert lines[2] == "duplicate: b.txt"
+    with Progress(quiet=True, interval=0) as progress:
+        progress.advance(records=3)
+        progress.note("duplicate: b.txt")
+        progress.error("error: c.txt: empty file")
+    assert capsys.readouterr().err == "error: c.txt: empty file\n"
+
+
+@pytest.mark.skipif(not (ROOT / "extractor" / "database").is_dir(), reason="extractor/database is not there yet")
+def test_database_and_file_are_written_together_and_resumed(corpus, tmp_path):
+    from extractor.database import ClaimStore
+
+    url, out = f"sqlite:///{tmp_path / 'claims.db'}", tmp_path / "claims.jsonl"
+    status, stderr = _extract(corpus, "-o", out, "--db", url)
+    assert status == 0, stderr
+    store = ClaimStore(url)
+    try:
+        assert store.done() == {e["document"]["content_hash"] for e in _ledger(out)}
+    finally:
+        store.close()
+    status, stderr = _extract(corpus, "--db", url, "--resume")
+    assert status == 0 and "0 claims written" in stderr and "already done" in stderr
