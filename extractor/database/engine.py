@@ -6,12 +6,14 @@ processes can load into one file: writers wait for each other instead of failing
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
@@ -39,11 +41,16 @@ def database_url(spec: str) -> URL:
     return url
 
 
+def to_json(value: Any) -> str:
+    """JSON columns: records (pydantic models) serialise themselves, fast."""
+    return value.model_dump_json() if isinstance(value, BaseModel) else json.dumps(value, ensure_ascii=False)
+
+
 def open_engine(spec: str) -> Engine:
     """An engine for ``spec``; SQLite files are put in WAL mode with a busy timeout."""
     url = database_url(spec)
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, json_serializer=to_json)
     except NoSuchModuleError as exc:
         raise StoreError(f"unknown database kind {url.drivername!r}: use sqlite:/// or postgresql+psycopg://") from exc
     except ModuleNotFoundError as exc:
@@ -59,7 +66,8 @@ def _sqlite_setup(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
         cursor = dbapi_connection.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}"):
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}",
+                       "cache_size=-65536"):  # 64 MiB of page cache
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

@@ -29,11 +29,20 @@ def iso_date(value: str | None, field: str) -> date | None:
         raise RecordError(field, f"not an ISO date: {value!r}") from exc
 
 
+def check_claim(claim: Claim) -> tuple[date | None, date | None]:
+    """Check what the schema checks beyond the model (RecordError); the period's dates."""
+    currency = claim.amount.currency
+    if currency is not None and not CURRENCY.fullmatch(currency):
+        raise RecordError("amount.currency", f"not an ISO 4217 code (three capital letters): {currency!r}")
+    period = claim.period
+    return iso_date(period and period.start, "period.start"), iso_date(period and period.end, "period.end")
+
+
 def claim_row(claim: Claim, content_hash: str) -> dict[str, Any]:
-    """One row of ``claims``: the record's fields as columns, and the record itself."""
+    """One row of ``claims``: the record's fields as columns, and the record itself (the
+    engine serialises it)."""
     a, att, subject, other, change = claim.amount, claim.attribution, claim.subject, claim.counterparty, claim.change
-    if a.currency is not None and not CURRENCY.fullmatch(a.currency):
-        raise RecordError("amount.currency", f"not an ISO 4217 code (three capital letters): {a.currency!r}")
+    start, end = check_claim(claim)
     return {
         "id": claim.id, "content_hash": content_hash, "doc_id": claim.doc_id, "mention": claim.mention,
         "start_offset": claim.start, "end_offset": claim.end, "sentence": claim.sentence, "kind": claim.kind,
@@ -44,13 +53,12 @@ def claim_row(claim: Claim, content_hash: str) -> dict[str, Any]:
         "subject_label": subject and subject.label,
         "counterparty": other and other.canonical, "counterparty_name": other and other.name,
         "metric": claim.metric, "period": claim.period and claim.period.text,
-        "period_start": iso_date(claim.period and claim.period.start, "period.start"),
-        "period_end": iso_date(claim.period and claim.period.end, "period.end"),
+        "period_start": start, "period_end": end,
         "source": att.source, "cue": att.cue, "source_type": att.source_type, "hedges": claim.hedges,
         "confidence": claim.confidence,
         "change_direction": change and change.direction, "change_percent": change and change.percent,
         "change_amount": change and change.amount, "change_from": change and change.from_value,
-        "rule": claim.rule, "record": claim.model_dump(mode="json"), "superseded_at": None,
+        "rule": claim.rule, "record": claim, "superseded_at": None,
     }
 
 

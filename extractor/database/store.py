@@ -1,10 +1,11 @@
-"""ClaimStore: the database sink of extraction and loads, one transaction per document."""
+"""ClaimStore: the database sink of extraction and loads. Each write is one transaction:
+a document with all its claims, or a batch of whole documents."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import Any, Iterable, Literal
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -14,13 +15,26 @@ from .rows import RecordError, claim_row, document_row, hop_rows
 from .schema import attribution_hops, claims, documents
 
 HashOf = Literal["text", "claims"]
+Rows = list[dict[str, Any]]
+
+# other current versions of a document become superseded; this version's claims are replaced
+OTHER_CURRENT = ((documents.c.doc_id == bindparam("d")) & (documents.c.content_hash != bindparam("h"))
+                 & documents.c.superseded_at.is_(None))
+SUPERSEDE_DOCUMENTS = update(documents).where(OTHER_CURRENT).values(superseded_at=bindparam("t"),
+                                                                      superseded_by=bindparam("h"))
+SUPERSEDE_CLAIMS = (update(claims).where((claims.c.doc_id == bindparam("d")) & (claims.c.content_hash != bindparam("h"))
+                                         & claims.c.superseded_at.is_(None)).values(superseded_at=bindparam("t")))
+DELETE_CLAIMS = delete(claims).where((claims.c.doc_id == bindparam("d")) & (claims.c.content_hash == bindparam("h")))
+# writers of one doc_id take turns (PostgreSQL), locking in one order so that they never deadlock
+LOCK_DOCUMENTS = text("SELECT pg_advisory_xact_lock(k) FROM "
+                      "(SELECT DISTINCT hashtext(d) AS k FROM unnest(CAST(:ids AS text[])) AS d ORDER BY k) AS keys")
 
 
 def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def upsert(connection: Connection, table: Any, rows: list[dict[str, Any]], keys: list[str]) -> None:
+def upsert(connection: Connection, table: Table, rows: Rows, keys: list[str]) -> None:
     """INSERT ... ON CONFLICT (keys) DO UPDATE, in the database's own dialect."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(table)
@@ -49,35 +63,40 @@ class ClaimStore:
         """Store one document and its claims in one transaction. ``hash_of`` says whether
         the content hash is of the text or derived from the claim records. A claim the
         schema would refuse raises RecordError naming the claim and field; nothing is written."""
-        key = info.content_hash
-        claim_rows, hops = [], []
-        for claim in claims_:
-            if claim.doc_id != info.doc_id:
-                raise RecordError("doc_id", f"claim {claim.id} belongs to {claim.doc_id!r}, not {info.doc_id!r}")
-            try:
-                claim_rows.append(claim_row(claim, key))
-            except RecordError as exc:
-                raise RecordError(exc.field, f"claim {claim.id}: {exc.message}") from exc
-            hops.extend(hop_rows(claim, key))
-        document = document_row(info, hash_of, len(claim_rows))
-        with self.engine.begin() as connection:
-            self._replace(connection, document, claim_rows, hops)
+        self.write_many([(info, claims_)], hash_of)
 
-    def _replace(self, connection: Connection, document: dict[str, Any], claim_rows: list[dict[str, Any]],
-                 hops: list[dict[str, Any]]) -> None:
-        doc_id, key, stamp = document["doc_id"], document["content_hash"], now()
-        if connection.dialect.name == "postgresql":  # writers of one doc_id take turns: no deadlock
-            connection.execute(select(func.pg_advisory_xact_lock(func.hashtext(doc_id))))
-        older = (documents.c.doc_id == doc_id) & (documents.c.content_hash != key) & documents.c.superseded_at.is_(None)
-        connection.execute(update(documents).where(older).values(superseded_at=stamp, superseded_by=key))
-        connection.execute(update(claims).where((claims.c.doc_id == doc_id) & (claims.c.content_hash != key)
-                                                & claims.c.superseded_at.is_(None)).values(superseded_at=stamp))
-        connection.execute(delete(claims).where((claims.c.doc_id == doc_id) & (claims.c.content_hash == key)))
-        upsert(connection, documents, [{**document, "loaded_at": stamp}], ["doc_id", "content_hash"])
-        if claim_rows:
-            connection.execute(insert(claims), claim_rows)
-        if hops:
-            connection.execute(insert(attribution_hops), hops)
+    def write_many(self, batch: Iterable[tuple[DocumentInfo, list[Claim]]], hash_of: HashOf = "text") -> None:
+        """Store several documents (distinct doc_ids) in one transaction: all or none."""
+        docs: Rows = []
+        claim_rows: Rows = []
+        hops: Rows = []
+        for info, found in batch:
+            key = info.content_hash
+            for claim in found:
+                if claim.doc_id != info.doc_id:
+                    raise RecordError("doc_id", f"claim {claim.id} belongs to {claim.doc_id!r}, not {info.doc_id!r}")
+                try:
+                    claim_rows.append(claim_row(claim, key))
+                except RecordError as exc:
+                    raise RecordError(exc.field, f"claim {claim.id}: {exc.message}") from exc
+                hops.extend(hop_rows(claim, key))
+            docs.append(document_row(info, hash_of, len(found)))
+        if docs:
+            with self.engine.begin() as connection:
+                self._replace(connection, docs, claim_rows, hops)
+
+    @staticmethod
+    def _replace(connection: Connection, docs: Rows, claim_rows: Rows, hops: Rows) -> None:
+        stamp = now()
+        versions = [{"d": d["doc_id"], "h": d["content_hash"], "t": stamp} for d in docs]
+        if connection.dialect.name == "postgresql":
+            connection.execute(LOCK_DOCUMENTS, {"ids": [d["doc_id"] for d in docs]})
+        for statement in (SUPERSEDE_DOCUMENTS, SUPERSEDE_CLAIMS, DELETE_CLAIMS):
+            connection.execute(statement, versions)
+        upsert(connection, documents, [{**d, "loaded_at": stamp} for d in docs], ["doc_id", "content_hash"])
+        for table, rows in ((claims, claim_rows), (attribution_hops, hops)):
+            if rows:
+                connection.execute(insert(table), rows)
 
     def done(self) -> set[str]:
         """Content hashes of the current documents (for --resume)."""

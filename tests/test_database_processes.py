@@ -1,0 +1,85 @@
+"""Loads as separate processes do them: killed half way and resumed, and two at once."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from extractor.database.engine import open_engine
+from extractor.database.schema import claims, documents
+
+from .test_database import corpus_file, db_url, dump, seeds  # noqa: F401 - fixtures
+
+CLAIMS = [sys.executable, "-m", "extractor"]
+
+# Loads a claims JSONL and kills itself (SIGKILL: no cleanup, no rollback by Python) right
+# after the claims of the Nth transaction are inserted, before that transaction
+# commits: a crash in the middle of a batch.
+CRASHING_LOAD = """
+import os, signal, sys
+from pathlib import Path
+from sqlalchemy import event
+from extractor.database import ClaimStore, load_claims
+
+url, source, crash_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+store = ClaimStore(url)
+inserts = 0
+
+@event.listens_for(store.engine, "after_execute")
+def crash(connection, statement, *args):
+    global inserts
+    if getattr(statement, "is_insert", False) and statement.table.name == "claims":
+        inserts += 1
+        if inserts == crash_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+load_claims(store, [source], batch=25)  # two seed articles a transaction
+"""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLAIMS, *args], capture_output=True, text=True, timeout=300)
+
+
+def complete_documents(url: str) -> tuple[int, int]:
+    """(documents, documents whose claims are all there)."""
+    engine = open_engine(url)
+    with engine.connect() as connection:
+        stored = select(func.count()).where((claims.c.doc_id == documents.c.doc_id)
+                                            & (claims.c.content_hash == documents.c.content_hash)).scalar_subquery()
+        rows = connection.execute(select(documents.c.claim_count, stored)).all()
+    engine.dispose()
+    return len(rows), sum(expected == found for expected, found in rows)
+
+
+def test_a_killed_load_resumes_to_exactly_the_rows_of_an_uninterrupted_run(db_url, corpus_file, tmp_path):
+    crashed = subprocess.run([sys.executable, "-c", CRASHING_LOAD, db_url, str(corpus_file), "7"],
+                             capture_output=True, text=True, timeout=300)
+    assert crashed.returncode == -9, crashed.stderr
+    assert complete_documents(db_url) == (12, 12)  # the 7th transaction (documents 13, 14) died
+    resumed = run("load", str(corpus_file), "--db", db_url, "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "28 documents and 350 claims loaded, 12 documents already loaded" in resumed.stderr
+    reference = str(tmp_path / "uninterrupted.db")
+    assert run("load", str(corpus_file), "--db", reference).returncode == 0
+    assert dump(db_url) == dump(reference)
+
+
+def test_two_concurrent_loaders_neither_corrupt_nor_duplicate(db_url, corpus_file, tmp_path):
+    loaders = [subprocess.Popen([*CLAIMS, "load", str(corpus_file), "--db", db_url], stderr=subprocess.PIPE, text=True)
+               for _ in range(2)]
+    outcomes = [(p.wait(timeout=300), p.stderr.read()) for p in loaders]
+    for p in loaders:
+        p.stderr.close()
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
+    assert complete_documents(db_url) == (40, 40)
+    reference = str(tmp_path / "single.db")
+    assert run("load", str(corpus_file), "--db", reference).returncode == 0
+    assert dump(db_url) == dump(reference)
+    if not db_url.startswith("postgresql"):
+        engine = open_engine(db_url)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        engine.dispose()
