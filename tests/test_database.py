@@ -333,7 +333,7 @@ def test_a_previous_version_database_is_upgraded_in_place(db_url, seeds):
                                                    "extractor_version": "0.0.1", "loaded_at": "2025-01-01 00:00:00"}])
         v1_claims = [{k: v for k, v in claim_row(c, info.content_hash).items() if k != "superseded_at"} for c in found]
         connection.execute(insert(table("claims", *(column(k) for k in v1_claims[0]))),
-                           [{**row, "hedges": json.dumps(row["hedges"]), "record": json.dumps(row["record"])}
+                           [{**row, "hedges": json.dumps(row["hedges"]), "record": row["record"].model_dump_json()}
                             for row in v1_claims])
     engine.dispose()
     with ClaimStore(db_url) as upgraded:

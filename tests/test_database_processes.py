@@ -27,10 +27,10 @@ url, source, crash_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 store = ClaimStore(url)
 inserts = 0
 
-@event.listens_for(store.engine, "after_execute")
-def crash(connection, statement, *args):
+@event.listens_for(store.engine, "after_cursor_execute")
+def crash(connection, cursor, statement, *args):
     global inserts
-    if getattr(statement, "is_insert", False) and statement.table.name == "claims":
+    if statement.startswith("INSERT INTO claims "):
         inserts += 1
         if inserts == crash_at:
             os.kill(os.getpid(), signal.SIGKILL)
