@@ -14,6 +14,7 @@ import threading
 import time
 from collections import Counter, deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -240,17 +241,27 @@ def _outcomes(chunk: list[Item], future: Future[list[dict[str, Any]]], model: ty
 
 def _parallel(items: Iterable[Item], options: BatchOptions, convert: Convert) -> Iterator[Outcome]:
     """Chunks of documents to ``options.workers`` spawned processes, at most two chunks
-    per worker in flight; outcomes in input order, or as they finish when not ordered."""
+    per worker in flight; outcomes in input order, or as they finish when not ordered.
+    When a worker dies, the chunks in flight fail and a new pool takes the rest."""
     model = RECORD_MODELS[convert]
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(options.workers, mp_context=context, initializer=_start_worker,
-                               initargs=(options.model, convert))
+
+    def start() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker, initargs=(options.model, convert))
+
+    pool = start()
     pending: deque[tuple[list[Item], Future[list[dict[str, Any]]]]] = deque()
     stream = iter(items)
     try:
         while True:
             while len(pending) < 2 * options.workers and (chunk := list(islice(stream, options.batch_size))):
-                pending.append((chunk, pool.submit(_extract_chunk, chunk, options.batch_size)))
+                try:
+                    future = pool.submit(_extract_chunk, chunk, options.batch_size)
+                except BrokenProcessPool:
+                    pool.shutdown(cancel_futures=True)
+                    pool = start()
+                    future = pool.submit(_extract_chunk, chunk, options.batch_size)
+                pending.append((chunk, future))
             if not pending:
                 return
             if not options.ordered:
