@@ -1,11 +1,11 @@
-"""Lines and paragraphs of a document as character ranges."""
+"""Lines, paragraphs and sentences of a document as character ranges."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-BULLET = re.compile(r"^\s*(?:[•\-*–]|\d+[.)])\s*")
+BULLET = re.compile(r"\s*(?:[•\-*–]|\d+[.)])\s*")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -36,21 +36,51 @@ def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | N
     return None
 
 
-def bullet_line(text: str, offset: int) -> tuple[int, int] | None:
-    """The line holding ``offset`` when it is a bullet ('  • Label: figure')."""
-    line = containing(lines(text), offset)
-    return line if line is not None and BULLET.match(text[line[0]:line[1]]) else None
+class Layout:
+    """Lines, paragraphs and sentences of one text, computed once, looked up by offset
+    (a component that asked ``doc.text`` or ``token.sent`` per figure would be quadratic)."""
 
+    def __init__(self, text: str, sentences: list[tuple[int, int]] | None = None) -> None:
+        self.text = text
+        self.lines = lines(text)
+        self.paragraphs = paragraphs(text)
+        self.sentences = sentences or [(0, len(text))]
+        self._starts = {id(spans): [s for s, _ in spans] for spans in (self.lines, self.paragraphs, self.sentences)}
 
-def bullet_heading(text: str, offset: int) -> tuple[int, int] | None:
-    """For a figure on a bullet line, the heading line the list sits under."""
-    line = bullet_line(text, offset)
-    if line is None:
+    def _index(self, spans: list[tuple[int, int]], offset: int) -> int:
+        """Index of the last span starting at or before ``offset`` (-1 if none)."""
+        return bisect_right(self._starts[id(spans)], offset) - 1
+
+    def line(self, offset: int) -> tuple[int, int] | None:
+        i = self._index(self.lines, offset)
+        return self.lines[i] if i >= 0 and offset <= self.lines[i][1] else None
+
+    def paragraph(self, offset: int) -> tuple[int, int] | None:
+        i = self._index(self.paragraphs, offset)
+        return self.paragraphs[i] if i >= 0 and offset <= self.paragraphs[i][1] else None
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """The sentence holding ``offset`` (the last one that starts at or before it)."""
+        return self.sentences[max(0, self._index(self.sentences, offset))]
+
+    def previous_sentence(self, offset: int) -> tuple[int, int] | None:
+        i = self._index(self.sentences, offset) - 1
+        return self.sentences[i] if i >= 0 else None
+
+    def bullet_line(self, offset: int) -> tuple[int, int] | None:
+        """The line holding ``offset`` when it is a bullet ('  • Label: figure')."""
+        line = self.line(offset)
+        return line if line is not None and BULLET.match(self.text, line[0], line[1]) else None
+
+    def bullet_heading(self, offset: int) -> tuple[int, int] | None:
+        """For a figure on a bullet line, the heading line the list sits under."""
+        line = self.bullet_line(offset)
+        if line is None:
+            return None
+        for start, end in reversed(self.lines[:self._index(self.lines, line[0])]):
+            if self.text[start:end].strip() and not BULLET.match(self.text, start, end):
+                return start, end
         return None
-    for start, end in reversed(lines(text[:line[0]])):
-        if text[start:end].strip() and not BULLET.match(text[start:end]):
-            return start, end
-    return None
 
 
 def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:

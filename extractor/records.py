@@ -5,6 +5,7 @@ import hashlib
 
 from spacy.tokens import Doc
 
+from .components.view import layout_of
 from .models import Amount, AttributionRecord, Claim
 
 CLAIM_FIELDS = ("subject", "counterparty", "metric", "period", "attribution", "hedges", "confidence", "factors", "change")
@@ -19,12 +20,14 @@ def claim_id(doc_id: str, start: int, end: int, amount: Amount) -> str:
 
 def claims_of(doc: Doc, doc_id: str) -> list[Claim]:
     claims: list[Claim] = []
-    for span, rec in zip(doc.spans["money"], doc._.money or []):
+    view = layout_of(doc)
+    for rec in doc._.money or []:
+        s_start, s_end = view.sentence(rec["start"])
         amount = Amount(**{k: rec[k] for k in AMOUNT_FIELDS})
         claims.append(Claim(
             id=claim_id(doc_id, rec["start"], rec["end"], amount),
             doc_id=doc_id, mention=rec["mention"], start=rec["start"], end=rec["end"],
-            sentence=span[0].sent.text.strip(), amount=amount, rule=rec["rule"],
+            sentence=view.text[s_start:s_end].strip(), amount=amount, rule=rec["rule"],
             **{k: rec[k] for k in CLAIM_FIELDS if rec.get(k) is not None},
         ))
     for claim, rec in zip(claims, doc._.money or []):

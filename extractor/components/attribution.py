@@ -7,6 +7,8 @@ sources from the publisher to the cited origin. The rules are ``rules/attributio
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import re
 from dataclasses import dataclass
 
@@ -133,15 +135,22 @@ class AttributionFinder:
 
     # -------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
-        doc._.publisher = self.byline.read(doc.text)
+        self.text = doc.text  # asked once: Doc.text joins every token
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.sent_start_chars = [s.start_char for s in self.sents]
+        self.mid_sentence = {t.text for t in doc if not t.is_sent_start}
+        doc._.publisher = self.byline.read(self.text)
         self.furniture = {i for span in doc.spans.get("boilerplate", []) for i in range(span.start, span.end)}
         self.money_tokens = {i for span in doc.spans.get("money", []) for i in range(span.start, span.end)}
         cues = self._cues(doc, self.furniture | self._quoted(doc))
         found: list[Found] = []
-        sents = list(doc.sents)
+        sents = self.sents
+        by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+        for c in cues:
+            by_sentence.setdefault(bisect_right(self.sent_starts, c[0]) - 1, []).append(c)
         for n, sent in enumerate(sents):
-            mine = [c for c in cues if sent.start <= c[0] < sent.end]
-            found.extend(self._sentence(doc, sent, n, mine))
+            found.extend(self._sentence(doc, sent, n, by_sentence.get(n, [])))
         self._link(doc, found)
         self._name_all(doc, found)
         doc._.attributions = [self._record(doc, found, f) for f in found]
@@ -187,7 +196,7 @@ class AttributionFinder:
         reported profit', 'value-added', 'United States')?"""
         if start > 0 and not doc[start].is_sent_start and (_cap(doc[start]) or not doc[start - 1].whitespace_):
             return True
-        lead = self._skip_left(doc, doc[start].sent.start, start, self.modifiers)
+        lead = self._skip_left(doc, self.sent_starts[bisect_right(self.sent_starts, start) - 1], start, self.modifiers)
         if any(k > 0 and doc[k - 1].lower_ in self.determiners for k in (start, lead)):
             return True
         nxt = doc[end] if end < len(doc) else None
@@ -548,14 +557,14 @@ class AttributionFinder:
 
     def _known_name(self, doc: Doc, tok: Token) -> bool:
         """A sentence-initial word that the text also capitalises mid-sentence is a name."""
-        return any(t.text == tok.text and not t.is_sent_start for t in doc) or tok.is_upper
+        return tok.text in self.mid_sentence or tok.is_upper
 
     def _alias(self, doc: Doc, name: str) -> str:
         """An acronym ('GM', 'CBO') becomes the full name the text gives ('General Motors')."""
         if not (name.isupper() and 2 <= len(name) <= 5 and name.isalpha()):
             return name
         words = r"\s+(?:of\s+|and\s+|for\s+|&\s+)?".join(rf"{c}[a-z]+" for c in name)
-        m = re.search(rf"\b{words}\b", doc.text)
+        m = re.search(rf"\b{words}\b", self.text)
         return m.group(0) if m else name
 
     def _spokesperson_org(self, doc: Doc, span: Range) -> str | None:
@@ -582,7 +591,7 @@ class AttributionFinder:
         i = span[0]
         speaker = next((n for n in reversed(named) if n[0] < i), None)
         subject = None
-        for sent in reversed(list(doc[:i].sents)) if i else []:
+        for sent in reversed(self.sents[:bisect_right(self.sent_starts, i - 1)]) if i else []:
             lead = self._subject(doc, sent)
             chunks = self._chunks(doc, list(doc[lead[0]:lead[1]])) if lead and lead[1] <= i else []
             if chunks:
@@ -607,9 +616,11 @@ class AttributionFinder:
     # -------------------------------------------------------------- money
     def _attribute_money(self, doc: Doc, sents: list[Span], found: list[Found]) -> None:
         publisher = doc._.publisher
-        lines = layout.lines(doc.text)
+        lines = layout.lines(self.text)
+        contents = [(doc[f.content[0]].idx, doc[f.content[1] - 1].idx + len(doc[f.content[1] - 1]))
+                    if f.content else None for f in found]
         for rec in doc._.money or []:
-            f = self._covering(doc, found, rec)
+            f = self._covering(doc, found, contents, rec)
             cue: str | None = None
             if f is not None and f.source is not None:
                 cue = doc[f.cue[0]:f.cue[1]].text
@@ -617,16 +628,18 @@ class AttributionFinder:
                 f = self._inherited(doc, sents, found, rec, lines)
             rec["attribution"] = self._attribution(doc, found, f, cue, publisher)
 
-    def _covering(self, doc: Doc, found: list[Found], rec: dict) -> Found | None:
+    def _covering(self, doc: Doc, found: list[Found], contents: list[tuple[int, int] | None],
+                  rec: dict) -> Found | None:
         """The innermost attribution whose content holds the figure, or whose source follows
-        the figure directly ('the $27bn Russia says Yukos owes')."""
+        the figure directly ('the $27bn Russia says Yukos owes'). ``contents``: the character
+        span of each attribution's content."""
         best: tuple[int, int, Found] | None = None
         for n, f in enumerate(found):
-            if f.content is None:
+            if contents[n] is None:
                 continue
-            span = doc[f.content[0]:f.content[1]]
-            if span.start_char <= rec["start"] and rec["end"] <= span.end_char:
-                key = (span.end_char - span.start_char, -n)  # the innermost; a nested citation on a tie
+            start_char, end_char = contents[n]
+            if start_char <= rec["start"] and rec["end"] <= end_char:
+                key = (end_char - start_char, -n)  # the innermost; a nested citation on a tie
             elif f.source and f.kind == "verbs" and 0 <= doc[f.source[0]].idx - rec["end"] <= 1:
                 key = (0, -n)
             else:
@@ -640,7 +653,8 @@ class AttributionFinder:
         """A report that frames its sentence ('According to industry reports, ...', 'Reports
         indicated ...') goes on in the next sentences of its paragraph; so does a quotation."""
         line = layout.containing(lines, rec["start"])
-        here = next((n for n, s in enumerate(sents) if s.start_char <= rec["start"] < s.end_char), None)
+        n = bisect_right(self.sent_start_chars, rec["start"]) - 1
+        here = n if n >= 0 and rec["start"] < sents[n].end_char else None
         if line is None or here is None:
             return None
         for n in range(here - 1, max(-1, here - 1 - self.rules.inherit_sentences), -1):

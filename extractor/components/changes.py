@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from ..ruleset import load
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 
 class _Rules(BaseModel):
@@ -97,10 +98,11 @@ class ChangeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
-        sentences = [(span.sent.start_char, span.sent.end_char) for span in doc.spans["money"]]
+        view = layout_of(doc)
+        sentences = [view.sentence(rec["start"]) for rec in money]
         change_figures = {i: d for i in range(len(money))
-                          if (d := self._change_figure(doc.text, money[i], sentences[i])) is not None}
-        changes = [None if i in change_figures else self._stated(doc.text, money, sentences, i)
+                          if (d := self._change_figure(view.text, money[i], sentences[i])) is not None}
+        changes = [None if i in change_figures else self._stated(view.text, money, sentences, i)
                    for i in range(len(money))]
         for i, direction in change_figures.items():
             _give_amount(money, sentences, changes, change_figures, i, direction)

@@ -54,11 +54,12 @@ class ConfidenceScorer:
             rf"^\W*(?:{alternation(self.rules.editorial_headings)})\W*$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
-        paragraphs = layout.paragraphs(doc.text)
+        text = doc.text
+        paragraphs = layout.paragraphs(text)
         headline_end = paragraphs[0][1] if paragraphs else 0
         for rec in doc._.money or []:
             factors = self.factors(rec, in_headline=rec["start"] < headline_end,
-                                   editorial=self._in_editorial_section(doc.text, paragraphs, rec["start"]))
+                                   editorial=self._in_editorial_section(text, paragraphs, rec["start"]))
             rec["factors"] = factors
             rec["confidence"] = score(factors)
         return doc

@@ -14,11 +14,12 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import layout
+from ..layout import Layout
 from ..fx import implied_rate_fits
 from ..ruleset import currency_rules
 from ..textmatch import alternation
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 
 class CurrencyResolver:
@@ -31,13 +32,13 @@ class CurrencyResolver:
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
         year = int(doc._.published[:4]) if doc._.published else None
-        paragraphs = layout.paragraphs(doc.text)
+        view = layout_of(doc)
         for i, rec in enumerate(money):
             if rec["currency"] is not None:
                 continue
             code, note = self._by_equivalent(i, money, year)
             if code is None:
-                code, note = self._by_context(doc, rec, paragraphs)
+                code, note = self._by_context(view, rec)
             if code is None:
                 code, note = self._by_other_amounts(rec, money)
             rec["currency"] = code
@@ -64,18 +65,15 @@ class CurrencyResolver:
                               f"which fits the {ref.year} reference rate {ref.per_usd:.2f}")
         return None, None
 
-    def _by_context(self, doc: Doc, rec: dict, paragraphs: list[tuple[int, int]]) -> tuple[str | None, str | None]:
-        sentence = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
-        scopes = []
-        if sentence is not None:
-            scopes.append(("sentence", sentence.sent.start_char, sentence.sent.end_char))
-        para = layout.containing(paragraphs, rec["start"])
+    def _by_context(self, view: Layout, rec: dict) -> tuple[str | None, str | None]:
+        scopes = [("sentence", *view.sentence(rec["start"]))]
+        para = view.paragraph(rec["start"])
         if para:
             scopes.append(("paragraph", *para))
-        scopes.append(("document", 0, len(doc.text)))
+        scopes.append(("document", 0, len(view.text)))
         for scope, start, end in scopes:
             counts = Counter({
-                code: len(self.cues[code].findall(doc.text, start, end))
+                code: len(self.cues[code].findall(view.text, start, end))
                 for code in rec["currency_candidates"] if code in self.cues
             })
             ranked = counts.most_common(2)

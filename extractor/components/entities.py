@@ -72,7 +72,8 @@ class EntityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         lowercase = {t.lower_ for t in doc if t.text.islower()}
-        headings = _title_case_lines(doc.text)
+        text = doc.text  # asked once: Doc.text joins every token
+        headings = _title_case_lines(text)
         runs = self._runs(doc)
         body = [(s, e) for s, e in runs if not _in(headings, doc[s].idx)]
         mid_sentence = {doc[s:e].text.lower() for s, e in body if not _starts_sentence(doc[s])}
@@ -81,10 +82,10 @@ class EntityFinder:
                 if not _in(headings, doc[s].idx) and (self._known(doc[s:e].text, mid_sentence) or (
                     e - s > 1 or not _starts_sentence(doc[s]) or not doc[s].text.istitle()
                     or not self._common(doc[s].lower_, lowercase)))]
-        runs = _merge(runs, self._in_headings(doc, headings, {doc[s:e].text for s, e in runs}))
+        runs = _merge(runs, self._in_headings(doc, text, headings, {doc[s:e].text for s, e in runs}))
         if doc.has_annotation("ENT_IOB"):
             runs = _merge(runs, [(e.start, e.end) for e in doc.ents if e.label_ in MODEL_LABELS])
-        common = [(sp.start, sp.end) for m in self.common.finditer(doc.text)
+        common = [(sp.start, sp.end) for m in self.common.finditer(text)
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, common)
         names = [doc[s:e].text for s, e in runs]
@@ -92,7 +93,7 @@ class EntityFinder:
         entities, spans = [], []
         for (s, e), name in zip(runs, names):
             span = doc[s:e]
-            label = self._label(doc.text, span, canon[name])
+            label = self._label(text, span, canon[name])
             spans.append(doc.char_span(span.start_char, span.end_char, label=label))
             entities.append({"text": name, "canonical": canon[name], "label": label,
                              "start": span.start_char, "end": span.end_char})
@@ -142,7 +143,7 @@ class EntityFinder:
             following = tok.nbor(1).text
             named = following in ("'s", "’s") or (following[:1].isupper() and following not in self.stop)
             return (named and not tok.whitespace_.count("\n")
-                    and not self.date_before.search(tok.doc.text[max(0, tok.idx - 12):tok.idx]))
+                    and not self.date_before.search(_text_before(tok, 3)))
         if text in self.stop:
             return inside and text[0].isupper() and not starts and len(text) > 2 and text.istitle()
         return True
@@ -151,7 +152,7 @@ class EntityFinder:
         """A common word ('Sales rose'): the text writes it in lower case, or it is frequent English."""
         return word in lowercase or word in self.common_words or bool(self.common_ending.search(word))
 
-    def _in_headings(self, doc: Doc, headings: list[tuple[int, int]], names: set[str]) -> list[tuple[int, int]]:
+    def _in_headings(self, doc: Doc, text: str, headings: list[tuple[int, int]], names: set[str]) -> list[tuple[int, int]]:
         """Names of the body (or the aliases) found inside Title Case lines."""
         known = names | self.alias_names
         if not known or not headings:
@@ -159,7 +160,7 @@ class EntityFinder:
         rx = re.compile(phrase_pattern(sorted(known)))
         found = []
         for start, end in headings:
-            for m in rx.finditer(doc.text, start, end):
+            for m in rx.finditer(text, start, end):
                 span = doc.char_span(m.start(), m.end())
                 if span is not None:
                     found.append((span.start, span.end))
@@ -195,6 +196,11 @@ class EntityFinder:
                 return canon[other]  # "GM" of "General Motors"
         match = process.extractOne(name, longer, scorer=fuzz.ratio, processor=str.lower, score_cutoff=90)
         return canon[match[0]] if match else None
+
+
+def _text_before(tok: Token, n: int) -> str:
+    """The text of the n tokens before ``tok``, with their spacing."""
+    return tok.doc[max(0, tok.i - n):tok.i].text_with_ws
 
 
 def _starts_sentence(tok: Token) -> bool:

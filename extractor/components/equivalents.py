@@ -20,9 +20,10 @@ class EquivalentLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
+        text = doc.text
         head: int | None = None
         for j in range(1, len(money)):
-            gap = doc.text[money[j - 1]["end"]:money[j]["start"]]
+            gap = text[money[j - 1]["end"]:money[j]["start"]]
             if self.open.match(gap):
                 head = j - 1
             elif not (head is not None and self.next.match(gap)):

@@ -9,10 +9,10 @@ from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import layout
 from ..ruleset import load
 from ..textmatch import phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 class HedgeRules(BaseModel):
     hedges: dict[str, list[str]]
@@ -29,15 +29,15 @@ class HedgeFinder:
         self.pattern = phrases(self.labels)
 
     def __call__(self, doc: Doc) -> Doc:
+        view = layout_of(doc)
         for rec in doc._.money or []:
-            span = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
-            scopes = [(span[0].sent.start_char, span[0].sent.end_char)] if span is not None else []
-            heading = layout.bullet_heading(doc.text, rec["start"])
+            scopes = [view.sentence(rec["start"])]
+            heading = view.bullet_heading(rec["start"])
             if heading:
                 scopes.append(heading)
             found: list[str] = []
             for start, end in scopes:
-                for m in self.pattern.finditer(doc.text, start, end):
+                for m in self.pattern.finditer(view.text, start, end):
                     label = self.labels[m.group(0).lower()]
                     if label not in found:
                         found.append(label)

@@ -19,6 +19,7 @@ from .. import layout
 from ..ruleset import load
 from ..textmatch import phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 # The noun phrase after an amount ends at a preposition, a verb-like word or punctuation.
 FOLLOWING_NP = re.compile(r"[ \t*_\"”’)]*((?:(?!(?:of|for|to|from|by|in|on|at|with|that|which|is|was|were|will|would|has|have|had|and|or|but)\b)[\w&'’-]+[ \t]+){0,4}[\w&'’-]*)", re.I)
@@ -54,23 +55,22 @@ class MetricFinder:
                      for rank, m in enumerate(self.metrics) for c in m.cues]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        paragraphs = layout.paragraphs(text)
+        view = layout_of(doc)
+        text = view.text
         money = doc._.money or []
         last: tuple[tuple[int, int] | None, int, Metric | None] = (None, -1, None)  # paragraph, sentence end, metric
         for rec in money:
-            span = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
-            sent = span[0].sent if span is not None else None
-            s_start, s_end = (sent.start_char, sent.end_char) if sent is not None else (rec["start"], rec["end"])
+            s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], CLAUSE_END)
-            heading = layout.bullet_heading(text, rec["start"])
+            heading = view.bullet_heading(rec["start"])
             context = text[c_start:c_end] + (" " + text[heading[0]:heading[1]] if heading else "")
             metric = (self._in_following_np(text, rec, context)
                       or self._nearest(text, rec, c_start, c_end, context)
                       or self._nearest(text, rec, s_start, s_end, text[s_start:s_end]))
-            para = layout.containing(paragraphs, rec["start"])
+            para = view.paragraph(rec["start"])
             if metric is not None and metric.generic:
-                before = text[max(para[0] if para else s_start, _previous_sentence_start(doc, s_start)):rec["start"]]
+                previous = view.previous_sentence(rec["start"])
+                before = text[max(para[0] if para else s_start, previous[0] if previous else s_start):rec["start"]]
                 metric = self._specific_in(before) or metric
             if metric is None and last[0] == para and last[1] >= s_start - 3:
                 metric = last[2]  # a figure that continues the one before it
@@ -105,13 +105,6 @@ class MetricFinder:
                 if not metric.generic and metric.kind == "level" and (with_ is None or with_.search(text))
                 for m in terms.finditer(text)]
         return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
-
-
-def _previous_sentence_start(doc: Doc, s_start: int) -> int:
-    token = doc.char_span(s_start, s_start + 1, alignment_mode="expand")
-    if token is None or token.start == 0:
-        return s_start
-    return doc[token.start - 1].sent.start_char
 
 
 @Language.factory("claims_metrics")

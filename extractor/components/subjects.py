@@ -11,7 +11,7 @@ and ``rec["counterparty"]`` ({name, canonical, label}).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -20,9 +20,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import layout
+from ..layout import Layout
 from ..ruleset import load
 from ..textmatch import alternation as _words
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 from .entities import entity_rules
 
 Entity = dict
@@ -79,36 +81,38 @@ class SubjectFinder:
         entities = [e for e in doc._.entities or [] if e["label"] not in NOT_SUBJECTS
                     and not any(s <= e["start"] < t for s, t in sources)]
         starts = [e["start"] for e in entities]
-        paragraphs = layout.paragraphs(doc.text)
-        doc._.main_entity = self._main_entity(doc.text, entities, paragraphs)
+        view = layout_of(doc)
+        reports = Reports(doc)
+        text = view.text
+        doc._.main_entity = self._main_entity(text, entities, view.paragraphs)
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         for rec in money:
-            sent = doc.char_span(rec["start"], rec["end"], alignment_mode="expand")
-            s_start, s_end = (sent[0].sent.start_char, sent[0].sent.end_char) if sent else (rec["start"], rec["end"])
-            c_start, c_end = layout.clause(doc.text, s_start, s_end, rec["start"], rec["end"], self.breaks)
-            content = _content(doc, rec)
+            s_start, s_end = view.sentence(rec["start"])
+            c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+            paragraph = view.paragraph(rec["start"])
+            reporting = reports.innermost(rec, paragraph[0] if paragraph else 0)
+            content = (reporting["content"]["start"], reporting["content"]["end"]) if reporting else None
             if content:  # "Munich Re said its exposure is...": the figure's clause is what was said
                 c_start, c_end = max(c_start, content[0]), min(c_end, content[1])
             in_sentence = entities[bisect_left(starts, s_start):bisect_left(starts, s_end)]
-            paragraph = layout.containing(paragraphs, rec["start"])
             # the subject of the figure just before, when it sits in this sentence or the one before
             previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
-            target = (self._target(doc.text, in_sentence, c_start, c_end, rec)
-                      or self._post_target(doc.text, in_sentence, c_end, rec))
+            target = (self._target(text, in_sentence, c_start, c_end, rec)
+                      or self._post_target(text, in_sentence, c_end, rec))
             subject = (target
-                       or self._possessor(doc.text, in_sentence, c_start, rec)
-                       or self._bullet(doc, entities, starts, s_start, rec)
-                       or self._clause_subject(doc.text, in_sentence, c_start, c_end, s_start, rec, previous))
-            if self._generic_source(doc, rec):
+                       or self._possessor(text, in_sentence, c_start, rec)
+                       or self._bullet(view, entities, starts, rec)
+                       or self._clause_subject(text, in_sentence, c_start, c_end, s_start, rec, previous))
+            if reporting and reporting.get("source") and self.generic.fullmatch(reporting["source"]["text"]):
                 subject = subject or previous or self._main(doc)  # "which the company put at $640m"
-            speaker = _speaker(doc, rec, doc._.entities or [])
+            speaker = reports.speaker(reporting)
             if speaker and not any(c_start <= e["start"] < rec["start"] for e in in_sentence) and (
-                    speaker[1] in self.speaker_types or self.generic_anywhere.search(doc.text, content[0], rec["start"])):
+                    speaker[1] in self.speaker_types or self.generic_anywhere.search(text, content[0], rec["start"])):
                 subject = speaker[0]  # "Meta projects $115bn", "Munich Re said its exposure..."
             subject = subject or previous or self._main(doc)
-            other = self._counterparty(doc.text, in_sentence, s_start, s_end, subject)
+            other = self._counterparty(text, in_sentence, s_start, s_end, subject)
             if target is not None and subject is target:  # in a sale the buyer is the other party
-                other = self._clause_subject(doc.text, [e for e in in_sentence if e["canonical"] != target["canonical"]],
+                other = self._clause_subject(text, [e for e in in_sentence if e["canonical"] != target["canonical"]],
                                              c_start, c_end, s_start, rec, None) or other
             if subject and other and subject["label"] == "GOV" and other["label"] == "ORG":
                 subject, other = other, subject  # "The SEC agreed a $375m deal with X": the figure is X's
@@ -149,18 +153,18 @@ class SubjectFinder:
             return before[-1]
         return None
 
-    def _bullet(self, doc: Doc, ents: list[Entity], starts: list[int], s_start: int, rec: dict) -> Entity | None:
+    def _bullet(self, view: Layout, ents: list[Entity], starts: list[int], rec: dict) -> Entity | None:
         """A bullet 'Label: figure' is about the label's item when the figure is a unit price,
         otherwise about the entity of the heading (ending in ':') the list sits under."""
-        line = layout.bullet_line(doc.text, rec["start"])
+        line = view.bullet_line(rec["start"])
         if line is None:
             return None
-        label_end = doc.text.find(":", line[0], rec["start"])
+        label_end = view.text.find(":", line[0], rec["start"])
         label = [e for e in ents if line[0] <= e["start"] < (label_end if label_end > 0 else line[0])]
         if rec.get("per") and label:
             return label[-1]
-        heading = layout.bullet_heading(doc.text, rec["start"])
-        if heading and doc.text[heading[0]:heading[1]].rstrip().endswith(":"):
+        heading = view.bullet_heading(rec["start"])
+        if heading and view.text[heading[0]:heading[1]].rstrip().endswith(":"):
             found = ents[bisect_left(starts, heading[0]):bisect_left(starts, heading[1])]
             if found:
                 return found[0]
@@ -204,10 +208,6 @@ class SubjectFinder:
             score[e["canonical"]] += weight * (0.5 if e["label"] == "GOV" else 1.0)  # regulators act on others
         return score.most_common(1)[0][0] if score else None
 
-    def _generic_source(self, doc: Doc, rec: dict) -> bool:
-        a = _reporting(doc, rec)
-        return bool(a and a.get("source") and self.generic.fullmatch(a["source"]["text"]))
-
     def _main(self, doc: Doc) -> Entity | None:
         main = doc._.main_entity
         return next((e for e in doc._.entities or [] if e["canonical"] == main), None)
@@ -230,26 +230,30 @@ def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:
     return None
 
 
-def _reporting(doc: Doc, rec: dict) -> dict | None:
-    """The innermost attribution whose content holds the figure."""
-    holding = [a for a in doc._.attributions or []
-               if a.get("content") and a["content"]["start"] <= rec["start"] and rec["end"] <= a["content"]["end"]]
-    return min(holding, key=lambda a: a["content"]["end"] - a["content"]["start"], default=None)
+class Reports:
+    """The attributions of a document, found by the figure their content holds."""
 
+    def __init__(self, doc: Doc) -> None:
+        self.holders = sorted((a for a in doc._.attributions or [] if a.get("content")),
+                              key=lambda a: a["content"]["start"])
+        self.starts = [a["content"]["start"] for a in self.holders]
+        self.entities = doc._.entities or []
+        self.entity_starts = [e["start"] for e in self.entities]
 
-def _content(doc: Doc, rec: dict) -> tuple[int, int] | None:
-    a = _reporting(doc, rec)
-    return (a["content"]["start"], a["content"]["end"]) if a else None
+    def innermost(self, rec: dict, floor: int) -> dict | None:
+        """The innermost attribution whose content (starting at or after ``floor``) holds the figure."""
+        candidates = self.holders[bisect_left(self.starts, floor):bisect_right(self.starts, rec["start"])]
+        holding = [a for a in candidates if rec["end"] <= a["content"]["end"]]
+        return min(holding, key=lambda a: a["content"]["end"] - a["content"]["start"], default=None)
 
-
-def _speaker(doc: Doc, rec: dict, ents: list[Entity]) -> tuple[Entity, str | None] | None:
-    """The named source of the innermost attribution holding the figure, with its source type."""
-    a = _reporting(doc, rec)
-    src = a.get("source") if a else None
-    if not src:
-        return None
-    named = [e for e in ents if src["start"] <= e["start"] < src["end"] and e["label"] not in MODIFIERS | NOT_SUBJECTS]
-    return (named[0], a.get("source_type")) if named else None  # "Oil giant BP": the describing "Oil" is skipped
+    def speaker(self, a: dict | None) -> tuple[Entity, str | None] | None:
+        """The named source of an attribution, with its source type."""
+        src = a.get("source") if a else None
+        if not src:
+            return None
+        inside = self.entities[bisect_left(self.entity_starts, src["start"]):bisect_left(self.entity_starts, src["end"])]
+        named = [e for e in inside if e["label"] not in MODIFIERS | NOT_SUBJECTS]
+        return (named[0], a.get("source_type")) if named else None  # "Oil giant BP": the describing "Oil" is skipped
 
 
 def _entity(e: Entity) -> dict:
