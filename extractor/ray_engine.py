@@ -106,12 +106,15 @@ def extract_with_ray(
     actors = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
     out = Path(output)
     files = [{"path": str(f), "doc_id": doc_id, "file": i} for i, (f, doc_id) in enumerate(walk(map(Path, paths), glob))]
+    if not files:
+        return RayResult(Summary(seconds=time.monotonic() - began), [])
     rows = ray.data.from_items(files, override_num_blocks=max(1, min(len(files), 4 * actors))).map_batches(
         Extractor, fn_constructor_kwargs={"model": model, "encoding": encoding, "max_chars": max_chars,
                                           "batch_size": batch_size},
         batch_size=batch_size, batch_format="numpy", concurrency=actors).materialize()
     duplicates = _duplicates(rows.filter(lambda r: r["kind"] == "document").select_columns(
         ["doc_id", "content_hash", "file", "item"]).iter_rows())
+    out.mkdir(parents=True, exist_ok=True)
     kept = rows.filter(lambda r: r["kind"] != "error" and r["doc_id"] not in duplicates)
     claims = kept.filter(lambda r: r["kind"] == "claim")
     if fmt == "parquet":

@@ -114,8 +114,10 @@ class FileSink:
         with open(ledger, "rb") as lines:
             for line in lines:
                 try:
-                    entry = json.loads(line)
+                    entry = json.loads(line) if line.endswith(b"\n") else None
                 except ValueError:
+                    entry = None
+                if entry is None:
                     break
                 self._done.add(entry["document"]["content_hash"])
                 end, kept = entry["end"], kept + len(line)

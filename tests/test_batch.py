@@ -83,17 +83,18 @@ def test_the_published_date_resolves_relative_periods(corpus, tmp_path):
     assert (claims["$5bn"].period.start, claims["$5bn"].period.end) == ("2025-01-01", "2025-12-31")
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_a_killed_run_resumes_to_the_same_output(corpus, tmp_path, fmt):
-    """The state a kill can leave: the ledger lists some documents, its last line is torn,
-    and the output holds claims of a document the ledger does not list yet."""
+@pytest.mark.parametrize("fmt, tear, short", [("jsonl", 30, 7), ("csv", 30, 7), ("jsonl", -1, 0)])
+def test_a_killed_run_resumes_to_the_same_output(corpus, tmp_path, fmt, tear, short):
+    """The state a kill can leave: the ledger lists some documents, its last line is torn
+    (cut short, or whole but for its newline), and the output holds claims of a document
+    the ledger does not list yet (some or all of them)."""
     full = tmp_path / f"full.{fmt}"
     _extract(corpus, "-o", full, "-f", fmt)
     entries = ledger_path(full).read_bytes().splitlines(keepends=True)
     killed = tmp_path / f"killed.{fmt}"
-    cut = json.loads(entries[4])["end"] - 7  # within the fifth document's records
+    cut = json.loads(entries[4])["end"] - short  # within or at the end of the fifth document's records
     killed.write_bytes(full.read_bytes()[:cut])
-    ledger_path(killed).write_bytes(b"".join(entries[:4]) + entries[4][:30])
+    ledger_path(killed).write_bytes(b"".join(entries[:4]) + entries[4][:tear])
     status, stderr = _extract(corpus, "-o", killed, "-f", fmt, "--resume", "--workers", "2")
     assert status == 0, stderr
     assert killed.read_bytes() == full.read_bytes()
