@@ -52,6 +52,7 @@ class BatchOptions:
     batch_size: int = 32
     ordered: bool = True
     resume: bool = False
+    keep_duplicates: bool = False
 
 
 @dataclass
@@ -163,7 +164,8 @@ def run(paths: Sequence[Path], sinks: Sequence[Sink], options: BatchOptions, pro
     began, summary = time.monotonic(), Summary()
     done = [sink.done() if options.resume else set() for sink in sinks]
     progress.count(paths, options.glob)
-    items = _admit(read_all(paths, options.glob, options.encoding, options.max_chars), done, summary, progress)
+    items = _admit(read_all(paths, options.glob, options.encoding, options.max_chars), done, summary, progress,
+                   options.keep_duplicates)
     if options.workers > 1:
         outcomes = _parallel(items, options, convert)
     else:
@@ -185,9 +187,10 @@ def run(paths: Sequence[Path], sinks: Sequence[Sink], options: BatchOptions, pro
     return summary
 
 
-def _admit(items: Iterable[Item], done: list[set[str]], summary: Summary, progress: Progress) -> Iterator[Item]:
-    """The documents to extract: not a duplicate of one met before in this run, and not
-    already in every sink."""
+def _admit(items: Iterable[Item], done: list[set[str]], summary: Summary, progress: Progress,
+           keep_duplicates: bool = False) -> Iterator[Item]:
+    """The documents to extract: not a duplicate of one met before in this run (unless
+    kept), and not already in every sink."""
     first: dict[str, str] = {}
     for item in items:
         summary.read += 1
@@ -198,12 +201,12 @@ def _admit(items: Iterable[Item], done: list[set[str]], summary: Summary, progre
         if done and all(key in stored for stored in done):
             summary.resumed += 1
             progress.advance()
-        elif key in first:
+        elif key in first and not keep_duplicates:
             summary.duplicates += 1
             progress.note(f"duplicate: {item.path} ({item.doc_id}) has the same text as {first[key]}")
             progress.advance()
         else:
-            first[key] = item.doc_id
+            first.setdefault(key, item.doc_id)
             yield item
 
 

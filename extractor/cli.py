@@ -70,6 +70,7 @@ def extract(
     db: Annotated[Optional[str], typer.Option("--db", help="Also write to this database (a path or an SQLAlchemy URL).")] = None,
     max_chars: Annotated[int, typer.Option(min=1, help="Longer documents fail as too large.")] = MAX_CHARS,
     engine: Annotated[Engine, typer.Option(help="local, or ray: a Ray Data pipeline writing shards to --output DIR.")] = Engine.local,
+    keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Extract every document, even one whose text was met before.")] = False,
 ) -> None:
     """Extract one claim record per money mention from articles (.txt, .md, .html, .jsonl
     and .json records), streaming, in parallel with --workers, resumable with --resume."""
@@ -79,7 +80,8 @@ def extract(
     if fmt is Format.parquet:
         raise typer.BadParameter("parquet is written by --engine ray; use jsonl or csv", param_hint="--format")
     _run(paths, output, fmt, model, glob, encoding, quiet, claims_of, "claims",
-         batch.BatchOptions(model, glob, encoding, max_chars, workers, ordered=not unordered, resume=resume), db)
+         batch.BatchOptions(model, glob, encoding, max_chars, workers, ordered=not unordered, resume=resume,
+                            keep_duplicates=keep_duplicates), db)
 
 
 @app.command()

@@ -60,6 +60,9 @@ def test_duplicates_are_extracted_once_and_reported(corpus, tmp_path):
     assert "; 1 skipped (1 duplicates, 0 already done)" in stderr
     doc_ids = {json.loads(line)["doc_id"] for line in out.read_text().splitlines()}
     assert "seeds/zz_copy.txt" not in doc_ids and "seeds/004_e6c9b792dda29dee.txt" in doc_ids
+    status, stderr = _extract(corpus, "-o", out, "--keep-duplicates")
+    assert status == 0 and "skipped" not in stderr
+    assert "seeds/zz_copy.txt" in {json.loads(line)["doc_id"] for line in out.read_text().splitlines()}
 
 
 def test_ledger_lists_every_document_with_its_metadata(corpus, tmp_path):
