@@ -75,7 +75,10 @@ def extract(
     """Extract one claim record per money mention from articles (.txt, .md, .html, .jsonl
     and .json records), streaming, in parallel with --workers, resumable with --resume."""
     if engine is Engine.ray:
-        _run_ray(paths, output, fmt, model, glob, encoding, quiet, max_chars)
+        if resume or db or workers > 1 or unordered:
+            raise typer.BadParameter("--engine ray takes none of --resume, --db, --workers, --unordered "
+                                     "(Ray places the work; load the shards with claims load)", param_hint="--engine")
+        _run_ray(paths, output, fmt, model, glob, encoding, quiet, max_chars, keep_duplicates)
         return
     if fmt is Format.parquet:
         raise typer.BadParameter("parquet is written by --engine ray; use jsonl or csv", param_hint="--format")
@@ -154,7 +157,7 @@ def _sinks(output: Path | None, fmt: Format, db: str | None, resume: bool) -> li
 
 
 def _run_ray(paths: list[Path], output: Path | None, fmt: Format, model: str | None, glob: str, encoding: str,
-             quiet: bool, max_chars: int) -> None:
+             quiet: bool, max_chars: int, keep_duplicates: bool) -> None:
     """The same extraction as a Ray Data pipeline writing JSONL or Parquet shards."""
     _check_paths(paths)
     if output is None:
@@ -166,7 +169,8 @@ def _run_ray(paths: list[Path], output: Path | None, fmt: Format, model: str | N
     except ImportError as exc:
         typer.echo(f"error: --engine ray needs Ray: pip install 'claims[ray]' ({exc})", err=True)
         raise typer.Exit(2) from exc
-    result = extract_with_ray(paths, output, fmt.value, model, glob, encoding, max_chars)
+    result = extract_with_ray(paths, output, fmt.value, model, glob, encoding, max_chars,
+                              keep_duplicates=keep_duplicates)
     for error in result.errors:
         _report_error(error)
     if not quiet:

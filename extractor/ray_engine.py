@@ -94,7 +94,7 @@ def claim_table(batch: pa.Table) -> pa.Table:
 def extract_with_ray(
     paths: Sequence[Path | str], output: Path | str, fmt: str = "jsonl", model: str | None = None,
     glob: str = "*", encoding: str = "utf-8", max_chars: int = MAX_CHARS, batch_size: int = 32,
-    actors: int | None = None,
+    actors: int | None = None, keep_duplicates: bool = False,
 ) -> RayResult:
     """Extract every article under ``paths`` on Ray (the cluster of ``RAY_ADDRESS``, else a
     local one) into shards under ``output``; ``actors`` defaults to the cluster's CPUs."""
@@ -112,7 +112,7 @@ def extract_with_ray(
         Extractor, fn_constructor_kwargs={"model": model, "encoding": encoding, "max_chars": max_chars,
                                           "batch_size": batch_size},
         batch_size=batch_size, batch_format="numpy", concurrency=actors).materialize()
-    duplicates = _duplicates(rows.filter(lambda r: r["kind"] == "document").select_columns(
+    duplicates = set() if keep_duplicates else _duplicates(rows.filter(lambda r: r["kind"] == "document").select_columns(
         ["doc_id", "content_hash", "file", "item"]).iter_rows())
     out.mkdir(parents=True, exist_ok=True)
     kept = rows.filter(lambda r: r["kind"] != "error" and r["doc_id"] not in duplicates)

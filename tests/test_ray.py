@@ -51,6 +51,7 @@ def test_ray_and_local_runs_give_the_same_records(local_ray, corpus, tmp_path):
     assert f"9 files read, 1 failed, {len(expected)} claims written" in result.stderr
     assert "1 skipped (1 duplicates, 0 already done)" in result.stderr
     assert _by_id(ray_engine.read_claims(out)) == expected
+    assert runner.invoke(app, ["extract", str(corpus), "--engine", "ray", "-o", str(out), "--resume"]).exit_code == 2
     documents = [DocumentInfo.model_validate_json(line) for f in sorted((out / "documents").glob("*.jsonl"))
                  for line in f.read_text(encoding="utf-8").splitlines()]
     local_docs = [json.loads(line)["document"] for line in (tmp_path / "local.jsonl.docs").read_text().splitlines()]
