@@ -130,7 +130,9 @@ class AttributionFinder:
         self.subject_words = self.connectors | self.descriptions | {"the", "'s", "’s"}
         self.clause_words = self.passive_aux | self.modifiers
         self.spokesperson = [tuple(w.lower().split()) for w in r.spokesperson]
-        self.types = [(t, [tuple(w.lower().split()) for w in words]) for t, words in r.source_types.items()]
+        # each type's phrases as one regex over the span's lower-case words joined by spaces
+        self.types = [(t, re.compile(r"(?:^| )(?:" + "|".join(re.escape(" ".join(w.lower().split())) for w in words) + r")(?= |$)"))
+                      for t, words in r.source_types.items()]
         self.byline = _BylineReader(r.byline)
 
     # -------------------------------------------------------------- entry point
@@ -457,11 +459,8 @@ class AttributionFinder:
     # -------------------------------------------------------------- source names and types
     def _typed(self, doc: Doc, span: Range) -> SourceType | None:
         """The source type whose lexicon the span mentions; None when none does."""
-        words = [t.lower_ for t in doc[span[0]:span[1]]]
-        for kind, phrases in self.types:
-            if any(_contains(words, p) for p in phrases):
-                return kind
-        return None
+        words = " ".join(t.lower_ for t in doc[span[0]:span[1]])
+        return next((kind for kind, phrases in self.types if phrases.search(words)), None)
 
     def _link(self, doc: Doc, found: list[Found]) -> None:
         """A cue inside another attribution's content is cited by it (nested citation)."""
@@ -756,10 +755,6 @@ def _camel(text: str) -> bool:
 def _index(words: list[str], phrase: tuple[str, ...]) -> int:
     n = len(phrase)
     return next((k for k in range(len(words) - n + 1) if tuple(words[k:k + n]) == phrase), -1)
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    return _index(words, phrase) >= 0
 
 
 @Language.factory("claims_attribution")
