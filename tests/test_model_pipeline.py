@@ -32,3 +32,10 @@ def test_model_pipeline_finds_the_same_amounts(model_nlp, nlp):
     blank = [c for c in extract_paths([SEEDS], nlp=nlp) if isinstance(c, Claim)]
     assert [(c.mention, c.amount) for c in with_model] == [(c.mention, c.amount) for c in blank]
     assert all(c.sentence for c in with_model)
+
+
+def test_model_names_pass_the_rules_own_tests(model_nlp):
+    doc = model_nlp("GM made $193bn in sales at 0900 GMT, General Motors said on Monday.")
+    names = {e["text"] for e in doc._.entities}
+    assert "General Motors" in names
+    assert not any(n in names for n in ("GMT", "193bn", "$193bn", "Monday"))

@@ -84,7 +84,7 @@ class EntityFinder:
                     or not self._common(doc[s].lower_, lowercase)))]
         runs = _merge(runs, self._in_headings(doc, text, headings, {doc[s:e].text for s, e in runs}))
         if doc.has_annotation("ENT_IOB"):
-            runs = _merge(runs, [(e.start, e.end) for e in doc.ents if e.label_ in MODEL_LABELS])
+            runs = _merge(runs, self._model_names(doc, headings, {doc[s:e].text.lower() for s, e in runs}))
         common = [(sp.start, sp.end) for m in self.common.finditer(text)
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, common)
@@ -147,6 +147,16 @@ class EntityFinder:
         if text in self.stop:
             return inside and text[0].isupper() and not starts and len(text) > 2 and text.istitle()
         return True
+
+    def _model_names(self, doc: Doc, headings: list[tuple[int, int]], known: set[str]) -> list[tuple[int, int]]:
+        """The model's named entities that pass the rules' own tests: a name-like first word
+        that is no stop word, no figure ('193bn', 'GMT'), and in a Title Case line only a
+        name the body uses."""
+        money = [(s.start, s.end) for s in doc.spans.get("money", [])]
+        return [(e.start, e.end) for e in doc.ents
+                if e.label_ in MODEL_LABELS and self._name_token(e[0]) and e[0].text not in self.stop
+                and not any(s < e.end and e.start < t for s, t in money)
+                and (not _in(headings, e.start_char) or e.text.lower() in known or self._known(e.text, known))]
 
     def _common(self, word: str, lowercase: set[str]) -> bool:
         """A common word ('Sales rose'): the text writes it in lower case, or it is frequent English."""
