@@ -95,7 +95,7 @@ class AmountGrammar:
             rf"""(?<![\w.,$£€¥])
             (?:(?P<pre>{_alternation(symbols_pre)})\s?|(?P<code>{codes})\s?)?
             (?:(?P<num>{digits})|(?i:(?P<wnum>{word_number})(?=[\s-])))(?:\s(?P<frac1>(?i:{fractions})))?
-            (?:(?P<ascale>(?i:{attached_scales}))(?![\w$])|\s?(?P<scale>(?i:{spaced_scales}))(?![\w$]))?
+            (?:(?P<ascale>(?i:{attached_scales}))(?![\w$])|[\s-]?(?P<scale>(?i:{spaced_scales}))(?:\s(?P<scale2>(?i:{spaced_scales})))?(?![\w$]))?
             (?:(?P<att>{_alternation(attached_suf)})(?![\w$])
               |\s?(?P<ssym>{_alternation(symbols_suf)})
               |\s(?P<scode>{codes})\b
@@ -141,14 +141,17 @@ class AmountGrammar:
                 continue
             fraction = m["frac1"] or (m["frac2"] if suffix else None)
             number += self.rules.fractions[fraction.lower()] if fraction else 0
-            scale_text = m["ascale"] or m["scale"]
-            scale = self.scales[scale_text.lower()].factor if scale_text else 1.0
+            scale_text = m["ascale"] or (m["scale"] + " " + m["scale2"] if m["scale2"] else m["scale"])
+            scale = 1.0  # "lakh crore": scale words multiply
+            for word in (scale_text or "").split():
+                scale *= self.scales[word.lower()].factor
             if m["wnum"] and m["wnum"].lower() in self.rules.number_words_need_scale_or_unit and (
                 not (scale_text or suffix) or (m["word"] and text[m.start("word") - 1] == "-")
             ):
                 continue  # "a" is a number only before a scale or currency: "a billion yuan", not "a billion-dollar fraud"
             num_group = "num" if m["num"] else "wnum"
-            end = m.end() if suffix else m.end("ascale" if m["ascale"] else "scale") if scale_text else m.end(num_group)
+            last_scale = "ascale" if m["ascale"] else "scale2" if m["scale2"] else "scale"
+            end = m.end() if suffix else m.end(last_scale) if scale_text else m.end(num_group)
             if suffix and not m["frac2"] and m["frac1"] is None:
                 end = m.end("att") if m["att"] else m.end("ssym") if m["ssym"] else m.end("scode") if m["scode"] else m.end("word")
             start = m.start() if prefix else m.start(num_group)

@@ -44,6 +44,8 @@ CASES = [
     ("The debt stands at $1.2tn.", "$1.2tn", 1.2e12, None, None, "USD", "exact"),
     ("Sales were £799,000 in the period.", "£799,000", 799_000, None, None, "GBP", "exact"),
     ("The fund lost $3.5 mn.", "$3.5 mn", 3.5 * M, None, None, "USD", "exact"),
+    ("Telus signed a C$1.5-billion deal.", "C$1.5-billion", 1.5 * B, None, None, "CAD", "exact"),
+    ("India's budget is ₹48 lakh crore.", "₹48 lakh crore", 48e12, None, None, "INR", "exact"),
     # minor units
     ("Shell will pay a dividend of 8.5 cents.", "8.5 cents", 0.085, None, None, "USD", "exact"),
     ("BP shares closed at 548p.", "548p", 5.48, None, None, "GBP", "exact"),
