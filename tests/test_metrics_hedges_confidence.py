@@ -41,6 +41,7 @@ def test_restatement_shares_the_metric_of_what_it_restates(nlp):
     ("If approved, the sale could raise $2bn.", ["conditional", "could"]),
     ("Acme paid $5m for the site.", []),
     ("The company reported revenue of $21.3 billion.", []),
+    ("It made $10bn on Thursday, ahead of the $9.8bn analysts had expected, and said it would buy more.", []),
     ("ByteDance's Reported $55 Billion Ascend Chip Procurement", ["reportedly"]),
     ("Its spending plans rose to $5m.", []),
 ])

@@ -144,3 +144,12 @@ def test_month_names_match_only_as_written(nlp: Language) -> None:
     doc = run(nlp, "Profits may rise, and the firm will assume $6bn of May's debt.")
     assert list(doc.spans["periods"]) == []
     assert "period" not in doc._.money[0]
+
+
+def test_a_day_after_the_figure_is_when_it_was_said_when_its_clause_names_a_year(nlp):
+    from extractor.extract import extract_text
+
+    [claim] = extract_text("Unilever reported a 2023 operating profit of 10.1 billion euros on Thursday.", nlp=nlp)
+    assert claim.period.text == "2023"
+    [claim] = extract_text("Oil closed at $51.15 on Tuesday.", nlp=nlp)
+    assert "Tuesday" in claim.period.text

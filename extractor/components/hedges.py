@@ -1,8 +1,10 @@
 """``claims_hedges``: the words that qualify each claim ("reportedly", "potential",
 "conditional", "preliminary", "expected", "plans", "could"...), from ``rules/hedges.json``,
-in the figure's sentence and, for a bullet, its heading. Sets ``rec["hedges"]`` (labels)."""
+in the figure's sentence up to a few words after it and, for a bullet, its heading. Sets
+``rec["hedges"]`` (labels)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pydantic import BaseModel
@@ -16,6 +18,7 @@ from .view import layout_of
 
 class HedgeRules(BaseModel):
     hedges: dict[str, list[str]]
+    words_after: int
 
 
 @lru_cache(maxsize=1)
@@ -27,11 +30,14 @@ class HedgeFinder:
     def __init__(self) -> None:
         self.labels = {p.lower(): label for label, ps in hedge_rules().hedges.items() for p in ps}
         self.pattern = phrases(self.labels)
+        self.after = re.compile(rf"\W*(?:\w+\W+){{0,{hedge_rules().words_after}}}")
 
     def __call__(self, doc: Doc) -> Doc:
         view = layout_of(doc)
         for rec in doc._.money or []:
-            scopes = [view.sentence(rec["start"])]
+            s_start, s_end = view.sentence(rec["start"])
+            near = self.after.match(view.text, rec["end"], s_end)  # a few words after the figure
+            scopes = [(s_start, near.end() if near else rec["end"])]
             heading = view.bullet_heading(rec["start"])
             if heading:
                 scopes.append(heading)

@@ -302,6 +302,9 @@ class _Assignment:
         if head is not None:
             return self.choices[head]
         after = self._after(fig)
+        if after is not None and after.kind in self.rules.point_kinds and not fig.comparison:
+            # "a 2023 profit of 10.1 billion euros on Thursday": the day is when it was said
+            after = None if self._scope(fig) is not None else after
         if after is not None:
             self.bound_after.add(id(after))
             if fig.comparison:
