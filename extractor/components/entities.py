@@ -63,7 +63,7 @@ class EntityFinder:
         self.demonyms = set(rules.demonyms)
         self.common = phrases(rules.common_names)
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
-        self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$")
+        self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$", re.IGNORECASE)
         self.months = set(rules.month_words)
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(load("common_words.json", CommonWords).words)
