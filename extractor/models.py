@@ -77,6 +77,8 @@ class Change(_Record):
 class Claim(_Record):
     """One money mention in one document: the claim record, version 1."""
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"version": SCHEMA_VERSION})
+
     id: str
     doc_id: str
     mention: str

@@ -71,7 +71,7 @@ def test_unknown_model_is_a_clear_error():
 def test_schema_is_the_claim_json_schema():
     result = runner.invoke(app, ["schema"])
     schema = json.loads(result.stdout)
-    assert schema["title"] == "Claim"
+    assert (schema["title"], schema["version"]) == ("Claim", "1")
     assert {"id", "doc_id", "amount", "equivalent_of", "attribution", "confidence", "rule"} <= set(schema["properties"])
 
 
