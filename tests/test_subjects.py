@@ -71,6 +71,10 @@ def test_names_are_canonical_within_a_document(nlp):
     assert canon["GM"] == "General Motors"
     assert canon["Worldcom"] == canon["WorldCom"]
     assert canon["Bytedance"] == "ByteDance"
+    doc = nlp("Shares in eBay rose. EBay said News Corp paid $1bn, and News Corporation agreed.")
+    canon = {e["text"]: e["canonical"] for e in doc._.entities}
+    assert canon["EBay"] == "eBay"
+    assert canon["News Corp"] == "News Corp"  # not "News": a suffix stays when the rest is a common word
     doc = nlp("Tesla will spend $10bn. Tesla Inc said so. Nvidia, which supplies Tesla, said its revenue rose to $22bn.")
     assert {e["canonical"] for e in doc._.entities} == {"Tesla", "NVIDIA"}
     assert [c.subject.canonical for c in extract_text(doc.text, nlp=nlp)] == ["Tesla", "NVIDIA"]

@@ -185,10 +185,20 @@ class EntityFinder:
         """Canonical name of each distinct name, given in order of first appearance: a short
         form takes the canonical of a longer name introduced before it."""
         canon: dict[str, str] = {}
+        seen = set(names)
         for name in names:
-            base = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla
+            base = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla, "News Corp" stays
+            if base.lower() in self.common_words and base not in seen:
+                base = name
             if base.lower() in self.alias:
                 canon[name] = self.alias[base.lower()]
+                continue
+            if name.lower() in self.common_names:  # "Crude oil" is crude oil
+                canon[name] = self.common_names[name.lower()]
+                continue
+            same_case = next((n for n in canon if n.lower() == name.lower()), None)  # "EBay" is eBay
+            if same_case is not None:
+                canon[name] = canon[same_case]
                 continue
             earlier = [n for n in canon if len(n) > len(name)]
             canon[name] = self._same_as(base, earlier, canon) or (canon.get(base) if base != name else None) or base
