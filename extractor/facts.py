@@ -13,34 +13,19 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 
 from .compare import Years, compare, figure, rules
 from .models import Claim, Figure
-from .ruleset import load
+from .ruleset import Metric, metric_rules
 
 PeriodKey = tuple[str, str | None] | str | None
 
 
 # ------------------------------------------------------------------ metric hierarchy
-class _Rules(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class Metric(_Rules):
-    label: str
-    kind: str = "level"
-    part_of: list[str] = []
-
-
-class MetricRules(_Rules):
-    metrics: list[Metric]
-
-
 def metrics() -> dict[str, Metric]:
     """The metrics of ``rules/metrics.json`` by label."""
-    return {m.label: m for m in load("metrics.json", MetricRules).metrics}
+    return {m.label: m for m in metric_rules().metrics}
 
 
 # ------------------------------------------------------------------ subjects

@@ -132,6 +132,23 @@ class BoilerplateRules(_Rules):
     tail_lines: int = 12
 
 
+class MetricCue(_Rules):
+    terms: list[str]
+    with_: list[str] = Field(default_factory=list, alias="with")
+
+
+class Metric(_Rules):
+    label: str
+    cues: list[MetricCue]
+    part_of: list[str] = []
+    kind: Literal["level", "price", "change"] = "level"
+    generic: bool = False
+
+
+class MetricRules(_Rules):
+    metrics: list[Metric]
+
+
 class SentenceRules(_Rules):
     abbreviations: list[str]
     dateline: str
@@ -209,3 +226,10 @@ def boilerplate_rules() -> BoilerplateRules:
 @lru_cache(maxsize=None)
 def sentence_rules() -> SentenceRules:
     return _validate(SentenceRules, "sentences.json", _read("sentences.json"))
+
+
+@lru_cache(maxsize=None)
+def metric_rules() -> MetricRules:
+    """Metric labels, their cue words and part-of hierarchy (rules/metrics.json): used by the
+    metrics component and by reconciliation."""
+    return _validate(MetricRules, "metrics.json", _read("metrics.json"))

@@ -8,15 +8,12 @@ specific one in the same or the previous sentence of the paragraph. Sets ``rec["
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Literal
 
-from pydantic import BaseModel, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import layout
-from ..ruleset import load
+from ..ruleset import Metric, metric_rules
 from ..textmatch import phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
@@ -24,28 +21,6 @@ from .view import layout_of
 # The noun phrase after an amount ends at a preposition, a verb-like word or punctuation.
 FOLLOWING_NP = re.compile(r"[ \t*_\"”’)]*((?:(?!(?:of|for|to|from|by|in|on|at|with|that|which|is|was|were|will|would|has|have|had|and|or|but)\b)[\w&'’-]+[ \t]+){0,4}[\w&'’-]*)", re.I)
 CLAUSE_END = re.compile(r"[;:]|\s[-–—]\s|,\s+(?:while|but|and|although)\s")
-
-
-class Cue(BaseModel):
-    terms: list[str]
-    with_: list[str] = Field(default_factory=list, alias="with")
-
-
-class Metric(BaseModel):
-    label: str
-    cues: list[Cue]
-    part_of: list[str] = []
-    kind: Literal["level", "price", "change"] = "level"
-    generic: bool = False
-
-
-class MetricRules(BaseModel):
-    metrics: list[Metric]
-
-
-@lru_cache(maxsize=1)
-def metric_rules() -> MetricRules:
-    return load("metrics.json", MetricRules)
 
 
 class MetricFinder:
