@@ -7,9 +7,8 @@ sources from the publisher to the cited origin. The rules are ``rules/attributio
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field

@@ -9,7 +9,6 @@ clamped, so the number can always be explained and reproduced. Weights:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pydantic import BaseModel
 from spacy.language import Language
@@ -36,7 +35,6 @@ class ConfidenceRules(BaseModel):
     ceiling: float
 
 
-@lru_cache(maxsize=1)
 def confidence_rules() -> ConfidenceRules:
     return load("confidence.json", ConfidenceRules)
 

@@ -14,8 +14,8 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..layout import Layout
 from ..fx import implied_rate_fits
+from ..layout import Layout
 from ..ruleset import currency_rules
 from ..textmatch import alternation
 from . import extensions  # noqa: F401  (registers Doc._ extensions)

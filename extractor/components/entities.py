@@ -10,7 +10,6 @@ Writes ``doc.spans["entities"]`` and ``doc._.entities`` (plain dicts).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
@@ -47,7 +46,6 @@ class CommonWords(BaseModel):
     words: list[str]
 
 
-@lru_cache(maxsize=1)
 def entity_rules() -> EntityRules:
     return load("entities.json", EntityRules)
 

@@ -5,7 +5,6 @@ in the figure's sentence up to a few words after it and, for a bullet, its headi
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pydantic import BaseModel
 from spacy.language import Language
@@ -16,12 +15,12 @@ from ..textmatch import phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
+
 class HedgeRules(BaseModel):
     hedges: dict[str, list[str]]
     words_after: int
 
 
-@lru_cache(maxsize=1)
 def hedge_rules() -> HedgeRules:
     return load("hedges.json", HedgeRules)
 

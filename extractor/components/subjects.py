@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from functools import lru_cache
 
 from pydantic import BaseModel
 from spacy.language import Language
@@ -24,8 +23,8 @@ from ..layout import Layout
 from ..ruleset import load
 from ..textmatch import alternation as _words
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .view import layout_of
 from .entities import entity_rules
+from .view import layout_of
 
 Entity = dict
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC"}
@@ -47,7 +46,6 @@ class SubjectRules(BaseModel):
     speaker_types: list[str]
 
 
-@lru_cache(maxsize=1)
 def subject_rules() -> SubjectRules:
     return load("subjects.json", SubjectRules)
 
