@@ -147,6 +147,8 @@ class Metric(_Rules):
 
 class MetricRules(_Rules):
     metrics: list[Metric]
+    clause_breaks: list[str]
+    noun_phrase_ends: list[str]
 
 
 class SentenceRules(_Rules):

@@ -14,18 +14,21 @@ from spacy.tokens import Doc
 
 from .. import layout
 from ..ruleset import Metric, metric_rules
-from ..textmatch import phrases
+from ..textmatch import phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
 # The noun phrase after an amount ends at a preposition, a verb-like word or punctuation.
-FOLLOWING_NP = re.compile(r"[ \t*_\"”’)]*((?:(?!(?:of|for|to|from|by|in|on|at|with|that|which|is|was|were|will|would|has|have|had|and|or|but)\b)[\w&'’-]+[ \t]+){0,4}[\w&'’-]*)", re.I)
-CLAUSE_END = re.compile(r"[;:]|\s[-–—]\s|,\s+(?:while|but|and|although)\s")
 
 
 class MetricFinder:
     def __init__(self) -> None:
-        self.metrics = metric_rules().metrics
+        rules = metric_rules()
+        self.metrics = rules.metrics
+        self.clause_end = re.compile("|".join(f"(?:{b})" for b in rules.clause_breaks))
+        # the noun phrase right after an amount: up to five words, ending at a preposition or verb
+        self.following_np = re.compile(
+            rf"[ \t*_\"”’)]*((?:(?!{phrase_pattern(rules.noun_phrase_ends)})[\w&'’-]+[ \t]+){{0,4}}[\w&'’-]*)", re.I)
         self.cues = [(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None)
                      for rank, m in enumerate(self.metrics) for c in m.cues]
 
@@ -36,7 +39,7 @@ class MetricFinder:
         last: tuple[tuple[int, int] | None, int, Metric | None] = (None, -1, None)  # paragraph, sentence end, metric
         for rec in money:
             s_start, s_end = view.sentence(rec["start"])
-            c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], CLAUSE_END)
+            c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.clause_end)
             heading = view.bullet_heading(rec["start"])
             context = text[c_start:c_end] + (" " + text[heading[0]:heading[1]] if heading else "")
             metric = (self._in_following_np(text, rec, context)
@@ -56,7 +59,7 @@ class MetricFinder:
         return doc
 
     def _in_following_np(self, text: str, rec: dict, context: str) -> Metric | None:
-        np = FOLLOWING_NP.match(text, rec["end"])
+        np = self.following_np.match(text, rec["end"])
         if not np or not np.group(1).strip():
             return None
         hits = [(m.end(), -rank, metric) for rank, metric, terms, with_ in self.cues
