@@ -8,17 +8,27 @@ specific one in the same or the previous sentence of the paragraph. Sets ``rec["
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import layout
 from ..ruleset import Metric, metric_rules
-from ..textmatch import phrase_pattern, phrases
+from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
-# The noun phrase after an amount ends at a preposition, a verb-like word or punctuation.
+
+class Cue(NamedTuple):
+    rank: int  # of its metric in the rules (ties go to the first)
+    metric: Metric
+    terms: re.Pattern[str]
+    with_: re.Pattern[str] | None
+    prefixes: re.Pattern[str]  # the first two letters of its terms
+
+    def applies(self, context: str) -> bool:
+        return self.with_ is None or bool(self.with_.search(context))
 
 
 class MetricFinder:
@@ -29,8 +39,13 @@ class MetricFinder:
         # the noun phrase right after an amount: up to five words, ending at a preposition or verb
         self.following_np = re.compile(
             rf"[ \t*_\"”’)]*((?:(?!{phrase_pattern(rules.noun_phrase_ends)})[\w&'’-]+[ \t]+){{0,4}}[\w&'’-]*)", re.I)
-        self.cues = [(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None)
+        self.cues = [Cue(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None,
+                         re.compile(alternation(t[:2] for t in c.terms), re.IGNORECASE))
                      for rank, m in enumerate(self.metrics) for c in m.cues]
+        # where a term may start: a word boundary before the first letter of a term
+        self.term_start = re.compile(
+            rf"\b(?=(?:{alternation(t[:1] for m in self.metrics for c in m.cues for t in c.terms)}))", re.IGNORECASE)
+        self._by_prefix: dict[str, list[int]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         view = layout_of(doc)
@@ -58,30 +73,43 @@ class MetricFinder:
             last = (para, s_end, metric)
         return doc
 
+    def _matches(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Cue]]:
+        """(start, end, cue) of what ``cue.terms.finditer(text, start, end)`` finds, for every cue:
+        at each place a term may start, only the cues with a term of those first letters are tried."""
+        end = len(text) if end is None else end
+        found: list[tuple[int, int, Cue]] = []
+        free: dict[int, int] = {}  # the matches of one cue do not overlap
+        for boundary in self.term_start.finditer(text, start, end):
+            at = boundary.start()
+            for i in self._cues_starting(text[at:at + 2]):
+                if at >= free.get(i, at) and (m := self.cues[i].terms.match(text, at, end)):
+                    found.append((at, m.end(), self.cues[i]))
+                    free[i] = m.end()
+        return found
+
+    def _cues_starting(self, prefix: str) -> list[int]:
+        """Indexes of the cues with a term that starts with ``prefix`` (in any case)."""
+        found = self._by_prefix.get(prefix)
+        if found is None:
+            found = self._by_prefix[prefix] = [i for i, c in enumerate(self.cues) if c.prefixes.match(prefix)]
+        return found
+
     def _in_following_np(self, text: str, rec: dict, context: str) -> Metric | None:
         np = self.following_np.match(text, rec["end"])
         if not np or not np.group(1).strip():
             return None
-        hits = [(m.end(), -rank, metric) for rank, metric, terms, with_ in self.cues
-                if (with_ is None or with_.search(context)) for m in terms.finditer(np.group(1))]
+        hits = [(end, -cue.rank, cue.metric) for _, end, cue in self._matches(np.group(1)) if cue.applies(context)]
         return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
 
     def _nearest(self, text: str, rec: dict, start: int, end: int, context: str) -> Metric | None:
-        best: tuple[int, int, Metric] | None = None
-        for rank, metric, terms, with_ in self.cues:
-            if with_ is not None and not with_.search(context):
-                continue
-            for m in terms.finditer(text, start, end):
-                distance = max(0, m.start() - rec["end"], rec["start"] - m.end())
-                if best is None or (distance, rank) < best[:2]:
-                    best = (distance, rank, metric)
-        return best[2] if best else None
+        hits = [(max(0, m_start - rec["end"], rec["start"] - m_end), cue.rank, cue.metric)
+                for m_start, m_end, cue in self._matches(text, start, end) if cue.applies(context)]
+        return min(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
 
     def _specific_in(self, text: str) -> Metric | None:
         """The specific metric named last (nearest the figure) in ``text``."""
-        hits = [(m.end(), -rank, metric) for rank, metric, terms, with_ in self.cues
-                if not metric.generic and metric.kind == "level" and (with_ is None or with_.search(text))
-                for m in terms.finditer(text)]
+        hits = [(end, -cue.rank, cue.metric) for _, end, cue in self._matches(text)
+                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(text)]
         return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
 
 
