@@ -13,13 +13,15 @@ import re
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span
 
 from .. import layout
 from ..ruleset import load
 from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
@@ -50,6 +52,32 @@ def entity_rules() -> EntityRules:
     return load("entities.json", EntityRules)
 
 
+class Tokens:
+    """The tokens of a Doc as plain lists, read once (a spaCy Token per lookup is slow)."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        rows = doc.to_array([IDX, LENGTH, SENT_START]).reshape(-1, 3)
+        self.text = text
+        self.start: list[int] = rows[:, 0].tolist()
+        self.end: list[int] = (rows[:, 0] + rows[:, 1]).tolist()
+        self.sent_start: list[bool] = (rows[:, 2] == 1).tolist()  # Token.is_sent_start
+        self.words = [text[s:e] for s, e in zip(self.start, self.end)]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        return self.text[self.start[start]:self.end[end - 1]]
+
+    def text_before(self, i: int, n: int) -> str:
+        """The text of the n tokens before token i, with their spacing."""
+        return self.text[self.start[max(0, i - n)]:self.start[i]]
+
+    def starts_sentence(self, i: int) -> bool:
+        """First word of its sentence or after a colon, an opening quote or bracket allowed before it."""
+        if self.sent_start[i] or (i > 0 and self.words[i - 1] == ":"):
+            return True
+        return i > 0 and self.words[i - 1] in OPENERS and self.sent_start[i - 1]
+
+
 class EntityFinder:
     def __init__(self) -> None:
         rules = entity_rules()
@@ -69,90 +97,94 @@ class EntityFinder:
         self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that)\s+$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
-        lowercase = {t.lower_ for t in doc if t.text.islower()}
-        text = doc.text  # asked once: Doc.text joins every token
-        headings = _title_case_lines(text)
-        runs = self._runs(doc)
-        body = [(s, e) for s, e in runs if not _in(headings, doc[s].idx)]
-        mid_sentence = {doc[s:e].text.lower() for s, e in body if not _starts_sentence(doc[s])}
-        mid_sentence |= {doc[e - 1].lower_ for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
-        runs = [(s, e) for s, e in runs
-                if not _in(headings, doc[s].idx) and (self._known(doc[s:e].text, mid_sentence) or (
-                    e - s > 1 or not _starts_sentence(doc[s]) or not doc[s].text.istitle()
-                    or not self._common(doc[s].lower_, lowercase)))]
-        runs = _merge(runs, self._in_headings(doc, text, headings, {doc[s:e].text for s, e in runs}))
+        view = layout_of(doc)
+        text = view.text
+        tokens = Tokens(doc, text)
+        words = set(tokens.words)
+        lowercase = {w.lower() for w in words if w.islower()}  # Token.lower_ is str.lower of the text
+        headings = _title_case_lines(text, view.lines)
+        body = [(s, e) for s, e in self._runs(tokens, {w for w in words if _name_like(w)})
+                if not _in(headings, tokens.start[s])]
+        mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
+        mid_sentence |= {tokens.words[e - 1].lower() for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
+        runs = [(s, e) for s, e in body
+                if self._known(tokens.span_text(s, e), mid_sentence) or (
+                    e - s > 1 or not tokens.starts_sentence(s) or not tokens.words[s].istitle()
+                    or not self._common(tokens.words[s].lower(), lowercase))]
+        runs = _merge(runs, self._in_headings(doc, text, headings, {tokens.span_text(s, e) for s, e in runs}))
         if doc.has_annotation("ENT_IOB"):
-            runs = _merge(runs, self._model_names(doc, headings, {doc[s:e].text.lower() for s, e in runs}))
+            runs = _merge(runs, self._model_names(doc, tokens, headings,
+                                                  {tokens.span_text(s, e).lower() for s, e in runs}))
         common = [(sp.start, sp.end) for m in self.common.finditer(text)
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, common)
-        names = [doc[s:e].text for s, e in runs]
+        names = [tokens.span_text(s, e) for s, e in runs]
         canon = self._canonical(list(dict.fromkeys(names)))
         entities, spans = [], []
         for (s, e), name in zip(runs, names):
-            span = doc[s:e]
-            label = self._label(text, span, canon[name])
-            spans.append(doc.char_span(span.start_char, span.end_char, label=label))
-            entities.append({"text": name, "canonical": canon[name], "label": label,
-                             "start": span.start_char, "end": span.end_char})
+            start, end = tokens.start[s], tokens.end[e - 1]
+            label = self._label(text, name, start, canon[name])
+            spans.append(Span(doc, s, e, label=label))
+            entities.append({"text": name, "canonical": canon[name], "label": label, "start": start, "end": end})
         persons = {e["canonical"] for e in entities if e["label"] == "PERSON"}
         for ent, span in zip(entities, spans):  # one mention with a title makes every mention a person
-            if ent["canonical"] in persons and span is not None:
+            if ent["canonical"] in persons:
                 ent["label"] = span.label_ = "PERSON"
-        doc.spans["entities"] = [s for s in spans if s is not None]
+        doc.spans["entities"] = spans
         doc._.entities = entities
         return doc
 
-    def _label(self, text: str, span, canonical: str) -> str:
-        if span.text.lower() in self.common_names:
+    def _label(self, text: str, name: str, start: int, canonical: str) -> str:
+        """Label of the name written at ``start``."""
+        if name.lower() in self.common_names:
             return "PRODUCT"
-        if span.text in self.demonyms:
+        if name in self.demonyms:
             return "NORP"
-        if self.title.search(text[max(0, span.start_char - 30):span.start_char]):
+        if self.title.search(text[max(0, start - 30):start]):
             return "PERSON"
-        return self.labels.get(canonical) or span.label_ or "ORG"
+        return self.labels.get(canonical) or "ORG"
 
     # ---------------------------------------------------------- candidate runs
-    def _runs(self, doc: Doc) -> list[tuple[int, int]]:
-        runs, i = [], 0
-        while i < len(doc):
-            if not self._name_token(doc[i]):
-                i += 1
+    def _runs(self, tokens: Tokens, name_like: set[str]) -> list[tuple[int, int]]:
+        """Runs of name tokens; only a ``name_like`` word can be one."""
+        words, runs, end = tokens.words, [], 0
+        for i in [i for i, w in enumerate(words) if w in name_like]:
+            if i < end or not self._name_token(tokens, i):
                 continue
             j = i + 1
-            while j < len(doc):
-                if self._name_token(doc[j], inside=True) and not doc[j - 1].whitespace_.count("\n"):
+            while j < len(words):
+                if words[j] in name_like and self._name_token(tokens, j, inside=True):
                     j += 1
-                elif (doc[j].text in self.connectors and j + 1 < len(doc)
-                      and self._name_token(doc[j + 1], inside=True) and doc[j + 1].text not in self.stop):
+                elif (words[j] in self.connectors and j + 1 < len(words) and words[j + 1] in name_like
+                      and self._name_token(tokens, j + 1, inside=True) and words[j + 1] not in self.stop):
                     j += 2
                 else:
                     break
             runs.append((i, j))
-            i = j
+            end = j
         return runs
 
-    def _name_token(self, tok: Token, inside: bool = False) -> bool:
-        text = tok.text
-        if not NAME_TOKEN.fullmatch(text) or not (text[0].isupper() or any(c.isupper() for c in text[1:])):
-            return False
-        starts = _starts_sentence(tok)
-        if text in self.months and not inside and tok.i + 1 < len(tok.doc):
-            following = tok.nbor(1).text
+    def _name_token(self, tokens: Tokens, i: int, inside: bool = False) -> bool:
+        """Token i can be (``inside``: continue) a name; its word is known to be ``_name_like``."""
+        text = tokens.words[i]
+        if text in self.months and not inside and i + 1 < len(tokens.words):
+            following = tokens.words[i + 1]
             named = following in ("'s", "’s") or (following[:1].isupper() and following not in self.stop)
-            return (named and not tok.whitespace_.count("\n")
-                    and not self.date_before.search(_text_before(tok, 3)))
+            return named and not self.date_before.search(tokens.text_before(i, 3))
         if text in self.stop:
-            return inside and text[0].isupper() and not starts and len(text) > 2 and text.istitle()
+            return (inside and text[0].isupper() and not tokens.starts_sentence(i) and len(text) > 2
+                    and text.istitle())
         return True
 
-    def _model_names(self, doc: Doc, headings: list[tuple[int, int]], known: set[str]) -> list[tuple[int, int]]:
+    def _model_names(self, doc: Doc, tokens: Tokens, headings: list[tuple[int, int]],
+                     known: set[str]) -> list[tuple[int, int]]:
         """The model's named entities that pass the rules' own tests: a name-like first word
         that is no stop word, no figure ('193bn', 'GMT'), and in a Title Case line only a
         name the body uses."""
         money = [(s.start, s.end) for s in doc.spans.get("money", [])]
         return [(e.start, e.end) for e in doc.ents
-                if e.label_ in MODEL_LABELS and self._name_token(e[0]) and e[0].text not in self.stop
+                if e.label_ in MODEL_LABELS and _name_like(tokens.words[e.start])
+                and self._name_token(tokens, e.start) and tokens.words[e.start] not in self.stop
                 and not any(s < e.end and e.start < t for s, t in money)
                 and (not _in(headings, e.start_char) or e.text.lower() in known or self._known(e.text, known))]
 
@@ -216,22 +248,15 @@ class EntityFinder:
         return canon[match[0]] if match else None
 
 
-def _text_before(tok: Token, n: int) -> str:
-    """The text of the n tokens before ``tok``, with their spacing."""
-    return tok.doc[max(0, tok.i - n):tok.i].text_with_ws
+def _name_like(word: str) -> bool:
+    """A word that can be part of a name: letters first, a capital somewhere."""
+    return bool(NAME_TOKEN.fullmatch(word)) and not word.islower() and any(c.isupper() for c in word)
 
 
-def _starts_sentence(tok: Token) -> bool:
-    """First word of its sentence or after a colon, an opening quote or bracket allowed before it."""
-    if tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).text == ":"):
-        return True
-    return tok.i > 0 and tok.nbor(-1).text in OPENERS and tok.nbor(-1).is_sent_start
-
-
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
+def _title_case_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Lines written in Title Case (headlines, section headings): capitals there prove nothing."""
     found = []
-    for start, end in layout.lines(text):
+    for start, end in lines:
         words = [w for w in text[start:end].split() if w[0].isalpha()]
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             found.append((start, end))
