@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import accumulate
+from typing import Iterable
 
 from dateparser.date import DateDataParser
 from pydantic import BaseModel, ConfigDict
@@ -27,11 +29,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import ruleset
+from ..layout import Layout
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 DateSpan = tuple[date | None, date | None]
 WORD = re.compile(r"[\w'’.-]*\w")
 PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
+NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+EDGE_BEFORE = r"(?<![\w$£€¥.,'’-])"
+EDGE_AFTER = r"(?![\w%]|[-–]\w)"
+CLAUSE_END = re.compile(r"[.!?;:]\s|\n")
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+SPACES = re.compile(r"\s+")
+POSSESSIVE = re.compile(r"['’]s$")
+FISCAL = re.compile(r"(?:fiscal|financial)\b", re.I)
 
 
 # ------------------------------------------------------------------ rules
@@ -153,8 +165,7 @@ class Phrase:
 
     @property
     def clean(self) -> str:
-        text = re.sub(r"\s+", " ", self.text)
-        return re.sub(r"['’]s$", "", text)
+        return POSSESSIVE.sub("", SPACES.sub(" ", self.text))
 
     @property
     def year(self) -> int | None:
@@ -186,8 +197,12 @@ class Choice:
 class PeriodFinder:
     def __init__(self, rules: PeriodRules) -> None:
         self.rules = rules
-        edge = r"(?<![\w$£€¥.,'’-])(?:{})(?![\w%]|[-–]\w)"
-        self.patterns = [(p, re.compile(edge.format(_expand(p.pattern, rules)), re.I)) for p in rules.patterns]
+        expanded = [_expand(p.pattern, rules) for p in rules.patterns]
+        self.patterns = [(p, re.compile(f"{EDGE_BEFORE}(?:{x}){EDGE_AFTER}", re.I))
+                         for p, x in zip(rules.patterns, expanded)]
+        # every offset where some pattern matches, found in one pass (a scan per pattern costs more)
+        alternatives = "|".join(NAMED_GROUP.sub("(?:", x) for x in expanded)
+        self.starts = re.compile(f"{EDGE_BEFORE}(?=(?:{alternatives}){EDGE_AFTER})", re.I)
         cues = rules.cues
         self.comparison_period = re.compile(
             rf"\b(?:{_alternation([re.escape(c) for c in cues.comparison_period])})\s+(?:(?:the|in|of)\s+)*$", re.I)
@@ -203,25 +218,34 @@ class PeriodFinder:
             rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,{rules.modifier_gap_words}}}?({_alternation(rules.metric_nouns)})\b", re.I)
 
     # -------------------------------------------------------------- finding phrases
+    def _matches(self, text: str) -> list[tuple[int, int, int, PeriodPattern, re.Match[str]]]:
+        """What ``finditer`` of each pattern finds, trying each only where some pattern matches."""
+        starts = [m.start() for m in self.starts.finditer(text)]
+        found = []
+        for order, (rule, regex) in enumerate(self.patterns):
+            resume = 0
+            for start in starts:
+                if start >= resume and (m := regex.match(text, start)):
+                    found.append((m.start(), -m.end(), order, rule, m))
+                    resume = m.end()
+        return found
+
     def find(self, text: str, money: list[dict]) -> list[Phrase]:
         """Every period phrase, longest first where they overlap, none inside an amount."""
-        found: list[tuple[int, int, int, PeriodPattern, re.Match[str]]] = []
-        for order, (rule, regex) in enumerate(self.patterns):
-            found += [(m.start(), -m.end(), order, rule, m) for m in regex.finditer(text)]
-        taken = [(r["start"], r["end"]) for r in money]
+        taken = _Intervals((r["start"], r["end"]) for r in money)
         phrases: list[Phrase] = []
-        for start, neg_end, _, rule, match in sorted(found, key=lambda f: (f[1] + f[0], f[0], f[2])):
+        for start, neg_end, _, rule, match in sorted(self._matches(text), key=lambda f: (f[1] + f[0], f[0], f[2])):
             end = -neg_end
-            if any(s < end and start < e and not (s < start < e < end) for s, e in taken):
+            if any(start < e and not (s < start < e < end) for s, e in taken.overlapping(start, end)):
                 continue  # inside or across an amount; one that swallowed 'a year' of 'a year ago' is fine
             phrase = self._phrase(text, rule, match)
             if phrase is not None:
                 phrases.append(phrase)
-                taken.append((start, end))
+                taken.add(start, end)
         return sorted(phrases, key=lambda p: p.start)
 
     def _phrase(self, text: str, rule: PeriodPattern, match: re.Match[str]) -> Phrase | None:
-        before = _words(re.split(r"[.!?;:]\s|\n", text[max(0, match.start() - 60):match.start()])[-1])
+        before = _words(CLAUSE_END.split(text[max(0, match.start() - 60):match.start()])[-1])
         while before and before[-1] == "the":
             before.pop()
         fields = {k: v for k, v in match.groupdict().items() if v}
@@ -240,11 +264,12 @@ class PeriodFinder:
     # -------------------------------------------------------------- the component
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
-        phrases = self.find(doc.text, money)
+        view = layout_of(doc)
+        phrases = self.find(view.text, money)
         doc.spans["periods"] = [s for p in phrases
                                 if (s := doc.char_span(p.start, p.end, label=p.kind, alignment_mode="expand"))]
         if money:
-            _Assignment(self, doc, money, phrases).run()
+            _Assignment(self, view, doc._.published, money, phrases).run()
         return doc
 
 
@@ -252,21 +277,55 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
+class _Intervals:
+    """Character ranges sorted by start, for finding those that may overlap a range."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Every range that starts before ``end`` and may end after ``start``."""
+        return self.spans[bisect_left(self.starts, start - self.longest):bisect_left(self.starts, end)]
+
+
 # ------------------------------------------------------------------ assignment
 class _Assignment:
     """Choose a period phrase for every figure of one doc, then resolve its dates."""
 
-    def __init__(self, finder: PeriodFinder, doc: Doc, money: list[dict], phrases: list[Phrase]) -> None:
-        self.f, self.rules, self.text, self.money = finder, finder.rules, doc.text, money
-        self.published = _published(doc._.published)
-        self.sent_starts = [s.start_char for s in doc.sents]
-        self.sent_ends = [s.end_char for s in doc.sents]
-        self.lines = [m.start() for m in re.finditer(r"\n", self.text)]
-        self.blocks = [m.start() for m in re.finditer(r"\n[ \t]*\n", self.text)]
+    def __init__(self, finder: PeriodFinder, view: Layout, published: str | None, money: list[dict],
+                 phrases: list[Phrase]) -> None:
+        self.f, self.rules, self.text, self.money = finder, finder.rules, view.text, money
+        self.published = _published(published)
+        self.sent_starts = [s for s, _ in view.sentences]
+        self.sent_ends = [e for _, e in view.sentences]
+        self.lines = [e for _, e in view.lines[:-1]]
+        self.blocks = [m.start() for m in BLOCK_BREAK.finditer(self.text)]
         self.phrases = [p for p in phrases if not p.event]
-        self.stops = [p for p in phrases if p.kind in self.rules.point_kinds]
+        self.reach = list(accumulate((p.end for p in self.phrases), max))
+        self.phrases_in: dict[int, list[Phrase]] = {}
+        for p in self.phrases:
+            self.phrases_in.setdefault(self._sent_of(p.start), []).append(p)
+        self.stops = [p.start for p in phrases if p.kind in self.rules.point_kinds]
+        self.first_for_metric: dict[str, Phrase] = {}
+        for p in self.phrases:
+            if p.metric and p.year and not p.comparison:
+                self.first_for_metric.setdefault(p.metric, p)
+        self.metrics_in: dict[int, set[str]] = {}
+        self.by_start = sorted(money, key=lambda r: r["start"])
+        self.money_starts = [r["start"] for r in self.by_start]
+        self.ends = sorted([r["end"] for r in money] + [p.end for p in self.phrases])
         self.figures = [self._figure(i, r) for i, r in enumerate(money)]
+        self.figures_in: dict[int, list[Figure]] = {}
         for fig in self.figures:
+            self.figures_in.setdefault(fig.sent, []).append(fig)
             if (head := money[fig.index].get("equivalent_of")) is not None:
                 self.figures[head].restated_by.append(fig.index)
         for fig in self.figures:
@@ -277,7 +336,7 @@ class _Assignment:
 
     def _figure(self, index: int, rec: dict) -> Figure:
         start = rec["start"]
-        return Figure(index, start, rec["end"], bisect_right(self.sent_starts, start) - 1,
+        return Figure(index, start, rec["end"], self._sent_of(start),
                       bisect_right(self.lines, start), bisect_right(self.blocks, start))
 
     def _sent_of(self, pos: int) -> int:
@@ -285,8 +344,8 @@ class _Assignment:
 
     def _is_comparison(self, fig: Figure) -> bool:
         """'up from CNY 1.5 trillion', 'compared with a loss of $793m': a comparison figure."""
-        previous = max((e for e in [r["end"] for r in self.money] + [p.end for p in self.phrases] if e <= fig.start),
-                       default=0)
+        i = bisect_right(self.ends, fig.start)
+        previous = self.ends[i - 1] if i else 0
         window = _words(self.text[max(previous, fig.start - 80):fig.start])[-self.rules.comparison_window_words:]
         return any(w in self.f.comparison_figure for w in window)
 
@@ -316,11 +375,13 @@ class _Assignment:
 
     def _after(self, fig: Figure) -> Phrase | None:
         """The first period after the figure, when its own clause binds it to the figure."""
-        nxt = next((p for p in self.phrases if p.end > fig.end), None)
+        i = bisect_right(self.reach, fig.end)
+        nxt = self.phrases[i] if i < len(self.phrases) else None
         if nxt is None or self._sent_of(nxt.start) != fig.sent or nxt.comparison:
             return None
         restated = {(self.money[j]["start"], self.money[j]["end"]) for j in fig.restated_by}
-        if any(fig.end <= r["start"] < nxt.start and (r["start"], r["end"]) not in restated for r in self.money):
+        between = self.by_start[bisect_left(self.money_starts, fig.end):bisect_left(self.money_starts, nxt.start)]
+        if any((r["start"], r["end"]) not in restated for r in between):
             return None
         gap = self.text[fig.end:max(fig.end, nxt.start)]
         for s, e in sorted(restated, reverse=True):
@@ -338,15 +399,14 @@ class _Assignment:
     def _scope(self, fig: Figure) -> Choice | None:
         """The nearest period before the figure in its sentence: a phrase that frames the
         sentence, or the period of an earlier figure of the same clause."""
-        best: tuple[int, Phrase] | None = None
-        for p in self.phrases:
-            if p.start >= fig.start:
+        best: tuple[int, Phrase] | None = next(
+            ((p.start, p) for p in reversed(self.phrases_in.get(fig.sent, []))
+             if p.start < fig.start and self._spreads(p) and self._open(p, fig)), None)
+        for other in self.figures_in[fig.sent]:
+            if other.index >= fig.index:
                 break
-            if self._sent_of(p.start) == fig.sent and self._spreads(p) and self._open(p, fig):
-                best = (p.start, p)
-        for other in self.figures[:fig.index]:
             choice = self.choices[other.index]
-            if (other.sent == fig.sent and choice and not choice.comparison and (best is None or other.start > best[0])
+            if (choice and not choice.comparison and (best is None or other.start > best[0])
                     and not self.f.clause_break.search(self.text, other.end, fig.start)):
                 best = (other.start, choice.phrase)
         return Choice(best[1]) if best else None
@@ -366,7 +426,8 @@ class _Assignment:
         """The main period of an earlier sentence of the same paragraph, unless the figure's
         sentence sets its own time ('last week', 'on Tuesday') or quotes a share price."""
         start, end = self.sent_starts[fig.sent], self.sent_ends[fig.sent]
-        if self.f.point_in_time.search(self.text, start, end) or any(start <= p.start < end for p in self.stops):
+        stop = bisect_left(self.stops, start)
+        if self.f.point_in_time.search(self.text, start, end) or (stop < len(self.stops) and self.stops[stop] < end):
             return None
         sent = fig.sent - 1
         while sent >= 0 and bisect_right(self.lines, self.sent_starts[sent]) == fig.line:
@@ -378,22 +439,21 @@ class _Assignment:
 
     def _main(self, sent: int) -> Choice | None:
         """The first period a figure of the sentence takes, or one its metric takes ('2004 results')."""
-        for other in self.figures:
+        for other in self.figures_in.get(sent, []):
             choice = self.choices[other.index] if other.index < len(self.choices) else None
-            if other.sent == sent and choice and not choice.comparison:
+            if choice and not choice.comparison:
                 return Choice(choice.phrase)
-        return next((Choice(p) for p in self.phrases
-                     if self._sent_of(p.start) == sent and p.metric and self._spreads(p)), None)
+        return next((Choice(p) for p in self.phrases_in.get(sent, []) if p.metric and self._spreads(p)), None)
 
     def _by_metric(self, fig: Figure, sent: int) -> Choice | None:
         """A metric named in the sentence that an earlier period phrase gave a year ('2006 budget')."""
-        named = {m.group().lower() for m in self.f.metric.finditer(self.text, self.sent_starts[sent], self.sent_ends[sent])}
-        for p in self.phrases:
-            if p.start >= fig.start:
-                break
-            if p.metric in named and p.year and not p.comparison:
-                return Choice(p)
-        return None
+        named = self.metrics_in.get(sent)
+        if named is None:
+            found = self.f.metric.finditer(self.text, self.sent_starts[sent], self.sent_ends[sent])
+            named = self.metrics_in[sent] = {m.group().lower() for m in found}
+        first = min((self.first_for_metric[m] for m in named if m in self.first_for_metric),
+                    key=lambda p: p.start, default=None)
+        return Choice(first) if first and first.start < fig.start else None
 
     def _continued(self, fig: Figure) -> Choice | None:
         """'Portion allocated for AI processors: CNY 850 billion': the period of the previous figure of the block."""
@@ -409,19 +469,25 @@ class _Assignment:
 
     def _headline(self) -> None:
         """A headline figure takes the period of the same figure in the body."""
+        body: dict[str, Choice] | None = None
         for fig in self.figures:
             if fig.line > 0:
                 break
             if self.choices[fig.index] is None:
-                mention = self.money[fig.index]["mention"]
-                self.choices[fig.index] = next(
-                    (self.choices[o.index] for o in self.figures
-                     if o.line > 0 and self.money[o.index]["mention"] == mention and self.choices[o.index]), None)
+                if body is None:
+                    body = {}
+                    for o in self.figures:
+                        if o.line > 0 and (choice := self.choices[o.index]):
+                            body.setdefault(self.money[o.index]["mention"], choice)
+                self.choices[fig.index] = body.get(self.money[fig.index]["mention"])
 
     # -------------------------------------------------------------- resolving
     def _resolve_all(self) -> None:
         ref_year = self._reference_year()
         spans: list[DateSpan] = []
+        # the resolved period of the nearest earlier figure that is not a comparison: the
+        # context of year-less periods and what 'a year earlier' compares with
+        previous: DateSpan | None = None
         for fig in self.figures:
             choice = self.choices[fig.index]
             if choice is None:
@@ -431,9 +497,10 @@ class _Assignment:
             if head is not None:
                 span = spans[head]
             else:
-                context = _Context(self.published, ref_year, self._previous_span(fig, spans))
-                span = context.resolve(choice.phrase, self.rules)
+                span = _Context(self.published, ref_year, previous).resolve(choice.phrase, self.rules)
             spans.append(span)
+            if not choice.comparison and span[1]:
+                previous = span
             self.money[fig.index]["period"] = {
                 "text": choice.phrase.clean, "start": _iso(span[0]), "end": _iso(span[1])}
 
@@ -442,15 +509,6 @@ class _Assignment:
         year of the figures that come before any explicit year."""
         return next((c.phrase.year for c in self.choices
                      if c and not c.comparison and c.phrase.year and c.phrase.kind != "range"), None)
-
-    def _previous_span(self, fig: Figure, spans: list[DateSpan]) -> DateSpan | None:
-        """The resolved period of the nearest earlier figure that is not a comparison: the
-        context of year-less periods and what 'a year earlier' compares with."""
-        for other in reversed(self.figures[:fig.index]):
-            choice = self.choices[other.index]
-            if choice and not choice.comparison and spans[other.index][1]:
-                return spans[other.index]
-        return None
 
 
 @dataclass
@@ -564,7 +622,7 @@ class _Context:
 
 
 def _is_fiscal(p: Phrase) -> bool:
-    return bool(re.match(r"(?:fiscal|financial)\b", p.text, re.I))
+    return bool(FISCAL.match(p.text))
 
 
 def _length(p: Phrase, rules: PeriodRules) -> int:
