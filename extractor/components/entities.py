@@ -10,6 +10,7 @@ Writes ``doc.spans["entities"]`` and ``doc._.entities`` (plain dicts).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
@@ -90,6 +91,7 @@ class EntityFinder:
         self.common = phrases(rules.common_names)
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$", re.IGNORECASE)
+        self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
         self.months = set(rules.month_words)
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(load("common_words.json", CommonWords).words)
@@ -101,9 +103,9 @@ class EntityFinder:
         text = view.text
         tokens = Tokens(doc, text)
         words = set(tokens.words)
-        lowercase = {w.lower() for w in words if w.islower()}  # Token.lower_ is str.lower of the text
+        lowercase = set(filter(str.islower, words))  # Token.lower_ of each is the word itself
         headings = _title_case_lines(text, view.lines)
-        body = [(s, e) for s, e in self._runs(tokens, {w for w in words if _name_like(w)})
+        body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)})
                 if not _in(headings, tokens.start[s])]
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
         mid_sentence |= {tokens.words[e - 1].lower() for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
@@ -140,7 +142,8 @@ class EntityFinder:
             return "PRODUCT"
         if name in self.demonyms:
             return "NORP"
-        if self.title.search(text[max(0, start - 30):start]):
+        before = text[max(0, start - 30):start]  # a title there ends where its trailing spaces begin
+        if self.title.search(before, len(before.rstrip()) - self.longest_title):
             return "PERSON"
         return self.labels.get(canonical) or "ORG"
 
@@ -215,42 +218,47 @@ class EntityFinder:
         """Canonical name of each distinct name, given in order of first appearance: a short
         form takes the canonical of a longer name introduced before it."""
         canon: dict[str, str] = {}
+        spelling: dict[str, str] = {}  # a name in lower case: its first spelling
+        words = {name: name.split() for name in names}
         seen = set(names)
         for name in names:
+            lower = name.lower()
             base = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla, "News Corp" stays
             if base.lower() in self.common_words and base not in seen:
                 base = name
             if base.lower() in self.alias:
                 canon[name] = self.alias[base.lower()]
-                continue
-            if name.lower() in self.common_names:  # "Crude oil" is crude oil
-                canon[name] = self.common_names[name.lower()]
-                continue
-            same_case = next((n for n in canon if n.lower() == name.lower()), None)  # "EBay" is eBay
-            if same_case is not None:
-                canon[name] = canon[same_case]
-                continue
-            earlier = [n for n in canon if len(n) > len(name)]
-            canon[name] = self._same_as(base, earlier, canon) or (canon.get(base) if base != name else None) or base
+            elif lower in self.common_names:  # "Crude oil" is crude oil
+                canon[name] = self.common_names[lower]
+            elif lower in spelling:  # "EBay" is eBay
+                canon[name] = canon[spelling[lower]]
+            else:
+                earlier = [n for n in canon if len(n) > len(name)]
+                canon[name] = (self._same_as(base, earlier, canon, words)
+                               or (canon.get(base) if base != name else None) or base)
+            spelling.setdefault(lower, name)
         return canon
 
-    def _same_as(self, name: str, longer: list[str], canon: dict[str, str]) -> str | None:
-        words = name.split()
+    def _same_as(self, name: str, longer: list[str], canon: dict[str, str], words: dict[str, list[str]]) -> str | None:
+        """The canonical of a ``longer`` name that ``name`` is short for; ``words`` splits them."""
+        own = name.split()
+        acronym = name.isupper() and 2 <= len(name) <= 5
         for other in longer:
-            other_words = other.split()
-            if other_words[:len(words)] == words:  # "Federated" of "Federated Department Stores"
+            other_words = words[other]
+            if other_words[:len(own)] == own:  # "Federated" of "Federated Department Stores"
                 return canon[other]
-            if len(words) == 1 and len(other_words) > 1 and other_words[-1] == name:  # "Mitch" of "Hurricane Mitch"
+            if len(own) == 1 and len(other_words) > 1 and other_words[-1] == name:  # "Mitch" of "Hurricane Mitch"
                 return canon[other]
-            if name.isupper() and 2 <= len(name) <= 5 and "".join(w[0] for w in other_words if w[0].isupper()) == name:
+            if acronym and "".join(w[0] for w in other_words if w[0].isupper()) == name:
                 return canon[other]  # "GM" of "General Motors"
         match = process.extractOne(name, longer, scorer=fuzz.ratio, processor=str.lower, score_cutoff=90)
         return canon[match[0]] if match else None
 
 
+@lru_cache(maxsize=1 << 16)
 def _name_like(word: str) -> bool:
     """A word that can be part of a name: letters first, a capital somewhere."""
-    return bool(NAME_TOKEN.fullmatch(word)) and not word.islower() and any(c.isupper() for c in word)
+    return bool(NAME_TOKEN.fullmatch(word)) and any(c.isupper() for c in word)
 
 
 def _title_case_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
