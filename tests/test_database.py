@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 
 from extractor import __version__, extract_text
 from extractor.cli import app
-from extractor.database import (SCHEMA_REVISION, ClaimStore, RecordError, StoreError, database_url, revision_of,
-                                upgrade)
+from extractor.database import (SCHEMA_REVISION, ClaimStore, RecordError, StoreError, database_url, load_claims,
+                                revision_of, upgrade)
 from extractor.database.engine import open_engine
 from extractor.database.rows import claim_row, hop_rows
 from extractor.database.schema import attribution_hops, claims, documents, metadata
@@ -238,6 +238,34 @@ def test_bad_records_are_rejected_by_line_and_field_and_the_rest_is_loaded(db_ur
     assert counts(db_url)["claims"] == 5
 
 
+def test_records_prepared_in_a_worker_process_load_the_same_rows(db_url, corpus_file, tmp_path):
+    """A large input is parsed in worker processes while this one writes: same rows, same
+    rejections as parsing here (scrambled lines: documents interleaved, a bad record)."""
+    lines = corpus_file.read_text(encoding="utf-8").splitlines()
+    bad = (FIXTURES / "database" / "bad_records.jsonl").read_text(encoding="utf-8").splitlines()
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("\n".join(lines[::2] + bad + lines[1::2]) + "\n", encoding="utf-8")
+    here = tmp_path / "here.db"
+    with ClaimStore(str(here)) as store:
+        expected = load_claims(store, [mixed], batch=60, workers=0)
+    with ClaimStore(db_url) as store:
+        report = load_claims(store, [mixed], batch=60, workers=2)
+    assert (report.documents, report.claims, report.skipped) == (expected.documents, expected.claims, 0) == (42, 505, 0)
+    assert list(map(str, report.rejected)) == list(map(str, expected.rejected)) and len(report.rejected) == 7
+    assert dump(db_url) == dump(str(here))
+
+
+def test_a_line_that_is_not_utf8_is_rejected_and_the_rest_is_loaded(db_url, corpus_file, tmp_path):
+    lines = corpus_file.read_bytes().splitlines(keepends=True)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(b"".join(lines[:3]) + lines[3].replace(b'"mention":"', b'"mention":"\xff', 1) + b"".join(lines[4:]))
+    with ClaimStore(db_url) as store:
+        report = load_claims(store, [broken])
+    assert [(bad.line, bad.field) for bad in report.rejected] == [(4, "record")]
+    assert "not UTF-8" in report.rejected[0].message
+    assert report.claims == len(lines) - 1
+
+
 # ------------------------------------------------------------------ exports
 def test_export_flattens_one_row_per_claim(db_url, corpus_file, tmp_path):
     load(str(corpus_file), "--db", db_url)
@@ -332,15 +360,15 @@ def test_a_previous_version_database_is_upgraded_in_place(db_url, seeds):
                                                    "hash_of": "text", "path": info.path, "claim_count": len(found),
                                                    "extractor_version": "0.0.1", "loaded_at": "2025-01-01 00:00:00"}])
         v1_claims = [{k: v for k, v in claim_row(c, info.content_hash).items() if k != "superseded_at"} for c in found]
-        connection.execute(insert(table("claims", *(column(k) for k in v1_claims[0]))),
-                           [{**row, "hedges": json.dumps(row["hedges"]), "record": row["record"].model_dump_json()}
-                            for row in v1_claims])
+        connection.execute(insert(table("claims", *(column(k) for k in v1_claims[0]))), v1_claims)
     engine.dispose()
     with ClaimStore(db_url) as upgraded:
         assert revision_of(upgraded.engine) == SCHEMA_REVISION
         assert upgraded.done() == {info.content_hash}
         with upgraded.engine.connect() as connection:
             hops = connection.execute(select(attribution_hops)).mappings().all()
+            kept = connection.execute(select(claims.c.id)).scalars().all()
+        assert sorted(kept) == sorted(c.id for c in found)  # tables rebuilt by migrations keep their rows
         assert sorted(map(dict, hops), key=str) == sorted((h for c in found for h in hop_rows(c, info.content_hash)),
                                                           key=str)
         upgraded.write(*seeds[1])

@@ -2,10 +2,12 @@
 a document with all its claims, or a batch of whole documents."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from operator import itemgetter
 from typing import Any, Iterable, Literal
 
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -16,6 +18,8 @@ from .schema import attribution_hops, claims, documents
 
 HashOf = Literal["text", "claims"]
 Rows = list[dict[str, Any]]
+CLAIM_VALUES = itemgetter(*claims.columns.keys())
+HOP_VALUES = itemgetter(*attribution_hops.columns.keys())
 
 # other current versions of a document become superseded; this version's claims are replaced
 OTHER_CURRENT = ((documents.c.doc_id == bindparam("d")) & (documents.c.content_hash != bindparam("h"))
@@ -30,8 +34,31 @@ LOCK_DOCUMENTS = text("SELECT pg_advisory_xact_lock(k) FROM "
                       "(SELECT DISTINCT hashtext(d) AS k FROM unnest(CAST(:ids AS text[])) AS d ORDER BY k) AS keys")
 
 
+@dataclass
+class Prepared:
+    """Rows of whole documents ready to write: documents as dicts, claims and attribution
+    hops as value tuples in column order, in the form the driver takes."""
+
+    documents: Rows = field(default_factory=list)
+    claims: list[tuple[Any, ...]] = field(default_factory=list)
+    hops: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def add(self, other: Prepared) -> None:
+        self.documents += other.documents
+        self.claims += other.claims
+        self.hops += other.hops
+
+
 def now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def insert_sql(connection: Connection, table: Table) -> str:
+    """A plain INSERT of every column of ``table`` with the driver's positional parameters."""
+    quote = connection.dialect.identifier_preparer.quote
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in table.columns)}) "
+            f"VALUES ({', '.join(mark for _ in table.columns)})")
 
 
 def upsert(connection: Connection, table: Table, rows: Rows, keys: list[str]) -> None:
@@ -40,6 +67,23 @@ def upsert(connection: Connection, table: Table, rows: Rows, keys: list[str]) ->
     statement = dialect.insert(table)
     updates = {c: statement.excluded[c] for c in rows[0] if c not in keys}
     connection.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+
+
+def prepare(batch: Iterable[tuple[DocumentInfo, list[Claim]]], hash_of: HashOf = "text") -> Prepared:
+    """The rows of several documents, checked (RecordError) but not yet written."""
+    prepared = Prepared()
+    for info, found in batch:
+        key = info.content_hash
+        for claim in found:
+            if claim.doc_id != info.doc_id:
+                raise RecordError("doc_id", f"claim {claim.id} belongs to {claim.doc_id!r}, not {info.doc_id!r}")
+            try:
+                prepared.claims.append(CLAIM_VALUES(claim_row(claim, key)))
+            except RecordError as exc:
+                raise RecordError(exc.field, f"claim {claim.id}: {exc.message}") from exc
+            prepared.hops.extend(map(HOP_VALUES, hop_rows(claim, key)))
+        prepared.documents.append(document_row(info, hash_of, len(found)))
+    return prepared
 
 
 class ClaimStore:
@@ -67,36 +111,24 @@ class ClaimStore:
 
     def write_many(self, batch: Iterable[tuple[DocumentInfo, list[Claim]]], hash_of: HashOf = "text") -> None:
         """Store several documents (distinct doc_ids) in one transaction: all or none."""
-        docs: Rows = []
-        claim_rows: Rows = []
-        hops: Rows = []
-        for info, found in batch:
-            key = info.content_hash
-            for claim in found:
-                if claim.doc_id != info.doc_id:
-                    raise RecordError("doc_id", f"claim {claim.id} belongs to {claim.doc_id!r}, not {info.doc_id!r}")
-                try:
-                    claim_rows.append(claim_row(claim, key))
-                except RecordError as exc:
-                    raise RecordError(exc.field, f"claim {claim.id}: {exc.message}") from exc
-                hops.extend(hop_rows(claim, key))
-            docs.append(document_row(info, hash_of, len(found)))
-        if docs:
-            with self.engine.begin() as connection:
-                self._replace(connection, docs, claim_rows, hops)
+        self.commit(prepare(batch, hash_of))
 
-    @staticmethod
-    def _replace(connection: Connection, docs: Rows, claim_rows: Rows, hops: Rows) -> None:
-        stamp = now()
-        versions = [{"d": d["doc_id"], "h": d["content_hash"], "t": stamp} for d in docs]
-        if connection.dialect.name == "postgresql":
-            connection.execute(LOCK_DOCUMENTS, {"ids": [d["doc_id"] for d in docs]})
-        for statement in (SUPERSEDE_DOCUMENTS, SUPERSEDE_CLAIMS, DELETE_CLAIMS):
-            connection.execute(statement, versions)
-        upsert(connection, documents, [{**d, "loaded_at": stamp} for d in docs], ["doc_id", "content_hash"])
-        for table, rows in ((claims, claim_rows), (attribution_hops, hops)):
-            if rows:
-                connection.execute(insert(table), rows)
+    def commit(self, prepared: Prepared) -> None:
+        """Write prepared documents in one transaction: each replaces its earlier claims and
+        supersedes other versions of its doc_id."""
+        if not prepared.documents:
+            return
+        docs, stamp = prepared.documents, now()
+        with self.engine.begin() as connection:
+            versions = [{"d": d["doc_id"], "h": d["content_hash"], "t": stamp} for d in docs]
+            if connection.dialect.name == "postgresql":
+                connection.execute(LOCK_DOCUMENTS, {"ids": [d["doc_id"] for d in docs]})
+            for statement in (SUPERSEDE_DOCUMENTS, SUPERSEDE_CLAIMS, DELETE_CLAIMS):
+                connection.execute(statement, versions)
+            upsert(connection, documents, [{**d, "loaded_at": stamp} for d in docs], ["doc_id", "content_hash"])
+            for table, rows in ((claims, prepared.claims), (attribution_hops, prepared.hops)):
+                if rows:
+                    connection.exec_driver_sql(insert_sql(connection, table), rows)
 
     def done(self) -> set[str]:
         """Content hashes of the current documents (for --resume)."""
