@@ -11,7 +11,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +22,7 @@ from .. import layout
 from ..models import SourceType
 from ..ruleset import load
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of, sentence_bounds, sentences
 
 
 # ------------------------------------------------------------------ rules
@@ -121,6 +124,7 @@ class AttributionFinder:
         self.open_boundaries = low(r.open_boundaries)
         self.glue = {tuple(p.lower().split()) for p in r.source_glue}
         self.quotes, self.dashes = set(r.quotes), set(r.dashes)
+        self.quote_marks = set(r.quote_pairs) | set(r.quote_pairs.values())
         self.pronouns, self.descriptions = low(r.pronouns), low(r.descriptions)
         self.tails, self.negations = low(r.cue_tails), low(r.negations)
         self.noun_followers, self.relatives = low(r.cues.noun_followers), low(r.relatives)
@@ -136,11 +140,14 @@ class AttributionFinder:
 
     # -------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
-        self.text = doc.text  # asked once: Doc.text joins every token
-        self.sents = list(doc.sents)
-        self.sent_starts = [s.start for s in self.sents]
-        self.sent_start_chars = [s.start_char for s in self.sents]
-        self.mid_sentence = {t.text for t in doc if not t.is_sent_start}
+        view = layout_of(doc)
+        self.text = view.text
+        self.lines = view.lines
+        self.sents = sentences(doc)
+        self.sent_starts = [s for s, _ in sentence_bounds(doc)]
+        self.sent_start_chars = [s for s, _ in view.sentences] if len(doc) else []
+        columns = doc.to_array([ORTH, SENT_START])
+        self.mid_sentence = {doc.vocab.strings[int(orth)] for orth in numpy.unique(columns[columns[:, 1] != 1, 0])}
         doc._.publisher = self.byline.read(self.text)
         self.furniture = {i for span in doc.spans.get("boilerplate", []) for i in range(span.start, span.end)}
         self.money_tokens = {i for span in doc.spans.get("money", []) for i in range(span.start, span.end)}
@@ -176,14 +183,17 @@ class AttributionFinder:
         """Tokens inside a closed quotation of one line: the quoted speaker's own words."""
         inside: set[int] = set()
         opened: tuple[int, str] | None = None
-        for tok in doc:
-            if "\n" in tok.text:
+        columns = doc.to_array([ORTH, IS_SPACE])
+        marks = numpy.isin(columns[:, 0], [doc.vocab.strings[q] for q in self.quote_marks])
+        for i in numpy.flatnonzero(marks | (columns[:, 1] == 1)).tolist():  # quote marks and blank tokens
+            text = doc[i].text
+            if "\n" in text:
                 opened = None
-            elif opened and tok.text == opened[1]:
-                inside.update(range(opened[0] + 1, tok.i))
+            elif opened and text == opened[1]:
+                inside.update(range(opened[0] + 1, i))
                 opened = None
-            elif opened is None and tok.text in self.rules.quote_pairs:
-                opened = (tok.i, self.rules.quote_pairs[tok.text])
+            elif opened is None and text in self.rules.quote_pairs:
+                opened = (i, self.rules.quote_pairs[text])
         return inside
 
     def _figure_at(self, doc: Doc, i: int) -> bool:
@@ -614,7 +624,7 @@ class AttributionFinder:
     # -------------------------------------------------------------- money
     def _attribute_money(self, doc: Doc, sents: list[Span], found: list[Found]) -> None:
         publisher = doc._.publisher
-        lines = layout.lines(self.text)
+        lines = self.lines
         contents = [(doc[f.content[0]].idx, doc[f.content[1] - 1].idx + len(doc[f.content[1] - 1]))
                     if f.content else None for f in found]
         for rec in doc._.money or []:
