@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..amount_grammar import AmountMatch, default_grammar
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 
 def amount_record(m: AmountMatch) -> dict[str, Any]:
@@ -35,7 +36,7 @@ class AmountRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         furniture = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
         spans, records = [], []
-        for m in self.grammar.find(doc.text):
+        for m in self.grammar.find(layout_of(doc).text):
             if any(s <= m.start < e for s, e in furniture):
                 continue
             span = doc.char_span(m.start, m.end, label="MONEY", alignment_mode="expand")

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from .. import layout
 from ..ruleset import boilerplate_rules
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 
 class BoilerplateMarker:
@@ -36,7 +37,7 @@ class BoilerplateMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, rule in self.regions(doc.text):
+        for start, end, rule in self.regions(layout_of(doc).text):
             span = doc.char_span(start, end, label=rule, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

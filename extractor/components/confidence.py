@@ -18,6 +18,7 @@ from .. import layout
 from ..ruleset import load
 from ..textmatch import alternation
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 
 class ConfidenceRules(BaseModel):
@@ -52,7 +53,7 @@ class ConfidenceScorer:
             rf"^\W*(?:{alternation(self.rules.editorial_headings)})\W*$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = layout_of(doc).text
         paragraphs = layout.paragraphs(text)
         headline_end = paragraphs[0][1] if paragraphs else 0
         for rec in doc._.money or []:

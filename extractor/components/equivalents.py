@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..ruleset import amount_rules
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .view import layout_of
 
 
 class EquivalentLinker:
@@ -20,7 +21,7 @@ class EquivalentLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
-        text = doc.text
+        text = layout_of(doc).text
         head: int | None = None
         for j in range(1, len(money)):
             gap = text[money[j - 1]["end"]:money[j]["start"]]
