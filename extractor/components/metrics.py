@@ -31,6 +31,9 @@ class Cue(NamedTuple):
         return self.with_ is None or bool(self.with_.search(context))
 
 
+CueMatch = tuple[int, int, Cue]  # start, end, cue
+
+
 class MetricFinder:
     def __init__(self) -> None:
         rules = metric_rules()
@@ -45,21 +48,22 @@ class MetricFinder:
         # where a term may start: a word boundary before the first letter of a term
         self.term_start = re.compile(
             rf"\b(?=(?:{alternation(t[:1] for m in self.metrics for c in m.cues for t in c.terms)}))", re.IGNORECASE)
-        self._by_prefix: dict[str, list[int]] = {}
+        self._by_prefix: dict[str, list[tuple[int, Cue]]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         view = layout_of(doc)
         text = view.text
         money = doc._.money or []
         last: tuple[tuple[int, int] | None, int, Metric | None] = (None, -1, None)  # paragraph, sentence end, metric
+        found: dict[tuple[int, int], list[CueMatch]] = {}  # by clause or sentence: figures share them
         for rec in money:
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.clause_end)
             heading = view.bullet_heading(rec["start"])
             context = text[c_start:c_end] + (" " + text[heading[0]:heading[1]] if heading else "")
             metric = (self._in_following_np(text, rec, context)
-                      or self._nearest(text, rec, c_start, c_end, context)
-                      or self._nearest(text, rec, s_start, s_end, text[s_start:s_end]))
+                      or self._nearest(rec, self._matches_in(text, c_start, c_end, found), context)
+                      or self._nearest(rec, self._matches_in(text, s_start, s_end, found), text[s_start:s_end]))
             para = view.paragraph(rec["start"])
             if metric is not None and metric.generic:
                 previous = view.previous_sentence(rec["start"])
@@ -73,25 +77,29 @@ class MetricFinder:
             last = (para, s_end, metric)
         return doc
 
-    def _matches(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Cue]]:
+    def _matches_in(self, text: str, start: int, end: int,
+                    found: dict[tuple[int, int], list[CueMatch]]) -> list[CueMatch]:
+        """``_matches`` of a range, kept in ``found``."""
+        if (start, end) not in found:
+            found[start, end] = self._matches(text, start, end)
+        return found[start, end]
+
+    def _matches(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
         """(start, end, cue) of what ``cue.terms.finditer(text, start, end)`` finds, for every cue:
         at each place a term may start, only the cues with a term of those first letters are tried."""
         end = len(text) if end is None else end
-        found: list[tuple[int, int, Cue]] = []
+        found: list[CueMatch] = []
         free: dict[int, int] = {}  # the matches of one cue do not overlap
         for boundary in self.term_start.finditer(text, start, end):
             at = boundary.start()
-            for i in self._cues_starting(text[at:at + 2]):
-                if at >= free.get(i, at) and (m := self.cues[i].terms.match(text, at, end)):
-                    found.append((at, m.end(), self.cues[i]))
+            prefix = text[at:at + 2]
+            cues = self._by_prefix.get(prefix)
+            if cues is None:  # the cues with a term that starts with these letters, in any case
+                cues = self._by_prefix[prefix] = [(i, c) for i, c in enumerate(self.cues) if c.prefixes.match(prefix)]
+            for i, cue in cues:
+                if at >= free.get(i, at) and (m := cue.terms.match(text, at, end)):
+                    found.append((at, m.end(), cue))
                     free[i] = m.end()
-        return found
-
-    def _cues_starting(self, prefix: str) -> list[int]:
-        """Indexes of the cues with a term that starts with ``prefix`` (in any case)."""
-        found = self._by_prefix.get(prefix)
-        if found is None:
-            found = self._by_prefix[prefix] = [i for i, c in enumerate(self.cues) if c.prefixes.match(prefix)]
         return found
 
     def _in_following_np(self, text: str, rec: dict, context: str) -> Metric | None:
@@ -101,9 +109,10 @@ class MetricFinder:
         hits = [(end, -cue.rank, cue.metric) for _, end, cue in self._matches(np.group(1)) if cue.applies(context)]
         return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
 
-    def _nearest(self, text: str, rec: dict, start: int, end: int, context: str) -> Metric | None:
+    def _nearest(self, rec: dict, matches: list[CueMatch], context: str) -> Metric | None:
+        """The metric of the match nearest the figure."""
         hits = [(max(0, m_start - rec["end"], rec["start"] - m_end), cue.rank, cue.metric)
-                for m_start, m_end, cue in self._matches(text, start, end) if cue.applies(context)]
+                for m_start, m_end, cue in matches if cue.applies(context)]
         return min(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
 
     def _specific_in(self, text: str) -> Metric | None:
