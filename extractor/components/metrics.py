@@ -19,13 +19,15 @@ from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
+PREFIX = 3  # letters of a word that pick the cues to try there
+
 
 class Cue(NamedTuple):
     rank: int  # of its metric in the rules (ties go to the first)
     metric: Metric
     terms: re.Pattern[str]
     with_: re.Pattern[str] | None
-    prefixes: re.Pattern[str]  # the first two letters of its terms
+    prefixes: re.Pattern[str]  # the first PREFIX letters of its terms
 
     def applies(self, context: str) -> bool:
         return self.with_ is None or bool(self.with_.search(context))
@@ -43,7 +45,7 @@ class MetricFinder:
         self.following_np = re.compile(
             rf"[ \t*_\"”’)]*((?:(?!{phrase_pattern(rules.noun_phrase_ends)})[\w&'’-]+[ \t]+){{0,4}}[\w&'’-]*)", re.I)
         self.cues = [Cue(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None,
-                         re.compile(alternation(t[:2] for t in c.terms), re.IGNORECASE))
+                         re.compile(alternation(t[:PREFIX] for t in c.terms), re.IGNORECASE))
                      for rank, m in enumerate(self.metrics) for c in m.cues]
         # where a term may start: a word boundary before the first letter of a term
         self.term_start = re.compile(
@@ -92,9 +94,9 @@ class MetricFinder:
         free: dict[int, int] = {}  # the matches of one cue do not overlap
         for boundary in self.term_start.finditer(text, start, end):
             at = boundary.start()
-            prefix = text[at:at + 2]
+            prefix = text[at:at + PREFIX]
             cues = self._by_prefix.get(prefix)
-            if cues is None:  # the cues with a term that starts with these letters, in any case
+            if cues is None:  # the cues with a term that starts with these letters (in any case)
                 cues = self._by_prefix[prefix] = [(i, c) for i, c in enumerate(self.cues) if c.prefixes.match(prefix)]
             for i, cue in cues:
                 if at >= free.get(i, at) and (m := cue.terms.match(text, at, end)):
