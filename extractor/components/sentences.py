@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,22 +27,26 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        starts = [1] + [0] * (len(doc) - 1)  # 1 starts a sentence, -1 does not, 0 leaves it open
-        for i in range(1, len(doc)):
-            tok, prev = doc[i], doc[i - 1]
-            if "\n" in prev.text or "\n" in prev.whitespace_:
-                starts[i] = 1
-            elif tok.is_space:
-                starts[i] = -1
-            elif self.punctuation:
+        # 1 starts a sentence, -1 does not, 0 leaves it open; decided from token arrays, and in
+        # Python only after punctuation, where a sentence may end
+        orth, space = doc.to_array([ORTH, IS_SPACE]).T
+        kinds, kind_of = numpy.unique(orth, return_inverse=True)
+        words = [doc.vocab.strings[int(k)] for k in kinds]
+        breaks = numpy.array(["\n" in w for w in words])[kind_of]
+        starts = numpy.where(space == 1, -1, -1 if self.punctuation else 0)
+        if self.punctuation:
+            may_end = numpy.array([w in END_PUNCT or w in CLOSERS or w.endswith(".") for w in words])[kind_of]
+            for i in (numpy.flatnonzero(may_end[:-1] & (space[1:] == 0)) + 1).tolist():
                 starts[i] = 1 if self._ends_at(doc, i) else -1
+        starts[1:][breaks[:-1]] = 1
+        starts[0] = 1
         text = doc.text
         for m in self.dateline.finditer(text):  # the story starts after 'SAN FRANCISCO, March 3 (Reuters) - '
             after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
             if after is not None and after.start > 0:
                 starts[after.start] = 1
         # one array write: setting token.is_sent_start one by one costs a walk over the doc each
-        doc.from_array([SENT_START], numpy.array(starts, dtype="int32").astype("uint64"))
+        doc.from_array([SENT_START], starts.astype("int32").astype("uint64"))
         return doc
 
     def _ends_at(self, doc: Doc, i: int) -> bool:
