@@ -334,9 +334,9 @@ class AttributionFinder:
 
     def _colon(self, doc: Doc, sent: Span) -> Found | None:
         """A headline 'Name: what they say'."""
-        toks = list(sent)
-        colon = next((i for i, t in enumerate(toks[:5]) if t.text == ":"), None)
-        if not colon or len(toks) - colon < 4:
+        toks = list(doc[sent.start:min(sent.start + 5, sent.end)])
+        colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
+        if not colon or len(sent) - colon < 4:
             return None
         head = toks[:colon]
         if not all(t.is_title or t.is_upper for t in head) or any(t.lower_ in self.not_names for t in head):

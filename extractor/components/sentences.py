@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..ruleset import sentence_rules
+from .view import text_of
 
 END_PUNCT = {".", "!", "?", "…"}
 CLOSERS = {'"', "”", "’", "'", ")", "]"}
@@ -40,7 +41,7 @@ class SentenceSplitter:
                 starts[i] = 1 if self._ends_at(doc, i) else -1
         starts[1:][breaks[:-1]] = 1
         starts[0] = 1
-        text = doc.text
+        text = text_of(doc)
         for m in self.dateline.finditer(text):  # the story starts after 'SAN FRANCISCO, March 3 (Reuters) - '
             after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
             if after is not None and after.start > 0:

@@ -12,8 +12,17 @@ from spacy.tokens import Doc, Span
 
 from ..layout import Layout
 
+_texts: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 _views: weakref.WeakKeyDictionary[Doc, Layout] = weakref.WeakKeyDictionary()
 _bounds: weakref.WeakKeyDictionary[Doc, list[tuple[int, int]]] = weakref.WeakKeyDictionary()
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (the text of a Doc never changes)."""
+    text = _texts.get(doc)
+    if text is None:
+        text = _texts[doc] = doc.text
+    return text
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -36,5 +45,5 @@ def layout_of(doc: Doc) -> Layout:
         columns = doc.to_array([IDX, LENGTH])
         ends = (columns[:, 0] + columns[:, 1]).tolist()
         first = columns[:, 0].tolist()
-        view = _views[doc] = Layout(doc.text, [(first[s], ends[e - 1]) for s, e in sentence_bounds(doc)])
+        view = _views[doc] = Layout(text_of(doc), [(first[s], ends[e - 1]) for s, e in sentence_bounds(doc)])
     return view
