@@ -1,8 +1,9 @@
 """Throughput and memory of batch extraction, in one run, on one corpus.
 
-The corpus is the shared dev news articles and the seed articles, repeated (each copy
-made unique by a reference line, so that none is skipped as a duplicate) to about
-``--words`` words. Measured, in words per second:
+The corpus is the shared dev news articles (``../shared/eval/news/dev`` beside the
+project, when there) and the seed articles, or else the seed and fixture articles of
+this repository, repeated (each copy made unique by a reference line, so that none is
+skipped as a duplicate) to about ``--words`` words. Measured, in words per second:
 
 1. ``spacy.blank("en")`` tokenization alone (files read and tokenized);
 2. the project's default pipeline, one process (``claims extract``'s runner, JSONL written);
@@ -37,13 +38,14 @@ from extractor.documents import read_all
 from extractor.writers import JsonlSink
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT.parent / "shared" / "eval" / "news" / "dev", ROOT / "seeds"]
+SHARED_NEWS = ROOT.parent / "shared" / "eval" / "news" / "dev"
+SOURCES = [SHARED_NEWS, ROOT / "seeds"] if SHARED_NEWS.is_dir() else [ROOT / "seeds", ROOT / "fixtures"]
 
 
 def build_corpus(folder: Path, words: int) -> int:
     """Copies of the source articles under ``folder`` up to about ``words`` words; returns
     the number of words written."""
-    texts = [p.read_text(encoding="utf-8") for src in SOURCES for p in sorted(src.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for src in SOURCES for p in sorted(src.rglob("*.txt"))]
     folder.mkdir(parents=True, exist_ok=True)
     total = copy = 0
     while total < words:
@@ -129,7 +131,8 @@ def main() -> None:
         memory = {f"1x ({small:,} words)": peak_memory_mb(work / "mem1", work / "m1.jsonl"),
                   f"10x ({large:,} words)": peak_memory_mb(work / "mem10", work / "m10.jsonl")}
     print(f"machine: {platform.processor() or platform.machine()}, {len(os.sched_getaffinity(0))} cores, Python {platform.python_version()},"
-          f" spaCy {spacy.__version__}; corpus {words:,} words; load average {load_before:.1f} before, "
+          f" spaCy {spacy.__version__}; corpus {words:,} words from {', '.join(map(str, SOURCES))}; "
+          f"load average {load_before:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after (other processes share the cores: above 0.5, the rates are low)")
     for name, value in rate.items():
         print(f"{name:32s} {value:10,.0f} words/s")
