@@ -18,7 +18,6 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import layout
 from ..ruleset import load
 from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
@@ -122,17 +121,14 @@ class EntityFinder:
         runs = _merge(runs, common)
         names = [tokens.span_text(s, e) for s, e in runs]
         canon = self._canonical(list(dict.fromkeys(names)))
-        entities, spans = [], []
-        for (s, e), name in zip(runs, names):
-            start, end = tokens.start[s], tokens.end[e - 1]
-            label = self._label(text, name, start, canon[name])
-            spans.append(Span(doc, s, e, label=label))
-            entities.append({"text": name, "canonical": canon[name], "label": label, "start": start, "end": end})
+        entities = [{"text": name, "canonical": canon[name],
+                     "label": self._label(text, name, tokens.start[s], canon[name]),
+                     "start": tokens.start[s], "end": tokens.end[e - 1]} for (s, e), name in zip(runs, names)]
         persons = {e["canonical"] for e in entities if e["label"] == "PERSON"}
-        for ent, span in zip(entities, spans):  # one mention with a title makes every mention a person
+        for ent in entities:  # one mention with a title makes every mention a person
             if ent["canonical"] in persons:
-                ent["label"] = span.label_ = "PERSON"
-        doc.spans["entities"] = spans
+                ent["label"] = "PERSON"
+        doc.spans["entities"] = [Span(doc, s, e, label=ent["label"]) for (s, e), ent in zip(runs, entities)]
         doc._.entities = entities
         return doc
 
@@ -233,7 +229,8 @@ class EntityFinder:
             elif lower in spelling:  # "EBay" is eBay
                 canon[name] = canon[spelling[lower]]
             else:
-                earlier = [n for n in canon if len(n) > len(name)]
+                size = len(name)
+                earlier = [n for n in canon if len(n) > size]
                 canon[name] = (self._same_as(base, earlier, canon, words)
                                or (canon.get(base) if base != name else None) or base)
             spelling.setdefault(lower, name)
@@ -272,11 +269,14 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int
 
 
 def _in(spans: list[tuple[int, int]], offset: int) -> bool:
-    return layout.containing(spans, offset) is not None
+    """``offset`` is inside one of ``spans`` (a few lines, which do not overlap)."""
+    return any(start <= offset <= end for start, end in spans)
 
 
 def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Model entities first; rule runs that overlap none of them are kept."""
+    """Model entities first; rule runs (in order) that overlap none of them are kept."""
+    if not ents:
+        return runs
     kept = [r for r in runs if not any(s < r[1] and r[0] < e for s, e in ents)]
     return sorted(kept + ents)
 
