@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import ruleset
+from .. import ruleset, textmatch
 from ..layout import Layout
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
@@ -36,6 +36,7 @@ from .view import layout_of
 DateSpan = tuple[date | None, date | None]
 WORD = re.compile(r"[\w'’.-]*\w")
 PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
+REQUIRED_FIRST = re.compile(r"[^\W_](?![?*{])")
 NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 EDGE_BEFORE = r"(?<![\w$£€¥.,'’-])"
 EDGE_AFTER = r"(?![\w%]|[-–]\w)"
@@ -93,11 +94,14 @@ class PeriodRules(_Rules):
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-def _words_regex(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation([re.escape(w) for w in words])})\b", re.I)
+    """Rule words (regex fragments) as one alternation, longest first. When each word opens
+    with a letter or digit it requires, a lookahead on those (either case) lets the regex
+    skip, in one test, the places where no word starts."""
+    body = "|".join(sorted(words, key=len, reverse=True))
+    if not words or not all(REQUIRED_FIRST.match(w) and "|" not in w for w in words):
+        return body
+    firsts = sorted({c for w in words for c in (w[0], w[0].lower(), w[0].upper()) if len(c) == 1})
+    return f"(?=[{''.join(firsts)}])(?:{body})"
 
 
 def _expand(pattern: str, rules: PeriodRules) -> str:
@@ -205,14 +209,14 @@ class PeriodFinder:
         self.starts = re.compile(f"{EDGE_BEFORE}(?=(?:{alternatives}){EDGE_AFTER})", re.I)
         cues = rules.cues
         self.comparison_period = re.compile(
-            rf"\b(?:{_alternation([re.escape(c) for c in cues.comparison_period])})\s+(?:(?:the|in|of)\s+)*$", re.I)
+            rf"\b(?:{textmatch.alternation(cues.comparison_period)})\s+(?:(?:the|in|of)\s+)*$", re.I)
         self.comparison_figure = {c.lower() for c in cues.comparison_figure}
-        self.continuation = _words_regex(cues.continuation)
+        self.continuation = textmatch.phrases(cues.continuation)
         self.clause_break = re.compile("|".join(rules.clause_breaks), re.I)
-        self.event_verb = _words_regex(rules.event_verbs)
-        self.metric = _words_regex(rules.metric_nouns)
+        self.event_verb = textmatch.phrases(rules.event_verbs)
+        self.metric = textmatch.phrases(rules.metric_nouns)
         self.subordinator = re.compile("|".join(rules.subordinators), re.I)
-        self.point_in_time = _words_regex(rules.point_in_time_words)
+        self.point_in_time = textmatch.phrases(rules.point_in_time_words)
         self.other_figure = re.compile(rules.other_figure_before, re.I)
         self.modifier = re.compile(
             rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,{rules.modifier_gap_words}}}?({_alternation(rules.metric_nouns)})\b", re.I)
