@@ -50,11 +50,13 @@ def filed(found: list[Claim], doc_id: str) -> list[Claim]:
 
 
 def timed_load(url: str, records: Path) -> tuple[int, int, float]:
-    """(documents, claims, seconds) of loading ``records`` into a new database at ``url``."""
+    """(documents, claims, seconds) of loading ``records`` into a new database at ``url``, as
+    ``claims load`` does it: the database opened (created), loaded and closed (on SQLite,
+    closing moves what is left of the write-ahead log into the database file)."""
+    began = time.perf_counter()
     with ClaimStore(url) as store:
-        began = time.perf_counter()
         report = load_claims(store, [records])
-        return report.documents, report.claims, time.perf_counter() - began
+    return report.documents, report.claims, time.perf_counter() - began
 
 
 def parse_seconds(records: Path) -> float:

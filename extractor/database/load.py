@@ -5,20 +5,21 @@ the sha256 of their lines as given (``documents.hash_of = 'claims'``). Loading t
 records again changes nothing; changed records for a doc_id supersede the old ones.
 
 The lines of each document are gathered without parsing (its doc_id is found by a
-pattern), so that a large input can be parsed, validated and turned into rows in a worker
-process while this one writes to the database; memory holds the documents in flight, not
-the file.
+pattern) into batches of whole documents; worker processes parse, check and write the
+batches of a large input, one writing while another parses. Memory holds the batches in
+flight, not the file.
 """
 from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set as AbstractSet
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,10 +31,13 @@ from ..models import Claim, DocumentInfo
 from .rows import RecordError, check_claim
 from .store import ClaimStore, Prepared, prepare
 
-BATCH = 2000  # claims per transaction
-PARALLEL_FROM = 8 * 2**20  # bytes of input from which records are prepared in a worker process
+BATCH = 4000  # claims per transaction
+PARALLEL_FROM = 8 * 2**20  # bytes of input from which batches are loaded by worker processes
+MAX_WORKERS = 4
+CHECKPOINT_EVERY = 4  # batches a writer process commits between checkpoints of the SQLite log
 DOC_ID = re.compile(rb'"doc_id"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"')
 Line = tuple[str, int, bytes]  # path, line number, the line as read
+WriteAll = Callable[[Iterable[list[list[Line]]]], Iterator["LoadReport"]]  # batches in, their reports out
 T, R = TypeVar("T"), TypeVar("R")
 
 
@@ -176,17 +180,36 @@ class PreparedBatch:
 
 
 def prepare_batch(groups: list[list[Line]]) -> PreparedBatch:
-    """Parse, check and turn into rows the lines of whole documents (in any process)."""
+    """Parse, check and turn into rows the lines of whole documents."""
     batch = PreparedBatch()
-    with paused_gc():
-        for lines in groups:
-            documents: dict[str, Group] = {}
-            for line in lines:
-                add_record(documents, line, batch.rejected)
-            for doc_id, group in documents.items():
-                info = derived_document(doc_id, group)
-                batch.documents.append((info.content_hash, len(group.claims), prepare([(info, group.claims)], "claims")))
+    for lines in groups:
+        documents: dict[str, Group] = {}
+        for line in lines:
+            add_record(documents, line, batch.rejected)
+        for doc_id, group in documents.items():
+            info = derived_document(doc_id, group)
+            batch.documents.append((info.content_hash, len(group.claims), prepare([(info, group.claims)], "claims")))
     return batch
+
+
+def write_batch(store: ClaimStore, done: AbstractSet[str], groups: list[list[Line]],
+                turn: AbstractContextManager[Any] = nullcontext()) -> LoadReport:
+    """Load the lines of whole documents in one transaction, but for the documents whose
+    content hash is in ``done``; what was loaded, skipped and rejected. The transaction
+    waits for ``turn`` (writers that share a database file take turns)."""
+    with paused_gc():
+        prepared = prepare_batch(groups)
+    report, kept = LoadReport(rejected=prepared.rejected), Prepared()
+    for content_hash, count, rows in prepared.documents:
+        if content_hash in done:
+            report.skipped += 1
+            continue
+        kept.add(rows)
+        report.documents += 1
+        report.claims += count
+    with turn:
+        store.commit(kept)
+    return report
 
 
 @contextmanager
@@ -214,20 +237,59 @@ def ordered(executor: Executor, function: Callable[[T], R], items: Iterable[T], 
         yield window.popleft().result()
 
 
+@dataclass
+class Worker:
+    """What a writer process keeps between batches: its store (commits do not checkpoint
+    the SQLite log), the hashes to skip, the write turn and how many batches it wrote."""
+
+    store: ClaimStore
+    done: AbstractSet[str]
+    turn: AbstractContextManager[Any]
+    written: int = 0
+
+
+_worker: Worker | None = None
+
+
+def _open_worker_store(url: str, done: AbstractSet[str], turn: AbstractContextManager[Any]) -> None:
+    global _worker
+    _worker = Worker(ClaimStore(url, autocheckpoint=False), done, turn)
+
+
+def _write_in_worker(groups: list[list[Line]]) -> LoadReport:
+    """``write_batch`` in a writer process; every few batches it checkpoints the log, out of
+    its write turn, so that the other writer goes on meanwhile."""
+    assert _worker is not None, "the worker's store is opened by the pool's initializer"
+    report = write_batch(_worker.store, _worker.done, groups, _worker.turn)
+    _worker.written += 1
+    if _worker.written % CHECKPOINT_EVERY == 0:
+        _worker.store.checkpoint()
+    return report
+
+
 @contextmanager
-def preparing(workers: int) -> Iterator[Callable[[Iterable[list[list[Line]]]], Iterator[PreparedBatch]]]:
-    """``prepare_batch`` over batches: here (``workers`` 0) or in worker processes."""
+def writing(store: ClaimStore, done: AbstractSet[str], workers: int) -> Iterator[WriteAll]:
+    """``write_batch`` over batches, here (``workers`` 0) or in worker processes that each
+    open the store once, parse their batches and write them in turns (the database takes
+    one writer at a time; the others parse meanwhile)."""
     if workers == 0:
-        yield lambda items: map(prepare_batch, items)
+        yield lambda items: (write_batch(store, done, groups) for groups in items)
         return
-    with ProcessPoolExecutor(max_workers=workers) as executor:
-        yield lambda items: ordered(executor, prepare_batch, items, ahead=workers + 1)
+    url = store.engine.url.render_as_string(hide_password=False)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    # SQLite has one writer at a time and polls for the lock, sleeping: a lock that wakes the
+    # next writer at once keeps the file busy. PostgreSQL writers need no turns.
+    turn = context.Lock() if store.engine.dialect.name == "sqlite" else nullcontext()
+    with ProcessPoolExecutor(workers, context, initializer=_open_worker_store,
+                             initargs=(url, done, turn)) as executor:
+        yield lambda items: ordered(executor, _write_in_worker, items, ahead=2 * workers)
 
 
-def auto_workers(paths: list[Path]) -> int:
-    """One worker process for a large input on a machine with more than one core."""
+def auto_workers(store: ClaimStore, paths: list[Path]) -> int:
+    """A writer process per core for a large input into a database on disk or a server."""
+    in_memory = store.engine.dialect.name == "sqlite" and store.engine.url.database in (None, "", ":memory:")
     large = sum(p.stat().st_size for p in paths) >= PARALLEL_FROM
-    return 1 if large and (os.cpu_count() or 1) > 1 else 0
+    return 0 if in_memory or not large else min(os.cpu_count() or 1, MAX_WORKERS)
 
 
 def load_claims(store: ClaimStore, paths: list[Path], resume: bool = False, batch: int = BATCH,
@@ -236,22 +298,16 @@ def load_claims(store: ClaimStore, paths: list[Path], resume: bool = False, batc
     each), so that a run killed half way leaves every committed document whole. With
     ``resume`` documents already current in the store are skipped. Bad records are
     reported (in file and line order), not loaded; the rest of their document and batch
-    are. ``workers``: processes
-    that parse the records while this one writes (None: one for a large input)."""
+    are. ``workers``: processes that parse and write batches (None: one per core, up to
+    MAX_WORKERS, for a large input; 0: all in this process)."""
     report = LoadReport()
-    done = store.done() if resume else set()
-    with paused_gc(), preparing(auto_workers(paths) if workers is None else workers) as prepare_all:
-        for prepared in prepare_all(batches(line_groups(paths), batch)):
-            report.rejected.extend(prepared.rejected)
-            kept = Prepared()
-            for content_hash, count, rows in prepared.documents:
-                if content_hash in done:
-                    report.skipped += 1
-                    continue
-                kept.add(rows)
-                report.documents += 1
-                report.claims += count
-            store.commit(kept)
+    done = frozenset(store.done()) if resume else frozenset()
+    with writing(store, done, auto_workers(store, paths) if workers is None else workers) as write_all:
+        for written in write_all(batches(line_groups(paths), batch)):
+            report.documents += written.documents
+            report.skipped += written.skipped
+            report.claims += written.claims
+            report.rejected += written.rejected
     order = {str(path): n for n, path in enumerate(paths)}
     report.rejected.sort(key=lambda bad: (order[bad.path], bad.line))
     return report

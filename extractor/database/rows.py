@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..models import Claim, DocumentInfo
@@ -22,20 +23,32 @@ class RecordError(ValueError):
         self.field, self.message = field, message
 
 
-def iso_date(value: str | None, field: str) -> date | None:
-    """The date of an ISO date or timestamp ('2025-03-01', '2025-03-01T10:00:00Z')."""
+@lru_cache(maxsize=4096)
+def _iso_day(value: str) -> str:
+    """'YYYY-MM-DD' of an ISO date or timestamp (ValueError if it is not one); records
+    repeat a few dates, so the answers are kept."""
+    return date.fromisoformat(value[:10]).isoformat()
+
+
+def iso_date(value: str | None, field: str) -> str | None:
+    """The ISO date ('2025-03-01') of an ISO date or timestamp ('2025-03-01T10:00:00Z')."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        return _iso_day(value)
     except ValueError as exc:
         raise RecordError(field, f"not an ISO date: {value!r}") from exc
 
 
-def check_claim(claim: Claim) -> tuple[date | None, date | None]:
-    """Check what the schema checks beyond the model (RecordError); the period's dates."""
+def as_date(day: str | None) -> date | None:
+    """The date of an ISO date string, for columns that SQLAlchemy adapts."""
+    return day and date.fromisoformat(day)
+
+
+def check_claim(claim: Claim) -> tuple[str | None, str | None]:
+    """Check what the schema checks beyond the model (RecordError); the period's ISO dates."""
     currency = claim.amount.currency
-    if currency is not None and not CURRENCY.fullmatch(currency):
+    if currency is not None and not (len(currency) == 3 and CURRENCY.fullmatch(currency)):
         raise RecordError("amount.currency", f"not an ISO 4217 code (three capital letters): {currency!r}")
     period = claim.period
     return iso_date(period and period.start, "period.start"), iso_date(period and period.end, "period.end")
@@ -55,8 +68,8 @@ def claim_row(claim: Claim, content_hash: str) -> dict[str, Any]:
         "subject_label": subject and subject.label,
         "counterparty": other and other.canonical, "counterparty_name": other and other.name,
         "metric": claim.metric, "period": claim.period and claim.period.text,
-        "period_start": start and start.isoformat(), "period_end": end and end.isoformat(),
-        "source": att.source, "cue": att.cue, "source_type": att.source_type, "hedges": json.dumps(claim.hedges, ensure_ascii=False),
+        "period_start": start, "period_end": end, "source": att.source, "cue": att.cue, "source_type": att.source_type,
+        "hedges": json.dumps(claim.hedges, ensure_ascii=False) if claim.hedges else "[]",
         "confidence": claim.confidence,
         "change_direction": change and change.direction, "change_percent": change and change.percent,
         "change_amount": change and change.amount, "change_from": change and change.from_value,
@@ -72,5 +85,5 @@ def hop_rows(claim: Claim, content_hash: str) -> list[dict[str, Any]]:
 
 def document_row(info: DocumentInfo, hash_of: str, claim_count: int) -> dict[str, Any]:
     """One row of ``documents`` (the timestamps are the store's)."""
-    return {**info.model_dump(exclude={"published"}), "published": iso_date(info.published, "published"),
+    return {**info.model_dump(exclude={"published"}), "published": as_date(iso_date(info.published, "published")),
             "hash_of": hash_of, "claim_count": claim_count, "superseded_at": None, "superseded_by": None}

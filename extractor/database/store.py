@@ -95,8 +95,8 @@ class ClaimStore:
     claims, in the same transaction.
     """
 
-    def __init__(self, url: str) -> None:
-        self.engine: Engine = open_engine(url)
+    def __init__(self, url: str, autocheckpoint: bool = True) -> None:
+        self.engine: Engine = open_engine(url, autocheckpoint)
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
@@ -129,6 +129,13 @@ class ClaimStore:
             for table, rows in ((claims, prepared.claims), (attribution_hops, prepared.hops)):
                 if rows:
                     connection.exec_driver_sql(insert_sql(connection, table), rows)
+
+    def checkpoint(self) -> None:
+        """Copy what the SQLite write-ahead log holds into the database file, without waiting
+        for readers or writers (PASSIVE); other databases need nothing."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as connection:
+                connection.connection.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def done(self) -> set[str]:
         """Content hashes of the current documents (for --resume)."""
