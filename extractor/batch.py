@@ -57,7 +57,9 @@ class BatchOptions:
 
 @dataclass
 class Summary:
-    read: int = 0
+    read: int = 0  # documents (a .jsonl file holds many)
+    files: int = 0
+    last_path: str | None = None
     extracted: int = 0
     duplicates: int = 0
     resumed: int = 0
@@ -71,7 +73,8 @@ class Summary:
 
     def lines(self, noun: str = "claims") -> list[str]:
         """The closing report: counts, skips and the failures by kind."""
-        line = f"{self.read} files read, {self.failed} failed, {self.records} {noun} written in {self.seconds:.1f}s"
+        line = (f"{self.read} documents read from {self.files} files, {self.failed} failed, {self.records} {noun} "
+                f"written in {self.seconds:.1f}s")
         if self.duplicates or self.resumed:
             line += f"; {self.duplicates + self.resumed} skipped ({self.duplicates} duplicates, {self.resumed} already done)"
         lines = [line]
@@ -194,6 +197,8 @@ def _admit(items: Iterable[Item], done: list[set[str]], summary: Summary, progre
     first: dict[str, str] = {}
     for item in items:
         summary.read += 1
+        if item.path != summary.last_path:  # a file's documents come one after another
+            summary.files, summary.last_path = summary.files + 1, item.path
         if isinstance(item, DocumentError):
             yield item
             continue

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipeline
+from .components.view import with_text
 from .documents import Document, read_all
 from .models import Claim, DocumentError, DocumentInfo
 from .records import claims_of
@@ -93,6 +94,6 @@ def extract_paths(
 def _doc(nlp: Language, document: Document) -> Doc:
     """The unprocessed Doc, with the publication date set before the pipeline runs (periods
     and currencies use it)."""
-    doc = nlp.make_doc(document.text)
+    doc = with_text(nlp.make_doc(document.text), document.text)
     doc._.published = document.published
     return doc

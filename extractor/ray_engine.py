@@ -126,9 +126,9 @@ def extract_with_ray(
               for r in rows.filter(lambda r: r["kind"] == "error").iter_rows()]
     (out / "errors.jsonl").write_text("".join(e.model_dump_json() + "\n" for e in errors), encoding="utf-8")
     counts = Counter(r["kind"] for r in kept.select_columns(["kind"]).iter_rows())
-    summary = Summary(read=counts["document"] + len(duplicates) + len(errors), extracted=counts["document"],
-                      duplicates=len(duplicates), records=counts["claim"], failures=Counter(e.error for e in errors),
-                      seconds=time.monotonic() - began)
+    summary = Summary(read=counts["document"] + len(duplicates) + len(errors), files=len(files),
+                      extracted=counts["document"], duplicates=len(duplicates), records=counts["claim"],
+                      failures=Counter(e.error for e in errors), seconds=time.monotonic() - began)
     return RayResult(summary, errors)
 
 

@@ -79,6 +79,6 @@ def test_bad_files_are_reported_and_good_ones_extracted(corpus, tmp_path, worker
 
     written = out.read_text(encoding="utf-8").splitlines()
     assert len(written) == 31 and figures(written) == figures(clean.stdout.splitlines())
-    assert "11 files read, 6 failed, 31 claims written" in result.stderr
+    assert "11 documents read from 9 files, 6 failed, 31 claims written" in result.stderr
     assert ("failed: 1 BinaryFile, 1 EmptyFile, 1 FileNotFoundError, 1 InvalidEncoding, 1 PermissionError, "
             "1 TooLarge") in result.stderr

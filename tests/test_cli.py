@@ -26,7 +26,7 @@ def test_extract_writes_one_valid_record_per_mention(tmp_path):
     records = [Claim.model_validate_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 25
     assert {r.doc_id for r in records} == {"000_3f00ea69314cb987.txt", "004_e6c9b792dda29dee.txt"}
-    assert "2 files read, 0 failed, 25 claims written" in result.stderr
+    assert "2 documents read from 2 files, 0 failed, 25 claims written" in result.stderr
 
 
 def test_extract_to_stdout_and_ids_are_stable():
@@ -52,7 +52,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     assert result.exit_code == 1
     assert "empty.txt: empty file" in result.stderr
     assert "binary.txt: binary file" in result.stderr
-    assert "3 files read, 2 failed, 10 claims written" in result.stderr
+    assert "3 documents read from 3 files, 2 failed, 10 claims written" in result.stderr
     assert len(result.stdout.splitlines()) == 10
 
 

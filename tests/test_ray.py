@@ -48,7 +48,7 @@ def test_ray_and_local_runs_give_the_same_records(local_ray, corpus, tmp_path):
     result = runner.invoke(app, ["extract", str(corpus), "--engine", "ray", "-o", str(out)])
     assert result.exit_code == 1
     assert f"error: {corpus / 'empty.txt'}: empty file" in result.stderr
-    assert f"9 files read, 1 failed, {len(expected)} claims written" in result.stderr
+    assert f"9 documents read from 7 files, 1 failed, {len(expected)} claims written" in result.stderr
     assert "1 skipped (1 duplicates, 0 already done)" in result.stderr
     assert _by_id(ray_engine.read_claims(out)) == expected
     assert runner.invoke(app, ["extract", str(corpus), "--engine", "ray", "-o", str(out), "--resume"]).exit_code == 2

@@ -17,3 +17,19 @@ import pytest
 ])
 def test_sentence_boundaries(text, sentences, nlp):
     assert [s.text.strip() for s in nlp(text).sents if s.text.strip()] == sentences
+
+
+def test_the_shared_view_agrees_with_spacy_on_sentences_and_text(nlp):
+    """The view (token arrays, computed once per Doc) gives what doc.sents and doc.text give."""
+    from extractor.components.view import layout_of, sentence_bounds, sentences, text_of, with_text
+
+    text = ("Tesla Q3: $5bn\n\nThe U.S. carmaker said on Monday it will spend $10bn. \"We are pleased,\" he said.\n"
+            "  • Capex: $2bn.\n")
+    doc = nlp(text)
+    assert sentence_bounds(doc) == [(s.start, s.end) for s in doc.sents]
+    assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
+    assert layout_of(doc).sentences == [(s.start_char, s.end_char) for s in doc.sents]
+    assert text_of(doc) == text
+    fresh = with_text(nlp.make_doc(text), text)
+    assert text_of(fresh) == fresh.text == text
+    assert sentence_bounds(nlp.make_doc("")) == []

@@ -25,6 +25,13 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def with_text(doc: Doc, text: str) -> Doc:
+    """``doc`` made from ``text`` by the tokenizer (which keeps every character), with the
+    text kept so that ``text_of`` need not join the tokens again."""
+    _texts[doc] = text
+    return doc
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token indexes of the sentences, as ``doc.sents`` has them."""
     bounds = _bounds.get(doc)
