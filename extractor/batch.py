@@ -17,6 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -247,14 +248,24 @@ def _outcomes(chunk: list[Item], future: Future[list[dict[str, Any]]], model: ty
             for p in plain]
 
 
+def _worker_context() -> BaseContext:
+    """Workers forked from a clean server process that imported spaCy and the project once
+    (a spawned worker spends over a second importing them); spawned where there is no fork."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
 def _parallel(items: Iterable[Item], options: BatchOptions, convert: Convert) -> Iterator[Outcome]:
-    """Chunks of documents to ``options.workers`` spawned processes, at most two chunks
+    """Chunks of documents to ``options.workers`` worker processes, at most two chunks
     per worker in flight; outcomes in input order, or as they finish when not ordered.
     When a worker dies, the chunks in flight fail and a new pool takes the rest."""
     model = RECORD_MODELS[convert]
 
     def start() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(options.workers, mp_context=multiprocessing.get_context("spawn"),
+        return ProcessPoolExecutor(options.workers, mp_context=_worker_context(),
                                    initializer=_start_worker, initargs=(options.model, convert))
 
     pool = start()
