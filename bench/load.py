@@ -93,7 +93,7 @@ def main() -> None:
         print(f"{written} records written to load ({records.stat().st_size / 2**20:.0f} MB of JSONL)")
         parsing = parse_seconds(records)
         print(f"reading, validating and making rows, one process, no database: {parsing:.1f}s "
-              f"({written / parsing:,.0f} records/s); a load does this in a worker process while it writes")
+              f"({written / parsing:,.0f} records/s); a load spreads this over writer processes, one parsing while another writes")
         targets = [("sqlite", str(Path(tmp) / "claims.db"), None)]
         if args.postgres:
             name, url = postgres_database(args.postgres)

@@ -17,7 +17,8 @@ import multiprocessing
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Set as AbstractSet
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -86,7 +87,7 @@ class Group:
     path: str
     claims: list[Claim] = field(default_factory=list)
     digest: Any = field(default_factory=hashlib.sha256)
-    lines: dict[str, str] = field(default_factory=dict)  # claim id: where its record was read
+    lines: dict[str, tuple[str, int]] = field(default_factory=dict)  # claim id: (file, line) of its record
 
 
 def complete_at(paths: list[Path]) -> dict[bytes, tuple[int, int]]:
@@ -154,12 +155,13 @@ def add_record(groups: dict[str, Group], line: Line, rejected: list[BadRecord]) 
         rejected.append(BadRecord(path, number, exc.field, exc.message))
         return
     group = groups.setdefault(claim.doc_id, Group(path))
-    first = group.lines.setdefault(claim.id, f"{path}:{number}")
-    if first != f"{path}:{number}":
-        rejected.append(BadRecord(path, number, "id", f"claim {claim.id} repeats the record of {first}"))
+    first = group.lines.setdefault(claim.id, (path, number))
+    if first != (path, number):
+        rejected.append(BadRecord(path, number, "id", f"claim {claim.id} repeats the record of {first[0]}:{first[1]}"))
         return
     group.claims.append(claim)
-    group.digest.update(raw + b"\n")
+    group.digest.update(raw)
+    group.digest.update(b"\n")
 
 
 def derived_document(doc_id: str, group: Group) -> DocumentInfo:

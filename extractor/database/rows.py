@@ -11,8 +11,11 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import Claim, DocumentInfo
+from .schema import attribution_hops, claims
 
 CURRENCY = re.compile(r"[A-Z]{3}")
+CLAIM_COLUMNS = tuple(claims.columns.keys())
+HOP_COLUMNS = tuple(attribution_hops.columns.keys())
 
 
 class RecordError(ValueError):
@@ -54,33 +57,39 @@ def check_claim(claim: Claim) -> tuple[str | None, str | None]:
     return iso_date(period and period.start, "period.start"), iso_date(period and period.end, "period.end")
 
 
-def claim_row(claim: Claim, content_hash: str) -> dict[str, Any]:
-    """One row of ``claims``: the record's fields as columns, and the record itself as JSON."""
+def claim_values(claim: Claim, content_hash: str) -> tuple[Any, ...]:
+    """One row of ``claims`` in the table's column order: the record's fields as columns,
+    and the record itself as JSON."""
     a, att, subject, other, change = claim.amount, claim.attribution, claim.subject, claim.counterparty, claim.change
     start, end = check_claim(claim)
-    return {
-        "id": claim.id, "content_hash": content_hash, "doc_id": claim.doc_id, "mention": claim.mention,
-        "start_offset": claim.start, "end_offset": claim.end, "sentence": claim.sentence, "kind": claim.kind,
-        "value": a.value, "low": a.low, "high": a.high, "currency": a.currency, "currency_text": a.currency_text,
-        "currency_note": a.currency_note, "qualifier": a.qualifier, "scale_text": a.scale_text, "per": a.per,
-        "equivalent_of": claim.equivalent_of,
-        "subject": subject and subject.canonical, "subject_name": subject and subject.name,
-        "subject_label": subject and subject.label,
-        "counterparty": other and other.canonical, "counterparty_name": other and other.name,
-        "metric": claim.metric, "period": claim.period and claim.period.text,
-        "period_start": start, "period_end": end, "source": att.source, "cue": att.cue, "source_type": att.source_type,
-        "hedges": json.dumps(claim.hedges, ensure_ascii=False) if claim.hedges else "[]",
-        "confidence": claim.confidence,
-        "change_direction": change and change.direction, "change_percent": change and change.percent,
-        "change_amount": change and change.amount, "change_from": change and change.from_value,
-        "rule": claim.rule, "record": claim.model_dump_json(), "superseded_at": None,
-    }
+    return (
+        claim.id, content_hash, claim.doc_id, claim.mention, claim.start, claim.end, claim.sentence, claim.kind,
+        a.value, a.low, a.high, a.currency, a.currency_text, a.currency_note, a.qualifier, a.scale_text, a.per,
+        claim.equivalent_of,
+        subject and subject.canonical, subject and subject.name, subject and subject.label,
+        other and other.canonical, other and other.name,
+        claim.metric, claim.period and claim.period.text, start, end,
+        att.source, att.cue, att.source_type, json.dumps(claim.hedges, ensure_ascii=False) if claim.hedges else "[]",
+        claim.confidence,
+        change and change.direction, change and change.percent, change and change.amount, change and change.from_value,
+        claim.rule, claim.model_dump_json(), None,
+    )
+
+
+def hop_values(claim: Claim, content_hash: str) -> list[tuple[Any, ...]]:
+    """Rows of ``attribution_hops`` in the table's column order: the claim's attribution
+    chain, outermost first."""
+    return [(content_hash, claim.id, n, hop.source, hop.cue, hop.type) for n, hop in enumerate(claim.attribution.chain)]
+
+
+def claim_row(claim: Claim, content_hash: str) -> dict[str, Any]:
+    """``claim_values`` by column name."""
+    return dict(zip(CLAIM_COLUMNS, claim_values(claim, content_hash)))
 
 
 def hop_rows(claim: Claim, content_hash: str) -> list[dict[str, Any]]:
-    """Rows of ``attribution_hops``: the claim's attribution chain, outermost first."""
-    return [{"content_hash": content_hash, "claim_id": claim.id, "position": n, "source": hop.source,
-             "cue": hop.cue, "source_type": hop.type} for n, hop in enumerate(claim.attribution.chain)]
+    """``hop_values`` by column name."""
+    return [dict(zip(HOP_COLUMNS, values)) for values in hop_values(claim, content_hash)]
 
 
 def document_row(info: DocumentInfo, hash_of: str, claim_count: int) -> dict[str, Any]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from operator import itemgetter
 from typing import Any, Iterable, Literal
 
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, select, text, update
@@ -13,13 +12,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..models import Claim, DocumentInfo
 from .engine import StoreError, open_engine, reading, upgrade
-from .rows import RecordError, claim_row, document_row, hop_rows
+from .rows import RecordError, claim_values, document_row, hop_values
 from .schema import attribution_hops, claims, documents
 
 HashOf = Literal["text", "claims"]
 Rows = list[dict[str, Any]]
-CLAIM_VALUES = itemgetter(*claims.columns.keys())
-HOP_VALUES = itemgetter(*attribution_hops.columns.keys())
 
 # other current versions of a document become superseded; this version's claims are replaced
 OTHER_CURRENT = ((documents.c.doc_id == bindparam("d")) & (documents.c.content_hash != bindparam("h"))
@@ -78,10 +75,10 @@ def prepare(batch: Iterable[tuple[DocumentInfo, list[Claim]]], hash_of: HashOf =
             if claim.doc_id != info.doc_id:
                 raise RecordError("doc_id", f"claim {claim.id} belongs to {claim.doc_id!r}, not {info.doc_id!r}")
             try:
-                prepared.claims.append(CLAIM_VALUES(claim_row(claim, key)))
+                prepared.claims.append(claim_values(claim, key))
             except RecordError as exc:
                 raise RecordError(exc.field, f"claim {claim.id}: {exc.message}") from exc
-            prepared.hops.extend(map(HOP_VALUES, hop_rows(claim, key)))
+            prepared.hops.extend(hop_values(claim, key))
         prepared.documents.append(document_row(info, hash_of, len(found)))
     return prepared
 
