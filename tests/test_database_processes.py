@@ -39,6 +39,27 @@ load_claims(store, [source], batch=25)  # two seed articles a transaction
 """
 
 
+# The same with two writer processes (as a large input gets): each writer's third
+# transaction kills the whole process group, parent and writers, before it commits.
+CRASHING_PARALLEL_LOAD = """
+import os, signal, sys
+from pathlib import Path
+from extractor.database import ClaimStore, load_claims
+
+url, source = sys.argv[1], Path(sys.argv[2])
+commit, commits = ClaimStore.commit, []
+
+def crash_on_third(self, prepared):
+    commits.append(prepared)
+    if len(commits) == 3:
+        os.killpg(0, signal.SIGKILL)
+    commit(self, prepared)
+
+ClaimStore.commit = crash_on_third
+load_claims(ClaimStore(url), [source], batch=25, workers=2)
+"""
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLAIMS, *args], capture_output=True, text=True, timeout=300)
 
@@ -62,6 +83,20 @@ def test_a_killed_load_resumes_to_exactly_the_rows_of_an_uninterrupted_run(db_ur
     resumed = run("load", str(corpus_file), "--db", db_url, "--resume")
     assert resumed.returncode == 0, resumed.stderr
     assert "28 documents and 350 claims loaded, 12 documents already loaded" in resumed.stderr
+    reference = str(tmp_path / "uninterrupted.db")
+    assert run("load", str(corpus_file), "--db", reference).returncode == 0
+    assert dump(db_url) == dump(reference)
+
+
+def test_a_killed_parallel_load_resumes_to_exactly_the_rows_of_an_uninterrupted_run(db_url, corpus_file, tmp_path):
+    crashed = subprocess.run([sys.executable, "-c", CRASHING_PARALLEL_LOAD, db_url, str(corpus_file)],
+                             capture_output=True, text=True, timeout=300, start_new_session=True)
+    assert crashed.returncode == -9, crashed.stderr
+    stored, whole = complete_documents(db_url)
+    assert 0 < stored < 40 and whole == stored  # some transactions committed, each document whole
+    resumed = run("load", str(corpus_file), "--db", db_url, "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{40 - stored} documents and {500 - 12.5 * stored:.0f} claims loaded" in resumed.stderr
     reference = str(tmp_path / "uninterrupted.db")
     assert run("load", str(corpus_file), "--db", reference).returncode == 0
     assert dump(db_url) == dump(reference)
