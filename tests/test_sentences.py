@@ -21,7 +21,7 @@ def test_sentence_boundaries(text, sentences, nlp):
 
 def test_the_shared_view_agrees_with_spacy_on_sentences_and_text(nlp):
     """The view (token arrays, computed once per Doc) gives what doc.sents and doc.text give."""
-    from extractor.components.view import layout_of, sentence_bounds, sentences, text_of, with_text
+    from extractor.components.view import char_range, layout_of, sentence_bounds, sentences, text_of, with_text
 
     text = ("Tesla Q3: $5bn\n\nThe U.S. carmaker said on Monday it will spend $10bn. \"We are pleased,\" he said.\n"
             "  • Capex: $2bn.\n")
@@ -33,3 +33,7 @@ def test_the_shared_view_agrees_with_spacy_on_sentences_and_text(nlp):
     fresh = with_text(nlp.make_doc(text), text)
     assert text_of(fresh) == fresh.text == text
     assert sentence_bounds(nlp.make_doc("")) == []
+    for start, end in [(0, 0), (2, 2), (len(doc), len(doc)), (0, 3), (1, len(doc)), (5, 9)]:
+        span = doc[start:end]
+        assert char_range(doc, start, end) == (span.start_char, span.end_char)
+        assert text[slice(*char_range(doc, start, end))] == span.text

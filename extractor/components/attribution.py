@@ -22,7 +22,7 @@ from .. import layout
 from ..models import SourceType
 from ..ruleset import load
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .view import layout_of, sentence_bounds, sentences
+from .view import char_range, layout_of, sentence_bounds, sentences
 
 
 # ------------------------------------------------------------------ rules
@@ -612,8 +612,8 @@ class AttributionFinder:
     def _span(self, doc: Doc, r: Range | None) -> dict | None:
         if r is None:
             return None
-        span = doc[r[0]:r[1]]
-        return {"text": span.text, "start": span.start_char, "end": span.end_char}
+        start, end = char_range(doc, r[0], r[1])
+        return {"text": self.text[start:end], "start": start, "end": end}
 
     def _record(self, doc: Doc, found: list[Found], f: Found) -> dict:
         """The plain-data attribution; 'name' is the source as the chains give it."""
@@ -625,8 +625,7 @@ class AttributionFinder:
     def _attribute_money(self, doc: Doc, sents: list[Span], found: list[Found]) -> None:
         publisher = doc._.publisher
         lines = self.lines
-        contents = [(doc[f.content[0]].idx, doc[f.content[1] - 1].idx + len(doc[f.content[1] - 1]))
-                    if f.content else None for f in found]
+        contents = [char_range(doc, *f.content) if f.content else None for f in found]
         for rec in doc._.money or []:
             f = self._covering(doc, found, contents, rec)
             cue: str | None = None

@@ -15,6 +15,7 @@ from ..layout import Layout
 _texts: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 _views: weakref.WeakKeyDictionary[Doc, Layout] = weakref.WeakKeyDictionary()
 _bounds: weakref.WeakKeyDictionary[Doc, list[tuple[int, int]]] = weakref.WeakKeyDictionary()
+_offsets: weakref.WeakKeyDictionary[Doc, tuple[list[int], list[int]]] = weakref.WeakKeyDictionary()
 
 
 def text_of(doc: Doc) -> str:
@@ -46,11 +47,27 @@ def sentences(doc: Doc) -> list[Span]:
     return [doc[start:end] for start, end in sentence_bounds(doc)]
 
 
+def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
+    """The start and end character of every token (``token.idx`` and where its text ends)."""
+    offsets = _offsets.get(doc)
+    if offsets is None:
+        columns = doc.to_array([IDX, LENGTH])
+        offsets = _offsets[doc] = (columns[:, 0].tolist(), (columns[:, 0] + columns[:, 1]).tolist())
+    return offsets
+
+
+def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The characters of tokens ``start`` to ``end`` (``doc[start:end]``'s start_char, end_char)."""
+    first, last = token_offsets(doc)
+    if end <= start:  # an empty span sits where its start token starts
+        at = first[start] if start < len(first) else len(text_of(doc))
+        return at, at
+    return first[start], last[end - 1]
+
+
 def layout_of(doc: Doc) -> Layout:
     view = _views.get(doc)
     if view is None:
-        columns = doc.to_array([IDX, LENGTH])
-        ends = (columns[:, 0] + columns[:, 1]).tolist()
-        first = columns[:, 0].tolist()
-        view = _views[doc] = Layout(text_of(doc), [(first[s], ends[e - 1]) for s, e in sentence_bounds(doc)])
+        bounds = [char_range(doc, s, e) for s, e in sentence_bounds(doc)]
+        view = _views[doc] = Layout(text_of(doc), bounds)
     return view
