@@ -16,6 +16,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -278,7 +279,8 @@ def writing(store: ClaimStore, done: AbstractSet[str], workers: int) -> Iterator
         yield lambda items: (write_batch(store, done, groups) for groups in items)
         return
     url = store.engine.url.render_as_string(hide_password=False)
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    # forked on Linux (the workers start at once, with the parent's modules); elsewhere the default
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     # SQLite has one writer at a time and polls for the lock, sleeping: a lock that wakes the
     # next writer at once keeps the file busy. PostgreSQL writers need no turns.
     turn = context.Lock() if store.engine.dialect.name == "sqlite" else nullcontext()
