@@ -28,14 +28,6 @@ def lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def containing(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    """The span of a sorted list that holds ``offset``."""
-    i = bisect_right([s for s, _ in spans], offset) - 1
-    if i >= 0 and spans[i][0] <= offset <= spans[i][1]:
-        return spans[i]
-    return None
-
-
 class Layout:
     """Lines, paragraphs and sentences of one text, computed once, looked up by offset
     (a component that asked ``doc.text`` or ``token.sent`` per figure would be quadratic)."""

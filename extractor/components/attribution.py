@@ -141,8 +141,8 @@ class AttributionFinder:
     # -------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
         view = layout_of(doc)
+        self.view = view
         self.text = view.text
-        self.lines = view.lines
         self.sents = sentences(doc)
         self.sent_starts = [s for s, _ in sentence_bounds(doc)]
         self.sent_start_chars = [s for s, _ in view.sentences] if len(doc) else []
@@ -624,7 +624,6 @@ class AttributionFinder:
     # -------------------------------------------------------------- money
     def _attribute_money(self, doc: Doc, sents: list[Span], found: list[Found]) -> None:
         publisher = doc._.publisher
-        lines = self.lines
         contents = [char_range(doc, *f.content) if f.content else None for f in found]
         for rec in doc._.money or []:
             f = self._covering(doc, found, contents, rec)
@@ -632,7 +631,7 @@ class AttributionFinder:
             if f is not None and f.source is not None:
                 cue = doc[f.cue[0]:f.cue[1]].text
             else:
-                f = self._inherited(doc, sents, found, rec, lines)
+                f = self._inherited(doc, sents, found, rec)
             rec["attribution"] = self._attribution(doc, found, f, cue, publisher)
 
     def _covering(self, doc: Doc, found: list[Found], contents: list[tuple[int, int] | None],
@@ -655,11 +654,10 @@ class AttributionFinder:
                 best = (*key, f)
         return best[2] if best else None
 
-    def _inherited(self, doc: Doc, sents: list[Span], found: list[Found], rec: dict,
-                   lines: list[tuple[int, int]]) -> Found | None:
+    def _inherited(self, doc: Doc, sents: list[Span], found: list[Found], rec: dict) -> Found | None:
         """A report that frames its sentence ('According to industry reports, ...', 'Reports
         indicated ...') goes on in the next sentences of its paragraph; so does a quotation."""
-        line = layout.containing(lines, rec["start"])
+        line = self.view.line(rec["start"])
         n = bisect_right(self.sent_start_chars, rec["start"]) - 1
         here = n if n >= 0 and rec["start"] < sents[n].end_char else None
         if line is None or here is None:
