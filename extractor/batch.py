@@ -60,7 +60,6 @@ class BatchOptions:
 class Summary:
     read: int = 0  # documents (a .jsonl file holds many)
     files: int = 0
-    last_path: str | None = None
     extracted: int = 0
     duplicates: int = 0
     resumed: int = 0
@@ -196,10 +195,11 @@ def _admit(items: Iterable[Item], done: list[set[str]], summary: Summary, progre
     """The documents to extract: not a duplicate of one met before in this run (unless
     kept), and not already in every sink."""
     first: dict[str, str] = {}
+    last_path: str | None = None
     for item in items:
         summary.read += 1
-        if item.path != summary.last_path:  # a file's documents come one after another
-            summary.files, summary.last_path = summary.files + 1, item.path
+        if item.path != last_path:  # a file's documents come one after another
+            summary.files, last_path = summary.files + 1, item.path
         if isinstance(item, DocumentError):
             yield item
             continue
