@@ -117,11 +117,15 @@ class ClaimStore:
             return
         docs, stamp = prepared.documents, now()
         with self.engine.begin() as connection:
-            versions = [{"d": d["doc_id"], "h": d["content_hash"], "t": stamp} for d in docs]
+            ids = [d["doc_id"] for d in docs]
             if connection.dialect.name == "postgresql":
-                connection.execute(LOCK_DOCUMENTS, {"ids": [d["doc_id"] for d in docs]})
-            for statement in (SUPERSEDE_DOCUMENTS, SUPERSEDE_CLAIMS, DELETE_CLAIMS):
-                connection.execute(statement, versions)
+                connection.execute(LOCK_DOCUMENTS, {"ids": ids})
+            # only documents the store holds already have versions to supersede or claims to replace
+            stored = set(connection.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(ids))))
+            versions = [{"d": d["doc_id"], "h": d["content_hash"], "t": stamp} for d in docs if d["doc_id"] in stored]
+            if versions:
+                for statement in (SUPERSEDE_DOCUMENTS, SUPERSEDE_CLAIMS, DELETE_CLAIMS):
+                    connection.execute(statement, versions)
             upsert(connection, documents, [{**d, "loaded_at": stamp} for d in docs], ["doc_id", "content_hash"])
             for table, rows in ((claims, prepared.claims), (attribution_hops, prepared.hops)):
                 if rows:
