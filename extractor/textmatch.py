@@ -13,8 +13,13 @@ def alternation(words: Iterable[str]) -> str:
     body = "|".join(map(re.escape, ordered))
     if not ordered or not all(ordered):
         return body
-    firsts = sorted({c for w in ordered for c in (w[0], w[0].lower(), w[0].upper()) if len(c) == 1})
-    return rf"(?=[{''.join(re.escape(c) for c in firsts)}])(?:{body})"
+    return f"{first_letters(ordered)}(?:{body})"
+
+
+def first_letters(words: Iterable[str]) -> str:
+    """A lookahead for the first character of any of ``words``, in either case."""
+    firsts = sorted({c for w in words for c in (w[0], w[0].lower(), w[0].upper()) if len(c) == 1})
+    return f"(?=[{''.join(re.escape(c) for c in firsts)}])"
 
 
 def phrase_pattern(words: Iterable[str]) -> str:

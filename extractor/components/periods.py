@@ -100,8 +100,7 @@ def _alternation(words: list[str]) -> str:
     body = "|".join(sorted(words, key=len, reverse=True))
     if not words or not all(REQUIRED_FIRST.match(w) and "|" not in w for w in words):
         return body
-    firsts = sorted({c for w in words for c in (w[0], w[0].lower(), w[0].upper()) if len(c) == 1})
-    return f"(?=[{''.join(firsts)}])(?:{body})"
+    return f"{textmatch.first_letters(words)}(?:{body})"
 
 
 def _expand(pattern: str, rules: PeriodRules) -> str:

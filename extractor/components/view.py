@@ -5,6 +5,8 @@ components that run after sentence splitting."""
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
@@ -12,18 +14,24 @@ from spacy.tokens import Doc, Span
 
 from ..layout import Layout
 
+T = TypeVar("T")
 _texts: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 _views: weakref.WeakKeyDictionary[Doc, Layout] = weakref.WeakKeyDictionary()
 _bounds: weakref.WeakKeyDictionary[Doc, list[tuple[int, int]]] = weakref.WeakKeyDictionary()
 _offsets: weakref.WeakKeyDictionary[Doc, tuple[list[int], list[int]]] = weakref.WeakKeyDictionary()
 
 
+def _memo(cache: weakref.WeakKeyDictionary[Doc, T], doc: Doc, compute: Callable[[], T]) -> T:
+    """``compute()`` once per Doc."""
+    value = cache.get(doc)
+    if value is None:
+        value = cache[doc] = compute()
+    return value
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, joined once per Doc (the text of a Doc never changes)."""
-    text = _texts.get(doc)
-    if text is None:
-        text = _texts[doc] = doc.text
-    return text
+    return _memo(_texts, doc, lambda: doc.text)
 
 
 def with_text(doc: Doc, text: str) -> Doc:
@@ -35,11 +43,10 @@ def with_text(doc: Doc, text: str) -> Doc:
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token indexes of the sentences, as ``doc.sents`` has them."""
-    bounds = _bounds.get(doc)
-    if bounds is None:
+    def compute() -> list[tuple[int, int]]:
         starts = [0] + [int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1] if len(doc) else []
-        bounds = _bounds[doc] = list(zip(starts, starts[1:] + [len(doc)]))
-    return bounds
+        return list(zip(starts, starts[1:] + [len(doc)]))
+    return _memo(_bounds, doc, compute)
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -49,11 +56,10 @@ def sentences(doc: Doc) -> list[Span]:
 
 def token_offsets(doc: Doc) -> tuple[list[int], list[int]]:
     """The start and end character of every token (``token.idx`` and where its text ends)."""
-    offsets = _offsets.get(doc)
-    if offsets is None:
+    def compute() -> tuple[list[int], list[int]]:
         columns = doc.to_array([IDX, LENGTH])
-        offsets = _offsets[doc] = (columns[:, 0].tolist(), (columns[:, 0] + columns[:, 1]).tolist())
-    return offsets
+        return columns[:, 0].tolist(), (columns[:, 0] + columns[:, 1]).tolist()
+    return _memo(_offsets, doc, compute)
 
 
 def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -66,8 +72,4 @@ def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def layout_of(doc: Doc) -> Layout:
-    view = _views.get(doc)
-    if view is None:
-        bounds = [char_range(doc, s, e) for s, e in sentence_bounds(doc)]
-        view = _views[doc] = Layout(text_of(doc), bounds)
-    return view
+    return _memo(_views, doc, lambda: Layout(text_of(doc), [char_range(doc, s, e) for s, e in sentence_bounds(doc)]))

@@ -51,7 +51,7 @@ def as_date(day: str | None) -> date | None:
 def check_claim(claim: Claim) -> tuple[str | None, str | None]:
     """Check what the schema checks beyond the model (RecordError); the period's ISO dates."""
     currency = claim.amount.currency
-    if currency is not None and not (len(currency) == 3 and CURRENCY.fullmatch(currency)):
+    if currency is not None and not CURRENCY.fullmatch(currency):
         raise RecordError("amount.currency", f"not an ISO 4217 code (three capital letters): {currency!r}")
     period = claim.period
     return iso_date(period and period.start, "period.start"), iso_date(period and period.end, "period.end")
