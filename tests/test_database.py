@@ -23,6 +23,7 @@ from extractor import __version__, extract_text
 from extractor.cli import app
 from extractor.database import (SCHEMA_REVISION, ClaimStore, RecordError, StoreError, database_url, load_claims,
                                 revision_of, upgrade)
+from extractor.database import load as loading
 from extractor.database.engine import open_engine
 from extractor.database.rows import claim_row, hop_rows
 from extractor.database.schema import attribution_hops, claims, documents, metadata
@@ -264,6 +265,38 @@ def test_a_line_that_is_not_utf8_is_rejected_and_the_rest_is_loaded(db_url, corp
     assert [(bad.line, bad.field) for bad in report.rejected] == [(4, "record")]
     assert "not UTF-8" in report.rejected[0].message
     assert report.claims == len(lines) - 1
+
+
+def test_documents_are_cut_into_runs_of_lines_in_blocks_shorter_than_a_line(corpus_file, tmp_path, monkeypatch):
+    """The loader finds where each document's lines are without parsing them, block by
+    block: runs cover the file exactly, with their first line number and line count, also
+    when a line is longer than a block, lines are blank or bad, and the last line has no end."""
+    lines = corpus_file.read_bytes().splitlines(keepends=True)[:30]
+    data = b"not json\n" + b"".join(lines[:12]) + b"\n  \n" + b"".join(lines[12:]).rstrip(b"\n")
+    path = tmp_path / "some.jsonl"
+    path.write_bytes(data)
+    monkeypatch.setattr(loading, "READ_BLOCK", 100)
+    runs = list(loading.keyed_runs(path))
+    assert b"".join(data[run.start:run.end] for _, run in runs) == data
+    assert sum(run.lines for _, run in runs) == data.count(b"\n") + 1
+    doc_ids = [json.loads(line)["doc_id"].encode() for line in lines]
+    expected_keys = [None] + [k for n, k in enumerate(doc_ids) if n == 0 or doc_ids[n - 1] != k]
+    assert [key for key, _ in runs] == expected_keys
+    for key, run in runs:
+        assert run.line == data[:run.start].count(b"\n") + 1
+        assert all(key in line for line in data[run.start:run.end].splitlines() if b"doc_id" in line)
+
+
+def test_a_file_gone_before_its_lines_are_parsed_is_reported(corpus_file, tmp_path):
+    path = tmp_path / "gone.jsonl"
+    path.write_bytes(corpus_file.read_bytes())
+    groups = list(loading.line_groups([path]))
+    path.unlink()
+    batch = loading.prepare_batch(groups[:1])
+    assert batch.documents == [] and len(batch.rejected) == 1
+    bad = batch.rejected[0]
+    assert (bad.path, bad.line, bad.field) == (str(path), 1, "record")
+    assert "lines not read" in bad.message and "No such file" in bad.message
 
 
 # ------------------------------------------------------------------ exports

@@ -4,10 +4,13 @@ A claim record carries no content hash, so each document's is derived from its r
 the sha256 of their lines as given (``documents.hash_of = 'claims'``). Loading the same
 records again changes nothing; changed records for a doc_id supersede the old ones.
 
-The lines of each document are gathered without parsing (its doc_id is found by a
-pattern) into batches of whole documents; worker processes parse, check and write the
-batches of a large input, one writing while another parses. Memory holds the batches in
-flight, not the file.
+Where each document's lines are is found without parsing (its doc_id is found by a
+pattern, in large blocks): runs of lines, gathered into batches of whole documents. Whoever
+parses a batch reads its lines; worker processes read, parse, check and write the batches
+of a large input, one writing while another parses. Memory holds the batches in flight
+and a few numbers per document, not the file. The cyclic garbage collector is paused
+while a load runs: records are acyclic, and collecting while thousands of rows are alive
+costs more than making them.
 """
 from __future__ import annotations
 
@@ -21,10 +24,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from pydantic import ValidationError
 
@@ -37,9 +40,9 @@ BATCH = 4000  # claims per transaction
 PARALLEL_FROM = 8 * 2**20  # bytes of input from which batches are loaded by worker processes
 MAX_WORKERS = 4
 CHECKPOINT_EVERY = 4  # batches a writer process commits between checkpoints of the SQLite log
+READ_BLOCK = 16 * 2**20  # bytes read at a time to find where documents start
 DOC_ID = re.compile(rb'"doc_id"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"')
-Line = tuple[str, int, bytes]  # path, line number, the line as read
-WriteAll = Callable[[Iterable[list[list[Line]]]], Iterator["LoadReport"]]  # batches in, their reports out
+WriteAll = Callable[[Iterable[list[list["Run"]]]], Iterator["LoadReport"]]  # batches in, their reports out
 T, R = TypeVar("T"), TypeVar("R")
 
 
@@ -91,51 +94,80 @@ class Group:
     lines: dict[str, tuple[str, int]] = field(default_factory=dict)  # claim id: (file, line) of its record
 
 
-def complete_at(paths: list[Path]) -> dict[bytes, tuple[int, int]]:
-    """For each doc_id (as spelled in the JSON), the (file, line) of its last record: where
-    its group is whole."""
-    last: dict[bytes, tuple[int, int]] = {}
-    for index, path in enumerate(paths):
-        with open(path, "rb") as stream:
-            for number, line in enumerate(stream, 1):
-                if found := DOC_ID.search(line):
-                    last[found.group(1)] = (index, number)
-    return last
+@dataclass(frozen=True)
+class Run:
+    """Consecutive lines of a file, read by whoever parses them: bytes [start, end), from
+    line number ``line``, ``lines`` lines."""
+
+    path: str
+    start: int
+    end: int
+    line: int
+    lines: int
 
 
-def line_groups(paths: list[Path]) -> Iterator[list[Line]]:
-    """The lines of each doc_id, each group as soon as its last line is read. Lines
-    without a findable doc_id come last, together: parsing says what is wrong."""
-    last = complete_at(paths)
-    groups: dict[bytes, list[Line]] = {}
-    unkeyed: list[Line] = []
-    for index, path in enumerate(paths):
-        where = str(path)
-        with open(path, "rb") as stream:
-            for number, raw in enumerate(stream, 1):
-                if (found := DOC_ID.search(raw)) is None:
-                    if not raw.isspace():
-                        unkeyed.append((where, number, raw))
+def keyed_runs(path: Path) -> Iterator[tuple[bytes | None, Run]]:
+    """The file cut into runs of lines with one doc_id (as spelled in the JSON), found by
+    pattern in large blocks without parsing. A line without a findable doc_id stays in
+    the run it is in; lines before the first doc_id form a run of their own (key None)."""
+    where = str(path)
+    key: bytes | None = None
+    start = base = 0  # file offsets: of the current run, and of the block
+    first = number = 1  # line numbers: of the run's first line, and at offset ``counted``
+    counted = 0
+    block = b""
+    with open(path, "rb") as stream:
+        while True:
+            more = stream.read(READ_BLOCK)
+            block += more
+            cut = block.rfind(b"\n") + 1 if more else len(block)
+            if more and not cut:
+                continue  # a line longer than a block: read on
+            for found in DOC_ID.finditer(block, 0, cut):
+                if found.group(1) == key:
                     continue
-                key = found.group(1)
-                if key in groups:
-                    groups[key].append((where, number, raw))
-                else:
-                    groups[key] = [(where, number, raw)]
-                end = last[key]
-                if end[1] == number and end[0] == index:
-                    yield groups.pop(key)
+                at = base + block.rfind(b"\n", 0, found.start()) + 1  # where the line starts
+                if at == start:  # the run's first line: the file's first key (or a second one on a line)
+                    key = key or found.group(1)
+                    continue
+                number += block.count(b"\n", counted - base, at - base)
+                yield key, Run(where, start, at, first, number - first)
+                key, start, first, counted = found.group(1), at, number, at
+            number += block.count(b"\n", counted - base, cut)
+            partial = block[cut - 1:cut] not in (b"\n", b"")  # a last line without a line end
+            counted = base = base + cut
+            block = block[cut:]
+            if not more:
+                break
+    if base > start:
+        yield key, Run(where, start, base, first, number - first + partial)
+
+
+def line_groups(paths: list[Path]) -> Iterator[list[Run]]:
+    """The runs of each doc_id, each group as soon as its last run is reached. Runs without
+    a findable doc_id come last, together: parsing says what is wrong."""
+    runs = [(key, run) for path in paths for key, run in keyed_runs(path)]
+    last = {key: n for n, (key, _) in enumerate(runs)}
+    groups: dict[bytes, list[Run]] = {}
+    unkeyed: list[Run] = []
+    for n, (key, run) in enumerate(runs):
+        if key is None:
+            unkeyed.append(run)
+            continue
+        groups.setdefault(key, []).append(run)
+        if last[key] == n:
+            yield groups.pop(key)
     if unkeyed:
         yield unkeyed
 
 
-def batches(groups: Iterable[list[Line]], size: int) -> Iterator[list[list[Line]]]:
+def batches(groups: Iterable[list[Run]], size: int) -> Iterator[list[list[Run]]]:
     """Whole groups, gathered until they hold at least ``size`` lines."""
-    pending: list[list[Line]] = []
+    pending: list[list[Run]] = []
     count = 0
     for group in groups:
         pending.append(group)
-        count += len(group)
+        count += sum(run.lines for run in group)
         if count >= size:
             yield pending
             pending, count = [], 0
@@ -143,9 +175,36 @@ def batches(groups: Iterable[list[Line]], size: int) -> Iterator[list[list[Line]
         yield pending
 
 
-def add_record(groups: dict[str, Group], line: Line, rejected: list[BadRecord]) -> None:
+class OpenFiles(ExitStack):
+    """Files opened for reading once each, closed together."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.streams: dict[str, BinaryIO] = {}
+
+    def get(self, path: str) -> BinaryIO:
+        if (stream := self.streams.get(path)) is None:
+            stream = self.streams[path] = self.enter_context(open(path, "rb"))
+        return stream
+
+
+def lines_of(run: Run, files: OpenFiles, rejected: list[BadRecord]) -> Iterator[tuple[int, bytes]]:
+    """(line number, line without surrounding blanks) of the run's lines that are not
+    blank; a file that cannot be read any more is reported in ``rejected``."""
+    try:
+        stream = files.get(run.path)
+        stream.seek(run.start)
+        data = stream.read(run.end - run.start)
+    except OSError as exc:
+        rejected.append(BadRecord(run.path, run.line, "record", f"{run.lines} lines not read: {exc}"))
+        return
+    for number, raw in enumerate(data.split(b"\n"), run.line):
+        if stripped := raw.strip():
+            yield number, stripped
+
+
+def add_record(groups: dict[str, Group], path: str, number: int, raw: bytes, rejected: list[BadRecord]) -> None:
     """Parse one line into its doc_id's group, or say in ``rejected`` why not."""
-    path, number, raw = line[0], line[1], line[2].strip()
     try:
         text = raw.decode("utf-8")
         claim = parse_line(text)
@@ -182,36 +241,39 @@ class PreparedBatch:
     rejected: list[BadRecord] = field(default_factory=list)
 
 
-def prepare_batch(groups: list[list[Line]]) -> PreparedBatch:
-    """Parse, check and turn into rows the lines of whole documents."""
+def prepare_batch(groups: list[list[Run]]) -> PreparedBatch:
+    """Read, parse, check and turn into rows the lines of whole documents."""
     batch = PreparedBatch()
-    for lines in groups:
-        documents: dict[str, Group] = {}
-        for line in lines:
-            add_record(documents, line, batch.rejected)
-        for doc_id, group in documents.items():
-            info = derived_document(doc_id, group)
-            batch.documents.append((info.content_hash, len(group.claims), prepare([(info, group.claims)], "claims")))
+    with OpenFiles() as files:
+        for runs in groups:
+            documents: dict[str, Group] = {}
+            for run in runs:
+                for number, raw in lines_of(run, files, batch.rejected):
+                    add_record(documents, run.path, number, raw, batch.rejected)
+            for doc_id, group in documents.items():
+                info = derived_document(doc_id, group)
+                batch.documents.append((info.content_hash, len(group.claims),
+                                        prepare([(info, group.claims)], "claims")))
     return batch
 
 
-def write_batch(store: ClaimStore, done: AbstractSet[str], groups: list[list[Line]],
+def write_batch(store: ClaimStore, done: AbstractSet[str], groups: list[list[Run]],
                 turn: AbstractContextManager[Any] = nullcontext()) -> LoadReport:
     """Load the lines of whole documents in one transaction, but for the documents whose
     content hash is in ``done``; what was loaded, skipped and rejected. The transaction
     waits for ``turn`` (writers that share a database file take turns)."""
     with paused_gc():
         prepared = prepare_batch(groups)
-    report, kept = LoadReport(rejected=prepared.rejected), Prepared()
-    for content_hash, count, rows in prepared.documents:
-        if content_hash in done:
-            report.skipped += 1
-            continue
-        kept.add(rows)
-        report.documents += 1
-        report.claims += count
-    with turn:
-        store.commit(kept)
+        report, kept = LoadReport(rejected=prepared.rejected), Prepared()
+        for content_hash, count, rows in prepared.documents:
+            if content_hash in done:
+                report.skipped += 1
+                continue
+            kept.add(rows)
+            report.documents += 1
+            report.claims += count
+        with turn:
+            store.commit(kept)
     return report
 
 
@@ -256,10 +318,11 @@ _worker: Worker | None = None
 
 def _open_worker_store(url: str, done: AbstractSet[str], turn: AbstractContextManager[Any]) -> None:
     global _worker
+    gc.freeze()  # what the fork inherited is never collected here: collections skip it (and leave its pages shared)
     _worker = Worker(ClaimStore(url, autocheckpoint=False), done, turn)
 
 
-def _write_in_worker(groups: list[list[Line]]) -> LoadReport:
+def _write_in_worker(groups: list[list[Run]]) -> LoadReport:
     """``write_batch`` in a writer process; every few batches it checkpoints the log, out of
     its write turn, so that the other writer goes on meanwhile."""
     assert _worker is not None, "the worker's store is opened by the pool's initializer"
@@ -306,7 +369,7 @@ def load_claims(store: ClaimStore, paths: list[Path], resume: bool = False, batc
     MAX_WORKERS, for a large input; 0: all in this process)."""
     report = LoadReport()
     done = frozenset(store.done()) if resume else frozenset()
-    with writing(store, done, auto_workers(store, paths) if workers is None else workers) as write_all:
+    with paused_gc(), writing(store, done, auto_workers(store, paths) if workers is None else workers) as write_all:
         for written in write_all(batches(line_groups(paths), batch)):
             report.documents += written.documents
             report.skipped += written.skipped

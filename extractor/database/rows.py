@@ -43,6 +43,12 @@ def iso_date(value: str | None, field: str) -> str | None:
         raise RecordError(field, f"not an ISO date: {value!r}") from exc
 
 
+@lru_cache(maxsize=1024)
+def _json_list(items: tuple[str, ...]) -> str:
+    """A JSON array of strings; records repeat a few hedge lists, so the answers are kept."""
+    return json.dumps(items, ensure_ascii=False)
+
+
 def as_date(day: str | None) -> date | None:
     """The date of an ISO date string, for columns that SQLAlchemy adapts."""
     return day and date.fromisoformat(day)
@@ -69,7 +75,7 @@ def claim_values(claim: Claim, content_hash: str) -> tuple[Any, ...]:
         subject and subject.canonical, subject and subject.name, subject and subject.label,
         other and other.canonical, other and other.name,
         claim.metric, claim.period and claim.period.text, start, end,
-        att.source, att.cue, att.source_type, json.dumps(claim.hedges, ensure_ascii=False) if claim.hedges else "[]",
+        att.source, att.cue, att.source_type, _json_list(tuple(claim.hedges)),
         claim.confidence,
         change and change.direction, change and change.percent, change and change.amount, change and change.from_value,
         claim.rule, claim.model_dump_json(), None,
