@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any, Iterator
@@ -139,6 +140,18 @@ def test_sqlite_files_are_in_wal_mode_with_a_busy_timeout(tmp_path):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 8192
+
+
+def test_an_sqlite_file_made_with_other_pages_keeps_them_and_loads(tmp_path, corpus_file):
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as made:
+        made.execute("PRAGMA page_size=4096")
+        made.execute("CREATE TABLE notes (text TEXT)")
+    with ClaimStore(str(path)) as opened:
+        assert load_claims(opened, [corpus_file]).claims == 500
+        with opened.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 4096
 
 
 # ------------------------------------------------------------------ the sink
