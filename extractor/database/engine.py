@@ -25,7 +25,7 @@ READ_ONLY = "claims_read_only"
 MIGRATING = "claims_migrating"
 WAL_CHECKPOINT_PAGES = 16384  # checkpoint (and fsync) every 64 MiB of log, not every 4 (SQLite's default)
 # a new file's pages: a claims row is about 2.5 kB, which 4 KiB pages (SQLite's default) hold
-# one at a time with much space left; 8 KiB pages make loads 10-15% faster and files smaller
+# one at a time with much space left; with 8 KiB pages files are smaller and loads were about 10% faster in interleaved runs of bench/load.py
 PAGE_SIZE = 8192
 MIGRATION_LOCK = 0x636C61696D73  # advisory lock id for PostgreSQL migrations ('claims')
 
