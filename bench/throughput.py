@@ -5,7 +5,8 @@ project, when there) and the seed articles, or else the seed and fixture article
 this repository, repeated (each copy made unique by a reference line, so that none is
 skipped as a duplicate) to about ``--words`` words. Measured, in words per second:
 
-1. ``spacy.blank("en")`` tokenization alone (files read and tokenized);
+1. ``spacy.blank("en")`` tokenization alone (files read and tokenized), and for reference
+   the same with spaCy's sentencizer, or with one two-pattern spaCy Matcher, added;
 2. the project's default pipeline, one process (``claims extract``'s runner, JSONL written);
 3. the same with ``--workers 2``;
 4. on ``--model-words`` of it: the pipeline built on a statistical model, and that model
@@ -29,9 +30,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
 from extractor import batch, pipeline
 from extractor.documents import read_all
@@ -57,6 +62,9 @@ def build_corpus(folder: Path, words: int) -> int:
     return total
 
 
+# spaCy's own components on the blank tokenizer, as references for target 2: what a pipeline
+# of one sentence splitter, or of one small Matcher, keeps of the tokenizer's speed
+REFERENCES = [("sentencizer",), ("bench_money_matcher",)]
 CPU: dict[str, float] = {}
 
 
@@ -88,8 +96,26 @@ def timed(run, name: str = "") -> float:
     return time.perf_counter() - began
 
 
-def tokenize_only(folder: Path) -> None:
+@Language.factory("bench_money_matcher")
+def money_matcher(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """A reference, not part of the project: one spaCy Matcher with two money patterns."""
+    matcher = Matcher(nlp.vocab)
+    currency = {"IN": ["$", "€", "£", "¥", "USD", "EUR", "CNY", "yuan", "dollars", "euros"]}
+    scale = {"LOWER": {"IN": ["million", "billion", "trillion"]}, "OP": "?"}
+    matcher.add("MONEY", [[{"TEXT": currency}, {"LIKE_NUM": True}, scale],
+                          [{"LIKE_NUM": True}, scale, {"TEXT": currency}]])
+
+    def find(doc: Doc) -> Doc:
+        doc.spans["money"] = [doc[start:end] for _, start, end in matcher(doc)]
+        return doc
+    return find
+
+
+def tokenize_only(folder: Path, *pipes: str) -> None:
+    """Files read and tokenized by ``spacy.blank("en")``, with the spaCy components ``pipes``."""
     nlp = spacy.blank("en")
+    for name in pipes:
+        nlp.add_pipe(name)
     for _ in nlp.pipe(d.text for d in read_all([folder])):
         pass
 
@@ -131,6 +157,8 @@ def main() -> None:
         words = build_corpus(work / "corpus", args.words)
         rate: dict[str, float] = {}
         rate["blank tokenization"] = words / timed(lambda: tokenize_only(work / "corpus"))
+        for pipes in REFERENCES:
+            rate[f"blank + {' + '.join(pipes)}"] = words / timed(lambda pipes=pipes: tokenize_only(work / "corpus", *pipes))
         rate["pipeline, 1 process"] = words / timed(lambda: project_run(work / "corpus", work / "one.jsonl", 1), "1")
         rate["pipeline, --workers 2"] = words / timed(lambda: project_run(work / "corpus", work / "two.jsonl", 2), "2")
         model_words = build_corpus(work / "model", args.model_words)
@@ -156,6 +184,8 @@ def main() -> None:
         print(f"peak memory {name:20s} {value:8,.0f} MB")
     m1, m10 = memory.values()
     ratios = {
+        **{f"reference: blank + {' + '.join(pipes)} / (1)": rate[f"blank + {' + '.join(pipes)}"] / rate["blank tokenization"]
+           for pipes in REFERENCES},
         "(2) / (1), target >= 0.50": rate["pipeline, 1 process"] / rate["blank tokenization"],
         "(3) / (2), target >= 1.70": rate["pipeline, --workers 2"] / rate["pipeline, 1 process"],
         "(4) model alone / pipeline on it, target <= 1.20": rate[f"{args.model} alone"] / rate[f"pipeline on {args.model}"],
