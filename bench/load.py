@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 
 from extractor import build, extract_text
 from extractor.database import ClaimStore, load_claims
-from extractor.database.load import line_groups, paused_gc, prepare_batch
+from extractor.database.load import line_groups, paused_gc, prepare_batch, scan
 from extractor.models import Claim
 from extractor.records import claim_id
 
@@ -63,7 +63,7 @@ def parse_seconds(records: Path) -> float:
     """Seconds spent reading, validating and turning the records into rows in this process."""
     began = time.perf_counter()
     with paused_gc():
-        for group in line_groups([records]):
+        for group in line_groups(scan([records])):
             prepare_batch([group])
     return time.perf_counter() - began
 

@@ -88,18 +88,19 @@ class Progress:
     failures, ETA), else a plain line every ``interval`` seconds; nothing but errors when
     quiet. Use it as a context manager."""
 
-    def __init__(self, quiet: bool = False, noun: str = "claims", interval: float = 5.0) -> None:
+    def __init__(self, quiet: bool = False, noun: str = "claims", interval: float = 5.0,
+                 doing: str = "extracting", failed: str = "failed") -> None:
         self.console = Console(stderr=True)
-        self.quiet, self.noun, self.interval = quiet, noun, interval
+        self.quiet, self.noun, self.interval, self.failed_word = quiet, noun, interval, failed
         self.total: int | None = None
         self.done = self.records = self.failed = 0
         self.began = self._logged = time.monotonic()
         self._bar: Bar | None = None
         if not quiet and self.console.is_terminal:
-            self._bar = Bar(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+            self._bar = Bar(TextColumn(doing), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[records]} " + noun), TextColumn("{task.fields[rate]} docs/s"),
-                            TextColumn("{task.fields[failed]} failed"), TimeRemainingColumn(), console=self.console)
-            self._task = self._bar.add_task("extracting", total=None, records=0, rate="0.0", failed=0)
+                            TextColumn("{task.fields[failed]} " + failed), TimeRemainingColumn(), console=self.console)
+            self._task = self._bar.add_task(doing, total=None, records=0, rate="0.0", failed=0)
 
     def __enter__(self) -> Progress:
         if self._bar:
@@ -116,9 +117,13 @@ class Progress:
             threading.Thread(target=lambda: setattr(self, "total", count_documents(paths, glob)), daemon=True).start()
 
     def advance(self, records: int = 0, failed: bool = False) -> None:
-        self.done += 1
-        self.records += records
-        self.failed += failed
+        """One more document done, with its records, or failed."""
+        self.show(self.done + 1, self.records + records, self.failed + failed)
+
+    def show(self, done: int, records: int, failed: int, total: int | None = None) -> None:
+        """The counts so far: documents done, records, failures (and the documents in all)."""
+        self.done, self.records, self.failed = done, records, failed
+        self.total = total or self.total
         now = time.monotonic()
         rate = self.done / max(now - self.began, 1e-9)
         if self._bar:
@@ -128,7 +133,7 @@ class Progress:
             self._logged = now
             eta = f", ETA {(self.total - self.done) / rate:.0f}s" if self.total and self.total > self.done else ""
             print(f"progress: {self.done}/{self.total or '?'} documents, {self.records} {self.noun}, "
-                  f"{rate:.1f} docs/s, {self.failed} failed{eta}", file=sys.stderr, flush=True)
+                  f"{rate:.1f} docs/s, {self.failed} {self.failed_word}{eta}", file=sys.stderr, flush=True)
 
     def error(self, text: str) -> None:
         """Always shown: a file that failed."""

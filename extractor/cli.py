@@ -356,9 +356,10 @@ def load(
     missing = [p for p in files if not p.is_file()]
     if missing:
         raise typer.BadParameter(f"no such file: {', '.join(map(str, missing))}", param_hint="FILES")
-    with _store(db) as store:
+    with _store(db) as store, batch.Progress(quiet, doing="loading", failed="records rejected") as progress:
         try:
-            report = load_claims(store, files, resume)
+            report = load_claims(store, files, resume, progress=lambda so_far, total: progress.show(
+                so_far.documents + so_far.skipped, so_far.claims, len(so_far.rejected), total))
         except (OSError, UnicodeDecodeError) as exc:
             typer.echo(f"error: cannot read claims: {exc}", err=True)
             raise typer.Exit(2) from exc

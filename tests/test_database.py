@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from extractor import __version__, extract_text
+from extractor.batch import Progress
 from extractor.cli import app
 from extractor.database import (SCHEMA_REVISION, ClaimStore, RecordError, StoreError, database_url, load_claims,
                                 revision_of, upgrade)
@@ -222,6 +223,27 @@ def test_loading_twice_leaves_the_same_rows(db_url, corpus_file):
     assert "0 documents and 0 claims loaded, 40 documents already loaded" in resumed.stderr
 
 
+def test_a_load_reports_progress_after_each_batch(corpus_file, tmp_path):
+    """Told after every transaction: the report so far and the documents in the input;
+    `claims load` shows it as progress lines when stderr is not a terminal."""
+    seen: list[tuple[int, int, int]] = []
+    with ClaimStore(str(tmp_path / "claims.db")) as store:
+        load_claims(store, [corpus_file], batch=100, workers=0,
+                    progress=lambda report, total: seen.append((report.documents, report.claims, total)))
+    assert len(seen) == 5 and all(total == 40 for _, _, total in seen)
+    assert [claims_ for _, claims_, _ in seen] == sorted(claims_ for _, claims_, _ in seen) and seen[-1][:2] == (40, 500)
+
+
+
+def test_load_progress_lines_count_documents_claims_and_rejections(tmp_path, capsys):
+    with ClaimStore(str(tmp_path / "claims.db")) as store, \
+            Progress(interval=0, doing="loading", failed="records rejected") as shown:
+        load_claims(store, [FIXTURES / "database" / "bad_records.jsonl"], workers=0, progress=lambda so_far, total:
+                    shown.show(so_far.documents + so_far.skipped, so_far.claims, len(so_far.rejected), total))
+    assert re.fullmatch(r"progress: 2/\d+ documents, 5 claims, [0-9.]+ docs/s, 7 records rejected(, ETA \d+s)?\n",
+                        capsys.readouterr().err)
+
+
 def test_loaded_documents_have_a_hash_derived_from_their_records(db_url):
     assert load(str(FIXTURES / "reconcile" / "bytedance.jsonl"), "--db", db_url, "-q").exit_code == 0
     engine = open_engine(db_url)
@@ -303,7 +325,7 @@ def test_documents_are_cut_into_runs_of_lines_in_blocks_shorter_than_a_line(corp
 def test_a_file_gone_before_its_lines_are_parsed_is_reported(corpus_file, tmp_path):
     path = tmp_path / "gone.jsonl"
     path.write_bytes(corpus_file.read_bytes())
-    groups = list(loading.line_groups([path]))
+    groups = list(loading.line_groups(loading.scan([path])))
     path.unlink()
     batch = loading.prepare_batch(groups[:1])
     assert batch.documents == [] and len(batch.rejected) == 1

@@ -143,10 +143,14 @@ def keyed_runs(path: Path) -> Iterator[tuple[bytes | None, Run]]:
         yield key, Run(where, start, base, first, number - first + partial)
 
 
-def line_groups(paths: list[Path]) -> Iterator[list[Run]]:
+def scan(paths: list[Path]) -> list[tuple[bytes | None, Run]]:
+    """The runs of lines of all files, in order, each with its doc_id as spelled."""
+    return [(key, run) for path in paths for key, run in keyed_runs(path)]
+
+
+def line_groups(runs: list[tuple[bytes | None, Run]]) -> Iterator[list[Run]]:
     """The runs of each doc_id, each group as soon as its last run is reached. Runs without
     a findable doc_id come last, together: parsing says what is wrong."""
-    runs = [(key, run) for path in paths for key, run in keyed_runs(path)]
     last = {key: n for n, (key, _) in enumerate(runs)}
     groups: dict[bytes, list[Run]] = {}
     unkeyed: list[Run] = []
@@ -360,21 +364,26 @@ def auto_workers(store: ClaimStore, paths: list[Path]) -> int:
 
 
 def load_claims(store: ClaimStore, paths: list[Path], resume: bool = False, batch: int = BATCH,
-                workers: int | None = None) -> LoadReport:
+                workers: int | None = None, progress: Callable[[LoadReport, int], None] | None = None) -> LoadReport:
     """Load claims JSONL files in transactions of whole documents (about ``batch`` claims
     each), so that a run killed half way leaves every committed document whole. With
     ``resume`` documents already current in the store are skipped. Bad records are
     reported (in file and line order), not loaded; the rest of their document and batch
     are. ``workers``: processes that parse and write batches (None: one per core, up to
-    MAX_WORKERS, for a large input; 0: all in this process)."""
+    MAX_WORKERS, for a large input; 0: all in this process). ``progress`` is told, after
+    each batch, the report so far and how many documents the input holds."""
     report = LoadReport()
     done = frozenset(store.done()) if resume else frozenset()
+    runs = scan(paths)
+    total = len({key for key, _ in runs if key is not None})
     with paused_gc(), writing(store, done, auto_workers(store, paths) if workers is None else workers) as write_all:
-        for written in write_all(batches(line_groups(paths), batch)):
+        for written in write_all(batches(line_groups(runs), batch)):
             report.documents += written.documents
             report.skipped += written.skipped
             report.claims += written.claims
             report.rejected += written.rejected
+            if progress:
+                progress(report, total)
     order = {str(path): n for n, path in enumerate(paths)}
     report.rejected.sort(key=lambda bad: (order[bad.path], bad.line))
     return report
