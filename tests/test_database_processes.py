@@ -19,22 +19,21 @@ CLAIMS = [sys.executable, "-m", "extractor"]
 CRASHING_LOAD = """
 import os, signal, sys
 from pathlib import Path
-from sqlalchemy import event
-from extractor.database import ClaimStore, load_claims
+from extractor.database import ClaimStore, load_claims, store as stores
 
 url, source, crash_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-store = ClaimStore(url)
-inserts = 0
+insert_all, inserts = stores.insert_all, 0
 
-@event.listens_for(store.engine, "after_cursor_execute")
-def crash(connection, cursor, statement, *args):
+def crash(connection, table, rows):
     global inserts
-    if statement.startswith("INSERT INTO claims "):
+    insert_all(connection, table, rows)
+    if table.name == "claims":
         inserts += 1
         if inserts == crash_at:
             os.kill(os.getpid(), signal.SIGKILL)
 
-load_claims(store, [source], batch=25)  # two seed articles a transaction
+stores.insert_all = crash
+load_claims(ClaimStore(url), [source], batch=25)  # two seed articles a transaction
 """
 
 

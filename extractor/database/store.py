@@ -50,12 +50,19 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def insert_sql(connection: Connection, table: Table) -> str:
-    """A plain INSERT of every column of ``table`` with the driver's positional parameters."""
+def insert_all(connection: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows (every column of ``table``, in order) as the driver takes them fastest:
+    COPY on PostgreSQL, else one INSERT run over all rows."""
     quote = connection.dialect.identifier_preparer.quote
+    target = f"{quote(table.name)} ({', '.join(quote(c.name) for c in table.columns)})"
+    if connection.dialect.name == "postgresql":
+        with connection.connection.driver_connection.cursor() as cursor, \
+                cursor.copy(f"COPY {target} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in table.columns)}) "
-            f"VALUES ({', '.join(mark for _ in table.columns)})")
+    connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({', '.join(mark for _ in table.columns)})", rows)
 
 
 def upsert(connection: Connection, table: Table, rows: Rows, keys: list[str]) -> None:
@@ -129,7 +136,7 @@ class ClaimStore:
             upsert(connection, documents, [{**d, "loaded_at": stamp} for d in docs], ["doc_id", "content_hash"])
             for table, rows in ((claims, prepared.claims), (attribution_hops, prepared.hops)):
                 if rows:
-                    connection.exec_driver_sql(insert_sql(connection, table), rows)
+                    insert_all(connection, table, rows)
 
     def checkpoint(self) -> None:
         """Copy what the SQLite write-ahead log holds into the database file, without waiting
