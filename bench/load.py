@@ -63,7 +63,7 @@ def parse_seconds(records: Path) -> float:
     """Seconds spent reading, validating and turning the records into rows in this process."""
     began = time.perf_counter()
     with paused_gc():
-        for group in line_groups(scan([records])):
+        for group in line_groups(scan([records], [])):
             prepare_batch([group])
     return time.perf_counter() - began
 

@@ -322,10 +322,18 @@ def test_documents_are_cut_into_runs_of_lines_in_blocks_shorter_than_a_line(corp
         assert all(key in line for line in data[run.start:run.end].splitlines() if b"doc_id" in line)
 
 
+def test_a_file_that_cannot_be_read_is_reported_and_the_others_are_loaded(db_url, corpus_file, tmp_path):
+    gone = tmp_path / "gone.jsonl"
+    with ClaimStore(db_url) as store:
+        report = load_claims(store, [gone, corpus_file])
+    assert (report.documents, report.claims) == (40, 500)
+    assert [str(bad) for bad in report.rejected] == [f"{gone}: not read: [Errno 2] No such file or directory: '{gone}'"]
+
+
 def test_a_file_gone_before_its_lines_are_parsed_is_reported(corpus_file, tmp_path):
     path = tmp_path / "gone.jsonl"
     path.write_bytes(corpus_file.read_bytes())
-    groups = list(loading.line_groups(loading.scan([path])))
+    groups = list(loading.line_groups(loading.scan([path], [])))
     path.unlink()
     batch = loading.prepare_batch(groups[:1])
     assert batch.documents == [] and len(batch.rejected) == 1

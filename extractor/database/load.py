@@ -48,7 +48,7 @@ T, R = TypeVar("T"), TypeVar("R")
 
 @dataclass
 class BadRecord:
-    """A line that was not loaded, and why."""
+    """A line that was not loaded (or a whole file: field 'file', line 0), and why."""
 
     path: str
     line: int
@@ -56,7 +56,8 @@ class BadRecord:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{self.path}: {self.message}" if self.field == "file" else \
+            f"{self.path}:{self.line}: {self.field}: {self.message}"
 
 
 @dataclass
@@ -143,9 +144,16 @@ def keyed_runs(path: Path) -> Iterator[tuple[bytes | None, Run]]:
         yield key, Run(where, start, base, first, number - first + partial)
 
 
-def scan(paths: list[Path]) -> list[tuple[bytes | None, Run]]:
-    """The runs of lines of all files, in order, each with its doc_id as spelled."""
-    return [(key, run) for path in paths for key, run in keyed_runs(path)]
+def scan(paths: list[Path], unreadable: list[BadRecord]) -> list[tuple[bytes | None, Run]]:
+    """The runs of lines of all files, in order, each with its doc_id as spelled; a file
+    that cannot be read is reported in ``unreadable`` and left out."""
+    runs: list[tuple[bytes | None, Run]] = []
+    for path in paths:
+        try:
+            runs += list(keyed_runs(path))
+        except OSError as exc:
+            unreadable.append(BadRecord(str(path), 0, "file", f"not read: {exc}"))
+    return runs
 
 
 def line_groups(runs: list[tuple[bytes | None, Run]]) -> Iterator[list[Run]]:
@@ -356,27 +364,29 @@ def writing(store: ClaimStore, done: AbstractSet[str], workers: int) -> Iterator
         yield lambda items: ordered(executor, _write_in_worker, items, ahead=2 * workers)
 
 
-def auto_workers(store: ClaimStore, paths: list[Path]) -> int:
-    """A writer process per core for a large input into a database on disk or a server."""
+def auto_workers(store: ClaimStore, size: int) -> int:
+    """A writer process per core for a large input (``size`` bytes) into a database on disk
+    or a server."""
     in_memory = store.engine.dialect.name == "sqlite" and store.engine.url.database in (None, "", ":memory:")
-    large = sum(p.stat().st_size for p in paths) >= PARALLEL_FROM
-    return 0 if in_memory or not large else min(os.cpu_count() or 1, MAX_WORKERS)
+    return 0 if in_memory or size < PARALLEL_FROM else min(os.cpu_count() or 1, MAX_WORKERS)
 
 
 def load_claims(store: ClaimStore, paths: list[Path], resume: bool = False, batch: int = BATCH,
                 workers: int | None = None, progress: Callable[[LoadReport, int], None] | None = None) -> LoadReport:
     """Load claims JSONL files in transactions of whole documents (about ``batch`` claims
     each), so that a run killed half way leaves every committed document whole. With
-    ``resume`` documents already current in the store are skipped. Bad records are
-    reported (in file and line order), not loaded; the rest of their document and batch
-    are. ``workers``: processes that parse and write batches (None: one per core, up to
+    ``resume`` documents already current in the store are skipped. Bad records, and
+    files that cannot be read, are reported (in file and line order), not loaded; the rest
+    of their document and batch, and the other files, are. ``workers``: processes that parse and write batches (None: one per core, up to
     MAX_WORKERS, for a large input; 0: all in this process). ``progress`` is told, after
     each batch, the report so far and how many documents the input holds."""
     report = LoadReport()
     done = frozenset(store.done()) if resume else frozenset()
-    runs = scan(paths)
+    runs = scan(paths, report.rejected)
     total = len({key for key, _ in runs if key is not None})
-    with paused_gc(), writing(store, done, auto_workers(store, paths) if workers is None else workers) as write_all:
+    if workers is None:
+        workers = auto_workers(store, sum(run.end - run.start for _, run in runs))
+    with paused_gc(), writing(store, done, workers) as write_all:
         for written in write_all(batches(line_groups(runs), batch)):
             report.documents += written.documents
             report.skipped += written.skipped
