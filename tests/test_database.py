@@ -201,6 +201,17 @@ def test_a_changed_article_supersedes_the_old_version(store, seeds, nlp, db_url)
     assert counts(db_url)["claims"] == len(old_claims) + len(new_claims)
 
 
+def test_text_with_tabs_backslashes_and_line_breaks_is_stored_as_it_is(store, nlp):
+    """PostgreSQL rows go in by COPY, whose text format escapes these characters."""
+    info, found = article("odd.txt", "Acme said\tit will spend $5 billion \\ on chips.\nÉtat: ¥200 billion.", nlp)
+    odd = [c.model_copy(update={"sentence": c.sentence + "\t\\N \\\\x\r\n end"}) for c in found]
+    store.write(info, odd)
+    with store.engine.connect() as connection:
+        rows = connection.execute(select(claims.c.id, claims.c.sentence, claims.c.record).order_by(claims.c.start_offset)).all()
+    assert [(r.id, r.sentence) for r in rows] == [(c.id, c.sentence) for c in odd] and len(rows) == 2
+    assert [Claim.model_validate(r.record) for r in rows] == odd
+
+
 def test_a_bad_claim_rejects_its_document_and_nothing_else(store, seeds):
     (good_info, good), (bad_info, found) = seeds
     broken = found[0].model_copy(update={"amount": found[0].amount.model_copy(update={"currency": "yuan"})})
