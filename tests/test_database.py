@@ -27,7 +27,7 @@ from extractor.database import (SCHEMA_REVISION, ClaimStore, RecordError, StoreE
                                 revision_of, upgrade)
 from extractor.database import load as loading
 from extractor.database.engine import open_engine
-from extractor.database.rows import claim_row, hop_rows
+from extractor.database.rows import claim_values, hop_values
 from extractor.database.schema import attribution_hops, claims, documents, metadata
 from extractor.models import Claim, DocumentInfo
 from extractor.records import claim_id
@@ -446,7 +446,7 @@ def test_a_previous_version_database_is_upgraded_in_place(db_url, seeds):
         connection.execute(insert(v1_documents), [{"doc_id": info.doc_id, "content_hash": info.content_hash,
                                                    "hash_of": "text", "path": info.path, "claim_count": len(found),
                                                    "extractor_version": "0.0.1", "loaded_at": "2025-01-01 00:00:00"}])
-        v1_claims = [{k: v for k, v in claim_row(c, info.content_hash).items() if k != "superseded_at"} for c in found]
+        v1_claims = [{k: v for k, v in dict(zip(claims.columns.keys(), claim_values(c, info.content_hash))).items() if k != "superseded_at"} for c in found]
         connection.execute(insert(table("claims", *(column(k) for k in v1_claims[0]))), v1_claims)
     engine.dispose()
     with ClaimStore(db_url) as upgraded:
@@ -456,7 +456,7 @@ def test_a_previous_version_database_is_upgraded_in_place(db_url, seeds):
             hops = connection.execute(select(attribution_hops)).mappings().all()
             kept = connection.execute(select(claims.c.id)).scalars().all()
         assert sorted(kept) == sorted(c.id for c in found)  # tables rebuilt by migrations keep their rows
-        assert sorted(map(dict, hops), key=str) == sorted((h for c in found for h in hop_rows(c, info.content_hash)),
+        assert sorted(map(dict, hops), key=str) == sorted((dict(zip(attribution_hops.columns.keys(), h)) for c in found for h in hop_values(c, info.content_hash)),
                                                           key=str)
         upgraded.write(*seeds[1])
     assert counts(db_url)["claims"] == len(found)

@@ -377,9 +377,10 @@ def load_claims(store: ClaimStore, paths: list[Path], resume: bool = False, batc
     each), so that a run killed half way leaves every committed document whole. With
     ``resume`` documents already current in the store are skipped. Bad records, and
     files that cannot be read, are reported (in file and line order), not loaded; the rest
-    of their document and batch, and the other files, are. ``workers``: processes that parse and write batches (None: one per core, up to
-    MAX_WORKERS, for a large input; 0: all in this process). ``progress`` is told, after
-    each batch, the report so far and how many documents the input holds."""
+    of their document and batch, and the other files, are. ``workers``: processes that
+    parse and write batches (None: one per core, up to MAX_WORKERS, for a large input; 0:
+    all in this process). ``progress`` is told, after each batch, the report so far and
+    how many documents the input holds."""
     report = LoadReport()
     done = frozenset(store.done()) if resume else frozenset()
     runs = scan(paths, report.rejected)

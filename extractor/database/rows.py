@@ -11,11 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..models import Claim, DocumentInfo
-from .schema import attribution_hops, claims
 
 CURRENCY = re.compile(r"[A-Z]{3}")
-CLAIM_COLUMNS = tuple(claims.columns.keys())
-HOP_COLUMNS = tuple(attribution_hops.columns.keys())
 
 
 class RecordError(ValueError):
@@ -86,16 +83,6 @@ def hop_values(claim: Claim, content_hash: str) -> list[tuple[Any, ...]]:
     """Rows of ``attribution_hops`` in the table's column order: the claim's attribution
     chain, outermost first."""
     return [(content_hash, claim.id, n, hop.source, hop.cue, hop.type) for n, hop in enumerate(claim.attribution.chain)]
-
-
-def claim_row(claim: Claim, content_hash: str) -> dict[str, Any]:
-    """``claim_values`` by column name."""
-    return dict(zip(CLAIM_COLUMNS, claim_values(claim, content_hash)))
-
-
-def hop_rows(claim: Claim, content_hash: str) -> list[dict[str, Any]]:
-    """``hop_values`` by column name."""
-    return [dict(zip(HOP_COLUMNS, values)) for values in hop_values(claim, content_hash)]
 
 
 def document_row(info: DocumentInfo, hash_of: str, claim_count: int) -> dict[str, Any]:
