@@ -181,8 +181,14 @@ def _run_ray(paths: list[Path], output: Path | None, fmt: Format, model: str | N
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of the claim record."""
+def schema(
+    rules: Annotated[bool, typer.Option("--rules", help="The JSON Schema of every rule file of rules/ instead.")] = False,
+) -> None:
+    """Print the JSON Schema of the claim record (or, with --rules, of the rule files)."""
+    if rules:
+        from .ruleset import RULE_FILES
+        typer.echo(json.dumps({name: model.model_json_schema() for name, model in RULE_FILES.items()}, indent=2))
+        return
     typer.echo(json.dumps(Claim.model_json_schema(), indent=2))
 
 

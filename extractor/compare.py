@@ -10,46 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from .fx import reference_rate
-from .models import Claim, Figure, Qualifier, SourceType, Usd
-from .ruleset import fx_rates, load
+from .models import Claim, Figure, Usd
+from .ruleset import fx_rates, reconcile_rules
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 Interval = tuple[float, float]  # high is math.inf when unbounded
-
-
-# ------------------------------------------------------------------ rules
-class _Rules(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class SubjectRules(_Rules):
-    threshold: float
-    drop_words: list[str]
-
-
-class ConfidenceRules(_Rules):
-    per_origin: float
-    max_origin_bonus: float
-    per_conflict: float
-    floor: float
-
-
-class ReconcileRules(_Rules):
-    width: dict[Qualifier, float]
-    alone: list[Qualifier]
-    small_conflict: float
-    fx_tolerance: float
-    subjects: SubjectRules
-    strength: dict[SourceType | Literal["asserted"], float]
-    hedge_factor: float
-    confidence: ConfidenceRules
-
-
-def rules() -> ReconcileRules:
-    return load("reconcile.json", ReconcileRules)
 
 
 # ------------------------------------------------------------------ intervals
@@ -75,7 +41,7 @@ def interval(claim: Claim) -> Interval:
     if a.value is None:
         low, high = (a.low or 0.0), (a.high if a.high is not None else math.inf)
         return (max(low - slack, 0.0), high + slack) if a.qualifier == "range" else (low, high)
-    width = rules().width.get(a.qualifier, 0.0) * abs(a.value)
+    width = reconcile_rules().width.get(a.qualifier, 0.0) * abs(a.value)
     return a.value - width - slack, a.value + width + slack
 
 
@@ -179,7 +145,7 @@ def on_basis(fig: Figure, currency: str) -> tuple[Interval, float] | None:
         return _span(*fig.interval), point(fig)
     if currency != "USD" or fig.usd is None:
         return None
-    tol = rules().fx_tolerance
+    tol = reconcile_rules().fx_tolerance
     high = math.inf if fig.usd.high is None else fig.usd.high * (1 + tol)
     return (fig.usd.low / (1 + tol), high), point(fig) / fig.usd.rate
 
@@ -202,7 +168,7 @@ def compare(a: Figure, b: Figure, on: str | None = None) -> Comparison | None:
     gap = max(a_lo - b_hi, b_lo - a_hi)
     if gap <= 0:
         return Comparison("agree", rel, None, on)
-    small = gap <= rules().small_conflict * max(abs(left[1]), abs(right[1]))
+    small = gap <= reconcile_rules().small_conflict * max(abs(left[1]), abs(right[1]))
     return Comparison("conflict", rel, "small" if small else "large", on)
 
 
@@ -236,7 +202,7 @@ def rate_fit(a: Figure, b: Figure, years: list[int | None]) -> RateFit | None:
         return None
     ha, hb = half_unit(a.mention, pa), half_unit(b.mention, pb)
     low, high = (pa - ha) / (pb + hb), (pa + ha) / max(pb - hb, 1e-12)
-    tol = rules().fx_tolerance
+    tol = reconcile_rules().fx_tolerance
     known = years != [None]
     if not known:
         years = sorted({y for (code, y) in fx_rates() if code in (a.currency, b.currency)}) or [None]

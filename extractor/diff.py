@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
-from .compare import exceeds, rules
+from .compare import exceeds
 from .facts import FactGroup, Statement, compare_statements, facts_of, representative
 from .models import Claim, Diff, DiffPair, Figure
 from .reconcile import cite, fact_of, is_part_of, related
+from .ruleset import reconcile_rules
 
 
 def diff(a: Iterable[Claim], b: Iterable[Claim]) -> Diff:
@@ -36,7 +37,7 @@ def _split(group: FactGroup, in_a: set[str]) -> tuple[FactGroup | None, FactGrou
 
 def _strength(claim: Claim) -> float:
     """How strongly the figure is attributed: source type, hedges, claim confidence."""
-    r = rules()
+    r = reconcile_rules()
     kind = claim.attribution.source_type if claim.attribution.source else "asserted"
     return r.strength.get(kind or "other", r.strength["other"]) * r.hedge_factor ** len(claim.hedges) * claim.confidence
 

@@ -13,6 +13,7 @@ from .components.view import with_text
 from .documents import Document, read_all
 from .models import Claim, DocumentError, DocumentInfo
 from .records import claims_of
+from .version import __version__
 
 R = TypeVar("R")
 
@@ -70,8 +71,6 @@ def extract_articles(
 def document_info(document: Document, publisher: str | None = None) -> DocumentInfo:
     """The DocumentInfo of a document read; ``publisher`` is the byline the pipeline found,
     else the one the record or HTML metadata gives."""
-    from . import __version__  # the package imports this module first
-
     return DocumentInfo(doc_id=document.doc_id, path=document.path, content_hash=document.content_hash,
                         title=document.title, publisher=publisher or document.publisher,
                         published=document.published, url=document.url, extractor_version=__version__)

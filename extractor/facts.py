@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .compare import Years, compare, figure, rules
+from .compare import Years, compare, figure
 from .models import Claim, Figure
-from .ruleset import Metric, metric_rules
+from .ruleset import Metric, metric_rules, reconcile_rules
 
 PeriodKey = tuple[str, str | None] | str | None
 
@@ -31,7 +31,7 @@ def metrics() -> dict[str, Metric]:
 # ------------------------------------------------------------------ subjects
 def _normalise(name: str) -> str:
     text = re.sub(r"['’]s\b|s['’](?=\s|$)", "", name.lower())
-    words = [w for w in re.findall(r"\w+", text) if w not in rules().subjects.drop_words]
+    words = [w for w in re.findall(r"\w+", text) if w not in reconcile_rules().subjects.drop_words]
     return " ".join(sorted(words))
 
 
@@ -43,7 +43,7 @@ def subject_names(names: list[str]) -> dict[str, str]:
     for name, _ in counts.most_common():
         norm = _normalise(name) or name.lower()
         match = max(reps, key=lambda r: fuzz.ratio(norm, r[0]), default=None)
-        if match is None or fuzz.ratio(norm, match[0]) < rules().subjects.threshold:
+        if match is None or fuzz.ratio(norm, match[0]) < reconcile_rules().subjects.threshold:
             match = (norm, name)
             reps.append(match)
         mapping[name] = match[1]
@@ -128,7 +128,7 @@ def _give_periods(statements: list[Statement]) -> None:
     article, else in the batch."""
     periods: dict[tuple, dict[PeriodKey, str | None]] = defaultdict(dict)
     for s in statements:
-        if s.period is not None and s.head.qualifier not in rules().alone:
+        if s.period is not None and s.head.qualifier not in reconcile_rules().alone:
             periods[(s.subject, s.metric, s.doc_id)][s.period] = s.period_text
             periods[(s.subject, s.metric, None)][s.period] = s.period_text
     for s in statements:
@@ -146,7 +146,7 @@ def facts_of(claims: list[Claim], years: Years | None = None) -> list[FactGroup]
     _give_periods(statements)
     facts: dict[tuple, FactGroup] = {}
     for s in statements:
-        groupable = s.subject and s.metric and s.head.qualifier not in rules().alone
+        groupable = s.subject and s.metric and s.head.qualifier not in reconcile_rules().alone
         key = (s.subject, s.metric, s.period) if groupable else (s.head.claim,)
         if key not in facts:
             facts[key] = FactGroup(s.subject, s.metric, s.period, s.period_text)

@@ -15,6 +15,8 @@ Qualifier = Literal[
     "exact", "approximately", "more_than", "at_least", "less_than", "at_most", "range", "vague"
 ]
 SourceType = Literal["publisher", "media", "company", "official", "analyst", "anonymous", "other"]
+CurrencyBy = Literal["marker", "convention", "equivalent", "context", "other_amounts", "undecided"]
+Decided = Literal["subject", "counterparty", "metric", "period", "source"]
 
 
 class _Record(BaseModel):
@@ -29,7 +31,10 @@ class Amount(_Record):
     high: float | None = None
     currency: str | None = Field(None, description="ISO 4217 code, null when the text cannot decide")
     currency_text: str = Field(description="the currency marker as written: '$', 'CNY', 'yuan'")
-    currency_note: str | None = Field(None, description="how the currency was decided")
+    currency_note: str | None = Field(None, description="how the currency was decided, in words")
+    currency_by: CurrencyBy = Field("marker", description="how the currency was decided: the marker names one "
+                                    "currency; convention; a restatement's implied rate; context words; the "
+                                    "document's other amounts; undecided")
     qualifier: Qualifier = "exact"
     scale_text: str | None = None
     per: str | None = Field(None, description="unit of a per-unit figure: 'unit', 'share', 'barrel'")
@@ -61,8 +66,22 @@ class Attribution(_Record):
 
 
 class Factor(_Record):
-    factor: str
+    """One term of an explained confidence: which factor, the value it took, the words that
+    show it, and what it added (negative: took away)."""
+
+    factor: str = Field(description="the factor's id: base, source_type, unattributed, hedged, currency...")
+    value: str | None = Field(None, description="the value it took: the rule, the source type, the hedge labels")
+    evidence: str | None = Field(None, description="the words of the text (or the records) behind it")
     effect: float
+
+
+class Decision(_Record):
+    """Why a field has its value: the rule that decided it and the words that led there."""
+
+    rule: str = Field(description="id of the deciding rule, e.g. subject.sale_target, period.inherited")
+    evidence: str | None = Field(None, description="the words that led there, as written")
+    start: int | None = Field(None, description="character offset of the evidence in the document")
+    end: int | None = None
 
 
 class Change(_Record):
@@ -98,6 +117,9 @@ class Claim(_Record):
     factors: list[Factor] = Field(default_factory=list)
     change: Change | None = None
     rule: str
+    decided_by: dict[Decided, Decision] = Field(
+        default_factory=dict, description="for subject, counterparty, metric, period and source: the rule that "
+                                          "decided the field and the words behind it")
 
 
 class TextSpan(_Record):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
+from . import ruleset
+
 # Importing the component modules registers their factories when the package is used
 # from a source checkout; an installed package also registers them by entry point.
 from .components import (  # noqa: F401
@@ -23,7 +25,9 @@ class ModelNotFound(RuntimeError):
 
 
 def build(model: str | None = None) -> Language:
-    """The extraction pipeline; ``model`` names an installed spaCy pipeline to build on."""
+    """The extraction pipeline; ``model`` names an installed spaCy pipeline to build on.
+    Every rule file is validated first, so that a bad one is reported before any work."""
+    ruleset.check_all()
     if model is None:
         nlp = spacy.blank("en")
         nlp.add_pipe("claims_sentences")

@@ -11,9 +11,10 @@ from typing import Iterable, get_args
 
 from rapidfuzz import fuzz
 
-from .compare import Comparison, RateFit, Years, compare, exceeds, point, rate_fit, rules
+from .compare import Comparison, RateFit, Years, compare, exceeds, point, rate_fit
 from .facts import FactGroup, Statement, clusters, compare_statements, facts_of, metrics, most_precise, representative
 from .models import Change, Check, Claim, Fact, Factor, Figure, Finding, Reconciliation
+from .ruleset import reconcile_rules
 
 CHECKS: tuple[str, ...] = get_args(Check)
 
@@ -273,14 +274,14 @@ def fact_of(group: FactGroup, findings: list[Finding]) -> Fact:
 
 def _confidence(claims: list[Claim], origins: int, conflicts: int) -> tuple[float, list[Factor]]:
     """Mean claim confidence, plus agreeing independent origins, minus conflicts."""
-    r = rules().confidence
+    r = reconcile_rules().confidence
     base = sum(c.confidence for c in claims) / len(claims)
-    factors = [Factor(factor=f"mean confidence of {len(claims)} claim(s)", effect=round(base, 3))]
+    factors = [Factor(factor="mean_claim_confidence", value=f"{len(claims)} claim(s)", effect=round(base, 3))]
     if origins > 1:
-        factors.append(Factor(factor=f"{origins} independent origins agree",
+        factors.append(Factor(factor="independent_origins", value=str(origins),
                               effect=min(r.per_origin * (origins - 1), r.max_origin_bonus)))
     if conflicts:
-        factors.append(Factor(factor=f"part of {conflicts} conflict(s)", effect=-r.per_conflict * conflicts))
+        factors.append(Factor(factor="conflicts", value=str(conflicts), effect=-r.per_conflict * conflicts))
     total = sum(f.effect for f in factors)
     return round(min(max(total, r.floor), 1.0), 3), factors
 

@@ -5,11 +5,14 @@ import hashlib
 
 from spacy.tokens import Doc
 
+from .components.extensions import MONEY_KEYS
 from .components.view import layout_of
 from .models import Amount, AttributionRecord, Claim
 
-CLAIM_FIELDS = ("subject", "counterparty", "metric", "period", "attribution", "hedges", "confidence", "factors", "change")
-AMOUNT_FIELDS = ("value", "low", "high", "currency", "currency_text", "currency_note", "qualifier", "scale_text", "per")
+CLAIM_FIELDS = ("subject", "counterparty", "metric", "period", "attribution", "hedges", "confidence", "factors", "change",
+                "decided_by")
+AMOUNT_FIELDS = ("value", "low", "high", "currency", "currency_text", "currency_note", "currency_by", "qualifier",
+                 "scale_text", "per")
 
 
 def claim_id(doc_id: str, start: int, end: int, amount: Amount) -> str:
@@ -22,6 +25,9 @@ def claims_of(doc: Doc, doc_id: str) -> list[Claim]:
     claims: list[Claim] = []
     view = layout_of(doc)
     for rec in doc._.money or []:
+        unknown = rec.keys() - MONEY_KEYS
+        if unknown:
+            raise KeyError(f"money record keys not declared in components/extensions.py: {sorted(unknown)}")
         s_start, s_end = view.sentence(rec["start"])
         amount = Amount(**{k: rec[k] for k in AMOUNT_FIELDS})
         claims.append(Claim(

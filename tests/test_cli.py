@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
@@ -106,3 +107,37 @@ def test_a_broken_rule_file_is_a_clear_error(tmp_path):
     assert proc.returncode == 2
     assert "amounts.json is invalid" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def _broken_rules(tmp_path, name: str, edit) -> dict[str, str]:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    data = json.loads((rules / name).read_text(encoding="utf-8"))
+    edit(data)
+    (rules / name).write_text(json.dumps(data), encoding="utf-8")
+    return {**os.environ, "CLAIMS_RULES": str(rules)}
+
+
+@pytest.mark.parametrize("name, edit, key", [
+    ("hedges.json", lambda d: d.update(wrods_after=3), "wrods_after"),
+    ("boilerplate.json", lambda d: d["line"][0].update(pattern="(unclosed"), "line.0.pattern"),
+    ("subjects.json", lambda d: d["clause_breaks"].append("[a-"), "clause_breaks"),
+    ("entities.json", lambda d: d["stop_words"].append(d["stop_words"][0]), "stop_words"),
+])
+def test_a_misspelt_key_a_bad_regex_or_a_repeated_word_is_a_one_line_error_naming_file_and_key(tmp_path, name, edit, key):
+    env = _broken_rules(tmp_path, name, edit)
+    proc = subprocess.run([sys.executable, "-m", "extractor", "extract", str(SEEDS), "-q"], capture_output=True,
+                          text=True, env=env)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    [line] = proc.stderr.strip().splitlines()
+    assert name in line and f"key {key}" in line
+
+
+def test_the_rule_files_json_schema_is_published():
+    proc = subprocess.run([sys.executable, "-m", "extractor", "schema", "--rules"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    schemas = json.loads(proc.stdout)
+    packaged = {p.name for p in (ROOT / "rules").iterdir() if p.suffix in (".json", ".jsonl")}
+    assert set(schemas) == packaged
+    assert schemas["hedges.json"]["additionalProperties"] is False

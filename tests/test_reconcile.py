@@ -117,7 +117,7 @@ def test_relayed_origins_count_once():
     assert "1 independent origin(s): cryptobriefing" in one.why
     fact = next(f for f in reconcile(claims).facts if f.metric == "ai budget")
     assert fact.origins == ["cryptobriefing", "reuters"]
-    assert any(x.factor == "2 independent origins agree" for x in fact.factors)
+    assert any((x.factor, x.value) == ("independent_origins", "2") for x in fact.factors)
 
 
 def test_different_periods_are_not_a_conflict_and_a_missing_period_stays_apart():
@@ -139,8 +139,8 @@ def test_a_missing_period_joins_the_only_dated_fact():
 def test_fact_confidence_counts_conflicts():
     fact = next(f for f in reconcile(_load("rounding")).facts if f.subject == "Yugansk")
     assert fact.confidence == pytest.approx(1.0 + 0.05 - 0.15)
-    assert [x.factor for x in fact.factors] == ["mean confidence of 3 claim(s)", "2 independent origins agree",
-                                                "part of 1 conflict(s)"]
+    assert [(x.factor, x.value) for x in fact.factors] == [
+        ("mean_claim_confidence", "3 claim(s)"), ("independent_origins", "2"), ("conflicts", "1")]
 
 
 # ------------------------------------------------------------------ the seeds, end to end

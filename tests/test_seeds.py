@@ -89,5 +89,5 @@ def test_meta_capex_is_attributed_to_meta_via_cryptobriefing(claims):
 def test_anonymous_order_is_trusted_less_than_the_named_source_budget(claims):
     order, budget = _one(claims, BIGGO, "over CNY 400 billion"), _one(claims, LDS, "¥200 billion")
     assert order.confidence < budget.confidence
-    assert any("anonymous" in f.factor and f.effect < 0 for f in order.factors)
-    assert not any("anonymous" in f.factor for f in budget.factors)
+    assert any(f.value == "anonymous" and f.effect < 0 for f in order.factors)
+    assert not any(f.value == "anonymous" for f in budget.factors)

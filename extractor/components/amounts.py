@@ -3,17 +3,15 @@
 dropped."""
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..amount_grammar import AmountMatch, default_grammar
-from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .extensions import MoneyRecord
 from .view import layout_of
 
 
-def amount_record(m: AmountMatch) -> dict[str, Any]:
+def amount_record(m: AmountMatch) -> MoneyRecord:
     """The plain-data form of a match; later stages add to it."""
     decided = len(m.candidates) == 1 or m.default_currency is True
     return {
@@ -24,6 +22,7 @@ def amount_record(m: AmountMatch) -> dict[str, Any]:
         "currency_candidates": m.candidates,
         "currency_note": (f"'{m.currency_text}' read as {m.candidates[0]} by convention: "
                           "the text marks no other currency") if m.default_currency else None,
+        "currency_by": ("convention" if m.default_currency else "marker") if decided else "undecided",
         "qualifier": m.qualifier, "scale_text": m.scale_text, "per": m.per, "rule": m.rule,
         "equivalent_of": None,
     }

@@ -12,7 +12,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy
-from pydantic import BaseModel, ConfigDict, Field
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -20,72 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import layout
 from ..models import SourceType
-from ..ruleset import load
+from ..ruleset import attribution_rules
+from ..ruleset.attribution import BylineRules
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import char_range, layout_of, sentence_bounds, sentences
-
-
-# ------------------------------------------------------------------ rules
-class _Rules(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class CueRules(_Rules):
-    verbs: list[str]
-    invertible: list[str]
-    gerunds: list[str]
-    nested: list[str]
-    preposed: list[str]
-    adverbs: list[str]
-    passive: list[str]
-    passive_auxiliaries: list[str]
-    ambiguous: list[str]
-    quantity_verbs: list[str]
-    figure_openers: list[str]
-    noun_followers: list[str]
-
-
-class BylineRules(_Rules):
-    first_lines: int = 8
-    prefixes: list[str]
-    team_words: dict[str, str]
-    separators: str
-    max_name_words: int = 6
-
-
-class AttributionRules(_Rules):
-    cues: CueRules
-    colon_headline: bool = True
-    cue_modifiers: list[str]
-    cue_tails: list[str]
-    negations: list[str]
-    relatives: list[str]
-    inherit_sentences: int = Field(2, ge=0)
-    determiners: list[str]
-    boundaries: list[str]
-    open_boundaries: list[str]
-    source_glue: list[str]
-    conjunctions: list[str]
-    quotes: list[str]
-    quote_pairs: dict[str, str]
-    dashes: list[str]
-    pronouns: list[str]
-    person_pronouns: list[str]
-    descriptions: list[str]
-    spokesperson: list[str]
-    not_names: list[str]
-    name_connectors: list[str]
-    locatives: list[str]
-    source_types: dict[SourceType, list[str]]
-    inherit_types: list[SourceType]
-    max_source_tokens: int = Field(16, gt=0)
-    max_appositive_tokens: int = Field(25, gt=0)
-    byline: BylineRules
-
-
-def rules() -> AttributionRules:
-    return load("attribution.json", AttributionRules)
-
 
 # ------------------------------------------------------------------ working records
 Range = tuple[int, int]  # token indices, end exclusive
@@ -109,7 +46,7 @@ class Found:
 # ------------------------------------------------------------------ the component
 class AttributionFinder:
     def __init__(self, nlp: Language) -> None:
-        r = rules()
+        r = attribution_rules()
         self.rules = r
         low = lambda words: {w.lower() for w in words}  # noqa: E731
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")

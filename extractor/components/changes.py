@@ -14,32 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ruleset import load
+from ..ruleset import ChangeRules, change_rules
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
-
-
-class _Rules(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class Direction(_Rules):
-    nouns: list[str]
-    verbs: list[str]
-    adverbs: list[str]
-
-
-class ChangeRules(_Rules):
-    up: Direction
-    down: Direction
-    from_: list[str] = Field(alias="from")
-    percent: list[str]
-    max_gap_words: int
-    noun_gap_words: int
 
 
 def _alt(words: list[str]) -> str:
@@ -94,7 +74,7 @@ def _percent(match: re.Match[str]) -> float:
 
 class ChangeFinder:
     def __init__(self) -> None:
-        self.patterns = Patterns.of(load("changes.json", ChangeRules))
+        self.patterns = Patterns.of(change_rules())
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []

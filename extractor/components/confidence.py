@@ -10,37 +10,21 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import layout
-from ..ruleset import load
+from ..ruleset import confidence_rules
 from ..textmatch import alternation
-from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .extensions import FactorRef, MoneyRecord
 from .view import layout_of
 
 
-class ConfidenceRules(BaseModel):
-    base: dict[str, float]
-    source_type: dict[str, float]
-    unattributed: float
-    hedge: float
-    hedge_cap: float
-    currency_undecided: float
-    currency_by_context: float
-    headline: float
-    editorial_section: float
-    editorial_headings: list[str]
-    floor: float
-    ceiling: float
+def _factor(factor: str, effect: float, value: str | None = None, evidence: str | None = None) -> FactorRef:
+    return {"factor": factor, "value": value, "evidence": evidence, "effect": round(effect, 3)}
 
 
-def confidence_rules() -> ConfidenceRules:
-    return load("confidence.json", ConfidenceRules)
-
-
-def score(factors: list[dict]) -> float:
+def score(factors: list[FactorRef]) -> float:
     """The confidence that a list of factors gives: their sum, clamped."""
     r = confidence_rules()
     return round(min(r.ceiling, max(r.floor, sum(f["effect"] for f in factors))), 3)
@@ -63,29 +47,28 @@ class ConfidenceScorer:
             rec["confidence"] = score(factors)
         return doc
 
-    def factors(self, rec: dict, in_headline: bool, editorial: bool) -> list[dict]:
+    def factors(self, rec: MoneyRecord, in_headline: bool, editorial: bool) -> list[FactorRef]:
         r = self.rules
         rule = max((k for k in r.base if rec["rule"] == k or rec["rule"].startswith(k + ".")), key=len, default="money")
-        factors = [{"factor": f"base: rule {rule}", "effect": r.base.get(rule, r.base["money"])}]
+        factors = [_factor("base", r.base.get(rule, r.base["money"]), rule, rec["rule"])]
         attribution = rec.get("attribution") or {}
         kind = attribution.get("source_type")
         if attribution.get("source") and kind in r.source_type:
-            factors.append({"factor": f"source type: {kind} ({attribution['source']})", "effect": r.source_type[kind]})
+            factors.append(_factor("source_type", r.source_type[kind], kind, attribution["source"]))
         elif not attribution.get("source") and r.unattributed:
-            factors.append({"factor": "no cited source", "effect": r.unattributed})
+            factors.append(_factor("unattributed", r.unattributed))
         hedges = rec.get("hedges") or []
         if hedges:
-            factors.append({"factor": "hedged: " + ", ".join(hedges),
-                            "effect": max(r.hedge_cap, r.hedge * len(hedges))})
-        if rec.get("currency") is None:
-            factors.append({"factor": "currency undecided", "effect": r.currency_undecided})
-        elif rec.get("currency_note") and "context" in rec["currency_note"]:
-            factors.append({"factor": "currency read from context", "effect": r.currency_by_context})
+            factors.append(_factor("hedged", max(r.hedge_cap, r.hedge * len(hedges)), ", ".join(hedges)))
+        if rec["currency_by"] == "undecided":
+            factors.append(_factor("currency_undecided", r.currency_undecided, rec["currency_text"], rec["currency_note"]))
+        elif rec["currency_by"] == "context":
+            factors.append(_factor("currency_from_context", r.currency_by_context, rec["currency"], rec["currency_note"]))
         if in_headline:
-            factors.append({"factor": "in the headline", "effect": r.headline})
+            factors.append(_factor("headline", r.headline))
         if editorial:
-            factors.append({"factor": "in an editorial section", "effect": r.editorial_section})
-        return [{"factor": f["factor"], "effect": round(f["effect"], 3)} for f in factors]
+            factors.append(_factor("editorial_section", r.editorial_section))
+        return factors
 
     def _in_editorial_section(self, text: str, paragraphs: list[tuple[int, int]], offset: int) -> bool:
         """Is the figure under a heading such as 'Editorial analysis' or 'Scoring Rationale'?"""

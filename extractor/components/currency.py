@@ -36,12 +36,13 @@ class CurrencyResolver:
         for i, rec in enumerate(money):
             if rec["currency"] is not None:
                 continue
-            code, note = self._by_equivalent(i, money, year)
+            code, note, by = *self._by_equivalent(i, money, year), "equivalent"
             if code is None:
-                code, note = self._by_context(view, rec)
+                code, note, by = *self._by_context(view, rec), "context"
             if code is None:
-                code, note = self._by_other_amounts(rec, money)
+                code, note, by = *self._by_other_amounts(rec, money), "other_amounts"
             rec["currency"] = code
+            rec["currency_by"] = by if code is not None else "undecided"
             rec["currency_note"] = note or (
                 f"ambiguous: '{rec['currency_text']}' may be " + " or ".join(rec["currency_candidates"])
                 + "; the text does not say which")

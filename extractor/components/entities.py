@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..ruleset import load
+from ..ruleset import common_words, entity_rules
 from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
@@ -26,30 +25,6 @@ from .view import layout_of
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
 OPENERS = {'"', "“", "‘", "'", "("}
-
-
-class EntityRules(BaseModel):
-    aliases: dict[str, list[str]]
-    labels: dict[str, str]
-    connectors: list[str]
-    stop_words: list[str]
-    generic_references: list[str]
-    demonyms: list[str]
-    common_names: dict[str, str]
-    org_nouns: list[str]
-    person_titles: list[str]
-    month_words: list[str]
-    common_word_endings: list[str]
-    corporate_suffixes: list[str]
-
-
-class CommonWords(BaseModel):
-    source: str
-    words: list[str]
-
-
-def entity_rules() -> EntityRules:
-    return load("entities.json", EntityRules)
 
 
 class Tokens:
@@ -93,7 +68,7 @@ class EntityFinder:
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
         self.months = set(rules.month_words)
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
-        self.common_words = set(load("common_words.json", CommonWords).words)
+        self.common_words = set(common_words().words)
         self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
         self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that)\s+$", re.I)
 

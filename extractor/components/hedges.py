@@ -6,23 +6,13 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ruleset import load
+from ..ruleset import hedge_rules
 from ..textmatch import phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
-
-
-class HedgeRules(BaseModel):
-    hedges: dict[str, list[str]]
-    words_after: int
-
-
-def hedge_rules() -> HedgeRules:
-    return load("hedges.json", HedgeRules)
 
 
 class HedgeFinder:

@@ -24,12 +24,12 @@ from itertools import accumulate
 from typing import Iterable
 
 from dateparser.date import DateDataParser
-from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import ruleset, textmatch
+from .. import textmatch
 from ..layout import Layout
+from ..ruleset import PeriodPattern, PeriodRules, period_rules
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
@@ -45,52 +45,6 @@ BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 SPACES = re.compile(r"\s+")
 POSSESSIVE = re.compile(r"['’]s$")
 FISCAL = re.compile(r"(?:fiscal|financial)\b", re.I)
-
-
-# ------------------------------------------------------------------ rules
-class _Rules(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class PeriodPattern(_Rules):
-    id: str
-    kind: str
-    pattern: str
-    needs_cue: bool = False
-
-
-class PeriodCues(_Rules):
-    bind: list[str]
-    comparison_period: list[str]
-    comparison_figure: list[str]
-    event_prefix: list[str]
-    continuation: list[str]
-
-
-class PeriodRules(_Rules):
-    fragments: dict[str, str]
-    words: dict[str, list[str]]
-    case_sensitive_words: list[str] = []
-    numbers: dict[str, int]
-    edges: dict[str, tuple[int, int]]
-    relative: dict[str, int]
-    patterns: list[PeriodPattern]
-    past_is_context: list[str]
-    cues: PeriodCues
-    self_binding_kinds: list[str]
-    max_gap_words: int
-    comparison_window_words: int
-    self_binding_gap_words: int
-    clause_breaks: list[str]
-    event_verbs: list[str]
-    metric_nouns: list[str]
-    modifier_gap_words: int
-    point_kinds: list[str]
-    weak_kinds: list[str]
-    subordinators: list[str]
-    point_in_time_words: list[str]
-    other_figure_before: str
-    unit_months: dict[str, int]
 
 
 def _alternation(words: list[str]) -> str:
@@ -648,4 +602,4 @@ def _iso(day: date | None) -> str | None:
 
 @Language.factory("claims_periods")
 def make_periods(nlp: Language, name: str) -> PeriodFinder:
-    return PeriodFinder(ruleset.load("periods.json", PeriodRules))
+    return PeriodFinder(period_rules())

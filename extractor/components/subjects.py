@@ -14,40 +14,20 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 
-from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import layout
 from ..layout import Layout
-from ..ruleset import load
+from ..ruleset import entity_rules, subject_rules
 from ..textmatch import alternation as _words
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .entities import entity_rules
 from .view import layout_of
 
 Entity = dict
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC"}
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
 LIST_ITEM = re.compile(r"\w\s*,\s*$|\w\s+and\s+$|\w\s+or\s+$")
-
-
-class SubjectRules(BaseModel):
-    target_cues: list[str]
-    target_nouns: list[str]
-    passive_target_cues: list[str]
-    descriptor_words: int
-    counterparty_cues: list[str]
-    not_subject_after: list[str]
-    not_subject_right_after: list[str]
-    clause_breaks: list[str]
-    post_target_cues: list[str]
-    possessor_breaks: list[str]
-    speaker_types: list[str]
-
-
-def subject_rules() -> SubjectRules:
-    return load("subjects.json", SubjectRules)
 
 
 class SubjectFinder:

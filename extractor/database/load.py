@@ -31,7 +31,7 @@ from typing import Any, BinaryIO, TypeVar
 
 from pydantic import ValidationError
 
-from .. import __version__
+from ..version import __version__
 from ..models import Claim, DocumentInfo
 from .rows import RecordError, check_claim
 from .store import ClaimStore, Prepared, prepare

@@ -1,0 +1,73 @@
+"""Schemas of rules/currencies.json (markers and context cues), rules/iso4217.json and
+rules/fx_rates.jsonl."""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, RootModel
+
+from .base import RuleFile, Strict, Words
+from .loader import load
+
+
+class Marker(Strict):
+    text: str
+    position: Literal["prefix", "suffix", "both"]
+    currencies: Words = Field(min_length=1)
+    default: bool | None = Field(None, description="True: the first currency is the conventional reading; False: the text must decide")
+    attached: bool = False
+    factor: float = 1.0
+
+
+class Codes(Strict):
+    exclude: Words = []
+
+
+class Context(Strict):
+    cues: dict[str, Words]
+
+
+class CurrencyRules(RuleFile):
+    markers: list[Marker]
+    codes: Codes
+    context: Context
+
+
+class IsoCurrency(Strict):
+    name: str
+    minor_unit: int | None = None
+
+
+class FxRate(Strict):
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    year: int
+    per_usd: float = Field(gt=0)
+    source: str
+
+
+class IsoTable(RootModel[dict[str, IsoCurrency]]):
+    """rules/iso4217.json: active ISO 4217 currencies by code."""
+
+
+class FxTable(RootModel[list[FxRate]]):
+    """rules/fx_rates.jsonl: one reference rate a row."""
+
+    @cached_property
+    def by_key(self) -> dict[tuple[str, int], FxRate]:
+        return {(r.currency, r.year): r for r in self.root}
+
+
+def currency_rules(directory: str | Path | None = None) -> CurrencyRules:
+    return load("currencies.json", CurrencyRules, directory)
+
+
+def iso_currencies(directory: str | Path | None = None) -> dict[str, IsoCurrency]:
+    """Active ISO 4217 currencies by code."""
+    return load("iso4217.json", IsoTable, directory).root
+
+
+def fx_rates(directory: str | Path | None = None) -> dict[tuple[str, int], FxRate]:
+    """Reference rates by (currency, year)."""
+    return load("fx_rates.jsonl", FxTable, directory).by_key
