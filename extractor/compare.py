@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from . import numbers
 from .fx import reference_rate
 from .models import Claim, Figure, Usd
 from .ruleset import fx_rates, reconcile_rules
@@ -46,13 +47,9 @@ def interval(claim: Claim) -> Interval:
 
 
 def point(fig: Figure) -> float:
-    """The single number a figure is compared by: its value, else its bound or midpoint."""
-    if fig.value is not None:
-        return fig.value
-    low, high = fig.interval
-    if high is None:
-        return low
-    return (low + high) / 2 if fig.qualifier in ("range", "vague") else high if low == 0 else low
+    """The single number a figure is compared by (numbers.point), from what it states."""
+    single = numbers.point(fig.value, fig.low, fig.high)
+    return fig.interval[0] if single is None else single
 
 
 # ------------------------------------------------------------------ USD

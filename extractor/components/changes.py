@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..ruleset import ChangeRules, change_rules
-from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from ..numbers import point
+from .extensions import MoneyRecord
 from .view import layout_of
 
 
@@ -154,9 +155,8 @@ def _restatements(money: list[dict], head: int) -> list[int]:
     return [j for j, rec in enumerate(money) if rec.get("equivalent_of") == head]
 
 
-def _value(rec: dict) -> float | None:
-    """The figure's number: its value, else its bound."""
-    return next((rec[k] for k in ("value", "low", "high") if rec.get(k) is not None), None)
+def _value(rec: MoneyRecord) -> float | None:
+    return point(rec["value"], rec["low"], rec["high"])
 
 
 @Language.factory("claims_changes")

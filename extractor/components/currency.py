@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..fx import implied_rate_fits
 from ..layout import Layout
+from ..numbers import point
 from ..ruleset import currency_rules
 from ..textmatch import alternation
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
@@ -52,7 +53,7 @@ class CurrencyResolver:
         rec = money[i]
         partners = [m for j, m in enumerate(money) if m["equivalent_of"] == i or j == rec["equivalent_of"]]
         for other in partners:
-            mine, usd = _point(rec), _point(other)
+            mine, usd = point(rec["value"], rec["low"], rec["high"]), point(other["value"], other["low"], other["high"])
             if mine is None or usd is None or other["currency"] != "USD":
                 continue
             fitting = []
@@ -88,15 +89,6 @@ class CurrencyResolver:
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], f"'{rec['currency_text']}' read as {ranked[0][0]}, the currency of the document's other amounts"
         return None, None
-
-
-def _point(rec: dict) -> float | None:
-    """One number for an amount: its value, a bound, or the middle of its range."""
-    if rec["value"] is not None:
-        return rec["value"]
-    if rec["low"] is not None and rec["high"] is not None:
-        return (rec["low"] + rec["high"]) / 2
-    return rec["low"] if rec["low"] is not None else rec["high"]
 
 
 @Language.factory("claims_currency")
