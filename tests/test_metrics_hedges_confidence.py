@@ -57,7 +57,7 @@ def test_confidence_is_the_sum_of_its_listed_factors(nlp):
     assert (factors[0]["factor"], factors[0]["value"]) == ("base", "money.code")
     assert any(f["factor"] == "source_type" and f["value"] == "anonymous" and f["effect"] < 0 for f in factors)
     assert any(f["evidence"] and "informed sources" in f["evidence"] for f in factors)
-    assert claim.confidence == score(factors)
+    assert claim.confidence == score(claim.model_dump()["factors"])
 
 
 def test_undecided_currency_and_editorial_sections_lower_confidence(nlp):

@@ -14,8 +14,8 @@ from .view import layout_of
 
 
 class BoilerplateMarker:
-    def __init__(self) -> None:
-        rules = boilerplate_rules()
+    def __init__(self, rules_dir: str | None = None) -> None:
+        rules = boilerplate_rules(rules_dir)
         flags = re.IGNORECASE | re.MULTILINE
         self.line = [(p.id, re.compile(p.pattern, flags)) for p in rules.line]
         self.block = [(p.id, re.compile(p.pattern, flags)) for p in rules.block]
@@ -45,6 +45,6 @@ class BoilerplateMarker:
         return doc
 
 
-@Language.factory("claims_boilerplate")
-def make_boilerplate(nlp: Language, name: str) -> BoilerplateMarker:
-    return BoilerplateMarker()
+@Language.factory("claims_boilerplate", assigns=["doc.spans"], default_config={"rules": None})
+def make_boilerplate(nlp: Language, name: str, rules: str | None) -> BoilerplateMarker:
+    return BoilerplateMarker(rules)

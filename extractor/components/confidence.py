@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import layout
-from ..ruleset import confidence_rules
-from ..textmatch import alternation
+from ..ruleset import ConfidenceRules, confidence_rules
+from ..textmatch import phrases
 from .extensions import FactorRef, MoneyRecord
 from .view import layout_of
 
@@ -24,17 +24,16 @@ def _factor(factor: str, effect: float, value: str | None = None, evidence: str 
     return {"factor": factor, "value": value, "evidence": evidence, "effect": round(effect, 3)}
 
 
-def score(factors: list[FactorRef]) -> float:
+def score(factors: list[FactorRef], rules: ConfidenceRules | None = None) -> float:
     """The confidence that a list of factors gives: their sum, clamped."""
-    r = confidence_rules()
+    r = rules or confidence_rules()
     return round(min(r.ceiling, max(r.floor, sum(f["effect"] for f in factors))), 3)
 
 
 class ConfidenceScorer:
-    def __init__(self) -> None:
-        self.rules = confidence_rules()
-        self.editorial = re.compile(
-            rf"^\W*(?:{alternation(self.rules.editorial_headings)})\W*$", re.I)
+    def __init__(self, rules_dir: str | None = None) -> None:
+        self.rules = confidence_rules(rules_dir)
+        self.editorial = phrases(self.rules.editorial_words)
 
     def __call__(self, doc: Doc) -> Doc:
         text = layout_of(doc).text
@@ -44,7 +43,7 @@ class ConfidenceScorer:
             factors = self.factors(rec, in_headline=rec["start"] < headline_end,
                                    editorial=self._in_editorial_section(text, paragraphs, rec["start"]))
             rec["factors"] = factors
-            rec["confidence"] = score(factors)
+            rec["confidence"] = score(factors, self.rules)
         return doc
 
     def factors(self, rec: MoneyRecord, in_headline: bool, editorial: bool) -> list[FactorRef]:
@@ -71,14 +70,16 @@ class ConfidenceScorer:
         return factors
 
     def _in_editorial_section(self, text: str, paragraphs: list[tuple[int, int]], offset: int) -> bool:
-        """Is the figure under a heading such as 'Editorial analysis' or 'Scoring Rationale'?"""
+        """Is the figure under a heading (by its shape: a paragraph's short first line
+        without closing punctuation) that holds a word of commentary ('Analysis', 'Our
+        view', 'Why it matters')?"""
         for start, end in reversed([p for p in paragraphs if p[0] <= offset]):
-            first_line = text[start:end].split("\n", 1)[0]
-            if len(first_line) < 60 and not first_line.rstrip().endswith("."):
-                return bool(self.editorial.match(first_line))
+            first_line = text[start:end].split("\n", 1)[0].rstrip()
+            if len(first_line) <= self.rules.limits.heading_max_chars and not first_line.endswith((".", "!", "?", ":")):
+                return bool(self.editorial.search(first_line))
         return False
 
 
-@Language.factory("claims_confidence")
-def make_confidence(nlp: Language, name: str) -> ConfidenceScorer:
-    return ConfidenceScorer()
+@Language.factory("claims_confidence", assigns=["doc._.money"], requires=["doc._.money"], default_config={"rules": None})
+def make_confidence(nlp: Language, name: str, rules: str | None) -> ConfidenceScorer:
+    return ConfidenceScorer(rules)

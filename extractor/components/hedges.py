@@ -16,10 +16,11 @@ from .view import layout_of
 
 
 class HedgeFinder:
-    def __init__(self) -> None:
-        self.labels = {p.lower(): label for label, ps in hedge_rules().hedges.items() for p in ps}
+    def __init__(self, rules_dir: str | None = None) -> None:
+        rules = hedge_rules(rules_dir)
+        self.labels = {p.lower(): label for label, ps in rules.hedges.items() for p in ps}
         self.pattern = phrases(self.labels)
-        self.after = re.compile(rf"\W*(?:\w+\W+){{0,{hedge_rules().words_after}}}")
+        self.after = re.compile(rf"\W*(?:\w+\W+){{0,{rules.words_after}}}")
 
     def __call__(self, doc: Doc) -> Doc:
         view = layout_of(doc)
@@ -40,6 +41,7 @@ class HedgeFinder:
         return doc
 
 
-@Language.factory("claims_hedges")
-def make_hedges(nlp: Language, name: str) -> HedgeFinder:
-    return HedgeFinder()
+@Language.factory("claims_hedges", assigns=["doc._.money"], requires=["doc._.money", "token.is_sent_start"],
+                  default_config={"rules": None})
+def make_hedges(nlp: Language, name: str, rules: str | None) -> HedgeFinder:
+    return HedgeFinder(rules)

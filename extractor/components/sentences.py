@@ -20,10 +20,11 @@ CLOSERS = {'"', "”", "’", "'", ")", "]"}
 
 
 class SentenceSplitter:
-    def __init__(self, punctuation: bool) -> None:
+    def __init__(self, punctuation: bool, rules_dir: str | None = None) -> None:
+        rules = sentence_rules(rules_dir)
         self.punctuation = punctuation
-        self.abbreviations = {a.lower().rstrip(".") for a in sentence_rules().abbreviations}
-        self.dateline = re.compile(sentence_rules().dateline, re.MULTILINE)
+        self.abbreviations = {a.lower().rstrip(".") for a in rules.abbreviations}
+        self.dateline = re.compile(rules.dateline, re.MULTILINE)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -69,6 +70,6 @@ class SentenceSplitter:
         return True
 
 
-@Language.factory("claims_sentences", default_config={"punctuation": True})
-def make_sentences(nlp: Language, name: str, punctuation: bool) -> SentenceSplitter:
-    return SentenceSplitter(punctuation)
+@Language.factory("claims_sentences", assigns=["token.is_sent_start"], default_config={"punctuation": True, "rules": None})
+def make_sentences(nlp: Language, name: str, punctuation: bool, rules: str | None) -> SentenceSplitter:
+    return SentenceSplitter(punctuation, rules)

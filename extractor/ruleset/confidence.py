@@ -3,8 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import RuleFile, Words
+from pydantic import Field
+
+from .base import RuleFile, Strict, Words
 from .loader import load
+
+
+class ConfidenceLimits(Strict):
+    heading_max_chars: int = Field(gt=0, description="a heading is a paragraph's first line at most this long")
 
 
 class ConfidenceRules(RuleFile):
@@ -17,9 +23,10 @@ class ConfidenceRules(RuleFile):
     currency_by_context: float
     headline: float
     editorial_section: float
-    editorial_headings: Words
+    editorial_words: Words
     floor: float
     ceiling: float
+    limits: ConfidenceLimits
 
 
 def confidence_rules(directory: str | Path | None = None) -> ConfidenceRules:
