@@ -8,7 +8,6 @@ clamped, so the number can always be explained and reproduced. Weights:
 """
 from __future__ import annotations
 
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
