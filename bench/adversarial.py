@@ -59,17 +59,21 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-def _run(shape: str, size: int, queue: mp.Queue) -> None:
+def _blank(shape: str, size: int, queue: mp.Queue) -> None:
     import spacy
-
-    from extractor import pipeline
-    from extractor.components.view import with_text
 
     text = SHAPES[shape](size)
     blank = spacy.blank("en")
     t0 = time.perf_counter()
     blank.make_doc(text)
-    tokenize = time.perf_counter() - t0
+    queue.put({"tokenize": time.perf_counter() - t0})
+
+
+def _run(shape: str, size: int, queue: mp.Queue) -> None:
+    from extractor import pipeline
+    from extractor.components.view import with_text
+
+    text = SHAPES[shape](size)
     nlp = pipeline.build()
     t0 = time.perf_counter()
     doc = with_text(nlp.make_doc(text), text)
@@ -78,14 +82,14 @@ def _run(shape: str, size: int, queue: mp.Queue) -> None:
         t1 = time.perf_counter()
         doc = proc(doc)
         per_component[name] = time.perf_counter() - t1
-    queue.put({"tokenize": tokenize, "total": sum(per_component.values()), "components": per_component,
-               "money": len(doc._.money or [])})
+    queue.put({"total": sum(per_component.values()), "components": per_component, "money": len(doc._.money or [])})
 
 
-def measure(shape: str, size: int, budget: float) -> dict | None:
-    """The figures of one run, or None when it overran the budget."""
+def measure(shape: str, size: int, budget: float, target: Callable = _run) -> dict | None:
+    """The figures of one run (``target``: the pipeline or the blank tokenizer), or None
+    when it overran the budget."""
     queue: mp.Queue = mp.get_context("spawn").Queue()
-    proc = mp.get_context("spawn").Process(target=_run, args=(shape, size, queue))
+    proc = mp.get_context("spawn").Process(target=target, args=(shape, size, queue))
     proc.start()
     proc.join(budget)
     if proc.is_alive():
@@ -109,22 +113,25 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown shapes: {', '.join(sorted(unknown))} (known: {', '.join(SHAPES)})")
     if not args.json:
         print(f"{'shape':<17}{'bytes':>9}{'pipeline s':>12}{'blank tok s':>13}{'ratio':>8}{'s/MB':>8}  slowest components")
+    over = "> " + format(args.budget, "g")
     for shape in shapes:
         for size in sizes:
             result = measure(shape, size, args.budget)
+            blank = measure(shape, size, args.budget, _blank)
             if args.json:
-                print(json.dumps({"shape": shape, "size": size, "result": result}), flush=True)
-            elif result is None:
-                print(f"{shape:<17}{size:>9}{'> ' + format(args.budget, 'g'):>12}  (larger sizes skipped)", flush=True)
+                print(json.dumps({"shape": shape, "size": size, "result": result, "blank": blank}), flush=True)
+                continue
+            tokenize = f"{blank['tokenize']:>13.3f}" if blank and "tokenize" in blank else f"{over:>13}"
+            if result is None:
+                print(f"{shape:<17}{size:>9}{over:>12}{tokenize}  (larger sizes skipped)", flush=True)
             elif "error" in result:
                 print(f"{shape:<17}{size:>9}  failed: {result['error']}", flush=True)
             else:
                 slow = sorted(result["components"].items(), key=lambda kv: -kv[1])[:3]
                 names = ", ".join(f"{n.removeprefix('claims_')} {s:.2f}" for n, s in slow)
-                ratio = result["total"] / max(result["tokenize"], 1e-6)
+                ratio = f"{result['total'] / max(blank['tokenize'], 1e-6):>8.0f}" if blank and "tokenize" in blank else f"{'-':>8}"
                 per_mb = result["total"] * 1_000_000 / size
-                print(f"{shape:<17}{size:>9}{result['total']:>12.2f}{result['tokenize']:>13.3f}{ratio:>8.0f}"
-                      f"{per_mb:>8.1f}  {names}", flush=True)
+                print(f"{shape:<17}{size:>9}{result['total']:>12.2f}{tokenize}{ratio}{per_mb:>8.1f}  {names}", flush=True)
             if result is None:
                 break
     return 0
