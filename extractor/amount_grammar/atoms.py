@@ -118,6 +118,9 @@ class AtomFinder:
         prefix = t.codes.get(m["code"]) if m["code"] else t.get(prefix_text) if prefix_text else None
         suffix_text = m["att"] or m["ssym"] or m["scode"] or m["lcode"] or m["word"]
         suffix = (t.codes.get(suffix_text.upper()) if (m["scode"] or m["lcode"]) else t.get(suffix_text)) if suffix_text else None
+        if suffix_text and suffix_text.endswith(".") and not text[m.end():m.end() + 1].strip() and t.get(suffix_text[:-1]):
+            suffix_text = suffix_text[:-1]  # '3m kr.' ends a sentence: the point is the full stop
+            suffix = t.get(suffix_text)
         if prefix and suffix and prefix.currencies != suffix.currencies:
             suffix = suffix_text = None  # "$5bn euros" cannot be both: keep the marker that touches the number
         if m["num"] and sum(c.isdigit() for c in m["num"]) > self.rules.limits.max_digits:
@@ -134,15 +137,14 @@ class AtomFinder:
             scale *= self.scales[word.lower()].factor if word.lower() in self.scales else self._cut_scale(word)
         marker = prefix or suffix
         if m["wnum"] and m["wnum"].lower() in self.need_scale and (
-            not (scale_text or suffix) or (m["word"] and text[m.start("word") - 1] == "-")
+            not (scale_text or m["word"]) or (m["word"] and text[m.start("word") - 1] == "-")
         ):
             return None  # "a" is a number only before a scale or currency: "a billion yuan", not "a billion-dollar fraud"
         num_group = "num" if m["num"] else "wnum"
         last_scale = "ascale" if m["ascale"] else "scale2" if m["scale2"] else "scale" if m["scale"] else "cut"
         end = m.end(last_scale) if scale_text else m.end(num_group)
         if suffix:
-            end = m.end("att") if m["att"] else m.end("ssym") if m["ssym"] else m.end("scode") if m["scode"] \
-                else m.end("lcode") if m["lcode"] else m.end("word")
+            end = m.start(next(g for g in ("att", "ssym", "scode", "lcode", "word") if m[g])) + len(suffix_text or "")
         sub = 0.0
         if m["sub"] and marker and not scale_text:
             minor = t.get(m["subunit"])

@@ -52,15 +52,15 @@ class AmountGrammar:
         self.suffix_q = {w.lower(): name for name, ws in q.suffix.items() for w in ws}
         self.threshold_q = {**self.prefix_q, **{w.lower(): name for name, ws in r.thresholds.verbs.items() for w in ws}}
         gap = rf"{SP}*\n?{SP}*"  # one line break at most: a qualifier never joins across a paragraph
-        self.prefix_q_re = re.compile(rf"(?i:(?<![\w])(?P<q>{alternation(self.prefix_q)})){gap}$")
+        self.prefix_q_re = re.compile(rf"(?i:(?<![\w])(?P<q>{alternation(self.prefix_q)})){gap}\Z")
         self.threshold_q_re = re.compile(
-            rf"(?i:(?<![\w])(?P<q>{alternation(self.threshold_q)})\s+(?:{alternation(r.thresholds.determiners)})){SP}+$")
+            rf"(?i:(?<![\w])(?P<q>{alternation(self.threshold_q)})\s+(?:{alternation(r.thresholds.determiners)})){SP}+\Z")
         self.threshold_noun_re = re.compile(rf"{SP}+(?i:{alternation(r.thresholds.nouns)})\b")
         self.suffix_q_re = re.compile(rf",?{SP}*(?i:(?P<q>{alternation(self.suffix_q)}))\b")
         self.connector_re = re.compile(rf"{SP}?(?P<c>{alternation(r.ranges.connectors)}){SP}?", re.I)
-        self.between_re = re.compile(rf"(?i:(?<![\w])between){SP}+$")
-        self.blocked_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(r.ranges.blocked_after)})){SP}+$")
-        self.from_range_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(r.ranges.from_range_words)})){SP}+$")
+        self.between_re = re.compile(rf"(?i:(?<![\w])between){SP}+\Z")
+        self.blocked_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(r.ranges.blocked_after)})){SP}+\Z")
+        self.from_range_re = re.compile(rf"(?i:(?<![\w])(?:{alternation(r.ranges.from_range_words)})){SP}+\Z")
         not_after = (rf"(?!\s+(?i:{alternation(r.per_units.not_followed_by)})\b)"
                      if r.per_units.not_followed_by else "")
         self.per_re = re.compile(
