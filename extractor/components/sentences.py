@@ -69,6 +69,6 @@ class SentenceSplitter:
         return True
 
 
-@Language.factory("claims_sentences", default_config={"punctuation": True})
+@Language.factory("claims_sentences", default_config={"punctuation": True}, assigns=["token.is_sent_start"])
 def make_sentences(nlp: Language, name: str, punctuation: bool) -> SentenceSplitter:
     return SentenceSplitter(punctuation)
