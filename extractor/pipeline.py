@@ -6,6 +6,7 @@ import spacy
 from spacy.language import Language
 
 from . import ruleset
+from .tokenizer_guard import GuardedTokenizer
 
 # Importing the component modules registers their factories when the package is used
 # from a source checkout; an installed package also registers them by entry point.
@@ -43,4 +44,5 @@ def build(model: str | None = None) -> Language:
             nlp.add_pipe("claims_sentences")
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer, nlp.vocab, ruleset.amount_rules().limits.symbol_run)
     return nlp

@@ -5,12 +5,15 @@ import re
 from typing import Iterable
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], spaces: str | None = None) -> str:
     """A regex alternation of literal phrases, longest first so that 'just over' beats 'over'.
     A lookahead on the first letters (either case) lets the regex skip, in one test, the
-    places where no phrase starts: the re module would otherwise try every phrase there."""
+    places where no phrase starts: the re module would otherwise try every phrase there.
+    ``spaces`` (a regex such as ``\\s+``) replaces each space of the phrases."""
     ordered = sorted(set(words), key=len, reverse=True)
     body = "|".join(map(re.escape, ordered))
+    if spaces is not None:
+        body = body.replace(r"\ ", spaces)
     if not ordered or not all(ordered):
         return body
     return f"{first_letters(ordered)}(?:{body})"

@@ -1,13 +1,14 @@
 """``claims_amounts``: every money amount of the document as ``doc.spans["money"]`` and
 ``doc._.money`` (one plain dict per amount, in text order). Figures inside boilerplate are
-dropped."""
+dropped; numbers refused as amounts (beyond the rules' bounds) are listed with their reason
+in ``doc._.amount_refusals``."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..amount_grammar import AmountMatch, default_grammar
-from .extensions import MoneyRecord
+from ..amount_grammar import AmountMatch, grammar_for
+from .extensions import AmountRefusal, MoneyRecord
 from .view import layout_of
 
 
@@ -29,13 +30,14 @@ def amount_record(m: AmountMatch) -> MoneyRecord:
 
 
 class AmountRecognizer:
-    def __init__(self) -> None:
-        self.grammar = default_grammar()
+    def __init__(self, rules: str | None = None) -> None:
+        self.grammar = grammar_for(rules)
 
     def __call__(self, doc: Doc) -> Doc:
         furniture = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
         spans, records = [], []
-        for m in self.grammar.find(layout_of(doc).text):
+        found, refused = self.grammar.scan(layout_of(doc).text)
+        for m in found:
             if any(s <= m.start < e for s, e in furniture):
                 continue
             span = doc.char_span(m.start, m.end, label="MONEY", alignment_mode="expand")
@@ -45,9 +47,11 @@ class AmountRecognizer:
             records.append(amount_record(m))
         doc.spans["money"] = spans
         doc._.money = records
+        doc._.amount_refusals = [AmountRefusal(text=r.text, start=r.start, end=r.end, reason=r.reason) for r in refused]
         return doc
 
 
-@Language.factory("claims_amounts")
-def make_amounts(nlp: Language, name: str) -> AmountRecognizer:
-    return AmountRecognizer()
+@Language.factory("claims_amounts", default_config={"rules": None},
+                  assigns=["doc._.money", "doc._.amount_refusals", "doc.spans"])
+def make_amounts(nlp: Language, name: str, rules: str | None) -> AmountRecognizer:
+    return AmountRecognizer(rules)

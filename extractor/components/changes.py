@@ -7,24 +7,29 @@ For each money record of ``doc._.money`` it looks in the figure's sentence for
   change figure itself keeps no change, its metric says what it is),
 and sets ``rec["change"] = {direction, percent, amount, from_value}``. A restatement in
 another currency shares the percentage and direction of what it restates. Cue words are
-``rules/changes.json``.
+``rules/changes.json``. Every look is bounded: the words before a figure are searched in a
+window of ``limits.before_window`` characters, the words after it matched where it ends,
+and the nearest level figure found by bisection, so the time is linear in the text.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ruleset import ChangeRules, change_rules
 from ..numbers import point
-from .extensions import MoneyRecord
+from ..ruleset import ChangeRules, change_rules
+from ..textmatch import alternation
+from .extensions import ChangeRef, MoneyRecord
 from .view import layout_of
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return alternation(words, spaces=r"\s+")
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ class Patterns:
         flags = re.I
         return cls(
             after_percent=re.compile(
-                rf"^[\s,;()–-]*(?:(?:a|an|or)\s+)?(?:{pct('pct')}\s+(?P<dir>{nouns}|{adverbs})\b"
+                rf"[\s,;()–-]*(?:(?:a|an|or)\s+)?(?:{pct('pct')}\s+(?P<dir>{nouns}|{adverbs})\b"
                 rf"|(?P<dir2>{adverbs}|{verbs})\s+(?:by\s+)?{pct('pct2')})", flags),
             before_percent=re.compile(
                 rf"(?:(?P<dir>{verbs}|{adverbs})\s+(?:by\s+)?{pct('pct')}|{pct('pct2')}\s+(?P<dir2>{nouns}))"
@@ -60,7 +65,7 @@ class Patterns:
             from_gap=re.compile(rf"^[\s,;()–-]*{gap}(?:(?P<dir>{adverbs}|{verbs})\s+)?(?:{_alt(rules.from_)})\s*$", flags),
             change_before=re.compile(
                 rf"\b(?:(?P<dir>{nouns})\s+of|(?P<dir2>{verbs})(?:\s+by)?|(?P<dir3>{adverbs}))\s+$", flags),
-            change_after=re.compile(rf"^\s*(?:[\w-]+\s+){{0,{rules.noun_gap_words}}}?(?P<dir>{nouns})\b", flags),
+            change_after=re.compile(rf"\s*(?:[\w-]+\s+){{0,{rules.noun_gap_words}}}?(?P<dir>{nouns})\b", flags),
             up_words=frozenset(w.lower() for w in rules.up.nouns + rules.up.verbs + rules.up.adverbs),
         )
 
@@ -74,19 +79,23 @@ def _percent(match: re.Match[str]) -> float:
 
 
 class ChangeFinder:
-    def __init__(self) -> None:
-        self.patterns = Patterns.of(change_rules())
+    def __init__(self, rules: str | None = None) -> None:
+        change = change_rules(rules)
+        self.patterns = Patterns.of(change)
+        self.window = change.limits.before_window
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
         view = layout_of(doc)
         sentences = [view.sentence(rec["start"]) for rec in money]
+        restated = _restatements(money)
         change_figures = {i: d for i in range(len(money))
                           if (d := self._change_figure(view.text, money[i], sentences[i])) is not None}
-        changes = [None if i in change_figures else self._stated(view.text, money, sentences, i)
+        changes = [None if i in change_figures else self._stated(view.text, money, sentences, restated, i)
                    for i in range(len(money))]
+        levels = _levels(money, sentences, change_figures)
         for i, direction in change_figures.items():
-            _give_amount(money, sentences, changes, change_figures, i, direction)
+            _give_amount(money, sentences, changes, levels, i, direction)
         for i, rec in enumerate(money):  # a restatement shares the percentage of what it restates
             head = rec.get("equivalent_of")
             if changes[i] is None and head is not None and changes[head] is not None:
@@ -96,13 +105,19 @@ class ChangeFinder:
                 rec["change"] = change
         return doc
 
-    def _stated(self, text: str, money: list[dict], sentences: list[tuple[int, int]], i: int) -> dict | None:
+    def _before(self, sentence: tuple[int, int], start: int) -> int:
+        """Where the words before a figure are searched from: its sentence, at most a window."""
+        return max(sentence[0], start - self.window)
+
+    def _stated(self, text: str, money: list[MoneyRecord], sentences: list[tuple[int, int]],
+                restated: dict[int, list[int]], i: int) -> ChangeRef | None:
         """The percentage and earlier figure stated around figure ``i``."""
-        rec, (s_start, s_end) = money[i], sentences[i]
-        group_end = max([rec["end"]] + [money[j]["end"] for j in _restatements(money, i)])
-        after, before = text[group_end:s_end], text[s_start:rec["start"]]
-        change = {"direction": None, "percent": None, "amount": None, "from_value": None}
-        for match in (self.patterns.after_percent.match(after), self.patterns.before_percent.search(before)):
+        rec, sentence = money[i], sentences[i]
+        group_end = max([rec["end"]] + [money[j]["end"] for j in restated.get(i, [])])
+        change: ChangeRef = {"direction": None, "percent": None, "amount": None, "from_value": None}
+        after = self.patterns.after_percent.match(text, group_end, max(group_end, sentence[1]))
+        before = self.patterns.before_percent.search(text, self._before(sentence, rec["start"]), rec["start"])
+        for match in (after, before):
             if match and change["percent"] is None:
                 change.update(direction=self.patterns.direction(match), percent=_percent(match))
         earlier = self._from_figure(text, money, sentences, i, group_end)
@@ -113,16 +128,18 @@ class ChangeFinder:
                 change["direction"] = self._from_direction(match, rec, other)
         return change if any(v is not None for v in change.values()) else None
 
-    def _from_figure(self, text: str, money: list[dict], sentences: list[tuple[int, int]], i: int,
-                     group_end: int) -> tuple[re.Match[str], dict] | None:
+    def _from_figure(self, text: str, money: list[MoneyRecord], sentences: list[tuple[int, int]], i: int,
+                     group_end: int) -> tuple[re.Match[str], MoneyRecord] | None:
         """The figure introduced by 'from' after figure ``i`` (or its restatements), in its sentence."""
-        later = [j for j in range(i + 1, len(money)) if money[j]["start"] >= group_end and sentences[j] == sentences[i]]
-        if not later:
+        j = i + 1
+        while j < len(money) and money[j]["start"] < group_end:  # skip the restatements
+            j += 1
+        if j == len(money) or sentences[j] != sentences[i]:
             return None
-        match = self.patterns.from_gap.match(text[group_end:money[later[0]]["start"]])
-        return (match, money[later[0]]) if match else None
+        match = self.patterns.from_gap.match(text[group_end:money[j]["start"]])
+        return (match, money[j]) if match else None
 
-    def _from_direction(self, match: re.Match[str], rec: dict, other: dict) -> str | None:
+    def _from_direction(self, match: re.Match[str], rec: MoneyRecord, other: MoneyRecord) -> str | None:
         if match.group("dir"):
             return self.patterns.direction(match)
         now, then = _value(rec), _value(other)
@@ -130,35 +147,53 @@ class ChangeFinder:
             return None
         return "up" if now > then else "down"
 
-    def _change_figure(self, text: str, rec: dict, sentence: tuple[int, int]) -> str | None:
+    def _change_figure(self, text: str, rec: MoneyRecord, sentence: tuple[int, int]) -> str | None:
         """The direction when the figure is itself a change: 'an increase of $6bn', 'rose $2bn',
         'a $6bn rise'."""
-        before, after = text[sentence[0]:rec["start"]], text[rec["end"]:sentence[1]]
-        match = self.patterns.change_before.search(before) or self.patterns.change_after.match(after)
+        match = (self.patterns.change_before.search(text, self._before(sentence, rec["start"]), rec["start"])
+                 or self.patterns.change_after.match(text, rec["end"], max(rec["end"], sentence[1])))
         return self.patterns.direction(match) if match else None
 
 
-def _give_amount(money: list[dict], sentences: list[tuple[int, int]], changes: list[dict | None],
-                 change_figures: dict[int, str], i: int, direction: str) -> None:
+def _levels(money: list[MoneyRecord], sentences: list[tuple[int, int]],
+            change_figures: dict[int, str]) -> dict[tuple[tuple[int, int], str | None], list[int]]:
+    """The level figures (not changes, not restatements) of each sentence and currency, in
+    text order."""
+    levels: dict[tuple[tuple[int, int], str | None], list[int]] = defaultdict(list)
+    for j, rec in enumerate(money):
+        if j not in change_figures and rec.get("equivalent_of") is None:
+            levels[(sentences[j], rec["currency"])].append(j)
+    return levels
+
+
+def _give_amount(money: list[MoneyRecord], sentences: list[tuple[int, int]], changes: list[ChangeRef | None],
+                 levels: dict[tuple[tuple[int, int], str | None], list[int]], i: int, direction: str) -> None:
     """The change figure ``i`` is the change of the nearest level figure of its sentence."""
     rec = money[i]
-    levels = [j for j in range(len(money)) if j not in change_figures and sentences[j] == sentences[i]
-              and money[j]["currency"] == rec["currency"] and money[j].get("equivalent_of") is None]
-    if not levels:
+    candidates = levels.get((sentences[i], rec["currency"]))
+    if not candidates:
         return
-    j = min(levels, key=lambda k: abs(money[k]["start"] - rec["start"]))
+    k = bisect_left(candidates, i)
+    near = [candidates[x] for x in (k - 1, k) if 0 <= x < len(candidates)]
+    j = min(near, key=lambda c: abs(money[c]["start"] - rec["start"]))
     base = changes[j] or {"direction": None, "percent": None, "amount": None, "from_value": None}
     changes[j] = {**base, "direction": base["direction"] or direction, "amount": _value(rec)}
 
 
-def _restatements(money: list[dict], head: int) -> list[int]:
-    return [j for j, rec in enumerate(money) if rec.get("equivalent_of") == head]
+def _restatements(money: list[MoneyRecord]) -> dict[int, list[int]]:
+    """For each record restated in another currency, the records restating it."""
+    restated: dict[int, list[int]] = defaultdict(list)
+    for j, rec in enumerate(money):
+        if rec.get("equivalent_of") is not None:
+            restated[rec["equivalent_of"]].append(j)
+    return restated
 
 
 def _value(rec: MoneyRecord) -> float | None:
     return point(rec["value"], rec["low"], rec["high"])
 
 
-@Language.factory("claims_changes")
-def make_changes(nlp: Language, name: str) -> ChangeFinder:
-    return ChangeFinder()
+@Language.factory("claims_changes", default_config={"rules": None},
+                  assigns=["doc._.money"], requires=["doc._.money", "token.is_sent_start"])
+def make_changes(nlp: Language, name: str, rules: str | None) -> ChangeFinder:
+    return ChangeFinder(rules)

@@ -2,14 +2,17 @@
 and record how in ``currency_note``.
 
 Evidence, strongest first: a restatement in another currency whose implied rate fits one
-candidate's reference rate; context cues (rules/currencies.json) in the sentence, then the
-paragraph, then the document; the document's other amounts. Without evidence the currency
-stays null and the note says so.
+candidate's reference rate; context cues in the sentence, then the paragraph, then the
+document (the places and adjectives of each currency from CLDR, ``currency_names.json``:
+'China', 'Chinese', 'Sri Lanka'; and the city and market words of ``currencies.json``);
+the document's other amounts. Without evidence the currency stays null and the note says so.
+Each cue is searched once per document and counted by offset, so the time is linear.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,41 +20,52 @@ from spacy.tokens import Doc
 from ..fx import implied_rate_fits
 from ..layout import Layout
 from ..numbers import point
-from ..ruleset import currency_rules
+from ..ruleset import currency_names, currency_rules
 from ..textmatch import alternation
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
+from .extensions import MoneyRecord
 from .view import layout_of
 
 
+def context_cues(rules: str | None = None) -> dict[str, list[str]]:
+    """The cue words of each currency: hand place words, then CLDR places and adjectives."""
+    cues: dict[str, list[str]] = {code: list(words) for code, words in currency_rules(rules).context.cues.items()}
+    for code, entry in currency_names(rules).currencies.items():
+        if entry.active:
+            cues[code] = list(dict.fromkeys(cues.get(code, []) + entry.places + entry.adjectives))
+    return cues
+
+
 class CurrencyResolver:
-    def __init__(self) -> None:
-        self.cues = {
-            code: re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)")
-            for code, words in currency_rules().context.cues.items()
-        }
+    def __init__(self, rules: str | None = None) -> None:
+        self.cues = {code: re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)")
+                     for code, words in context_cues(rules).items() if words}
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
         year = int(doc._.published[:4]) if doc._.published else None
         view = layout_of(doc)
+        partners = _partners(money)
+        seen = Counter(rec["currency"] for rec in money if rec["currency"] is not None)
+        cue_offsets: dict[str, list[int]] = {}
         for i, rec in enumerate(money):
             if rec["currency"] is not None:
                 continue
-            code, note, by = *self._by_equivalent(i, money, year), "equivalent"
+            code, note, by = *self._by_equivalent(rec, [money[j] for j in partners[i]], year), "equivalent"
             if code is None:
-                code, note, by = *self._by_context(view, rec), "context"
+                code, note, by = *self._by_context(view, rec, cue_offsets), "context"
             if code is None:
-                code, note, by = *self._by_other_amounts(rec, money), "other_amounts"
+                code, note, by = *_by_other_amounts(rec, seen), "other_amounts"
             rec["currency"] = code
             rec["currency_by"] = by if code is not None else "undecided"
             rec["currency_note"] = note or (
                 f"ambiguous: '{rec['currency_text']}' may be " + " or ".join(rec["currency_candidates"])
                 + "; the text does not say which")
+            if code is not None:
+                seen[code] += 1
         return doc
 
-    def _by_equivalent(self, i: int, money: list[dict], year: int | None) -> tuple[str | None, str | None]:
-        rec = money[i]
-        partners = [m for j, m in enumerate(money) if m["equivalent_of"] == i or j == rec["equivalent_of"]]
+    def _by_equivalent(self, rec: MoneyRecord, partners: list[MoneyRecord], year: int | None) -> tuple[str | None, str | None]:
         for other in partners:
             mine, usd = point(rec["value"], rec["low"], rec["high"]), point(other["value"], other["low"], other["high"])
             if mine is None or usd is None or other["currency"] != "USD":
@@ -67,30 +81,49 @@ class CurrencyResolver:
                               f"which fits the {ref.year} reference rate {ref.per_usd:.2f}")
         return None, None
 
-    def _by_context(self, view: Layout, rec: dict) -> tuple[str | None, str | None]:
+    def _by_context(self, view: Layout, rec: MoneyRecord, offsets: dict[str, list[int]]) -> tuple[str | None, str | None]:
         scopes = [("sentence", *view.sentence(rec["start"]))]
         para = view.paragraph(rec["start"])
         if para:
             scopes.append(("paragraph", *para))
         scopes.append(("document", 0, len(view.text)))
+        for code in rec["currency_candidates"]:
+            if code in self.cues and code not in offsets:
+                offsets[code] = [m.start() for m in self.cues[code].finditer(view.text)]
         for scope, start, end in scopes:
-            counts = Counter({
-                code: len(self.cues[code].findall(view.text, start, end))
-                for code in rec["currency_candidates"] if code in self.cues
-            })
+            counts = Counter({code: _count(offsets[code], start, end)
+                              for code in rec["currency_candidates"] if code in offsets})
             ranked = counts.most_common(2)
             if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 return ranked[0][0], f"'{rec['currency_text']}' read as {ranked[0][0]} from {ranked[0][1]} context cue(s) in the {scope}"
         return None, None
 
-    def _by_other_amounts(self, rec: dict, money: list[dict]) -> tuple[str | None, str | None]:
-        seen = Counter(m["currency"] for m in money if m["currency"] in rec["currency_candidates"])
-        ranked = seen.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0], f"'{rec['currency_text']}' read as {ranked[0][0]}, the currency of the document's other amounts"
-        return None, None
+
+def _count(offsets: list[int], start: int, end: int) -> int:
+    """How many cues start in [start, end): the scope holds a cue only when all of it fits,
+    which the cue regexes (whole words, no line-spanning) make the same as its start."""
+    return bisect_left(offsets, end) - bisect_left(offsets, start)
 
 
-@Language.factory("claims_currency")
-def make_currency(nlp: Language, name: str) -> CurrencyResolver:
-    return CurrencyResolver()
+def _partners(money: list[MoneyRecord]) -> list[list[int]]:
+    """For each record, the records it restates or that restate it."""
+    partners: list[list[int]] = [[] for _ in money]
+    for j, rec in enumerate(money):
+        head = rec["equivalent_of"]
+        if head is not None:
+            partners[head].append(j)
+            partners[j].append(head)
+    return [sorted(p) for p in partners]
+
+
+def _by_other_amounts(rec: MoneyRecord, seen: Counter[str]) -> tuple[str | None, str | None]:
+    ranked = Counter({code: seen[code] for code in rec["currency_candidates"] if seen[code]}).most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0], f"'{rec['currency_text']}' read as {ranked[0][0]}, the currency of the document's other amounts"
+    return None, None
+
+
+@Language.factory("claims_currency", default_config={"rules": None},
+                  assigns=["doc._.money"], requires=["doc._.money", "token.is_sent_start"])
+def make_currency(nlp: Language, name: str, rules: str | None) -> CurrencyResolver:
+    return CurrencyResolver(rules)

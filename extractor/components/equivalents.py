@@ -1,6 +1,7 @@
 """``claims_equivalents``: link an amount restated in another currency to the amount it
 restates ("CNY 400 billion (approximately USD 55 billion)", "A$3.1bn ($2.4bn; £1.25bn)").
-Sets ``equivalent_of`` to the index of the first amount in ``doc._.money``."""
+Sets ``equivalent_of`` to the index of the first amount in ``doc._.money``; with the rules'
+``equivalents.inherit_qualifier`` a bare restatement takes the bound of what it restates."""
 from __future__ import annotations
 
 import re
@@ -14,8 +15,9 @@ from .view import layout_of
 
 
 class EquivalentLinker:
-    def __init__(self) -> None:
-        rules = amount_rules().equivalents
+    def __init__(self, rules_folder: str | None = None) -> None:
+        rules = amount_rules(rules_folder).equivalents
+        self.inherit = rules.inherit_qualifier
         self.open = re.compile(rf"^\s*(?:{'|'.join(rules.open)})\s*$", re.I)
         self.next = re.compile(rf"^\s*(?:{'|'.join(rules.next)})\s*$", re.I)
 
@@ -31,7 +33,8 @@ class EquivalentLinker:
                 head = None
             if head is not None and _differs(money[head], money[j]):
                 money[j]["equivalent_of"] = head
-                _inherit_qualifier(money[head], money[j])
+                if self.inherit:
+                    _inherit_qualifier(money[head], money[j])
             elif head is not None:
                 head = None
         return doc
@@ -56,6 +59,7 @@ def _inherit_qualifier(head: dict, restated: dict) -> None:
         restated["high"] = value
 
 
-@Language.factory("claims_equivalents")
-def make_equivalents(nlp: Language, name: str) -> EquivalentLinker:
-    return EquivalentLinker()
+@Language.factory("claims_equivalents", default_config={"rules": None},
+                  assigns=["doc._.money"], requires=["doc._.money"])
+def make_equivalents(nlp: Language, name: str, rules: str | None) -> EquivalentLinker:
+    return EquivalentLinker(rules)

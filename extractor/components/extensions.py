@@ -121,6 +121,16 @@ class MoneyRecord(TypedDict):
     decided_by: NotRequired[dict[Decided, DecisionRef]]
 
 
+class AmountRefusal(TypedDict):
+    """A number in money form that claims_amounts refused as an amount, and why
+    ('a 321-digit number: more than 24 digits')."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+
 class AttributionMention(TypedDict):
     """One attribution of the text, money or not (claims_attribution)."""
 
@@ -142,6 +152,7 @@ EXTENSIONS: dict[str, object] = {
     "entities": None,  # list[EntityMention] (claims_entities)
     "main_entity": None,  # canonical name of the entity the article is about (claims_subjects)
     "attributions": None,  # list[AttributionMention] (claims_attribution)
+    "amount_refusals": None,  # list[AmountRefusal] (claims_amounts)
 }
 
 

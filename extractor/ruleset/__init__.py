@@ -14,12 +14,14 @@ from .boilerplate import BoilerplateRules, boilerplate_rules
 from .changes import ChangeRules, change_rules
 from .confidence import ConfidenceRules, confidence_rules
 from .currencies import (
+    CurrencyNames,
     CurrencyRules,
     FxRate,
     FxTable,
     IsoCurrency,
     IsoTable,
     Marker,
+    currency_names,
     currency_rules,
     fx_rates,
     iso_currencies,
@@ -41,6 +43,7 @@ RULE_FILES: dict[str, type[BaseModel]] = {
     "common_words.json": CommonWords,
     "confidence.json": ConfidenceRules,
     "currencies.json": CurrencyRules,
+    "currency_names.json": CurrencyNames,
     "entities.json": EntityRules,
     "fx_rates.jsonl": FxTable,
     "hedges.json": HedgeRules,
@@ -61,9 +64,9 @@ def check_all(directory: str | None = None) -> None:
 
 __all__ = [
     "RULE_FILES", "AmountRules", "AttributionRules", "BoilerplateRules", "ChangeRules", "CommonWords", "ConfidenceRules",
-    "CurrencyRules", "EntityRules", "FxRate", "FxTable", "HedgeRules", "IsoCurrency", "IsoTable", "Marker", "Metric",
+    "CurrencyNames", "CurrencyRules", "EntityRules", "FxRate", "FxTable", "HedgeRules", "IsoCurrency", "IsoTable", "Marker", "Metric",
     "MetricRules", "PeriodPattern", "PeriodRules", "ReconcileRules", "RuleError", "Scale", "SentenceRules", "SubjectRules",
     "VaguePattern", "amount_rules", "attribution_rules", "boilerplate_rules", "change_rules", "check_all", "clear_cache",
-    "common_words", "confidence_rules", "currency_rules", "entity_rules", "fx_rates", "hedge_rules", "iso_currencies",
+    "common_words", "confidence_rules", "currency_names", "currency_rules", "entity_rules", "fx_rates", "hedge_rules", "iso_currencies",
     "load", "metric_rules", "period_rules", "reconcile_rules", "rules_dir", "sentence_rules", "subject_rules",
 ]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field
+
 from ..models import Qualifier
 from .base import Regex, RuleFile, Strict, Words
 from .loader import load
@@ -23,6 +25,7 @@ class Ranges(Strict):
     connectors: Words
     need_between: Words
     blocked_after: Words
+    from_range_words: Words = []
 
 
 class PerUnits(Strict):
@@ -46,11 +49,38 @@ class Vague(Strict):
 class Equivalents(Strict):
     open: Words
     next: Words
+    inherit_qualifier: bool = True
 
 
 class Thresholds(Strict):
     determiners: Words
     nouns: Words
+    verbs: dict[Qualifier, Words] = {}
+
+
+class NotMoneyRule(Strict):
+    id: str
+    markers: Words
+    before: Words = []
+    followed_by: Words = []
+    compound_nouns: Words | None = None
+
+
+class NotMoney(Strict):
+    rules: list[NotMoneyRule]
+
+
+class Limits(Strict):
+    qualifier_window: int = Field(gt=0, description="characters before an amount searched for a bound or hedge word")
+    suffix_window: int = Field(gt=0, description="characters after an amount searched for 'or more', 'or so'")
+    per_window: int = Field(gt=0, description="characters after an amount searched for a per-unit phrase")
+    range_word_window: int = Field(gt=0, description="characters before a range searched for 'between' or 'from'")
+    guard_window: int = Field(gt=0, description="characters before a number searched for the cues of not_money")
+    range_max_ratio: float = Field(gt=1, description="two figures further apart than this are not one range")
+    max_value: float = Field(gt=0, description="amounts above this are refused (a 321-digit number is no amount)")
+    max_digits: int = Field(gt=0, description="numbers with more digits are refused before they are parsed")
+    symbol_run: int = Field(gt=1, description="a run of this many symbols or punctuation marks is one token, not split by spaCy's tokenizer (extractor/tokenizer_guard.py)")
+    cut_scale_letters: int = Field(gt=0, description="a scale word cut by the page ('$27.9 billio...') keeps at least this many letters")
 
 
 class AmountRules(RuleFile):
@@ -64,6 +94,8 @@ class AmountRules(RuleFile):
     per_units: PerUnits
     vague: Vague
     equivalents: Equivalents
+    not_money: NotMoney
+    limits: Limits
 
 
 def amount_rules(directory: str | Path | None = None) -> AmountRules:

@@ -15,6 +15,10 @@ class Direction(Strict):
     adverbs: Words
 
 
+class ChangeLimits(Strict):
+    before_window: int = Field(gt=0, description="characters before a figure searched for a change word or percentage")
+
+
 class ChangeRules(RuleFile):
     up: Direction
     down: Direction
@@ -22,6 +26,7 @@ class ChangeRules(RuleFile):
     percent: Words
     max_gap_words: int
     noun_gap_words: int
+    limits: ChangeLimits
 
 
 def change_rules(directory: str | Path | None = None) -> ChangeRules:

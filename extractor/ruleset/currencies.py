@@ -19,20 +19,43 @@ class Marker(Strict):
     default: bool | None = Field(None, description="True: the first currency is the conventional reading; False: the text must decide")
     attached: bool = False
     factor: float = 1.0
+    standalone: bool = Field(True, description="False: only a sub-unit after a whole amount ('$12 and 40c'), never an amount alone")
 
 
 class Codes(Strict):
     exclude: Words = []
+    lowercase_exclude: Words = Field([], description="codes never read in lower case: English words ('cad', 'pen')")
 
 
 class Context(Strict):
     cues: dict[str, Words]
 
 
+class Prefixes(Strict):
+    plain_letters: Words = Field(description="letters before '$' that are words when spaced or in lower case ('a $5' is not A$5)")
+
+
 class CurrencyRules(RuleFile):
     markers: list[Marker]
     codes: Codes
     context: Context
+    prefixes: Prefixes
+
+
+class CurrencyName(Strict):
+    names: Words
+    symbols: dict[str, list[str]]
+    places: Words
+    adjectives: Words
+    active: bool
+
+
+class CurrencyNames(RuleFile):
+    """rules/currency_names.json: generated from CLDR by tools/build_currencies.py."""
+
+    source: str
+    currencies: dict[str, CurrencyName]
+    units: dict[str, Words]
 
 
 class IsoCurrency(Strict):
@@ -61,6 +84,10 @@ class FxTable(RootModel[list[FxRate]]):
 
 def currency_rules(directory: str | Path | None = None) -> CurrencyRules:
     return load("currencies.json", CurrencyRules, directory)
+
+
+def currency_names(directory: str | Path | None = None) -> CurrencyNames:
+    return load("currency_names.json", CurrencyNames, directory)
 
 
 def iso_currencies(directory: str | Path | None = None) -> dict[str, IsoCurrency]:

@@ -1,0 +1,200 @@
+"""Atoms: one number in the text with the currency marker, scale word, fraction and
+sub-unit written around it ("$1.5bn", "RMB 85 billion", "7 dollars 25 cents", "25$").
+
+One compiled regex finds them all in one pass; every optional part is bounded (a marker,
+one or two scale words, a sub-unit of two digits), so the time is linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..ruleset import AmountRules, Marker
+from ..textmatch import alternation
+from .markers import MarkerTable, pattern
+from .numerals import DIGITS, parse_digits
+
+SP = r"[^\S\n]"  # a space that is not a line break
+
+
+@dataclass
+class Atom:
+    """One number in the text with what is written around it."""
+
+    start: int
+    end: int
+    number: float
+    number_text: str
+    prefix: Marker | None
+    suffix: Marker | None
+    scale: float
+    scale_text: str | None
+    marker_text: str | None
+    sub: float = 0.0  # the sub-unit part in whole units: '25 cents' of '7 dollars 25 cents'
+
+    @property
+    def marker(self) -> Marker | None:
+        return self.prefix or self.suffix
+
+    @property
+    def value(self) -> float:
+        factor = self.marker.factor if self.marker else 1.0
+        return self.number * self.scale * factor + (self.sub if self.number >= 0 else -self.sub)
+
+
+@dataclass
+class Refusal:
+    """A number the grammar will not read as an amount, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+class AtomFinder:
+    def __init__(self, rules: AmountRules, markers: MarkerTable) -> None:
+        self.rules = rules
+        self.markers = markers
+        self.scales = {s.text.lower(): s for s in rules.scales}
+        self.number_words = {w.lower(): v for w, v in rules.number_words.items()}
+        self.need_scale = {w.lower() for w in rules.number_words_need_scale_or_unit}
+        self.guards = {fold_marker: g for g in rules.not_money.rules for fold_marker in (m.lower() for m in g.markers)}
+        self._compile()
+
+    def _compile(self) -> None:
+        r, t = self.rules, self.markers
+        codes = alternation(list(t.codes))
+        spaced_scales = alternation([s.text for s in r.scales if not s.attached])
+        attached_scales = alternation([s.text for s in r.scales])
+        minimum = r.limits.cut_scale_letters
+        cut = alternation({s.text[:n] for s in r.scales if not s.attached for n in range(minimum, len(s.text))})
+        tens = [w for w, v in r.number_words.items() if 20 <= v < 100]
+        units = [w for w, v in r.number_words.items() if 1 <= v < 10 and w.isalpha()]
+        word_number = rf"(?:(?:{alternation(tens)})[- ](?:{alternation(units)})|{alternation(list(r.number_words))})"
+        fractions = alternation(list(r.fractions))
+        symbols = [x for x in t.suffix if sum(c.isalpha() for c in x) < 3]
+        words = [x for x in t.suffix if sum(c.isalpha() for c in x) >= 3]
+        minor = pattern(t.minor)
+        sub = rf"{SP}(?:and{SP})?(?P<sub>\d{{1,2}}){SP}?(?P<subunit>{minor})(?!\w)"
+        sub_ahead = re.sub(r"\(\?P<\w+>", "(?:", sub)
+        no_number_after = rf"(?:(?!{SP}?\d)|(?={sub_ahead}))"  # '$1 £2': the '£' is the next figure's
+        self.atom_re = re.compile(
+            rf"""(?<![\w.,$£€¥])
+            (?P<neg1>[-−](?=[^\s\d]))?
+            (?:(?:(?P<code>{codes}){SP}?(?P<csym>{pattern(t.prefix)})?|(?P<pre>{pattern(t.prefix)})){SP}?(?::{SP}?)?
+               |(?P<apre>{pattern(t.prefix_attached)}))?
+            (?P<neg2>[-−])?
+            (?:(?P<num>{DIGITS})|(?i:(?P<wnum>{word_number}))(?=[\s-]))
+            (?:\s(?P<frac1>(?i:{fractions})))?
+            (?:(?P<ascale>(?i:{attached_scales}))(?![\w$])
+              |[\s-]?(?P<scale>(?i:{spaced_scales}))(?:\s(?P<scale2>(?i:{spaced_scales})))?(?![\w$])
+              |{SP}?(?P<cut>(?i:{cut}))(?=\.\.\.|…))?
+            (?:(?P<att>{pattern(t.attached)})(?![\w$])
+              |(?:{SP}?(?P<ssym>{pattern(symbols)})|{SP}?(?P<scode>{codes})|{SP}(?P<lcode>{alternation(t.lower_codes)})
+                 |[\s-](?P<word>{pattern(words)}))(?!\w){no_number_after})?
+            (?:{sub})?
+            (?:\s(?P<frac2>(?i:{fractions}))\b)?
+            """,
+            re.VERBOSE,
+        )
+        g = r.not_money.rules
+        self.guard_before = {x.id: re.compile(rf"(?i:(?<!\w)(?:{alternation(x.before)})(?!\w))") for x in g if x.before}
+        self.guard_after = {x.id: re.compile(rf"{SP}+(?i:{alternation(x.followed_by)})(?!\w)") for x in g if x.followed_by}
+        self.guard_compound = {x.id: {w.lower() for w in x.compound_nouns} for x in g if x.compound_nouns is not None}
+        self.next_word = re.compile(rf"{SP}+(\w+)")
+
+    def find(self, text: str, decimal: str, refusals: list[Refusal]) -> list[Atom]:
+        found = []
+        for m in self.atom_re.finditer(text):
+            atom = self._atom(text, m, decimal, refusals)
+            if atom is not None:
+                found.append(atom)
+        return found
+
+    def _atom(self, text: str, m: re.Match[str], decimal: str, refusals: list[Refusal]) -> Atom | None:
+        t = self.markers
+        prefix_text = m["code"] or m["pre"] or m["apre"]
+        prefix = t.codes.get(m["code"]) if m["code"] else t.get(prefix_text) if prefix_text else None
+        suffix_text = m["att"] or m["ssym"] or m["scode"] or m["lcode"] or m["word"]
+        suffix = (t.codes.get(suffix_text.upper()) if (m["scode"] or m["lcode"]) else t.get(suffix_text)) if suffix_text else None
+        if suffix_text and suffix_text.endswith(".") and not text[m.end():m.end() + 1].strip() and t.get(suffix_text[:-1]):
+            suffix_text = suffix_text[:-1]  # '3m kr.' ends a sentence: the point is the full stop
+            suffix = t.get(suffix_text)
+        if prefix and suffix and prefix.currencies != suffix.currencies:
+            suffix = suffix_text = None  # "$5bn euros" cannot be both: keep the marker that touches the number
+        if m["num"] and sum(c.isdigit() for c in m["num"]) > self.rules.limits.max_digits:
+            refusals.append(Refusal(m.start(), m.end(), m.group(), f"more than {self.rules.limits.max_digits} digits"))
+            return None
+        number, number_text = self._number(m["num"], m["wnum"], decimal)
+        if number is None:
+            return None
+        fraction = m["frac1"] or (m["frac2"] if suffix else None)
+        number += self.rules.fractions[fraction.lower()] if fraction else 0
+        scale_text = m["ascale"] or (f"{m['scale']} {m['scale2']}" if m["scale2"] else m["scale"]) or m["cut"]
+        scale = 1.0  # "lakh crore", "hundred million": scale words multiply
+        for word in (scale_text or "").split():
+            scale *= self.scales[word.lower()].factor if word.lower() in self.scales else self._cut_scale(word)
+        marker = prefix or suffix
+        if m["wnum"] and m["wnum"].lower() in self.need_scale and (
+            not (scale_text or m["word"]) or (m["word"] and text[m.start("word") - 1] == "-")
+        ):
+            return None  # "a" is a number only before a scale or currency: "a billion yuan", not "a billion-dollar fraud"
+        num_group = "num" if m["num"] else "wnum"
+        last_scale = "ascale" if m["ascale"] else "scale2" if m["scale2"] else "scale" if m["scale"] else "cut"
+        end = m.end(last_scale) if scale_text else m.end(num_group)
+        if suffix:
+            end = m.start(next(g for g in ("att", "ssym", "scode", "lcode", "word") if m[g])) + len(suffix_text or "")
+        sub = 0.0
+        if m["sub"] and marker and not scale_text:
+            minor = t.get(m["subunit"])
+            if minor and set(minor.currencies) & set(marker.currencies) and marker.factor == 1:
+                sub, end = float(m["sub"]) * minor.factor, m.end("subunit")
+        if fraction and m["frac2"] and suffix:
+            end = m.end("frac2")
+        if suffix is not None and suffix_text and self._not_money(text, m, suffix_text, end):
+            return None
+        negative = m["neg1"] or m["neg2"]
+        start = m.start("neg1") if m["neg1"] else m.start() if prefix else m.start("neg2") if m["neg2"] else m.start(num_group)
+        if negative:
+            number = -number
+        marker_text = prefix_text if prefix else suffix_text if suffix else None
+        atom = Atom(start, end, number, number_text, prefix, suffix, scale, scale_text, marker_text, sub)
+        if marker is not None and abs(atom.value) > self.rules.limits.max_value:
+            refusals.append(Refusal(start, end, text[start:end], f"above {self.rules.limits.max_value:g}, no amount"))
+            return None
+        return atom
+
+    def _cut_scale(self, word: str) -> float:
+        """The factor of a scale word the page cut ('billio...')."""
+        return next(s.factor for s in self.rules.scales if not s.attached and s.text.lower().startswith(word.lower()))
+
+    def _number(self, digits: str | None, words: str | None, decimal: str) -> tuple[float | None, str]:
+        if digits:
+            return parse_digits(digits, decimal), digits
+        words = (words or "").lower()
+        if words in self.number_words:
+            return self.number_words[words], words
+        parts = re.split(r"[- ]", words)
+        if all(p in self.number_words for p in parts):
+            return sum(self.number_words[p] for p in parts), words
+        return None, words
+
+    def _not_money(self, text: str, m: re.Match[str], marker_text: str, end: int) -> bool:
+        """The not_money rules: 'weighs ten pounds', 'a five-pound bag', 'Lee won the race'."""
+        guard = self.guards.get(marker_text.lower())
+        if guard is None:
+            return False
+        window = self.rules.limits.guard_window
+        line_start = text.rfind("\n", max(0, m.start() - window), m.start()) + 1
+        before = self.guard_before.get(guard.id)
+        if before and before.search(text, max(line_start, m.start() - window), m.start()):
+            return True
+        after = self.guard_after.get(guard.id)
+        if after and after.match(text, end):
+            return True
+        nouns = self.guard_compound.get(guard.id)
+        if nouns is not None and m["word"] and text[m.start("word") - 1] == "-":
+            following = self.next_word.match(text, end)
+            return following is None or following[1].lower() not in nouns
+        return False
