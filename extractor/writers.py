@@ -8,8 +8,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
 import stat
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, Protocol, Sequence, TextIO
@@ -215,17 +217,32 @@ class RecordList:
         pass
 
 
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) waits until the block is done: it is raised when the block ends.
+    Only where signals can be masked, and in the main thread, which receives them."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 class Counted:
     """A sink that counts the documents and records it was given to write; ``name`` says
-    where they go."""
+    where they go. Ctrl-C waits until a document is written whole and counted."""
 
     def __init__(self, sink: Sink, name: str) -> None:
         self.sink, self.name, self.documents, self.records = sink, name, 0, 0
 
     def write(self, info: DocumentInfo, claims: Sequence[BaseModel]) -> None:
-        self.sink.write(info, claims)
-        self.documents += 1
-        self.records += len(claims)
+        with interrupts_held():
+            self.sink.write(info, claims)
+            self.documents += 1
+            self.records += len(claims)
 
     def done(self) -> set[str]:
         return self.sink.done()

@@ -67,7 +67,9 @@ def check_paths(paths: list[Path]) -> None:
 
 def check_encoding(encoding: str) -> None:
     try:
-        b"".decode(encoding)
+        b"a".decode(encoding)  # empty bytes would decode without looking the codec up
+    except UnicodeError:
+        pass
     except LookupError:
         fail(f"unknown encoding {encoding!r} (--encoding takes a text codec name: utf-8, latin-1, cp1252...)")
 
