@@ -116,9 +116,9 @@ def attributions(
 
 def extract_to(paths: list[Path], output: Path | None, fmt: str, db: str | None, options: BatchOptions,
                convert: Convert, noun: str, quiet: bool) -> Summary:
-    """The one way to extraction into files or a database: the output and the pipeline are
-    checked, the database opened, the pipeline built once (by each worker with
-    --workers), the output file opened, and the batch run. Ctrl-C says what was written."""
+    """The one way to extraction into files or a database: the outputs and the pipeline are
+    checked, the outputs opened, the pipeline built once (by each worker with --workers)
+    and the batch run. Ctrl-C says what was written."""
     from ..writers import Counted, CsvSink, JsonlSink, keeps_ledger
     from .database import open_store
 
@@ -131,7 +131,6 @@ def extract_to(paths: list[Path], output: Path | None, fmt: str, db: str | None,
         with ExitStack() as stack:
             if db:
                 sinks.append(Counted(stack.enter_context(open_store(db)), db))
-            nlp = pipeline.get() if options.workers == 1 else None
             if output is not None or not db:
                 sink_type = CsvSink if fmt == Format.csv.value else JsonlSink
                 sink: Sink = opened(lambda: sink_type(output, options.resume), str(output))
@@ -139,6 +138,7 @@ def extract_to(paths: list[Path], output: Path | None, fmt: str, db: str | None,
                 sinks.append(Counted(sink, str(output) if output else "standard output"))
                 if output is not None and not keeps_ledger(output) and not quiet:
                     say(f"note: {output} is not a regular file: no ledger is kept, so --resume cannot continue this run")
+            nlp = pipeline.get() if options.workers == 1 else None
             return run_batch(paths, sinks, options, convert, noun, quiet, nlp)
     except KeyboardInterrupt:
         interrupted(sinks, noun, resumable=keeps_ledger(output) if output is not None else bool(db))
