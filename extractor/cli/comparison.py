@@ -36,11 +36,7 @@ def gather(sources: list[Path], pipeline: Pipeline, glob: str, encoding: str, qu
     """Claims of every source, in order: claims files are read, articles (files and folders)
     extracted through the batch runner, duplicates and bad files reported as by ``claims
     extract``; and how many articles failed."""
-    from ..batch import BatchOptions
     from ..claims_jsonl import ClaimsFileError, is_claims_file, read_claims
-    from ..records import claims_of
-    from ..writers import RecordList
-    from .extraction import run_batch
 
     check_paths(sources)
     check_encoding(encoding)
@@ -52,6 +48,11 @@ def gather(sources: list[Path], pipeline: Pipeline, glob: str, encoding: str, qu
     articles = [p for p in sources if p not in claims_files]
     if not articles:
         return claims, 0
+    from ..batch import BatchOptions
+    from ..records import claims_of
+    from ..writers import RecordList
+    from .extraction import run_batch
+
     extracted = RecordList()
     summary = run_batch(articles, [extracted], BatchOptions(pipeline.model, glob, encoding), claims_of, "claims",
                         quiet, pipeline.get())
