@@ -46,11 +46,6 @@ def find_model(name: str) -> str:
     return providers[0]
 
 
-def model_name(nlp: Language) -> str:
-    """The installed pipeline a Language was loaded from, with its version."""
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
-
-
 def build(model: str | None = None) -> Language:
     """The extraction pipeline; ``model`` names an installed spaCy pipeline (or its folder)
     to build on. Every rule file is validated first, so that a bad one is reported before

@@ -243,3 +243,25 @@ def test_export_never_imports_spacy(extracted):
     proc = claims("export", "--db", db, "-f", "jsonl", without_spacy=True)
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == len((extracted / "claims.jsonl").read_text(encoding="utf-8").splitlines())
+
+
+# ------------------------------------------------------------------ --model names
+class _EntryPoint:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+@pytest.mark.parametrize("installed, asked, found", [
+    (["xx_news_md_mirror"], "xx_news_md", "xx_news_md_mirror"),
+    (["xx_news_md_mirror", "xx_news_md_copy"], "xx_news_md", "several packages provide spaCy pipeline 'xx_news_md'"),
+    (["xx_news_md_mirror"], "xx_news", "spaCy pipeline 'xx_news' is not installed"),
+    (["xx_news_md_mirror_two"], "xx_news_md", "spaCy pipeline 'xx_news_md' is not installed"),
+])
+def test_a_pipeline_is_found_under_the_name_of_the_package_that_republishes_it(monkeypatch, installed, asked, found):
+    from extractor import pipeline
+
+    monkeypatch.setattr(pipeline, "entry_points", lambda group: [_EntryPoint(n) for n in installed])
+    try:
+        assert pipeline.find_model(asked) == found
+    except pipeline.ModelNotFound as exc:
+        assert str(exc).startswith(found)
