@@ -9,16 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .common import (
-    EncodingOpt,
-    GlobOpt,
-    ModelOpt,
-    Pipeline,
-    QuietOpt,
-    check_encoding,
-    check_output,
-    check_paths,
-    fail,
-    guarded,
+    EncodingOpt, GlobOpt, ModelOpt, Pipeline, QuietOpt, check_encoding, check_output, check_paths, fail, guarded,
     say,
 )
 

@@ -11,22 +11,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from .common import (
-    INTERRUPTED,
-    EncodingOpt,
-    GlobOpt,
-    ModelOpt,
-    OutputOpt,
-    PathsArg,
-    Pipeline,
-    QuietOpt,
-    check_encoding,
-    check_output,
-    check_paths,
-    fail,
-    opened,
-    output_format,
-    say,
-    stdout_or,
+    INTERRUPTED, EncodingOpt, GlobOpt, ModelOpt, OutputOpt, PathsArg, Pipeline, QuietOpt, check_encoding,
+    check_output, check_paths, fail, opened, output_format, say, stdout_or,
 )
 
 if TYPE_CHECKING:
