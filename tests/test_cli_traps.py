@@ -121,8 +121,10 @@ def test_a_named_pipe_is_written_as_a_stream(tmp_path):
     assert not (tmp_path / "claims.pipe.docs").exists()
 
 
-def test_a_reader_that_goes_away_ends_the_run_without_a_traceback():
-    proc = subprocess.Popen([sys.executable, "-m", "extractor", "extract", SEEDS, "-q"], stdout=subprocess.PIPE,
+def test_a_reader_that_goes_away_ends_the_run_without_a_traceback(tmp_path):
+    for n in range(40):  # more records than a pipe holds, so that some are written after the reader left
+        (tmp_path / f"copy{n}.txt").write_text(SEED.read_text(encoding="utf-8") + f"\nCopy {n}.", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "extract", tmp_path, "-q"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     assert proc.stdout and proc.stderr
     assert json.loads(proc.stdout.readline())["mention"]

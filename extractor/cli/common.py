@@ -37,10 +37,10 @@ def say(text: str) -> None:
     typer.echo(for_terminal(text), err=True)
 
 
-def fail(message: str, status: int = USAGE) -> NoReturn:
-    """End the command with one error line (exit 2: a usage error, unless said)."""
+def fail(message: str) -> NoReturn:
+    """End the command with one error line and exit status 2 (a usage error)."""
     say(f"error: {message}")
-    raise typer.Exit(status)
+    raise typer.Exit(USAGE)
 
 
 def command(function: Callable[..., None]) -> Callable[..., None]:
@@ -59,10 +59,13 @@ def command(function: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def check_paths(paths: list[Path]) -> None:
+def check_paths(paths: list[Path], folders: bool = True) -> None:
+    """A usage error unless every path exists (and, unless ``folders``, is no folder)."""
     missing = [p for p in paths if not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(map(str, missing))}")
+    if not folders and (given := [p for p in paths if p.is_dir()]):
+        fail(f"{', '.join(map(str, given))}: a folder; give claims JSONL files")
 
 
 def check_encoding(encoding: str) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Iterator, Optional
 
 import typer
 
-from .common import INTERRUPTED, OutputOpt, QuietOpt, check_output, fail, output_format, say, stdout_or
+from .common import INTERRUPTED, OutputOpt, QuietOpt, check_output, check_paths, fail, output_format, say, stdout_or
 
 if TYPE_CHECKING:
     from ..database import ClaimStore
@@ -53,9 +53,7 @@ def load(
     from ..batch import Progress
     from ..database import load_claims
 
-    missing = [p for p in files if not p.is_file()]
-    if missing:
-        fail(f"no such file: {', '.join(map(str, missing))}")
+    check_paths(files, folders=False)
     try:
         with open_store(db) as store, Progress(quiet, doing="loading", failed="records rejected") as progress:
             report = load_claims(store, files, resume, progress=lambda so_far, total: progress.show(
