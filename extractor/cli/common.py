@@ -94,7 +94,8 @@ def check_output(path: Path) -> None:
     if path.is_dir():
         fail(f"cannot write {path}: it is a folder")
     if not path.parent.is_dir():
-        fail(f"cannot write {path}: " + ("no such folder" if not path.parent.exists() else f"{path.parent} is not a folder"))
+        why = "no such folder" if not path.parent.exists() else f"{path.parent} is not a folder"
+        fail(f"cannot write {path}: {why}")
     existed = path.exists()
     try:
         if existed and not path.is_file():  # a device or a pipe: opening a pipe would wait for its reader

@@ -6,7 +6,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, Sequence
 
 import typer
 
@@ -116,21 +116,22 @@ def extract_to(paths: list[Path], output: Path | None, fmt: str, db: str | None,
     try:
         with ExitStack() as stack:
             if db:
-                sinks.append(Counted(stack.enter_context(open_store(db)), db))
+                sinks.append(Counted(stack.enter_context(open_store(db)), db))  # type: ignore[arg-type]  # claims only
             if output is not None or not db:
                 sink_type = CsvSink if fmt == Format.csv.value else JsonlSink
                 sink: Sink = opened(lambda: sink_type(output, options.resume), str(output))
                 stack.callback(sink.close)
                 sinks.append(Counted(sink, str(output) if output else "standard output"))
                 if output is not None and not keeps_ledger(output) and not quiet:
-                    say(f"note: {output} is not a regular file: no ledger is kept, so --resume cannot continue this run")
+                    say(f"note: {output} is not a regular file: no ledger is kept, "
+                        "so --resume cannot continue this run")
             nlp = pipeline.get() if options.workers == 1 else None
             return run_batch(paths, sinks, options, convert, noun, quiet, nlp)
     except KeyboardInterrupt:
         interrupted(sinks, noun, resumable=keeps_ledger(output) if output is not None else bool(db))
 
 
-def run_batch(paths: list[Path], sinks: list[Sink], options: BatchOptions, convert: Convert, noun: str, quiet: bool,
+def run_batch(paths: list[Path], sinks: Sequence[Sink], options: BatchOptions, convert: Convert, noun: str, quiet: bool,
               nlp: Language | None) -> Summary:
     """Read, extract and write as a batch run, its progress on stderr."""
     from .. import batch
