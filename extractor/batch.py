@@ -19,23 +19,26 @@ from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as Bar
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from . import pipeline
 from .documents import MAX_CHARS, Document, read_all, walk
+from .escape import for_terminal
 from .extract import extract_articles
 from .models import AttributionRecord, Claim, DocumentError, DocumentInfo
 from .records import attributions_of, claims_of
 from .writers import Sink
 
-Convert = Callable[[Doc, str], Sequence[BaseModel]]
+if TYPE_CHECKING:  # spaCy is loaded with the pipeline: `claims load` shows this progress without it
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Convert = Callable[["Doc", str], Sequence[BaseModel]]
 Outcome = tuple[DocumentInfo, Sequence[BaseModel]] | DocumentError
 Item = Document | DocumentError
 RECORD_MODELS: dict[Callable[..., Any], type[BaseModel]] = {claims_of: Claim, attributions_of: AttributionRecord}
@@ -145,6 +148,7 @@ class Progress:
             self._print(text)
 
     def _print(self, text: str) -> None:
+        text = for_terminal(text)  # a file name holding control characters stays on its line
         if self._bar:
             self.console.print(text, markup=False, highlight=False)
         else:
@@ -259,7 +263,7 @@ def _worker_context() -> BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload([__name__, "extractor.factories"])
     return context
 
 

