@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import ruleset
-from .tokenizer_guard import GuardedTokenizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,6 +54,7 @@ def build(model: str | None = None) -> Language:
     import spacy
 
     from . import factories  # noqa: F401 - registers the components
+    from .tokenizer_guard import GuardedTokenizer
 
     if model is None:
         nlp = spacy.blank("en")
