@@ -1,0 +1,104 @@
+"""A chart per fact the sources disagree on: each figure as the interval it stands for (its
+written precision and qualifier) in US dollars, on one axis, drawn by matplotlib as SVG to
+inline in the page. matplotlib is imported when the first chart is drawn."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from ..models import Figure
+from ..reconcile import money
+
+QUALIFIER_WORDS = {"exact": "as written", "approximately": "about", "more_than": "more than", "at_least": "at least",
+                   "less_than": "less than", "at_most": "at most", "range": "range", "vague": "vague"}
+LOG_RATIO = 8.0  # the axis is logarithmic when the largest value is this many times the smallest
+LABEL_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One figure on the chart: its label and the words under it (qualifier, conversion),
+    its interval in USD (high None: unbounded), the article it comes from (its colour),
+    and whether it belongs to another fact (a part, a change's implied value)."""
+
+    label: str
+    note: str
+    low: float
+    high: float | None
+    point: float | None
+    source: str
+    other: bool = False
+
+
+def bar(fig: Figure, label: str, other: bool = False) -> Bar | None:
+    """The figure as a bar; None when it has no USD value (no reference rate)."""
+    if fig.usd is None:
+        return None
+    usd = fig.usd
+    point = fig.value / usd.rate if fig.value is not None else None
+    return Bar(label, conversion(fig), usd.low, usd.high, point, fig.doc_id, other)
+
+
+def conversion(fig: Figure) -> str:
+    """'more than; CNY 6.863 per USD (2026)'; the qualifier alone for USD."""
+    words = QUALIFIER_WORDS.get(fig.qualifier, fig.qualifier)
+    if fig.usd is None:
+        return f"{words}; no reference rate for {fig.currency or 'an undecided currency'}"
+    if fig.currency == "USD":
+        return words
+    return f"{words}; {fig.currency} {fig.usd.rate:.4g} per USD ({fig.usd.year or 'latest'})"
+
+
+def short_usd(value: float) -> str:
+    """'$20bn', '$1.5tn', '$400m', '$900' for axis ticks."""
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= scale:
+            return f"${value / scale:g}{word}"
+    return f"${value:g}"
+
+
+def fact_chart(title: str, bars: list[Bar], salt: str) -> str:
+    """The bars on one USD axis, coloured by article, as an inline SVG element (no XML
+    prolog, ids salted so that several charts share a page)."""
+    import matplotlib
+    from matplotlib.figure import Figure as Canvas
+    from matplotlib.ticker import FuncFormatter
+
+    finite = [v for b in bars for v in (b.low, b.high, b.point) if v is not None and v > 0]
+    lo, hi = (min(finite), max(finite)) if finite else (1.0, 10.0)
+    log = hi / lo >= LOG_RATIO
+    left, right = (lo / 1.8, hi * 1.8) if log else (max(lo - (hi - lo) * 0.25, 0.0), hi + (hi - lo) * 0.25 + hi * 0.02)
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": salt, "text.parse_math": False,
+                                "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}):
+        palette = matplotlib.colormaps["tab10"].colors
+        colour = {s: palette[i % len(palette)] for i, s in enumerate(dict.fromkeys(b.source for b in bars))}
+        figure = Canvas(figsize=(7.2, 0.8 + 0.5 * len(bars)))
+        ax = figure.add_subplot()
+        if log:
+            ax.set_xscale("log")
+        for y, b in enumerate(reversed(bars)):
+            color, alpha = colour[b.source], 0.45 if b.other else 0.85
+            start = left if b.low <= 0 else b.low
+            end = right if b.high is None else b.high
+            ax.plot([start, end], [y, y], color=color, alpha=alpha, linewidth=7, solid_capstyle="butt")
+            if b.high is None:
+                ax.plot([end], [y], marker=">", color=color, alpha=alpha, markersize=9)
+            if b.low <= 0:
+                ax.plot([start], [y], marker="<", color=color, alpha=alpha, markersize=9)
+            if b.point is not None:
+                ax.plot([b.point], [y], marker="o", color=color, markersize=6, markeredgecolor="#222222")
+        ax.set_xlim(left, right)
+        ax.set_ylim(-0.6, len(bars) - 0.4)
+        ax.set_yticks(range(len(bars)), [f"{_short(b.label)}\n{b.note}" for b in reversed(bars)], fontsize=8)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: short_usd(v) if v > 0 else "0"))
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+        ax.set_title(title, loc="left", fontsize=10)
+        ax.set_xlabel("US dollars" + (" (logarithmic axis)" if log else ""))
+        out = io.StringIO()
+        figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = out.getvalue()
+    return svg[svg.index("<svg"):]
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1] + "…"
