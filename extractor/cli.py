@@ -324,6 +324,84 @@ def diff_command(
         raise typer.Exit(1)
 
 
+@app.command(name="review")
+def review_command(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Articles or folders to extract and show.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="review.html: one page; a folder: index.html and one page per story.")] = Path("review.html"),
+    claims: Annotated[Optional[list[Path]], typer.Option("--claims", help="Claim records already extracted (JSONL); their sentences stand for the text.")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="Claims of this database (articles whose files are still there are shown whole).")] = None,
+    provenance: Annotated[Optional[Path], typer.Option(help="Each article's origin: the JSON of claims provenance --format json.")] = None,
+    model: ModelOpt = None,
+    glob: GlobOpt = "*",
+    encoding: EncodingOpt = "utf-8",
+    quiet: QuietOpt = False,
+) -> None:
+    """Write the review page: stories, their facts (one column per article), findings, a
+    chart per disputed fact, and every article with its claims highlighted; one HTML file
+    that opens from disk with no server and no network."""
+    from .documents import Document
+    from .extract import extract_articles
+    from .review import Article, Provenance, build, write_review
+
+    if not (paths or claims or db):
+        raise typer.BadParameter("give articles, folders, --claims FILE.jsonl or --db URL", param_hint="PATHS")
+    articles: list[Article] = []
+    records: list[Claim] = []
+    failed = 0
+    if paths:
+        _check_paths(paths)
+        try:
+            nlp = pipeline.build(model)
+        except (pipeline.ModelNotFound, RuleError) as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        texts: dict[str, str] = {}
+
+        def remember(docs: Iterator[Document | DocumentError]) -> Iterator[Document | DocumentError]:
+            for doc in docs:
+                if isinstance(doc, Document):
+                    texts[doc.doc_id] = doc.text
+                yield doc
+
+        for item in extract_articles(remember(read_all(paths, glob, encoding)), nlp):
+            if isinstance(item, DocumentError):
+                failed += 1
+                _report_error(item)
+                continue
+            info, found = item
+            articles.append(Article.of(info, texts.pop(info.doc_id, None)))
+            records.extend(found)
+    for path in claims or []:
+        records.extend(_read_claims(path))
+    if db:
+        from .review.sources import from_store
+
+        with _store(db) as store:
+            stored, stored_claims = from_store(store)
+        articles.extend(stored)
+        records.extend(stored_claims)
+    origins = None
+    if provenance:
+        try:
+            origins = Provenance.model_validate_json(provenance.read_bytes())
+        except (OSError, ValidationError) as exc:
+            typer.echo(f"error: {provenance}: not a provenance file: {str(exc).splitlines()[0]}", err=True)
+            raise typer.Exit(2) from exc
+    review = _guarded(lambda: build(records, articles, provenance=origins))
+    try:
+        written = write_review(output, review)
+    except OSError as exc:
+        typer.echo(f"error: {output}: cannot write the page: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from exc
+    if not quiet:
+        conflicts = sum(f.verdict == "conflict" for f in review.marks.findings.values())
+        typer.echo(f"{output}: {len(written.pages)} page(s), {written.bytes:,} bytes; {len(review.sources)} articles, "
+                   f"{review.claims} claims, {review.facts} facts, {len(review.marks.findings)} findings "
+                   f"({conflicts} conflicts), {failed} files failed", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
 DbOpt = Annotated[str, typer.Option("--db", help="A file path (SQLite) or an SQLAlchemy URL (postgresql+psycopg://...).")]
 
 

@@ -116,7 +116,7 @@ def _csp(script: str) -> str:
 def _render(template: str, **context: object) -> str:
     script = _static("review.js")
     return _environment().get_template(template).render(
-        css=Markup(_static("review.css")), script=Markup(script), csp=_csp(script), **context)
+        css=Markup(_static("review.css")), script=Markup(script), csp=Markup(_csp(script)), **context)
 
 
 def page_html(review: Review, views: list[StoryView] | None = None, index: str | None = None) -> str:

@@ -150,7 +150,7 @@
       }), function (pair) {
         var d = pair[1];
         return [pair[0], d.rule, d.evidence, d.start === null || d.start === undefined ? "" : d.start + "–" + d.end];
-      })),
+      }) || el("p", null, "No rule decided its subject, counterparty, metric, period or source.")),
       section("Findings", c.findings.length ? el("div", null, c.findings.map(findingLine)) : el("p", null, "No finding cites this claim.")),
       c.fact ? el("p", null, link("#fact=" + c.fact, "its row in the fact table")) : null
     ];
