@@ -122,10 +122,15 @@ def _subjects(result: Reconciliation) -> dict[str, Counter[str]]:
 
 
 def _title(docs: list[str], subjects: Mapping[str, Counter[str]], titles: Mapping[str, str | None]) -> str:
-    """The subject most mentioned in the story's facts, else its first article's title."""
-    total = sum((subjects.get(d, Counter()) for d in docs), Counter())
-    name = total.most_common(1)[0][0] if total else titles.get(docs[0]) or docs[0]
-    return f"{name} ({len(docs)} article{'s' if len(docs) > 1 else ''})"
+    """An article's title (else its id); for several articles, the subject most mentioned
+    in their facts and how many they are."""
+    first = titles.get(docs[0]) or docs[0]
+    if len(docs) == 1:
+        return first
+    total: Counter[str] = Counter()
+    for doc in docs:
+        total.update(subjects.get(doc, {}))
+    return f"{total.most_common(1)[0][0] if total else first} ({len(docs)} articles)"
 
 
 class _Loose(BaseModel):

@@ -69,7 +69,7 @@ def build(claims: Iterable[Claim], articles: Iterable[Article] = (), result: Rec
         if first in story_of:
             findings[story_of[first]].append(fid)
     views = [story_view(s, sources, facts[s.id], findings[s.id], marks) for s in stories]
-    palette = colors(marks.labels.values())
+    palette = colors([*marks.labels.values(), *(label(f.verdict) for f in marks.findings.values())])
     _draw(views, marks, palette)
     return Review(views, marks, palette, len(claims), len(result.facts))
 
