@@ -12,6 +12,8 @@ QUALIFIER_WORDS = {"exact": "as written", "approximately": "about", "more_than":
                    "less_than": "less than", "at_most": "at most", "range": "range", "vague": "vague"}
 LOG_RATIO = 8.0  # the axis is logarithmic when the largest value is this many times the smallest
 LABEL_CHARS = 60
+LABEL_INCHES_PER_CHAR = 0.062  # tick labels at 8 points, DejaVu Sans: about 4.5 points a character
+PLOT_INCHES, ROW_INCHES = 4.6, 0.5
 
 
 @dataclass(frozen=True)
@@ -61,17 +63,22 @@ def fact_chart(title: str, bars: list[Bar], salt: str) -> str:
     prolog, ids salted so that several charts share a page)."""
     import matplotlib
     from matplotlib.figure import Figure as Canvas
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
     finite = [v for b in bars for v in (b.low, b.high, b.point) if v is not None and v > 0]
     lo, hi = (min(finite), max(finite)) if finite else (1.0, 10.0)
     log = hi / lo >= LOG_RATIO
     left, right = (lo / 1.8, hi * 1.8) if log else (max(lo - (hi - lo) * 0.25, 0.0), hi + (hi - lo) * 0.25 + hi * 0.02)
+    labels = [f"{_short(b.label)}\n{b.note}" for b in reversed(bars)]
+    left_inches = 0.25 + LABEL_INCHES_PER_CHAR * max(len(line) for text in labels for line in text.split("\n"))
+    height = 0.95 + ROW_INCHES * len(bars)
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": salt, "text.parse_math": False,
                                 "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}):
         palette = matplotlib.colormaps["tab10"].colors
         colour = {s: palette[i % len(palette)] for i, s in enumerate(dict.fromkeys(b.source for b in bars))}
-        figure = Canvas(figsize=(7.2, 0.8 + 0.5 * len(bars)))
+        figure = Canvas(figsize=(left_inches + PLOT_INCHES, height))
+        figure.subplots_adjust(left=left_inches / (left_inches + PLOT_INCHES), right=0.97, top=1 - 0.4 / height,
+                               bottom=0.55 / height)
         ax = figure.add_subplot()
         if log:
             ax.set_xscale("log")
@@ -88,14 +95,16 @@ def fact_chart(title: str, bars: list[Bar], salt: str) -> str:
                 ax.plot([b.point], [y], marker="o", color=color, markersize=6, markeredgecolor="#222222")
         ax.set_xlim(left, right)
         ax.set_ylim(-0.6, len(bars) - 0.4)
-        ax.set_yticks(range(len(bars)), [f"{_short(b.label)}\n{b.note}" for b in reversed(bars)], fontsize=8)
+        ax.set_yticks(range(len(bars)), labels, fontsize=8)
+        ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0), numticks=8) if log else MaxNLocator(6))
+        ax.xaxis.set_minor_locator(NullLocator())
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: short_usd(v) if v > 0 else "0"))
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         ax.set_title(title, loc="left", fontsize=10)
         ax.set_xlabel("US dollars" + (" (logarithmic axis)" if log else ""))
         out = io.StringIO()
-        figure.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
+        figure.savefig(out, format="svg", metadata={"Date": None})
     svg = out.getvalue()
     return svg[svg.index("<svg"):]
 
