@@ -204,7 +204,7 @@ def test_a_folder_has_an_index_and_one_page_per_story(seed_claims, seed_articles
     assert [p.name for p in written.pages] == ["index.html"] + [f"story-{v.story.id}.html" for v in review.views]
     index = written.pages[0].read_text(encoding="utf-8")
     for view in review.views:
-        assert f'href="story-{view.story.id}.html"' in index
+        assert f'href="story-{view.story.id}.html#story={view.story.id}"' in index
         story = (tmp_path / "site" / f"story-{view.story.id}.html").read_text(encoding="utf-8")
         assert story.count('<article class="doc"') == len(view.sources)
     assert "#finding=" in index and written.bytes == sum(p.stat().st_size for p in written.pages)

@@ -123,7 +123,7 @@ def page_html(review: Review, views: list[StoryView] | None = None, index: str |
     """One page: the given stories (all by default) with their articles; ``index`` links
     back to the folder's index page."""
     views = review.views if views is None else views
-    return _render("page.html", review=review, views=views, index=index,
+    return _render("page.html", review=review, views=views, index=index, pages={v.story.id: "" for v in views},
                    data=payload(views, review.marks), legend=_legend(review))
 
 

@@ -163,6 +163,7 @@
 
   /* ---------------------------------------------------------------- routes */
   var routes = {
+    overview: function () { showView(document.getElementById("overview")); },
     story: story,
     fact: function (id) { focusIn("fact-", id); },
     chart: function (id) { focusIn("chart-", id); },
@@ -186,6 +187,7 @@
   function route() {
     var m = /^#([a-z]+)=(.+)$/.exec(location.hash);
     if (m && routes.hasOwnProperty(m[1])) routes[m[1]](decodeURIComponent(m[2]));
+    else if (document.getElementById("overview")) routes.overview();
     else story(data.stories[0]);
   }
   window.addEventListener("hashchange", route);
