@@ -20,7 +20,7 @@ from extractor.models import Claim, Figure, Finding, Reconciliation, Usd
 from extractor.reconcile import reconcile
 from extractor.review import Article, Provenance, build, page_html, stories_of, write_review
 from extractor.review.article import ClaimSpanRenderer, manual_data, render_article
-from extractor.review.charts import bar, fact_chart
+from extractor.review.charts import Charts, bar
 from extractor.review.model import Highlight, layout
 from extractor.review.views import OTHER_COLOR, VERDICT_COLORS, safe_url, usd_text
 
@@ -165,7 +165,7 @@ def test_chart_draws_each_figure_with_its_qualifier_and_conversion():
                        usd=Usd(low=4.5e6, high=5.5e6, rate=1.0, year=2024, rate_source="identity")),
                _figure(claim="b", doc_id="two.txt", mention="over ¥50m", qualifier="more_than",
                        usd=Usd(low=7e6, high=None, rate=7.1, year=2024, rate_source="t"))]
-    svg = fact_chart("Acme · sale price", [bar(f, f"{f.doc_id}: {f.mention}") for f in figures], salt="x")
+    svg = Charts().draw("Acme · sale price", [bar(f, f"{f.doc_id}: {f.mention}") for f in figures], salt="x")
     assert svg.startswith("<svg") and "<?xml" not in svg
     text = html.unescape(" ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg)))
     for words in ("one.txt: $5m", "two.txt: over ¥50m", "more than; CNY 7.1 per USD (2024)", "as written", "Acme · sale price"):

@@ -184,7 +184,7 @@ def test_clicking_a_highlight_shows_the_whole_record(pages, tmp_path):
 
 
 SORT_AND_FILTER = """
-var table = document.querySelector("table.facts");
+var table = document.querySelector('table[id^="facts-"]');
 var th = Array.prototype.find.call(table.tHead.rows[0].cells, function (c) { return c.textContent === "USD"; });
 th.click();
 var column = Array.prototype.indexOf.call(th.parentNode.children, th);
@@ -201,7 +201,7 @@ def test_fact_table_sorts_by_usd_and_filters_by_verdict(pages):
     tree = visit(page, script=SORT_AND_FILTER, wait_ms=500).tree()
     values = [float(v) if v else float("-inf") for v in tree.get("data-sorted").split(",")]
     assert values == sorted(values)
-    table = tree.xpath('//table[@class="facts"]')[0]
+    table = tree.xpath('//table[starts-with(@id, "facts-")]')[0]
     shown = [tr for tr in table.xpath("tbody/tr") if tr.get("hidden") is None]
     assert shown and all("conflict" in tr.get("data-verdicts").split() for tr in shown)
     assert len(shown) < len(table.xpath("tbody/tr"))

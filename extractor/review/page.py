@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..models import Claim, Reconciliation
 from ..reconcile import reconcile
-from .charts import fact_chart
+from .charts import Charts
 from .model import Article, Provenance, Story, layout, stories_of
 from .views import Marks, Source, StoryView, colors, label, payload, rank, story_view
 
@@ -78,6 +78,7 @@ def _draw(views: list[StoryView], marks: Marks, palette: dict[str, str]) -> None
     """Article markup (displaCy, imported here) and charts (matplotlib, imported when drawn)."""
     from .article import render_article
 
+    charts = Charts()
     for view in views:
         for source in view.sources:
             shown = layout(source.article, source.claims)
@@ -87,7 +88,7 @@ def _draw(views: list[StoryView], marks: Marks, palette: dict[str, str]) -> None
             if chart.bars:
                 fact = chart.fact
                 title = " · ".join(x for x in (fact.subject, fact.metric, fact.period) if x) or fact.figure.mention
-                chart.svg = fact_chart(title, chart.bars, salt=fact.id)
+                chart.svg = charts.draw(title, chart.bars, salt=fact.id)
 
 
 # ------------------------------------------------------------------ HTML
@@ -113,24 +114,28 @@ def _csp(script: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def _render(template: str, **context: object) -> str:
+def _render(template: str, views: list[StoryView], **context: object) -> str:
     script = _static("review.js")
+    stats = {"articles": sum(len(v.sources) for v in views), "claims": sum(len(s.claims) for v in views for s in v.sources),
+             "facts": sum(len(v.rows) for v in views), "findings": sum(len(v.findings) for v in views),
+             "conflicts": sum(v.conflicts for v in views)}
     return _environment().get_template(template).render(
-        css=Markup(_static("review.css")), script=Markup(script), csp=Markup(_csp(script)), **context)
+        css=Markup(_static("review.css")), script=Markup(script), csp=Markup(_csp(script)), views=views, stats=stats,
+        **context)
 
 
 def page_html(review: Review, views: list[StoryView] | None = None, index: str | None = None) -> str:
     """One page: the given stories (all by default) with their articles; ``index`` links
     back to the folder's index page."""
     views = review.views if views is None else views
-    return _render("page.html", review=review, views=views, index=index, pages={v.story.id: "" for v in views},
+    return _render("page.html", views, review=review, index=index, pages={v.story.id: "" for v in views},
                    data=payload(views, review.marks), legend=_legend(review))
 
 
 def index_html(review: Review, pages: dict[str, str]) -> str:
     """The folder's index: every story with its counts and its page, and every finding
     that is not an agreement."""
-    return _render("index.html", review=review, views=review.views, pages=pages, legend=_legend(review))
+    return _render("index.html", review.views, review=review, pages=pages, legend=_legend(review))
 
 
 def _legend(review: Review) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlsplit
 
+from ..compare import point
 from ..models import Claim, Fact, Figure, Finding, Reconciliation
 from ..reconcile import money
 from .charts import Bar, bar, conversion
@@ -61,36 +62,42 @@ def usd_text(fig: Figure) -> str:
 
 
 def usd_point(fig: Figure) -> float | None:
-    """The number a figure sorts by in USD."""
-    if fig.usd is None:
-        return None
-    return fig.value / fig.usd.rate if fig.value is not None else fig.usd.low or fig.usd.high
+    """The number a figure sorts by, in USD."""
+    return None if fig.usd is None else point(fig) / fig.usd.rate
 
 
 @dataclass
 class Marks:
     """Findings by id; for each claim the findings citing it, its label and its fact; for
-    each fact the findings about it (naming it, else citing its claims)."""
+    each fact the findings about it (naming it, else citing its claims) and the findings
+    that are not agreements whose chart it carries."""
 
     findings: dict[str, Finding]
     of_claim: dict[str, list[str]]
     labels: dict[str, str]
     fact_of: dict[str, str]
     of_fact: dict[str, list[str]]
+    charted: dict[str, list[str]]
 
     @classmethod
     def of(cls, result: Reconciliation) -> Marks:
         findings = {f"f{i}": f for i, f in enumerate(result.findings, 1)}
         fact_of = {m.claim: fact.id for fact in result.facts for m in fact.mentions}
+        key = {fact.id: (fact.subject, fact.metric, fact.period) for fact in result.facts}
         of_claim: dict[str, list[str]] = defaultdict(list)
         of_fact: dict[str, list[str]] = defaultdict(list)
+        charted: dict[str, list[str]] = defaultdict(list)
         for fid, finding in findings.items():
             for claim in dict.fromkeys(finding.claims):
                 of_claim[claim].append(fid)
-            for fact in dict.fromkeys(finding.facts or [fact_of[c] for c in finding.claims if c in fact_of]):
+            facts = list(dict.fromkeys(finding.facts or [fact_of[c] for c in finding.claims if c in fact_of]))
+            for fact in facts:
                 of_fact[fact].append(fid)
+            if facts and finding.verdict != "agree":
+                named = (finding.subject, finding.metric, finding.period)
+                charted[next((f for f in facts if key.get(f) == named), facts[0])].append(fid)
         labels = {claim: label(min((findings[f].verdict for f in fids), key=rank)) for claim, fids in of_claim.items()}
-        return cls(findings, dict(of_claim), labels, fact_of, dict(of_fact))
+        return cls(findings, dict(of_claim), labels, fact_of, dict(of_fact), dict(charted))
 
     def label(self, claim: str) -> str:
         return self.labels.get(claim, UNCHECKED)
@@ -214,7 +221,7 @@ def story_view(story: Story, sources: Mapping[str, Source], facts: list[Fact], f
     charts = []
     for fact in facts:
         fids = marks.of_fact.get(fact.id, [])
-        disagree = [fid for fid in fids if marks.findings[fid].verdict != "agree"]
+        disagree = marks.charted.get(fact.id, [])
         cells: list[dict[tuple[str, str], CellFigure]] = [{} for _ in docs]
         for fig in _unique(fact.mentions):
             cell, usd = cells[column[fig.doc_id]], usd_text(fig)

@@ -113,6 +113,13 @@
   function section(title, content) { return content ? el("section", null, el("h3", null, title), content) : null; }
   function entity(e) { return e ? e.name + (e.canonical && e.canonical !== e.name ? " (" + e.canonical + ")" : "") + (e.label ? " · " + e.label : "") : null; }
   function number(v) { return v === null || v === undefined ? null : v.toLocaleString("en-US", { maximumFractionDigits: 4 }); }
+  function money(v) {
+    var scales = [[1e12, " trillion"], [1e9, " billion"], [1e6, " million"]];
+    for (var i = 0; i < scales.length; i++) {
+      if (Math.abs(v) >= scales[i][0]) return "USD " + (v / scales[i][0]).toLocaleString("en-US", { maximumSignificantDigits: 4 }) + scales[i][1];
+    }
+    return "USD " + v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  }
   var SHOWN = ["id", "doc_id", "mention", "start", "end", "sentence", "kind", "amount", "equivalent_of", "subject",
                "counterparty", "metric", "period", "attribution", "hedges", "confidence", "factors", "change", "rule",
                "decided_by", "usd", "doc", "fact", "findings", "label"];
@@ -122,7 +129,7 @@
     var body = document.getElementById("record-body");
     document.querySelector("#record .hint").hidden = true;
     var a = c.amount, at = c.attribution || {}, doc = data.docs[c.doc] || {};
-    var usd = c.usd ? (number(c.usd.low) + " to " + (c.usd.high === null ? "unbounded" : number(c.usd.high)) +
+    var usd = c.usd ? (money(c.usd.low) + " to " + (c.usd.high === null ? "unbounded" : money(c.usd.high)) +
       (c.amount.currency === "USD" ? "" : " at " + number(c.usd.rate) + " " + c.amount.currency + " per USD (" +
       (c.usd.year || "latest") + ", " + c.usd.rate_source + ")")) : null;
     var parts = [
