@@ -395,9 +395,11 @@ def review_command(
         raise typer.Exit(2) from exc
     if not quiet:
         conflicts = sum(f.verdict == "conflict" for f in review.marks.findings.values())
-        typer.echo(f"{output}: {len(written.pages)} page(s), {written.bytes:,} bytes; {len(review.sources)} articles, "
+        typer.echo(f"{output}: {len(written.pages)} page(s), {written.bytes:,} bytes; {len(review.sources)} article(s), "
                    f"{review.claims} claims, {review.facts} facts, {len(review.marks.findings)} findings "
                    f"({conflicts} conflicts), {failed} files failed", err=True)
+        if len(written.pages) == 1 and written.bytes > 20_000_000:
+            typer.echo("hint: a page this large opens slowly; -o DIR writes an index and one page per story", err=True)
     if failed:
         raise typer.Exit(1)
 

@@ -229,7 +229,7 @@ def test_review_of_articles_and_of_their_claims(tmp_path):
     out = tmp_path / "r.html"
     result = runner.invoke(app, ["review", str(SEEDS), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "1 page(s)" in result.stderr and "2 articles, 25 claims" in result.stderr
+    assert "1 page(s)" in result.stderr and "2 article(s), 25 claims" in result.stderr
     page = out.read_text(encoding="utf-8")
     assert page.count("The article's text is not at hand") == 0
     claims = tmp_path / "claims.jsonl"
@@ -249,7 +249,7 @@ def test_review_from_a_database_reads_texts_that_are_still_there(tmp_path):
     out = tmp_path / "r.html"
     result = runner.invoke(app, ["review", "--db", str(db), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "2 articles, 25 claims" in result.stderr
+    assert "2 article(s), 25 claims" in result.stderr
     assert "not at hand" not in out.read_text(encoding="utf-8")
     (folder / "004_e6c9b792dda29dee.txt").write_text("changed since", encoding="utf-8")
     assert runner.invoke(app, ["review", "--db", str(db), "-o", str(out), "-q"]).exit_code == 0

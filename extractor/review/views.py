@@ -266,15 +266,17 @@ def payload(views: list[StoryView], marks: Marks) -> dict[str, Any]:
     """The records the page's script shows when a highlight or finding is clicked: every
     claim (its whole record, its USD figure, article, fact and findings), every finding
     (with the articles it cites) and the articles."""
-    usd = {m.claim: m.usd.model_dump(mode="json") for v in views for r in v.rows for m in r.fact.mentions if m.usd}
+    usd = {m.claim: m.usd.model_dump(mode="json", exclude_none=True) for v in views for r in v.rows
+           for m in r.fact.mentions if m.usd}
     claims = {}
     for view in views:
         for source in view.sources:
             for claim in source.claims:
-                claims[claim.id] = {**claim.model_dump(mode="json"), "usd": usd.get(claim.id), "doc": source.index,
-                                    "fact": marks.fact_of.get(claim.id), "findings": marks.of_claim.get(claim.id, []),
-                                    "label": marks.label(claim.id)}
-    findings = {f.id: {**f.finding.model_dump(mode="json", exclude={"values"}), "docs": f.docs, "label": f.label}
+                claims[claim.id] = {**claim.model_dump(mode="json", exclude_none=True), "usd": usd.get(claim.id),
+                                    "doc": source.index, "fact": marks.fact_of.get(claim.id),
+                                    "findings": marks.of_claim.get(claim.id, []), "label": marks.label(claim.id)}
+    findings = {f.id: {**f.finding.model_dump(mode="json", exclude={"values"}, exclude_none=True), "docs": f.docs,
+                       "label": f.label}
                 for v in views for f in v.findings}
     docs = {s.index: {"doc_id": s.article.doc_id, "title": s.article.title, "complete": s.complete}
             for v in views for s in v.sources}

@@ -1,4 +1,4 @@
-/* claims review page: routes (#story=, #doc=, #finding=, #claim=, #fact=, #chart=), the
+/* claims review page (records arrive without their null fields): routes (#story=, #doc=, #finding=, #claim=, #fact=, #chart=), the
    record of a clicked highlight, sortable and filterable fact tables. Data is read from
    the page's JSON block and only ever written as text (textContent), never as markup. */
 (function () {
@@ -16,7 +16,7 @@
     (function add(items) {
       items.forEach(function (child) {
         if (Array.isArray(child)) add(child);
-        else if (child !== null && child !== undefined && child !== "") node.append(child instanceof Node ? child : String(child));
+        else if (child != null && child !== "") node.append(child instanceof Node ? child : String(child));
       });
     })(Array.prototype.slice.call(arguments, 2));
     return node;
@@ -94,7 +94,7 @@
   function rows(pairs) {
     var table = el("table");
     pairs.forEach(function (p) {
-      if (p[1] === null || p[1] === undefined || p[1] === "" || (Array.isArray(p[1]) && !p[1].length)) return;
+      if (p[1] == null || p[1] === "" || (Array.isArray(p[1]) && !p[1].length)) return;
       table.append(el("tr", null, el("th", null, p[0]), el("td", null, p[1])));
     });
     return table.children.length ? table : null;
@@ -112,7 +112,7 @@
   }
   function section(title, content) { return content ? el("section", null, el("h3", null, title), content) : null; }
   function entity(e) { return e ? e.name + (e.canonical && e.canonical !== e.name ? " (" + e.canonical + ")" : "") + (e.label ? " · " + e.label : "") : null; }
-  function number(v) { return v === null || v === undefined ? null : v.toLocaleString("en-US", { maximumFractionDigits: 4 }); }
+  function number(v) { return v == null ? null : v.toLocaleString("en-US", { maximumFractionDigits: 4 }); }
   function money(v) {
     var scales = [[1e12, " trillion"], [1e9, " billion"], [1e6, " million"]];
     for (var i = 0; i < scales.length; i++) {
@@ -129,7 +129,7 @@
     var body = document.getElementById("record-body");
     document.querySelector("#record .hint").hidden = true;
     var a = c.amount, at = c.attribution || {}, doc = data.docs[c.doc] || {};
-    var usd = c.usd ? (money(c.usd.low) + " to " + (c.usd.high === null ? "unbounded" : money(c.usd.high)) +
+    var usd = c.usd ? (money(c.usd.low) + " to " + (c.usd.high == null ? "unbounded" : money(c.usd.high)) +
       (c.amount.currency === "USD" ? "" : " at " + number(c.usd.rate) + " " + c.amount.currency + " per USD (" +
       (c.usd.year || "latest") + ", " + c.usd.rate_source + ")")) : null;
     var parts = [
@@ -143,9 +143,9 @@
       section("About", rows([["subject", entity(c.subject)], ["counterparty", entity(c.counterparty)], ["metric", c.metric],
         ["period", c.period ? c.period.text + (c.period.start ? " (" + c.period.start + " to " + (c.period.end || "…") + ")" : "") : null],
         ["hedges", (c.hedges || []).join(", ")],
-        ["change", c.change ? [c.change.direction, c.change.percent !== null ? c.change.percent + "%" : null,
-          c.change.amount !== null ? "by " + number(c.change.amount) : null,
-          c.change.from_value !== null ? "from " + number(c.change.from_value) : null].filter(Boolean).join(" ") : null]])),
+        ["change", c.change ? [c.change.direction, c.change.percent != null ? c.change.percent + "%" : null,
+          c.change.amount != null ? "by " + number(c.change.amount) : null,
+          c.change.from_value != null ? "from " + number(c.change.from_value) : null].filter(Boolean).join(" ") : null]])),
       section("Attribution", el("div", null, rows([["source", at.source], ["source type", at.source_type], ["cue", at.cue]]),
         grid(["", "source", "type", "cue"], at.chain, function (h) { return [String(at.chain.indexOf(h) + 1), h.source, h.type, h.cue]; }))),
       section("Confidence " + c.confidence.toFixed(2), grid(["factor", "value", "evidence", "effect"], c.factors, function (f) {
@@ -156,7 +156,7 @@
         return [k, c.decided_by[k]];
       }), function (pair) {
         var d = pair[1];
-        return [pair[0], d.rule, d.evidence, d.start === null || d.start === undefined ? "" : d.start + "–" + d.end];
+        return [pair[0], d.rule, d.evidence, d.start == null ? "" : d.start + "–" + d.end];
       }) || el("p", null, "No rule decided its subject, counterparty, metric, period or source.")),
       section("Findings", c.findings.length ? el("div", null, c.findings.map(findingLine)) : el("p", null, "No finding cites this claim.")),
       c.fact ? el("p", null, link("#fact=" + c.fact, "its row in the fact table")) : null
