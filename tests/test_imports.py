@@ -8,7 +8,7 @@ import sys
 import pytest
 
 RECORD_SIDE = ["extractor", "extractor.models", "extractor.version", "extractor.reconcile", "extractor.diff",
-               "extractor.compare", "extractor.facts", "extractor.database", "extractor.ruleset"]
+               "extractor.compare", "extractor.facts", "extractor.database", "extractor.ruleset", "extractor.review"]
 
 
 @pytest.mark.parametrize("module", RECORD_SIDE)

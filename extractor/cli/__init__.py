@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import typer
 
-from . import comparison, database, extraction, info
+from . import comparison, database, extraction, info, review
 from .common import command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -17,6 +17,7 @@ for function, name in (
     (comparison.reconcile, "reconcile"), (comparison.diff, "diff"),
     (info.schema, "schema"), (info.version, "version"),
     (database.load, "load"), (database.export, "export"),
+    (review.review, "review"),
 ):
     summary = " ".join((function.__doc__ or "").split("\n\n")[0].split())
     app.command(name=name, short_help=summary)(command(function))

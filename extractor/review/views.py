@@ -1,0 +1,283 @@
+"""What each part of the page shows, computed from claims and their reconciliation: the
+verdict of each claim, the fact table of each story (one row per fact, one column per
+article), its findings and the facts to chart. Plain data for the templates."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+from urllib.parse import urlsplit
+
+from ..compare import point
+from ..models import Claim, Fact, Figure, Finding, Reconciliation
+from ..reconcile import money
+from .charts import Bar, bar, conversion
+from .model import Article, Story
+
+UNCHECKED = "unchecked"  # the label of a claim no finding cites
+VERDICT_COLORS = {"conflict": "#e8716b", "agree": "#6cc08b", UNCHECKED: "#c5ccd6"}
+OTHER_COLOR = "#f0b35a"  # a verdict the page has no colour for (a new check's)
+SAFE_SCHEMES = ("http", "https")
+
+
+def label(verdict: str) -> str:
+    """A verdict as a label that is safe as a CSS class and an attribute."""
+    return re.sub(r"[^a-z0-9_-]+", "-", verdict.lower()) or UNCHECKED
+
+
+def rank(verdict: str) -> int:
+    """Conflicts first, then verdicts of checks the page does not know, then agreements."""
+    return 0 if verdict == "conflict" else 2 if verdict == "agree" else 3 if verdict == UNCHECKED else 1
+
+
+def colors(labels: Iterable[str]) -> dict[str, str]:
+    """displaCy colours (keys upper-case) for every label shown."""
+    return {lab.upper(): VERDICT_COLORS.get(lab, OTHER_COLOR) for lab in {*labels, *VERDICT_COLORS}}
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is a web address; None for javascript:, data: and the like."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in SAFE_SCHEMES else None
+
+
+def usd_text(fig: Figure) -> str:
+    """The figure in US dollars: 'USD 55 billion', 'over USD 58.3 billion', a span."""
+    u = fig.usd
+    if u is None:
+        return "no USD rate"
+    if u.high is None:
+        return f"{'over' if fig.qualifier == 'more_than' else 'from'} {money(u.low, 'USD')}"
+    if u.low <= 0:
+        return f"{'under' if fig.qualifier == 'less_than' else 'up to'} {money(u.high, 'USD')}"
+    if fig.value is not None:
+        return ("about " if fig.qualifier == "approximately" else "") + money(fig.value / u.rate, "USD")
+    return f"{money(u.low, 'USD')} to {money(u.high, 'USD')}"
+
+
+def usd_point(fig: Figure) -> float | None:
+    """The number a figure sorts by, in USD."""
+    return None if fig.usd is None else point(fig) / fig.usd.rate
+
+
+@dataclass
+class Marks:
+    """Findings by id; for each claim the findings citing it, its label and its fact; for
+    each fact the findings about it (naming it, else citing its claims) and the findings
+    that are not agreements whose chart it carries."""
+
+    findings: dict[str, Finding]
+    of_claim: dict[str, list[str]]
+    labels: dict[str, str]
+    fact_of: dict[str, str]
+    of_fact: dict[str, list[str]]
+    charted: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, result: Reconciliation) -> Marks:
+        findings = {f"f{i}": f for i, f in enumerate(result.findings, 1)}
+        fact_of = {m.claim: fact.id for fact in result.facts for m in fact.mentions}
+        key = {fact.id: (fact.subject, fact.metric, fact.period) for fact in result.facts}
+        of_claim: dict[str, list[str]] = defaultdict(list)
+        of_fact: dict[str, list[str]] = defaultdict(list)
+        charted: dict[str, list[str]] = defaultdict(list)
+        for fid, finding in findings.items():
+            for claim in dict.fromkeys(finding.claims):
+                of_claim[claim].append(fid)
+            facts = list(dict.fromkeys(finding.facts or [fact_of[c] for c in finding.claims if c in fact_of]))
+            for fact in facts:
+                of_fact[fact].append(fid)
+            if facts and finding.verdict != "agree":
+                named = (finding.subject, finding.metric, finding.period)
+                charted[next((f for f in facts if key.get(f) == named), facts[0])].append(fid)
+        labels = {claim: label(min((findings[f].verdict for f in fids), key=rank)) for claim, fids in of_claim.items()}
+        return cls(findings, dict(of_claim), labels, fact_of, dict(of_fact), dict(charted))
+
+    def label(self, claim: str) -> str:
+        return self.labels.get(claim, UNCHECKED)
+
+    def labels_of(self, claims: Iterable[Claim]) -> dict[str, str]:
+        return {c.id: self.label(c.id) for c in claims}
+
+
+@dataclass
+class Source:
+    """One article as a column and as an article view."""
+
+    index: int
+    article: Article
+    claims: list[Claim]
+    origin: str | None = None
+    markup: str = ""
+    complete: bool = True
+
+    @property
+    def label(self) -> str:
+        return self.article.doc_id
+
+    @property
+    def url(self) -> str | None:
+        return safe_url(self.article.url)
+
+
+@dataclass
+class CellFigure:
+    """A figure as one article writes it (``claims``: each mention of it there)."""
+
+    claims: list[str]
+    mention: str
+    usd: str
+    conversion: str
+    label: str
+
+
+@dataclass
+class Badge:
+    """The findings of one check and verdict about a fact (``findings``: their ids)."""
+
+    findings: list[str]
+    check: str
+    verdict: str
+    label: str
+
+
+@dataclass
+class FactRow:
+    fact: Fact
+    cells: list[list[CellFigure]]
+    usd: str
+    usd_sort: float | None
+    badges: list[Badge]
+    chart: bool
+
+    @property
+    def verdicts(self) -> str:
+        return " ".join(dict.fromkeys(b.label for b in self.badges)) or UNCHECKED
+
+
+@dataclass
+class Chart:
+    fact: Fact
+    bars: list[Bar]
+    findings: list[str]
+    undrawn: int
+    svg: str = ""
+
+
+@dataclass
+class FindingView:
+    id: str
+    finding: Finding
+    label: str
+    docs: list[int]
+
+
+@dataclass
+class StoryView:
+    story: Story
+    sources: list[Source]
+    rows: list[FactRow]
+    findings: list[FindingView]
+    charts: list[Chart] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> int:
+        return sum(f.finding.verdict == "conflict" for f in self.findings)
+
+    @property
+    def metrics(self) -> list[str]:
+        return sorted({r.fact.metric for r in self.rows if r.fact.metric})
+
+    @property
+    def verdicts(self) -> list[str]:
+        return sorted({v for r in self.rows for v in r.verdicts.split()}, key=rank)
+
+    @property
+    def origins(self) -> dict[str, list[str]]:
+        """Each origin (from provenance) and the articles that carry it."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for s in self.sources:
+            if s.origin:
+                found[s.origin].append(s.article.doc_id)
+        return dict(found)
+
+
+def story_view(story: Story, sources: Mapping[str, Source], facts: list[Fact], findings: list[str],
+               marks: Marks) -> StoryView:
+    """The fact table, findings and charts of one story, from its facts and findings."""
+    docs = [sources[d] for d in story.doc_ids]
+    column = {s.article.doc_id: i for i, s in enumerate(docs)}
+    index_of = {c.id: s.index for s in docs for c in s.claims}
+    views = [FindingView(fid, marks.findings[fid], label(marks.findings[fid].verdict),
+                         list(dict.fromkeys(index_of[c] for c in marks.findings[fid].claims if c in index_of)))
+             for fid in findings]
+    rows = []
+    charts = []
+    for fact in facts:
+        fids = marks.of_fact.get(fact.id, [])
+        disagree = marks.charted.get(fact.id, [])
+        cells: list[dict[tuple[str, str], CellFigure]] = [{} for _ in docs]
+        for fig in _unique(fact.mentions):
+            cell, usd = cells[column[fig.doc_id]], usd_text(fig)
+            if (fig.mention, usd) in cell:
+                cell[(fig.mention, usd)].claims.append(fig.claim)
+            else:
+                cell[(fig.mention, usd)] = CellFigure([fig.claim], fig.mention, usd, conversion(fig), marks.label(fig.claim))
+        badges: dict[tuple[str, str], Badge] = {}
+        for fid in fids:
+            f = marks.findings[fid]
+            badges.setdefault((f.check, f.verdict), Badge([], f.check, f.verdict, label(f.verdict))).findings.append(fid)
+        rows.append(FactRow(fact, [list(c.values()) for c in cells], usd_text(fact.figure), usd_point(fact.figure),
+                            list(badges.values()), bool(disagree)))
+        if disagree:
+            charts.append(_chart(fact, [marks.findings[f] for f in disagree], disagree))
+    return StoryView(story, docs, rows, views, charts)
+
+
+def _unique(figures: Iterable[Figure]) -> list[Figure]:
+    return list({f.claim: f for f in reversed(list(figures))}.values())[::-1]
+
+
+def _chart(fact: Fact, findings: list[Finding], ids: list[str]) -> Chart:
+    """The fact's figures (one bar per figure an article writes, however often), then the
+    other figures its disagreeing findings cite (the parts of a whole, a change's implied
+    value)."""
+    own = _unique(fact.mentions)
+    mine = {f.claim for f in own}
+    related = [v for v in _unique(v for f in findings for v in f.values) if v.claim not in mine]
+    times: dict[tuple, list[Figure]] = {}
+    for fig in own:
+        times.setdefault((fig.doc_id, fig.mention, fig.interval), []).append(fig)
+    figures = [(group[0], f"{group[0].doc_id}: {group[0].mention}" + (f" (×{len(group)})" if len(group) > 1 else ""), False)
+               for group in times.values()]
+    figures += [(f, f"{'implied' if f.claim.startswith('implied:') else f.metric or 'other fact'} "
+                    f"({f.doc_id}): {f.mention}", True) for f in related]
+    bars = [b for f, text, other in figures if (b := bar(f, text, other))]
+    return Chart(fact, bars, ids, len(figures) - len(bars))
+
+
+def payload(views: list[StoryView], marks: Marks) -> dict[str, Any]:
+    """The records the page's script shows when a highlight or finding is clicked: every
+    claim (its whole record, its USD figure, article, fact and findings), every finding
+    (with the articles it cites) and the articles."""
+    usd = {m.claim: m.usd.model_dump(mode="json", exclude_none=True) for v in views for r in v.rows
+           for m in r.fact.mentions if m.usd}
+    claims = {}
+    for view in views:
+        for source in view.sources:
+            for claim in source.claims:
+                claims[claim.id] = {**claim.model_dump(mode="json", exclude_none=True), "usd": usd.get(claim.id),
+                                    "doc": source.index, "fact": marks.fact_of.get(claim.id),
+                                    "findings": marks.of_claim.get(claim.id, []), "label": marks.label(claim.id)}
+    findings = {f.id: {**f.finding.model_dump(mode="json", exclude={"values"}, exclude_none=True), "docs": f.docs,
+                       "label": f.label}
+                for v in views for f in v.findings}
+    docs = {s.index: {"doc_id": s.article.doc_id, "title": s.article.title, "complete": s.complete}
+            for v in views for s in v.sources}
+    return {"claims": claims, "findings": findings, "docs": docs, "stories": [v.story.id for v in views]}

@@ -1,0 +1,275 @@
+"""The review page without a browser: the extended displaCy renderer, article layouts,
+stories, verdict marks, the chart, the HTML (escaping, policy, no network), the folder of
+pages and the ``claims review`` command (articles, --claims, --db, --provenance)."""
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+import subprocess
+import sys
+
+import pytest
+from spacy.displacy.render import SpanRenderer
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.extract import extract_paths
+from extractor.models import Claim, Figure, Finding, Reconciliation, Usd
+from extractor.reconcile import reconcile
+from extractor.review import Article, Provenance, build, page_html, stories_of, write_review
+from extractor.review.article import ClaimSpanRenderer, manual_data, render_article
+from extractor.review.charts import Charts, bar
+from extractor.review.model import Highlight, layout
+from extractor.review.views import OTHER_COLOR, VERDICT_COLORS, safe_url, usd_text
+
+from .conftest import FIXTURES, SEEDS
+
+runner = CliRunner()
+NEWS = FIXTURES / "review" / "news"
+
+
+@pytest.fixture(scope="module")
+def seed_claims(nlp) -> list[Claim]:
+    return [c for c in extract_paths([SEEDS], nlp=nlp) if isinstance(c, Claim)]
+
+
+@pytest.fixture(scope="module")
+def seed_articles() -> list[Article]:
+    return [Article(p.name, p.read_text(encoding="utf-8"), title=p.read_text(encoding="utf-8").split("\n")[0])
+            for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def shown_text(markup: str) -> str:
+    """The text of rendered markup as a browser shows it, without displaCy's labels."""
+    without_chips = re.sub(r'<span class="chip"[^>]*>.*?</span>', "", markup)
+    return html.unescape(re.sub(r"<[^>]+>", "", without_chips)).strip("\n")
+
+
+# ------------------------------------------------------------------ the displaCy extension
+def test_spans_stack_as_displacy_stacks_them():
+    rng = random.Random(7)
+    tokens = [f"w{i} " for i in range(60)]
+    for _ in range(50):
+        spans = []
+        for n in range(rng.randint(1, 8)):
+            start = rng.randrange(59)
+            spans.append({"start_token": start, "end_token": rng.randint(start + 1, min(start + 6, 60)),
+                          "label": rng.choice(["conflict", "agree"]), "claim": f"c{n}"})
+        ours = ClaimSpanRenderer._assemble_per_token_info(tokens, [dict(s) for s in spans])
+        theirs = SpanRenderer._assemble_per_token_info(tokens, [dict(s) for s in spans])
+        keep = ("label", "is_start", "render_slot")
+        assert [[{k: e[k] for k in keep} for e in t["entities"]] for t in ours] == \
+               [[{k: e[k] for k in keep} for e in t["entities"]] for t in theirs]
+
+
+def test_article_markup_shows_the_text_as_written_with_one_highlight_per_claim():
+    text = 'Acme <b>paid</b> "$5m" (£4m)\n\n  for Widget & Co.\ttoday'
+    spans = [Highlight(text.index("$5m"), text.index("$5m") + 3, "a"),
+             Highlight(text.index("£4m"), text.index("£4m") + 3, "b")]
+    markup = render_article(text, spans, {"a": "conflict", "b": "agree"}, {"CONFLICT": "#f00", "AGREE": "#0f0"})
+    assert shown_text(markup) == text
+    assert "<b>" not in markup and "&lt;b&gt;" in markup
+    assert re.findall(r'data-starts="([^"]+)"', markup) == ["a", "b"]
+    assert 'class="claim v-conflict"' in markup and "#f00" in markup
+
+
+def test_manual_data_cuts_tokens_at_claim_boundaries_only():
+    data = manual_data("one two three four", [Highlight(4, 13, "x"), Highlight(8, 13, "y")], {"x": "a", "y": "b"})
+    assert data["tokens"] == ["one ", "two ", "three", " four"]
+    assert [(s["start_token"], s["end_token"], s["claim"]) for s in data["spans"]] == [(1, 3, "x"), (2, 3, "y")]
+
+
+# ------------------------------------------------------------------ layouts and stories
+def test_layout_is_the_text_when_every_claim_stands_where_it_says(seed_claims, seed_articles):
+    article = seed_articles[0]
+    claims = [c for c in seed_claims if c.doc_id == article.doc_id]
+    shown = layout(article, claims)
+    assert shown.complete and shown.text == article.text
+    assert [shown.text[h.start:h.end] for h in shown.highlights] == [c.mention for c in claims]
+
+
+@pytest.mark.parametrize("text", [None, "a different text"])
+def test_without_the_text_the_claims_sentences_stand_for_it(seed_claims, text):
+    claims = [c for c in seed_claims if c.doc_id == "004_e6c9b792dda29dee.txt"]
+    shown = layout(Article("004_e6c9b792dda29dee.txt", text), claims)
+    assert not shown.complete
+    assert len(shown.highlights) == len(claims)
+    ordered = sorted(claims, key=lambda c: (c.start, c.end))
+    assert [shown.text[h.start:h.end] for h in shown.highlights] == [c.mention for c in ordered]
+    assert all(c.sentence in shown.text for c in claims)
+
+
+def test_articles_sharing_a_fact_are_one_story_others_their_own(seed_claims, seed_articles, nlp):
+    news = [c for c in extract_paths([NEWS], nlp=nlp) if isinstance(c, Claim)]
+    claims = seed_claims + news
+    articles = seed_articles + [Article(d) for d in dict.fromkeys(c.doc_id for c in news)]
+    stories = stories_of(articles, reconcile(claims), claims)
+    groups = {s.doc_ids for s in stories}
+    assert tuple(a.doc_id for a in seed_articles) in groups
+    bid = {"wire_northwind_bid.txt", "ledger_northwind_bid.txt", "digest_northwind_bid.txt"}
+    assert any(set(g) == bid for g in groups)
+    assert ("rupee_rail_budget.txt",) in groups and ("yen_robotics_sale.txt",) in groups
+    assert sorted(d for g in groups for d in g) == sorted(a.doc_id for a in articles)
+    assert next(s for s in stories if len(s.doc_ids) == 2).title == "ByteDance (2 articles)"
+
+
+# ------------------------------------------------------------------ values, verdicts, URLs
+def _figure(**kw) -> Figure:
+    base = dict(claim="c", doc_id="d", mention="m", currency="CNY", qualifier="exact", interval=(1.0, 2.0),
+                origin="o", usd=Usd(low=10e9, high=20e9, rate=7.0, year=2025, rate_source="test"))
+    return Figure(**{**base, **kw})
+
+
+@pytest.mark.parametrize("kw, text", [
+    (dict(value=70e9), "USD 10 billion"),
+    (dict(value=70e9, qualifier="approximately"), "about USD 10 billion"),
+    (dict(qualifier="more_than", usd=Usd(low=5e9, high=None, rate=7.0, year=2025, rate_source="t")), "over USD 5 billion"),
+    (dict(qualifier="at_most", usd=Usd(low=0, high=3e6, rate=7.0, year=2025, rate_source="t")), "up to USD 3 million"),
+    (dict(qualifier="range"), "USD 10 billion to USD 20 billion"),
+    (dict(usd=None), "no USD rate"),
+])
+def test_usd_text(kw, text):
+    assert usd_text(_figure(**kw)) == text
+
+
+@pytest.mark.parametrize("url, safe", [
+    ("https://example.org/a?b=1", "https://example.org/a?b=1"), ("http://x.test", "http://x.test"),
+    ("javascript:alert(1)", None), (" JavaScript:alert(1)", None), ("data:text/html,<script>", None),
+    ("vbscript:x", None), ("//evil.test/x", None), ("", None), (None, None), ("http://[::1", None),
+])
+def test_only_web_addresses_become_links(url, safe):
+    assert safe_url(url) == safe
+
+
+def test_a_new_check_and_verdict_render_with_their_own_label(seed_claims, seed_articles):
+    result = reconcile(seed_claims)
+    slip = Finding.model_construct(check="magnitude_slip", verdict="slip", subject="ByteDance", metric="capex",
+                                   period="2026", claims=[seed_claims[0].id], values=[], why="a tenfold slip",
+                                   relative_difference=9.0, severity=None, facts=[])
+    review = build(seed_claims, seed_articles, Reconciliation.model_construct(
+        facts=result.facts, findings=[slip, *result.findings]))
+    page = page_html(review)
+    assert 'class="badge v-slip"' in page and ">magnitude_slip<" in page
+    assert review.colors["SLIP"] == OTHER_COLOR and review.colors["CONFLICT"] == VERDICT_COLORS["conflict"]
+    first = seed_claims[0].id
+    assert review.marks.label(first) == "conflict"  # a conflict outranks the new verdict
+    alone = build(seed_claims[:1], seed_articles[:1], Reconciliation.model_construct(facts=[], findings=[slip]))
+    assert alone.marks.label(first) == "slip"
+
+
+# ------------------------------------------------------------------ the chart
+def test_chart_draws_each_figure_with_its_qualifier_and_conversion():
+    figures = [_figure(claim="a", doc_id="one.txt", mention="$5m", currency="USD", value=5e6,
+                       usd=Usd(low=4.5e6, high=5.5e6, rate=1.0, year=2024, rate_source="identity")),
+               _figure(claim="b", doc_id="two.txt", mention="over ¥50m", qualifier="more_than",
+                       usd=Usd(low=7e6, high=None, rate=7.1, year=2024, rate_source="t"))]
+    svg = Charts().draw("Acme · sale price", [bar(f, f"{f.doc_id}: {f.mention}") for f in figures], salt="x")
+    assert svg.startswith("<svg") and "<?xml" not in svg
+    text = html.unescape(" ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg)))
+    for words in ("one.txt: $5m", "two.txt: over ¥50m", "more than; CNY 7.1 per USD (2024)", "as written", "Acme · sale price"):
+        assert words in text
+    assert bar(_figure(usd=None), "x") is None
+
+
+# ------------------------------------------------------------------ the page
+def test_page_is_self_contained_escaped_and_reproducible(seed_claims, seed_articles):
+    page = page_html(build(seed_claims, seed_articles))
+    assert page == page_html(build(seed_claims, seed_articles))
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)[1]
+    assert "default-src 'none'" in policy and "unsafe-inline' " not in policy.split("script-src")[1].split(";")[0]
+    assert not re.search(r'\s(?:src|href)="(?:https?:)?//', page)  # nothing fetched, no link out (seeds have no URL)
+    data = re.search(r'<script type="application/json" id="review-data">(.*?)</script>', page, re.S)[1]
+    assert set(json.loads(data)["claims"]) == {c.id for c in seed_claims}
+    assert page.count('<table class="facts"') == 1 and page.count("<svg") >= 1
+
+
+def test_text_is_escaped_everywhere(seed_claims):
+    evil = '<script>alert(1)</script>"onmouseover="x" </textarea>'
+    claims = [c.model_copy(update={"doc_id": evil}) for c in seed_claims if c.doc_id.startswith("004")]
+    article = Article(evil, None, title=evil, url="javascript:alert(1)", publisher=evil)
+    page = page_html(build(claims, [article]))
+    body = page.split("<body>", 1)[1]
+    assert "<script>alert" not in body and 'href="javascript:' not in body
+    assert not re.search(r"<[^>]*\sonmouseover=", body)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&#34;onmouseover=&#34;x&#34; &lt;/textarea&gt;" in body
+    assert body.count("<script") == 2  # the data block and the page's script
+
+
+def test_a_folder_has_an_index_and_one_page_per_story(seed_claims, seed_articles, nlp, tmp_path):
+    news = [c for c in extract_paths([NEWS], nlp=nlp) if isinstance(c, Claim)]
+    review = build(seed_claims + news, seed_articles)
+    written = write_review(tmp_path / "site", review)
+    assert [p.name for p in written.pages] == ["index.html"] + [f"story-{v.story.id}.html" for v in review.views]
+    index = written.pages[0].read_text(encoding="utf-8")
+    for view in review.views:
+        assert f'href="story-{view.story.id}.html#story={view.story.id}"' in index
+        story = (tmp_path / "site" / f"story-{view.story.id}.html").read_text(encoding="utf-8")
+        assert story.count('<article class="doc"') == len(view.sources)
+    assert "#finding=" in index and written.bytes == sum(p.stat().st_size for p in written.pages)
+
+
+def test_importing_the_review_loads_neither_spacy_nor_matplotlib():
+    code = ("import sys, extractor.review\n"
+            "print(','.join(m for m in ('spacy', 'matplotlib', 'thinc') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.strip() == "", proc.stdout + proc.stderr
+
+
+# ------------------------------------------------------------------ the command
+def test_review_needs_something_to_show(tmp_path):
+    result = runner.invoke(app, ["review", "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "give articles" in result.output
+    result = runner.invoke(app, ["review", str(tmp_path / "missing"), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_review_of_articles_and_of_their_claims(tmp_path):
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["review", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 page(s)" in result.stderr and "2 article(s), 25 claims" in result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.count("The article's text is not at hand") == 0
+    claims = tmp_path / "claims.jsonl"
+    assert runner.invoke(app, ["extract", str(SEEDS), "-o", str(claims), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["review", "--claims", str(claims), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").count("The article's text is not at hand") == 2
+
+
+def test_review_from_a_database_reads_texts_that_are_still_there(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for p in SEEDS.glob("*.txt"):
+        (folder / p.name).write_bytes(p.read_bytes())
+    db = tmp_path / "claims.db"
+    assert runner.invoke(app, ["extract", str(folder), "--db", str(db), "-q"]).exit_code == 0
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["review", "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 article(s), 25 claims" in result.stderr
+    assert "not at hand" not in out.read_text(encoding="utf-8")
+    (folder / "004_e6c9b792dda29dee.txt").write_text("changed since", encoding="utf-8")
+    assert runner.invoke(app, ["review", "--db", str(db), "-o", str(out), "-q"]).exit_code == 0
+    assert out.read_text(encoding="utf-8").count("The article's text is not at hand") == 1
+
+
+def test_review_shows_each_articles_origin_from_provenance(tmp_path):
+    provenance = tmp_path / "provenance.json"
+    provenance.write_text(json.dumps({"documents": [
+        {"doc_id": "000_3f00ea69314cb987.txt", "origin": "Financial Times 2025-12-23", "evidence": ["shared wording"]},
+        {"doc_id": "004_e6c9b792dda29dee.txt", "origin": "South China Morning Post", "evidence": []}],
+        "origins": []}), encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["review", str(SEEDS), "--provenance", str(provenance), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<strong>Financial Times 2025-12-23</strong>: 1 article (000_3f00ea69314cb987.txt)" in page
+    assert "origin: South China Morning Post" in page
+    assert Provenance.model_validate_json(provenance.read_bytes()).origins()["004_e6c9b792dda29dee.txt"] == \
+        "South China Morning Post"
+    provenance.write_text('{"documents": 3}', encoding="utf-8")
+    result = runner.invoke(app, ["review", str(SEEDS), "--provenance", str(provenance), "-o", str(out)])
+    assert result.exit_code == 2 and "not a provenance file" in result.output and "Traceback" not in result.output
