@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from extractor import batch
 from extractor.batch import Progress
 from extractor.cli import app
 from extractor.models import Claim, DocumentInfo
@@ -118,20 +119,43 @@ def test_resume_needs_a_resumable_output(corpus, tmp_path):
 
 
 def test_progress_is_a_plain_line_when_not_on_a_terminal(capsys):
-    with Progress(interval=0) as progress:
-        progress.total = 4
+    with Progress(interval=0, settle=0) as progress:
         progress.advance(records=3)
+        progress.total = 4
         progress.advance(failed=True)
         progress.note("duplicate: b.txt")
     lines = capsys.readouterr().err.splitlines()
-    assert lines[0].startswith("progress: 1/4 documents, 3 claims, ") and "docs/s, 0 failed, ETA" in lines[0]
-    assert lines[1].startswith("progress: 2/4 documents, 3 claims, ") and "1 failed, ETA" in lines[1]
+    assert lines[0] == "progress: 1 documents, 3 claims, 0 failed"  # the total not counted yet: no '1/?'
+    assert lines[1].startswith("progress: 2/4 documents, 3 claims, 1 failed, ") and "docs/s, ETA " in lines[1]
     assert lines[2] == "duplicate: b.txt"
     with Progress(quiet=True, interval=0) as progress:
         progress.advance(records=3)
         progress.note("duplicate: b.txt")
         progress.error("error: c.txt: empty file")
     assert capsys.readouterr().err == "error: c.txt: empty file\n"
+
+
+def test_speed_is_of_documents_processed_and_the_eta_waits_for_data(capsys, monkeypatch):
+    now = [100.0]
+    monkeypatch.setattr(batch.time, "monotonic", lambda: now[0])
+    with Progress(interval=0) as progress:
+        progress.total = 20
+        for _ in range(6):  # a resumed run: documents already done are skipped at once
+            progress.advance(skipped=True)
+        now[0] += 2.0  # the pipeline starting
+        progress.advance(records=3)
+        now[0] += 1.0
+        progress.advance(records=2)
+        now[0] += 3.0
+        progress.advance(failed=True)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[5:] == [
+        "progress: 6/20 documents, 0 claims, 0 failed",
+        "progress: 7/20 documents, 3 claims, 0 failed",
+        "progress: 8/20 documents, 5 claims, 0 failed",  # 1 s of data: no speed, no ETA yet
+        # 2 documents processed in the 4 s since the first: 0.5 a second, 11 left
+        "progress: 9/20 documents, 5 claims, 1 failed, 0.5 docs/s, ETA 22s",
+    ]
 
 
 @pytest.mark.skipif(not (ROOT / "extractor" / "database").is_dir(), reason="extractor/database is not there yet")

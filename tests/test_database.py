@@ -251,8 +251,7 @@ def test_load_progress_lines_count_documents_claims_and_rejections(tmp_path, cap
             Progress(interval=0, doing="loading", failed="records rejected") as shown:
         load_claims(store, [FIXTURES / "database" / "bad_records.jsonl"], workers=0, progress=lambda so_far, total:
                     shown.show(so_far.documents + so_far.skipped, so_far.claims, len(so_far.rejected), total))
-    assert re.fullmatch(r"progress: 2/\d+ documents, 5 claims, [0-9.]+ docs/s, 7 records rejected(, ETA \d+s)?\n",
-                        capsys.readouterr().err)
+    assert capsys.readouterr().err == "progress: 2/2 documents, 5 claims, 7 records rejected\n"
 
 
 def test_loaded_documents_have_a_hash_derived_from_their_records(db_url):
