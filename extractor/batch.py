@@ -213,8 +213,8 @@ def run(paths: Sequence[Path], sinks: Sequence[Sink], options: BatchOptions, pro
         convert: Convert = claims_of, nlp: Language | None = None) -> Summary:
     """Extract every document under ``paths`` and write it to each sink that lacks it. A
     sink refuses a document by raising ValueError (the database's RecordError): the
-    document is reported failed with the reason and the run goes on. No article file at
-    all is a failure too."""
+    document is reported failed with the reason, the other sinks have it, and the run
+    goes on. No article file at all is a failure too."""
     began, summary = time.monotonic(), Summary()
     done = [sink.done() if options.resume else set() for sink in sinks]
     progress.count(paths, options.glob)
@@ -225,16 +225,19 @@ def run(paths: Sequence[Path], sinks: Sequence[Sink], options: BatchOptions, pro
     else:
         outcomes = _extract(items, nlp or pipeline.build(options.model), options, convert)
     for outcome in outcomes:
-        if not isinstance(outcome, DocumentError):
-            outcome = _write(sinks, done, *outcome) or outcome
         if isinstance(outcome, DocumentError):
             summary.failures[outcome.error] += 1
             progress.error(f"error: {outcome.path}: {outcome.reason}")
             progress.advance(failed=True)
             continue
+        info, records = outcome
+        refused = _write(sinks, done, info, records)
         summary.extracted += 1
-        summary.records += len(outcome[1])
-        progress.advance(records=len(outcome[1]))
+        summary.records += len(records)
+        if refused:
+            summary.failures[refused.error] += 1
+            progress.error(f"error: {refused.path}: {refused.reason}")
+        progress.advance(records=len(records), failed=bool(refused))
     if not summary.files:
         summary.failures["NoArticles"] += 1
         progress.error(f"error: {no_articles(paths, options.glob)}")
@@ -251,16 +254,18 @@ def no_articles(paths: Sequence[Path], glob: str) -> str:
 
 def _write(sinks: Sequence[Sink], done: list[set[str]], info: DocumentInfo,
            records: Sequence[BaseModel]) -> DocumentError | None:
-    """Write a document to each sink that lacks it; the error of a sink that refused it."""
+    """Write a document to each sink that lacks it; the error of the first sink that
+    refused it (the others still have it)."""
+    refused: DocumentError | None = None
     for sink, stored in zip(sinks, done):
         if info.content_hash in stored:
             continue
         try:
             sink.write(info, records)
         except ValueError as exc:
-            return DocumentError(doc_id=info.doc_id, path=info.path, error=type(exc).__name__,
-                                 reason=f"not written: {exc}")
-    return None
+            refused = refused or DocumentError(doc_id=info.doc_id, path=info.path, error=type(exc).__name__,
+                                               reason=f"document {info.doc_id} not written: {exc}")
+    return refused
 
 
 def _admit(items: Iterable[Item], done: list[set[str]], summary: Summary, progress: Progress,

@@ -221,6 +221,48 @@ def test_a_bad_claim_rejects_its_document_and_nothing_else(store, seeds):
     assert store.done() == {good_info.content_hash}
 
 
+def test_a_nul_character_is_refused_on_every_database_naming_its_field(store, nlp):
+    info, found = article("nul.txt", "Acme will spend $5 billion on chips.", nlp)
+    with pytest.raises(RecordError, match=r"^sentence: claim \w+: holds a NUL character \(\\u0000\)"):
+        store.write(info, [found[0].model_copy(update={"sentence": "Acme will\x00 spend $5 billion on chips."})])
+    with pytest.raises(RecordError, match=r"^document.title: holds a NUL character"):
+        store.write(info.model_copy(update={"title": "Acme\x00"}), found)
+    literal = found[0].model_copy(update={"sentence": "Acme wrote \\u0000 in a sentence for $5 billion."})
+    store.write(info, [literal])  # a backslash and 'u0000' are text like any other
+    assert store.done() == {info.content_hash}
+
+
+def test_a_row_the_database_itself_refuses_is_a_record_error_and_the_store_goes_on(store, nlp):
+    info, found = article("check.txt", "Acme will spend $5 billion on chips.", nlp)
+    beyond = found[0].model_copy(update={"confidence": 1.5})  # past the model's check: the table's CHECK refuses it
+    with pytest.raises(RecordError, match=r"^record: refused by the database: .*confidence"):
+        store.write(info, [beyond])
+    assert store.done() == set()
+    store.write(info, found)
+    assert store.done() == {info.content_hash}
+
+
+def test_a_document_the_database_refuses_is_reported_and_the_run_goes_on(db_url, tmp_path):
+    records = [{"id": "before", "text": "Acme paid $5m for the depot."},
+               {"id": "nul-text", "text": "Brill Foods paid $7m\u0000 for the mill."},
+               {"id": "nul-title", "title": "Lost\u0000", "text": "Corvo Rail lost $9m."},
+               {"id": "after", "text": "Delta Mines raised $3m."}]
+    feed, out = tmp_path / "feed.jsonl", tmp_path / "claims.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(feed), "--db", db_url, "-o", str(out)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    nul = "holds a NUL character (\\u0000), which PostgreSQL text cannot store (refused on every database)"
+    assert [re.sub(r"claim \w+", "claim ID", e) for e in errors] == [  # the same lines on SQLite and PostgreSQL
+        f"error: {feed}: document nul-text not written: sentence: claim ID: {nul}",
+        f"error: {feed}: document nul-title not written: document.title: {nul}"]
+    assert "4 documents read from 1 files, 2 failed" in result.stderr
+    with ClaimStore(db_url) as stored:
+        assert len(stored.done()) == 2
+    assert [Claim.model_validate_json(line).doc_id for line in out.read_text().splitlines()] == [
+        "before", "nul-text", "nul-title", "after"]  # the file has every document: nothing is lost
+
+
 # ------------------------------------------------------------------ claims load
 def test_loading_twice_leaves_the_same_rows(db_url, corpus_file):
     first = load(str(corpus_file), "--db", db_url)

@@ -8,7 +8,7 @@ from typing import Any, Iterable, Literal
 
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from ..models import Claim, DocumentInfo
 from .engine import StoreError, open_engine, reading, upgrade
@@ -110,8 +110,15 @@ class ClaimStore:
     def write(self, info: DocumentInfo, claims_: list[Claim], hash_of: HashOf = "text") -> None:
         """Store one document and its claims in one transaction. ``hash_of`` says whether
         the content hash is of the text or derived from the claim records. A claim the
-        schema would refuse raises RecordError naming the claim and field; nothing is written."""
-        self.write_many([(info, claims_)], hash_of)
+        schema would refuse raises RecordError naming the claim and field, and so does a
+        document the database itself refuses; nothing of it is written."""
+        dbapi = self.engine.dialect.dbapi
+        refused = (DataError, IntegrityError) + ((dbapi.DataError, dbapi.IntegrityError) if dbapi else ())
+        try:
+            self.write_many([(info, claims_)], hash_of)
+        except refused as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise RecordError("record", f"refused by the database: {reason}") from exc
 
     def write_many(self, batch: Iterable[tuple[DocumentInfo, list[Claim]]], hash_of: HashOf = "text") -> None:
         """Store several documents (distinct doc_ids) in one transaction: all or none."""
