@@ -2,8 +2,14 @@
 progress lines and the database sink, run as users run them."""
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -172,3 +178,56 @@ def test_database_and_file_are_written_together_and_resumed(corpus, tmp_path):
         store.close()
     status, stderr = _extract(corpus, "--db", url, "--resume")
     assert status == 0 and "0 claims written" in stderr and "already done" in stderr
+
+
+def _descendants(pid: int) -> set[int]:
+    """The live processes under ``pid`` (children, theirs, ...), from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_workers_fork_server_and_tracker_exit_when_the_parent_is_killed(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for n in range(800):  # long enough to be killed half way
+        (corpus / f"{n:04d}.txt").write_text(f"{texts[n % len(texts)]}\nRef {n}.\n", encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    parent = subprocess.Popen([sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out), "-q",
+                               "--workers", "2"], cwd=ROOT, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not (ledger_path(out).exists() and ledger_path(out).read_bytes().count(b"\n") >= 1):
+            assert parent.poll() is None and time.monotonic() < deadline, "the run never started writing"
+            time.sleep(0.05)
+        children = _descendants(parent.pid)
+        assert len(children) >= 4, children  # the fork server, the resource tracker and two workers
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 30
+        while (alive := {pid for pid in children if _running(pid)}) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not alive, f"still running after the parent was killed: {alive}"
+    finally:
+        parent.kill()
+        for pid in _descendants(parent.pid) | locals().get("children", set()):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
