@@ -71,6 +71,7 @@ def extract(
     max_chars: Annotated[int, typer.Option(min=1, help="Longer documents fail as too large.")] = MAX_CHARS,
     engine: Annotated[Engine, typer.Option(help="local, or ray: a Ray Data pipeline writing shards to --output DIR.")] = Engine.local,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Extract every document, even one whose text was met before.")] = False,
+    max_seconds: Annotated[float, typer.Option(min=0, help="A document still running after this many seconds fails as over time (0: no limit).")] = batch.MAX_SECONDS,
 ) -> None:
     """Extract one claim record per money mention from articles (.txt, .md, .html, .jsonl
     and .json records), streaming, in parallel with --workers, resumable with --resume."""
@@ -84,7 +85,7 @@ def extract(
         raise typer.BadParameter("parquet is written by --engine ray; use jsonl or csv", param_hint="--format")
     _run(paths, output, fmt, model, glob, encoding, quiet, claims_of, "claims",
          batch.BatchOptions(model, glob, encoding, max_chars, workers, ordered=not unordered, resume=resume,
-                            keep_duplicates=keep_duplicates), db)
+                            keep_duplicates=keep_duplicates, max_seconds=max_seconds), db)
 
 
 @app.command()

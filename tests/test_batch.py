@@ -13,6 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from extractor import batch
@@ -231,3 +234,61 @@ def test_workers_fork_server_and_tracker_exit_when_the_parent_is_killed(tmp_path
         for pid in _descendants(parent.pid) | locals().get("children", set()):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+@Language.component("test_stall")
+def _stall(doc: Doc) -> Doc:
+    """A component that never ends on a text saying STALL, and swallows every Exception
+    while it runs (as careless code does)."""
+    while "STALL" in doc.text:
+        try:
+            sum(range(1000))
+        except Exception:  # noqa: BLE001 - the time budget must get through this
+            pass
+    return doc
+
+
+class Collected:
+    """A sink that keeps what it is given."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def write(self, info: DocumentInfo, records: list) -> None:
+        self.written.append(info.doc_id)
+
+    def done(self) -> set[str]:
+        return set()
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_document_over_its_time_budget_fails_and_the_batch_goes_on(tmp_path, capsys):
+    for name, text in [("a.txt", "Acme paid $5m."), ("b.txt", "The talks STALL here."), ("c.txt", "Widget lost £2bn.")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_stall")
+    sink = Collected()
+    began = time.monotonic()
+    summary = batch.run([tmp_path], [sink], batch.BatchOptions(max_seconds=0.5), Progress(quiet=True),
+                        convert=lambda doc, doc_id: [], nlp=nlp)
+    assert time.monotonic() - began < 20
+    assert sink.written == ["a.txt", "c.txt"] and summary.failures == {"Overtime": 1}
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'b.txt'}: over the time budget: not done in 0.5s (--max-seconds)\n")
+    assert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL  # the handler is put back
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_long_document_over_max_seconds_fails_in_workers_too(corpus, tmp_path, workers):
+    seed = (SEEDS / "004_e6c9b792dda29dee.txt").read_text(encoding="utf-8")
+    (corpus / "long.txt").write_text((seed + "\n\n") * (990_000 // (len(seed) + 2)), encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    status, stderr = _extract(corpus, "-o", out, "--workers", workers, "--max-seconds", "1")
+    assert status == 1
+    assert [line for line in stderr.splitlines() if line.startswith("error: ")] == [
+        f"error: {corpus / 'long.txt'}: over the time budget: not done in 1s (--max-seconds)"]
+    assert "failed: 1 Overtime" in stderr
+    doc_ids = {json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert "wire-0001" in doc_ids and "seeds/000_3f00ea69314cb987.txt" in doc_ids and "long.txt" not in doc_ids
