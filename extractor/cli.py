@@ -335,10 +335,10 @@ class ExportFormat(str, Enum):
 
 
 @contextmanager
-def _store(url: str) -> Iterator[ClaimStore]:
+def _store(url: str, create: bool = True) -> Iterator[ClaimStore]:
     """An open ClaimStore; a database that cannot be opened or written is an error (exit 2)."""
     try:
-        store = ClaimStore(url)
+        store = ClaimStore(url, create=create)
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -388,7 +388,7 @@ def export_command(
     quiet: QuietOpt = False,
 ) -> None:
     """Export the claims of a database, flattened one row per claim."""
-    with _store(db) as store:
+    with _store(db, create=False) as store:
         count = export_claims(store, fmt.value, output, all_versions)
     if not quiet:
         typer.echo(f"{count} claims exported", err=True)

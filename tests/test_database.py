@@ -10,6 +10,7 @@ import os
 import re
 import sqlite3
 import uuid
+from contextlib import closing
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -407,6 +408,32 @@ def test_export_flattens_one_row_per_claim(db_url, corpus_file, tmp_path):
     records = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == [r["id"] for r in rows]
     assert " > " in next(r["chain"] for r in records if r["source"])
+
+
+def test_export_refuses_a_database_that_does_not_exist_and_makes_none(tmp_path):
+    typo = tmp_path / "typo.db"
+    result = runner.invoke(app, ["export", "--db", str(typo)])
+    assert result.exit_code == 2 and not typo.exists()
+    assert result.stderr == f"error: no such database: {typo} (claims load or claims extract --db makes one)\n"
+    foreign = tmp_path / "other.db"
+    with closing(sqlite3.connect(foreign)) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+    before = foreign.read_bytes()
+    result = runner.invoke(app, ["export", "--db", str(foreign)])
+    assert result.exit_code == 2 and "other.db is not a claims database" in result.stderr
+    assert foreign.read_bytes() == before and not Path(f"{foreign}-wal").exists()  # looked at, not changed
+
+
+def test_reading_a_database_without_the_claims_schema_is_refused(db_url):
+    """An empty database on the server (or an empty SQLite file): nothing to read, nothing made."""
+    if "://" not in db_url:
+        Path(db_url).touch()
+    with pytest.raises(StoreError, match="is not a claims database"):
+        ClaimStore(db_url, create=False)
+    with ClaimStore(db_url) as made:  # writers make the schema
+        assert revision_of(made.engine) == SCHEMA_REVISION
+    with ClaimStore(db_url, create=False) as opened:
+        assert opened.done() == set()
 
 
 def test_export_parquet(db_url, corpus_file, tmp_path):
