@@ -171,7 +171,7 @@ def _run_ray(paths: list[Path], output: Path | None, fmt: Format, model: str | N
         typer.echo(f"error: --engine ray needs Ray: pip install 'claims[ray]' ({exc})", err=True)
         raise typer.Exit(2) from exc
     result = extract_with_ray(paths, output, fmt.value, model, glob, encoding, max_chars,
-                              keep_duplicates=keep_duplicates)
+                              keep_duplicates=keep_duplicates, quiet=quiet)
     for error in result.errors:
         _report_error(error)
     if not quiet:

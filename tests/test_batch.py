@@ -292,3 +292,25 @@ def test_a_long_document_over_max_seconds_fails_in_workers_too(corpus, tmp_path,
     assert "failed: 1 Overtime" in stderr
     doc_ids = {json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()}
     assert "wire-0001" in doc_ids and "seeds/000_3f00ea69314cb987.txt" in doc_ids and "long.txt" not in doc_ids
+
+
+def test_no_article_to_read_is_said_and_exits_1(corpus, tmp_path):
+    status, stderr = _extract(corpus, "--glob", "*.xml", "-o", tmp_path / "out.jsonl")
+    assert status == 1
+    assert (f"error: no article files (.txt, .md, .html, .htm, .jsonl, .json) matching --glob '*.xml' in {corpus}"
+            in stderr.splitlines())
+    (tmp_path / "bare").mkdir()
+    (tmp_path / "bare" / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "bare"), "-q"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"error: no article files (.txt, .md, .html, .htm, .jsonl, .json) in {tmp_path / 'bare'}\n"
+
+
+def test_a_claims_file_among_the_articles_is_named_once(corpus, tmp_path):
+    shutil.copy(FIXTURES / "reconcile" / "bounds.jsonl", corpus / "claims.jsonl")
+    status, stderr = _extract(corpus, "-o", tmp_path / "out.jsonl")
+    errors = [line for line in stderr.splitlines() if line.startswith("error: ")]
+    assert status == 1 and errors == [
+        f"error: {corpus / 'claims.jsonl'}: claim records (claims extract output), not articles: load them with "
+        "'claims load FILE --db DB', or reconcile them with 'claims reconcile --claims FILE'"]
+    assert "failed: 1 ClaimRecords" in stderr
