@@ -49,7 +49,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     server = os.environ.get(PG_ENV)
     if not server:
-        pytest.skip(f"PostgreSQL not tested: set {PG_ENV}=postgresql+psycopg://USER@HOST:PORT/DB "
+        pytest.skip(f"PostgreSQL tests skipped: set {PG_ENV}=postgresql+psycopg://USER@HOST:PORT/DB "
                     "(.ci/run starts a server and sets it)")
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     name = f"claims_test_{uuid.uuid4().hex[:12]}"
