@@ -252,6 +252,11 @@ def no_articles(paths: Sequence[Path], glob: str) -> str:
     return f"no article files ({', '.join(SUFFIXES)}){matching} in {where}"
 
 
+def record_of(document: Document | DocumentInfo) -> str:
+    """'document ID: ' for one of the several documents a file holds (.jsonl, .json), else ''."""
+    return "" if Path(document.path).as_posix().endswith(document.doc_id) else f"document {document.doc_id}: "
+
+
 def _write(sinks: Sequence[Sink], done: list[set[str]], info: DocumentInfo,
            records: Sequence[BaseModel]) -> DocumentError | None:
     """Write a document to each sink that lacks it; the error of the first sink that
@@ -264,7 +269,7 @@ def _write(sinks: Sequence[Sink], done: list[set[str]], info: DocumentInfo,
             sink.write(info, records)
         except ValueError as exc:
             refused = refused or DocumentError(doc_id=info.doc_id, path=info.path, error=type(exc).__name__,
-                                               reason=f"document {info.doc_id} not written: {exc}")
+                                               reason=f"{record_of(info)}not written: {exc}")
     return refused
 
 
@@ -339,8 +344,8 @@ def _extract(items: Iterable[Item], nlp: Language, options: BatchOptions, conver
             with time_budget(options.max_seconds):
                 [outcome] = extract_articles([item], nlp, 1, convert)
         except Overtime:
-            outcome = DocumentError(doc_id=item.doc_id, path=item.path, error="Overtime",
-                                    reason=f"over the time budget: not done in {options.max_seconds:g}s (--max-seconds)")
+            outcome = DocumentError(doc_id=item.doc_id, path=item.path, error="Overtime", reason=(
+                f"{record_of(item)}over the time budget: not done in {options.max_seconds:g}s (--max-seconds)"))
         yield outcome
 
 

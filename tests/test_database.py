@@ -255,8 +255,8 @@ def test_a_document_the_database_refuses_is_reported_and_the_run_goes_on(db_url,
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     nul = "holds a NUL character (\\u0000), which PostgreSQL text cannot store (refused on every database)"
     assert [re.sub(r"claim \w+", "claim ID", e) for e in errors] == [  # the same lines on SQLite and PostgreSQL
-        f"error: {feed}: document nul-text not written: sentence: claim ID: {nul}",
-        f"error: {feed}: document nul-title not written: document.title: {nul}"]
+        f"error: {feed}: document nul-text: not written: sentence: claim ID: {nul}",
+        f"error: {feed}: document nul-title: not written: document.title: {nul}"]
     assert "4 documents read from 1 files, 2 failed" in result.stderr
     with ClaimStore(db_url) as stored:
         assert len(stored.done()) == 2
