@@ -327,7 +327,7 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     finally:
         armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)  # None: not set from Python
 
 
 def _extract(items: Iterable[Item], nlp: Language, options: BatchOptions, convert: Convert) -> Iterator[Outcome]:
