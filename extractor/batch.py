@@ -325,9 +325,14 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     try:
         yield
     finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)  # None: not set from Python
+        while True:  # an Overtime raised here, before the timer is off, must not escape later
+            try:
+                armed = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)  # None: not from Python
+                break
+            except Overtime:
+                continue
 
 
 def _extract(items: Iterable[Item], nlp: Language, options: BatchOptions, convert: Convert) -> Iterator[Outcome]:
