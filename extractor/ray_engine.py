@@ -10,7 +10,9 @@ extraction.
 """
 from __future__ import annotations
 
+import logging
 import time
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +24,7 @@ from ray.data.block import BlockAccessor
 from ray.data.datasource import BlockBasedFileDatasink
 
 from . import pipeline
-from .batch import Summary
+from .batch import Summary, no_articles
 from .documents import MAX_CHARS, read_file, walk
 from .extract import extract_articles
 from .models import Claim, DocumentError
@@ -91,27 +93,47 @@ def claim_table(batch: pa.Table) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=CLAIM_TABLE)
 
 
+def quiet_ray(quiet: bool) -> None:
+    """Ray's own Python lines down to its errors (its INFO lines, execution plans and tuning
+    advice are for Ray's developers), and with ``quiet`` down to nothing, progress included.
+    Its C++ core still writes its errors to stderr."""
+    level = logging.CRITICAL if quiet else logging.ERROR
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(level)
+    ray.data.DataContext.get_current().enable_progress_bars = not quiet
+    warnings.filterwarnings("ignore", category=UserWarning, module="ray")
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module="ray")
+
+
 def extract_with_ray(
     paths: Sequence[Path | str], output: Path | str, fmt: str = "jsonl", model: str | None = None,
     glob: str = "*", encoding: str = "utf-8", max_chars: int = MAX_CHARS, batch_size: int = 32,
-    actors: int | None = None, keep_duplicates: bool = False,
+    actors: int | None = None, keep_duplicates: bool = False, quiet: bool = False,
 ) -> RayResult:
     """Extract every article under ``paths`` on Ray (the cluster of ``RAY_ADDRESS``, else a
-    local one) into shards under ``output``; ``actors`` defaults to the cluster's CPUs."""
+    local one) into shards under ``output``; ``actors`` defaults to the cluster's CPUs.
+    Folders that cannot be listed, and no article file at all, are errors."""
     if fmt not in ("jsonl", "parquet"):
         raise ValueError(f"--engine ray writes jsonl or parquet, not {fmt}")
     began = time.monotonic()
+    quiet_ray(quiet)
+    folders: list[DocumentError] = []
+    found = list(walk(map(Path, paths), glob, folders.append))
+    if not found:
+        error = DocumentError(doc_id="", path=", ".join(map(str, paths)), error="NoArticles",
+                              reason=no_articles([Path(p) for p in paths], glob))
+        return RayResult(Summary(read=len(folders), files=len(folders), failures=Counter(
+            e.error for e in [*folders, error]), seconds=time.monotonic() - began), [*folders, error])
     if not ray.is_initialized():
-        ray.init()
+        ray.init(logging_level=logging.CRITICAL if quiet else logging.ERROR, log_to_driver=not quiet,
+                 include_dashboard=False)
     actors = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
     out = Path(output)
-    files = [{"path": str(f), "doc_id": doc_id, "file": i} for i, (f, doc_id) in enumerate(walk(map(Path, paths), glob))]
-    if not files:
-        return RayResult(Summary(seconds=time.monotonic() - began), [])
+    files = [{"path": str(f), "doc_id": doc_id, "file": i} for i, (f, doc_id) in enumerate(found)]
     rows = ray.data.from_items(files, override_num_blocks=max(1, min(len(files), 4 * actors))).map_batches(
         Extractor, fn_constructor_kwargs={"model": model, "encoding": encoding, "max_chars": max_chars,
                                           "batch_size": batch_size},
-        batch_size=batch_size, batch_format="numpy", concurrency=actors).materialize()
+        batch_size=batch_size, batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=actors)).materialize()
     duplicates = set() if keep_duplicates else _duplicates(rows.filter(lambda r: r["kind"] == "document").select_columns(
         ["doc_id", "content_hash", "file", "item"]).iter_rows())
     out.mkdir(parents=True, exist_ok=True)
@@ -122,11 +144,11 @@ def extract_with_ray(
     else:
         claims.write_datasink(JsonLines(str(out / "claims")))
     kept.filter(lambda r: r["kind"] == "document").write_datasink(JsonLines(str(out / "documents")))
-    errors = [DocumentError.model_validate_json(r["record"])
-              for r in rows.filter(lambda r: r["kind"] == "error").iter_rows()]
+    errors = folders + [DocumentError.model_validate_json(r["record"])
+                        for r in rows.filter(lambda r: r["kind"] == "error").iter_rows()]
     (out / "errors.jsonl").write_text("".join(e.model_dump_json() + "\n" for e in errors), encoding="utf-8")
     counts = Counter(r["kind"] for r in kept.select_columns(["kind"]).iter_rows())
-    summary = Summary(read=counts["document"] + len(duplicates) + len(errors), files=len(files),
+    summary = Summary(read=counts["document"] + len(duplicates) + len(errors), files=len(files) + len(folders),
                       extracted=counts["document"], duplicates=len(duplicates), records=counts["claim"],
                       failures=Counter(e.error for e in errors), seconds=time.monotonic() - began)
     return RayResult(summary, errors)

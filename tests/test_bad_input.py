@@ -36,9 +36,9 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     locked.chmod(0)
     walk = documents.walk
 
-    def walk_then_delete(paths, pattern="*"):
+    def walk_then_delete(paths, pattern="*", unreadable=None):
         """The file is listed, then deleted before it is read, as in a live folder."""
-        for file, doc_id in walk(paths, pattern):
+        for file, doc_id in walk(paths, pattern, unreadable):
             if file.name == "vanishing.txt":
                 file.unlink()
             yield file, doc_id

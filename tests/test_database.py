@@ -10,6 +10,7 @@ import os
 import re
 import sqlite3
 import uuid
+from contextlib import closing
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -48,7 +49,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     server = os.environ.get(PG_ENV)
     if not server:
-        pytest.skip(f"PostgreSQL not tested: set {PG_ENV}=postgresql+psycopg://USER@HOST:PORT/DB "
+        pytest.skip(f"PostgreSQL tests skipped: set {PG_ENV}=postgresql+psycopg://USER@HOST:PORT/DB "
                     "(.ci/run starts a server and sets it)")
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     name = f"claims_test_{uuid.uuid4().hex[:12]}"
@@ -221,6 +222,48 @@ def test_a_bad_claim_rejects_its_document_and_nothing_else(store, seeds):
     assert store.done() == {good_info.content_hash}
 
 
+def test_a_nul_character_is_refused_on_every_database_naming_its_field(store, nlp):
+    info, found = article("nul.txt", "Acme will spend $5 billion on chips.", nlp)
+    with pytest.raises(RecordError, match=r"^sentence: claim \w+: holds a NUL character \(\\u0000\)"):
+        store.write(info, [found[0].model_copy(update={"sentence": "Acme will\x00 spend $5 billion on chips."})])
+    with pytest.raises(RecordError, match=r"^document.title: holds a NUL character"):
+        store.write(info.model_copy(update={"title": "Acme\x00"}), found)
+    literal = found[0].model_copy(update={"sentence": "Acme wrote \\u0000 in a sentence for $5 billion."})
+    store.write(info, [literal])  # a backslash and 'u0000' are text like any other
+    assert store.done() == {info.content_hash}
+
+
+def test_a_row_the_database_itself_refuses_is_a_record_error_and_the_store_goes_on(store, nlp):
+    info, found = article("check.txt", "Acme will spend $5 billion on chips.", nlp)
+    beyond = found[0].model_copy(update={"confidence": 1.5})  # past the model's check: the table's CHECK refuses it
+    with pytest.raises(RecordError, match=r"^record: refused by the database: .*confidence"):
+        store.write(info, [beyond])
+    assert store.done() == set()
+    store.write(info, found)
+    assert store.done() == {info.content_hash}
+
+
+def test_a_document_the_database_refuses_is_reported_and_the_run_goes_on(db_url, tmp_path):
+    records = [{"id": "before", "text": "Acme paid $5m for the depot."},
+               {"id": "nul-text", "text": "Brill Foods paid $7m\u0000 for the mill."},
+               {"id": "nul-title", "title": "Lost\u0000", "text": "Corvo Rail lost $9m."},
+               {"id": "after", "text": "Delta Mines raised $3m."}]
+    feed, out = tmp_path / "feed.jsonl", tmp_path / "claims.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(feed), "--db", db_url, "-o", str(out)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    nul = "holds a NUL character (\\u0000), which PostgreSQL text cannot store (refused on every database)"
+    assert [re.sub(r"claim \w+", "claim ID", e) for e in errors] == [  # the same lines on SQLite and PostgreSQL
+        f"error: {feed}: document nul-text: not written: sentence: claim ID: {nul}",
+        f"error: {feed}: document nul-title: not written: document.title: {nul}"]
+    assert "4 documents read from 1 files, 2 failed" in result.stderr
+    with ClaimStore(db_url) as stored:
+        assert len(stored.done()) == 2
+    assert [Claim.model_validate_json(line).doc_id for line in out.read_text().splitlines()] == [
+        "before", "nul-text", "nul-title", "after"]  # the file has every document: nothing is lost
+
+
 # ------------------------------------------------------------------ claims load
 def test_loading_twice_leaves_the_same_rows(db_url, corpus_file):
     first = load(str(corpus_file), "--db", db_url)
@@ -251,8 +294,7 @@ def test_load_progress_lines_count_documents_claims_and_rejections(tmp_path, cap
             Progress(interval=0, doing="loading", failed="records rejected") as shown:
         load_claims(store, [FIXTURES / "database" / "bad_records.jsonl"], workers=0, progress=lambda so_far, total:
                     shown.show(so_far.documents + so_far.skipped, so_far.claims, len(so_far.rejected), total))
-    assert re.fullmatch(r"progress: 2/\d+ documents, 5 claims, [0-9.]+ docs/s, 7 records rejected(, ETA \d+s)?\n",
-                        capsys.readouterr().err)
+    assert capsys.readouterr().err == "progress: 2/2 documents, 5 claims, 7 records rejected\n"
 
 
 def test_loaded_documents_have_a_hash_derived_from_their_records(db_url):
@@ -366,6 +408,32 @@ def test_export_flattens_one_row_per_claim(db_url, corpus_file, tmp_path):
     records = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == [r["id"] for r in rows]
     assert " > " in next(r["chain"] for r in records if r["source"])
+
+
+def test_export_refuses_a_database_that_does_not_exist_and_makes_none(tmp_path):
+    typo = tmp_path / "typo.db"
+    result = runner.invoke(app, ["export", "--db", str(typo)])
+    assert result.exit_code == 2 and not typo.exists()
+    assert result.stderr == f"error: no such database: {typo} (claims load or claims extract --db makes one)\n"
+    foreign = tmp_path / "other.db"
+    with closing(sqlite3.connect(foreign)) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+    before = foreign.read_bytes()
+    result = runner.invoke(app, ["export", "--db", str(foreign)])
+    assert result.exit_code == 2 and "other.db is not a claims database" in result.stderr
+    assert foreign.read_bytes() == before and not Path(f"{foreign}-wal").exists()  # looked at, not changed
+
+
+def test_reading_a_database_without_the_claims_schema_is_refused(db_url):
+    """An empty database on the server (or an empty SQLite file): nothing to read, nothing made."""
+    if "://" not in db_url:
+        Path(db_url).touch()
+    with pytest.raises(StoreError, match="is not a claims database"):
+        ClaimStore(db_url, create=False)
+    with ClaimStore(db_url) as made:  # writers make the schema
+        assert revision_of(made.engine) == SCHEMA_REVISION
+    with ClaimStore(db_url, create=False) as opened:
+        assert opened.done() == set()
 
 
 def test_export_parquet(db_url, corpus_file, tmp_path):

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
+import pytest
 from sqlalchemy import func, select
 
 from extractor.database.engine import open_engine
 from extractor.database.schema import claims, documents
 
+from .test_batch import _running
 from .test_database import corpus_file, db_url, dump, seeds  # noqa: F401 - fixtures
 
 CLAIMS = [sys.executable, "-m", "extractor"]
@@ -58,6 +61,29 @@ load_claims(ClaimStore(url), [source], batch=25, workers=2)
 """
 
 
+# The same, but the third commit kills the parent alone (as `kill -9 PID` or the OOM killer
+# does); each writer writes its process id to a file first.
+PARENT_KILLED_LOAD = """
+import os, signal, sys
+from pathlib import Path
+from extractor.database import ClaimStore, load_claims
+
+url, source, pids = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+commit, commits = ClaimStore.commit, []
+
+def kill_parent_on_third(self, prepared):
+    with open(pids, "a") as out:
+        out.write(f"{os.getpid()}\\n")
+    commits.append(prepared)
+    if len(commits) == 3:
+        os.kill(os.getppid(), signal.SIGKILL)
+    commit(self, prepared)
+
+ClaimStore.commit = kill_parent_on_third
+load_claims(ClaimStore(url), [source], batch=25, workers=2)
+"""
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLAIMS, *args], capture_output=True, text=True, timeout=300)
 
@@ -98,6 +124,22 @@ def test_a_killed_parallel_load_resumes_to_exactly_the_rows_of_an_uninterrupted_
     reference = str(tmp_path / "uninterrupted.db")
     assert run("load", str(corpus_file), "--db", reference).returncode == 0
     assert dump(db_url) == dump(reference)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux's")
+def test_writers_exit_when_the_parent_alone_is_killed(db_url, corpus_file, tmp_path):
+    pids = tmp_path / "writers.txt"
+    crashed = subprocess.run([sys.executable, "-c", PARENT_KILLED_LOAD, db_url, str(corpus_file), str(pids)],
+                             capture_output=True, text=True, timeout=300)
+    assert crashed.returncode == -9, crashed.stderr
+    writers = {int(line) for line in pids.read_text().split()}
+    assert len(writers) >= 1
+    deadline = time.monotonic() + 30
+    while (alive := {pid for pid in writers if _running(pid)}) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive, f"writers still running after their parent was killed: {alive}"
+    stored, whole = complete_documents(db_url)
+    assert whole == stored  # what was committed is whole
 
 
 def test_two_concurrent_loaders_neither_corrupt_nor_duplicate(db_url, corpus_file, tmp_path):

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from extractor.documents import Document, dateline, parse_date, read_all
 from extractor.models import DocumentError
+
+from .conftest import FIXTURES
 
 
 @pytest.fixture
@@ -133,3 +136,70 @@ def test_identical_texts_have_the_same_hash(tmp_path):
     (tmp_path / "b.txt").write_bytes(b"Acme paid $5m.\r\n")
     a, b = read_all([tmp_path])
     assert a.content_hash == b.content_hash
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_a_byte_order_mark_decides_the_encoding_and_is_not_kept(tmp_path, encoding):
+    text = "Hargreave Mills sells its dye works\r\n\r\nHargreave Mills will sell the works for £40m.\r\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data  # Python's utf-16-be writes no mark: add it
+    (tmp_path / "marked.txt").write_bytes(data)
+    [doc] = read_all([tmp_path])
+    assert isinstance(doc, Document), doc
+    assert doc.title == "Hargreave Mills sells its dye works"
+    assert doc.text == text.replace("\r\n", "\n")  # no mark left at offset 0: offsets are the text's
+
+
+def test_a_named_wide_encoding_without_a_mark_is_not_taken_for_binary(tmp_path):
+    (tmp_path / "wide.txt").write_bytes("Ostrava Tools lost CZK 3bn.".encode("utf-16-le"))
+    [doc] = read_all([tmp_path], encoding="utf-16-le")
+    assert doc.text == "Ostrava Tools lost CZK 3bn."
+    [err] = read_all([tmp_path])
+    assert err.error == "BinaryFile"
+
+
+def test_a_json_list_is_limited_per_record_not_per_file(tmp_path):
+    records = [{"id": f"r{n:05d}", "text": f"Firm {n} paid ${n}m for a depot."} for n in range(10_000)]
+    records.append({"id": "long", "text": "Long report. " * 20})
+    (tmp_path / "feed.json").write_text(json.dumps(records), encoding="utf-8")
+    assert (tmp_path / "feed.json").stat().st_size > 4 * 200  # refused whole before: more bytes than 200 characters take
+    items = list(read_all([tmp_path], max_chars=200))
+    assert len(items) == 10_001
+    assert all(isinstance(i, Document) for i in items[:-1]) and items[9_999].text == "Firm 9999 paid $9999m for a depot."
+    assert items[-1].error == "TooLarge" and items[-1].reason == (
+        "record 10000: too large: 260 characters, the limit is 200 characters (--max-chars)")
+
+
+def test_a_claims_file_is_named_for_what_it_is(tmp_path):
+    claims = FIXTURES / "reconcile" / "bounds.jsonl"
+    (tmp_path / "claims.jsonl").write_bytes(claims.read_bytes())
+    (tmp_path / "one.json").write_text(claims.read_text(encoding="utf-8").splitlines()[0], encoding="utf-8")
+    errors = list(read_all([tmp_path]))
+    assert [(e.doc_id, e.error) for e in errors] == [("claims.jsonl", "ClaimRecords"), ("one.json", "ClaimRecords")]
+    assert "claim records (claims extract output), not articles: load them with 'claims load" in errors[0].reason
+    # a feed whose later line happens to look like a claim is still read as a feed
+    (tmp_path / "claims.jsonl").write_text('{"id": "a", "text": "Acme paid $5m."}\n' + claims.read_text().splitlines()[0]
+                                           + "\n", encoding="utf-8")
+    first, second = list(read_all([tmp_path / "claims.jsonl"]))
+    assert first.doc_id == "a" and second.error == "ClaimRecords" and second.reason.startswith("line 2: ")
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_and_the_rest_is_read(tmp_path, monkeypatch):
+    (tmp_path / "a_locked").mkdir()
+    (tmp_path / "a_locked" / "hidden.txt").write_text("Acme paid $5m.", encoding="utf-8")
+    (tmp_path / "b_open").mkdir()
+    (tmp_path / "b_open" / "seen.txt").write_text("Widget lost £2bn.", encoding="utf-8")
+    locked = tmp_path / "a_locked"
+    scandir = os.scandir
+
+    def refuse(path=".") -> object:  # root lists any folder: refuse this one as the kernel would refuse others
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    items = list(read_all([tmp_path]))
+    assert [(i.doc_id, type(i).__name__) for i in items] == [("a_locked/", "DocumentError"), ("b_open/seen.txt", "Document")]
+    assert (items[0].path, items[0].error, items[0].reason) == (
+        str(locked), "PermissionError", "folder not read: Permission denied")

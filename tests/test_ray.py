@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.models import Claim, DocumentError, DocumentInfo
 
-from .conftest import FIXTURES, SEEDS
+from .conftest import FIXTURES, ROOT, SEEDS
 
 ray = pytest.importorskip("ray", reason="the ray extra is not installed")
 ray_engine = pytest.importorskip("extractor.ray_engine")
@@ -71,3 +75,24 @@ def test_parquet_shards_hold_the_same_claims_as_columns(local_ray, corpus, tmp_p
     assert (rows["roughly £200m"]["value"], rows["roughly £200m"]["currency"]) == (200e6, "GBP")
     local = runner.invoke(app, ["extract", str(corpus / "wire"), "-q"]).stdout.splitlines()
     assert _by_id(ray_engine.read_claims(out)) == _by_id([Claim.model_validate_json(line) for line in local])
+
+
+def test_no_article_is_an_error_without_starting_ray(tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--engine", "ray", "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {tmp_path}: no article files (.txt, .md, .html, .htm, .jsonl, .json) in {tmp_path}\n"
+
+
+def test_quiet_silences_ray(tmp_path):
+    """Run as a user runs it: Ray's INFO lines, plans, progress and advice are gone; what
+    is left on stderr is what its C++ core writes itself (one line about actor restarts)."""
+    out = tmp_path / "ray"
+    done = subprocess.run([sys.executable, "-m", "extractor", "extract", str(FIXTURES / "batch" / "wire"),
+                           "--engine", "ray", "-o", str(out), "-q"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, "RAY_ADDRESS": ""})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    core = re.compile(r"^\[\d{4}-\d\d-\d\d [\d:,]+ E \d+ \d+\] \w+\.cc:\d+: ")
+    assert [line for line in done.stderr.splitlines() if not core.match(line)] == []
+    assert len(ray_engine.read_claims(out)) == 6

@@ -24,14 +24,15 @@ class ExportFormat(str, Enum):
 
 
 @contextmanager
-def open_store(url: str) -> Iterator[ClaimStore]:
-    """An open ClaimStore; a database that cannot be opened or written is an error (exit 2)."""
+def open_store(url: str, create: bool = True) -> Iterator[ClaimStore]:
+    """An open ClaimStore; a database that cannot be opened or written is an error (exit 2).
+    Reading commands pass ``create=False``: a database that does not exist is refused, not made."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from ..database import ClaimStore, StoreError
 
     try:
-        store = ClaimStore(url)
+        store = ClaimStore(url, create=create)
     except StoreError as exc:
         fail(str(exc))
     try:
@@ -86,7 +87,7 @@ def export(
     chosen = output_format(fmt.value if fmt else None, output, ExportFormat.csv.value)
     if output is not None:
         check_output(output)
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         count = export_claims(store, chosen, output, all_versions)
     if not quiet:
         say(f"{count} claims exported")

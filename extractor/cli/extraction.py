@@ -52,6 +52,7 @@ def extract(
                                                    "spaCy's limit, 1,000,000 characters).", show_default=False)] = None,
     engine: Annotated[Engine, typer.Option(help="local, or ray: a Ray Data pipeline writing shards to --output DIR.")] = Engine.local,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Extract every document, even one whose text was met before.")] = False,
+    max_seconds: Annotated[float, typer.Option(min=0, help="A document still running after this many seconds fails as over time (0: no limit).")] = 300.0,
 ) -> None:
     """Extract one claim record per money mention from articles (.txt, .md, .html, .jsonl
     and .json records), streaming, in parallel with --workers, resumable with --resume."""
@@ -75,7 +76,7 @@ def extract(
     if resume and output is None and db is None:
         fail("--resume needs --output FILE or --db URL")
     options = BatchOptions(model, glob, encoding, max_chars or MAX_CHARS, workers, ordered=not unordered, resume=resume,
-                           keep_duplicates=keep_duplicates)
+                           keep_duplicates=keep_duplicates, max_seconds=max_seconds)
     finish(extract_to(paths, output, chosen, db, options, claims_of, "claims", quiet), "claims", quiet)
 
 
@@ -172,7 +173,8 @@ def _extract_with_ray(paths: list[Path], output: Path | None, fmt: str, model: s
         from ..ray_engine import extract_with_ray
     except ImportError as exc:
         fail(f"--engine ray needs Ray: pip install 'claims[ray]' ({exc})")
-    result = extract_with_ray(paths, output, fmt, model, glob, encoding, max_chars, keep_duplicates=keep_duplicates)
+    result = extract_with_ray(paths, output, fmt, model, glob, encoding, max_chars, keep_duplicates=keep_duplicates,
+                              quiet=quiet)
     for error in result.errors:
         say(f"error: {error.path}: {error.reason}")
     if not quiet:

@@ -69,7 +69,7 @@ def review(
         from ..review.sources import from_store
         from .database import open_store
 
-        with open_store(db) as store:
+        with open_store(db, create=False) as store:
             stored, stored_claims = from_store(store)
         articles.extend(stored)
         records.extend(stored_claims)

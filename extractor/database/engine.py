@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,23 @@ def database_url(spec: str) -> URL:
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     return url
+
+
+def require_existing(spec: str) -> None:
+    """StoreError if ``spec`` names an SQLite file that does not exist or holds no claims
+    schema, looked at read-only: opening it as a store would make it, or switch it to WAL.
+    Servers are checked once connected."""
+    url = database_url(spec)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:") or url.database.startswith("file:"):
+        return
+    path = Path(url.database)
+    if not path.is_file():
+        raise StoreError(f"no such database: {path} (claims load or claims extract --db makes one)")
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+            connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a claims database ({exc}); claims load or claims extract --db makes one") from exc
 
 
 def to_json(value: Any) -> str:

@@ -14,11 +14,13 @@ costs more than making them.
 """
 from __future__ import annotations
 
+import ctypes
 import gc
 import hashlib
 import multiprocessing
 import os
 import re
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -39,6 +41,7 @@ BATCH = 4000  # claims per transaction
 PARALLEL_FROM = 8 * 2**20  # bytes of input from which batches are loaded by worker processes
 MAX_WORKERS = 4
 CHECKPOINT_EVERY = 4  # batches a writer process commits between checkpoints of the SQLite log
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 READ_BLOCK = 16 * 2**20  # bytes read at a time to find where documents start
 DOC_ID = re.compile(rb'"doc_id"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"')
 WriteAll = Callable[[Iterable[list[list["Run"]]]], Iterator["LoadReport"]]  # batches in, their reports out
@@ -317,8 +320,20 @@ class Worker:
 _worker: Worker | None = None
 
 
-def _open_worker_store(url: str, done: AbstractSet[str], turn: AbstractContextManager[Any]) -> None:
+def die_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this forked process when its parent dies, however it dies
+    (PR_SET_PDEATHSIG); a writer would otherwise wait for work forever, holding the
+    database open. Elsewhere nothing."""
+    if sys.platform != "linux":
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the call
+        os._exit(1)
+
+
+def _open_worker_store(url: str, done: AbstractSet[str], turn: AbstractContextManager[Any], parent: int) -> None:
     global _worker
+    die_with_parent(parent)
     gc.freeze()  # what the fork inherited is never collected here: collections skip it (and leave its pages shared)
     _worker = Worker(ClaimStore(url, autocheckpoint=False), done, turn)
 
@@ -349,7 +364,7 @@ def writing(store: ClaimStore, done: AbstractSet[str], workers: int) -> Iterator
     # next writer at once keeps the file busy. PostgreSQL writers need no turns.
     turn = context.Lock() if store.engine.dialect.name == "sqlite" else nullcontext()
     with ProcessPoolExecutor(workers, context, initializer=_open_worker_store,
-                             initargs=(url, done, turn)) as executor:
+                             initargs=(url, done, turn, os.getpid())) as executor:
         yield lambda items: ordered(executor, _write_in_worker, items, ahead=2 * workers)
 
 

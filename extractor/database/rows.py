@@ -13,6 +13,7 @@ from typing import Any
 from ..models import Claim, DocumentInfo
 
 CURRENCY = re.compile(r"[A-Z]{3}")
+NUL_REFUSED = "holds a NUL character (\\u0000), which PostgreSQL text cannot store (refused on every database)"
 
 
 class RecordError(ValueError):
@@ -60,11 +61,23 @@ def check_claim(claim: Claim) -> tuple[str | None, str | None]:
     return iso_date(period and period.start, "period.start"), iso_date(period and period.end, "period.end")
 
 
+def nul_field(value: Any, path: str = "") -> str | None:
+    """The dotted path of the first text in ``value`` (plain data) holding a NUL character."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    return next((found for key, item in items if (found := nul_field(item, f"{path}.{key}" if path else str(key)))),
+                None)
+
+
 def claim_values(claim: Claim, content_hash: str) -> tuple[Any, ...]:
     """One row of ``claims`` in the table's column order: the record's fields as columns,
-    and the record itself as JSON."""
+    and the record itself as JSON. A record holding a NUL character is refused."""
     a, att, subject, other, change = claim.amount, claim.attribution, claim.subject, claim.counterparty, claim.change
     start, end = check_claim(claim)
+    record = claim.model_dump_json()
+    if "\\u0000" in record and (found := nul_field(claim.model_dump())):  # JSON writes NUL so (or a text '\\u0000')
+        raise RecordError(found, NUL_REFUSED)
     return (
         claim.id, content_hash, claim.doc_id, claim.mention, claim.start, claim.end, claim.sentence, claim.kind,
         a.value, a.low, a.high, a.currency, a.currency_text, a.currency_note, a.qualifier, a.scale_text, a.per,
@@ -75,7 +88,7 @@ def claim_values(claim: Claim, content_hash: str) -> tuple[Any, ...]:
         att.source, att.cue, att.source_type, _json_list(tuple(claim.hedges)),
         claim.confidence,
         change and change.direction, change and change.percent, change and change.amount, change and change.from_value,
-        claim.rule, claim.model_dump_json(), None,
+        claim.rule, record, None,
     )
 
 
@@ -86,6 +99,9 @@ def hop_values(claim: Claim, content_hash: str) -> list[tuple[Any, ...]]:
 
 
 def document_row(info: DocumentInfo, hash_of: str, claim_count: int) -> dict[str, Any]:
-    """One row of ``documents`` (the timestamps are the store's)."""
+    """One row of ``documents`` (the timestamps are the store's); a NUL character in its
+    fields is refused."""
+    if found := nul_field(info.model_dump()):
+        raise RecordError(f"document.{found}", NUL_REFUSED)
     return {**info.model_dump(exclude={"published"}), "published": as_date(iso_date(info.published, "published")),
             "hash_of": hash_of, "claim_count": claim_count, "superseded_at": None, "superseded_by": None}

@@ -8,10 +8,10 @@ from typing import Any, Iterable, Literal
 
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from ..models import Claim, DocumentInfo
-from .engine import StoreError, open_engine, reading, upgrade
+from .engine import StoreError, require_existing, open_engine, reading, revision_of, upgrade
 from .rows import RecordError, claim_values, document_row, hop_values
 from .schema import attribution_hops, claims, documents
 
@@ -99,19 +99,37 @@ class ClaimStore:
     claims, in the same transaction.
     """
 
-    def __init__(self, url: str, autocheckpoint: bool = True) -> None:
+    def __init__(self, url: str, autocheckpoint: bool = True, create: bool = True) -> None:
+        """Open (and, with ``create``, make) the database at ``url``. Without ``create``, as
+        reading commands open it, a database that does not exist or holds no claims schema
+        is a StoreError, and nothing is made."""
+        if not create:
+            require_existing(url)
         self.engine: Engine = open_engine(url, autocheckpoint)
         try:
+            if not create and revision_of(self.engine) is None:
+                raise StoreError(f"{self.engine.url.render_as_string()} is not a claims database "
+                                 "(claims load or claims extract --db makes one)")
             upgrade(self.engine)
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise StoreError(f"cannot open database {self.engine.url.render_as_string()}: {exc}") from exc
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     def write(self, info: DocumentInfo, claims_: list[Claim], hash_of: HashOf = "text") -> None:
         """Store one document and its claims in one transaction. ``hash_of`` says whether
         the content hash is of the text or derived from the claim records. A claim the
-        schema would refuse raises RecordError naming the claim and field; nothing is written."""
-        self.write_many([(info, claims_)], hash_of)
+        schema would refuse raises RecordError naming the claim and field, and so does a
+        document the database itself refuses; nothing of it is written."""
+        dbapi = self.engine.dialect.dbapi
+        refused = (DataError, IntegrityError) + ((dbapi.DataError, dbapi.IntegrityError) if dbapi else ())
+        try:
+            self.write_many([(info, claims_)], hash_of)
+        except refused as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise RecordError("record", f"refused by the database: {reason}") from exc
 
     def write_many(self, batch: Iterable[tuple[DocumentInfo, list[Claim]]], hash_of: HashOf = "text") -> None:
         """Store several documents (distinct doc_ids) in one transaction: all or none."""

@@ -7,7 +7,6 @@ import io
 from dataclasses import dataclass
 from typing import Any
 from ..models import Figure
-from ..reconcile import money
 
 QUALIFIER_WORDS = {"exact": "as written", "approximately": "about", "more_than": "more than", "at_least": "at least",
                    "less_than": "less than", "at_most": "at most", "range": "range", "vague": "vague"}
