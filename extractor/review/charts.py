@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from typing import Any
+
 from ..models import Figure
 
 QUALIFIER_WORDS = {"exact": "as written", "approximately": "about", "more_than": "more than", "at_least": "at least",
