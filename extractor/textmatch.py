@@ -4,16 +4,30 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+REQUIRED_FIRST = re.compile(r"[^\W_](?![?*{])")
+
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first so that 'just over' beats 'over'.
     A lookahead on the first letters (either case) lets the regex skip, in one test, the
     places where no phrase starts: the re module would otherwise try every phrase there."""
     ordered = sorted(set(words), key=len, reverse=True)
-    body = "|".join(map(re.escape, ordered))
-    if not ordered or not all(ordered):
-        return body
-    return f"{first_letters(ordered)}(?:{body})"
+    return _joined(list(map(re.escape, ordered)), ordered if ordered and all(ordered) else None)
+
+
+def fragment_alternation(fragments: Iterable[str]) -> str:
+    """Regex fragments (rule words such as 'Jan\\.?') as one alternation, longest first. The
+    first-letter lookahead is added when every fragment opens with a letter or digit that it
+    requires (not one made optional by a quantifier) and holds no alternation of its own."""
+    ordered = sorted(fragments, key=len, reverse=True)
+    required = bool(ordered) and all(REQUIRED_FIRST.match(f) and "|" not in f for f in ordered)
+    return _joined(ordered, ordered if required else None)
+
+
+def _joined(bodies: list[str], firsts: list[str] | None) -> str:
+    """The alternation of ``bodies``, behind a lookahead on the first characters of ``firsts``."""
+    body = "|".join(bodies)
+    return f"{first_letters(firsts)}(?:{body})" if firsts else body
 
 
 def first_letters(words: Iterable[str]) -> str:

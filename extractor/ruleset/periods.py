@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .base import Regex, RuleFile, Strict, Words
+from .base import Regex, Regexes, RuleFile, Strict, Words
 from .loader import load
 
 
@@ -24,6 +24,25 @@ class PeriodCues(Strict):
     continuation: Words
 
 
+class PatternBounds(Strict):
+    """What may not stand right before or right after a period phrase."""
+
+    before: Regex
+    after: Regex
+
+
+class PeriodLimits(Strict):
+    max_gap_words: int = Field(description="words at most between a figure and the period after it")
+    self_binding_gap_words: int = Field(description="words at most before a self-binding period (no cue needed)")
+    comparison_window_words: int = Field(description="words before a figure searched for a comparison cue")
+    comparison_window_chars: int = Field(description="characters before a figure searched for a comparison cue")
+    modifier_gap_words: int = Field(description="words at most between a period and the metric noun it modifies")
+    cue_window_chars: int = Field(description="characters before a phrase searched for its cue word")
+    comparison_cue_chars: int = Field(description="characters before a phrase searched for a comparison cue")
+    event_cue_words: int = Field(description="words before a phrase searched for an event prefix or verb")
+    short_period_days: int = Field(description="a context period shorter than this is a quarter")
+
+
 class PeriodRules(RuleFile):
     fragments: dict[str, str]
     words: dict[str, Words]
@@ -35,19 +54,19 @@ class PeriodRules(RuleFile):
     past_is_context: Words
     cues: PeriodCues
     self_binding_kinds: Words
-    max_gap_words: int
-    comparison_window_words: int
-    self_binding_gap_words: int
-    clause_breaks: Words
+    clause_breaks: Regexes
     event_verbs: Words
     metric_nouns: Words
-    modifier_gap_words: int
     point_kinds: Words
     weak_kinds: Words
-    subordinators: Words
+    subordinators: Regexes
     point_in_time_words: Words
     other_figure_before: Regex
     unit_months: dict[str, int]
+    bounds: PatternBounds
+    no_metric_kinds: Words = Field(description="kinds that never modify a metric noun after them")
+    no_reference_kinds: Words = Field(description="kinds whose year is not the article's reference year")
+    limits: PeriodLimits
 
 
 def period_rules(directory: str | Path | None = None) -> PeriodRules:

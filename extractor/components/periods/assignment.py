@@ -1,0 +1,265 @@
+"""Which period phrase each figure of a document takes (its own, one that frames its
+sentence, one inherited from the paragraph, its metric's or the figure's it continues),
+then the dates of each choice, resolved in text order."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from ... import textmatch
+from ...layout import Layout
+from ...ruleset import PeriodRules
+from .dates import Context, DateSpan, iso, published_date
+from .phrases import Phrase, words
+
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+class Cues:
+    """The compiled cue regexes of the rules that choosing a phrase needs, built once."""
+
+    def __init__(self, rules: PeriodRules) -> None:
+        self.rules = rules
+        self.comparison_figure = {c.lower() for c in rules.cues.comparison_figure}
+        self.continuation = textmatch.phrases(rules.cues.continuation)
+        self.clause_break = re.compile("|".join(rules.clause_breaks), re.I)
+        self.event_verb = textmatch.phrases(rules.event_verbs)
+        self.metric = textmatch.phrases(rules.metric_nouns)
+        self.subordinator = re.compile("|".join(rules.subordinators), re.I)
+        self.point_in_time = textmatch.phrases(rules.point_in_time_words)
+
+
+@dataclass(eq=False)
+class Figure:
+    """A money record with its place in the text."""
+
+    index: int
+    start: int
+    end: int
+    sent: int
+    line: int
+    block: int
+    restated_by: list[int] = field(default_factory=list)
+    comparison: bool = False
+
+
+@dataclass(eq=False)
+class Choice:
+    phrase: Phrase
+    comparison: bool = False
+
+
+class Assignment:
+    """Choose a period phrase for every figure of one doc, then resolve its dates."""
+
+    def __init__(self, cues: Cues, view: Layout, published: str | None, money: list[dict],
+                 phrases: list[Phrase]) -> None:
+        self.cues, self.rules, self.text, self.money = cues, cues.rules, view.text, money
+        self.published = published_date(published)
+        self.sent_starts = [s for s, _ in view.sentences]
+        self.sent_ends = [e for _, e in view.sentences]
+        self.lines = [e for _, e in view.lines[:-1]]
+        self.blocks = [m.start() for m in BLOCK_BREAK.finditer(self.text)]
+        self.phrases = [p for p in phrases if not p.event]
+        self.reach = list(accumulate((p.end for p in self.phrases), max))
+        self.phrases_in: dict[int, list[Phrase]] = {}
+        for p in self.phrases:
+            self.phrases_in.setdefault(self._sent_of(p.start), []).append(p)
+        self.stops = [p.start for p in phrases if p.kind in self.rules.point_kinds]
+        self.first_for_metric: dict[str, Phrase] = {}
+        for p in self.phrases:
+            if p.metric and p.year and not p.comparison:
+                self.first_for_metric.setdefault(p.metric, p)
+        self.metrics_in: dict[int, set[str]] = {}
+        self.by_start = sorted(money, key=lambda r: r["start"])
+        self.money_starts = [r["start"] for r in self.by_start]
+        self.ends = sorted([r["end"] for r in money] + [p.end for p in self.phrases])
+        self.figures = [self._figure(i, r) for i, r in enumerate(money)]
+        self.figures_in: dict[int, list[Figure]] = {}
+        for fig in self.figures:
+            self.figures_in.setdefault(fig.sent, []).append(fig)
+            if (head := money[fig.index].get("equivalent_of")) is not None:
+                self.figures[head].restated_by.append(fig.index)
+        for fig in self.figures:
+            fig.comparison = self._is_comparison(fig)
+        self.choices: list[Choice | None] = []
+        self.comparison_phrases: set[int] = set()
+        self.bound_after: set[int] = set()
+
+    def _figure(self, index: int, rec: dict) -> Figure:
+        start = rec["start"]
+        return Figure(index, start, rec["end"], self._sent_of(start),
+                      bisect_right(self.lines, start), bisect_right(self.blocks, start))
+
+    def _sent_of(self, pos: int) -> int:
+        return bisect_right(self.sent_starts, pos) - 1
+
+    def _is_comparison(self, fig: Figure) -> bool:
+        """'up from CNY 1.5 trillion', 'compared with a loss of $793m': a comparison figure."""
+        i = bisect_right(self.ends, fig.start)
+        previous = self.ends[i - 1] if i else 0
+        window = words(self.text[max(previous, fig.start - self.rules.limits.comparison_window_chars):fig.start])[-self.rules.limits.comparison_window_words:]
+        return any(w in self.cues.comparison_figure for w in window)
+
+    def run(self) -> None:
+        for fig in self.figures:
+            self.choices.append(self._choose(fig))
+        self._headline()
+        self._resolve_all()
+
+    # -------------------------------------------------------------- choosing
+    def _choose(self, fig: Figure) -> Choice | None:
+        head = self.money[fig.index].get("equivalent_of")
+        if head is not None:
+            return self.choices[head]
+        after = self._after(fig)
+        if after is not None and after.kind in self.rules.point_kinds and not fig.comparison:
+            # "a 2023 profit of 10.1 billion euros on Thursday": the day is when it was said
+            after = None if self._scope(fig) is not None else after
+        if after is not None:
+            self.bound_after.add(id(after))
+            if fig.comparison:
+                self.comparison_phrases.add(id(after))
+            return Choice(after, fig.comparison)
+        if fig.comparison:
+            return None
+        return self._scope(fig) or self._inherited(fig) or self._by_metric(fig, fig.sent) or self._continued(fig)
+
+    def _after(self, fig: Figure) -> Phrase | None:
+        """The first period after the figure, when its own clause binds it to the figure."""
+        i = bisect_right(self.reach, fig.end)
+        nxt = self.phrases[i] if i < len(self.phrases) else None
+        if nxt is None or self._sent_of(nxt.start) != fig.sent or nxt.comparison:
+            return None
+        restated = {(self.money[j]["start"], self.money[j]["end"]) for j in fig.restated_by}
+        between = self.by_start[bisect_left(self.money_starts, fig.end):bisect_left(self.money_starts, nxt.start)]
+        if any((r["start"], r["end"]) not in restated for r in between):
+            return None
+        gap = self.text[fig.end:max(fig.end, nxt.start)]
+        for s, e in sorted(restated, reverse=True):
+            gap = gap[:s - fig.end] + gap[e - fig.end:]
+        if self.cues.clause_break.search(gap) or self.cues.event_verb.search(gap):
+            return None
+        gap_words = words(gap)
+        if len(gap_words) > self.rules.limits.max_gap_words:
+            return None
+        if nxt.kind in self.rules.point_kinds or (
+                nxt.kind in self.rules.self_binding_kinds and len(gap_words) <= self.rules.limits.self_binding_gap_words):
+            return nxt
+        return nxt if gap_words and nxt.cue in self.rules.cues.bind else None
+
+    def _scope(self, fig: Figure) -> Choice | None:
+        """The nearest period before the figure in its sentence: a phrase that frames the
+        sentence, or the period of an earlier figure of the same clause."""
+        best: tuple[int, Phrase] | None = next(
+            ((p.start, p) for p in reversed(self.phrases_in.get(fig.sent, []))
+             if p.start < fig.start and self._spreads(p) and self._open(p, fig)), None)
+        for other in self.figures_in[fig.sent]:
+            if other.index >= fig.index:
+                break
+            choice = self.choices[other.index]
+            if (choice and not choice.comparison and (best is None or other.start > best[0])
+                    and not self.cues.clause_break.search(self.text, other.end, fig.start)):
+                best = (other.start, choice.phrase)
+        return Choice(best[1]) if best else None
+
+    def _spreads(self, p: Phrase) -> bool:
+        """Can the phrase give its period to figures other than the one right before it?"""
+        return not (p.comparison or p.other_figure or p.kind in self.rules.point_kinds
+                    or id(p) in self.comparison_phrases)
+
+    def _open(self, p: Phrase, fig: Figure) -> bool:
+        """No subordinate clause ('after ...', 'when ...') or, for a period bound to an earlier
+        figure, no clause break stands between the phrase and the figure."""
+        stop = self.cues.clause_break if id(p) in self.bound_after else self.cues.subordinator
+        return not stop.search(self.text, p.end, fig.start)
+
+    def _inherited(self, fig: Figure) -> Choice | None:
+        """The main period of an earlier sentence of the same paragraph, unless the figure's
+        sentence sets its own time ('last week', 'on Tuesday') or quotes a share price."""
+        start, end = self.sent_starts[fig.sent], self.sent_ends[fig.sent]
+        stop = bisect_left(self.stops, start)
+        if self.cues.point_in_time.search(self.text, start, end) or (stop < len(self.stops) and self.stops[stop] < end):
+            return None
+        sent = fig.sent - 1
+        while sent >= 0 and bisect_right(self.lines, self.sent_starts[sent]) == fig.line:
+            found = self._main(sent) or self._by_metric(fig, sent)
+            if found:
+                return found if found.phrase.kind not in self.rules.weak_kinds else None
+            sent -= 1
+        return None
+
+    def _main(self, sent: int) -> Choice | None:
+        """The first period a figure of the sentence takes, or one its metric takes ('2004 results')."""
+        for other in self.figures_in.get(sent, []):
+            choice = self.choices[other.index] if other.index < len(self.choices) else None
+            if choice and not choice.comparison:
+                return Choice(choice.phrase)
+        return next((Choice(p) for p in self.phrases_in.get(sent, []) if p.metric and self._spreads(p)), None)
+
+    def _by_metric(self, fig: Figure, sent: int) -> Choice | None:
+        """A metric named in the sentence that an earlier period phrase gave a year ('2006 budget')."""
+        named = self.metrics_in.get(sent)
+        if named is None:
+            found = self.cues.metric.finditer(self.text, self.sent_starts[sent], self.sent_ends[sent])
+            named = self.metrics_in[sent] = {m.group().lower() for m in found}
+        first = min((self.first_for_metric[m] for m in named if m in self.first_for_metric),
+                    key=lambda p: p.start, default=None)
+        return Choice(first) if first and first.start < fig.start else None
+
+    def _continued(self, fig: Figure) -> Choice | None:
+        """'Portion allocated for AI processors: CNY 850 billion': the period of the previous figure of the block."""
+        if not self.cues.continuation.search(self.text, self.sent_starts[fig.sent], fig.start):
+            return None
+        for other in reversed(self.figures[:fig.index]):
+            if other.block != fig.block:
+                return None
+            choice = self.choices[other.index]
+            if choice and not choice.comparison:
+                return Choice(choice.phrase)
+        return None
+
+    def _headline(self) -> None:
+        """A headline figure takes the period of the same figure in the body."""
+        body: dict[str, Choice] | None = None
+        for fig in self.figures:
+            if fig.line > 0:
+                break
+            if self.choices[fig.index] is None:
+                if body is None:
+                    body = {}
+                    for o in self.figures:
+                        if o.line > 0 and (choice := self.choices[o.index]):
+                            body.setdefault(self.money[o.index]["mention"], choice)
+                self.choices[fig.index] = body.get(self.money[fig.index]["mention"])
+
+    # -------------------------------------------------------------- resolving
+    def _resolve_all(self) -> None:
+        ref_year = self._reference_year()
+        spans: list[DateSpan] = []
+        # the resolved period of the nearest earlier figure that is not a comparison: the
+        # context of year-less periods and what 'a year earlier' compares with
+        previous: DateSpan | None = None
+        for fig in self.figures:
+            choice = self.choices[fig.index]
+            if choice is None:
+                spans.append((None, None))
+                continue
+            head = self.money[fig.index].get("equivalent_of")
+            if head is not None:
+                span = spans[head]
+            else:
+                span = Context(self.published, ref_year, previous).resolve(choice.phrase, self.rules)
+            spans.append(span)
+            if not choice.comparison and span[1]:
+                previous = span
+            self.money[fig.index]["period"] = {
+                "text": choice.phrase.clean, "start": iso(span[0]), "end": iso(span[1])}
+
+    def _reference_year(self) -> int | None:
+        """The first year a figure of the article names (not a comparison, not a range): the
+        year of the figures that come before any explicit year."""
+        return next((c.phrase.year for c in self.choices
+                     if c and not c.comparison and c.phrase.year and c.phrase.kind not in self.rules.no_reference_kinds), None)
