@@ -11,6 +11,7 @@ from itertools import accumulate
 from ... import textmatch
 from ...layout import Layout
 from ...ruleset import PeriodRules
+from .. import extensions
 from .dates import Context, DateSpan, iso, published_date
 from .phrases import Phrase, words
 
@@ -47,8 +48,11 @@ class Figure:
 
 @dataclass(eq=False)
 class Choice:
+    """The phrase a figure takes, and how it was chosen (the rule id of its decision)."""
+
     phrase: Phrase
     comparison: bool = False
+    how: str = "after"
 
 
 class Assignment:
@@ -113,7 +117,8 @@ class Assignment:
     def _choose(self, fig: Figure) -> Choice | None:
         head = self.money[fig.index].get("equivalent_of")
         if head is not None:
-            return self.choices[head]
+            restated = self.choices[head]
+            return Choice(restated.phrase, restated.comparison, "restated") if restated else None
         after = self._after(fig)
         if after is not None and after.kind in self.rules.point_kinds and not fig.comparison:
             # "a 2023 profit of 10.1 billion euros on Thursday": the day is when it was said
@@ -153,8 +158,8 @@ class Assignment:
     def _scope(self, fig: Figure) -> Choice | None:
         """The nearest period before the figure in its sentence: a phrase that frames the
         sentence, or the period of an earlier figure of the same clause."""
-        best: tuple[int, Phrase] | None = next(
-            ((p.start, p) for p in reversed(self.phrases_in.get(fig.sent, []))
+        best: tuple[int, Phrase, str] | None = next(
+            ((p.start, p, "scope") for p in reversed(self.phrases_in.get(fig.sent, []))
              if p.start < fig.start and self._spreads(p) and self._open(p, fig)), None)
         for other in self.figures_in[fig.sent]:
             if other.index >= fig.index:
@@ -162,8 +167,8 @@ class Assignment:
             choice = self.choices[other.index]
             if (choice and not choice.comparison and (best is None or other.start > best[0])
                     and not self.cues.clause_break.search(self.text, other.end, fig.start)):
-                best = (other.start, choice.phrase)
-        return Choice(best[1]) if best else None
+                best = (other.start, choice.phrase, "clause")
+        return Choice(best[1], how=best[2]) if best else None
 
     def _spreads(self, p: Phrase) -> bool:
         """Can the phrase give its period to figures other than the one right before it?"""
@@ -196,8 +201,9 @@ class Assignment:
         for other in self.figures_in.get(sent, []):
             choice = self.choices[other.index] if other.index < len(self.choices) else None
             if choice and not choice.comparison:
-                return Choice(choice.phrase)
-        return next((Choice(p) for p in self.phrases_in.get(sent, []) if p.metric and self._spreads(p)), None)
+                return Choice(choice.phrase, how="inherited")
+        return next((Choice(p, how="inherited") for p in self.phrases_in.get(sent, [])
+                     if p.metric and self._spreads(p)), None)
 
     def _by_metric(self, fig: Figure, sent: int) -> Choice | None:
         """A metric named in the sentence that an earlier period phrase gave a year ('2006 budget')."""
@@ -207,7 +213,7 @@ class Assignment:
             named = self.metrics_in[sent] = {m.group().lower() for m in found}
         first = min((self.first_for_metric[m] for m in named if m in self.first_for_metric),
                     key=lambda p: p.start, default=None)
-        return Choice(first) if first and first.start < fig.start else None
+        return Choice(first, how="metric") if first and first.start < fig.start else None
 
     def _continued(self, fig: Figure) -> Choice | None:
         """'Portion allocated for AI processors: CNY 850 billion': the period of the previous figure of the block."""
@@ -218,7 +224,7 @@ class Assignment:
                 return None
             choice = self.choices[other.index]
             if choice and not choice.comparison:
-                return Choice(choice.phrase)
+                return Choice(choice.phrase, how="continued")
         return None
 
     def _headline(self) -> None:
@@ -233,7 +239,8 @@ class Assignment:
                     for o in self.figures:
                         if o.line > 0 and (choice := self.choices[o.index]):
                             body.setdefault(self.money[o.index]["mention"], choice)
-                self.choices[fig.index] = body.get(self.money[fig.index]["mention"])
+                same = body.get(self.money[fig.index]["mention"])
+                self.choices[fig.index] = Choice(same.phrase, same.comparison, "headline") if same else None
 
     # -------------------------------------------------------------- resolving
     def _resolve_all(self) -> None:
@@ -255,8 +262,11 @@ class Assignment:
             spans.append(span)
             if not choice.comparison and span[1]:
                 previous = span
-            self.money[fig.index]["period"] = {
-                "text": choice.phrase.clean, "start": iso(span[0]), "end": iso(span[1])}
+            rec = self.money[fig.index]
+            rec["period"] = {"text": choice.phrase.clean, "start": iso(span[0]), "end": iso(span[1])}
+            phrase = choice.phrase
+            rec.setdefault("decided_by", {})["period"] = extensions.decision(
+                f"period.{choice.how}", {"text": phrase.text, "start": phrase.start, "end": phrase.end})
 
     def _reference_year(self) -> int | None:
         """The first year a figure of the article names (not a comparison, not a range): the
