@@ -19,6 +19,8 @@ class PeriodPattern(Strict):
 class PeriodCues(Strict):
     bind: Words
     comparison_period: Words
+    argument_verbs: Words = Field(description="a comparison cue right after one of these verbs is their argument, "
+                                              "not a comparison ('based on 2004 figures')")
     comparison_figure: Words
     event_prefix: Words
     continuation: Words
@@ -40,6 +42,8 @@ class PeriodLimits(Strict):
     cue_window_chars: int = Field(description="characters before a phrase searched for its cue word")
     comparison_cue_chars: int = Field(description="characters before a phrase searched for a comparison cue")
     event_cue_words: int = Field(description="words before a phrase searched for an event prefix or verb")
+    reporting_window_chars: int = Field(description="characters before a period searched for the results noun "
+                                                    "that makes it the article's reporting period")
     short_period_days: int = Field(description="a context period shorter than this is a quarter")
 
 
@@ -55,9 +59,17 @@ class PeriodRules(RuleFile):
     cues: PeriodCues
     self_binding_kinds: Words
     clause_breaks: Regexes
-    event_verbs: Words
+    event_verbs: Words = Field(description="a period right after one of these verbs and its cue dates an event "
+                                           "('collapsed in December 2003'): a figure of the sentence takes it only "
+                                           "when nothing else gives it a period")
+    timeless_verbs: Words = Field(description="a period right after one of these verbs and its cue is never a "
+                                              "figure's ('founded in 1998', 'said in March')")
     metric_nouns: Words
     point_kinds: Words
+    determiners: Words = Field(description="a period between one of these and a noun that is not a metric "
+                                           "('the 2001 election campaign') dates that noun: it gives its period "
+                                           "to the figures of its own sentence only")
+    attributive_kinds: Words = Field(description="the kinds of period that can date a noun so")
     weak_kinds: Words
     subordinators: Regexes
     point_in_time_words: Words

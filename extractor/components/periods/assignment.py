@@ -26,7 +26,7 @@ class Cues:
         self.comparison_figure = {c.lower() for c in rules.cues.comparison_figure}
         self.continuation = textmatch.phrases(rules.cues.continuation)
         self.clause_break = re.compile("|".join(rules.clause_breaks), re.I)
-        self.event_verb = textmatch.phrases(rules.event_verbs)
+        self.event_verb = textmatch.phrases(rules.event_verbs + rules.timeless_verbs)
         self.metric = textmatch.phrases(rules.metric_nouns)
         self.subordinator = re.compile("|".join(rules.subordinators), re.I)
         self.point_in_time = textmatch.phrases(rules.point_in_time_words)
@@ -66,12 +66,17 @@ class Assignment:
         self.sent_ends = [e for _, e in view.sentences]
         self.lines = [e for _, e in view.lines[:-1]]
         self.blocks = [m.start() for m in BLOCK_BREAK.finditer(self.text)]
-        self.phrases = [p for p in phrases if not p.event]
+        self.phrases = [p for p in phrases if not p.event and not p.dated_event]
+        self.events_in: dict[int, list[Phrase]] = {}
+        for p in phrases:
+            if p.dated_event and not p.comparison:
+                self.events_in.setdefault(self._sent_of(p.start), []).append(p)
         self.reach = list(accumulate((p.end for p in self.phrases), max))
         self.phrases_in: dict[int, list[Phrase]] = {}
         for p in self.phrases:
             self.phrases_in.setdefault(self._sent_of(p.start), []).append(p)
         self.stops = [p.start for p in phrases if p.kind in self.rules.point_kinds]
+        self.reporting: Phrase | None = None
         self.first_for_metric: dict[str, Phrase] = {}
         for p in self.phrases:
             if p.metric and p.year and not p.comparison:
@@ -110,6 +115,11 @@ class Assignment:
     def run(self) -> None:
         for fig in self.figures:
             self.choices.append(self._choose(fig))
+        self.reporting = self._reporting_phrase()
+        if self.reporting is not None:
+            for fig in self.figures:
+                if self.choices[fig.index] is None and not fig.comparison:
+                    self.choices[fig.index] = self._reporting(fig)
         self._headline()
         self._resolve_all()
 
@@ -130,7 +140,8 @@ class Assignment:
             return Choice(after, fig.comparison)
         if fig.comparison:
             return None
-        return self._scope(fig) or self._inherited(fig) or self._by_metric(fig, fig.sent) or self._continued(fig)
+        return (self._scope(fig) or self._inherited(fig) or self._by_metric(fig, fig.sent) or self._continued(fig)
+                or self._dated_event(fig))
 
     def _after(self, fig: Figure) -> Phrase | None:
         """The first period after the figure, when its own clause binds it to the figure."""
@@ -170,6 +181,49 @@ class Assignment:
                 best = (other.start, choice.phrase, "clause")
         return Choice(best[1], how=best[2]) if best else None
 
+    def _reporting_phrase(self) -> Phrase | None:
+        """The article's reporting period: the first period with a year that a figure takes
+        for itself or that a results noun names ('earnings for 2004', 'revenues slipped 11%
+        during 2004', '2004 results'); never a comparison base."""
+        window = self.rules.limits.reporting_window_chars
+        own = {id(c.phrase) for c in self.choices if c and not c.comparison and c.how in ("after", "scope")}
+        for p in self.phrases:
+            if (not p.year or p.comparison or p.attributive or id(p) in self.comparison_phrases or p.kind in self.rules.point_kinds
+                    or p.kind in self.rules.no_reference_kinds):
+                continue
+            start = max(self.sent_starts[self._sent_of(p.start)], p.start - window)
+            named = [m.end() for m in self.cues.metric.finditer(self.text, start, p.start)]
+            if (id(p) in own or p.metric
+                    or (named and not self.cues.clause_break.search(self.text, named[-1], p.start))):
+                return p
+        return None
+
+    def _reporting(self, fig: Figure) -> Choice | None:
+        """A figure of a results sentence ('The group also paid a dividend of £20m') after the
+        article's reporting period takes it, unless its sentence sets its own time; the
+        amount it restates decides for a restatement."""
+        head = self.money[fig.index].get("equivalent_of")
+        if head is not None:
+            restated = self.choices[head]
+            return Choice(restated.phrase, restated.comparison, "restated") if restated else None
+        if self.reporting is None or fig.start < self.reporting.end or not self._timeless(fig.sent):
+            return None
+        start, end = self.sent_starts[fig.sent], self.sent_ends[fig.sent]
+        return Choice(self.reporting, how="reporting") if self.cues.metric.search(self.text, start, end) else None
+
+    def _timeless(self, sent: int) -> bool:
+        """The sentence sets no time of its own ('last week', 'on Tuesday') and quotes no share price."""
+        start, end = self.sent_starts[sent], self.sent_ends[sent]
+        stop = bisect_left(self.stops, start)
+        return not (self.cues.point_in_time.search(self.text, start, end)
+                    or (stop < len(self.stops) and self.stops[stop] < end))
+
+    def _dated_event(self, fig: Figure) -> Choice | None:
+        """'Parmalat collapsed in December 2003 after it emerged that 4bn euros ...': the date of
+        an event earlier in the figure's sentence, when nothing else gives the figure a period."""
+        return next((Choice(p, how="event") for p in reversed(self.events_in.get(fig.sent, []))
+                     if p.end <= fig.start and self._open(p, fig)), None)
+
     def _spreads(self, p: Phrase) -> bool:
         """Can the phrase give its period to figures other than the one right before it?"""
         return not (p.comparison or p.other_figure or p.kind in self.rules.point_kinds
@@ -184,9 +238,7 @@ class Assignment:
     def _inherited(self, fig: Figure) -> Choice | None:
         """The main period of an earlier sentence of the same paragraph, unless the figure's
         sentence sets its own time ('last week', 'on Tuesday') or quotes a share price."""
-        start, end = self.sent_starts[fig.sent], self.sent_ends[fig.sent]
-        stop = bisect_left(self.stops, start)
-        if self.cues.point_in_time.search(self.text, start, end) or (stop < len(self.stops) and self.stops[stop] < end):
+        if not self._timeless(fig.sent):
             return None
         sent = fig.sent - 1
         while sent >= 0 and bisect_right(self.lines, self.sent_starts[sent]) == fig.line:
@@ -200,7 +252,7 @@ class Assignment:
         """The first period a figure of the sentence takes, or one its metric takes ('2004 results')."""
         for other in self.figures_in.get(sent, []):
             choice = self.choices[other.index] if other.index < len(self.choices) else None
-            if choice and not choice.comparison:
+            if choice and not choice.comparison and not choice.phrase.attributive:
                 return Choice(choice.phrase, how="inherited")
         return next((Choice(p, how="inherited") for p in self.phrases_in.get(sent, [])
                      if p.metric and self._spreads(p)), None)
@@ -244,7 +296,8 @@ class Assignment:
 
     # -------------------------------------------------------------- resolving
     def _resolve_all(self) -> None:
-        ref_year = self._reference_year()
+        reporting = Context(self.published, None, None).resolve(self.reporting, self.rules) if self.reporting else None
+        ref_year = self._reference_year() or (self.reporting.year if self.reporting else None)
         spans: list[DateSpan] = []
         # the resolved period of the nearest earlier figure that is not a comparison: the
         # context of year-less periods and what 'a year earlier' compares with
@@ -258,7 +311,7 @@ class Assignment:
             if head is not None:
                 span = spans[head]
             else:
-                span = Context(self.published, ref_year, previous).resolve(choice.phrase, self.rules)
+                span = Context(self.published, ref_year, previous, reporting).resolve(choice.phrase, self.rules)
             spans.append(span)
             if not choice.comparison and span[1]:
                 previous = span

@@ -178,10 +178,13 @@ def _shift(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> Dat
 
 def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
     if p.fields.get("unit", "").lower() == "quarter":
-        prev = ctx.previous
-        short = prev and prev[0] and prev[1] and (prev[1] - prev[0]).days < rules.limits.short_period_days
-        return prev if short else UNKNOWN  # type: ignore[return-value]
+        return next((span for span in (ctx.previous, ctx.reporting) if _short(span, rules)), UNKNOWN)
     return _months(year, 1, 12) if year else UNKNOWN
+
+
+def _short(span: DateSpan | None, rules: PeriodRules) -> bool:
+    """A known span shorter than a year's part that 'the quarter' can stand for."""
+    return bool(span and span[0] and span[1] and (span[1] - span[0]).days < rules.limits.short_period_days)
 
 
 @dataclass(frozen=True)
@@ -230,12 +233,13 @@ def check_kinds(patterns: list[tuple[PeriodPattern, re.Pattern[str]]], where: st
 
 @dataclass
 class Context:
-    """What a phrase is read against: the publication date, the article's reference year
-    and the resolved period of the nearest earlier figure."""
+    """What a phrase is read against: the publication date, the article's reference year,
+    the resolved period of the nearest earlier figure and the article's reporting period."""
 
     published: date | None
     ref_year: int | None
     previous: DateSpan | None
+    reporting: DateSpan | None = None
 
     def year(self) -> int | None:
         if self.previous and self.previous[1]:

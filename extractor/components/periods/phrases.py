@@ -32,6 +32,8 @@ class Phrase:
     cue: str = ""
     comparison: bool = False
     event: bool = False
+    dated_event: bool = False
+    attributive: bool = False
     other_figure: bool = False
     metric: str | None = None
 
@@ -91,6 +93,8 @@ class PhraseFinder:
             rf"\b(?:{textmatch.alternation(rules.cues.comparison_period)})\s+(?:(?:the|in|of)\s+)*$", re.I)
         self.other_figure = re.compile(rules.other_figure_before, re.I)
         self.event_verb = textmatch.phrases(rules.event_verbs)
+        self.timeless_verb = textmatch.phrases(rules.timeless_verbs)
+        self.noun_after = re.compile(r"[ -]+[a-z]")
         self.modifier = re.compile(
             rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,{rules.limits.modifier_gap_words}}}?"
             rf"({textmatch.alternation(rules.metric_nouns)})\b", re.I)
@@ -123,7 +127,8 @@ class PhraseFinder:
 
     def _phrase(self, text: str, rule: PeriodPattern, match: re.Match[str]) -> Phrase | None:
         limits = self.rules.limits
-        before = words(CLAUSE_END.split(text[max(0, match.start() - limits.cue_window_chars):match.start()])[-1])
+        raw = words(CLAUSE_END.split(text[max(0, match.start() - limits.cue_window_chars):match.start()])[-1])
+        before = list(raw)
         while before and before[-1] == "the":
             before.pop()
         fields = {k: v for k, v in match.groupdict().items() if v}
@@ -132,14 +137,24 @@ class PhraseFinder:
         if rule.needs_cue and "year" not in fields and phrase.cue not in self.rules.cues.bind:
             return None
         preceding = text[max(0, match.start() - limits.comparison_cue_chars):match.start()]
-        phrase.comparison = bool(self.comparison_period.search(preceding))
+        cue = self.comparison_period.search(preceding)
+        phrase.comparison = cue is not None and not self._argument(preceding[:cue.start()])
         phrase.other_figure = bool(self.other_figure.search(preceding))
         near = before[-limits.event_cue_words:]
-        phrase.event = (any(w in self.rules.cues.event_prefix for w in near)
-                        or bool(self.event_verb.fullmatch(" ".join(near[:-1]))))
+        verb = " ".join(near[:-1])
+        phrase.event = any(w in self.rules.cues.event_prefix for w in near) or bool(self.timeless_verb.fullmatch(verb))
+        phrase.dated_event = not phrase.event and bool(self.event_verb.fullmatch(verb))
         modifier = self.modifier.match(text, match.end()) if rule.kind not in self.rules.no_metric_kinds else None
         phrase.metric = modifier.group(1).lower() if modifier else None
+        phrase.attributive = (rule.kind in self.rules.attributive_kinds and phrase.metric is None
+                              and raw[-1:] != [] and raw[-1] in self.rules.determiners
+                              and self.noun_after.match(text, match.end()) is not None)
         return phrase
+
+    def _argument(self, text: str) -> bool:
+        """Does ``text`` end with a verb whose argument the cue after it introduces ('based')?"""
+        last = words(text)[-1:]
+        return bool(last) and last[0] in self.rules.cues.argument_verbs
 
 
 class Intervals:
