@@ -12,7 +12,8 @@ from ... import textmatch
 from ...layout import Layout
 from ...ruleset import PeriodRules
 from .. import extensions
-from .dates import Context, DateSpan, iso, published_date
+from .anchors import Stated, relative_year, written_in
+from .dates import UNKNOWN, Context, DateSpan, iso, published_date
 from .phrases import Phrase, words
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
@@ -76,6 +77,7 @@ class Assignment:
         for p in self.phrases:
             self.phrases_in.setdefault(self._sent_of(p.start), []).append(p)
         self.stops = [p.start for p in phrases if p.kind in self.rules.point_kinds]
+        self.commas = [i for i, c in enumerate(self.text) if c == ","]
         self.reporting: Phrase | None = None
         self.first_for_metric: dict[str, Phrase] = {}
         for p in self.phrases:
@@ -96,6 +98,7 @@ class Assignment:
         self.choices: list[Choice | None] = []
         self.comparison_phrases: set[int] = set()
         self.bound_after: set[int] = set()
+        self.periods_by_amount: dict[tuple[str | None, float | None, float | None, float | None], Choice] | None = None
 
     def _figure(self, index: int, rec: dict) -> Figure:
         start = rec["start"]
@@ -116,19 +119,22 @@ class Assignment:
         for fig in self.figures:
             self.choices.append(self._choose(fig))
         self.reporting = self._reporting_phrase()
-        if self.reporting is not None:
+        for last_resort in (self._repeat, self._reporting):
             for fig in self.figures:
                 if self.choices[fig.index] is None and not fig.comparison:
-                    self.choices[fig.index] = self._reporting(fig)
-        self._headline()
+                    self.choices[fig.index] = self._restated(fig) or last_resort(fig)
         self._resolve_all()
+
+    def _restated(self, fig: Figure) -> Choice | None:
+        """The period of the amount the figure restates, if it restates one that has a period."""
+        head = self.money[fig.index].get("equivalent_of")
+        restated = self.choices[head] if head is not None else None
+        return Choice(restated.phrase, restated.comparison, "restated") if restated else None
 
     # -------------------------------------------------------------- choosing
     def _choose(self, fig: Figure) -> Choice | None:
-        head = self.money[fig.index].get("equivalent_of")
-        if head is not None:
-            restated = self.choices[head]
-            return Choice(restated.phrase, restated.comparison, "restated") if restated else None
+        if self.money[fig.index].get("equivalent_of") is not None:
+            return self._restated(fig)
         after = self._after(fig)
         if after is not None and after.kind in self.rules.point_kinds and not fig.comparison:
             # "a 2023 profit of 10.1 billion euros on Thursday": the day is when it was said
@@ -185,38 +191,47 @@ class Assignment:
         """The article's reporting period: the first period with a year that a figure takes
         for itself or that a results noun names ('earnings for 2004', 'revenues slipped 11%
         during 2004', '2004 results'); never a comparison base."""
-        window = self.rules.limits.reporting_window_chars
         own = {id(c.phrase) for c in self.choices if c and not c.comparison and c.how in ("after", "scope")}
         for p in self.phrases:
-            if (not p.year or p.comparison or p.attributive or id(p) in self.comparison_phrases or p.kind in self.rules.point_kinds
-                    or p.kind in self.rules.no_reference_kinds):
+            if (not p.year or p.comparison or p.attributive or id(p) in self.comparison_phrases
+                    or p.kind in self.rules.point_kinds or p.kind in self.rules.no_reference_kinds):
                 continue
-            start = max(self.sent_starts[self._sent_of(p.start)], p.start - window)
-            named = [m.end() for m in self.cues.metric.finditer(self.text, start, p.start)]
-            if (id(p) in own or p.metric
-                    or (named and not self.cues.clause_break.search(self.text, named[-1], p.start))):
+            if id(p) in own or p.metric or self._named(p):
                 return p
         return None
 
+    def _named(self, p: Phrase) -> bool:
+        """Does a results noun before the phrase, in its clause, name it ('earnings for 2004',
+        'capital expenditure in AI infrastructure in 2026')?"""
+        start = max(self.sent_starts[self._sent_of(p.start)], p.start - self.rules.limits.reporting_window_chars)
+        named = [m.end() for m in self.cues.metric.finditer(self.text, start, p.start)]
+        return bool(named) and not self.cues.clause_break.search(self.text, named[-1], p.start)
+
     def _reporting(self, fig: Figure) -> Choice | None:
         """A figure of a results sentence ('The group also paid a dividend of £20m') after the
-        article's reporting period takes it, unless its sentence sets its own time; the
-        amount it restates decides for a restatement."""
-        head = self.money[fig.index].get("equivalent_of")
-        if head is not None:
-            restated = self.choices[head]
-            return Choice(restated.phrase, restated.comparison, "restated") if restated else None
-        if self.reporting is None or fig.start < self.reporting.end or not self._timeless(fig.sent):
+        article's reporting period takes it, unless its sentence sets its own time."""
+        if self.money[fig.index].get("equivalent_of") is not None:
+            return None
+        if self.reporting is None or fig.start < self.reporting.end or not self._timeless(fig):
             return None
         start, end = self.sent_starts[fig.sent], self.sent_ends[fig.sent]
         return Choice(self.reporting, how="reporting") if self.cues.metric.search(self.text, start, end) else None
 
-    def _timeless(self, sent: int) -> bool:
-        """The sentence sets no time of its own ('last week', 'on Tuesday') and quotes no share price."""
-        start, end = self.sent_starts[sent], self.sent_ends[sent]
-        stop = bisect_left(self.stops, start)
-        return not (self.cues.point_in_time.search(self.text, start, end)
-                    or (stop < len(self.stops) and self.stops[stop] < end))
+    def _timeless(self, fig: Figure) -> bool:
+        """The figure's sentence sets no time of its own for it ('last week, Acme paid $5m',
+        'closed at $51 on Tuesday'; not '..., according to a report on Tuesday') and quotes no
+        share price."""
+        start, end = self.sent_starts[fig.sent], self.sent_ends[fig.sent]
+        if self.cues.point_in_time.search(self.text, start, end):
+            return False
+        first = bisect_left(self.stops, start)
+        if first < len(self.stops) and self.stops[first] < fig.start:
+            return False
+        after = bisect_left(self.stops, fig.end)
+        if after == len(self.stops) or self.stops[after] >= end:
+            return True
+        comma = bisect_left(self.commas, fig.end)
+        return comma < len(self.commas) and self.commas[comma] < self.stops[after]
 
     def _dated_event(self, fig: Figure) -> Choice | None:
         """'Parmalat collapsed in December 2003 after it emerged that 4bn euros ...': the date of
@@ -238,7 +253,7 @@ class Assignment:
     def _inherited(self, fig: Figure) -> Choice | None:
         """The main period of an earlier sentence of the same paragraph, unless the figure's
         sentence sets its own time ('last week', 'on Tuesday') or quotes a share price."""
-        if not self._timeless(fig.sent):
+        if not self._timeless(fig):
             return None
         sent = fig.sent - 1
         while sent >= 0 and bisect_right(self.lines, self.sent_starts[sent]) == fig.line:
@@ -255,7 +270,7 @@ class Assignment:
             if choice and not choice.comparison and not choice.phrase.attributive:
                 return Choice(choice.phrase, how="inherited")
         return next((Choice(p, how="inherited") for p in self.phrases_in.get(sent, [])
-                     if p.metric and self._spreads(p)), None)
+                     if (p.metric or self._named(p)) and self._spreads(p)), None)
 
     def _by_metric(self, fig: Figure, sent: int) -> Choice | None:
         """A metric named in the sentence that an earlier period phrase gave a year ('2006 budget')."""
@@ -279,47 +294,69 @@ class Assignment:
                 return Choice(choice.phrase, how="continued")
         return None
 
-    def _headline(self) -> None:
-        """A headline figure takes the period of the same figure in the body."""
-        body: dict[str, Choice] | None = None
-        for fig in self.figures:
-            if fig.line > 0:
-                break
-            if self.choices[fig.index] is None:
-                if body is None:
-                    body = {}
-                    for o in self.figures:
-                        if o.line > 0 and (choice := self.choices[o.index]):
-                            body.setdefault(self.money[o.index]["mention"], choice)
-                same = body.get(self.money[fig.index]["mention"])
-                self.choices[fig.index] = Choice(same.phrase, same.comparison, "headline") if same else None
+    def _repeat(self, fig: Figure) -> Choice | None:
+        """A figure stated again without a period ('ByteDance's $23bn AI push' in a headline,
+        'the $5.6bn commitment') takes the period of the first statement of the same amount
+        that has one of its own."""
+        if self.periods_by_amount is None:
+            self.periods_by_amount = {}
+            for other, choice in zip(self.figures, self.choices):
+                if choice and not choice.comparison:
+                    self.periods_by_amount.setdefault(self._amount(other), choice)
+        same = self.periods_by_amount.get(self._amount(fig))
+        return Choice(same.phrase, how="headline" if fig.line == 0 else "repeat") if same else None
+
+    def _amount(self, fig: Figure) -> tuple[str | None, float | None, float | None, float | None]:
+        rec = self.money[fig.index]
+        return rec["currency"], rec["value"], rec["low"], rec["high"]
 
     # -------------------------------------------------------------- resolving
     def _resolve_all(self) -> None:
         reporting = Context(self.published, None, None).resolve(self.reporting, self.rules) if self.reporting else None
         ref_year = self._reference_year() or (self.reporting.year if self.reporting else None)
-        spans: list[DateSpan] = []
-        # the resolved period of the nearest earlier figure that is not a comparison: the
-        # context of year-less periods and what 'a year earlier' compares with
-        previous: DateSpan | None = None
-        for fig in self.figures:
-            choice = self.choices[fig.index]
-            if choice is None:
-                spans.append((None, None))
+        spans = self._spans(Context(self.published, ref_year, None, reporting))
+        if self.published is None and (now := written_in(self._stated(spans))) is not None:
+            spans = self._spans(Context(None, ref_year, None, reporting, now))
+        for fig, span in zip(self.figures, spans):
+            if (choice := self.choices[fig.index]) is None:
                 continue
-            head = self.money[fig.index].get("equivalent_of")
-            if head is not None:
-                span = spans[head]
-            else:
-                span = Context(self.published, ref_year, previous, reporting).resolve(choice.phrase, self.rules)
-            spans.append(span)
-            if not choice.comparison and span[1]:
-                previous = span
-            rec = self.money[fig.index]
-            rec["period"] = {"text": choice.phrase.clean, "start": iso(span[0]), "end": iso(span[1])}
-            phrase = choice.phrase
+            rec, phrase = self.money[fig.index], choice.phrase
+            rec["period"] = {"text": phrase.clean, "start": iso(span[0]), "end": iso(span[1])}
             rec.setdefault("decided_by", {})["period"] = extensions.decision(
                 f"period.{choice.how}", {"text": phrase.text, "start": phrase.start, "end": phrase.end})
+
+    def _spans(self, ctx: Context) -> list[DateSpan]:
+        """The dates of every figure's period, resolved in text order: the resolved period
+        of the nearest earlier figure that is not a comparison is the context of year-less
+        periods and what 'a year earlier' compares with."""
+        spans: list[DateSpan] = []
+        for fig in self.figures:
+            choice = self.choices[fig.index]
+            head = self.money[fig.index].get("equivalent_of")
+            if choice is None:
+                span: DateSpan = UNKNOWN
+            elif head is not None:
+                span = spans[head]
+            else:
+                span = ctx.resolve(choice.phrase, self.rules)
+            spans.append(span)
+            if choice and not choice.comparison and span[1]:
+                ctx.previous = span
+        return spans
+
+    def _stated(self, spans: list[DateSpan]) -> list[Stated]:
+        """Every figure but restatements, with its amount and the year of its period."""
+        stated = []
+        for fig, choice, span in zip(self.figures, self.choices, spans):
+            rec = self.money[fig.index]
+            if rec.get("equivalent_of") is not None:
+                continue
+            offset = relative_year(choice.phrase, self.rules) if choice else None
+            start, end = span
+            year = (start.year if choice and offset is None and start and end and start.year == end.year
+                    and choice.phrase.kind not in self.rules.no_reference_kinds else None)
+            stated.append(Stated(fig.sent, fig.comparison, (rec["currency"], rec["value"]), year, offset))
+        return stated
 
     def _reference_year(self) -> int | None:
         """The first year a figure of the article names (not a comparison, not a range): the

@@ -13,6 +13,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from ...ruleset import PeriodPattern, PeriodRules, RuleError
+from .anchors import relative_year
 from .phrases import Phrase, expand
 
 DateSpan = tuple[date | None, date | None]
@@ -148,6 +149,8 @@ def _date(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
 def _relative(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
     rel = p.fields["rel"].lower()
     if ctx.published is None:
+        if ctx.now_year is not None and (offset := relative_year(p, rules)) is not None:
+            return _months(ctx.now_year + offset, 1, 12)
         return _context(p, rules, year, ctx) if rel in rules.past_is_context else UNKNOWN
     pub, offset = ctx.published, rules.relative[rel]
     if "date" in p.fields:  # last March, next June
@@ -234,12 +237,14 @@ def check_kinds(patterns: list[tuple[PeriodPattern, re.Pattern[str]]], where: st
 @dataclass
 class Context:
     """What a phrase is read against: the publication date, the article's reference year,
-    the resolved period of the nearest earlier figure and the article's reporting period."""
+    the resolved period of the nearest earlier figure, the article's reporting period and
+    the year it was written (from its date, or from its anchors when it has none)."""
 
     published: date | None
     ref_year: int | None
     previous: DateSpan | None
     reporting: DateSpan | None = None
+    now_year: int | None = None
 
     def year(self) -> int | None:
         if self.previous and self.previous[1]:
