@@ -44,7 +44,8 @@ class PeriodLimits(Strict):
     event_cue_words: int = Field(description="words before a phrase searched for an event prefix or verb")
     reporting_window_chars: int = Field(description="characters before a period searched for the results noun "
                                                     "that makes it the article's reporting period")
-    short_period_days: int = Field(description="a context period shorter than this is a quarter")
+    comparison_modifier_words: int = Field(description="words at most between a comparison period and the figure "
+                                                       "it dates ('beating 2002's gap of $300bn')")
 
 
 class PeriodRules(RuleFile):
@@ -78,6 +79,8 @@ class PeriodRules(RuleFile):
     bounds: PatternBounds
     no_metric_kinds: Words = Field(description="kinds that never modify a metric noun after them")
     no_reference_kinds: Words = Field(description="kinds whose year is not the article's reference year")
+    no_context_kinds: Words = Field(description="kinds whose figures are never the context of later periods "
+                                                "('a year earlier', 'the previous quarter')")
     limits: PeriodLimits
 
 

@@ -93,10 +93,15 @@ class Assignment:
             self.figures_in.setdefault(fig.sent, []).append(fig)
             if (head := money[fig.index].get("equivalent_of")) is not None:
                 self.figures[head].restated_by.append(fig.index)
+        self.phrase_starts = [p.start for p in self.phrases]
+        self.compared_before: dict[int, Phrase] = {}
         for fig in self.figures:
-            fig.comparison = self._is_comparison(fig)
+            fig.comparison = self._comparison_at(fig.start)
+            if (base := self._compared_before(fig)) is not None:
+                fig.comparison = True
+                self.compared_before[fig.index] = base
         self.choices: list[Choice | None] = []
-        self.comparison_phrases: set[int] = set()
+        self.comparison_phrases: set[int] = {id(p) for p in self.compared_before.values()}
         self.bound_after: set[int] = set()
         self.periods_by_amount: dict[tuple[str | None, float | None, float | None, float | None], Choice] | None = None
 
@@ -108,12 +113,29 @@ class Assignment:
     def _sent_of(self, pos: int) -> int:
         return bisect_right(self.sent_starts, pos) - 1
 
-    def _is_comparison(self, fig: Figure) -> bool:
-        """'up from CNY 1.5 trillion', 'compared with a loss of $793m': a comparison figure."""
-        i = bisect_right(self.ends, fig.start)
+    def _comparison_at(self, pos: int) -> bool:
+        """'up from CNY 1.5 trillion', 'compared with a loss of $793m': does a comparison cue
+        stand right before ``pos`` (after the figure or period before it)?"""
+        limits = self.rules.limits
+        i = bisect_right(self.ends, pos)
         previous = self.ends[i - 1] if i else 0
-        window = words(self.text[max(previous, fig.start - self.rules.limits.comparison_window_chars):fig.start])[-self.rules.limits.comparison_window_words:]
-        return any(w in self.cues.comparison_figure for w in window)
+        window = words(self.text[max(previous, pos - limits.comparison_window_chars):pos])
+        return any(w in self.cues.comparison_figure for w in window[-limits.comparison_window_words:])
+
+    def _compared_before(self, fig: Figure) -> Phrase | None:
+        """'beating 2002's gap of $300bn', 'up from last year's £40m': the comparison period
+        that dates the figure right after it."""
+        i = bisect_right(self.phrase_starts, fig.start) - 1
+        p = self.phrases[i] if i >= 0 else None
+        if p is None or p.end > fig.start or self._sent_of(p.start) != fig.sent:
+            return None
+        gap = self.text[p.end:fig.start]
+        if len(words(gap)) > self.rules.limits.comparison_modifier_words or self.cues.clause_break.search(gap):
+            return None
+        between = bisect_left(self.money_starts, p.end)
+        if between < len(self.money_starts) and self.money_starts[between] < fig.start:
+            return None
+        return p if p.comparison or self._comparison_at(p.start) else None
 
     def run(self) -> None:
         for fig in self.figures:
@@ -135,6 +157,8 @@ class Assignment:
     def _choose(self, fig: Figure) -> Choice | None:
         if self.money[fig.index].get("equivalent_of") is not None:
             return self._restated(fig)
+        if (base := self.compared_before.get(fig.index)) is not None:
+            return Choice(base, True, "comparison")
         after = self._after(fig)
         if after is not None and after.kind in self.rules.point_kinds and not fig.comparison:
             # "a 2023 profit of 10.1 billion euros on Thursday": the day is when it was said
@@ -340,7 +364,7 @@ class Assignment:
             else:
                 span = ctx.resolve(choice.phrase, self.rules)
             spans.append(span)
-            if choice and not choice.comparison and span[1]:
+            if choice and not choice.comparison and choice.phrase.kind not in self.rules.no_context_kinds and span[1]:
                 ctx.previous = span
         return spans
 

@@ -174,20 +174,36 @@ def _relative(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> 
 
 
 def _shift(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
-    if not ctx.previous or None in ctx.previous:
+    """'a year earlier': the period of the context a year before; 'the previous quarter':
+    the quarter before the context's, unknown when the context lasts longer than a quarter."""
+    prev, unit = ctx.previous, p.fields.get("unit", "year").lower()
+    months = rules.unit_months[unit]
+    if prev is None or not _within(prev, None if unit == "year" else months):
         return UNKNOWN
-    return add_months(ctx.previous[0], -12), add_months(ctx.previous[1], -12)  # type: ignore[arg-type]
+    return add_months(prev[0], -months), add_months(prev[1], -months)  # type: ignore[arg-type]
 
 
 def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
-    if p.fields.get("unit", "").lower() == "quarter":
-        return next((span for span in (ctx.previous, ctx.reporting) if _short(span, rules)), UNKNOWN)
-    return _months(year, 1, 12) if year else UNKNOWN
+    """'the quarter', 'the same period': the period of the context or, failing that, the
+    article's reporting period ('the same period in 2003': that period in 2003); 'the full
+    year', 'annual': the year of the context."""
+    unit = p.fields.get("unit", "year").lower()
+    if unit == "year":
+        return _months(year, 1, 12) if year else UNKNOWN
+    months = rules.unit_months.get(unit)
+    span = next((s for s in (ctx.previous, ctx.reporting) if s and _within(s, months)), UNKNOWN)
+    if p.year is None or span[1] is None:
+        return span
+    moved = 12 * (p.year - span[1].year)  # 'the same period in 2003'
+    return add_months(span[0], moved), add_months(span[1], moved)  # type: ignore[arg-type]
 
 
-def _short(span: DateSpan | None, rules: PeriodRules) -> bool:
-    """A known span shorter than a year's part that 'the quarter' can stand for."""
-    return bool(span and span[0] and span[1] and (span[1] - span[0]).days < rules.limits.short_period_days)
+def _within(span: DateSpan, months: int | None) -> bool:
+    """A known span that lasts no longer than ``months`` (any length when None)."""
+    start, end = span
+    if start is None or end is None:
+        return False
+    return months is None or add_months(start, months) > end
 
 
 @dataclass(frozen=True)
