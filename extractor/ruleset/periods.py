@@ -44,6 +44,7 @@ class PeriodLimits(Strict):
     event_cue_words: int = Field(description="words before a phrase searched for an event prefix or verb")
     reporting_window_chars: int = Field(description="characters before a period searched for the results noun "
                                                     "that makes it the article's reporting period")
+    as_of_window_chars: int = Field(description="characters around a figure searched for an as-of word")
     comparison_modifier_words: int = Field(description="words at most between a comparison period and the figure "
                                                        "it dates ('beating 2002's gap of $300bn')")
 
@@ -72,7 +73,13 @@ class PeriodRules(RuleFile):
                                            "to the figures of its own sentence only")
     attributive_kinds: Words = Field(description="the kinds of period that can date a noun so")
     weak_kinds: Words
-    subordinators: Regexes
+    subordinators: Regexes = Field(description="a subordinate clause that sets its own time: a period before it "
+                                               "does not date the figures in it")
+    timed_subordinators: Regexes = Field(description="a clause at the time of the clause before it ('... in 2003 "
+                                                     "after revealing debts of 14bn euros'): the period before it "
+                                                     "dates the figures in it that are stocks (see as_of_words)")
+    as_of_words: Words = Field(description="words of a stock measured at a date (debts, cash held) rather than a "
+                                           "flow over a period (a tax bill, a fraud)")
     point_in_time_words: Words
     other_figure_before: Regex
     unit_months: dict[str, int]

@@ -30,6 +30,8 @@ class Cues:
         self.event_verb = textmatch.phrases(rules.event_verbs + rules.timeless_verbs)
         self.metric = textmatch.phrases(rules.metric_nouns)
         self.subordinator = re.compile("|".join(rules.subordinators), re.I)
+        self.timed_subordinator = re.compile("|".join(rules.timed_subordinators), re.I)
+        self.as_of = textmatch.phrases(rules.as_of_words)
         self.point_in_time = textmatch.phrases(rules.point_in_time_words)
 
 
@@ -269,10 +271,20 @@ class Assignment:
                     or id(p) in self.comparison_phrases)
 
     def _open(self, p: Phrase, fig: Figure) -> bool:
-        """No subordinate clause ('after ...', 'when ...') or, for a period bound to an earlier
-        figure, no clause break stands between the phrase and the figure."""
-        stop = self.cues.clause_break if id(p) in self.bound_after else self.cues.subordinator
-        return not stop.search(self.text, p.end, fig.start)
+        """No subordinate clause ('because ...', 'if ...') or, for a period bound to an earlier
+        figure, no clause break stands between the phrase and the figure; a clause at the
+        time of the phrase's ('after ...', 'when ...') only when the figure is a stock."""
+        if id(p) in self.bound_after:
+            return not self.cues.clause_break.search(self.text, p.end, fig.start)
+        if self.cues.subordinator.search(self.text, p.end, fig.start):
+            return False
+        return not self.cues.timed_subordinator.search(self.text, p.end, fig.start) or self._as_of(fig)
+
+    def _as_of(self, fig: Figure) -> bool:
+        """Is the figure a stock measured at a date ('debts of 14bn euros', '$4bn it held')?"""
+        window = self.rules.limits.as_of_window_chars
+        start = max(self.sent_starts[fig.sent], fig.start - window)
+        return bool(self.cues.as_of.search(self.text, start, min(self.sent_ends[fig.sent], fig.end + window)))
 
     def _inherited(self, fig: Figure) -> Choice | None:
         """The main period of an earlier sentence of the same paragraph, unless the figure's
