@@ -17,6 +17,7 @@ from .dates import UNKNOWN, Context, DateSpan, iso, published_date
 from .phrases import Phrase, words
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+BRACKETED = re.compile(r"\([^()]*\)")
 
 
 class Cues:
@@ -193,8 +194,9 @@ class Assignment:
         gap_words = words(gap)
         if len(gap_words) > self.rules.limits.max_gap_words:
             return None
-        if nxt.kind in self.rules.point_kinds or (
-                nxt.kind in self.rules.self_binding_kinds and len(gap_words) <= self.rules.limits.self_binding_gap_words):
+        if nxt.kind in self.rules.point_kinds:
+            return nxt if "," not in BRACKETED.sub("", gap) else None  # not '..., according to a filing on Monday'
+        if nxt.kind in self.rules.self_binding_kinds and len(gap_words) <= self.rules.limits.self_binding_gap_words:
             return nxt
         return nxt if gap_words and nxt.cue in self.rules.cues.bind else None
 
