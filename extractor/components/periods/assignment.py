@@ -14,10 +14,11 @@ from ...ruleset import PeriodRules
 from .. import extensions
 from .anchors import Stated, relative_year, written_in
 from .dates import UNKNOWN, Context, DateSpan, iso, published_date
-from .phrases import Phrase, words
+from .phrases import Marks, Phrase, words
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 BRACKETED = re.compile(r"\([^()]*\)")
+COMMA = re.compile(",")
 
 
 class Cues:
@@ -80,7 +81,13 @@ class Assignment:
         for p in self.phrases:
             self.phrases_in.setdefault(self._sent_of(p.start), []).append(p)
         self.stops = [p.start for p in phrases if p.kind in self.rules.point_kinds]
-        self.commas = [i for i, c in enumerate(self.text) if c == ","]
+        self.commas = Marks(COMMA, self.text)
+        self.breaks = Marks(cues.clause_break, self.text)
+        self.subordinates = Marks(cues.subordinator, self.text)
+        self.timed = Marks(cues.timed_subordinator, self.text)
+        self.continues = Marks(cues.continuation, self.text)
+        self.priced = Marks(cues.point_in_time, self.text)
+        self.results = Marks(cues.metric, self.text)
         self.reporting: Phrase | None = None
         self.first_for_metric: dict[str, Phrase] = {}
         for p in self.phrases:
@@ -106,6 +113,10 @@ class Assignment:
         self.choices: list[Choice | None] = []
         self.comparison_phrases: set[int] = {id(p) for p in self.compared_before.values()}
         self.bound_after: set[int] = set()
+        self.walks: dict[tuple[int, int], Choice | None] = {}
+        self.last_in_sent: dict[int, int] = {}  # the latest figure of a sentence, and of a block, with a period
+        self.last_in_block: dict[int, int] = {}
+        self.starts_of: dict[int, list[int]] = {}  # the starts of each list of phrases_in and events_in
         self.periods_by_amount: dict[tuple[str | None, float | None, float | None, float | None], Choice] | None = None
 
     def _figure(self, index: int, rec: dict) -> Figure:
@@ -132,17 +143,21 @@ class Assignment:
         p = self.phrases[i] if i >= 0 else None
         if p is None or p.end > fig.start or self._sent_of(p.start) != fig.sent:
             return None
-        gap = self.text[p.end:fig.start]
-        if len(words(gap)) > self.rules.limits.comparison_modifier_words or self.cues.clause_break.search(gap):
-            return None
         between = bisect_left(self.money_starts, p.end)
         if between < len(self.money_starts) and self.money_starts[between] < fig.start:
+            return None
+        if len(words(self.text[p.end:fig.start])) > self.rules.limits.comparison_modifier_words:
+            return None
+        if self.breaks.within(p.end, fig.start):
             return None
         return p if p.comparison or self._comparison_at(p.start) else None
 
     def run(self) -> None:
         for fig in self.figures:
-            self.choices.append(self._choose(fig))
+            choice = self._choose(fig)
+            self.choices.append(choice)
+            if choice and not choice.comparison:
+                self.last_in_sent[fig.sent] = self.last_in_block[fig.block] = fig.index
         self.reporting = self._reporting_phrase()
         for last_resort in (self._repeat, self._reporting):
             for fig in self.figures:
@@ -173,7 +188,7 @@ class Assignment:
             return Choice(after, fig.comparison)
         if fig.comparison:
             return None
-        return (self._scope(fig) or self._inherited(fig) or self._by_metric(fig, fig.sent) or self._continued(fig)
+        return (self._scope(fig) or self._inherited(fig) or self._by_metric(fig.start, fig.sent) or self._continued(fig)
                 or self._dated_event(fig))
 
     def _after(self, fig: Figure) -> Phrase | None:
@@ -183,9 +198,11 @@ class Assignment:
         if nxt is None or self._sent_of(nxt.start) != fig.sent or nxt.comparison:
             return None
         restated = {(self.money[j]["start"], self.money[j]["end"]) for j in fig.restated_by}
-        between = self.by_start[bisect_left(self.money_starts, fig.end):bisect_left(self.money_starts, nxt.start)]
-        if any((r["start"], r["end"]) not in restated for r in between):
-            return None
+        j = bisect_left(self.money_starts, fig.end)
+        while j < len(self.by_start) and self.money_starts[j] < nxt.start:
+            if (self.by_start[j]["start"], self.by_start[j]["end"]) not in restated:
+                return None  # another figure stands between
+            j += 1
         gap = self.text[fig.end:max(fig.end, nxt.start)]
         for s, e in sorted(restated, reverse=True):
             gap = gap[:s - fig.end] + gap[e - fig.end:]
@@ -204,16 +221,24 @@ class Assignment:
         """The nearest period before the figure in its sentence: a phrase that frames the
         sentence, or the period of an earlier figure of the same clause."""
         best: tuple[int, Phrase, str] | None = next(
-            ((p.start, p, "scope") for p in reversed(self.phrases_in.get(fig.sent, []))
-             if p.start < fig.start and self._spreads(p) and self._open(p, fig)), None)
-        for other in self.figures_in[fig.sent]:
-            if other.index >= fig.index:
-                break
-            choice = self.choices[other.index]
-            if (choice and not choice.comparison and (best is None or other.start > best[0])
-                    and not self.cues.clause_break.search(self.text, other.end, fig.start)):
-                best = (other.start, choice.phrase, "clause")
+            ((p.start, p, "scope") for p in self._before(fig, self.phrases_in)
+             if self._spreads(p) and self._open(p, fig)), None)
+        other = self.figures[i] if (i := self.last_in_sent.get(fig.sent)) is not None else None
+        if other and (best is None or other.start > best[0]) and not self.breaks.within(other.end, fig.start):
+            best = (other.start, self.choices[other.index].phrase, "clause")  # type: ignore[union-attr]
         return Choice(best[1], how=best[2]) if best else None
+
+    def _before(self, fig: Figure, index: dict[int, list[Phrase]]) -> list[Phrase]:
+        """The phrases of the figure's sentence that end before it, nearest first, at most
+        ``limits.scope_phrases`` of them."""
+        phrases = index.get(fig.sent)
+        if not phrases:
+            return []
+        starts = self.starts_of.get(id(phrases))
+        if starts is None:
+            starts = self.starts_of[id(phrases)] = [p.start for p in phrases]
+        last = bisect_right(starts, fig.start)
+        return [p for p in reversed(phrases[max(0, last - self.rules.limits.scope_phrases):last]) if p.end <= fig.start]
 
     def _reporting_phrase(self) -> Phrase | None:
         """The article's reporting period: the first period with a year that a figure takes
@@ -233,7 +258,7 @@ class Assignment:
         'capital expenditure in AI infrastructure in 2026')?"""
         start = max(self.sent_starts[self._sent_of(p.start)], p.start - self.rules.limits.reporting_window_chars)
         named = [m.end() for m in self.cues.metric.finditer(self.text, start, p.start)]
-        return bool(named) and not self.cues.clause_break.search(self.text, named[-1], p.start)
+        return bool(named) and not self.breaks.within(named[-1], p.start)
 
     def _reporting(self, fig: Figure) -> Choice | None:
         """A figure of a results sentence ('The group also paid a dividend of £20m') after the
@@ -242,30 +267,26 @@ class Assignment:
             return None
         if self.reporting is None or fig.start < self.reporting.end or not self._timeless(fig):
             return None
-        start, end = self.sent_starts[fig.sent], self.sent_ends[fig.sent]
-        return Choice(self.reporting, how="reporting") if self.cues.metric.search(self.text, start, end) else None
+        named = self.results.within(self.sent_starts[fig.sent], self.sent_ends[fig.sent])
+        return Choice(self.reporting, how="reporting") if named else None
 
     def _timeless(self, fig: Figure) -> bool:
         """The figure's sentence sets no time of its own for it ('last week, Acme paid $5m',
         'closed at $51 on Tuesday'; not '..., according to a report on Tuesday') and quotes no
         share price."""
         start, end = self.sent_starts[fig.sent], self.sent_ends[fig.sent]
-        if self.cues.point_in_time.search(self.text, start, end):
+        if self.priced.within(start, end):
             return False
         first = bisect_left(self.stops, start)
         if first < len(self.stops) and self.stops[first] < fig.start:
             return False
         after = bisect_left(self.stops, fig.end)
-        if after == len(self.stops) or self.stops[after] >= end:
-            return True
-        comma = bisect_left(self.commas, fig.end)
-        return comma < len(self.commas) and self.commas[comma] < self.stops[after]
+        return after == len(self.stops) or self.stops[after] >= end or self.commas.within(fig.end, self.stops[after])
 
     def _dated_event(self, fig: Figure) -> Choice | None:
         """'Parmalat collapsed in December 2003 after it emerged that 4bn euros ...': the date of
         an event earlier in the figure's sentence, when nothing else gives the figure a period."""
-        return next((Choice(p, how="event") for p in reversed(self.events_in.get(fig.sent, []))
-                     if p.end <= fig.start and self._open(p, fig)), None)
+        return next((Choice(p, how="event") for p in self._before(fig, self.events_in) if self._open(p, fig)), None)
 
     def _spreads(self, p: Phrase) -> bool:
         """Can the phrase give its period to figures other than the one right before it?"""
@@ -277,10 +298,10 @@ class Assignment:
         figure, no clause break stands between the phrase and the figure; a clause at the
         time of the phrase's ('after ...', 'when ...') only when the figure is a stock."""
         if id(p) in self.bound_after:
-            return not self.cues.clause_break.search(self.text, p.end, fig.start)
-        if self.cues.subordinator.search(self.text, p.end, fig.start):
+            return not self.breaks.within(p.end, fig.start)
+        if self.subordinates.within(p.end, fig.start):
             return False
-        return not self.cues.timed_subordinator.search(self.text, p.end, fig.start) or self._as_of(fig)
+        return not self.timed.within(p.end, fig.start) or self._as_of(fig)
 
     def _as_of(self, fig: Figure) -> bool:
         """Is the figure a stock measured at a date ('debts of 14bn euros', '$4bn it held')?"""
@@ -291,15 +312,25 @@ class Assignment:
     def _inherited(self, fig: Figure) -> Choice | None:
         """The main period of an earlier sentence of the same paragraph, unless the figure's
         sentence sets its own time ('last week', 'on Tuesday') or quotes a share price."""
-        if not self._timeless(fig):
-            return None
-        sent = fig.sent - 1
-        while sent >= 0 and bisect_right(self.lines, self.sent_starts[sent]) == fig.line:
-            found = self._main(sent) or self._by_metric(fig, sent)
+        return self._walk_back(fig.sent - 1, fig.line) if self._timeless(fig) else None
+
+    def _walk_back(self, sent: int, line: int) -> Choice | None:
+        """The main period of the nearest sentence at or before ``sent`` on ``line`` that has
+        one; each walk is remembered, so a paragraph is walked once (not once per figure)."""
+        path, result = [], None
+        while sent >= 0 and bisect_right(self.lines, self.sent_starts[sent]) == line:
+            if (sent, line) in self.walks:
+                result = self.walks[(sent, line)]
+                break
+            path.append(sent)
+            found = self._main(sent) or self._by_metric(self.sent_ends[sent], sent)
             if found:
-                return found if found.phrase.kind not in self.rules.weak_kinds else None
+                result = found if found.phrase.kind not in self.rules.weak_kinds else None
+                break
             sent -= 1
-        return None
+        for walked in path:
+            self.walks[(walked, line)] = result
+        return result
 
     def _main(self, sent: int) -> Choice | None:
         """The first period a figure of the sentence takes, or one its metric takes ('2004 results')."""
@@ -310,27 +341,23 @@ class Assignment:
         return next((Choice(p, how="inherited") for p in self.phrases_in.get(sent, [])
                      if (p.metric or self._named(p)) and self._spreads(p)), None)
 
-    def _by_metric(self, fig: Figure, sent: int) -> Choice | None:
-        """A metric named in the sentence that an earlier period phrase gave a year ('2006 budget')."""
+    def _by_metric(self, before: int, sent: int) -> Choice | None:
+        """A metric named in the sentence that a period phrase before ``before`` gave a year
+        ('2006 budget')."""
         named = self.metrics_in.get(sent)
         if named is None:
             found = self.cues.metric.finditer(self.text, self.sent_starts[sent], self.sent_ends[sent])
             named = self.metrics_in[sent] = {m.group().lower() for m in found}
         first = min((self.first_for_metric[m] for m in named if m in self.first_for_metric),
                     key=lambda p: p.start, default=None)
-        return Choice(first, how="metric") if first and first.start < fig.start else None
+        return Choice(first, how="metric") if first and first.start < before else None
 
     def _continued(self, fig: Figure) -> Choice | None:
         """'Portion allocated for AI processors: CNY 850 billion': the period of the previous figure of the block."""
-        if not self.cues.continuation.search(self.text, self.sent_starts[fig.sent], fig.start):
+        if not self.continues.within(self.sent_starts[fig.sent], fig.start):
             return None
-        for other in reversed(self.figures[:fig.index]):
-            if other.block != fig.block:
-                return None
-            choice = self.choices[other.index]
-            if choice and not choice.comparison:
-                return Choice(choice.phrase, how="continued")
-        return None
+        other = self.last_in_block.get(fig.block)
+        return Choice(self.choices[other].phrase, how="continued") if other is not None else None  # type: ignore[union-attr]
 
     def _repeat(self, fig: Figure) -> Choice | None:
         """A figure stated again without a period ('ByteDance's $23bn AI push' in a headline,
