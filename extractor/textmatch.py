@@ -5,6 +5,7 @@ import re
 from typing import Iterable
 
 REQUIRED_FIRST = re.compile(r"[^\W_](?![?*{])")
+LITERAL_FIRST = re.compile(r"(?:\\b)?([^\\\[\](){}.*+?^$|])(?![?*{])")
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -22,6 +23,15 @@ def fragment_alternation(fragments: Iterable[str]) -> str:
     ordered = sorted(fragments, key=len, reverse=True)
     required = bool(ordered) and all(REQUIRED_FIRST.match(f) and "|" not in f for f in ordered)
     return _joined(ordered, ordered if required else None)
+
+
+def union(patterns: Iterable[str]) -> str:
+    """Regexes of the rules (clause breaks such as ';' or '\\bbut\\b') as one alternation, in
+    their order, behind a lookahead on their first characters when each opens (after an
+    optional \\b) with a literal character it requires and holds no alternation of its own."""
+    listed = list(patterns)
+    firsts = [m.group(1) for p in listed if "|" not in p and (m := LITERAL_FIRST.match(p))]
+    return _joined(listed, firsts if listed and len(firsts) == len(listed) else None)
 
 
 def _joined(bodies: list[str], firsts: list[str] | None) -> str:

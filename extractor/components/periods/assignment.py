@@ -1,6 +1,6 @@
-"""Which period phrase each figure of a document takes (its own, one that frames its
-sentence, one inherited from the paragraph, its metric's or the figure's it continues),
-then the dates of each choice, resolved in text order."""
+"""Which period phrase each figure of a document takes, then the dates of each choice,
+resolved in text order. The order of preference is in ``Assignment._choose`` and
+``Assignment.run``; each choice names its rule (``period.<how>``) in ``decided_by``."""
 from __future__ import annotations
 
 import re
@@ -14,11 +14,33 @@ from ...ruleset import PeriodRules
 from .. import extensions
 from .anchors import Stated, relative_year, written_in
 from .dates import UNKNOWN, Context, DateSpan, iso, published_date
-from .phrases import Marks, Phrase, words
+from .phrases import Phrase, words
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 BRACKETED = re.compile(r"\([^()]*\)")
 COMMA = re.compile(",")
+
+
+class Marks:
+    """Where a regex matches in each sentence of a text, found once per sentence when first
+    asked and then looked up by range (a search per figure over its sentence would make long
+    sentences quadratic; a pass over the whole text costs more than the sentences asked)."""
+
+    def __init__(self, regex: re.Pattern[str], text: str, sentences: list[tuple[int, int]]) -> None:
+        self.regex, self.text, self.sentences = regex, text, sentences
+        self.sent_starts = [s for s, _ in sentences]
+        self.found: dict[int, tuple[list[int], list[int]]] = {}
+
+    def within(self, start: int, end: int) -> bool:
+        """Does a match lie inside ``start``..``end`` (both in one sentence)?"""
+        sent = bisect_right(self.sent_starts, start) - 1
+        found = self.found.get(sent)
+        if found is None:
+            matches = list(self.regex.finditer(self.text, *self.sentences[max(sent, 0)]))
+            found = self.found[sent] = ([m.start() for m in matches], [m.end() for m in matches])
+        starts, ends = found
+        i = bisect_left(starts, start)
+        return i < len(starts) and ends[i] <= end
 
 
 class Cues:
@@ -28,11 +50,11 @@ class Cues:
         self.rules = rules
         self.comparison_figure = {c.lower() for c in rules.cues.comparison_figure}
         self.continuation = textmatch.phrases(rules.cues.continuation)
-        self.clause_break = re.compile("|".join(rules.clause_breaks), re.I)
+        self.clause_break = re.compile(textmatch.union(rules.clause_breaks), re.I)
         self.event_verb = textmatch.phrases(rules.event_verbs + rules.timeless_verbs)
         self.metric = textmatch.phrases(rules.metric_nouns)
-        self.subordinator = re.compile("|".join(rules.subordinators), re.I)
-        self.timed_subordinator = re.compile("|".join(rules.timed_subordinators), re.I)
+        self.subordinator = re.compile(textmatch.union(rules.subordinators), re.I)
+        self.timed_subordinator = re.compile(textmatch.union(rules.timed_subordinators), re.I)
         self.as_of = textmatch.phrases(rules.as_of_words)
         self.point_in_time = textmatch.phrases(rules.point_in_time_words)
 
@@ -56,8 +78,8 @@ class Choice:
     """The phrase a figure takes, and how it was chosen (the rule id of its decision)."""
 
     phrase: Phrase
-    comparison: bool = False
-    how: str = "after"
+    comparison: bool
+    how: str
 
 
 class Assignment:
@@ -81,13 +103,14 @@ class Assignment:
         for p in self.phrases:
             self.phrases_in.setdefault(self._sent_of(p.start), []).append(p)
         self.stops = [p.start for p in phrases if p.kind in self.rules.point_kinds]
-        self.commas = Marks(COMMA, self.text)
-        self.breaks = Marks(cues.clause_break, self.text)
-        self.subordinates = Marks(cues.subordinator, self.text)
-        self.timed = Marks(cues.timed_subordinator, self.text)
-        self.continues = Marks(cues.continuation, self.text)
-        self.priced = Marks(cues.point_in_time, self.text)
-        self.results = Marks(cues.metric, self.text)
+        sentences = view.sentences
+        self.commas = Marks(COMMA, self.text, sentences)
+        self.breaks = Marks(cues.clause_break, self.text, sentences)
+        self.subordinates = Marks(cues.subordinator, self.text, sentences)
+        self.timed = Marks(cues.timed_subordinator, self.text, sentences)
+        self.continues = Marks(cues.continuation, self.text, sentences)
+        self.priced = Marks(cues.point_in_time, self.text, sentences)
+        self.results = Marks(cues.metric, self.text, sentences)
         self.reporting: Phrase | None = None
         self.first_for_metric: dict[str, Phrase] = {}
         for p in self.phrases:
@@ -185,7 +208,7 @@ class Assignment:
             self.bound_after.add(id(after))
             if fig.comparison:
                 self.comparison_phrases.add(id(after))
-            return Choice(after, fig.comparison)
+            return Choice(after, fig.comparison, "after")
         if fig.comparison:
             return None
         return (self._scope(fig) or self._inherited(fig) or self._by_metric(fig.start, fig.sent) or self._continued(fig)
@@ -226,7 +249,7 @@ class Assignment:
         other = self.figures[i] if (i := self.last_in_sent.get(fig.sent)) is not None else None
         if other and (best is None or other.start > best[0]) and not self.breaks.within(other.end, fig.start):
             best = (other.start, self.choices[other.index].phrase, "clause")  # type: ignore[union-attr]
-        return Choice(best[1], how=best[2]) if best else None
+        return Choice(best[1], False, best[2]) if best else None
 
     def _before(self, fig: Figure, index: dict[int, list[Phrase]]) -> list[Phrase]:
         """The phrases of the figure's sentence that end before it, nearest first, at most
@@ -268,7 +291,7 @@ class Assignment:
         if self.reporting is None or fig.start < self.reporting.end or not self._timeless(fig):
             return None
         named = self.results.within(self.sent_starts[fig.sent], self.sent_ends[fig.sent])
-        return Choice(self.reporting, how="reporting") if named else None
+        return Choice(self.reporting, False, "reporting") if named else None
 
     def _timeless(self, fig: Figure) -> bool:
         """The figure's sentence sets no time of its own for it ('last week, Acme paid $5m',
@@ -286,7 +309,7 @@ class Assignment:
     def _dated_event(self, fig: Figure) -> Choice | None:
         """'Parmalat collapsed in December 2003 after it emerged that 4bn euros ...': the date of
         an event earlier in the figure's sentence, when nothing else gives the figure a period."""
-        return next((Choice(p, how="event") for p in self._before(fig, self.events_in) if self._open(p, fig)), None)
+        return next((Choice(p, False, "event") for p in self._before(fig, self.events_in) if self._open(p, fig)), None)
 
     def _spreads(self, p: Phrase) -> bool:
         """Can the phrase give its period to figures other than the one right before it?"""
@@ -337,8 +360,8 @@ class Assignment:
         for other in self.figures_in.get(sent, []):
             choice = self.choices[other.index] if other.index < len(self.choices) else None
             if choice and not choice.comparison and not choice.phrase.attributive:
-                return Choice(choice.phrase, how="inherited")
-        return next((Choice(p, how="inherited") for p in self.phrases_in.get(sent, [])
+                return Choice(choice.phrase, False, "inherited")
+        return next((Choice(p, False, "inherited") for p in self.phrases_in.get(sent, [])
                      if (p.metric or self._named(p)) and self._spreads(p)), None)
 
     def _by_metric(self, before: int, sent: int) -> Choice | None:
@@ -350,14 +373,14 @@ class Assignment:
             named = self.metrics_in[sent] = {m.group().lower() for m in found}
         first = min((self.first_for_metric[m] for m in named if m in self.first_for_metric),
                     key=lambda p: p.start, default=None)
-        return Choice(first, how="metric") if first and first.start < before else None
+        return Choice(first, False, "metric") if first and first.start < before else None
 
     def _continued(self, fig: Figure) -> Choice | None:
         """'Portion allocated for AI processors: CNY 850 billion': the period of the previous figure of the block."""
         if not self.continues.within(self.sent_starts[fig.sent], fig.start):
             return None
         other = self.last_in_block.get(fig.block)
-        return Choice(self.choices[other].phrase, how="continued") if other is not None else None  # type: ignore[union-attr]
+        return Choice(self.choices[other].phrase, False, "continued") if other is not None else None  # type: ignore[union-attr]
 
     def _repeat(self, fig: Figure) -> Choice | None:
         """A figure stated again without a period ('ByteDance's $23bn AI push' in a headline,
@@ -369,7 +392,7 @@ class Assignment:
                 if choice and not choice.comparison:
                     self.periods_by_amount.setdefault(self._amount(other), choice)
         same = self.periods_by_amount.get(self._amount(fig))
-        return Choice(same.phrase, how="headline" if fig.line == 0 else "repeat") if same else None
+        return Choice(same.phrase, False, "headline" if fig.line == 0 else "repeat") if same else None
 
     def _amount(self, fig: Figure) -> tuple[str | None, float | None, float | None, float | None]:
         rec = self.money[fig.index]

@@ -157,21 +157,6 @@ class PhraseFinder:
         return bool(last) and last[0] in self.rules.cues.argument_verbs
 
 
-class Marks:
-    """Where a regex matches in a text, found in one pass and looked up by range (a search
-    per figure over its sentence would make long sentences quadratic)."""
-
-    def __init__(self, regex: re.Pattern[str], text: str) -> None:
-        found = [(m.start(), m.end()) for m in regex.finditer(text)]
-        self.starts = [s for s, _ in found]
-        self.ends = [e for _, e in found]
-
-    def within(self, start: int, end: int) -> bool:
-        """Does a match lie inside ``start``..``end``?"""
-        i = bisect_left(self.starts, start)
-        return i < len(self.starts) and self.ends[i] <= end
-
-
 class Intervals:
     """Character ranges sorted by start, for finding those that may overlap a range."""
 
