@@ -5,20 +5,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from extractor.pipeline import build
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build()
-
-
-def run(nlp: Language, text: str, published: str | None = None) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    return nlp(doc)
+from .test_periods import nlp, run  # noqa: F401  (the module's pipeline fixture and runner)
 
 
 def dated(nlp: Language, text: str, published: str | None = None) -> list[tuple[str, str | None, str | None] | None]:
