@@ -160,3 +160,14 @@ def test_a_results_noun_names_the_period_for_the_next_sentence(nlp) -> None:
     assert dated(nlp, text) == [("2026", "2026-01-01", "2026-12-31")]
     text = "Brisco Energy plans to expand its capital spending in 2026. On Monday it set aside $40m for the purpose."
     assert dated(nlp, text) == [None]  # the sentence sets its own time
+
+
+def test_the_reporting_period_gives_the_year_of_periods_stated_before_any_figure_year(nlp) -> None:
+    text = ("Third-quarter sales at Ormond Retail rose to £640m. "
+            "Ormond also said that its 2004 profit would beat the £120m it made in 2003.")
+    assert dated(nlp, text) == [("Third-quarter", "2004-07-01", "2004-09-30"), ("2003", "2003-01-01", "2003-12-31")]
+
+
+def test_the_year_before_is_the_comparison_figures_own_period(nlp) -> None:
+    text = "Sandor Brewing's turnover for the year to 31 March 2005 rose to £2.1bn, from £1.9bn the year before."
+    assert dated(nlp, text)[1] == ("the year before", "2003-04-01", "2004-03-31")

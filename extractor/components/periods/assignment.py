@@ -401,7 +401,7 @@ class Assignment:
     # -------------------------------------------------------------- resolving
     def _resolve_all(self) -> None:
         reporting = Context(self.published, None, None).resolve(self.reporting, self.rules) if self.reporting else None
-        ref_year = self._reference_year() or (self.reporting.year if self.reporting else None)
+        ref_year = self.reporting.year if self.reporting else self._reference_year()
         spans = self._spans(Context(self.published, ref_year, None, reporting))
         if self.published is None and (now := written_in(self._stated(spans))) is not None:
             spans = self._spans(Context(None, ref_year, None, reporting, now))
