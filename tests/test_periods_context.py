@@ -171,3 +171,8 @@ def test_the_reporting_period_gives_the_year_of_periods_stated_before_any_figure
 def test_the_year_before_is_the_comparison_figures_own_period(nlp) -> None:
     text = "Sandor Brewing's turnover for the year to 31 March 2005 rose to £2.1bn, from £1.9bn the year before."
     assert dated(nlp, text)[1] == ("the year before", "2003-04-01", "2004-03-31")
+
+
+def test_a_bracketed_restatement_does_not_break_the_clause_between_a_figure_and_its_period(nlp) -> None:
+    text = "Tamsin Air may lose 2bn baht (£30m; $58m) in bookings over the next three months, its chief said."
+    assert [p and p[0] for p in dated(nlp, text)] == ["next three months"] * 3

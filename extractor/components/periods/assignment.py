@@ -229,13 +229,14 @@ class Assignment:
         gap = self.text[fig.end:max(fig.end, nxt.start)]
         for s, e in sorted(restated, reverse=True):
             gap = gap[:s - fig.end] + gap[e - fig.end:]
+        gap = BRACKETED.sub("", gap)  # what is left of '(£398m; $768m)'
         if self.cues.clause_break.search(gap) or self.cues.event_verb.search(gap):
             return None
         gap_words = words(gap)
         if len(gap_words) > self.rules.limits.max_gap_words:
             return None
         if nxt.kind in self.rules.point_kinds:
-            return nxt if "," not in BRACKETED.sub("", gap) else None  # not '..., according to a filing on Monday'
+            return nxt if "," not in gap else None  # not '..., according to a filing on Monday'
         if nxt.kind in self.rules.self_binding_kinds and len(gap_words) <= self.rules.limits.self_binding_gap_words:
             return nxt
         return nxt if gap_words and nxt.cue in self.rules.cues.bind else None
