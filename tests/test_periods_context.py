@@ -100,6 +100,8 @@ def test_this_year_and_next_year_resolve_against_the_published_date(nlp, publish
     ("Quillon Systems plans to spend $12bn in 2026. The figure would exceed the $9bn it spent this year.",
      ("this year", "2025-01-01", "2025-12-31")),
     ("Quillon Systems plans to spend $12bn next year, up from $9bn in 2025.", ("next year", "2026-01-01", "2026-12-31")),
+    ("Quillon Systems plans to spend $12bn in 2026. It did not comment.\n\nThat would exceed the $9bn it is "
+     "spending this year.", ("this year", "2025-01-01", "2025-12-31")),
     # one amount stated with a relative year and a known one
     ("Quillon Systems set aside $7bn for data centres next year. Its board approved the $7bn budget for 2026 in "
      "November.", ("next year", "2026-01-01", "2026-12-31")),

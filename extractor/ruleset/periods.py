@@ -45,6 +45,8 @@ class PeriodLimits(Strict):
     reporting_window_chars: int = Field(description="characters before a period searched for the results noun "
                                                     "that makes it the article's reporting period")
     as_of_window_chars: int = Field(description="characters around a figure searched for an as-of word")
+    anchor_sentences: int = Field(description="sentences back a comparison looks for the figure it compares with, "
+                                              "when dating an undated article")
     scope_phrases: int = Field(description="periods before a figure in its sentence tried as its scope, nearest first")
     comparison_modifier_words: int = Field(description="words at most between a comparison period and the figure "
                                                        "it dates ('beating 2002's gap of $300bn')")

@@ -38,14 +38,15 @@ def relative_year(p: Phrase | None, rules: PeriodRules) -> int | None:
     return rules.relative[p.fields["rel"].lower()]
 
 
-def written_in(stated: list[Stated]) -> int | None:
-    """The year the anchors of the article agree on, or None."""
+def written_in(stated: list[Stated], reach: int) -> int | None:
+    """The year the anchors of the article agree on, or None; a comparison pairs with the
+    latest figure before it at most ``reach`` sentences back ('This figure will exceed ...')."""
     votes: Counter[int] = Counter()
     main: Stated | None = None  # the latest figure that is not a comparison
     by_amount: dict[tuple[str | None, float], list[Stated]] = {}
     for s in stated:
         if s.comparison:
-            if main is not None and s.sent - main.sent <= 1:
+            if main is not None and s.sent - main.sent <= reach:
                 votes.update(_compared(main, s))
             continue
         main = s

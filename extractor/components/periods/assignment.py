@@ -404,7 +404,7 @@ class Assignment:
         reporting = Context(self.published, None, None).resolve(self.reporting, self.rules) if self.reporting else None
         ref_year = self.reporting.year if self.reporting else self._reference_year()
         spans = self._spans(Context(self.published, ref_year, None, reporting))
-        if self.published is None and (now := written_in(self._stated(spans))) is not None:
+        if self.published is None and (now := written_in(self._stated(spans), self.rules.limits.anchor_sentences)) is not None:
             spans = self._spans(Context(None, ref_year, None, reporting, now))
         for fig, span in zip(self.figures, spans):
             if (choice := self.choices[fig.index]) is None:
