@@ -178,3 +178,18 @@ def test_the_year_before_is_the_comparison_figures_own_period(nlp) -> None:
 def test_a_bracketed_restatement_does_not_break_the_clause_between_a_figure_and_its_period(nlp) -> None:
     text = "Tamsin Air may lose 2bn baht (£30m; $58m) in bookings over the next three months, its chief said."
     assert [p and p[0] for p in dated(nlp, text)] == ["next three months"] * 3
+
+
+def test_a_headline_amount_the_body_does_not_state_takes_the_period_a_results_noun_names(nlp) -> None:
+    text = "Corlan eyes $9bn AI spend\n\nCorlan is targeting 60bn yuan in capital expenditure in 2026."
+    assert dated(nlp, text)[0] == ("2026", "2026-01-01", "2026-12-31")
+    assert rules_of(nlp, text)[0] == "period.headline"
+    # a year that no results noun names is no headline's period
+    text = "Corlan in $9m payout\n\nCorlan settled with investors. It went bankrupt in 2001 after hiding debts."
+    assert dated(nlp, text) == [None]
+
+
+def test_a_comparison_cue_of_the_sentence_before_does_not_make_a_comparison(nlp) -> None:
+    text = ("Corlan plans to buy chips worth about $4bn in 2026. That gives it a hedge against sanctions. "
+            "The $4bn commitment was reported by Keswick Daily.")
+    assert rules_of(nlp, text) == ["period.after", "period.repeat"]

@@ -19,6 +19,7 @@ from .phrases import Phrase, words
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 BRACKETED = re.compile(r"\([^()]*\)")
 COMMA = re.compile(",")
+AmountKey = tuple[str | None, float | None, float | None, float | None]  # currency, value, low, high
 
 
 class Marks:
@@ -140,7 +141,8 @@ class Assignment:
         self.last_in_sent: dict[int, int] = {}  # the latest figure of a sentence, and of a block, with a period
         self.last_in_block: dict[int, int] = {}
         self.starts_of: dict[int, list[int]] = {}  # the starts of each list of phrases_in and events_in
-        self.periods_by_amount: dict[tuple[str | None, float | None, float | None, float | None], Choice] | None = None
+        self.body_amounts: set[AmountKey] | None = None
+        self.periods_by_amount: dict[AmountKey, Choice] | None = None
 
     def _figure(self, index: int, rec: dict) -> Figure:
         start = rec["start"]
@@ -155,7 +157,7 @@ class Assignment:
         stand right before ``pos`` (after the figure or period before it)?"""
         limits = self.rules.limits
         i = bisect_right(self.ends, pos)
-        previous = self.ends[i - 1] if i else 0
+        previous = max(self.ends[i - 1] if i else 0, self.sent_starts[self._sent_of(pos)])
         window = words(self.text[max(previous, pos - limits.comparison_window_chars):pos])
         return any(w in self.cues.comparison_figure for w in window[-limits.comparison_window_words:])
 
@@ -285,11 +287,20 @@ class Assignment:
         return bool(named) and not self.breaks.within(named[-1], p.start)
 
     def _reporting(self, fig: Figure) -> Choice | None:
-        """A figure of a results sentence ('The group also paid a dividend of £20m') after the
-        article's reporting period takes it, unless its sentence sets its own time."""
-        if self.money[fig.index].get("equivalent_of") is not None:
+        """A headline figure, or a figure of a results sentence after it ('The group also paid
+        a dividend of £20m'), takes the article's reporting period, unless its sentence sets
+        its own time; a headline figure only when a results noun names that period and the
+        body does not state the same amount (without a period)."""
+        if self.money[fig.index].get("equivalent_of") is not None or self.reporting is None:
             return None
-        if self.reporting is None or fig.start < self.reporting.end or not self._timeless(fig):
+        if fig.line == 0:  # a headline amount the body does not state, when a results noun names the period
+            if self.body_amounts is None:
+                self.body_amounts = {self._amount(f) for f in self.figures if f.line > 0}
+            named = self.reporting.metric or self._named(self.reporting)
+            if not named or self._amount(fig) in self.body_amounts or not self._timeless(fig):
+                return None
+            return Choice(self.reporting, False, "headline")
+        if fig.start < self.reporting.end or not self._timeless(fig):
             return None
         named = self.results.within(self.sent_starts[fig.sent], self.sent_ends[fig.sent])
         return Choice(self.reporting, False, "reporting") if named else None
@@ -395,7 +406,7 @@ class Assignment:
         same = self.periods_by_amount.get(self._amount(fig))
         return Choice(same.phrase, False, "headline" if fig.line == 0 else "repeat") if same else None
 
-    def _amount(self, fig: Figure) -> tuple[str | None, float | None, float | None, float | None]:
+    def _amount(self, fig: Figure) -> AmountKey:
         rec = self.money[fig.index]
         return rec["currency"], rec["value"], rec["low"], rec["high"]
 
