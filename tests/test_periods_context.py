@@ -190,6 +190,6 @@ def test_a_headline_amount_the_body_does_not_state_takes_the_period_a_results_no
 
 
 def test_a_comparison_cue_of_the_sentence_before_does_not_make_a_comparison(nlp) -> None:
-    text = ("Corlan plans to buy chips worth about $4bn in 2026. That gives it a hedge against sanctions. "
+    text = ("Corlan plans to buy chips worth about $4bn in 2026.\n\nThat gives it a hedge against sanctions. "
             "The $4bn commitment was reported by Keswick Daily.")
     assert rules_of(nlp, text) == ["period.after", "period.repeat"]
