@@ -193,3 +193,14 @@ def test_a_comparison_cue_of_the_sentence_before_does_not_make_a_comparison(nlp)
     text = ("Corlan plans to buy chips worth about $4bn in 2026.\n\nThat gives it a hedge against sanctions. "
             "The $4bn commitment was reported by Keswick Daily.")
     assert rules_of(nlp, text) == ["period.after", "period.repeat"]
+
+
+def test_a_year_at_the_end_of_the_sentence_before_is_no_percentage_or_figures_period(nlp) -> None:
+    text = "Norland Steel made 1.2bn euros in 2004, up from 900m euros in 2003. For 2005 it expects 1.4bn euros."
+    assert [p and p[0] for p in dated(nlp, text)] == ["2004", "2003", "2005"]
+
+
+def test_a_dated_comparison_base_gives_the_year_of_the_periods_it_follows(nlp) -> None:
+    text = "Kirby Foods posted fourth-quarter profit of $400m. For the full year, profit was $1.5bn, against $1.2bn in 2003."
+    assert dated(nlp, text) == [("fourth-quarter", "2004-10-01", "2004-12-31"), ("full year", "2004-01-01", "2004-12-31"),
+                                ("2003", "2003-01-01", "2003-12-31")]

@@ -413,7 +413,7 @@ class Assignment:
     # -------------------------------------------------------------- resolving
     def _resolve_all(self) -> None:
         reporting = Context(self.published, None, None).resolve(self.reporting, self.rules) if self.reporting else None
-        ref_year = self.reporting.year if self.reporting else self._reference_year()
+        ref_year = self.reporting.year if self.reporting else (self._reference_year() or self._compared_year())
         spans = self._spans(Context(self.published, ref_year, None, reporting))
         if self.published is None and (now := written_in(self._stated(spans), self.rules.limits.anchor_sentences)) is not None:
             spans = self._spans(Context(None, ref_year, None, reporting, now))
@@ -457,6 +457,20 @@ class Assignment:
                     and choice.phrase.kind not in self.rules.no_reference_kinds else None)
             stated.append(Stated(fig.sent, fig.comparison, (rec["currency"], rec["value"]), year, offset))
         return stated
+
+    def _compared_year(self) -> int | None:
+        """'For the full year, profit was $1.5bn, against $1.2bn in 2003': the year after the
+        first comparison base with a year that compares with a year-less period of its sentence."""
+        main: Figure | None = None
+        for fig, choice in zip(self.figures, self.choices):
+            if choice is None:
+                continue
+            if not choice.comparison:
+                main = fig if choice.phrase.year is None and relative_year(choice.phrase, self.rules) is None else None
+            elif (main is not None and main.sent == fig.sent and choice.phrase.year
+                  and choice.phrase.kind not in self.rules.no_reference_kinds):
+                return choice.phrase.year + 1
+        return None
 
     def _reference_year(self) -> int | None:
         """The first year a figure of the article names (not a comparison, not a range): the

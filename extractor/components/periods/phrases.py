@@ -136,7 +136,7 @@ class PhraseFinder:
                         cue=before[-1] if before else "")
         if rule.needs_cue and "year" not in fields and phrase.cue not in self.rules.cues.bind:
             return None
-        preceding = text[max(0, match.start() - limits.comparison_cue_chars):match.start()]
+        preceding = CLAUSE_END.split(text[max(0, match.start() - limits.comparison_cue_chars):match.start()])[-1]
         cue = self.comparison_period.search(preceding)
         phrase.comparison = cue is not None and not self._argument(preceding[:cue.start()])
         phrase.other_figure = bool(self.other_figure.search(preceding))
