@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+REQUIRED_FIRST = re.compile(r"[^\W_](?![?*{])")
+LITERAL_FIRST = re.compile(r"(?:\\b)?([^\\\[\](){}.*+?^$|])(?![?*{])")
+
 
 def alternation(words: Iterable[str], spaces: str | None = None) -> str:
     """A regex alternation of literal phrases, longest first so that 'just over' beats 'over'.
@@ -11,12 +14,34 @@ def alternation(words: Iterable[str], spaces: str | None = None) -> str:
     places where no phrase starts: the re module would otherwise try every phrase there.
     ``spaces`` (a regex such as ``\\s+``) replaces each space of the phrases."""
     ordered = sorted(set(words), key=len, reverse=True)
-    body = "|".join(map(re.escape, ordered))
+    bodies = list(map(re.escape, ordered))
     if spaces is not None:
-        body = body.replace(r"\ ", spaces)
-    if not ordered or not all(ordered):
-        return body
-    return f"{first_letters(ordered)}(?:{body})"
+        bodies = [b.replace(r"\ ", spaces) for b in bodies]
+    return _joined(bodies, ordered if ordered and all(ordered) else None)
+
+
+def fragment_alternation(fragments: Iterable[str]) -> str:
+    """Regex fragments (rule words such as 'Jan\\.?') as one alternation, longest first. The
+    first-letter lookahead is added when every fragment opens with a letter or digit that it
+    requires (not one made optional by a quantifier) and holds no alternation of its own."""
+    ordered = sorted(fragments, key=len, reverse=True)
+    required = bool(ordered) and all(REQUIRED_FIRST.match(f) and "|" not in f for f in ordered)
+    return _joined(ordered, ordered if required else None)
+
+
+def union(patterns: Iterable[str]) -> str:
+    """Regexes of the rules (clause breaks such as ';' or '\\bbut\\b') as one alternation, in
+    their order, behind a lookahead on their first characters when each opens (after an
+    optional \\b) with a literal character it requires and holds no alternation of its own."""
+    listed = list(patterns)
+    firsts = [m.group(1) for p in listed if "|" not in p and (m := LITERAL_FIRST.match(p))]
+    return _joined(listed, firsts if listed and len(firsts) == len(listed) else None)
+
+
+def _joined(bodies: list[str], firsts: list[str] | None) -> str:
+    """The alternation of ``bodies``, behind a lookahead on the first characters of ``firsts``."""
+    body = "|".join(bodies)
+    return f"{first_letters(firsts)}(?:{body})" if firsts else body
 
 
 def first_letters(words: Iterable[str]) -> str:

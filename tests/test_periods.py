@@ -51,9 +51,13 @@ def texts(nlp: Language, text: str) -> list[str | None]:
     ("The mayor presented his 2027 budget.\n\nThe $9bn budget covers 40 programmes.", ["2027"]),
     # events are not the figure's period
     ("The company is claiming more than $20bn in damages after its unit was sold in December.", [None]),
-    ("The firm went bankrupt in 2001 when it emerged it had hidden $600m in debt.", [None]),
     ("Prices rose above the $50 mark for the first time since November.", [None]),
     ("Last week, Delta agreed to buy a rival for about $16bn.", [None]),
+    # a dated main clause dates the 'when' or 'after' clause that follows it
+    ("The firm went bankrupt in 2001 when it emerged it had hidden $600m in debt.", ["2001"]),
+    ("Corvane won court protection in 2003 after revealing debts of 9bn euros.", ["2003"]),
+    # ... but a clause that sets its own time keeps it
+    ("Profit rose to $5m in 2004 because the firm sold a unit in 2003 for $2m.", ["2004", "2003"]),
     # a period that belongs to a percentage is not the next figure's
     ("Decline slowed to 5% from 10% in 2003 and debt fell to £160m.", [None]),
     ("Delta agreed to buy its rival for $11bn.", [None]),

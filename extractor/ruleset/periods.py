@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .base import Regex, RuleFile, Strict, Words
+from .base import Regex, Regexes, RuleFile, Strict, Words
 from .loader import load
 
 
@@ -19,9 +19,37 @@ class PeriodPattern(Strict):
 class PeriodCues(Strict):
     bind: Words
     comparison_period: Words
+    argument_verbs: Words = Field(description="a comparison cue right after one of these verbs is their argument, "
+                                              "not a comparison ('based on 2004 figures')")
     comparison_figure: Words
     event_prefix: Words
     continuation: Words
+
+
+class PatternBounds(Strict):
+    """What may not stand right before or right after a period phrase."""
+
+    before: Regex
+    after: Regex
+
+
+class PeriodLimits(Strict):
+    max_gap_words: int = Field(description="words at most between a figure and the period after it")
+    self_binding_gap_words: int = Field(description="words at most before a self-binding period (no cue needed)")
+    comparison_window_words: int = Field(description="words before a figure searched for a comparison cue")
+    comparison_window_chars: int = Field(description="characters before a figure searched for a comparison cue")
+    modifier_gap_words: int = Field(description="words at most between a period and the metric noun it modifies")
+    cue_window_chars: int = Field(description="characters before a phrase searched for its cue word")
+    comparison_cue_chars: int = Field(description="characters before a phrase searched for a comparison cue")
+    event_cue_words: int = Field(description="words before a phrase searched for an event prefix or verb")
+    reporting_window_chars: int = Field(description="characters before a period searched for the results noun "
+                                                    "that makes it the article's reporting period")
+    as_of_window_chars: int = Field(description="characters around a figure searched for an as-of word")
+    anchor_sentences: int = Field(description="sentences back a comparison looks for the figure it compares with, "
+                                              "when dating an undated article")
+    scope_phrases: int = Field(description="periods before a figure in its sentence tried as its scope, nearest first")
+    comparison_modifier_words: int = Field(description="words at most between a comparison period and the figure "
+                                                       "it dates ('beating 2002's gap of $300bn')")
 
 
 class PeriodRules(RuleFile):
@@ -35,19 +63,35 @@ class PeriodRules(RuleFile):
     past_is_context: Words
     cues: PeriodCues
     self_binding_kinds: Words
-    max_gap_words: int
-    comparison_window_words: int
-    self_binding_gap_words: int
-    clause_breaks: Words
-    event_verbs: Words
+    clause_breaks: Regexes
+    event_verbs: Words = Field(description="a period right after one of these verbs and its cue dates an event "
+                                           "('collapsed in December 2003'): a figure of the sentence takes it only "
+                                           "when nothing else gives it a period")
+    timeless_verbs: Words = Field(description="a period right after one of these verbs and its cue is never a "
+                                              "figure's ('founded in 1998', 'said in March')")
     metric_nouns: Words
-    modifier_gap_words: int
     point_kinds: Words
+    determiners: Words = Field(description="a period between one of these and a noun that is not a metric "
+                                           "('the 2001 election campaign') dates that noun: it gives its period "
+                                           "to the figures of its own sentence only")
+    attributive_kinds: Words = Field(description="the kinds of period that can date a noun so")
     weak_kinds: Words
-    subordinators: Words
+    subordinators: Regexes = Field(description="a subordinate clause that sets its own time: a period before it "
+                                               "does not date the figures in it")
+    timed_subordinators: Regexes = Field(description="a clause at the time of the clause before it ('... in 2003 "
+                                                     "after revealing debts of 14bn euros'): the period before it "
+                                                     "dates the figures in it that are stocks (see as_of_words)")
+    as_of_words: Words = Field(description="words of a stock measured at a date (debts, cash held) rather than a "
+                                           "flow over a period (a tax bill, a fraud)")
     point_in_time_words: Words
     other_figure_before: Regex
     unit_months: dict[str, int]
+    bounds: PatternBounds
+    no_metric_kinds: Words = Field(description="kinds that never modify a metric noun after them")
+    no_reference_kinds: Words = Field(description="kinds whose year is not the article's reference year")
+    no_context_kinds: Words = Field(description="kinds whose figures are never the context of later periods "
+                                                "('a year earlier', 'the previous quarter')")
+    limits: PeriodLimits
 
 
 def period_rules(directory: str | Path | None = None) -> PeriodRules:

@@ -1,0 +1,292 @@
+"""The start and end dates of a period phrase in its context: one resolver per phrase kind,
+listed in ``RESOLVERS`` (checked against the kinds of the rules when the component is
+built). A resolver returns (None, None) when the dates are unknown."""
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from ...ruleset import PeriodPattern, PeriodRules, RuleError
+from .anchors import relative_year
+from .phrases import Phrase, expand
+
+DateSpan = tuple[date | None, date | None]
+UNKNOWN: DateSpan = (None, None)
+
+
+@lru_cache(maxsize=1)
+def _date_parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+
+
+@lru_cache(maxsize=4096)
+def month_day(fragment: str) -> tuple[int, int | None] | None:
+    """(month, day or None) of a date fragment such as '31 December' or 'March 2005'."""
+    data = _date_parser().get_date_data(fragment)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.month, data.date_obj.day if data.period == "day" else None
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    """The date, or None when the month has no such day ('30 February')."""
+    return date(year, month, day) if 1 <= day <= calendar.monthrange(year, month)[1] else None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months; a month end stays a month end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    at_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return date(year, month + 1, last if at_end else min(day.day, last))
+
+
+def _months(year: int, first: int, last: int) -> DateSpan:
+    return date(year, first, 1), _month_end(year, last)
+
+
+def _ending(end: date | None, months: int) -> DateSpan:
+    return (add_months(end, -months) + timedelta(days=1), end) if end else UNKNOWN
+
+
+def _number(value: str, rules: PeriodRules) -> int:
+    return int(value) if value.isdigit() else rules.numbers[value.lower()]
+
+
+def _length(p: Phrase, rules: PeriodRules) -> int:
+    n = p.fields.get("n")
+    return _number(n, rules) if n else rules.unit_months[p.fields.get("unit", "year").lower()]
+
+
+@lru_cache(maxsize=8)
+def _fiscal(fragment: str) -> re.Pattern[str]:
+    return re.compile(rf"{fragment}\b", re.I)
+
+
+def _is_fiscal(p: Phrase, rules: PeriodRules) -> bool:
+    return bool(_fiscal(expand("{FISCAL}", rules)).match(p.text))
+
+
+# ------------------------------------------------------------------ resolvers
+# each: (phrase, rules, year, context) -> (start, end); ``year`` is None only for the
+# resolvers that do not need one
+def _year(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
+    return _months(int(p.fields["year"]), 1, 12)
+
+
+def _range(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
+    last = p.fields.get("year2")
+    return date(int(p.fields["year"]), 1, 1), date(int(last), 12, 31) if last else None
+
+
+def _quarter(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
+    n = _number(p.fields.get("q") or p.fields["q2"], rules)
+    return _months(year, 3 * n - 2, 3 * n) if not _is_fiscal(p, rules) else UNKNOWN
+
+
+def _half(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
+    n = _number(p.fields["h"], rules)
+    return _months(year, 6 * n - 5, 6 * n) if not _is_fiscal(p, rules) else UNKNOWN
+
+
+def _part(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
+    if "fiscal" in p.fields:
+        return UNKNOWN
+    n = _number(p.fields["n"], rules)
+    return _months(year, 1, n) if p.fields["part"].lower() == "first" else _months(year, 13 - n, 12)
+
+
+def _to_date(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
+    found = month_day(p.fields["date"])
+    if found is None:
+        return UNKNOWN
+    month, day = found
+    return _ending(_day(year, month, day) if day else _month_end(year, month), _length(p, rules))
+
+
+def _from_date(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
+    found = month_day(p.fields["date"])
+    start = found and _day(year, found[0], found[1] or 1)
+    return (start, add_months(start, _length(p, rules)) - timedelta(days=1)) if start else UNKNOWN
+
+
+def _month_span(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
+    first, last = month_day(p.fields["m1"]), month_day(p.fields["m2"])
+    if first is None or last is None:
+        return UNKNOWN
+    return date(year - (first[0] > last[0]), first[0], 1), _month_end(year, last[0])
+
+
+def _unknown(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
+    return UNKNOWN
+
+
+def _edge(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
+    return _months(year, *rules.edges[p.fields["edge"].lower()])
+
+
+def _date(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
+    found = month_day(p.fields["date"])
+    if found is None:
+        return UNKNOWN
+    month, day = found
+    if not day:
+        return _months(year, month, month)
+    return (day_date,) * 2 if (day_date := _day(year, month, day)) else UNKNOWN
+
+
+def _relative(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
+    rel = p.fields["rel"].lower()
+    if ctx.published is None:
+        if ctx.now_year is not None and (offset := relative_year(p, rules)) is not None:
+            return _months(ctx.now_year + offset, 1, 12)
+        return _context(p, rules, year, ctx) if rel in rules.past_is_context else UNKNOWN
+    pub, offset = ctx.published, rules.relative[rel]
+    if "date" in p.fields:  # last March, next June
+        found = month_day(p.fields["date"])
+        if found is None:
+            return UNKNOWN
+        month = found[0]
+        year = pub.year - (month >= pub.month) if offset < 0 else pub.year + (offset > 0 and month <= pub.month)
+        return _months(year, month, month)
+    unit = p.fields.get("unit", "year").lower().rstrip("s")
+    if "count" in p.fields:
+        count = int(p.fields["count"]) if p.fields["count"].isdigit() else rules.numbers.get(p.fields["count"], 0)
+        months = count * rules.unit_months[unit]
+        return _ending(pub, months) if offset < 0 else (pub, add_months(pub, months))
+    if unit == "year":
+        return _months(pub.year + offset, 1, 12)
+    size = rules.unit_months[unit]
+    first = date(pub.year, (pub.month - 1) // size * size + 1, 1)
+    start = add_months(first, offset * size)
+    return start, add_months(start, size) - timedelta(days=1)
+
+
+def _shift(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
+    """'a year earlier': the period of the context a year before; 'the previous quarter':
+    the quarter before the context's, unknown when the context lasts longer than a quarter."""
+    prev, unit = ctx.previous, p.fields.get("unit", "year").lower()
+    months = rules.unit_months[unit]
+    if prev is None or not _within(prev, None if unit == "year" else months):
+        return UNKNOWN
+    return add_months(prev[0], -months), add_months(prev[1], -months)  # type: ignore[arg-type]
+
+
+def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
+    """'the quarter', 'the same period': the period of the context or, failing that, the
+    article's reporting period ('the same period in 2003': that period in 2003); 'the full
+    year', 'annual': the year of the context."""
+    unit = p.fields.get("unit", "year").lower()
+    if unit == "year":
+        return _months(year, 1, 12) if year else UNKNOWN
+    months = rules.unit_months.get(unit)
+    span = next((s for s in (ctx.previous, ctx.reporting) if s and _within(s, months)), UNKNOWN)
+    if p.year is None or span[1] is None:
+        return span
+    moved = 12 * (p.year - span[1].year)  # 'the same period in 2003'
+    return add_months(span[0], moved), add_months(span[1], moved)  # type: ignore[arg-type]
+
+
+def _within(span: DateSpan, months: int | None) -> bool:
+    """A known span that lasts no longer than ``months`` (any length when None)."""
+    start, end = span
+    if start is None or end is None:
+        return False
+    return months is None or add_months(start, months) > end
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """How one kind of phrase gets its dates: ``resolve``; whether it needs a year (from
+    the phrase, the context or, failing both, the publication date) before it can resolve;
+    the named groups its patterns must define (each tuple: at least one of them)."""
+
+    resolve: Callable[[Phrase, PeriodRules, int | None, Context], DateSpan]
+    needs_year: bool
+    groups: tuple[tuple[str, ...], ...] = ()
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "year": Resolver(_year, False, (("year",),)),
+    "range": Resolver(_range, False, (("year",),)),
+    "quarter": Resolver(_quarter, True, (("q", "q2"),)),
+    "half": Resolver(_half, True, (("h",),)),
+    "part": Resolver(_part, True, (("n",), ("part",))),
+    "to_date": Resolver(_to_date, True, (("date",),)),
+    "from_date": Resolver(_from_date, True, (("date",),)),
+    "month_span": Resolver(_month_span, True, (("m1",), ("m2",))),
+    "fiscal": Resolver(_unknown, False),
+    "edge": Resolver(_edge, True, (("edge",), ("year",))),
+    "date": Resolver(_date, True, (("date",),)),
+    "relative": Resolver(_relative, False, (("rel",),)),
+    "shift": Resolver(_shift, False),
+    "context": Resolver(_context, False),
+    "day": Resolver(_unknown, False),
+}
+
+
+def check_kinds(patterns: list[tuple[PeriodPattern, re.Pattern[str]]], where: str) -> None:
+    """Every pattern's kind has a resolver and the pattern defines the named groups that
+    resolver reads; otherwise a RuleError naming the file (``where``) and the key."""
+    for i, (rule, regex) in enumerate(patterns):
+        resolver = RESOLVERS.get(rule.kind)
+        if resolver is None:
+            raise RuleError(f"rule file {where} is invalid: key patterns.{i}.kind: no resolver for kind "
+                            f"{rule.kind!r} (known: {', '.join(RESOLVERS)})")
+        for needed in resolver.groups:
+            if not set(regex.groupindex).intersection(needed):
+                raise RuleError(f"rule file {where} is invalid: key patterns.{i}.pattern: kind {rule.kind!r} "
+                                f"needs a group named {' or '.join(needed)}")
+
+
+@dataclass
+class Context:
+    """What a phrase is read against: the publication date, the article's reference year,
+    the resolved period of the nearest earlier figure, the article's reporting period and
+    the year it was written (from its date, or from its anchors when it has none)."""
+
+    published: date | None
+    ref_year: int | None
+    previous: DateSpan | None
+    reporting: DateSpan | None = None
+    now_year: int | None = None
+
+    def year(self) -> int | None:
+        if self.previous and self.previous[1]:
+            return self.previous[1].year
+        return self.ref_year
+
+    def resolve(self, p: Phrase, rules: PeriodRules) -> DateSpan:
+        """Start and end dates of a phrase in this context; (None, None) when unknown."""
+        resolver = RESOLVERS[p.kind]
+        year = p.year or self.year()
+        if year is None and resolver.needs_year:
+            if self.published is None:
+                return UNKNOWN
+            span = resolver.resolve(p, rules, self.published.year, self)
+            if span[1] and span[1] > self.published:
+                span = resolver.resolve(p, rules, self.published.year - 1, self)
+            return span
+        return resolver.resolve(p, rules, year, self)
+
+
+def published_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

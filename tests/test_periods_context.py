@@ -1,0 +1,206 @@
+"""claims_periods across sentences: the article's reporting period, comparison periods, the
+year an article was written, events and repeated figures; and why each period was chosen.
+Every sentence and name here is invented."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .test_periods import nlp, run  # noqa: F401  (the module's pipeline fixture and runner)
+
+
+def dated(nlp: Language, text: str, published: str | None = None) -> list[tuple[str, str | None, str | None] | None]:
+    """(text, start, end) of each figure's period."""
+    return [(p["text"], p["start"], p["end"]) if (p := r.get("period")) else None
+            for r in run(nlp, text, published)._.money]
+
+
+def rules_of(nlp: Language, text: str) -> list[str | None]:
+    return [r["decided_by"]["period"]["rule"] if "decided_by" in r else None for r in run(nlp, text)._.money]
+
+
+RESULTS = ("Pellam Foods made a pre-tax profit of £120m in the three months to 30 September 2005, "
+           "up from £80m a year earlier.\n\n"
+           "Sales for the quarter rose to £1.1bn. In the same quarter, costs rose to £300m.\n\n"
+           "The group also paid a dividend of £20m.")
+Q3_2005 = ("2005-07-01", "2005-09-30")
+
+
+def test_a_results_article_states_its_period_once_and_later_figures_refer_to_it(nlp) -> None:
+    first, earlier, sales, costs, dividend = dated(nlp, RESULTS)
+    assert first == ("three months to 30 September 2005", *Q3_2005)
+    assert earlier == ("a year earlier", "2004-07-01", "2004-09-30")  # the comparison figure: the year before
+    assert sales == ("quarter", *Q3_2005)
+    assert costs == ("same quarter", *Q3_2005)
+    assert dividend == ("three months to 30 September 2005", *Q3_2005)  # stated with no period at all
+
+
+def test_each_period_says_which_rule_chose_it_and_the_words_behind_it(nlp) -> None:
+    doc = run(nlp, RESULTS)
+    assert [r["decided_by"]["period"]["rule"] for r in doc._.money] == [
+        "period.after", "period.after", "period.scope", "period.scope", "period.reporting"]
+    evidence = doc._.money[4]["decided_by"]["period"]
+    assert doc.text[evidence["start"]:evidence["end"]] == evidence["evidence"] == "three months to 30 September 2005"
+
+
+def test_a_figure_without_a_period_records_no_decision(nlp) -> None:
+    [rec] = run(nlp, "Brindle agreed to buy its rival for $11bn.")._.money
+    assert "period" not in rec and "period" not in rec.get("decided_by", {})
+
+
+def test_the_reporting_period_dates_year_less_periods_of_the_article(nlp) -> None:
+    text = ("Kelmscott Bank disappointed investors with its earnings for 2004.\n\n"
+            "It said annual profit fell 20% to 3.1bn euros. It took a 900m euro charge in the fourth quarter.")
+    assert dated(nlp, text) == [("annual", "2004-01-01", "2004-12-31"),
+                                ("fourth quarter", "2004-10-01", "2004-12-31")]
+
+
+def test_a_comparison_base_is_never_the_reporting_period(nlp) -> None:
+    text = ("Sales at Morven Print fell from £3.2bn in 2003 to £2.9bn in 2004.\n\n"
+            "The group also paid a dividend of £20m.")
+    assert dated(nlp, text)[-1] == ("2004", "2004-01-01", "2004-12-31")
+
+
+def test_a_comparison_period_dates_its_own_figure_and_spills_nowhere(nlp) -> None:
+    text = "The Ruritanian trade gap hit a record $617bn, beating 2002's gap of $300bn. Imports rose to $1.7 trillion."
+    assert dated(nlp, text) == [None, ("2002", "2002-01-01", "2002-12-31"), None]
+    text = "Orrin Bank made £50m in the fourth quarter of 2004, up from last year's £40m. Costs were £9m."
+    assert [p and p[0] for p in dated(nlp, text)] == ["fourth quarter of 2004", "last year", "fourth quarter of 2004"]
+
+
+def test_the_previous_quarter_is_the_one_before_the_context(nlp) -> None:
+    text = ("Orrin Bank made £50m in the three months to December 2004. It took a charge of £7m in the "
+            "previous quarter and £2m in the same period a year earlier.")
+    assert dated(nlp, text) == [("three months to December 2004", "2004-10-01", "2004-12-31"),
+                                ("previous quarter", "2004-07-01", "2004-09-30"),
+                                ("same period a year earlier", "2003-10-01", "2003-12-31")]
+
+
+def test_the_same_period_of_another_year(nlp) -> None:
+    text = "Losses at Vellis totalled $345m in the fourth quarter of 2004, up from $66m during the same period in 2003."
+    assert dated(nlp, text)[1] == ("same period in 2003", "2003-10-01", "2003-12-31")
+
+
+def test_a_financial_year_to_a_month(nlp) -> None:
+    text = "Vantor Group raised its forecast for its current financial year to June 2006, saying profits will reach £450m."
+    assert dated(nlp, text) == [("financial year to June 2006", "2005-07-01", "2006-06-30")]
+
+
+@pytest.mark.parametrize("published, expected", [
+    ("2025-12-20", [("next year", "2026-01-01", "2026-12-31"), ("this year", "2025-01-01", "2025-12-31")]),
+    ("2005-02-10", [("next year", "2006-01-01", "2006-12-31"), ("this year", "2005-01-01", "2005-12-31")]),
+])
+def test_this_year_and_next_year_resolve_against_the_published_date(nlp, published, expected) -> None:
+    assert dated(nlp, "Quillon Systems plans to spend $12bn next year, up from $9bn this year.", published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year-on-year comparison: its base is the year before its main figure's
+    ("Quillon Systems plans to spend $12bn in 2026, up from $9bn this year.", ("this year", "2025-01-01", "2025-12-31")),
+    ("Quillon Systems plans to spend $12bn in 2026. The figure would exceed the $9bn it spent this year.",
+     ("this year", "2025-01-01", "2025-12-31")),
+    ("Quillon Systems plans to spend $12bn next year, up from $9bn in 2025.", ("next year", "2026-01-01", "2026-12-31")),
+    ("Quillon Systems plans to spend $12bn in 2026. It did not comment.\n\nThat would exceed the $9bn it is "
+     "spending this year.", ("this year", "2025-01-01", "2025-12-31")),
+    # one amount stated with a relative year and a known one
+    ("Quillon Systems set aside $7bn for data centres next year. Its board approved the $7bn budget for 2026 in "
+     "November.", ("next year", "2026-01-01", "2026-12-31")),
+])
+def test_an_undated_article_is_dated_by_its_anchors(nlp, text, expected) -> None:
+    assert expected in dated(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Quillon Systems plans to spend $12bn next year, up from $9bn this year.",
+    "Quillon Systems expects revenue of $3bn this year, having spent heavily in 2024.",
+])
+def test_an_undated_article_without_anchors_keeps_its_relative_years_undated(nlp, text) -> None:
+    assert all(p is None or p[1] is None for p in dated(nlp, text) if p and "year" in p[0])
+
+
+def test_an_event_dates_a_figure_of_its_sentence_that_has_nothing_else(nlp) -> None:
+    text = "Gresham Mills collapsed in 2002 after it emerged that $900m it claimed to hold in cash did not exist."
+    assert dated(nlp, text) == [("2002", "2002-01-01", "2002-12-31")]
+    assert rules_of(nlp, text) == ["period.event"]
+
+
+@pytest.mark.parametrize("text", [
+    "The company, established in 1998, paid $3m for the brand.",
+    "Kestrel Air said in March that it would spend $400m on new jets.",
+])
+def test_founding_and_saying_dates_are_never_a_figures_period(nlp, text) -> None:
+    assert dated(nlp, text) == [None]
+
+
+def test_a_when_clause_dates_a_stock_but_not_a_flow(nlp) -> None:
+    assert dated(nlp, "Harrow Glass sought protection in 2003 when it revealed debts of $2bn.") == [
+        ("2003", "2003-01-01", "2003-12-31")]
+    assert dated(nlp, "Dunmore Oil came under pressure in 2004 when it was handed a tax bill of $8bn.") == [None]
+
+
+def test_a_repeated_amount_takes_the_period_of_its_first_statement(nlp) -> None:
+    text = "Halvard Group Sees $2 Billion AI Spend\n\nHalvard Group plans to invest $2 billion in AI chips in 2026."
+    assert rules_of(nlp, text) == ["period.headline", "period.after"]
+    text = "Tarrant Homes sold 400 houses for $90m in 2004.\n\nThe $90m figure beat forecasts."
+    assert dated(nlp, text) == [("2004", "2004-01-01", "2004-12-31")] * 2
+    assert rules_of(nlp, text) == ["period.after", "period.repeat"]
+
+
+def test_a_year_that_dates_a_noun_is_not_inherited_by_later_sentences(nlp) -> None:
+    text = "Merrow Telecom was accused of paying $3m into the 2002 election campaign of a senator. It agreed to pay $10m."
+    assert dated(nlp, text) == [("2002", "2002-01-01", "2002-12-31"), None]
+
+
+def test_a_verb_governing_on_is_no_comparison(nlp) -> None:
+    text = "Based on 2004 figures, the merged Lintel group would have sales of more than $5bn."
+    assert dated(nlp, text) == [("2004", "2004-01-01", "2004-12-31")]
+
+
+def test_a_results_noun_names_the_period_for_the_next_sentence(nlp) -> None:
+    text = ("Brisco Energy plans to expand its capital spending in 2026. "
+            "It has set aside $40m for the purpose, according to a filing on Monday.")
+    assert dated(nlp, text) == [("2026", "2026-01-01", "2026-12-31")]
+    text = "Brisco Energy plans to expand its capital spending in 2026. On Monday it set aside $40m for the purpose."
+    assert dated(nlp, text) == [None]  # the sentence sets its own time
+
+
+def test_the_reporting_period_gives_the_year_of_periods_stated_before_any_figure_year(nlp) -> None:
+    text = ("Third-quarter sales at Ormond Retail rose to £640m. "
+            "Ormond also said that its 2004 profit would beat the £120m it made in 2003.")
+    assert dated(nlp, text) == [("Third-quarter", "2004-07-01", "2004-09-30"), ("2003", "2003-01-01", "2003-12-31")]
+
+
+def test_the_year_before_is_the_comparison_figures_own_period(nlp) -> None:
+    text = "Sandor Brewing's turnover for the year to 31 March 2005 rose to £2.1bn, from £1.9bn the year before."
+    assert dated(nlp, text)[1] == ("the year before", "2003-04-01", "2004-03-31")
+
+
+def test_a_bracketed_restatement_does_not_break_the_clause_between_a_figure_and_its_period(nlp) -> None:
+    text = "Tamsin Air may lose 2bn baht (£30m; $58m) in bookings over the next three months, its chief said."
+    assert [p and p[0] for p in dated(nlp, text)] == ["next three months"] * 3
+
+
+def test_a_headline_amount_the_body_does_not_state_takes_the_period_a_results_noun_names(nlp) -> None:
+    text = "Corlan eyes $9bn AI spend\n\nCorlan is targeting 60bn yuan in capital expenditure in 2026."
+    assert dated(nlp, text)[0] == ("2026", "2026-01-01", "2026-12-31")
+    assert rules_of(nlp, text)[0] == "period.headline"
+    # a year that no results noun names is no headline's period
+    text = "Corlan in $9m payout\n\nCorlan settled with investors. It went bankrupt in 2001 after hiding debts."
+    assert dated(nlp, text) == [None]
+
+
+def test_a_comparison_cue_of_the_sentence_before_does_not_make_a_comparison(nlp) -> None:
+    text = ("Corlan plans to buy chips worth about $4bn in 2026.\n\nThat gives it a hedge against sanctions. "
+            "The $4bn commitment was reported by Keswick Daily.")
+    assert rules_of(nlp, text) == ["period.after", "period.repeat"]
+
+
+def test_a_year_at_the_end_of_the_sentence_before_is_no_percentage_or_figures_period(nlp) -> None:
+    text = "Norland Steel made 1.2bn euros in 2004, up from 900m euros in 2003. For 2005 it expects 1.4bn euros."
+    assert [p and p[0] for p in dated(nlp, text)] == ["2004", "2003", "2005"]
+
+
+def test_a_dated_comparison_base_gives_the_year_of_the_periods_it_follows(nlp) -> None:
+    text = "Kirby Foods posted fourth-quarter profit of $400m. For the full year, profit was $1.5bn, against $1.2bn in 2003."
+    assert dated(nlp, text) == [("fourth-quarter", "2004-10-01", "2004-12-31"), ("full year", "2004-01-01", "2004-12-31"),
+                                ("2003", "2003-01-01", "2003-12-31")]
