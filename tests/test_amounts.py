@@ -14,7 +14,7 @@ CASES = [
     ("Shares closed at $20.15 on Friday.", "$20.15", 20.15, None, None, "USD", "exact"),
     ("The group made a profit of £3.24bn last year.", "£3.24bn", 3.24 * B, None, None, "GBP", "exact"),
     ("It paid €450m for the stake.", "€450m", 450 * M, None, None, "EUR", "exact"),
-    ("Qantas earned A$458.4m in the half.", "A$458.4m", 458.4 * M, None, None, "AUD", "exact"),
+    ("Koalair earned A$458.4m in the half.", "A$458.4m", 458.4 * M, None, None, "AUD", "exact"),
     ("Telus raised C$1.2bn in bonds.", "C$1.2bn", 1.2 * B, None, None, "CAD", "exact"),
     ("The tower sold for HK$5.6 billion.", "HK$5.6 billion", 5.6 * B, None, None, "HKD", "exact"),
     ("DBS set aside S$300 million.", "S$300 million", 300 * M, None, None, "SGD", "exact"),

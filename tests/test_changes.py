@@ -33,7 +33,7 @@ def test_percentage_after_a_restated_figure_applies_to_both_currencies(nlp):
     ("Profit was $3bn, down 5% on a year earlier.", "$3bn", _change("down", 5.0)),
     ("Its investment arm made £347m, an 82% jump on 2003 figures.", "£347m", _change("up", 82.0)),
     ("Sales reached $30bn, an increase of $6bn.", "$30bn", _change("up", amount=6e9)),
-    ("A barrel of US crude oil closed up $2.80 to $51.15 in New York.", "$51.15", _change("up", amount=2.8)),
+    ("A tonne of Varnian copper closed up $2.80 to $61.15 in Oslo.", "$61.15", _change("up", amount=2.8)),
 ])
 def test_change_beside_a_figure(nlp, text, mention, expected):
     assert _changes(nlp, text)[mention] == expected
@@ -46,9 +46,9 @@ def test_the_earlier_and_the_change_figures_keep_no_change(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Verizon won MCI with a bid worth $6.8bn (£3.6bn), reports say.",
+    "Quorvel won Brantec with a bid worth $6.8bn (£3.6bn), reports say.",
     "It bought the firm for $5bn from its founders.",
-    "It was made up of $250m to pay back gains from market timing, and $125m in penalties.",
+    "The deal comprised $250m to repay trading gains, and $125m in fines.",
 ])
 def test_no_change_stated(nlp, text):
     assert all(change is None for change in _changes(nlp, text).values())

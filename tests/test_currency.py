@@ -44,9 +44,9 @@ def test_rupees_in_a_sri_lankan_story_are_lkr(nlp):
 
 
 def test_dollar_sign_is_usd_by_default_and_says_so(nlp):
-    [claim] = extract_text("Qantas, the Australian airline, made $500m.", nlp=nlp)
+    [claim] = extract_text("Koalair, the Australian airline, made $500m.", nlp=nlp)
     assert claim.amount.currency == "USD"
-    [claim] = extract_text("Qantas made 500 dollars.", nlp=nlp)
+    [claim] = extract_text("Koalair made 500 dollars.", nlp=nlp)
     assert "by convention" in claim.amount.currency_note
 
 
