@@ -232,3 +232,32 @@ def test_money_attribution_of_company_statements(company_results: Doc, mention: 
 def test_pronoun_source_keeps_its_span(company_results: Doc) -> None:
     added = next(a for a in company_results._.attributions if a["cue"]["text"] == "added")
     assert added["source"]["text"] == "It"
+
+
+# ------------------------------------------------------------------ the component's settings
+def test_rules_folder_in_the_config(tmp_path) -> None:
+    """The component reads its cues from the folder its config names: a cue added there is found."""
+    import json
+    import shutil
+
+    import spacy
+
+    from .conftest import ROOT
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    data = json.loads((rules / "attribution.json").read_text(encoding="utf-8"))
+    data["cues"]["verbs"].append("blorted")
+    (rules / "attribution.json").write_text(json.dumps(data), encoding="utf-8")
+    text = "Zorvex Ltd blorted that margins would improve."
+    for folder, expected in ((None, []), (str(rules), ["blorted"])):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("claims_sentences")
+        nlp.add_pipe("claims_attribution", config={"rules": folder})
+        assert [a["cue"]["text"] for a in nlp(text)._.attributions] == expected
+
+
+def test_factory_declares_what_it_reads_and_writes(nlp: Language) -> None:
+    meta = nlp.get_pipe_meta("claims_attribution")
+    assert {"doc._.attributions", "doc._.publisher"} <= set(meta.assigns)
+    assert {"doc._.money", "token.is_sent_start"} <= set(meta.requires)

@@ -26,11 +26,27 @@ class CueRules(Strict):
 
 
 class BylineRules(Strict):
-    first_lines: int = 8
     prefixes: Words
     team_words: dict[str, str]
     separators: str
-    max_name_words: int = 6
+
+
+class AttributionLimits(Strict):
+    inherit_sentences: int = Field(ge=0, description="a framing report goes on for at most this many sentences of its paragraph")
+    max_source_tokens: int = Field(gt=0, description="a source read leftwards from its cue is at most this long")
+    max_appositive_tokens: int = Field(gt=0, description="a source read rightwards, or a name plus its appositive, is at most this long")
+    appositive_head_tokens: int = Field(gt=0, description="the name before an appositive ('X, a senior analyst, said') is at most this long")
+    parenthesis_tokens: int = Field(gt=0, description="a parenthesis inside a source name ('(D-Nev.)') is at most this long")
+    cue_tail_tokens: int = Field(gt=0, description="a tail after a clause-final cue ('said on Tuesday') is at most this long")
+    preposed_content_words: int = Field(ge=0, description="'..., according to X' takes the words before it as content when there are at least this many")
+    frame_tokens: int = Field(ge=0, description="a report frames its sentence when its cue or source starts within this many tokens of it")
+    colon_head_tokens: int = Field(gt=0, description="a headline 'Name: ...' has its colon within this many tokens")
+    colon_content_tokens: int = Field(gt=0, description="and at least this many tokens from the colon to the end")
+    locative_window: int = Field(ge=0, description="a capitalised word this close after 'in'/'at' names a place, not a source")
+    acronym_min_letters: int = Field(gt=0, description="an acronym to expand has at least this many letters")
+    acronym_max_letters: int = Field(gt=0, description="and at most this many")
+    byline_lines: int = Field(gt=0, description="the byline is looked for among this many first non-blank lines")
+    byline_name_words: int = Field(gt=0, description="a byline name has at most this many words")
 
 
 class AttributionRules(RuleFile):
@@ -40,8 +56,12 @@ class AttributionRules(RuleFile):
     cue_tails: Words
     negations: Words
     relatives: Words
-    inherit_sentences: int = Field(2, ge=0)
+    complementizers: Words
+    agent_prepositions: Words
     determiners: Words
+    articles: Words
+    indefinite_articles: Words
+    possessive_markers: Words
     boundaries: Words
     open_boundaries: Words
     source_glue: Words
@@ -53,14 +73,15 @@ class AttributionRules(RuleFile):
     person_pronouns: Words
     descriptions: Words
     spokesperson: Words
+    spokesperson_prepositions: Words
     not_names: Words
     name_connectors: Words
+    name_enders: Words
     locatives: Words
     source_types: dict[SourceType, Words]
     inherit_types: list[SourceType]
-    max_source_tokens: int = Field(16, gt=0)
-    max_appositive_tokens: int = Field(25, gt=0)
     byline: BylineRules
+    limits: AttributionLimits
 
 
 def attribution_rules(directory: str | Path | None = None) -> AttributionRules:

@@ -1,0 +1,263 @@
+"""Cues: the cue phrases of a document (not inside a quotation, not used as a noun), each
+read in the construction it stands in ('X said ...', '..., said X', 'according to X',
+'is expected', 'X said ..., adding ...'), and nested citations linked to their holder."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import numpy
+from spacy.attrs import IS_SPACE, ORTH
+from spacy.tokens import Span
+
+from . import phrases
+from .phrases import after, back, forward, skip_left, trim
+from .sources import leading_name, sourcelike, typed
+from .state import DocState, Found, cap
+
+Cue = tuple[int, int, str]  # (start, end, kind)
+
+
+# ------------------------------------------------------------------ finding cues
+def find(st: DocState) -> list[Cue]:
+    """(start, end, kind) of cue phrases, longest first where they overlap, outside
+    furniture and quotations; sets ``st.cue_tokens``."""
+    doc, lex = st.doc, st.lex
+    skip = st.furniture | quoted(st)
+    matches = sorted(((s, e, doc.vocab.strings[m]) for m, s, e in lex.matcher(doc) if s not in skip),
+                     key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[Cue] = []
+    for s, e, kind in matches:
+        if not kept or s >= kept[-1][1]:
+            kept.append((s, e, kind))
+    st.cue_tokens = {i for s, e, _ in kept for i in range(s, e)}
+    kept = [c for c in kept if c[2] not in {"verbs", "gerunds"} or not noun_use(st, c[0], c[1])]
+    st.cue_tokens = {i for s, e, _ in kept for i in range(s, e)}
+    return kept
+
+
+def quoted(st: DocState) -> set[int]:
+    """Tokens inside a closed quotation of one line: the quoted speaker's own words."""
+    doc, lex = st.doc, st.lex
+    inside: set[int] = set()
+    opened: tuple[int, str] | None = None
+    columns = doc.to_array([ORTH, IS_SPACE])
+    marks = numpy.isin(columns[:, 0], [doc.vocab.strings[q] for q in lex.quote_marks])
+    for i in numpy.flatnonzero(marks | (columns[:, 1] == 1)).tolist():  # quote marks and blank tokens
+        text = doc[i].text
+        if "\n" in text:
+            opened = None
+        elif opened and text == opened[1]:
+            inside.update(range(opened[0] + 1, i))
+            opened = None
+        elif opened is None and text in lex.quote_pairs:
+            opened = (i, lex.quote_pairs[text])
+    return inside
+
+
+def figure_at(st: DocState, i: int) -> bool:
+    """Does a figure start at token i ('292,000', '$1.89', 'about 300')?"""
+    doc = st.doc
+    if i < len(doc) and doc[i].lower_ in st.lex.figure_openers:
+        i += 1
+    return i < len(doc) and (doc[i].like_num or doc[i].is_currency or i in st.money_tokens)
+
+
+def noun_use(st: DocState, start: int, end: int) -> bool:
+    """Is the cue word used as a noun, an adjective or inside a name ('the report', 'its
+    reported profit', 'value-added', 'United States')?"""
+    doc, lex = st.doc, st.lex
+    if start > 0 and not doc[start].is_sent_start and (cap(doc[start]) or not doc[start - 1].whitespace_):
+        return True
+    lead = skip_left(st, st.sent_starts[bisect_right(st.sent_starts, start) - 1], start, lex.modifiers)
+    if any(k > 0 and doc[k - 1].lower_ in lex.determiners for k in (start, lead)):
+        return True
+    nxt = doc[end] if end < len(doc) else None
+    word = doc[start:end].text.lower()
+    if word in lex.quantity_verbs and figure_at(st, end):
+        return True  # 'added 292,000 jobs'
+    if word not in lex.ambiguous:
+        return False
+    return nxt is not None and (nxt.lower_ in lex.noun_followers or end in st.cue_tokens)
+
+
+# ------------------------------------------------------------------ one sentence
+def read_sentence(st: DocState, sent: Span, n: int, cues: list[Cue]) -> list[Found]:
+    """The attributions of sentence n, from its cues (or its headline colon)."""
+    out: list[Found] = []
+    for start, end, kind in cues:
+        f = _one(st, sent, start, end, kind, out)
+        if f is not None:
+            f.sentence = n
+            out.append(f)
+    if not out and st.lex.rules.colon_headline and sent.start not in st.furniture:
+        f = _colon(st, sent)
+        if f is not None:
+            f.sentence = n
+            out.append(f)
+    return out
+
+
+def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: list[Found]) -> Found | None:
+    doc, lex = st.doc, st.lex
+    if kind == "adverbs":
+        return Found(cue=(start, end), kind=kind, content=trim(st, sent.start, sent.end))
+    if kind == "preposed":
+        return _preposed(st, sent, start, end)
+    if kind == "nested":
+        return _nested(st, sent, start, end, siblings) or _continuation(st, sent, start, end, "gerunds", siblings)
+    cs = skip_left(st, sent.start, start, lex.modifiers)
+    if kind == "verbs" and _passive(st, sent, start, end):
+        return _passive_cue(st, sent, start, end)
+    before = doc[cs - 1] if cs > sent.start else None
+    if (kind == "gerunds" and (before is None or before.text == ",")) or \
+            (before is not None and before.lower_ in lex.conjunctions):
+        return _continuation(st, sent, cs, end, kind, siblings)
+    return _verb(st, sent, cs, start, end)
+
+
+def _continuation(st: DocState, sent: Span, cs: int, end: int, kind: str, siblings: list[Found]) -> Found | None:
+    """'X said ..., adding ...', 'X rips ..., arguing ...', 'X called ... and threatened ...':
+    the source of the clause the cue continues."""
+    doc = st.doc
+    content = after(st, sent, end)
+    sib = _sibling(siblings, cs)
+    if sib is not None:
+        return Found(cue=(cs, end), kind=kind, source=sib.source, name=sib.name, content=content)
+    if doc[cs:end].text.lower() in st.lex.ambiguous:  # 'cities and states': a noun
+        return None
+    starts = [sent.start] + [i + 1 for i in range(sent.start, cs) if doc[i].text == ","]
+    source = next(filter(None, (leading_name(st, s, cs) for s in reversed(starts))), None)
+    return Found(cue=(cs, end), kind=kind, source=source, content=content) if source else None
+
+
+def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | None:
+    """'X said ...', '..., X said', '..., said X', 'X, a senior analyst, said'."""
+    doc, lex = st.doc, st.lex
+    word = doc[start:end].text.lower()
+    before = doc[cs - 1] if cs > sent.start else None
+    if before is not None and (before.text == "," or st.dash(before)):
+        appos = phrases.appositive(st, sent, cs - 1)
+        if appos and not phrases.quote_before(st, sent, cs - 1):
+            return _posed(st, sent, cs, end, appos)
+    source = back(st, sent, cs)
+    if source is not None:
+        ends_well = word not in lex.ambiguous or sourcelike(st, (source[1] - 1, source[1]))
+        return _posed(st, sent, cs, end, source) if ends_well and sourcelike(st, source) else None
+    if word in lex.invertible and before is not None and before.text in {",", ":"} | lex.quotes:
+        source = forward(st, sent, end, commas=True)
+        if source is not None:
+            return Found(cue=(cs, end), kind="verbs", source=source, content=trim(st, sent.start, cs))
+    return None
+
+
+def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int]) -> Found:
+    """Content after the cue, or before the source when the cue ends the clause."""
+    doc = st.doc
+    opened = source[0] > sent.start and (doc[source[0] - 1].text in {","} | st.lex.quotes
+                                         or st.dash(doc[source[0] - 1]))
+    if opened and phrases.clause_ends(st, sent, end):
+        content = trim(st, sent.start, source[0])
+    else:
+        content = after(st, sent, end)
+    return Found(cue=(cs, end), kind="verbs", source=source, content=content)
+
+
+def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
+    """'according to X, ...' and '..., according to X'."""
+    doc = st.doc
+    source = forward(st, sent, end, commas=False)
+    if source is None or not sourcelike(st, source):
+        return None
+    words_before = sum(not t.is_punct for t in doc[sent.start:start])
+    if words_before >= st.lex.limits.preposed_content_words and doc[start - 1].text == ",":
+        content = trim(st, sent.start, start)
+    else:
+        comma = next((i for i in range(source[1], sent.end) if doc[i].text == ","), source[1] - 1)
+        content = trim(st, comma + 1, sent.end)
+    return Found(cue=(start, end), kind="preposed", source=source, content=content)
+
+
+def _nested(st: DocState, sent: Span, start: int, end: int, siblings: list[Found]) -> Found | None:
+    """'reports citing informed sources': a source cited inside the previous attribution."""
+    source = forward(st, sent, end, commas=False)
+    if source is not None and typed(st, source) not in {None, "other"} and siblings:
+        parent = siblings[-1]
+        return Found(cue=(start, end), kind="nested", source=source, content=parent.content,
+                     parent=len(siblings) - 1)
+    return None
+
+
+def _passive(st: DocState, sent: Span, start: int, end: int) -> bool:
+    lex = st.lex
+    aux = skip_left(st, sent.start, start, lex.modifiers | lex.negations)
+    return st.doc[start:end].text.lower() in lex.passive and aux > sent.start and st.doc[aux - 1].lower_ in lex.passive_aux
+
+
+def _passive_cue(st: DocState, sent: Span, start: int, end: int) -> Found:
+    """'is expected', 'are said to be', 'was reported by X'."""
+    lex = st.lex
+    aux = skip_left(st, sent.start, start, lex.modifiers | lex.negations) - 1
+    source = None
+    if end < sent.end and st.doc[end].lower_ in lex.agent_prepositions:
+        source = forward(st, sent, end + 1, commas=False)
+    return Found(cue=(aux, end), kind="passive", source=source, content=trim(st, sent.start, sent.end))
+
+
+def _colon(st: DocState, sent: Span) -> Found | None:
+    """A headline 'Name: what they say'."""
+    doc, lex = st.doc, st.lex
+    toks = list(doc[sent.start:min(sent.start + lex.limits.colon_head_tokens, sent.end)])
+    colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
+    if not colon or len(sent) - colon < lex.limits.colon_content_tokens:
+        return None
+    head = toks[:colon]
+    if not all(t.is_title or t.is_upper for t in head) or any(t.lower_ in lex.not_names for t in head):
+        return None
+    c = sent.start + colon
+    return Found(cue=(c, c + 1), kind="colon", source=(sent.start, c), content=trim(st, c + 1, sent.end))
+
+
+# ------------------------------------------------------------------ nesting
+def link(st: DocState, found: list[Found]) -> None:
+    """A cue inside another attribution's content is cited by it (nested citation)."""
+    for i, f in enumerate(found):
+        if f.kind == "nested":
+            f.parent = i - 1
+            continue
+        if f.source is None:
+            continue
+        holders = [(h.content[1] - h.content[0], j) for j, h in enumerate(found)
+                   if j != i and h.sentence == f.sentence and h.content and h.source is not None
+                   and h.content[0] <= f.source[0] and f.cue[1] <= h.content[1] and not _cites(found, j, i)]
+        if holders:
+            f.parent = min(holders)[1]
+            f.content = _own_clause(st, f.content)
+
+
+def _own_clause(st: DocState, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A cited clause ends where the citing text goes on with a new subject: 'Meta projects
+    $115 billion and Oracle has earmarked $35 billion'."""
+    if content is None:
+        return None
+    doc, lex = st.doc, st.lex
+    for j in range(content[0], content[1] - 2):
+        if doc[j].lower_ in lex.conjunctions and cap(doc[j + 1]) and doc[j + 2].lower_ in lex.clause_words:
+            return trim(st, content[0], j)
+    return content
+
+
+def _sibling(siblings: list[Found], i: int) -> Found | None:
+    """The attribution an 'X said ..., adding ...' continuation at token i goes on from:
+    the first of its sentence with a source."""
+    return next((f for f in siblings if f.source is not None and f.cue[1] <= i), None)
+
+
+def _cites(found: list[Found], i: int | None, j: int) -> bool:
+    """Does attribution i already sit (directly or not) under attribution j?"""
+    seen = set()
+    while i is not None and i not in seen:
+        if i == j:
+            return True
+        seen.add(i)
+        i = found[i].parent
+    return False

@@ -1,0 +1,126 @@
+"""Token spans around a cue: the source noun phrase read leftwards or rightwards, a name
+with its appositive, and the content a cue introduces."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .sources import sourcelike
+from .state import CLAUSE_END, DocState, Range
+
+
+def skip_left(st: DocState, floor: int, i: int, words: set[str]) -> int:
+    """Move token i left over the words given, not past token ``floor``."""
+    doc = st.doc
+    while i > floor and doc[i - 1].lower_ in words:
+        i -= 1
+    return i
+
+
+def back(st: DocState, sent: Span, i: int) -> Range | None:
+    """The noun phrase that ends at token i, read leftwards."""
+    doc, lex = st.doc, st.lex
+    j = i
+    while j > sent.start:
+        tok = doc[j - 1]
+        if tok.text == ")":  # a parenthesis inside a name: 'Harry M. Reid (D-Nev.)'
+            k = next((k for k in range(j - 2, max(sent.start, j - lex.limits.parenthesis_tokens) - 1, -1)
+                      if doc[k].text == "("), None)
+            if k is None:
+                break
+            j = k
+            continue
+        if tok.lower_ in lex.conjunctions and not joins_names(st, sent, j - 1):
+            break
+        glued = j - 2 >= sent.start and (doc[j - 2].lower_, tok.lower_) in lex.glue
+        if st.stop(tok) and tok.lower_ not in lex.conjunctions and not glued:
+            break
+        j -= 1
+    if j == i or i - j > lex.limits.max_source_tokens:
+        return None
+    return (j, i)
+
+
+def joins_names(st: DocState, sent: Span, k: int) -> bool:
+    """Does the conjunction at token k join two names ('Marks and Spencer')?"""
+    doc = st.doc
+    left, right = (doc[k - 1] if k > sent.start else None), (doc[k + 1] if k + 1 < sent.end else None)
+    return bool(left and right and left.is_title and right.is_title)
+
+
+def forward(st: DocState, sent: Span, i: int, commas: bool) -> Range | None:
+    """The noun phrase that starts at token i, read rightwards."""
+    doc, lex = st.doc, st.lex
+    j = i
+    while j < sent.end:
+        tok = doc[j]
+        if tok.text == "," and commas:
+            nxt = doc[j + 1] if j + 1 < sent.end else None
+            if nxt is None or nxt.i in st.cue_tokens or nxt.text in lex.quotes:
+                break
+            j += 1
+            continue
+        opened = j > i and (tok.lower_ in lex.open_boundaries or (commas and tok.lower_ in lex.relatives))
+        if st.stop(tok) and tok.text not in {"(", ")"} and not opened:
+            break
+        j += 1
+    while j > i and (doc[j - 1].is_punct and doc[j - 1].text not in {")", "."}):
+        j -= 1
+    if j == i or j - i > lex.limits.max_appositive_tokens:
+        return None
+    return (i, j)
+
+
+def appositive(st: DocState, sent: Span, comma: int) -> Range | None:
+    """'Mark Hamrick, a senior analyst at Bankrate.com, said': name plus appositive."""
+    doc, lex = st.doc, st.lex
+    k = comma
+    while k > sent.start and not (doc[k - 1].text in {","} | lex.quotes | CLAUSE_END or st.dash(doc[k - 1])):
+        if doc[k - 1].i in st.cue_tokens:
+            return None
+        k -= 1
+    if k <= sent.start or k == comma or comma - k > lex.limits.max_appositive_tokens:
+        return None
+    if doc[k - 1].text != "," and not st.dash(doc[k - 1]):
+        return None
+    head = back(st, sent, k - 1)
+    if head is None or head[1] - head[0] > lex.limits.appositive_head_tokens or not sourcelike(st, head):
+        return None
+    return (head[0], comma)
+
+
+def quote_before(st: DocState, sent: Span, comma: int) -> bool:
+    return comma > sent.start and st.doc[comma - 1].text in st.lex.quotes
+
+
+def after(st: DocState, sent: Span, i: int) -> Range | None:
+    """Content after a cue: up to the sentence end or to a following ', adding ...'."""
+    doc = st.doc
+    if i < sent.end and doc[i].lower_ in st.lex.complementizers:
+        i += 1
+    if i < sent.end and doc[i].text in {":", ","}:
+        i += 1
+    end = sent.end
+    for j in range(i, sent.end - 1):
+        if doc[j].text == "," and doc[j + 1].i in st.cue_tokens:
+            end = j
+            break
+    return trim(st, i, end)
+
+
+def trim(st: DocState, i: int, j: int) -> Range | None:
+    """Tokens i to j without the blanks and the punctuation at either end."""
+    doc = st.doc
+    while i < j and (doc[i].is_space or doc[i].text in {",", ":", ";"}):
+        i += 1
+    while j > i and (doc[j - 1].is_space or doc[j - 1].text in {",", ".", ";", ":"}):
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def clause_ends(st: DocState, sent: Span, i: int) -> bool:
+    """Does the clause end at token i, but for a short tail ('on Tuesday', 'in a statement')?"""
+    doc, lex = st.doc, st.lex
+    j = i
+    while j < sent.end and not (doc[j].text in CLAUSE_END | {","} or doc[j].text in lex.quotes or st.dash(doc[j])):
+        j += 1
+    return j == i or (doc[i].lower_ in lex.tails and j - i <= lex.limits.cue_tail_tokens)

@@ -1,0 +1,169 @@
+"""Sources: whether a span can speak, its source type, the name it gives, and whom a pronoun
+or a description ('it', 'the company') stands for."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Span, Token
+
+from ...models import SourceType
+from .state import DocState, Found, Range, cap, camel, index
+
+Named = tuple[int, str, SourceType]  # (token, name, type) of a named source
+
+
+def sourcelike(st: DocState, span: Range) -> bool:
+    """Does a span name someone who can say something?"""
+    lex = st.lex
+    toks = st.doc[span[0]:span[1]]
+    if any(t.lower_ in lex.pronouns | lex.descriptions for t in toks) or typed(st, span) is not None:
+        return True
+    return any(cap(t) and t.is_alpha and t.lower_ not in lex.not_names for t in toks)
+
+
+def typed(st: DocState, span: Range) -> SourceType | None:
+    """The source type whose lexicon the span mentions; None when none does."""
+    words = " ".join(t.lower_ for t in st.doc[span[0]:span[1]])
+    return next((kind for kind, phrases in st.lex.types if phrases.search(words)), None)
+
+
+def leading_name(st: DocState, i: int, end: int) -> Range | None:
+    """The name or description that starts at token i ('Sanders', 'The company')."""
+    doc, words = st.doc, st.lex.subject_words
+    j = i
+    while j < end and (cap(doc[j]) or doc[j].lower_ in words):
+        j += 1
+    return (i, j) if j > i and sourcelike(st, (i, j)) else None
+
+
+def subject(st: DocState, sent: Span) -> Range | None:
+    """The leading name of a sentence ('Lord Browne rejected ...')."""
+    return leading_name(st, sent.start, sent.end)
+
+
+def name_all(st: DocState, found: list[Found]) -> None:
+    """Type and name every source; a pronoun or a description takes its antecedent's name."""
+    named: list[Named] = []  # earlier named sources
+    for f in found:
+        if f.source is None:
+            continue
+        f.source_type = typed(st, f.source) or "other"
+        if f.name is None:
+            f.name, resolved = name(st, f.source)
+            if not resolved:
+                ante = antecedent(st, f.source, named)
+                if ante is not None:
+                    f.name = ante[1]
+                    f.source_type = f.source_type if f.source_type != "other" else ante[2]
+            else:
+                named.append((f.source[0], f.name, f.source_type))
+
+
+def name(st: DocState, span: Range) -> tuple[str, bool]:
+    """(name, is it a name): a proper name in the span, or the phrase itself; False for a
+    pronoun or a definite description that needs an antecedent."""
+    lex = st.lex
+    toks = st.doc[span[0]:span[1]]
+    org = spokesperson_org(st, span)
+    if org:
+        return org, True
+    cut = next((k for k, t in enumerate(toks) if k and (t.text in {",", "("} or st.dash(t))), len(toks))
+    head, appos = list(toks[:cut]), list(toks[cut + 1:])
+    found = chunks(st, head)
+    if not found and names_appositive(st, appos):
+        found = chunks(st, appos)[:1]
+    if found:
+        return alias(st, found[-1]), True
+    words = [t for t in head if not (t.is_punct and t.text not in {"&", "-"})]
+    if [t.lower_ for t in words] and all(t.lower_ in lex.pronouns for t in words):
+        return words[0].text, False
+    lowered = [t.lower_ for t in words]
+    if lowered and lowered[0] not in lex.indefinite and lowered[-1] in lex.descriptions:
+        return " ".join(t.text for t in words), False
+    while words and words[0].lower_ in lex.articles:
+        words = words[1:]
+    words = words[:next((k for k, t in enumerate(words) if k and t.lower_ in lex.name_enders), len(words))]
+    text = st.doc[words[0].i:words[-1].i + 1].text if words else toks.text
+    return text, True
+
+
+def names_appositive(st: DocState, toks: list[Token]) -> bool:
+    """'Leading plaintiff, the University of California,': the appositive is the name."""
+    toks = toks[1:] if toks and toks[0].lower_ in st.lex.definite else toks
+    return bool(toks) and toks[0].is_title and toks[0].lower_ not in st.lex.not_names
+
+
+def chunks(st: DocState, toks: list[Token]) -> list[str]:
+    """Capitalised word runs ('Ian Read', 'Joint Committee on Taxation'), not a lone
+    sentence-initial word, a month or a weekday."""
+    lex, doc = st.lex, st.doc
+    window = lex.limits.locative_window
+    out: list[str] = []
+    run: list[Token] = []
+    toks = [t for k, t in enumerate(toks) if not any(u.lower_ in lex.locatives for u in toks[max(0, k - window):k])]
+    for t in toks + [None]:
+        capital = t is not None and cap(t) and t.lower_ not in lex.not_names and not t.is_punct and not t.like_num
+        link = t is not None and bool(run) and t.lower_ in lex.connectors
+        if capital or link:
+            run.append(t)
+            continue
+        while run and run[-1].lower_ in lex.connectors:
+            run.pop()
+        if run and not (len(run) == 1 and run[0].is_sent_start and not camel(run[0].text)
+                        and not known_name(st, run[0])):
+            out.append(doc[run[0].i:run[-1].i + 1].text)
+        run = []
+    return out
+
+
+def known_name(st: DocState, tok: Token) -> bool:
+    """A sentence-initial word that the text also capitalises mid-sentence is a name."""
+    return tok.text in st.mid_sentence or tok.is_upper
+
+
+def alias(st: DocState, text: str) -> str:
+    """An acronym ('GM', 'CBO') becomes the full name the text gives ('General Motors')."""
+    limits = st.lex.limits
+    if not (text.isupper() and limits.acronym_min_letters <= len(text) <= limits.acronym_max_letters and text.isalpha()):
+        return text
+    words = r"\s+(?:of\s+|and\s+|for\s+|&\s+)?".join(rf"{c}[a-z]+" for c in text)
+    m = re.search(rf"\b{words}\b", st.text)
+    return m.group(0) if m else text
+
+
+def spokesperson_org(st: DocState, span: Range) -> str | None:
+    """'a spokeswoman for Hanover Re' and 'Yukos spokesman X' speak for the organisation."""
+    lex = st.lex
+    toks = list(st.doc[span[0]:span[1]])
+    words = [t.lower_ for t in toks]
+    for phrase in lex.spokesperson:
+        k = index(words, phrase)
+        if k < 0:
+            continue
+        after = toks[k + len(phrase):]
+        if after and after[0].lower_ in lex.spokesperson_prepositions:
+            found = chunks(st, after[1:])
+            if found:
+                return found[0]
+        found = chunks(st, [t for t in toks[:k] if t.text not in lex.possessives])
+        if found:
+            return found[-1]
+    return None
+
+
+def antecedent(st: DocState, span: Range, named: list[Named]) -> Named | None:
+    """Whom a pronoun or a description stands for: 'he'/'she' the nearest earlier named
+    source, 'it'/'the company' the nearest earlier sentence that starts with a name."""
+    doc = st.doc
+    i = span[0]
+    speaker = next((n for n in reversed(named) if n[0] < i), None)
+    lead_name = None
+    for sent in reversed(st.sents[:bisect_right(st.sent_starts, i - 1)]) if i else []:
+        lead = subject(st, sent)
+        found = chunks(st, list(doc[lead[0]:lead[1]])) if lead and lead[1] <= i else []
+        if found:
+            lead_name = (lead[0], alias(st, found[0]), typed(st, lead) or "other")
+            break
+    person = doc[i].lower_ in st.lex.person_pronouns
+    return (speaker or lead_name) if person else (lead_name or speaker)
