@@ -261,3 +261,29 @@ def test_factory_declares_what_it_reads_and_writes(nlp: Language) -> None:
     meta = nlp.get_pipe_meta("claims_attribution")
     assert {"doc._.attributions", "doc._.publisher"} <= set(meta.assigns)
     assert {"doc._.money", "token.is_sent_start"} <= set(meta.requires)
+
+
+# ------------------------------------------------------------------ names and long input
+@pytest.mark.parametrize("text,name", [
+    ("Northern Zembla Brewing cut prices. NZB said sales rose.", "Northern Zembla Brewing"),
+    ("The Bank of Zembla held rates. BZ said inflation would ease.", "Bank of Zembla"),
+    ("Procter & Quill grew. PQ said margins improved.", "Procter & Quill"),
+    ("Bank the Zembla grew. BZ said margins improved.", "BZ"),  # 'the' joins no acronym
+])
+def test_acronym_source_takes_the_full_name(nlp: Language, text: str, name: str) -> None:
+    (att,) = nlp(text)._.attributions
+    assert att["name"] == name
+
+
+def test_a_sentence_never_closed_keeps_contents_bounded(nlp: Language) -> None:
+    """A quotation never closed makes one endless sentence: every cue is still read, and no
+    content reaches further than the limit from its cue."""
+    from extractor.ruleset import attribution_rules
+
+    window = attribution_rules().limits.max_content_tokens
+    doc = nlp('"' + "Revenue was $5bn, the company said and profit rose " * 200)
+    found = doc._.attributions
+    assert len(found) == 200 and all(a["cue"]["text"] == "said" for a in found)
+    spans = [doc.char_span(a["content"]["start"], a["content"]["end"]) for a in found]
+    assert all(s is not None and len(s) <= 2 * window for s in spans)
+    assert all(r["attribution"]["source"] == "the company" for r in doc._.money[1:])  # each in the content of the cue before it

@@ -3,16 +3,16 @@ read in the construction it stands in ('X said ...', '..., said X', 'according t
 'is expected', 'X said ..., adding ...'), and nested citations linked to their holder."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import numpy
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Span
 
 from . import phrases
-from .phrases import after, back, forward, skip_left, trim
+from .phrases import after, back, content_of, forward, skip_left, trim
 from .sources import leading_name, sourcelike, typed
-from .state import DocState, Found, cap
+from .state import DocState, Found, cap, first
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 
@@ -84,11 +84,13 @@ def noun_use(st: DocState, start: int, end: int) -> bool:
 def read_sentence(st: DocState, sent: Span, n: int, cues: list[Cue]) -> list[Found]:
     """The attributions of sentence n, from its cues (or its headline colon)."""
     out: list[Found] = []
+    sourced: Found | None = None  # the first attribution of the sentence with a source
     for start, end, kind in cues:
-        f = _one(st, sent, start, end, kind, out)
+        f = _one(st, sent, start, end, kind, out, sourced)
         if f is not None:
             f.sentence = n
             out.append(f)
+            sourced = sourced or (f if f.source is not None else None)
     if not out and st.lex.rules.colon_headline and sent.start not in st.furniture:
         f = _colon(st, sent)
         if f is not None:
@@ -97,37 +99,67 @@ def read_sentence(st: DocState, sent: Span, n: int, cues: list[Cue]) -> list[Fou
     return out
 
 
-def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: list[Found]) -> Found | None:
+def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: list[Found],
+         sourced: Found | None) -> Found | None:
     doc, lex = st.doc, st.lex
     if kind == "adverbs":
-        return Found(cue=(start, end), kind=kind, content=trim(st, sent.start, sent.end))
+        return Found(cue=(start, end), kind=kind, content=content_of(st, sent.start, sent.end, start))
     if kind == "preposed":
         return _preposed(st, sent, start, end)
     if kind == "nested":
-        return _nested(st, sent, start, end, siblings) or _continuation(st, sent, start, end, "gerunds", siblings)
+        return _nested(st, sent, start, end, siblings) or _continuation(st, sent, start, end, "gerunds", sourced)
     cs = skip_left(st, sent.start, start, lex.modifiers)
     if kind == "verbs" and _passive(st, sent, start, end):
         return _passive_cue(st, sent, start, end)
     before = doc[cs - 1] if cs > sent.start else None
     if (kind == "gerunds" and (before is None or before.text == ",")) or \
             (before is not None and before.lower_ in lex.conjunctions):
-        return _continuation(st, sent, cs, end, kind, siblings)
+        return _continuation(st, sent, cs, end, kind, sourced)
     return _verb(st, sent, cs, start, end)
 
 
-def _continuation(st: DocState, sent: Span, cs: int, end: int, kind: str, siblings: list[Found]) -> Found | None:
+def _continuation(st: DocState, sent: Span, cs: int, end: int, kind: str, sourced: Found | None) -> Found | None:
     """'X said ..., adding ...', 'X rips ..., arguing ...', 'X called ... and threatened ...':
-    the source of the clause the cue continues."""
+    the source of the clause the cue continues (the sentence's first attribution with a
+    source before the cue, else the nearest clause before it that starts with a name)."""
     doc = st.doc
     content = after(st, sent, end)
-    sib = _sibling(siblings, cs)
-    if sib is not None:
-        return Found(cue=(cs, end), kind=kind, source=sib.source, name=sib.name, content=content)
+    if sourced is not None and sourced.cue[1] <= cs:
+        return Found(cue=(cs, end), kind=kind, source=sourced.source, name=sourced.name, content=content)
     if doc[cs:end].text.lower() in st.lex.ambiguous:  # 'cities and states': a noun
         return None
-    starts = [sent.start] + [i + 1 for i in range(sent.start, cs) if doc[i].text == ","]
-    source = next(filter(None, (leading_name(st, s, cs) for s in reversed(starts))), None)
+    source = _clause_source(st, sent, cs)
     return Found(cue=(cs, end), kind=kind, source=source, content=content) if source else None
+
+
+def _clause_source(st: DocState, sent: Span, cs: int) -> tuple[int, int] | None:
+    """The name that starts the nearest clause (after a comma, or the sentence) before token
+    cs. A clause before the last comma ends at that comma whatever cs is, so whether it starts
+    with a name is computed once per document (``st.comma_leads``)."""
+    commas = st.commas
+    lo, k = bisect_left(commas, sent.start), bisect_left(commas, cs)
+    if k == lo:  # no comma before the cue
+        return leading_name(st, sent.start, cs)
+    nearest = leading_name(st, commas[k - 1] + 1, cs)
+    if nearest is not None:
+        return nearest
+    leads = _comma_leads(st)
+    m = leads[k - 2] if k - 2 >= lo else -1
+    return leading_name(st, commas[m] + 1 if m >= lo else sent.start, cs)
+
+
+def _comma_leads(st: DocState) -> list[int]:
+    """For each comma (by its index in ``st.commas``), the index of the nearest comma up to it
+    that a name follows, -1 when there is none."""
+    if st.comma_leads is None:
+        leads, last = [], -1
+        for m, c in enumerate(st.commas):
+            sent_end = st.sents[bisect_right(st.sent_starts, c) - 1].end
+            if leading_name(st, c + 1, sent_end) is not None:
+                last = m
+            leads.append(last)
+        st.comma_leads = leads
+    return st.comma_leads
 
 
 def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | None:
@@ -146,7 +178,7 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
     if word in lex.invertible and before is not None and before.text in {",", ":"} | lex.quotes:
         source = forward(st, sent, end, commas=True)
         if source is not None:
-            return Found(cue=(cs, end), kind="verbs", source=source, content=trim(st, sent.start, cs))
+            return Found(cue=(cs, end), kind="verbs", source=source, content=content_of(st, sent.start, cs, cs))
     return None
 
 
@@ -156,7 +188,7 @@ def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int])
     opened = source[0] > sent.start and (doc[source[0] - 1].text in {","} | st.lex.quotes
                                          or st.dash(doc[source[0] - 1]))
     if opened and phrases.clause_ends(st, sent, end):
-        content = trim(st, sent.start, source[0])
+        content = content_of(st, sent.start, source[0], source[0])
     else:
         content = after(st, sent, end)
     return Found(cue=(cs, end), kind="verbs", source=source, content=content)
@@ -168,12 +200,12 @@ def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
     source = forward(st, sent, end, commas=False)
     if source is None or not sourcelike(st, source):
         return None
-    words_before = sum(not t.is_punct for t in doc[sent.start:start])
+    words_before = st.words_upto[start] - st.words_upto[sent.start]
     if words_before >= st.lex.limits.preposed_content_words and doc[start - 1].text == ",":
-        content = trim(st, sent.start, start)
+        content = content_of(st, sent.start, start, start)
     else:
-        comma = next((i for i in range(source[1], sent.end) if doc[i].text == ","), source[1] - 1)
-        content = trim(st, comma + 1, sent.end)
+        comma = first(st.commas, source[1], sent.end)
+        content = content_of(st, (source[1] - 1 if comma is None else comma) + 1, sent.end, start)
     return Found(cue=(start, end), kind="preposed", source=source, content=content)
 
 
@@ -200,7 +232,7 @@ def _passive_cue(st: DocState, sent: Span, start: int, end: int) -> Found:
     source = None
     if end < sent.end and st.doc[end].lower_ in lex.agent_prepositions:
         source = forward(st, sent, end + 1, commas=False)
-    return Found(cue=(aux, end), kind="passive", source=source, content=trim(st, sent.start, sent.end))
+    return Found(cue=(aux, end), kind="passive", source=source, content=content_of(st, sent.start, sent.end, aux))
 
 
 def _colon(st: DocState, sent: Span) -> Found | None:
@@ -214,21 +246,24 @@ def _colon(st: DocState, sent: Span) -> Found | None:
     if not all(t.is_title or t.is_upper for t in head) or any(t.lower_ in lex.not_names for t in head):
         return None
     c = sent.start + colon
-    return Found(cue=(c, c + 1), kind="colon", source=(sent.start, c), content=trim(st, c + 1, sent.end))
+    return Found(cue=(c, c + 1), kind="colon", source=(sent.start, c), content=content_of(st, c + 1, sent.end, c))
 
 
 # ------------------------------------------------------------------ nesting
 def link(st: DocState, found: list[Found]) -> None:
-    """A cue inside another attribution's content is cited by it (nested citation)."""
+    """A cue inside another attribution's content is cited by it (nested citation): the
+    innermost holder among the nearest attributions of its sentence."""
+    window, hops = st.lex.limits.holder_window, st.lex.limits.chain_hops
     for i, f in enumerate(found):
         if f.kind == "nested":
             f.parent = i - 1
             continue
         if f.source is None:
             continue
-        holders = [(h.content[1] - h.content[0], j) for j, h in enumerate(found)
+        near = range(max(0, i - window), min(len(found), i + window + 1))
+        holders = [(h.content[1] - h.content[0], j) for j in near for h in (found[j],)
                    if j != i and h.sentence == f.sentence and h.content and h.source is not None
-                   and h.content[0] <= f.source[0] and f.cue[1] <= h.content[1] and not _cites(found, j, i)]
+                   and h.content[0] <= f.source[0] and f.cue[1] <= h.content[1] and not _cites(found, j, i, hops)]
         if holders:
             f.parent = min(holders)[1]
             f.content = _own_clause(st, f.content)
@@ -239,25 +274,17 @@ def _own_clause(st: DocState, content: tuple[int, int] | None) -> tuple[int, int
     $115 billion and Oracle has earmarked $35 billion'."""
     if content is None:
         return None
-    doc, lex = st.doc, st.lex
-    for j in range(content[0], content[1] - 2):
-        if doc[j].lower_ in lex.conjunctions and cap(doc[j + 1]) and doc[j + 2].lower_ in lex.clause_words:
-            return trim(st, content[0], j)
-    return content
+    join = first(st.clause_joins, content[0], content[1] - 2)
+    return content if join is None else trim(st, content[0], join)
 
 
-def _sibling(siblings: list[Found], i: int) -> Found | None:
-    """The attribution an 'X said ..., adding ...' continuation at token i goes on from:
-    the first of its sentence with a source."""
-    return next((f for f in siblings if f.source is not None and f.cue[1] <= i), None)
-
-
-def _cites(found: list[Found], i: int | None, j: int) -> bool:
-    """Does attribution i already sit (directly or not) under attribution j?"""
-    seen = set()
-    while i is not None and i not in seen:
+def _cites(found: list[Found], i: int | None, j: int, hops: int) -> bool:
+    """Does attribution i already sit (directly or not, at most ``hops`` levels down) under
+    attribution j?"""
+    for _ in range(hops + 1):
+        if i is None:
+            return False
         if i == j:
             return True
-        seen.add(i)
         i = found[i].parent
     return False

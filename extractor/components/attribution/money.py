@@ -3,7 +3,7 @@ attribution (the one whose content holds it, or a framing report it inherits) wi
 chain of sources from the publisher to the cited origin."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..extensions import AttributionMention, AttributionRef, HopRef, MoneyRecord, SpanRef
 from ..view import char_range
@@ -17,6 +17,11 @@ def span(st: DocState, r: Range | None) -> SpanRef | None:
     return {"text": st.text[start:end], "start": start, "end": end}
 
 
+def _text(st: DocState, r: Range) -> str:
+    start, end = char_range(st.doc, r[0], r[1])
+    return st.text[start:end]
+
+
 def record(st: DocState, found: list[Found], f: Found) -> AttributionMention:
     """The plain-data attribution; 'name' is the source as the chains give it."""
     return {"source": span(st, f.source), "cue": span(st, f.cue),  # type: ignore[typeddict-item]
@@ -28,39 +33,75 @@ def attribute(st: DocState, found: list[Found]) -> None:
     """Give every money record its ``attribution``."""
     doc = st.doc
     publisher = doc._.publisher
-    contents = [char_range(doc, *f.content) if f.content else None for f in found]
-    for rec in doc._.money or []:
-        f = _covering(st, found, contents, rec)
+    records = doc._.money or []
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for rec, f in zip(records, _covering(st, found, records)):
         cue: str | None = None
         if f is not None and f.source is not None:
-            cue = doc[f.cue[0]:f.cue[1]].text
+            cue = _text(st, f.cue)
         else:
-            f = _inherited(st, found, rec)
+            f = _inherited(st, by_sentence, rec)
         rec["attribution"] = _attribution(st, found, f, cue, publisher)
 
 
-def _covering(st: DocState, found: list[Found], contents: list[tuple[int, int] | None],
-              rec: MoneyRecord) -> Found | None:
-    """The innermost attribution whose content holds the figure, or whose source follows
-    the figure directly ('the $27bn Russia says Yukos owes'). ``contents``: the character
-    span of each attribution's content."""
-    best: tuple[int, int, Found] | None = None
+def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> list[Found | None]:
+    """For each record, the innermost attribution whose content holds the figure (a nested
+    citation on a tie), or one whose source follows the figure directly ('the $27bn Russia
+    says Yukos owes'). The contents go into a Fenwick tree by start, from the latest end
+    down, so that each record asks once for the shortest content that starts by its start."""
+    doc = st.doc
+    contents = [char_range(doc, *f.content) if f.content else None for f in found]
+    adjacent: dict[int, list[int]] = {}  # source start character -> attributions ('verbs' with a content)
     for n, f in enumerate(found):
-        if contents[n] is None:
-            continue
-        start_char, end_char = contents[n]
-        if start_char <= rec["start"] and rec["end"] <= end_char:
-            key = (end_char - start_char, -n)  # the innermost; a nested citation on a tie
-        elif f.source and f.kind == "verbs" and 0 <= st.doc[f.source[0]].idx - rec["end"] <= 1:
-            key = (0, -n)
-        else:
-            continue
-        if best is None or key < best[:2]:
-            best = (*key, f)
-    return best[2] if best else None
+        if contents[n] is not None and f.source and f.kind == "verbs":
+            adjacent.setdefault(doc[f.source[0]].idx, []).append(n)
+    starts = sorted({c[0] for c in contents if c is not None})
+    tree = _MinTree(len(starts))
+    by_end = sorted(((c[1], n) for n, c in enumerate(contents) if c is not None), reverse=True)
+    best: list[tuple[int, int] | None] = [None] * len(records)
+    k = 0
+    for r in sorted(range(len(records)), key=lambda r: -records[r]["end"]):
+        rec = records[r]
+        while k < len(by_end) and by_end[k][0] >= rec["end"]:
+            end_char, n = by_end[k]
+            start_char = contents[n][0]  # type: ignore[index]
+            tree.add(bisect_left(starts, start_char), (end_char - start_char, -n))
+            k += 1
+        key = tree.least(bisect_right(starts, rec["start"]))
+        for n in adjacent.get(rec["end"], []) + adjacent.get(rec["end"] + 1, []):
+            c = contents[n]
+            if not (c[0] <= rec["start"] and rec["end"] <= c[1]) and (key is None or (0, -n) < key):  # type: ignore[index]
+                key = (0, -n)
+        best[r] = key
+    return [found[-key[1]] if key else None for key in best]
 
 
-def _inherited(st: DocState, found: list[Found], rec: MoneyRecord) -> Found | None:
+class _MinTree:
+    """A Fenwick tree of prefix minima: ``add(i, key)``, ``least(k)`` = the least key added at
+    an index below k."""
+
+    def __init__(self, size: int) -> None:
+        self.tree: list[tuple[int, int] | None] = [None] * (size + 1)
+
+    def add(self, i: int, key: tuple[int, int]) -> None:
+        i += 1
+        while i < len(self.tree):
+            if self.tree[i] is None or key < self.tree[i]:  # type: ignore[operator]
+                self.tree[i] = key
+            i += i & -i
+
+    def least(self, k: int) -> tuple[int, int] | None:
+        best = None
+        while k > 0:
+            if self.tree[k] is not None and (best is None or self.tree[k] < best):  # type: ignore[operator]
+                best = self.tree[k]
+            k -= k & -k
+        return best
+
+
+def _inherited(st: DocState, by_sentence: dict[int, list[Found]], rec: MoneyRecord) -> Found | None:
     """A report that frames its sentence ('According to industry reports, ...', 'Reports
     indicated ...') goes on in the next sentences of its paragraph; so does a quotation."""
     lex, sents = st.lex, st.sents
@@ -72,7 +113,7 @@ def _inherited(st: DocState, found: list[Found], rec: MoneyRecord) -> Found | No
     for n in range(here - 1, max(-1, here - 1 - lex.limits.inherit_sentences), -1):
         if sents[n].end_char <= line[0]:
             return None
-        mine = [f for f in found if f.sentence == n and f.source is not None]
+        mine = [f for f in by_sentence.get(n, []) if f.source is not None]
         if mine:
             top = next((f for f in mine if f.parent is None), mine[0])
             if sents[here].text.lstrip()[:1] in lex.quotes:  # the quotation goes on
@@ -94,11 +135,13 @@ def chain(st: DocState, found: list[Found], f: Found | None, publisher: dict | N
     """Hops from the publisher through the citing attributions to f's source."""
     hops: list[HopRef] = [{"source": publisher["name"], "cue": None, "type": "publisher"}] if publisher else []
     path: list[Found] = []
-    while f is not None and f not in path:
+    seen: set[int] = set()
+    while f is not None and id(f) not in seen and len(path) < st.lex.limits.chain_hops:
         path.append(f)
+        seen.add(id(f))
         f = found[f.parent] if f.parent is not None else None
     for h in reversed(path):
-        hop: HopRef = {"source": h.name, "cue": st.doc[h.cue[0]:h.cue[1]].text, "type": h.source_type}  # type: ignore[typeddict-item]
+        hop: HopRef = {"source": h.name, "cue": _text(st, h.cue), "type": h.source_type}  # type: ignore[typeddict-item]
         if h.source is not None and not (hops and hops[-1]["source"] == hop["source"]):
             hops.append(hop)
     return hops

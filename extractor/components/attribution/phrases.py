@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .sources import sourcelike
-from .state import CLAUSE_END, DocState, Range
+from .state import CLAUSE_END, DocState, Range, first
 
 
 def skip_left(st: DocState, floor: int, i: int, words: set[str]) -> int:
@@ -20,7 +20,7 @@ def back(st: DocState, sent: Span, i: int) -> Range | None:
     """The noun phrase that ends at token i, read leftwards."""
     doc, lex = st.doc, st.lex
     j = i
-    while j > sent.start:
+    while j > sent.start and i - j <= lex.limits.max_source_tokens:
         tok = doc[j - 1]
         if tok.text == ")":  # a parenthesis inside a name: 'Harry M. Reid (D-Nev.)'
             k = next((k for k in range(j - 2, max(sent.start, j - lex.limits.parenthesis_tokens) - 1, -1)
@@ -50,8 +50,10 @@ def joins_names(st: DocState, sent: Span, k: int) -> bool:
 def forward(st: DocState, sent: Span, i: int, commas: bool) -> Range | None:
     """The noun phrase that starts at token i, read rightwards."""
     doc, lex = st.doc, st.lex
-    j = i
+    j, longest = i, lex.limits.max_appositive_tokens
     while j < sent.end:
+        if j - i > longest and not _trailing(doc[j - 1]):
+            return None  # too long, whatever punctuation follows
         tok = doc[j]
         if tok.text == "," and commas:
             nxt = doc[j + 1] if j + 1 < sent.end else None
@@ -63,22 +65,27 @@ def forward(st: DocState, sent: Span, i: int, commas: bool) -> Range | None:
         if st.stop(tok) and tok.text not in {"(", ")"} and not opened:
             break
         j += 1
-    while j > i and (doc[j - 1].is_punct and doc[j - 1].text not in {")", "."}):
+    while j > i and _trailing(doc[j - 1]):
         j -= 1
-    if j == i or j - i > lex.limits.max_appositive_tokens:
+    if j == i or j - i > longest:
         return None
     return (i, j)
+
+
+def _trailing(tok) -> bool:
+    """Punctuation that a phrase read rightwards does not end with."""
+    return tok.is_punct and tok.text not in {")", "."}
 
 
 def appositive(st: DocState, sent: Span, comma: int) -> Range | None:
     """'Mark Hamrick, a senior analyst at Bankrate.com, said': name plus appositive."""
     doc, lex = st.doc, st.lex
-    k = comma
+    k, longest = comma, lex.limits.max_appositive_tokens
     while k > sent.start and not (doc[k - 1].text in {","} | lex.quotes | CLAUSE_END or st.dash(doc[k - 1])):
-        if doc[k - 1].i in st.cue_tokens:
+        if doc[k - 1].i in st.cue_tokens or comma - k > longest:
             return None
         k -= 1
-    if k <= sent.start or k == comma or comma - k > lex.limits.max_appositive_tokens:
+    if k <= sent.start or k == comma or comma - k > longest:
         return None
     if doc[k - 1].text != "," and not st.dash(doc[k - 1]):
         return None
@@ -99,28 +106,25 @@ def after(st: DocState, sent: Span, i: int) -> Range | None:
         i += 1
     if i < sent.end and doc[i].text in {":", ","}:
         i += 1
-    end = sent.end
-    for j in range(i, sent.end - 1):
-        if doc[j].text == "," and doc[j + 1].i in st.cue_tokens:
-            end = j
-            break
-    return trim(st, i, end)
+    comma = first(st.comma_cues, i, sent.end - 1)
+    return content_of(st, i, sent.end if comma is None else comma, i)
+
+
+def content_of(st: DocState, i: int, j: int, at: int) -> Range | None:
+    """Tokens i to j as a content, trimmed, and no further than ``limits.max_content_tokens``
+    from the cue or source at token ``at``."""
+    window = st.lex.limits.max_content_tokens
+    return trim(st, max(i, at - window), min(j, at + window))
 
 
 def trim(st: DocState, i: int, j: int) -> Range | None:
     """Tokens i to j without the blanks and the punctuation at either end."""
-    doc = st.doc
-    while i < j and (doc[i].is_space or doc[i].text in {",", ":", ";"}):
-        i += 1
-    while j > i and (doc[j - 1].is_space or doc[j - 1].text in {",", ".", ";", ":"}):
-        j -= 1
-    return (i, j) if j > i else None
+    return st.trim(i, j)
 
 
 def clause_ends(st: DocState, sent: Span, i: int) -> bool:
     """Does the clause end at token i, but for a short tail ('on Tuesday', 'in a statement')?"""
-    doc, lex = st.doc, st.lex
-    j = i
-    while j < sent.end and not (doc[j].text in CLAUSE_END | {","} or doc[j].text in lex.quotes or st.dash(doc[j])):
-        j += 1
-    return j == i or (doc[i].lower_ in lex.tails and j - i <= lex.limits.cue_tail_tokens)
+    lex = st.lex
+    stop = first(st.clause_stops, i, sent.end)
+    j = sent.end if stop is None else stop
+    return j == i or (st.doc[i].lower_ in lex.tails and j - i <= lex.limits.cue_tail_tokens)

@@ -123,13 +123,35 @@ def known_name(st: DocState, tok: Token) -> bool:
 
 
 def alias(st: DocState, text: str) -> str:
-    """An acronym ('GM', 'CBO') becomes the full name the text gives ('General Motors')."""
+    """An acronym ('GM', 'CBO') becomes the full name the text gives ('General Motors'): the
+    first run of capitalised words with those initials, 'of', 'and', 'for', '&' allowed between."""
     limits = st.lex.limits
     if not (text.isupper() and limits.acronym_min_letters <= len(text) <= limits.acronym_max_letters and text.isalpha()):
         return text
-    words = r"\s+(?:of\s+|and\s+|for\s+|&\s+)?".join(rf"{c}[a-z]+" for c in text)
-    m = re.search(rf"\b{words}\b", st.text)
-    return m.group(0) if m else text
+    if st.acronyms is None:
+        st.acronyms = _acronyms(st.text, limits.acronym_min_letters, limits.acronym_max_letters)
+    return st.acronyms.get(text, text)
+
+
+_WORD = re.compile(r"(?<!\w)\w[a-z]+(?!\w)")  # 'General' (kept when its first letter is not lower-case)
+_GAP = re.compile(r"\s+(?:(?:of|and|for|&)\s+)?")
+
+
+def _acronyms(text: str, shortest: int, longest: int) -> dict[str, str]:
+    """Initials of every run of ``shortest`` to ``longest`` such words, mapped to the first
+    run that has them (one pass over the text)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text) if text[m.start()].isalpha() and not text[m.start()].islower()]
+    joined = [_GAP.fullmatch(text, words[k][1], words[k + 1][0]) is not None for k in range(len(words) - 1)]
+    found: dict[str, str] = {}
+    for k, (start, _) in enumerate(words):
+        initials = text[start]
+        for n in range(1, longest):
+            if k + n >= len(words) or not joined[k + n - 1]:
+                break
+            initials += text[words[k + n][0]]
+            if n + 1 >= shortest:
+                found.setdefault(initials, text[start:words[k + n][1]])
+    return found
 
 
 def spokesperson_org(st: DocState, span: Range) -> str | None:
@@ -155,15 +177,42 @@ def spokesperson_org(st: DocState, span: Range) -> str | None:
 def antecedent(st: DocState, span: Range, named: list[Named]) -> Named | None:
     """Whom a pronoun or a description stands for: 'he'/'she' the nearest earlier named
     source, 'it'/'the company' the nearest earlier sentence that starts with a name."""
-    doc = st.doc
     i = span[0]
     speaker = next((n for n in reversed(named) if n[0] < i), None)
-    lead_name = None
-    for sent in reversed(st.sents[:bisect_right(st.sent_starts, i - 1)]) if i else []:
-        lead = subject(st, sent)
-        found = chunks(st, list(doc[lead[0]:lead[1]])) if lead and lead[1] <= i else []
-        if found:
-            lead_name = (lead[0], alias(st, found[0]), typed(st, lead) or "other")
-            break
-    person = doc[i].lower_ in st.lex.person_pronouns
+    lead_name = _lead_before(st, i) if i else None
+    person = st.doc[i].lower_ in st.lex.person_pronouns
     return (speaker or lead_name) if person else (lead_name or speaker)
+
+
+def _lead_before(st: DocState, i: int) -> Named | None:
+    """The leading name of the nearest sentence before token i (or of i's own sentence, when
+    that name ends by i)."""
+    n = bisect_right(st.sent_starts, i - 1) - 1
+    here = _sentence_lead(st, n)
+    if here is not None and here[1] <= i:
+        return here[0], here[2], here[3]
+    m = _named_before(st, n - 1)
+    lead = _sentence_lead(st, m) if m >= 0 else None
+    return (lead[0], lead[2], lead[3]) if lead else None
+
+
+def _sentence_lead(st: DocState, n: int) -> tuple[int, int, str, SourceType] | None:
+    """(start, end, name, type) of the name sentence n starts with, once per sentence."""
+    if n not in st.sentence_leads:
+        lead = subject(st, st.sents[n])
+        found = chunks(st, list(st.doc[lead[0]:lead[1]])) if lead else []
+        st.sentence_leads[n] = (lead[0], lead[1], alias(st, found[0]), typed(st, lead) or "other") if lead and found else None
+    return st.sentence_leads[n]
+
+
+def _named_before(st: DocState, n: int) -> int:
+    """The nearest sentence up to n that starts with a name (-1 for none); each sentence is
+    looked at once per document."""
+    walked = []
+    while n >= 0 and n not in st.named_before and _sentence_lead(st, n) is None:
+        walked.append(n)
+        n -= 1
+    found = st.named_before.get(n, n) if n >= 0 else -1
+    for k in walked:
+        st.named_before[k] = found
+    return found

@@ -2,10 +2,13 @@
 per-document state every step looks up (sentences, furniture, money and cue tokens)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from ...layout import Layout
@@ -46,6 +49,11 @@ class DocState:
     furniture: set[int]  # boilerplate tokens
     money_tokens: set[int]
     cue_tokens: set[int] = field(default_factory=set)  # set once the cues are found
+    # filled on first use by the steps that need them (each in one pass over the document)
+    comma_leads: list[int] | None = None  # cues: per comma, the nearest comma up to it followed by a name
+    sentence_leads: dict[int, tuple[int, int, str, SourceType] | None] = field(default_factory=dict)  # sources
+    named_before: dict[int, int] = field(default_factory=dict)  # sources: sentence -> nearest one up to it with a name
+    acronyms: dict[str, str] | None = None  # sources: initials -> first run of capitalised words with them
 
     @classmethod
     def of(cls, lex: Lexicon, doc: Doc) -> DocState:
@@ -59,6 +67,64 @@ class DocState:
                    furniture={i for span in doc.spans.get("boilerplate", []) for i in range(span.start, span.end)},
                    money_tokens={i for span in doc.spans.get("money", []) for i in range(span.start, span.end)})
 
+    # ------------------------------------------------------------- positions, for bisection
+    @cached_property
+    def _columns(self) -> list[list[int]]:
+        """ORTH, LOWER, trailing space, IS_SPACE, IS_PUNCT of every token, column by column."""
+        return self.doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_PUNCT]).reshape(-1, 5).T.tolist()
+
+    def _where(self, column: int, words: set[str]) -> list[int]:
+        """The tokens whose ORTH (column 0) or LOWER (column 1) is one of the words."""
+        strings = self.doc.vocab.strings
+        ids = {strings[w] for w in words}
+        return [i for i, v in enumerate(self._columns[column]) if v in ids]
+
+    @cached_property
+    def commas(self) -> list[int]:
+        return self._where(0, {","})
+
+    @cached_property
+    def clause_stops(self) -> list[int]:
+        """Tokens after which a cue's clause goes on no further (punctuation, quotes, dashes)."""
+        space_after = self._columns[2]
+        dashes = [i for i in self._where(0, self.lex.dashes) if space_after[i] or (i > 0 and space_after[i - 1])]
+        return sorted(self._where(0, CLAUSE_END | {","} | self.lex.quotes) + dashes)
+
+    @cached_property
+    def comma_cues(self) -> list[int]:
+        """Commas followed by a cue (', adding ...'); only once the cues are found."""
+        return sorted(i - 1 for i in self.cue_tokens if i > 0 and self.doc[i - 1].text == ",")
+
+    @cached_property
+    def clause_joins(self) -> list[int]:
+        """'and Oracle has ...': a conjunction, a capitalised word, a verb of a new clause."""
+        doc, lex = self.doc, self.lex
+        return [j for j in self._where(1, lex.conjunctions)
+                if j + 2 < len(doc) and cap(doc[j + 1]) and doc[j + 2].lower_ in lex.clause_words]
+
+    @cached_property
+    def words_upto(self) -> list[int]:
+        """words_upto[i]: how many tokens before token i are not punctuation."""
+        return [0] + list(accumulate(1 - p for p in self._columns[4]))
+
+    @cached_property
+    def _kept(self) -> tuple[list[int], list[int]]:
+        """The tokens a content may start with, and those it may end with (not blank, not
+        the punctuation trimmed at that end)."""
+        blank = self._columns[3]
+        lead, tail = set(self._where(0, {",", ":", ";"})), set(self._where(0, {",", ".", ";", ":"}))
+        return ([i for i, b in enumerate(blank) if not b and i not in lead],
+                [i for i, b in enumerate(blank) if not b and i not in tail])
+
+    def trim(self, i: int, j: int) -> Range | None:
+        """Tokens i to j without the blanks and the punctuation at either end."""
+        starts, ends = self._kept
+        k = bisect_left(starts, i)
+        i = min(starts[k], j) if k < len(starts) else j
+        k = bisect_left(ends, j)
+        j = max(ends[k - 1] + 1 if k else 0, i)
+        return (i, j) if j > i else None
+
     def dash(self, tok: Token) -> bool:
         """A dash between words with spaces ('economists - including ... - warn'), not a hyphen."""
         spaced = bool(tok.whitespace_) or (tok.i > 0 and bool(self.doc[tok.i - 1].whitespace_))
@@ -70,6 +136,12 @@ class DocState:
         return (tok.text in CLAUSE_END or tok.text in {",", ":", "(", ")"} or tok.text in lex.quotes
                 or self.dash(tok) or tok.lower_ in lex.boundaries or tok.i in self.cue_tokens
                 or tok.i in self.money_tokens or tok.is_space)
+
+
+def first(positions: list[int], lo: int, hi: int) -> int | None:
+    """The first of the sorted positions in [lo, hi), None when there is none."""
+    k = bisect_left(positions, lo)
+    return positions[k] if k < len(positions) and positions[k] < hi else None
 
 
 def cap(tok: Token) -> bool:
