@@ -287,3 +287,24 @@ def test_a_sentence_never_closed_keeps_contents_bounded(nlp: Language) -> None:
     spans = [doc.char_span(a["content"]["start"], a["content"]["end"]) for a in found]
     assert all(s is not None and len(s) <= 2 * window for s in spans)
     assert all(r["attribution"]["source"] == "the company" for r in doc._.money[1:])  # each in the content of the cue before it
+
+
+# ------------------------------------------------------------------ explained decisions
+# (text, mention, rule, evidence)
+DECISIONS = [
+    ("Revenue rose to $5bn, the company said.", "$5bn", "source.postposed", "the company said"),
+    ("Quorvane said it would invest $2bn.", "$2bn", "source.reported_speech", "Quorvane said"),
+    ("The deficit will reach $40bn, according to the finance ministry.", "$40bn", "source.according_to",
+     "according to the finance ministry"),
+    ("Quorvane reportedly paid $3bn for the unit.", "$3bn", "source.adverb", "reportedly"),
+    ("Quorvane paid $3bn for the unit.", "$3bn", "source.none", None),
+]
+
+
+@pytest.mark.parametrize("text,mention,rule,evidence", DECISIONS)
+def test_source_decision_is_explained(nlp: Language, text: str, mention: str, rule: str, evidence: str | None) -> None:
+    rec = next(r for r in nlp(text)._.money if r["mention"] == mention)
+    decided = rec["decided_by"]["source"]
+    assert (decided["rule"], decided["evidence"]) == (rule, evidence)
+    if evidence:
+        assert text[decided["start"]:decided["end"]] == evidence

@@ -103,7 +103,7 @@ def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: li
          sourced: Found | None) -> Found | None:
     doc, lex = st.doc, st.lex
     if kind == "adverbs":
-        return Found(cue=(start, end), kind=kind, content=content_of(st, sent.start, sent.end, start))
+        return Found(cue=(start, end), kind=kind, content=content_of(st, sent.start, sent.end, start), rule="source.adverb")
     if kind == "preposed":
         return _preposed(st, sent, start, end)
     if kind == "nested":
@@ -125,11 +125,12 @@ def _continuation(st: DocState, sent: Span, cs: int, end: int, kind: str, source
     doc = st.doc
     content = after(st, sent, end)
     if sourced is not None and sourced.cue[1] <= cs:
-        return Found(cue=(cs, end), kind=kind, source=sourced.source, name=sourced.name, content=content)
+        return Found(cue=(cs, end), kind=kind, source=sourced.source, name=sourced.name, content=content,
+                     rule="source.continuation")
     if doc[cs:end].text.lower() in st.lex.ambiguous:  # 'cities and states': a noun
         return None
     source = _clause_source(st, sent, cs)
-    return Found(cue=(cs, end), kind=kind, source=source, content=content) if source else None
+    return Found(cue=(cs, end), kind=kind, source=source, content=content, rule="source.clause_subject") if source else None
 
 
 def _clause_source(st: DocState, sent: Span, cs: int) -> tuple[int, int] | None:
@@ -170,28 +171,30 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
     if before is not None and (before.text == "," or st.dash(before)):
         appos = phrases.appositive(st, sent, cs - 1)
         if appos and not phrases.quote_before(st, sent, cs - 1):
-            return _posed(st, sent, cs, end, appos)
+            return _posed(st, sent, cs, end, appos, "source.appositive")
     source = back(st, sent, cs)
     if source is not None:
         ends_well = word not in lex.ambiguous or sourcelike(st, (source[1] - 1, source[1]))
-        return _posed(st, sent, cs, end, source) if ends_well and sourcelike(st, source) else None
+        return _posed(st, sent, cs, end, source, "source.reported_speech") if ends_well and sourcelike(st, source) else None
     if word in lex.invertible and before is not None and before.text in {",", ":"} | lex.quotes:
         source = forward(st, sent, end, commas=True)
         if source is not None:
-            return Found(cue=(cs, end), kind="verbs", source=source, content=content_of(st, sent.start, cs, cs))
+            return Found(cue=(cs, end), kind="verbs", source=source, content=content_of(st, sent.start, cs, cs),
+                         rule="source.inverted")
     return None
 
 
-def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int]) -> Found:
+def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int], rule: str) -> Found:
     """Content after the cue, or before the source when the cue ends the clause."""
     doc = st.doc
     opened = source[0] > sent.start and (doc[source[0] - 1].text in {","} | st.lex.quotes
                                          or st.dash(doc[source[0] - 1]))
     if opened and phrases.clause_ends(st, sent, end):
         content = content_of(st, sent.start, source[0], source[0])
+        rule = "source.postposed"
     else:
         content = after(st, sent, end)
-    return Found(cue=(cs, end), kind="verbs", source=source, content=content)
+    return Found(cue=(cs, end), kind="verbs", source=source, content=content, rule=rule)
 
 
 def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
@@ -206,7 +209,7 @@ def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
     else:
         comma = first(st.commas, source[1], sent.end)
         content = content_of(st, (source[1] - 1 if comma is None else comma) + 1, sent.end, start)
-    return Found(cue=(start, end), kind="preposed", source=source, content=content)
+    return Found(cue=(start, end), kind="preposed", source=source, content=content, rule="source.according_to")
 
 
 def _nested(st: DocState, sent: Span, start: int, end: int, siblings: list[Found]) -> Found | None:
@@ -215,7 +218,7 @@ def _nested(st: DocState, sent: Span, start: int, end: int, siblings: list[Found
     if source is not None and typed(st, source) not in {None, "other"} and siblings:
         parent = siblings[-1]
         return Found(cue=(start, end), kind="nested", source=source, content=parent.content,
-                     parent=len(siblings) - 1)
+                     parent=len(siblings) - 1, rule="source.nested")
     return None
 
 
@@ -232,7 +235,8 @@ def _passive_cue(st: DocState, sent: Span, start: int, end: int) -> Found:
     source = None
     if end < sent.end and st.doc[end].lower_ in lex.agent_prepositions:
         source = forward(st, sent, end + 1, commas=False)
-    return Found(cue=(aux, end), kind="passive", source=source, content=content_of(st, sent.start, sent.end, aux))
+    return Found(cue=(aux, end), kind="passive", source=source, content=content_of(st, sent.start, sent.end, aux),
+                 rule="source.passive_agent" if source else "source.passive")
 
 
 def _colon(st: DocState, sent: Span) -> Found | None:
@@ -246,7 +250,8 @@ def _colon(st: DocState, sent: Span) -> Found | None:
     if not all(t.is_title or t.is_upper for t in head) or any(t.lower_ in lex.not_names for t in head):
         return None
     c = sent.start + colon
-    return Found(cue=(c, c + 1), kind="colon", source=(sent.start, c), content=content_of(st, c + 1, sent.end, c))
+    return Found(cue=(c, c + 1), kind="colon", source=(sent.start, c), content=content_of(st, c + 1, sent.end, c),
+                 rule="source.headline_colon")
 
 
 # ------------------------------------------------------------------ nesting

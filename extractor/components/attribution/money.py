@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from .. import extensions
 from ..extensions import AttributionMention, AttributionRef, HopRef, MoneyRecord, SpanRef
 from ..view import char_range
 from .state import DocState, Found, Range
@@ -37,16 +38,27 @@ def attribute(st: DocState, found: list[Found]) -> None:
     by_sentence: dict[int, list[Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
-    for rec, f in zip(records, _covering(st, found, records)):
+    for rec, (f, rule) in zip(records, _covering(st, found, records)):
         cue: str | None = None
         if f is not None and f.source is not None:
             cue = _text(st, f.cue)
         else:
-            f = _inherited(st, by_sentence, rec)
+            inherited = _inherited(st, by_sentence, rec)
+            if inherited is not None:
+                f, rule = inherited
         rec["attribution"] = _attribution(st, found, f, cue, publisher)
+        rec.setdefault("decided_by", {})["source"] = extensions.decision(rule, _evidence(st, f))
 
 
-def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> list[Found | None]:
+def _evidence(st: DocState, f: Found | None) -> SpanRef | None:
+    """The words that decided a figure's source: its attribution's cue and source."""
+    if f is None:
+        return None
+    source = f.source or f.cue
+    return span(st, (min(f.cue[0], source[0]), max(f.cue[1], source[1])))
+
+
+def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> list[tuple[Found | None, str]]:
     """For each record, the innermost attribution whose content holds the figure (a nested
     citation on a tie), or one whose source follows the figure directly ('the $27bn Russia
     says Yukos owes'). The contents go into a Fenwick tree by start, from the latest end
@@ -75,7 +87,8 @@ def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> l
             if not (c[0] <= rec["start"] and rec["end"] <= c[1]) and (key is None or (0, -n) < key):  # type: ignore[index]
                 key = (0, -n)
         best[r] = key
-    return [found[-key[1]] if key else None for key in best]
+    return [(found[-key[1]], "source.adjacent" if key[0] == 0 else found[-key[1]].rule) if key else (None, "source.none")
+            for key in best]
 
 
 class _MinTree:
@@ -101,7 +114,7 @@ class _MinTree:
         return best
 
 
-def _inherited(st: DocState, by_sentence: dict[int, list[Found]], rec: MoneyRecord) -> Found | None:
+def _inherited(st: DocState, by_sentence: dict[int, list[Found]], rec: MoneyRecord) -> tuple[Found, str] | None:
     """A report that frames its sentence ('According to industry reports, ...', 'Reports
     indicated ...') goes on in the next sentences of its paragraph; so does a quotation."""
     lex, sents = st.lex, st.sents
@@ -117,9 +130,9 @@ def _inherited(st: DocState, by_sentence: dict[int, list[Found]], rec: MoneyReco
         if mine:
             top = next((f for f in mine if f.parent is None), mine[0])
             if sents[here].text.lstrip()[:1] in lex.quotes:  # the quotation goes on
-                return top
+                return top, "source.quotation_goes_on"
             framed = min(top.cue[0], top.source[0]) - sents[n].start <= lex.limits.frame_tokens  # 'According to X, ...'
-            return top if framed and top.source_type in lex.rules.inherit_types else None
+            return (top, "source.framing_report") if framed and top.source_type in lex.rules.inherit_types else None
     return None
 
 

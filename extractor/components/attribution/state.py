@@ -32,6 +32,7 @@ class Found:
     source_type: SourceType = "other"
     parent: int | None = None
     sentence: int = 0
+    rule: str = "source.reported_speech"  # the construction, as decided_by names it
 
 
 @dataclass
