@@ -23,6 +23,15 @@ class CueRules(Strict):
     quantity_verbs: Words
     figure_openers: Words
     noun_followers: Words
+    naming: Words = Field(description="verbs that name ('has called the plan a disgrace'): not after an indefinite source "
+                                      "('a firm called X'), not before a particle ('called off')")
+    phrasal_particles: Words
+    data_verbs: Words = Field(description="verbs whose source is data or a document ('figures show'), not a person "
+                                          "('must show growth')")
+    clause_verbs: Words = Field(description="verbs that report only with a clause after them ('maintained that ...'), "
+                                            "not with an object ('maintain a pace')")
+    object_openers: Words
+    questions: Words = Field(description="a sentence ending with one of these asks: its figures are not reported")
 
 
 class BylineRules(Strict):
@@ -62,6 +71,7 @@ class AttributionRules(RuleFile):
     complementizers: Words
     agent_prepositions: Words
     determiners: Words
+    data_nouns: Words
     articles: Words
     indefinite_articles: Words
     possessive_markers: Words

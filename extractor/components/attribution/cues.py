@@ -112,6 +112,8 @@ def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: li
     if kind == "verbs" and _passive(st, sent, start, end):
         return _passive_cue(st, sent, start, end)
     before = doc[cs - 1] if cs > sent.start else None
+    if kind == "gerunds" and before is not None and before.lower_ in lex.passive_aux:
+        return _verb(st, sent, cs - 1, start, end)  # 'X is touting ...'
     if (kind == "gerunds" and (before is None or before.text == ",")) or \
             (before is not None and before.lower_ in lex.conjunctions):
         return _continuation(st, sent, cs, end, kind, sourced)
@@ -175,13 +177,28 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
     source = back(st, sent, cs)
     if source is not None:
         ends_well = word not in lex.ambiguous or sourcelike(st, (source[1] - 1, source[1]))
-        return _posed(st, sent, cs, end, source, "source.reported_speech") if ends_well and sourcelike(st, source) else None
+        fits = ends_well and sourcelike(st, source) and _sense(st, word, source, end)
+        return _posed(st, sent, cs, end, source, "source.reported_speech") if fits else None
     if word in lex.invertible and before is not None and before.text in {",", ":"} | lex.quotes:
         source = forward(st, sent, end, commas=True)
-        if source is not None:
+        if source is not None and _sense(st, word, source, end):
             return Found(cue=(cs, end), kind="verbs", source=source, content=content_of(st, sent.start, cs, cs),
                          rule="source.inverted")
     return None
+
+
+def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
+    """Is the verb used in its reporting sense? Not 'a firm called X' or 'called off', not
+    'the company must show growth' (a data verb wants data or a document as its source),
+    not 'maintain a pace' (a clause verb wants a clause)."""
+    doc, lex = st.doc, st.lex
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if word in lex.naming and (nxt in lex.particles or doc[source[0]].lower_ in lex.indefinite):
+        return False
+    if word in lex.data_verbs and not any(t.lower_ in lex.data_nouns for t in doc[source[0]:source[1]]) \
+            and typed(st, source) not in {"media", "analyst", "official"}:
+        return False
+    return not (word in lex.clause_verbs and nxt in lex.object_openers)
 
 
 def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int], rule: str) -> Found:

@@ -64,7 +64,7 @@ def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> l
     says Yukos owes'). The contents go into a Fenwick tree by start, from the latest end
     down, so that each record asks once for the shortest content that starts by its start."""
     doc = st.doc
-    contents = [char_range(doc, *f.content) if f.content else None for f in found]
+    contents = [char_range(doc, *f.content) if f.content and not _asks(st, f.content) else None for f in found]
     adjacent: dict[int, list[int]] = {}  # source start character -> attributions ('verbs' with a content)
     for n, f in enumerate(found):
         if contents[n] is not None and f.source and f.kind == "verbs":
@@ -121,7 +121,7 @@ def _inherited(st: DocState, by_sentence: dict[int, list[Found]], rec: MoneyReco
     line = st.view.line(rec["start"])
     n = bisect_right(st.sent_start_chars, rec["start"]) - 1
     here = n if n >= 0 and rec["start"] < sents[n].end_char else None
-    if line is None or here is None:
+    if line is None or here is None or _asks(st, (sents[here].start, sents[here].end)):
         return None
     for n in range(here - 1, max(-1, here - 1 - lex.limits.inherit_sentences), -1):
         if sents[n].end_char <= line[0]:
@@ -134,6 +134,16 @@ def _inherited(st: DocState, by_sentence: dict[int, list[Found]], rec: MoneyReco
             framed = min(top.cue[0], top.source[0]) - sents[n].start <= lex.limits.frame_tokens  # 'According to X, ...'
             return (top, "source.framing_report") if framed and top.source_type in lex.rules.inherit_types else None
     return None
+
+
+def _asks(st: DocState, r: Range) -> bool:
+    """Is the content (or the sentence) r a question, whose figures nobody reports? Only its
+    last few tokens are looked at (closing quotes and commas skipped)."""
+    lex = st.lex
+    for t in reversed(st.doc[max(r[0], r[1] - 4):r[1]]):
+        if not (t.is_space or t.text in lex.quotes or t.text == ","):
+            return t.text in lex.questions
+    return False
 
 
 def _attribution(st: DocState, found: list[Found], f: Found | None, cue: str | None,

@@ -17,7 +17,7 @@ def sourcelike(st: DocState, span: Range) -> bool:
     """Does a span name someone who can say something?"""
     lex = st.lex
     toks = st.doc[span[0]:span[1]]
-    if any(t.lower_ in lex.pronouns | lex.descriptions for t in toks) or typed(st, span) is not None:
+    if any(t.lower_ in lex.pronouns | lex.descriptions | lex.data_nouns for t in toks) or typed(st, span) is not None:
         return True
     return any(cap(t) and t.is_alpha and t.lower_ not in lex.not_names for t in toks)
 

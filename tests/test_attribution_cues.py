@@ -1,0 +1,49 @@
+"""Cue classes and their sense guards: invented sentences with invented names."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+def figure(nlp: Language, text: str, mention: str) -> dict:
+    """The attribution of the money record with this mention."""
+    return next(r for r in nlp(text)._.money if r["mention"] == mention)["attribution"]
+
+
+# (text, mention, source name, cue): communication and judgement verbs, naming frames, progressives
+REPORTED = [
+    ("Quorvane blamed a $300m charge for the fall in profit.", "$300m", "Quorvane", "blamed"),
+    ("Analysts at Brindle Capital praised the $2bn disposal.", "$2bn", "Analysts", "praised"),
+    ("Ms Ovalle boasted that the unit earned $40m in its first year.", "$40m", "Ovalle", "boasted"),
+    ("The regulator highlighted $12m of unexplained payments.", "$12m", "The regulator", "highlighted"),
+    ("Traders speculated that Zembla would bid $7bn.", "$7bn", "Traders", "speculated"),
+    ("Quorvane later clarified that the fee was $9m, not $90m.", "$9m", "Quorvane", "later clarified"),
+    ("Mr Tarrow echoed the view that the plant was worth $60m.", "$60m", "Tarrow", "echoed"),
+    ("The watchdog accused Zembla of hiding $80m in losses.", "$80m", "The watchdog", "accused"),
+    ("Senator Pell has called the $3bn bonus pool obscene.", "$3bn", "Senator Pell", "has called"),
+    ("Zembla Corp is touting a $5bn expansion plan.", "$5bn", "Zembla Corp", "is touting"),
+    ("Exports rose to $4bn last year, latest figures show.", "$4bn", "latest figures", "show"),
+    ("Official data showed imports of $6bn in March.", "$6bn", "Official data", "showed"),
+]
+
+
+@pytest.mark.parametrize("text,mention,source,cue", REPORTED)
+def test_cue_classes(nlp: Language, text: str, mention: str, source: str, cue: str) -> None:
+    att = figure(nlp, text, mention)
+    assert (att["source"], att["cue"]) == (source, cue)
+
+
+# cue words in another sense: the figure is not attributed
+NOT_REPORTED = [
+    ("A company called Brindle paid $2bn for the site.", "$2bn"),  # naming participle after an indefinite noun
+    ("The group called off a $1bn share sale.", "$1bn"),  # a phrasal verb
+    ("The company must show growth of $2bn this year.", "$2bn"),  # a data verb without data as its source
+    ("The firm will maintain a pace of $1bn a month.", "$1bn a month"),  # a clause verb with an object
+    ("Analysts asked whether Quorvane would really pay $5bn for the unit?", "$5bn"),  # a question
+    ('"Will Quorvane pay $5bn?" he asked.', "$5bn"),
+]
+
+
+@pytest.mark.parametrize("text,mention", NOT_REPORTED)
+def test_sense_guards(nlp: Language, text: str, mention: str) -> None:
+    assert figure(nlp, text, mention)["source"] is None
