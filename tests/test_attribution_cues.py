@@ -47,3 +47,57 @@ NOT_REPORTED = [
 @pytest.mark.parametrize("text,mention", NOT_REPORTED)
 def test_sense_guards(nlp: Language, text: str, mention: str) -> None:
     assert figure(nlp, text, mention)["source"] is None
+
+
+# (text, mention, source name): nominal cues, their source before ('analysts' forecasts'), as a
+# modifier ('market expectations') or after ('complaints from X that ...')
+NOMINAL = [
+    ("Quorvane beat market expectations of $42m with a profit of $45m.", "$42m", "market"),
+    ("The profit was well above analysts' forecasts of $61m (£33m).", "£33m", "analysts"),
+    ("Zembla earned $3bn, below the $3.2bn consensus forecast.", "$3.2bn", "consensus"),
+    ("The minister rejected complaints from his Ruritanian counterpart that the $5bn subsidy was unfair.", "$5bn",
+     "Ruritanian"),
+    ("Mr Tarrow's remarks about the $2bn fund drew a sharp response.", "$2bn", "Tarrow"),
+]
+
+
+@pytest.mark.parametrize("text,mention,source", NOMINAL)
+def test_nominal_cues(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert figure(nlp, text, mention)["source"] == source
+
+
+def test_nominal_cue_only_holds_its_own_figure(nlp: Language) -> None:
+    text = "Quorvane beat market expectations of $42m with a profit of $45m."
+    assert figure(nlp, text, "$45m")["source"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "The forecast was cut on Monday.",  # a cue noun with nothing reported after it
+    "Insurance claims rose sharply.",
+    "The opening remarks by Governor Pell lasted an hour.",
+])
+def test_cue_nouns_that_report_nothing(nlp: Language, text: str) -> None:
+    assert [a for a in nlp(text)._.attributions if a["cue"]["text"] in {"forecast", "claims", "remarks"}] == []
+
+
+def test_news_that_has_no_source(nlp: Language) -> None:
+    doc = nlp("News that Quorvane would pay $1bn lifted its shares.")
+    (att,) = doc._.attributions
+    assert att["cue"]["text"] == "News" and att["source"] is None
+    assert doc._.money[0]["decided_by"]["source"]["rule"] == "source.nominal"
+
+
+def test_a_cue_noun_inside_a_source_is_that_source(nlp: Language) -> None:
+    doc = nlp("A 2019 estimate by the Zembla Budget Office projected that the scheme will cost $4bn.")
+    (att,) = doc._.attributions
+    assert att["cue"]["text"] == "projected"
+    assert figure(nlp, doc.text, "$4bn")["source"] == "Zembla Budget Office"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Insurance claims rose sharply after the storm.", []),  # a common noun, not a name, before 'claims'
+    ("Brindlewood claims that the plant is safe.", ["Brindlewood"]),
+    ("Trade estimates that it spent $4m, the paper says.", ["Trade", "the paper"]),  # a clause follows
+])
+def test_a_common_first_word_before_a_cue_that_may_be_a_noun(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [a["source"]["text"] for a in nlp(text)._.attributions if a["source"]] == expected

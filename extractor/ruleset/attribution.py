@@ -23,6 +23,11 @@ class CueRules(Strict):
     quantity_verbs: Words
     figure_openers: Words
     noun_followers: Words
+    nouns: Words = Field(description="nominal cues: 'analysts' forecasts of $5bn', 'criticism from X', 'news that ...'")
+    figure_nouns: Words = Field(description="nominal cues that take a figure after 'of' ('expectations of $42m')")
+    noun_agents: Words = Field(description="prepositions that bring a nominal cue's source ('complaints from X')")
+    noun_links: Words = Field(description="prepositions that open a nominal cue's content ('remarks about ...')")
+    modifier_sources: Words = Field(description="nouns that, before a nominal cue, name who made it ('market expectations')")
     naming: Words = Field(description="verbs that name ('has called the plan a disgrace'): not after an indefinite source "
                                       "('a firm called X'), not before a particle ('called off')")
     phrasal_particles: Words

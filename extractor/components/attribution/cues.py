@@ -11,8 +11,9 @@ from spacy.tokens import Span
 
 from . import phrases
 from .phrases import after, back, content_of, forward, skip_left, trim
-from .sources import leading_name, sourcelike, typed
-from .state import DocState, Found, cap, first
+from .sources import known_name, leading_name, sourcelike, typed
+from .lexicon import CUE_KINDS
+from .state import DocState, Found, camel, cap, first
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 
@@ -23,16 +24,24 @@ def find(st: DocState) -> list[Cue]:
     furniture and quotations; sets ``st.cue_tokens``."""
     doc, lex = st.doc, st.lex
     skip = st.furniture | quoted(st)
-    matches = sorted(((s, e, doc.vocab.strings[m]) for m, s, e in lex.matcher(doc) if s not in skip),
-                     key=lambda x: (x[0], -(x[1] - x[0])))
+    kinds: dict[tuple[int, int], set[str]] = {}
+    for m, s, e in lex.matcher(doc):
+        if s not in skip:
+            kinds.setdefault((s, e), set()).add(doc.vocab.strings[m])
     kept: list[Cue] = []
-    for s, e, kind in matches:
+    for s, e in sorted(kinds, key=lambda x: (x[0], -(x[1] - x[0]))):
         if not kept or s >= kept[-1][1]:
-            kept.append((s, e, kind))
-    st.cue_tokens = {i for s, e, _ in kept for i in range(s, e)}
-    kept = [c for c in kept if c[2] not in {"verbs", "gerunds"} or not noun_use(st, c[0], c[1])]
-    st.cue_tokens = {i for s, e, _ in kept for i in range(s, e)}
-    return kept
+            kept.append((s, e, next(k for k in CUE_KINDS if k in kinds[(s, e)])))
+    st.cue_tokens = {i for s, e, kind in kept if kind != "nouns" for i in range(s, e)}
+    read: list[Cue] = []
+    for s, e, kind in kept:
+        if kind in {"verbs", "gerunds"} and noun_use(st, s, e):
+            if "nouns" not in kinds[(s, e)]:
+                continue
+            kind = "nouns"  # 'the forecasts of analysts': the noun, not the verb
+        read.append((s, e, kind))
+    st.cue_tokens = {i for s, e, kind in read if kind != "nouns" for i in range(s, e)}
+    return read
 
 
 def quoted(st: DocState) -> set[int]:
@@ -91,6 +100,8 @@ def read_sentence(st: DocState, sent: Span, n: int, cues: list[Cue]) -> list[Fou
             f.sentence = n
             out.append(f)
             sourced = sourced or (f if f.source is not None else None)
+    # a cue noun inside the source of a verb ('an estimate by X projected ...') is that source
+    out = [f for f in out if f.kind != "nouns" or not any(g.source and g.source[0] <= f.cue[0] < g.source[1] for g in out)]
     if not out and st.lex.rules.colon_headline and sent.start not in st.furniture:
         f = _colon(st, sent)
         if f is not None:
@@ -106,6 +117,8 @@ def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: li
         return Found(cue=(start, end), kind=kind, content=content_of(st, sent.start, sent.end, start), rule="source.adverb")
     if kind == "preposed":
         return _preposed(st, sent, start, end)
+    if kind == "nouns":
+        return _noun(st, sent, start, end)
     if kind == "nested":
         return _nested(st, sent, start, end, siblings) or _continuation(st, sent, start, end, "gerunds", sourced)
     cs = skip_left(st, sent.start, start, lex.modifiers)
@@ -117,7 +130,10 @@ def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: li
     if (kind == "gerunds" and (before is None or before.text == ",")) or \
             (before is not None and before.lower_ in lex.conjunctions):
         return _continuation(st, sent, cs, end, kind, sourced)
-    return _verb(st, sent, cs, start, end)
+    verb = _verb(st, sent, cs, start, end)
+    if verb is None and doc[start:end].text.lower() in lex.nouns:
+        return _noun(st, sent, start, end)  # 'the $3.2bn consensus forecast'
+    return verb
 
 
 def _continuation(st: DocState, sent: Span, cs: int, end: int, kind: str, sourced: Found | None) -> Found | None:
@@ -176,7 +192,8 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
             return _posed(st, sent, cs, end, appos, "source.appositive")
     source = back(st, sent, cs)
     if source is not None:
-        ends_well = word not in lex.ambiguous or sourcelike(st, (source[1] - 1, source[1]))
+        ends_well = word not in lex.ambiguous or (sourcelike(st, (source[1] - 1, source[1]))
+                                                  and not _common_initial(st, source, end))
         fits = ends_well and sourcelike(st, source) and _sense(st, word, source, end)
         return _posed(st, sent, cs, end, source, "source.reported_speech") if fits else None
     if word in lex.invertible and before is not None and before.text in {",", ":"} | lex.quotes:
@@ -185,6 +202,19 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
             return Found(cue=(cs, end), kind="verbs", source=source, content=content_of(st, sent.start, cs, cs),
                          rule="source.inverted")
     return None
+
+
+def _common_initial(st: DocState, source: tuple[int, int], end: int) -> bool:
+    """A lone first word that is a common English word the text never capitalises elsewhere
+    ('Insurance claims rose'): a common noun, not a name, before a cue that may be a noun and
+    that no clause follows ('that', a quote, a colon)."""
+    doc, lex = st.doc, st.lex
+    tok = doc[source[0]]
+    if end < len(doc) and (doc[end].lower_ in lex.complementizers or doc[end].text in lex.quotes | {":", ","}):
+        return False
+    return (source[1] - source[0] == 1 and tok.is_sent_start and tok.lower_ in lex.common_words
+            and tok.lower_ not in lex.pronouns | lex.descriptions and not known_name(st, tok) and not camel(tok.text)
+            and typed(st, source) is None)
 
 
 def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
@@ -227,6 +257,50 @@ def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
         comma = first(st.commas, source[1], sent.end)
         content = content_of(st, (source[1] - 1 if comma is None else comma) + 1, sent.end, start)
     return Found(cue=(start, end), kind="preposed", source=source, content=content, rule="source.according_to")
+
+
+def _noun(st: DocState, sent: Span, start: int, end: int) -> Found | None:
+    """Nominal cues: 'analysts' forecasts of $61m', 'market expectations of $42m', 'criticism
+    from X', 'complaints from X that ...', 'X's remarks about ...', 'news that ...' (no
+    source). A cue noun with no content after it ('the forecast was cut') is no attribution."""
+    doc, lex = st.doc, st.lex
+    word, k, source = doc[start:end].text.lower(), end, None
+    if k < sent.end and doc[k].lower_ in lex.noun_agents:
+        agent = forward(st, sent, k + 1, commas=False)
+        if agent is not None and sourcelike(st, agent):
+            source, k = agent, agent[1]
+    source = source or phrases.possessor(st, sent, start) or _modifier_source(st, sent, start)
+    link = doc[k].lower_ if k < sent.end else ""
+    if link in lex.complementizers:
+        content = after(st, sent, k)
+    elif source is not None and link == "of" and word in lex.figure_nouns and figure_at(st, k + 1):
+        content = content_of(st, k + 1, min(phrases.figure_end(st, k + 1), sent.end), k)
+    elif source is not None and link in lex.noun_links:
+        stop = first(st.clause_stops, k + 1, sent.end)
+        content = content_of(st, k + 1, sent.end if stop is None else stop, k)
+    elif word in lex.figure_nouns and _figure_before(st, sent, start - (source == (start - 1, start))):
+        content = _figure_before(st, sent, start - (source == (start - 1, start)))  # 'the $54bn consensus forecast'
+    else:
+        return None
+    return Found(cue=(start, end), kind="nouns", source=source, content=content, rule="source.nominal")
+
+
+def _figure_before(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
+    """The figure that ends right before token i ('the $54bn forecast')."""
+    j = i
+    while j > sent.start and j - 1 in st.money_tokens:
+        j -= 1
+    return (j, i) if j < i else None
+
+
+def _modifier_source(st: DocState, sent: Span, start: int) -> tuple[int, int] | None:
+    """'market expectations', 'Brindle forecasts': the word before the cue noun names its maker."""
+    if start <= sent.start:
+        return None
+    prev = st.doc[start - 1]
+    if prev.lower_ in st.lex.modifier_sources or (cap(prev) and not prev.is_sent_start and prev.lower_ not in st.lex.not_names):
+        return (start - 1, start)
+    return None
 
 
 def _nested(st: DocState, sent: Span, start: int, end: int, siblings: list[Found]) -> Found | None:

@@ -11,7 +11,7 @@ from spacy.matcher import PhraseMatcher
 from ...models import SourceType
 from ...ruleset.attribution import AttributionRules
 
-CUE_KINDS = ("verbs", "gerunds", "nested", "preposed", "adverbs")
+CUE_KINDS = ("verbs", "gerunds", "nested", "preposed", "adverbs", "nouns")  # the first that matches wins
 
 
 def _low(words: Iterable[str]) -> set[str]:
@@ -21,8 +21,9 @@ def _low(words: Iterable[str]) -> set[str]:
 class Lexicon:
     """Read-only: shared by every document the component processes."""
 
-    def __init__(self, nlp: Language, r: AttributionRules) -> None:
+    def __init__(self, nlp: Language, r: AttributionRules, common_words: Iterable[str] = ()) -> None:
         self.rules = r
+        self.common_words = _low(common_words)  # frequent English words: a lone first word among them is no name
         self.limits = r.limits
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in CUE_KINDS:
@@ -31,6 +32,9 @@ class Lexicon:
         self.passive, self.passive_aux = _low(r.cues.passive), _low(r.cues.passive_auxiliaries)
         self.ambiguous, self.quantity_verbs = _low(r.cues.ambiguous), _low(r.cues.quantity_verbs)
         self.figure_openers = _low(r.cues.figure_openers)
+        self.nouns, self.figure_nouns = _low(r.cues.nouns), _low(r.cues.figure_nouns)
+        self.noun_agents, self.noun_links = _low(r.cues.noun_agents), _low(r.cues.noun_links)
+        self.modifier_sources = _low(r.cues.modifier_sources)
         self.naming, self.particles = _low(r.cues.naming), _low(r.cues.phrasal_particles)
         self.data_verbs, self.data_nouns = _low(r.cues.data_verbs), _low(r.data_nouns)
         self.clause_verbs, self.object_openers = _low(r.cues.clause_verbs), _low(r.cues.object_openers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .sources import sourcelike
-from .state import CLAUSE_END, DocState, Range, first
+from .state import CLAUSE_END, DocState, Range, cap, first
 
 
 def skip_left(st: DocState, floor: int, i: int, words: set[str]) -> int:
@@ -93,6 +93,57 @@ def appositive(st: DocState, sent: Span, comma: int) -> Range | None:
     if head is None or head[1] - head[0] > lex.limits.appositive_head_tokens or not sourcelike(st, head):
         return None
     return (head[0], comma)
+
+
+def figure_end(st: DocState, i: int) -> int:
+    """Where the figure that starts at token i ends, its bracketed conversions included
+    ('about $42m (£22m)')."""
+    doc, n = st.doc, len(st.doc)
+    if i < n and doc[i].lower_ in st.lex.figure_openers:
+        i += 1
+    j = i
+    while j < n and (j in st.money_tokens or (j == i and doc[j].like_num)):
+        j += 1
+        if j + 1 < n and doc[j].text == "(" and j + 1 in st.money_tokens:
+            k = j + 1
+            while k < n and k in st.money_tokens:
+                k += 1
+            j = k + 1 if k < n and doc[k].text == ")" else j
+    return j
+
+
+def possessor(st: DocState, sent: Span, start: int) -> Range | None:
+    """'analysts' forecasts', "Zembla's generalized demands", "the budget office's outlook": the
+    possessor before a cue noun (up to two modifiers between), with its possessive mark."""
+    doc, lex = st.doc, st.lex
+    m = start
+    while m > sent.start and start - m < 2 and _modifier(st, doc[m - 1]):
+        m -= 1
+    if m - 1 <= sent.start:
+        return None
+    mark = doc[m - 1]
+    if not (mark.text in lex.possessives or (mark.text in {"'", "’"} and not doc[m - 2].whitespace_
+                                             and doc[m - 2].lower_.endswith("s"))):
+        return None
+    head = m - 2
+    if doc[head].is_punct or doc[head].i in st.money_tokens:
+        return None
+    k = head
+    if cap(doc[head]):
+        while k > sent.start and (cap(doc[k - 1]) or (doc[k - 1].lower_ in lex.connectors and k - 2 >= sent.start
+                                                      and cap(doc[k - 2]))) and head - k < lex.limits.appositive_head_tokens:
+            k -= 1
+    else:
+        det = next((j for j in range(head - 1, max(sent.start, head - 3) - 1, -1) if doc[j].lower_ in lex.determiners), None)
+        if det is not None and all(doc[j].is_alpha and doc[j].is_lower for j in range(det + 1, head)):
+            k = det
+    return (k, m)
+
+
+def _modifier(st: DocState, tok) -> bool:
+    """A word between a possessor and its cue noun ('generalized', '10-year')."""
+    return (not tok.is_punct and not tok.is_space and tok.i not in st.cue_tokens and tok.i not in st.money_tokens
+            and tok.text not in st.lex.possessives and tok.lower_ not in st.lex.boundaries and (tok.is_lower or tok.like_num or "-" in tok.text))
 
 
 def quote_before(st: DocState, sent: Span, comma: int) -> bool:
