@@ -101,3 +101,42 @@ def test_a_cue_noun_inside_a_source_is_that_source(nlp: Language) -> None:
 ])
 def test_a_common_first_word_before_a_cue_that_may_be_a_noun(nlp: Language, text: str, expected: list[str]) -> None:
     assert [a["source"]["text"] for a in nlp(text)._.attributions if a["source"]] == expected
+
+
+# (text, mention, source name, rule): participles, relative sources, pronoun sources, time adverbials
+CONSTRUCTIONS = [
+    ("The bid was close to the $310m reported by rival Zembla.", "$310m", "Zembla", "source.participle"),
+    ("The gap - far wider than the $54bn widely expected on Wall Street - hit the dollar.", "$54bn", "Wall Street",
+     "source.participle"),
+    ("The $5.6bn commitment, detailed in a report by TipWire, shows the shift.", "$5.6bn", "TipWire", "source.participle"),
+    ("A $160bn merger announced on Monday would create a giant.", "$160bn", None, "source.participle"),
+    ("One exception was a 2014 Zembla University paper that found the $2bn scheme cut jobs.", "$2bn",
+     "Zembla University", "source.relative_subject"),
+    ("He said it was less than half of the $20bn that Zembla advisers say it is worth.", "$20bn", "Zembla",
+     "source.relative_object"),
+    ("Prosecutors want a $27bn (£14bn) tax bill, which they claim is owed by Ruritel.", "£14bn", "Prosecutors",
+     "source.relative_object"),
+    ("Quorvane said revenue fell. Last month it said sales would reach $3bn.", "$3bn", "Quorvane", "source.reported_speech"),
+    ("On Monday Quorvane said it would pay $2bn.", "$2bn", "Quorvane", "source.reported_speech"),
+]
+
+
+@pytest.mark.parametrize("text,mention,source,rule", CONSTRUCTIONS)
+def test_constructions(nlp: Language, text: str, mention: str, source: str | None, rule: str) -> None:
+    rec = next(r for r in nlp(text)._.money if r["mention"] == mention)
+    assert (rec["attribution"]["source"], rec["decided_by"]["source"]["rule"]) == (source, rule)
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Quorvane paid $5bn for the unit it said was undervalued.", "$5bn"),  # a preposition between: not about the figure
+    ("That said, the firm paid $3bn.", "$3bn"),
+])
+def test_constructions_that_do_not_reach_the_figure(nlp: Language, text: str, mention: str) -> None:
+    assert figure(nlp, text, mention)["source"] is None
+
+
+def test_time_phrase_is_not_part_of_the_source(nlp: Language) -> None:
+    (att,) = nlp("Last month it said sales would reach $3bn.")._.attributions
+    assert att["source"]["text"] == "it"
+    (att,) = nlp("May Brothers said sales would reach $3bn.")._.attributions
+    assert att["source"]["text"] == "May Brothers"  # a month that begins a name stays

@@ -28,6 +28,9 @@ class CueRules(Strict):
     noun_agents: Words = Field(description="prepositions that bring a nominal cue's source ('complaints from X')")
     noun_links: Words = Field(description="prepositions that open a nominal cue's content ('remarks about ...')")
     modifier_sources: Words = Field(description="nouns that, before a nominal cue, name who made it ('market expectations')")
+    participles: Words = Field(description="participles after a figure ('the $310m reported by X', 'the $54bn expected "
+                                           "on Wall Street'): the figure is what they report")
+    participle_places: Words = Field(description="prepositions before a source of a participle ('expected on Wall Street')")
     naming: Words = Field(description="verbs that name ('has called the plan a disgrace'): not after an indefinite source "
                                       "('a firm called X'), not before a particle ('called off')")
     phrasal_particles: Words
@@ -57,6 +60,9 @@ class AttributionLimits(Strict):
     frame_tokens: int = Field(ge=0, description="a report frames its sentence when its cue or source starts within this many tokens of it")
     holder_window: int = Field(ge=0, description="a nested citation's holder is among this many attributions before or after it")
     chain_hops: int = Field(gt=0, description="a chain keeps at most this many citing hops below the publisher")
+    participle_window: int = Field(ge=0, description="a participle reports a figure at most this many tokens before it")
+    relative_window: int = Field(ge=0, description="'the $20bn that X says ...': a figure at most this many tokens before the relative")
+    anaphora_sentences: int = Field(ge=0, description="'they' and 'it' prefer a fitting source of at most this many sentences before")
     colon_head_tokens: int = Field(gt=0, description="a headline 'Name: ...' has its colon within this many tokens")
     colon_content_tokens: int = Field(gt=0, description="and at least this many tokens from the colon to the end")
     locative_window: int = Field(ge=0, description="a capitalised word this close after 'in'/'at' names a place, not a source")
@@ -76,6 +82,9 @@ class AttributionRules(RuleFile):
     complementizers: Words
     agent_prepositions: Words
     determiners: Words
+    time_words: Words = Field(description="words of a time phrase that is stripped from the start of a source ('Last month it')")
+    calendar_words: Words = Field(description="months and weekdays: stripped too, after a time word or before a number "
+                                              "('On Monday Acme', not 'May Department Stores')")
     data_nouns: Words
     articles: Words
     indefinite_articles: Words
@@ -89,6 +98,9 @@ class AttributionRules(RuleFile):
     dashes: Words
     pronouns: Words
     person_pronouns: Words
+    plural_pronouns: Words
+    person_words: Words = Field(description="a source holding one of these is a person ('chief executive X'): 'it' does not stand for it")
+    plural_words: Words = Field(description="plural nouns without a final s ('people'): 'they' may stand for a source holding one")
     descriptions: Words
     spokesperson: Words
     spokesperson_prepositions: Words

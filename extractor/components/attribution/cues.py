@@ -78,10 +78,12 @@ def noun_use(st: DocState, start: int, end: int) -> bool:
     if start > 0 and not doc[start].is_sent_start and (cap(doc[start]) or not doc[start - 1].whitespace_):
         return True
     lead = skip_left(st, st.sent_starts[bisect_right(st.sent_starts, start) - 1], start, lex.modifiers)
-    if any(k > 0 and doc[k - 1].lower_ in lex.determiners for k in (start, lead)):
+    word = doc[start:end].text.lower()
+    relative = word not in lex.ambiguous  # 'a paper that found': 'that' relates, it does not determine
+    if any(k > 0 and doc[k - 1].lower_ in lex.determiners
+           and not (relative and doc[k - 1].lower_ in lex.complementizers) for k in (start, lead)):
         return True
     nxt = doc[end] if end < len(doc) else None
-    word = doc[start:end].text.lower()
     if word in lex.quantity_verbs and figure_at(st, end):
         return True  # 'added 292,000 jobs'
     if word not in lex.ambiguous:
@@ -131,8 +133,8 @@ def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: li
             (before is not None and before.lower_ in lex.conjunctions):
         return _continuation(st, sent, cs, end, kind, sourced)
     verb = _verb(st, sent, cs, start, end)
-    if verb is None and doc[start:end].text.lower() in lex.nouns:
-        return _noun(st, sent, start, end)  # 'the $3.2bn consensus forecast'
+    if (verb is None or (verb.kind == "participle" and verb.source is None)) and doc[start:end].text.lower() in lex.nouns:
+        return _noun(st, sent, start, end) or verb  # 'the $3.2bn consensus forecast'
     return verb
 
 
@@ -194,13 +196,96 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
     if source is not None:
         ends_well = word not in lex.ambiguous or (sourcelike(st, (source[1] - 1, source[1]))
                                                   and not _common_initial(st, source, end))
-        fits = ends_well and sourcelike(st, source) and _sense(st, word, source, end)
-        return _posed(st, sent, cs, end, source, "source.reported_speech") if fits else None
+        if ends_well and sourcelike(st, source) and _sense(st, word, source, end):
+            return _relative_object(st, sent, _posed(st, sent, cs, end, source, "source.reported_speech"))
+        return _participle(st, sent, cs, end, word)
     if word in lex.invertible and before is not None and before.text in {",", ":"} | lex.quotes:
         source = forward(st, sent, end, commas=True)
         if source is not None and _sense(st, word, source, end):
             return Found(cue=(cs, end), kind="verbs", source=source, content=content_of(st, sent.start, cs, cs),
                          rule="source.inverted")
+    return _relative_subject(st, sent, cs, end, word) or _participle(st, sent, cs, end, word)
+
+
+def _relative_object(st: DocState, sent: Span, f: Found) -> Found:
+    """'the $20bn that X says it is worth', 'a $27bn bill, which they claim is owed', 'a $27bn
+    bill it says the company owes': the figure the relative clause is about is reported too."""
+    doc, lex = st.doc, st.lex
+    if f.rule != "source.reported_speech" or f.source is None or f.content is None:
+        return f
+    j = f.source[0]
+    if j > sent.start and doc[j - 1].lower_ in lex.relatives | lex.complementizers:
+        j -= 1
+    elif not (doc[j].lower_ in lex.pronouns and j > sent.start and doc[j - 1].is_alpha and doc[j - 1].is_lower):
+        return f  # no relative pronoun: only a pronoun source right after a noun ('the bill it says')
+    figure = _figure_before_np(st, sent, j, lex.limits.relative_window)
+    if figure is None:
+        return f
+    f.content, f.rule = (figure, f.content[1]), "source.relative_object"
+    return f
+
+
+def _relative_subject(st: DocState, sent: Span, cs: int, end: int, word: str) -> Found | None:
+    """'a paper that found ...', 'analysts, who said ...': the source is the noun phrase the
+    relative pronoun stands for."""
+    doc, lex = st.doc, st.lex
+    rel = cs - 1
+    if rel <= sent.start or doc[rel].lower_ not in lex.relatives | lex.complementizers:
+        return None
+    j = rel - 1 if doc[rel - 1].text == "," and rel - 1 > sent.start else rel
+    source = back(st, sent, j)
+    if source is None or not sourcelike(st, source) or not _sense(st, word, source, end):
+        return None
+    return Found(cue=(cs, end), kind="verbs", source=source, content=after(st, sent, end), rule="source.relative_subject")
+
+
+def _participle(st: DocState, sent: Span, cs: int, end: int, word: str) -> Found | None:
+    """'the $310m reported by rival Zembla', 'the $54bn widely expected on Wall Street', 'a
+    $5bn deal announced on Monday': a participle after a figure reports it; its source, if
+    any, follows ('by X', 'on/in/among X' when X is a source word, 'in a report by X')."""
+    doc, lex = st.doc, st.lex
+    if word not in lex.participles:
+        return None
+    figure = _figure_before_np(st, sent, cs, lex.limits.participle_window)
+    if figure is None:
+        return None
+    source, k = None, end
+    if k < sent.end and doc[k].lower_ in lex.participle_places:  # 'in a report by X', 'on Wall Street'
+        agent = next((j for j in range(k + 1, min(k + 5, sent.end)) if doc[j].lower_ in lex.agent_prepositions), None)
+        if agent is not None:
+            k = agent
+        else:
+            place = forward(st, sent, k + 1, commas=False)
+            timed = place is not None and doc[place[0]].lower_ in lex.time_words | lex.calendar_words
+            source = place if place is not None and not timed and typed(st, place) not in {None, "other"} else None
+    if source is None and k < sent.end and doc[k].lower_ in lex.agent_prepositions:
+        agent_np = forward(st, sent, k + 1, commas=False)
+        source = agent_np if agent_np is not None and sourcelike(st, agent_np) else None
+    return Found(cue=(cs, end), kind="participle", source=source, content=trim(st, figure, cs),
+                 rule="source.participle")
+
+
+def _figure_before_np(st: DocState, sent: Span, i: int, window: int) -> int | None:
+    """The first token of a figure in the noun phrase that ends at token i ('the $5.6bn
+    commitment, detailed ...'): at most ``window`` words between, none of them a clause
+    boundary, a preposition or a cue."""
+    doc, lex = st.doc, st.lex
+    j = i - 1 if i - 1 > sent.start and doc[i - 1].text == "," else i
+    words = 0
+    while j > sent.start:
+        tok = doc[j - 1]
+        if tok.i in st.money_tokens:
+            while j - 1 > sent.start and (doc[j - 2].i in st.money_tokens or doc[j - 2].text in {"(", ")"}):
+                j -= 1
+            return j - 1
+        if tok.text in {"(", ")"}:
+            j -= 1
+            continue
+        if (st.stop(tok) or tok.lower_ in lex.noun_followers | lex.conjunctions | lex.agent_prepositions
+                or words >= window):
+            return None
+        words += 1
+        j -= 1
     return None
 
 

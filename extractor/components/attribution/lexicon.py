@@ -35,6 +35,8 @@ class Lexicon:
         self.nouns, self.figure_nouns = _low(r.cues.nouns), _low(r.cues.figure_nouns)
         self.noun_agents, self.noun_links = _low(r.cues.noun_agents), _low(r.cues.noun_links)
         self.modifier_sources = _low(r.cues.modifier_sources)
+        self.participles, self.participle_places = _low(r.cues.participles), _low(r.cues.participle_places)
+        self.time_words, self.calendar_words = _low(r.time_words), _low(r.calendar_words)
         self.naming, self.particles = _low(r.cues.naming), _low(r.cues.phrasal_particles)
         self.data_verbs, self.data_nouns = _low(r.cues.data_verbs), _low(r.data_nouns)
         self.clause_verbs, self.object_openers = _low(r.cues.clause_verbs), _low(r.cues.object_openers)
@@ -54,6 +56,9 @@ class Lexicon:
         self.definite = self.articles - self.indefinite
         self.possessives = set(r.possessive_markers)
         self.person_pronouns, self.locatives = _low(r.person_pronouns), _low(r.locatives)
+        self.plural_pronouns, self.person_words, self.plural_words = (_low(r.plural_pronouns), _low(r.person_words),
+                                                                      _low(r.plural_words))
+        self.type_words = {w for words in r.source_types.values() for w in _low(words)}
         self.not_names, self.connectors = _low(r.not_names), _low(r.name_connectors)
         self.name_enders = self.connectors | _low(r.name_enders)
         self.subject_words = self.connectors | self.descriptions | self.possessives | self.definite

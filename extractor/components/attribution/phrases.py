@@ -21,6 +21,8 @@ def back(st: DocState, sent: Span, i: int) -> Range | None:
     doc, lex = st.doc, st.lex
     j = i
     while j > sent.start and i - j <= lex.limits.max_source_tokens:
+        if j < i and doc[j].lower_ in lex.pronouns:
+            break  # a pronoun is a whole noun phrase: 'the bill it says ...', 'her spokesman'
         tok = doc[j - 1]
         if tok.text == ")":  # a parenthesis inside a name: 'Harry M. Reid (D-Nev.)'
             k = next((k for k in range(j - 2, max(sent.start, j - lex.limits.parenthesis_tokens) - 1, -1)
@@ -37,7 +39,21 @@ def back(st: DocState, sent: Span, i: int) -> Range | None:
         j -= 1
     if j == i or i - j > lex.limits.max_source_tokens:
         return None
-    return (j, i)
+    return without_time(st, (j, i))
+
+
+def without_time(st: DocState, span: Range) -> Range:
+    """The span without a time phrase at its start ('Last month it', 'On Monday Acme')."""
+    doc, lex = st.doc, st.lex
+    k = span[0]
+    while k < span[1] - 1:
+        tok = doc[k]
+        if tok.lower_ in lex.time_words or (tok.like_num and k > span[0]) or \
+                (tok.lower_ in lex.calendar_words and (k > span[0] or doc[k + 1].like_num)):
+            k += 1
+        else:
+            break
+    return (k, span[1]) if k > span[0] and doc[k].text not in lex.possessives else span
 
 
 def joins_names(st: DocState, sent: Span, k: int) -> bool:

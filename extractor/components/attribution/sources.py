@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import islice, takewhile
 
 from spacy.tokens import Span, Token
 
@@ -42,22 +44,74 @@ def subject(st: DocState, sent: Span) -> Range | None:
     return leading_name(st, sent.start, sent.end)
 
 
+@dataclass
+class Speaker:
+    """A named source met earlier in the document."""
+
+    token: int
+    name: str
+    type: SourceType
+    sentence: int
+    person: bool
+    plural: bool
+
+
+class Speakers:
+    """The named sources so far, in text order, looked up from the latest back, at most
+    ``window`` of them per question (a source of a later token of the same sentence is
+    skipped)."""
+
+    def __init__(self, window: int) -> None:
+        self.window = window
+        self.all: list[Speaker] = []
+        self.by_type: dict[SourceType, list[Speaker]] = {}
+
+    def add(self, sp: Speaker) -> None:
+        self.all.append(sp)
+        self.by_type.setdefault(sp.type, []).append(sp)
+
+    def before(self, i: int, kind: SourceType | None = None) -> list[Speaker]:
+        """The latest sources before token i (of one type if given), the nearest first."""
+        pool = self.all if kind is None else self.by_type.get(kind, [])
+        return [sp for sp in islice(reversed(pool), self.window) if sp.token < i]
+
+    def recent(self, i: int, sentence: int, sentences: int) -> list[Speaker]:
+        """The sources before token i in the last ``sentences`` sentences, the nearest first."""
+        return list(takewhile(lambda sp: sentence - sp.sentence <= sentences, self.before(i)))
+
+
 def name_all(st: DocState, found: list[Found]) -> None:
     """Type and name every source; a pronoun or a description takes its antecedent's name."""
-    named: list[Named] = []  # earlier named sources
+    speakers = Speakers(st.lex.limits.holder_window)  # earlier named sources
     for f in found:
         if f.source is None:
             continue
         f.source_type = typed(st, f.source) or "other"
-        if f.name is None:
-            f.name, resolved = name(st, f.source)
-            if not resolved:
-                ante = antecedent(st, f.source, named)
-                if ante is not None:
-                    f.name = ante[1]
-                    f.source_type = f.source_type if f.source_type != "other" else ante[2]
-            else:
-                named.append((f.source[0], f.name, f.source_type))
+        if f.name is not None:
+            continue
+        f.name, resolved = name(st, f.source)
+        if resolved:
+            speakers.add(Speaker(f.source[0], f.name, f.source_type, f.sentence, _person(st, f.source, f.name),
+                                    _plural(st, f.source)))
+            continue
+        ante = antecedent(st, f.source, f.sentence, speakers)
+        if ante is not None:
+            f.name = ante[1]
+            f.source_type = f.source_type if f.source_type != "other" else ante[2]
+
+
+def _person(st: DocState, span: Range, name_: str) -> bool:
+    """Is the source a person ('chief executive Jo Bloggs', 'Mr Tarrow'), not the organisation
+    a spokesperson speaks for?"""
+    return spokesperson_org(st, span) is None and any(t.lower_ in st.lex.person_words for t in st.doc[span[0]:span[1]])
+
+
+def _plural(st: DocState, span: Range) -> bool:
+    """Does the source name several ('two people familiar with the matter', 'analysts')?"""
+    lex = st.lex
+    common = [t for t in st.doc[span[0]:span[1]] if t.is_lower or (t.i == span[0] and t.is_sent_start)]  # not 'Times'
+    return any(t.lower_ in lex.plural_words or (t.lower_.endswith("s") and not t.lower_.endswith("ss")
+                                                and t.lower_ in lex.type_words | lex.descriptions) for t in common)
 
 
 def name(st: DocState, span: Range) -> tuple[str, bool]:
@@ -81,6 +135,8 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     lowered = [t.lower_ for t in words]
     if lowered and lowered[0] not in lex.indefinite and lowered[-1] in lex.descriptions:
         return " ".join(t.text for t in words), False
+    if lowered and lowered[0] in lex.definite and typed(st, span) not in {None, "other"}:
+        return " ".join(t.text for t in words), False  # 'the sources', 'the paper': someone named before
     while words and words[0].lower_ in lex.articles:
         words = words[1:]
     words = words[:next((k for k, t in enumerate(words) if k and t.lower_ in lex.name_enders), len(words))]
@@ -111,7 +167,7 @@ def chunks(st: DocState, toks: list[Token]) -> list[str]:
         while run and run[-1].lower_ in lex.connectors:
             run.pop()
         if run and not (len(run) == 1 and run[0].is_sent_start and not camel(run[0].text)
-                        and not known_name(st, run[0])):
+                        and not known_name(st, run[0]) and run[0].lower_ in lex.common_words):
             out.append(doc[run[0].i:run[-1].i + 1].text)
         run = []
     return out
@@ -174,14 +230,53 @@ def spokesperson_org(st: DocState, span: Range) -> str | None:
     return None
 
 
-def antecedent(st: DocState, span: Range, named: list[Named]) -> Named | None:
-    """Whom a pronoun or a description stands for: 'he'/'she' the nearest earlier named
-    source, 'it'/'the company' the nearest earlier sentence that starts with a name."""
+def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> Named | None:
+    """Whom a pronoun or a description stands for. 'he'/'she': the nearest earlier named
+    source, else the nearest earlier sentence that starts with a name. 'they': a source of
+    several in the sentences just before. 'the paper', 'the sources' (a description with a
+    source type): the nearest earlier source of that type, else nobody. 'it', 'the company':
+    the source of the sentences just before when it is no person, else the nearest earlier
+    sentence that starts with a name, else the nearest named source."""
+    doc, lex = st.doc, st.lex
     i = span[0]
-    speaker = next((n for n in reversed(named) if n[0] < i), None)
+    recent = speakers.recent(i, sentence, lex.limits.anaphora_sentences)
+    words = [t.lower_ for t in doc[span[0]:span[1]]]
+    kind = typed(st, span)
+    if words[0] in lex.definite and kind not in {None, "other", "company"}:  # 'the report', 'the sources'
+        same = next(iter(speakers.before(i, kind)), None)
+        return (same.token, same.name, same.type) if same else None
+    if words[0] in lex.plural_pronouns:
+        several = next((sp for sp in recent if sp.plural), None)
+        if several is not None:
+            return several.token, several.name, several.type
+        group = _plural_lead(st, i)
+        if group is not None:
+            return group
+    speaker = next(iter(speakers.before(i)), None)
     lead_name = _lead_before(st, i) if i else None
-    person = st.doc[i].lower_ in st.lex.person_pronouns
-    return (speaker or lead_name) if person else (lead_name or speaker)
+    if words[0] in lex.person_pronouns:
+        return _named(speaker) or lead_name
+    org = words[0] not in lex.pronouns  # 'the company', 'the insurer': a company or a name, not a paper or a minister
+    thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in {"company", "other"})),
+                 None)
+    return _named(thing) or lead_name or _named(speaker)
+
+
+def _plural_lead(st: DocState, i: int) -> Named | None:
+    """'Prosecutors want ..., which they claim ...': a plural noun phrase that starts i's
+    sentence or the one before."""
+    n = bisect_right(st.sent_starts, i - 1) - 1
+    for sent in st.sents[max(0, n - 1):n + 1][::-1]:
+        lead = subject(st, sent)
+        if lead is not None and lead[1] <= i and _plural(st, lead):
+            words = [t for t in st.doc[lead[0]:lead[1]] if t.lower_ not in st.lex.articles]
+            if words:
+                return lead[0], st.doc[words[0].i:lead[1]].text, typed(st, lead) or "other"
+    return None
+
+
+def _named(sp: Speaker | None) -> Named | None:
+    return (sp.token, sp.name, sp.type) if sp else None
 
 
 def _lead_before(st: DocState, i: int) -> Named | None:

@@ -1,0 +1,43 @@
+"""Whom a pronoun or a description in a source stands for: invented texts with invented names."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+def source_of(nlp: Language, text: str, mention: str) -> str | None:
+    return next(r for r in nlp(text)._.money if r["mention"] == mention)["attribution"]["source"]
+
+
+# (text, mention, source name)
+ANAPHORA = [
+    # 'it' goes on from the source of the sentence before when that is no person
+    ("Brindle could be sold soon, the Zembla Courier has reported. It said the sale could raise $2bn.", "$2bn",
+     "Zembla Courier"),
+    # ... but not from a person: then the sentence that starts with a name
+    ("Quorvane Mining cut its forecast. Chief executive Ada Lum said demand was weak. It said it would save $2bn.",
+     "$2bn", "Quorvane Mining"),
+    # a description with a source type stands for the nearest source of that type
+    ("Quorvane is in talks to sell its chip unit, the Daily Zemblan reported. Quorvane is understood to have valued "
+     "the unit at £450m, the paper added.", "£450m", "Daily Zemblan"),
+    ("Two people familiar with the plan said Quorvane would bid. The offer would top the $5bn it paid last year, "
+     "according to the sources.", "$5bn", "Two people familiar with the plan"),
+    # 'they': a source of several just before
+    ("Two people familiar with the plan said Quorvane would bid. They also said it had set aside $3bn.", "$3bn",
+     "Two people familiar with the plan"),
+    ("Prosecutors want a $27bn tax bill paid, which they claim is owed by Ruritel.", "$27bn", "Prosecutors"),
+    # 'its central bank': the entity before, not a bank named earlier
+    ("Ruritania faces a $1bn bill for repairs, its central bank says.", "$1bn", "Ruritania"),
+    # 'the company' is a company: not the analysts of the sentence before
+    ("Zembla Corp cut 500 jobs. Analysts said more cuts would follow. The company said it would save $200m.", "$200m",
+     "Zembla Corp"),
+]
+
+
+@pytest.mark.parametrize("text,mention,source", ANAPHORA)
+def test_anaphoric_sources(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert source_of(nlp, text, mention) == source
+
+
+def test_a_description_with_no_antecedent_keeps_its_words(nlp: Language) -> None:
+    assert source_of(nlp, "Sales rose to $3bn last year, the report said.", "$3bn") == "the report"
