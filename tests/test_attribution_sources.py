@@ -41,3 +41,42 @@ def test_anaphoric_sources(nlp: Language, text: str, mention: str, source: str) 
 
 def test_a_description_with_no_antecedent_keeps_its_words(nlp: Language) -> None:
     assert source_of(nlp, "Sales rose to $3bn last year, the report said.", "$3bn") == "the report"
+
+
+# (text, mention, source name, chain of sources)
+CITED = [
+    ("Zembla plans to spend $20bn, according to sources cited by the Daily Zemblan.", "$20bn", "sources",
+     ["Daily Zemblan", "sources"]),
+    ("Zembla plans to spend $20bn, according to people quoted in the Zemblan Herald.", "$20bn", "people",
+     ["Zemblan Herald", "people"]),
+]
+
+
+@pytest.mark.parametrize("text,mention,source,hops", CITED)
+def test_who_cites_a_source_is_in_the_chain(nlp: Language, text: str, mention: str, source: str, hops: list[str]) -> None:
+    doc = nlp(text)
+    att = next(r for r in doc._.money if r["mention"] == mention)["attribution"]
+    assert att["source"] == source and [h["source"] for h in att["chain"]] == hops
+    assert [a["cue"]["text"] for a in doc._.attributions] == ["according to"]  # 'cited' is part of the source
+
+
+# the rest of the sentence is attributed too
+REST = [
+    ("Grain output rose 5%, the farm ministry said, with exports up 12% at 4bn yuan.", "4bn yuan", "the farm ministry"),
+    ("The proposed outlay, according to the Zemblan Herald, marks a rise from the $15bn spent this year.", "$15bn",
+     "Zemblan Herald"),
+]
+
+
+@pytest.mark.parametrize("text,mention,source", REST)
+def test_the_rest_of_the_sentence(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert source_of(nlp, text, mention) == source
+
+
+def test_a_report_outside_the_clause_does_not_reach_the_figure(nlp: Language) -> None:
+    text = "Grain output rose 5%, the farm ministry said. Exports were 4bn yuan."
+    assert source_of(nlp, text, "4bn yuan") is None
+
+
+def test_an_outer_source_beats_an_inner_cue_with_none(nlp: Language) -> None:
+    assert source_of(nlp, "Quorvane said the $5bn reported last week was wrong.", "$5bn") == "Quorvane"

@@ -15,6 +15,9 @@ class CueRules(Strict):
     invertible: Words
     gerunds: Words
     nested: Words
+    citing_phrases: Words = Field(description="inside a source, who cites it: 'sources cited by the FT' (the FT cites the sources)")
+    content_continuers: Words = Field(description="', the ministry said, with exports up 12%': after a clause-final cue and a "
+                                                  "comma, a phrase that goes on with what was said")
     preposed: Words
     adverbs: Words
     passive: Words

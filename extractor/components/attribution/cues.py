@@ -102,8 +102,10 @@ def read_sentence(st: DocState, sent: Span, n: int, cues: list[Cue]) -> list[Fou
             f.sentence = n
             out.append(f)
             sourced = sourced or (f if f.source is not None else None)
-    # a cue noun inside the source of a verb ('an estimate by X projected ...') is that source
-    out = [f for f in out if f.kind != "nouns" or not any(g.source and g.source[0] <= f.cue[0] < g.source[1] for g in out)]
+    # a cue noun inside the source of a verb ('an estimate by X projected ...') is that source;
+    # a cue inside who cites a source ('sources cited by the FT') is that citation
+    out = [f for f in out if not any((f.kind == "nouns" and g.source and g.source[0] <= f.cue[0] < g.source[1])
+                                     or (g.via and g.via[0][0] <= f.cue[0] < g.via[1][1]) for g in out)]
     if not out and st.lex.rules.colon_headline and sent.start not in st.furniture:
         f = _colon(st, sent)
         if f is not None:
@@ -321,12 +323,35 @@ def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int],
     doc = st.doc
     opened = source[0] > sent.start and (doc[source[0] - 1].text in {","} | st.lex.quotes
                                          or st.dash(doc[source[0] - 1]))
+    tail = None
     if opened and phrases.clause_ends(st, sent, end):
         content = content_of(st, sent.start, source[0], source[0])
         rule = "source.postposed"
+        tail = _tail(st, sent, end)
     else:
         content = after(st, sent, end)
-    return Found(cue=(cs, end), kind="verbs", source=source, content=content, rule=rule)
+    return Found(cue=(cs, end), kind="verbs", source=source, content=content, rule=rule, tail=tail)
+
+
+def _tail(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
+    """', the ministry said, with exports up 12%': what follows a clause-final cue (from token
+    i) and goes on with what was said."""
+    doc = st.doc
+    stop = first(st.clause_stops, i, sent.end)
+    if stop is None or doc[stop].text != "," or stop + 1 >= sent.end or doc[stop + 1].lower_ not in st.lex.continuers:
+        return None
+    return content_of(st, stop + 1, sent.end, stop)
+
+
+def _via(st: DocState, sent: Span, source: tuple[int, int]) -> tuple[tuple[int, int], tuple[tuple[int, int], tuple[int, int]] | None]:
+    """'sources cited by the FT': the source ('sources') and who cites it ('cited by', 'the FT')."""
+    doc = st.doc
+    for k in range(source[0] + 1, min(source[1] + 1, sent.end - 2)):
+        if (doc[k].lower_, doc[k + 1].lower_) in st.lex.citing:
+            outer = forward(st, sent, k + 2, commas=False)
+            if outer is not None and sourcelike(st, outer):
+                return (source[0], k), ((k, k + 2), outer)
+    return source, None
 
 
 def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
@@ -335,13 +360,19 @@ def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
     source = forward(st, sent, end, commas=False)
     if source is None or not sourcelike(st, source):
         return None
+    source, via = _via(st, sent, source)
+    cited_end = via[1][1] if via else source[1]
     words_before = st.words_upto[start] - st.words_upto[sent.start]
+    tail = None
     if words_before >= st.lex.limits.preposed_content_words and doc[start - 1].text == ",":
         content = content_of(st, sent.start, start, start)
+        if cited_end + 1 < sent.end and doc[cited_end].text == ",":  # 'The outlay, according to X, marks ...'
+            tail = content_of(st, cited_end + 1, sent.end, cited_end)
     else:
-        comma = first(st.commas, source[1], sent.end)
-        content = content_of(st, (source[1] - 1 if comma is None else comma) + 1, sent.end, start)
-    return Found(cue=(start, end), kind="preposed", source=source, content=content, rule="source.according_to")
+        comma = first(st.commas, cited_end, sent.end)
+        content = content_of(st, (cited_end - 1 if comma is None else comma) + 1, sent.end, start)
+    return Found(cue=(start, end), kind="preposed", source=source, content=content, rule="source.according_to",
+                 tail=tail, via=via)
 
 
 def _noun(st: DocState, sent: Span, start: int, end: int) -> Found | None:

@@ -37,6 +37,8 @@ class Lexicon:
         self.modifier_sources = _low(r.cues.modifier_sources)
         self.participles, self.participle_places = _low(r.cues.participles), _low(r.cues.participle_places)
         self.time_words, self.calendar_words = _low(r.time_words), _low(r.calendar_words)
+        self.citing = {tuple(p.lower().split()) for p in r.cues.citing_phrases}
+        self.continuers = _low(r.cues.content_continuers)
         self.naming, self.particles = _low(r.cues.naming), _low(r.cues.phrasal_particles)
         self.data_verbs, self.data_nouns = _low(r.cues.data_verbs), _low(r.data_nouns)
         self.clause_verbs, self.object_openers = _low(r.cues.clause_verbs), _low(r.cues.object_openers)

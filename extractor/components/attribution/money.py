@@ -59,36 +59,46 @@ def _evidence(st: DocState, f: Found | None) -> SpanRef | None:
 
 
 def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> list[tuple[Found | None, str]]:
-    """For each record, the innermost attribution whose content holds the figure (a nested
-    citation on a tie), or one whose source follows the figure directly ('the $27bn Russia
-    says Yukos owes'). The contents go into a Fenwick tree by start, from the latest end
-    down, so that each record asks once for the shortest content that starts by its start."""
+    """For each record: an attribution whose source follows the figure directly ('the $27bn
+    Russia says Yukos owes'); else the innermost attribution with a source whose content (or
+    tail: ', the ministry said, with exports up 12%') holds it, a nested citation on a tie;
+    else the innermost one with no source ('reportedly'). The contents go into a Fenwick tree
+    by start, from the latest end down, so that each record asks once for the least key."""
     doc = st.doc
-    contents = [char_range(doc, *f.content) if f.content and not _asks(st, f.content) else None for f in found]
+    spans: list[tuple[int, int, int]] = []  # (start char, end char, attribution)
+    for n, f in enumerate(found):
+        for r in (f.content, f.tail):
+            if r is not None and not _asks(st, r):
+                spans.append((*char_range(doc, *r), n))
+    held: dict[int, list[tuple[int, int, int]]] = {}
+    for sp in spans:
+        held.setdefault(sp[2], []).append(sp)
     adjacent: dict[int, list[int]] = {}  # source start character -> attributions ('verbs' with a content)
     for n, f in enumerate(found):
-        if contents[n] is not None and f.source and f.kind == "verbs":
+        if n in held and f.source and f.kind == "verbs":
             adjacent.setdefault(doc[f.source[0]].idx, []).append(n)
-    starts = sorted({c[0] for c in contents if c is not None})
+    starts = sorted({s for s, _, _ in spans})
     tree = _MinTree(len(starts))
-    by_end = sorted(((c[1], n) for n, c in enumerate(contents) if c is not None), reverse=True)
-    best: list[tuple[int, int] | None] = [None] * len(records)
+    by_end = sorted(spans, key=lambda x: -x[1])
+    best: list[Key | None] = [None] * len(records)
     k = 0
     for r in sorted(range(len(records)), key=lambda r: -records[r]["end"]):
         rec = records[r]
-        while k < len(by_end) and by_end[k][0] >= rec["end"]:
-            end_char, n = by_end[k]
-            start_char = contents[n][0]  # type: ignore[index]
-            tree.add(bisect_left(starts, start_char), (end_char - start_char, -n))
+        while k < len(by_end) and by_end[k][1] >= rec["end"]:
+            start_char, end_char, n = by_end[k]
+            tree.add(bisect_left(starts, start_char), (1 if found[n].source else 2, end_char - start_char, -n))
             k += 1
         key = tree.least(bisect_right(starts, rec["start"]))
         for n in adjacent.get(rec["end"], []) + adjacent.get(rec["end"] + 1, []):
-            c = contents[n]
-            if not (c[0] <= rec["start"] and rec["end"] <= c[1]) and (key is None or (0, -n) < key):  # type: ignore[index]
-                key = (0, -n)
+            if not any(s <= rec["start"] and rec["end"] <= e for s, e, _ in held[n]) and \
+                    (key is None or (0, 0, -n) < key):
+                key = (0, 0, -n)
         best[r] = key
-    return [(found[-key[1]], "source.adjacent" if key[0] == 0 else found[-key[1]].rule) if key else (None, "source.none")
+    return [(found[-key[2]], "source.adjacent" if key[0] == 0 else found[-key[2]].rule) if key else (None, "source.none")
             for key in best]
+
+
+Key = tuple[int, int, int]  # (tier, length, -index): the least wins
 
 
 class _MinTree:
@@ -96,16 +106,16 @@ class _MinTree:
     an index below k."""
 
     def __init__(self, size: int) -> None:
-        self.tree: list[tuple[int, int] | None] = [None] * (size + 1)
+        self.tree: list[Key | None] = [None] * (size + 1)
 
-    def add(self, i: int, key: tuple[int, int]) -> None:
+    def add(self, i: int, key: Key) -> None:
         i += 1
         while i < len(self.tree):
             if self.tree[i] is None or key < self.tree[i]:  # type: ignore[operator]
                 self.tree[i] = key
             i += i & -i
 
-    def least(self, k: int) -> tuple[int, int] | None:
+    def least(self, k: int) -> Key | None:
         best = None
         while k > 0:
             if self.tree[k] is not None and (best is None or self.tree[k] < best):  # type: ignore[operator]
@@ -164,7 +174,10 @@ def chain(st: DocState, found: list[Found], f: Found | None, publisher: dict | N
         seen.add(id(f))
         f = found[f.parent] if f.parent is not None else None
     for h in reversed(path):
-        hop: HopRef = {"source": h.name, "cue": _text(st, h.cue), "type": h.source_type}  # type: ignore[typeddict-item]
-        if h.source is not None and not (hops and hops[-1]["source"] == hop["source"]):
-            hops.append(hop)
+        steps: list[HopRef] = [{"source": h.name, "cue": _text(st, h.cue), "type": h.source_type}]  # type: ignore[list-item]
+        if h.via is not None and h.via_name:  # 'sources cited by the FT': the FT first
+            steps.insert(0, {"source": h.via_name, "cue": _text(st, h.via[0]), "type": h.via_type})
+        for hop in steps:
+            if h.source is not None and not (hops and hops[-1]["source"] == hop["source"]):
+                hops.append(hop)
     return hops

@@ -87,6 +87,8 @@ def name_all(st: DocState, found: list[Found]) -> None:
         if f.source is None:
             continue
         f.source_type = typed(st, f.source) or "other"
+        if f.via is not None:
+            f.via_name, f.via_type = name(st, f.via[1])[0], typed(st, f.via[1]) or "other"
         if f.name is not None:
             continue
         f.name, resolved = name(st, f.source)

@@ -28,6 +28,10 @@ class Found:
     kind: str
     source: Range | None = None
     content: Range | None = None
+    tail: Range | None = None  # more of the sentence it reports (', the ministry said, with exports up 12%')
+    via: tuple[Range, Range] | None = None  # (cue, source) of who cites the source: 'sources cited by the FT'
+    via_name: str | None = None
+    via_type: SourceType = "other"
     name: str | None = None
     source_type: SourceType = "other"
     parent: int | None = None
