@@ -140,3 +140,21 @@ def test_time_phrase_is_not_part_of_the_source(nlp: Language) -> None:
     assert att["source"]["text"] == "it"
     (att,) = nlp("May Brothers said sales would reach $3bn.")._.attributions
     assert att["source"]["text"] == "May Brothers"  # a month that begins a name stays
+
+
+def test_posted_a_result_is_no_report(nlp: Language) -> None:
+    assert figure(nlp, "Quorvane posted a $676m loss for the quarter.", "$676m")["source"] is None
+    assert figure(nlp, "Quorvane reported a $676m loss for the quarter.", "$676m")["source"] == "Quorvane"
+
+
+def test_blame_reports_the_cause_not_the_effect(nlp: Language) -> None:
+    text = "The bank blamed a $40m charge for a fall in profit to £1.1bn."
+    assert figure(nlp, text, "$40m")["source"] == "The bank"
+    assert figure(nlp, text, "£1.1bn")["source"] is None
+
+
+def test_a_label_before_a_colon_is_no_source(nlp: Language) -> None:
+    text = "Zembla lifts spending\n\nZembla will spend more.\n\nNote: CNY 160 billion is about USD 22 billion at current rates.\n"
+    assert figure(nlp, text, "CNY 160 billion")["source"] is None
+    headline = "Pell: the $3bn plan is a waste of money\n\nSenator Pell spoke on Monday.\n"
+    assert figure(nlp, headline, "$3bn")["source"] == "Pell"

@@ -37,6 +37,8 @@ class CueRules(Strict):
     naming: Words = Field(description="verbs that name ('has called the plan a disgrace'): not after an indefinite source "
                                       "('a firm called X'), not before a particle ('called off')")
     phrasal_particles: Words
+    blame_verbs: Words = Field(description="'X blamed a cause for an effect': X claims the cause, not the effect")
+    blame_effects: Words
     data_verbs: Words = Field(description="verbs whose source is data or a document ('figures show'), not a person "
                                           "('must show growth')")
     clause_verbs: Words = Field(description="verbs that report only with a clause after them ('maintained that ...'), "

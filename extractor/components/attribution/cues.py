@@ -318,6 +318,15 @@ def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
     return not (word in lex.clause_verbs and nxt in lex.object_openers)
 
 
+def _cause_only(st: DocState, word: str, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """'X blamed a $850m payout for a fall in profit to $1bn': X claims the cause; the effect
+    after 'for' is the text's own."""
+    if content is None or word not in st.lex.blame_verbs:
+        return content
+    effect = next((j for j in range(content[0] + 1, content[1]) if st.doc[j].lower_ in st.lex.blame_effects), None)
+    return content if effect is None else trim(st, content[0], effect)
+
+
 def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int], rule: str) -> Found:
     """Content after the cue, or before the source when the cue ends the clause."""
     doc = st.doc
@@ -329,7 +338,7 @@ def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int],
         rule = "source.postposed"
         tail = _tail(st, sent, end)
     else:
-        content = after(st, sent, end)
+        content = _cause_only(st, doc[cs:end].text.lower().split()[-1], after(st, sent, end))
     return Found(cue=(cs, end), kind="verbs", source=source, content=content, rule=rule, tail=tail)
 
 
@@ -456,6 +465,9 @@ def _colon(st: DocState, sent: Span) -> Found | None:
     head = toks[:colon]
     if not all(t.is_title or t.is_upper for t in head) or any(t.lower_ in lex.not_names for t in head):
         return None
+    headline = not st.text[:head[0].idx].strip()
+    if not headline and all(t.lower_ in lex.common_words and not known_name(st, t) and not t.is_upper for t in head):
+        return None  # in the body, a common word before a colon is a label ('Note:', 'Update:'), not a name
     c = sent.start + colon
     return Found(cue=(c, c + 1), kind="colon", source=(sent.start, c), content=content_of(st, c + 1, sent.end, c),
                  rule="source.headline_colon")

@@ -39,6 +39,7 @@ class Lexicon:
         self.time_words, self.calendar_words = _low(r.time_words), _low(r.calendar_words)
         self.citing = {tuple(p.lower().split()) for p in r.cues.citing_phrases}
         self.continuers = _low(r.cues.content_continuers)
+        self.blame_verbs, self.blame_effects = _low(r.cues.blame_verbs), _low(r.cues.blame_effects)
         self.naming, self.particles = _low(r.cues.naming), _low(r.cues.phrasal_particles)
         self.data_verbs, self.data_nouns = _low(r.cues.data_verbs), _low(r.data_nouns)
         self.clause_verbs, self.object_openers = _low(r.cues.clause_verbs), _low(r.cues.object_openers)
