@@ -104,14 +104,31 @@ def read_sentence(st: DocState, sent: Span, n: int, cues: list[Cue]) -> list[Fou
             sourced = sourced or (f if f.source is not None else None)
     # a cue noun inside the source of a verb ('an estimate by X projected ...') is that source;
     # a cue inside who cites a source ('sources cited by the FT') is that citation
-    out = [f for f in out if not any((f.kind == "nouns" and g.source and g.source[0] <= f.cue[0] < g.source[1])
-                                     or (g.via and g.via[0][0] <= f.cue[0] < g.via[1][1]) for g in out)]
+    sources = _union([g.source for g in out if g.source])
+    vias = _union([(g.via[0][0], g.via[1][1]) for g in out if g.via])
+    out = [f for f in out if not ((f.kind == "nouns" and _inside(sources, f.cue[0])) or _inside(vias, f.cue[0]))]
     if not out and st.lex.rules.colon_headline and sent.start not in st.furniture:
         f = _colon(st, sent)
         if f is not None:
             f.sentence = n
             out.append(f)
     return out
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges merged into disjoint ones, in order."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _inside(merged: list[tuple[int, int]], i: int) -> bool:
+    k = bisect_right(merged, (i, float("inf"))) - 1
+    return k >= 0 and merged[k][0] <= i < merged[k][1]
 
 
 def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: list[Found],
@@ -458,6 +475,8 @@ def _passive_cue(st: DocState, sent: Span, start: int, end: int) -> Found:
 def _colon(st: DocState, sent: Span) -> Found | None:
     """A headline 'Name: what they say'."""
     doc, lex = st.doc, st.lex
+    if first(st.colons, sent.start + 1, min(sent.start + lex.limits.colon_head_tokens, sent.end)) is None:
+        return None
     toks = list(doc[sent.start:min(sent.start + lex.limits.colon_head_tokens, sent.end)])
     colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
     if not colon or len(sent) - colon < lex.limits.colon_content_tokens:

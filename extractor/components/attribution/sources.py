@@ -105,7 +105,7 @@ def name_all(st: DocState, found: list[Found]) -> None:
 def _person(st: DocState, span: Range, name_: str) -> bool:
     """Is the source a person ('chief executive Jo Bloggs', 'Mr Tarrow'), not the organisation
     a spokesperson speaks for?"""
-    return spokesperson_org(st, span) is None and any(t.lower_ in st.lex.person_words for t in st.doc[span[0]:span[1]])
+    return any(t.lower_ in st.lex.person_words for t in st.doc[span[0]:span[1]]) and spokesperson_org(st, span) is None
 
 
 def _plural(st: DocState, span: Range) -> bool:

@@ -89,6 +89,10 @@ class DocState:
         return self._where(0, {","})
 
     @cached_property
+    def colons(self) -> list[int]:
+        return self._where(0, {":"})
+
+    @cached_property
     def clause_stops(self) -> list[int]:
         """Tokens after which a cue's clause goes on no further (punctuation, quotes, dashes)."""
         space_after = self._columns[2]
