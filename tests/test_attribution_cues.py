@@ -158,3 +158,18 @@ def test_a_label_before_a_colon_is_no_source(nlp: Language) -> None:
     assert figure(nlp, text, "CNY 160 billion")["source"] is None
     headline = "Pell: the $3bn plan is a waste of money\n\nSenator Pell spoke on Monday.\n"
     assert figure(nlp, headline, "$3bn")["source"] == "Pell"
+
+
+@pytest.mark.parametrize("text,mention,source", [
+    ('"We expect revenue of $4bn," chief executive Mara Quill told reporters.', "$4bn", "Mara Quill"),
+    ("The deal values Brantor at $1.2bn, people familiar with the matter told the Zemblan Herald.", "$1.2bn",
+     "people familiar with the matter"),
+    ("Hexlon has been ordered to pay $40m, a court ruled on Tuesday.", "$40m", "court"),
+    ("Economists polled by the Zemblan Herald had expected a deficit of $55bn.", "$55bn", "Economists"),
+])
+def test_listeners_rulings_and_polls(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert figure(nlp, text, mention)["source"] == source
+
+
+def test_ruled_out_is_no_ruling(nlp: Language) -> None:
+    assert figure(nlp, "The court ruled out a $40m fine.", "$40m")["source"] is None

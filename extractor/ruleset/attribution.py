@@ -37,6 +37,8 @@ class CueRules(Strict):
     naming: Words = Field(description="verbs that name ('has called the plan a disgrace'): not after an indefinite source "
                                       "('a firm called X'), not before a particle ('called off')")
     phrasal_particles: Words
+    particle_verbs: Words = Field(description="verbs that before a particle are another verb ('called off', 'ruled out')")
+    listener_verbs: Words = Field(description="verbs whose object is who was told: '..., X told reporters' ends the clause")
     blame_verbs: Words = Field(description="'X blamed a cause for an effect': X claims the cause, not the effect")
     blame_effects: Words
     data_verbs: Words = Field(description="verbs whose source is data or a document ('figures show'), not a person "

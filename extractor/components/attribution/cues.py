@@ -327,7 +327,7 @@ def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
     not 'maintain a pace' (a clause verb wants a clause)."""
     doc, lex = st.doc, st.lex
     nxt = doc[end].lower_ if end < len(doc) else ""
-    if word in lex.naming and (nxt in lex.particles or doc[source[0]].lower_ in lex.indefinite):
+    if (word in lex.particle_verbs and nxt in lex.particles) or (word in lex.naming and doc[source[0]].lower_ in lex.indefinite):
         return False
     if word in lex.data_verbs and not any(t.lower_ in lex.data_nouns for t in doc[source[0]:source[1]]) \
             and typed(st, source) not in {"media", "analyst", "official"}:
@@ -349,14 +349,15 @@ def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int],
     doc = st.doc
     opened = source[0] > sent.start and (doc[source[0] - 1].text in {","} | st.lex.quotes
                                          or st.dash(doc[source[0] - 1]))
+    source, via = _via(st, sent, source)
     tail = None
-    if opened and phrases.clause_ends(st, sent, end):
+    if opened and phrases.clause_ends(st, sent, end, doc[cs:end].text.lower().split()[-1] in st.lex.listener_verbs):
         content = content_of(st, sent.start, source[0], source[0])
         rule = "source.postposed"
         tail = _tail(st, sent, end)
     else:
         content = _cause_only(st, doc[cs:end].text.lower().split()[-1], after(st, sent, end))
-    return Found(cue=(cs, end), kind="verbs", source=source, content=content, rule=rule, tail=tail)
+    return Found(cue=(cs, end), kind="verbs", source=source, content=content, rule=rule, tail=tail, via=via)
 
 
 def _tail(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
@@ -374,7 +375,7 @@ def _via(st: DocState, sent: Span, source: tuple[int, int]) -> tuple[tuple[int, 
     doc = st.doc
     for k in range(source[0] + 1, min(source[1] + 1, sent.end - 2)):
         if (doc[k].lower_, doc[k + 1].lower_) in st.lex.citing:
-            outer = forward(st, sent, k + 2, commas=False)
+            outer = (k + 2, source[1]) if k + 2 < source[1] else forward(st, sent, k + 2, commas=False)
             if outer is not None and sourcelike(st, outer):
                 return (source[0], k), ((k, k + 2), outer)
     return source, None

@@ -189,9 +189,10 @@ def trim(st: DocState, i: int, j: int) -> Range | None:
     return st.trim(i, j)
 
 
-def clause_ends(st: DocState, sent: Span, i: int) -> bool:
-    """Does the clause end at token i, but for a short tail ('on Tuesday', 'in a statement')?"""
+def clause_ends(st: DocState, sent: Span, i: int, listener: bool = False) -> bool:
+    """Does the clause end at token i, but for a short tail ('on Tuesday', 'in a statement',
+    or after a verb of telling whom it was told: 'told reporters')?"""
     lex = st.lex
     stop = first(st.clause_stops, i, sent.end)
     j = sent.end if stop is None else stop
-    return j == i or (st.doc[i].lower_ in lex.tails and j - i <= lex.limits.cue_tail_tokens)
+    return j == i or ((listener or st.doc[i].lower_ in lex.tails) and j - i <= lex.limits.cue_tail_tokens)
