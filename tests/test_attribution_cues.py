@@ -173,3 +173,26 @@ def test_listeners_rulings_and_polls(nlp: Language, text: str, mention: str, sou
 
 def test_ruled_out_is_no_ruling(nlp: Language) -> None:
     assert figure(nlp, "The court ruled out a $40m fine.", "$40m")["source"] is None
+
+
+@pytest.mark.parametrize("text,mention,source,rule", [
+    ("Hexlon shares jumped after a report in the Zemblan Post said Brantor had offered $3bn.", "$3bn", "Zemblan Post",
+     "source.reported_speech"),
+    ("The Zemblan Post, which first reported the talks, said the offer was worth $3bn.", "$3bn", "Zemblan Post",
+     "source.appositive"),
+    ("Brantor's offer of $3bn, first reported by the Zemblan Post, was rejected.", "$3bn", "Zemblan Post",
+     "source.participle"),
+])
+def test_outlets_in_longer_sources(nlp: Language, text: str, mention: str, source: str, rule: str) -> None:
+    rec = next(r for r in nlp(text)._.money if r["mention"] == mention)
+    assert (rec["attribution"]["source"], rec["decided_by"]["source"]["rule"]) == (source, rule)
+
+
+def test_a_gerund_after_a_preposition_continues_the_clause_subject(nlp: Language) -> None:
+    (att,) = nlp("Senator Ada Pell of Zembla went further by proposing a $2bn levy.")._.attributions
+    assert (att["cue"]["text"], att["source"]["text"]) == ("proposing", "Senator Ada Pell of Zembla")
+
+
+def test_said_before_a_clause_is_not_inverted(nlp: Language) -> None:
+    doc = nlp("Brantor was upbeat on Monday and, said the offer was worth $3bn.")
+    assert all(a["source"] is None or a["source"]["text"] != "the offer" for a in doc._.attributions)

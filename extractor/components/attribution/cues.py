@@ -148,7 +148,7 @@ def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: li
     before = doc[cs - 1] if cs > sent.start else None
     if kind == "gerunds" and before is not None and before.lower_ in lex.passive_aux:
         return _verb(st, sent, cs - 1, start, end)  # 'X is touting ...'
-    if (kind == "gerunds" and (before is None or before.text == ",")) or \
+    if (kind == "gerunds" and (before is None or before.text == "," or before.lower_ in lex.noun_followers | lex.boundaries)) or \
             (before is not None and before.lower_ in lex.conjunctions):
         return _continuation(st, sent, cs, end, kind, sourced)
     verb = _verb(st, sent, cs, start, end)
@@ -220,10 +220,19 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
         return _participle(st, sent, cs, end, word)
     if word in lex.invertible and before is not None and before.text in {",", ":"} | lex.quotes:
         source = forward(st, sent, end, commas=True)
-        if source is not None and _sense(st, word, source, end):
+        if source is not None and _inverted(st, sent, word, source, end):
             return Found(cue=(cs, end), kind="verbs", source=source, content=content_of(st, sent.start, cs, cs),
                          rule="source.inverted")
     return _relative_subject(st, sent, cs, end, word) or _participle(st, sent, cs, end, word)
+
+
+def _inverted(st: DocState, sent: Span, word: str, source: tuple[int, int], end: int) -> bool:
+    """Is '..., said X' an inverted report? Not when X begins with 'by' (a participle: '...,
+    reported by X') nor when a verb follows a plain X ('..., said the offer was worth ...')."""
+    doc = st.doc
+    appositive = any(t.text == "," for t in doc[source[0]:source[1]])  # 'said Jane Doe, an economist who ...'
+    return (_sense(st, word, source, end) and doc[source[0]].lower_ not in st.lex.agent_prepositions
+            and (appositive or phrases.clause_ends(st, sent, source[1])))
 
 
 def _relative_object(st: DocState, sent: Span, f: Found) -> Found:

@@ -96,12 +96,15 @@ def _trailing(tok) -> bool:
 def appositive(st: DocState, sent: Span, comma: int) -> Range | None:
     """'Mark Hamrick, a senior analyst at Bankrate.com, said': name plus appositive."""
     doc, lex = st.doc, st.lex
-    k, longest = comma, lex.limits.max_appositive_tokens
+    k, longest, cued = comma, lex.limits.max_appositive_tokens, False
     while k > sent.start and not (doc[k - 1].text in {","} | lex.quotes | CLAUSE_END or st.dash(doc[k - 1])):
-        if doc[k - 1].i in st.cue_tokens or comma - k > longest:
+        if comma - k > longest:
             return None
+        cued = cued or doc[k - 1].i in st.cue_tokens
         k -= 1
     if k <= sent.start or k == comma or comma - k > longest:
+        return None
+    if cued and doc[k].lower_ not in lex.relatives:  # 'X, which first reported the talks, said': a cue may sit in a relative clause
         return None
     if doc[k - 1].text != "," and not st.dash(doc[k - 1]):
         return None

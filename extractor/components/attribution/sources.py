@@ -159,7 +159,8 @@ def chunks(st: DocState, toks: list[Token]) -> list[str]:
     window = lex.limits.locative_window
     out: list[str] = []
     run: list[Token] = []
-    toks = [t for k, t in enumerate(toks) if not any(u.lower_ in lex.locatives for u in toks[max(0, k - window):k])]
+    toks = [t for k, t in enumerate(toks) if not any(u.lower_ in lex.locatives and not _after_data(st, u)
+                                                     for u in toks[max(0, k - window):k])]
     for t in toks + [None]:
         capital = t is not None and cap(t) and t.lower_ not in lex.not_names and not t.is_punct and not t.like_num
         link = t is not None and bool(run) and t.lower_ in lex.connectors
@@ -173,6 +174,11 @@ def chunks(st: DocState, toks: list[Token]) -> list[str]:
             out.append(doc[run[0].i:run[-1].i + 1].text)
         run = []
     return out
+
+
+def _after_data(st: DocState, tok: Token) -> bool:
+    """'a report in the Zemblan Post': after a data or document noun, 'in' names the outlet, not a place."""
+    return tok.i > 0 and st.doc[tok.i - 1].lower_ in st.lex.data_nouns
 
 
 def known_name(st: DocState, tok: Token) -> bool:
