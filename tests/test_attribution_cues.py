@@ -196,3 +196,19 @@ def test_a_gerund_after_a_preposition_continues_the_clause_subject(nlp: Language
 def test_said_before_a_clause_is_not_inverted(nlp: Language) -> None:
     doc = nlp("Brantor was upbeat on Monday and, said the offer was worth $3bn.")
     assert all(a["source"] is None or a["source"]["text"] != "the offer" for a in doc._.attributions)
+
+
+def test_called_with_an_indefinite_object_names_nothing(nlp: Language) -> None:
+    assert figure(nlp, "The company called a meeting to approve the $5bn deal.", "$5bn")["source"] is None
+    assert figure(nlp, "Hexlon called the $5bn offer derisory.", "$5bn")["source"] == "Hexlon"
+
+
+def test_nominal_cue_with_its_source_after_the_figure(nlp: Language) -> None:
+    text = "The estimate of $4bn by the Zemblan Treasury was revised."
+    assert figure(nlp, text, "$4bn")["source"] == "Zemblan Treasury"
+
+
+def test_a_possessive_description_is_resolved_like_any_description(nlp: Language) -> None:
+    text = "Hexlon Motors sold 9,000 cars. Sales hit $2bn, beating the company's own forecast of $1.8bn."
+    assert figure(nlp, text, "$1.8bn")["source"] == "Hexlon Motors"
+    assert figure(nlp, text, "$2bn")["source"] is None

@@ -336,8 +336,10 @@ def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
     not 'maintain a pace' (a clause verb wants a clause)."""
     doc, lex = st.doc, st.lex
     nxt = doc[end].lower_ if end < len(doc) else ""
-    if (word in lex.particle_verbs and nxt in lex.particles) or (word in lex.naming and doc[source[0]].lower_ in lex.indefinite):
-        return False
+    if (word in lex.particle_verbs and nxt in lex.particles) or \
+            (word in lex.naming and (doc[source[0]].lower_ in lex.indefinite or nxt in lex.indefinite)):
+        return False  # 'called off', 'a firm called X', 'called a meeting'
+
     if word in lex.data_verbs and not any(t.lower_ in lex.data_nouns for t in doc[source[0]:source[1]]) \
             and typed(st, source) not in {"media", "analyst", "official"}:
         return False
@@ -423,9 +425,14 @@ def _noun(st: DocState, sent: Span, start: int, end: int) -> Found | None:
             source, k = agent, agent[1]
     source = source or phrases.possessor(st, sent, start) or _modifier_source(st, sent, start)
     link = doc[k].lower_ if k < sent.end else ""
+    figure = link == "of" and word in lex.figure_nouns and figure_at(st, k + 1)
+    if figure and source is None:  # 'the estimate of $4bn by the Treasury'
+        j = min(phrases.figure_end(st, k + 1), sent.end)
+        agent = forward(st, sent, j + 1, commas=False) if j < sent.end and doc[j].lower_ in lex.noun_agents else None
+        source = agent if agent is not None and sourcelike(st, agent) else None
     if link in lex.complementizers:
         content = after(st, sent, k)
-    elif source is not None and link == "of" and word in lex.figure_nouns and figure_at(st, k + 1):
+    elif source is not None and figure:
         content = content_of(st, k + 1, min(phrases.figure_end(st, k + 1), sent.end), k)
     elif source is not None and link in lex.noun_links:
         stop = first(st.clause_stops, k + 1, sent.end)

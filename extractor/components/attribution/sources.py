@@ -132,6 +132,8 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     if found:
         return alias(st, found[-1]), True
     words = [t for t in head if not (t.is_punct and t.text not in {"&", "-"})]
+    while words and words[-1].text in lex.possessives:  # "the company's"
+        words = words[:-1]
     if [t.lower_ for t in words] and all(t.lower_ in lex.pronouns for t in words):
         return words[0].text, False
     lowered = [t.lower_ for t in words]
