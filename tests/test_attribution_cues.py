@@ -212,3 +212,15 @@ def test_a_possessive_description_is_resolved_like_any_description(nlp: Language
     text = "Hexlon Motors sold 9,000 cars. Sales hit $2bn, beating the company's own forecast of $1.8bn."
     assert figure(nlp, text, "$1.8bn")["source"] == "Hexlon Motors"
     assert figure(nlp, text, "$2bn")["source"] is None
+
+
+@pytest.mark.parametrize("text,mention,source", [
+    ("Analysts at Quorvane Capital put the group's value at $3.8bn.", "$3.8bn", "Analysts"),
+    ("Officials say the scheme will cost $5bn, but critics put the figure at $9bn.", "$9bn", "critics"),
+    ("Officials say the scheme will cost $5bn, but critics put the figure at $9bn.", "$5bn", "Officials"),
+    ("The bank put pressure on Hexlon to repay $2bn.", "$2bn", None),
+    ("Hexlon put $2bn into the fund.", "$2bn", None),
+    ("Uncertain policies of the nominee, Ada Pell, put investors on edge over the $4bn plan.", "$4bn", None),
+])
+def test_put_at_reports_a_figure(nlp: Language, text: str, mention: str, source: str | None) -> None:
+    assert figure(nlp, text, mention)["source"] == source

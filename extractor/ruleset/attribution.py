@@ -38,6 +38,8 @@ class CueRules(Strict):
                                       "('a firm called X'), not before a particle ('called off')")
     phrasal_particles: Words
     particle_verbs: Words = Field(description="verbs that before a particle are another verb ('called off', 'ruled out')")
+    gapped: dict[str, str] = Field(description="verbs that report only with this word and a figure after their object "
+                                               "('put the cost at $9bn')")
     listener_verbs: Words = Field(description="verbs whose object is who was told: '..., X told reporters' ends the clause")
     blame_verbs: Words = Field(description="'X blamed a cause for an effect': X claims the cause, not the effect")
     blame_effects: Words
@@ -70,6 +72,7 @@ class AttributionLimits(Strict):
     participle_window: int = Field(ge=0, description="a participle reports a figure at most this many tokens before it")
     relative_window: int = Field(ge=0, description="'the $20bn that X says ...': a figure at most this many tokens before the relative")
     anaphora_sentences: int = Field(ge=0, description="'they' and 'it' prefer a fitting source of at most this many sentences before")
+    gap_tokens: int = Field(gt=0, description="'put the cost at $9bn': at most this many tokens from the verb to 'at'")
     colon_head_tokens: int = Field(gt=0, description="a headline 'Name: ...' has its colon within this many tokens")
     colon_content_tokens: int = Field(gt=0, description="and at least this many tokens from the colon to the end")
     locative_window: int = Field(ge=0, description="a capitalised word this close after 'in'/'at' names a place, not a source")

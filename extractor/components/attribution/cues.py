@@ -210,7 +210,7 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
     if before is not None and (before.text == "," or st.dash(before)):
         appos = phrases.appositive(st, sent, cs - 1)
         if appos and not phrases.quote_before(st, sent, cs - 1):
-            return _posed(st, sent, cs, end, appos, "source.appositive")
+            return _posed(st, sent, cs, end, appos, "source.appositive") if _sense(st, word, appos, end) else None
     source = back(st, sent, cs)
     if source is not None:
         ends_well = word not in lex.ambiguous or (sourcelike(st, (source[1] - 1, source[1]))
@@ -343,6 +343,10 @@ def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
     if word in lex.data_verbs and not any(t.lower_ in lex.data_nouns for t in doc[source[0]:source[1]]) \
             and typed(st, source) not in {"media", "analyst", "official"}:
         return False
+    if word in lex.gapped:  # 'put the cost at $9bn', not 'put pressure on'
+        at = next((j for j in range(end, min(end + lex.limits.gap_tokens, len(doc))) if doc[j].lower_ == lex.gapped[word]), None)
+        if at is None or not figure_at(st, at + 1):
+            return False
     return not (word in lex.clause_verbs and nxt in lex.object_openers)
 
 

@@ -40,6 +40,7 @@ class Lexicon:
         self.citing = {tuple(p.lower().split()) for p in r.cues.citing_phrases}
         self.continuers = _low(r.cues.content_continuers)
         self.blame_verbs, self.blame_effects = _low(r.cues.blame_verbs), _low(r.cues.blame_effects)
+        self.gapped = {k.lower(): v.lower() for k, v in r.cues.gapped.items()}
         self.naming, self.particles = _low(r.cues.naming), _low(r.cues.phrasal_particles)
         self.particle_verbs, self.listener_verbs = _low(r.cues.particle_verbs), _low(r.cues.listener_verbs)
         self.data_verbs, self.data_nouns = _low(r.cues.data_verbs), _low(r.data_nouns)
