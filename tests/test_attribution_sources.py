@@ -80,3 +80,21 @@ def test_a_report_outside_the_clause_does_not_reach_the_figure(nlp: Language) ->
 
 def test_an_outer_source_beats_an_inner_cue_with_none(nlp: Language) -> None:
     assert source_of(nlp, "Quorvane said the $5bn reported last week was wrong.", "$5bn") == "Quorvane"
+
+
+# a description stands for the name the text described with it
+DESCRIBED = [
+    ("Zemblan insurer Hexlon cuts jobs. Up to 500 jobs will go. The insurer said the cuts would save $50m.", "$50m",
+     "Hexlon"),
+    ("Brantor bought Quell, the winemaker, last year. The winemaker said profit rose to $20m.", "$20m", "Quell"),
+]
+
+
+@pytest.mark.parametrize("text,mention,source", DESCRIBED)
+def test_descriptions_learnt_from_the_text(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert source_of(nlp, text, mention) == source
+
+
+def test_an_apostrophe_after_a_word_opens_no_quotation(nlp: Language) -> None:
+    text = "Zembla forced the sale of Quell' best unit to enforce a $27bn bill it says Quell owes, officials' notes show."
+    assert source_of(nlp, text, "$27bn") == "Zembla"

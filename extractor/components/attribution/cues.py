@@ -58,8 +58,8 @@ def quoted(st: DocState) -> set[int]:
         elif opened and text == opened[1]:
             inside.update(range(opened[0] + 1, i))
             opened = None
-        elif opened is None and text in lex.quote_pairs:
-            opened = (i, lex.quote_pairs[text])
+        elif opened is None and text in lex.quote_pairs and not (i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].is_alpha):
+            opened = (i, lex.quote_pairs[text])  # not the apostrophe of "Yukos' assets"
     return inside
 
 
@@ -249,7 +249,7 @@ def _relative_object(st: DocState, sent: Span, f: Found) -> Found:
     figure = _figure_before_np(st, sent, j, lex.limits.relative_window)
     if figure is None:
         return f
-    f.content, f.rule = (figure, f.content[1]), "source.relative_object"
+    f.tail, f.rule = trim(st, figure, j), "source.relative_object"  # the figure's noun phrase is reported too
     return f
 
 

@@ -255,6 +255,10 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     if words[0] in lex.definite and kind not in {None, "other", "company"}:  # 'the report', 'the sources'
         same = next(iter(speakers.before(i, kind)), None)
         return (same.token, same.name, same.type) if same else None
+    if words[0] in lex.definite and words[-1] in lex.descriptions:  # 'the insurer': 'US insurer Marsh' before
+        described = _described(st, words[-1], i)
+        if described is not None:
+            return described
     if words[0] in lex.plural_pronouns:
         several = next((sp for sp in recent if sp.plural), None)
         if several is not None:
@@ -283,6 +287,40 @@ def _plural_lead(st: DocState, i: int) -> Named | None:
             if words:
                 return lead[0], st.doc[words[0].i:lead[1]].text, typed(st, lead) or "other"
     return None
+
+
+def _described(st: DocState, noun: str, i: int) -> Named | None:
+    """The nearest name before token i that the text describes with this noun: 'insurer
+    Marsh', 'Marsh, the insurer' (indexed once per document)."""
+    if st.described is None:
+        st.described = _descriptions(st)
+    found = st.described.get(noun, [])
+    k = bisect_right(found, (i,)) - 1
+    while k >= 0 and found[k][0] >= i:
+        k -= 1
+    return (found[k][0], found[k][1], "other") if k >= 0 else None
+
+
+def _descriptions(st: DocState) -> dict[str, list[tuple[int, str]]]:
+    """Description noun -> (token, name) of the names it describes, in text order."""
+    doc, lex = st.doc, st.lex
+    longest = lex.limits.appositive_head_tokens
+    out: dict[str, list[tuple[int, str]]] = {}
+    for t in doc:
+        if t.lower_ not in lex.descriptions or not t.is_lower:
+            continue
+        j = t.i + 1  # 'insurer Marsh'
+        while j < len(doc) and j - t.i <= longest and (cap(doc[j]) or (doc[j].lower_ in lex.connectors and j > t.i + 1)):
+            j += 1
+        run = [u for u in doc[t.i + 1:j] if u.lower_ not in lex.not_names]
+        if not run and t.i >= 3 and doc[t.i - 1].lower_ in lex.articles and doc[t.i - 2].text == ",":
+            k = t.i - 2  # 'Marsh, the insurer'
+            while k > 0 and t.i - 2 - k < longest and cap(doc[k - 1]):
+                k -= 1
+            run = [u for u in doc[k:t.i - 2] if u.lower_ not in lex.not_names]
+        if run:
+            out.setdefault(t.lower_, []).append((t.i, doc[run[0].i:run[-1].i + 1].text))
+    return out
 
 
 def _named(sp: Speaker | None) -> Named | None:

@@ -28,7 +28,7 @@ class Found:
     kind: str
     source: Range | None = None
     content: Range | None = None
-    tail: Range | None = None  # more of the sentence it reports (', the ministry said, with exports up 12%')
+    tail: Range | None = None  # more that it reports: ', the ministry said, with exports up 12%'; 'the $20bn that X says
     via: tuple[Range, Range] | None = None  # (cue, source) of who cites the source: 'sources cited by the FT'
     via_name: str | None = None
     via_type: SourceType = "other"
@@ -59,6 +59,7 @@ class DocState:
     sentence_leads: dict[int, tuple[int, int, str, SourceType] | None] = field(default_factory=dict)  # sources
     named_before: dict[int, int] = field(default_factory=dict)  # sources: sentence -> nearest one up to it with a name
     acronyms: dict[str, str] | None = None  # sources: initials -> first run of capitalised words with them
+    described: dict[str, list[tuple[int, str]]] | None = None  # sources: 'insurer Marsh' -> insurer: [(token, Marsh)]
 
     @classmethod
     def of(cls, lex: Lexicon, doc: Doc) -> DocState:
