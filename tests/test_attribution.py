@@ -232,3 +232,79 @@ def test_money_attribution_of_company_statements(company_results: Doc, mention: 
 def test_pronoun_source_keeps_its_span(company_results: Doc) -> None:
     added = next(a for a in company_results._.attributions if a["cue"]["text"] == "added")
     assert added["source"]["text"] == "It"
+
+
+# ------------------------------------------------------------------ the component's settings
+def test_rules_folder_in_the_config(tmp_path) -> None:
+    """The component reads its cues from the folder its config names: a cue added there is found."""
+    import json
+    import shutil
+
+    import spacy
+
+    from .conftest import ROOT
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    data = json.loads((rules / "attribution.json").read_text(encoding="utf-8"))
+    data["cues"]["verbs"].append("blorted")
+    (rules / "attribution.json").write_text(json.dumps(data), encoding="utf-8")
+    text = "Zorvex Ltd blorted that margins would improve."
+    for folder, expected in ((None, []), (str(rules), ["blorted"])):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("claims_sentences")
+        nlp.add_pipe("claims_attribution", config={"rules": folder})
+        assert [a["cue"]["text"] for a in nlp(text)._.attributions] == expected
+
+
+def test_factory_declares_what_it_reads_and_writes(nlp: Language) -> None:
+    meta = nlp.get_pipe_meta("claims_attribution")
+    assert {"doc._.attributions", "doc._.publisher"} <= set(meta.assigns)
+    assert {"doc._.money", "token.is_sent_start"} <= set(meta.requires)
+
+
+# ------------------------------------------------------------------ names and long input
+@pytest.mark.parametrize("text,name", [
+    ("Northern Zembla Brewing cut prices. NZB said sales rose.", "Northern Zembla Brewing"),
+    ("The Bank of Zembla held rates. BZ said inflation would ease.", "Bank of Zembla"),
+    ("Procter & Quill grew. PQ said margins improved.", "Procter & Quill"),
+    ("Bank the Zembla grew. BZ said margins improved.", "BZ"),  # 'the' joins no acronym
+])
+def test_acronym_source_takes_the_full_name(nlp: Language, text: str, name: str) -> None:
+    (att,) = nlp(text)._.attributions
+    assert att["name"] == name
+
+
+def test_a_sentence_never_closed_keeps_contents_bounded(nlp: Language) -> None:
+    """A quotation never closed makes one endless sentence: every cue is still read, and no
+    content reaches further than the limit from its cue."""
+    from extractor.ruleset import attribution_rules
+
+    window = attribution_rules().limits.max_content_tokens
+    doc = nlp('"' + "Revenue was $5bn, the company said and profit rose " * 200)
+    found = doc._.attributions
+    assert len(found) == 200 and all(a["cue"]["text"] == "said" for a in found)
+    spans = [doc.char_span(a["content"]["start"], a["content"]["end"]) for a in found]
+    assert all(s is not None and len(s) <= 2 * window for s in spans)
+    assert all(r["attribution"]["source"] == "the company" for r in doc._.money[1:])  # each in the content of the cue before it
+
+
+# ------------------------------------------------------------------ explained decisions
+# (text, mention, rule, evidence)
+DECISIONS = [
+    ("Revenue rose to $5bn, the company said.", "$5bn", "source.postposed", "the company said"),
+    ("Quorvane said it would invest $2bn.", "$2bn", "source.reported_speech", "Quorvane said"),
+    ("The deficit will reach $40bn, according to the finance ministry.", "$40bn", "source.according_to",
+     "according to the finance ministry"),
+    ("Quorvane reportedly paid $3bn for the unit.", "$3bn", "source.adverb", "reportedly"),
+    ("Quorvane paid $3bn for the unit.", "$3bn", "source.none", None),
+]
+
+
+@pytest.mark.parametrize("text,mention,rule,evidence", DECISIONS)
+def test_source_decision_is_explained(nlp: Language, text: str, mention: str, rule: str, evidence: str | None) -> None:
+    rec = next(r for r in nlp(text)._.money if r["mention"] == mention)
+    decided = rec["decided_by"]["source"]
+    assert (decided["rule"], decided["evidence"]) == (rule, evidence)
+    if evidence:
+        assert text[decided["start"]:decided["end"]] == evidence

@@ -15,6 +15,9 @@ class CueRules(Strict):
     invertible: Words
     gerunds: Words
     nested: Words
+    citing_phrases: Words = Field(description="inside a source, who cites it: 'sources cited by the FT' (the FT cites the sources)")
+    content_continuers: Words = Field(description="', the ministry said, with exports up 12%': after a clause-final cue and a "
+                                                  "comma, a phrase that goes on with what was said")
     preposed: Words
     adverbs: Words
     passive: Words
@@ -23,14 +26,60 @@ class CueRules(Strict):
     quantity_verbs: Words
     figure_openers: Words
     noun_followers: Words
+    nouns: Words = Field(description="nominal cues: 'analysts' forecasts of $5bn', 'criticism from X', 'news that ...'")
+    figure_nouns: Words = Field(description="nominal cues that take a figure after 'of' ('expectations of $42m')")
+    noun_agents: Words = Field(description="prepositions that bring a nominal cue's source ('complaints from X')")
+    noun_links: Words = Field(description="prepositions that open a nominal cue's content ('remarks about ...')")
+    modifier_sources: Words = Field(description="nouns that, before a nominal cue, name who made it ('market expectations')")
+    participles: Words = Field(description="participles after a figure ('the $310m reported by X', 'the $54bn expected "
+                                           "on Wall Street'): the figure is what they report")
+    participle_places: Words = Field(description="prepositions before a source of a participle ('expected on Wall Street')")
+    naming: Words = Field(description="verbs that name ('has called the plan a disgrace'): not after an indefinite source "
+                                      "('a firm called X'), not before a particle ('called off')")
+    phrasal_particles: Words
+    particle_verbs: Words = Field(description="verbs that before a particle are another verb ('called off', 'ruled out')")
+    gapped: dict[str, str] = Field(description="verbs that report only with this word and a figure after their object "
+                                               "('put the cost at $9bn')")
+    listener_verbs: Words = Field(description="verbs whose object is who was told: '..., X told reporters' ends the clause")
+    blame_verbs: Words = Field(description="'X blamed a cause for an effect': X claims the cause, not the effect")
+    blame_effects: Words
+    data_verbs: Words = Field(description="verbs whose source is data or a document ('figures show'), not a person "
+                                          "('must show growth')")
+    clause_verbs: Words = Field(description="verbs that report only with a clause after them ('maintained that ...'), "
+                                            "not with an object ('maintain a pace')")
+    object_openers: Words
+    questions: Words = Field(description="a sentence ending with one of these asks: its figures are not reported")
 
 
 class BylineRules(Strict):
-    first_lines: int = 8
     prefixes: Words
     team_words: dict[str, str]
     separators: str
-    max_name_words: int = 6
+
+
+class AttributionLimits(Strict):
+    inherit_sentences: int = Field(ge=0, description="a framing report goes on for at most this many sentences of its paragraph")
+    max_source_tokens: int = Field(gt=0, description="a source read leftwards from its cue is at most this long")
+    max_appositive_tokens: int = Field(gt=0, description="a source read rightwards, or a name plus its appositive, is at most this long")
+    max_content_tokens: int = Field(gt=0, description="a content reaches at most this far from its cue (a sentence never closed holds no longer ones)")
+    appositive_head_tokens: int = Field(gt=0, description="the name before an appositive ('X, a senior analyst, said') is at most this long")
+    parenthesis_tokens: int = Field(gt=0, description="a parenthesis inside a source name ('(D-Nev.)') is at most this long")
+    cue_tail_tokens: int = Field(gt=0, description="a tail after a clause-final cue ('said on Tuesday') is at most this long")
+    preposed_content_words: int = Field(ge=0, description="'..., according to X' takes the words before it as content when there are at least this many")
+    frame_tokens: int = Field(ge=0, description="a report frames its sentence when its cue or source starts within this many tokens of it")
+    holder_window: int = Field(ge=0, description="a nested citation's holder is among this many attributions before or after it")
+    chain_hops: int = Field(gt=0, description="a chain keeps at most this many citing hops below the publisher")
+    participle_window: int = Field(ge=0, description="a participle reports a figure at most this many tokens before it")
+    relative_window: int = Field(ge=0, description="'the $20bn that X says ...': a figure at most this many tokens before the relative")
+    anaphora_sentences: int = Field(ge=0, description="'they' and 'it' prefer a fitting source of at most this many sentences before")
+    gap_tokens: int = Field(gt=0, description="'put the cost at $9bn': at most this many tokens from the verb to 'at'")
+    colon_head_tokens: int = Field(gt=0, description="a headline 'Name: ...' has its colon within this many tokens")
+    colon_content_tokens: int = Field(gt=0, description="and at least this many tokens from the colon to the end")
+    locative_window: int = Field(ge=0, description="a capitalised word this close after 'in'/'at' names a place, not a source")
+    acronym_min_letters: int = Field(gt=0, description="an acronym to expand has at least this many letters")
+    acronym_max_letters: int = Field(gt=0, description="and at most this many")
+    byline_lines: int = Field(gt=0, description="the byline is looked for among this many first non-blank lines")
+    byline_name_words: int = Field(gt=0, description="a byline name has at most this many words")
 
 
 class AttributionRules(RuleFile):
@@ -40,8 +89,16 @@ class AttributionRules(RuleFile):
     cue_tails: Words
     negations: Words
     relatives: Words
-    inherit_sentences: int = Field(2, ge=0)
+    complementizers: Words
+    agent_prepositions: Words
     determiners: Words
+    time_words: Words = Field(description="words of a time phrase that is stripped from the start of a source ('Last month it')")
+    calendar_words: Words = Field(description="months and weekdays: stripped too, after a time word or before a number "
+                                              "('On Monday Acme', not 'May Department Stores')")
+    data_nouns: Words
+    articles: Words
+    indefinite_articles: Words
+    possessive_markers: Words
     boundaries: Words
     open_boundaries: Words
     source_glue: Words
@@ -51,16 +108,20 @@ class AttributionRules(RuleFile):
     dashes: Words
     pronouns: Words
     person_pronouns: Words
+    plural_pronouns: Words
+    person_words: Words = Field(description="a source holding one of these is a person ('chief executive X'): 'it' does not stand for it")
+    plural_words: Words = Field(description="plural nouns without a final s ('people'): 'they' may stand for a source holding one")
     descriptions: Words
     spokesperson: Words
+    spokesperson_prepositions: Words
     not_names: Words
     name_connectors: Words
+    name_enders: Words
     locatives: Words
     source_types: dict[SourceType, Words]
     inherit_types: list[SourceType]
-    max_source_tokens: int = Field(16, gt=0)
-    max_appositive_tokens: int = Field(25, gt=0)
     byline: BylineRules
+    limits: AttributionLimits
 
 
 def attribution_rules(directory: str | Path | None = None) -> AttributionRules:

@@ -1,0 +1,56 @@
+"""``claims_attribution``: who says what.
+
+Finds every attribution of a text (source, cue, content) with cue lists and token
+heuristics that need no statistical model, detects the publisher from the byline, and
+gives every money record the attribution whose content covers it, with the chain of
+sources from the publisher to the cited origin. The rules are ``rules/attribution.json``.
+
+One module per step: ``cues`` (cue phrases and the constructions they stand in),
+``phrases`` (source and content spans), ``sources`` (source types, names, antecedents),
+``money`` (the records and each figure's attribution), ``byline`` (the publisher);
+``state`` holds what one document's reading keeps, ``lexicon`` the rules made ready.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...ruleset import attribution_rules, common_words
+from .. import extensions  # noqa: F401  (registers Doc._ extensions)
+from . import cues, money, sources
+from .byline import BylineReader
+from .lexicon import Lexicon
+from .state import DocState, Found
+
+
+class AttributionFinder:
+    def __init__(self, nlp: Language, rules_dir: str | None = None) -> None:
+        rules = attribution_rules(rules_dir)
+        self.lexicon = Lexicon(nlp, rules, common_words(rules_dir).words)
+        self.byline = BylineReader(rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        st = DocState.of(self.lexicon, doc)
+        doc._.publisher = self.byline.read(st.text)
+        found_cues = cues.find(st)
+        by_sentence: dict[int, list[cues.Cue]] = {}
+        for c in found_cues:
+            by_sentence.setdefault(bisect_right(st.sent_starts, c[0]) - 1, []).append(c)
+        found: list[Found] = []
+        for n, sent in enumerate(st.sents):
+            found.extend(cues.read_sentence(st, sent, n, by_sentence.get(n, [])))
+        cues.link(st, found)
+        sources.name_all(st, found)
+        doc._.attributions = [money.record(st, found, f) for f in found]
+        money.attribute(st, found)
+        return doc
+
+
+@Language.factory("claims_attribution",
+                  assigns=["doc._.attributions", "doc._.publisher", "doc._.money"],
+                  requires=["doc._.money", "token.is_sent_start"],
+                  default_config={"rules": None})
+def make_attribution(nlp: Language, name: str, rules: str | None) -> AttributionFinder:
+    return AttributionFinder(nlp, rules)

@@ -1,0 +1,42 @@
+"""The publisher from the byline: 'By LDS Team', '||By LDS Team', 'Pasukan Editorial BigGo'
+among the first lines."""
+from __future__ import annotations
+
+import re
+
+from ... import layout
+from ...ruleset.attribution import AttributionRules
+
+
+class BylineReader:
+    def __init__(self, rules: AttributionRules) -> None:
+        r, limits = rules.byline, rules.limits
+        self.first_lines = limits.byline_lines
+        seps = re.escape(r.separators)
+        name = rf"(?P<name>[^\W\d_][\w.&'’-]*(?:[ \t]+[\w.&'’-]+){{0,{limits.byline_name_words - 1}}})"
+        prefixes = "|".join(re.escape(p) for p in sorted(r.prefixes, key=len, reverse=True))
+        self.prefixed = re.compile(rf"^[{seps}]*(?:{prefixes})[ \t:]+{name}[ \t]*$", re.IGNORECASE)
+        self.team = {k.lower(): v for k, v in r.team_words.items()}
+        words = "|".join(re.escape(k) for k in sorted(self.team, key=len, reverse=True))
+        self.team_first = re.compile(rf"^[{seps}]*(?P<team>{words})[ \t]+{name}[ \t]*$", re.IGNORECASE)
+        self.team_last = re.compile(rf"^[{seps}]*{name}[ \t]+(?P<team>{words})[ \t]*$", re.IGNORECASE)
+
+    def read(self, text: str) -> dict | None:
+        """{name, text, start, end} of the byline, None when there is none."""
+        shown = [(s, e) for s, e in layout.lines(text) if text[s:e].strip()][: self.first_lines]
+        for s, e in shown:
+            line = text[s:e]
+            for rx in (self.prefixed, self.team_first, self.team_last):
+                m = rx.match(line)
+                if m and _capitalised(m.group("name")):
+                    name = m.group("name")
+                    if "team" in m.groupdict():
+                        name = f"{name} {self.team[m.group('team').lower()]}"
+                    lead = len(line) - len(line.lstrip(" \t|/·•"))
+                    return {"name": name, "text": line.strip(" \t|/·•"), "start": s + lead,
+                            "end": s + len(line.rstrip())}
+        return None
+
+
+def _capitalised(name: str) -> bool:
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in name.split())

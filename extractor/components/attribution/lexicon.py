@@ -1,0 +1,76 @@
+"""The attribution rules made ready for lookup once per pipeline: lower-case word sets, the
+cue phrase matcher and one regex per source type."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from ...models import SourceType
+from ...ruleset.attribution import AttributionRules
+
+CUE_KINDS = ("verbs", "gerunds", "nested", "preposed", "adverbs", "nouns")  # the first that matches wins
+
+
+def _low(words: Iterable[str]) -> set[str]:
+    return {w.lower() for w in words}
+
+
+class Lexicon:
+    """Read-only: shared by every document the component processes."""
+
+    def __init__(self, nlp: Language, r: AttributionRules, common_words: Iterable[str] = ()) -> None:
+        self.rules = r
+        self.common_words = _low(common_words)  # frequent English words: a lone first word among them is no name
+        self.limits = r.limits
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for kind in CUE_KINDS:
+            self.matcher.add(kind, [nlp.make_doc(w) for w in getattr(r.cues, kind)])
+        self.invertible = _low(r.cues.invertible)
+        self.passive, self.passive_aux = _low(r.cues.passive), _low(r.cues.passive_auxiliaries)
+        self.ambiguous, self.quantity_verbs = _low(r.cues.ambiguous), _low(r.cues.quantity_verbs)
+        self.figure_openers = _low(r.cues.figure_openers)
+        self.nouns, self.figure_nouns = _low(r.cues.nouns), _low(r.cues.figure_nouns)
+        self.noun_agents, self.noun_links = _low(r.cues.noun_agents), _low(r.cues.noun_links)
+        self.modifier_sources = _low(r.cues.modifier_sources)
+        self.participles, self.participle_places = _low(r.cues.participles), _low(r.cues.participle_places)
+        self.time_words, self.calendar_words = _low(r.time_words), _low(r.calendar_words)
+        self.citing = {tuple(p.lower().split()) for p in r.cues.citing_phrases}
+        self.continuers = _low(r.cues.content_continuers)
+        self.blame_verbs, self.blame_effects = _low(r.cues.blame_verbs), _low(r.cues.blame_effects)
+        self.gapped = {k.lower(): v.lower() for k, v in r.cues.gapped.items()}
+        self.naming, self.particles = _low(r.cues.naming), _low(r.cues.phrasal_particles)
+        self.particle_verbs, self.listener_verbs = _low(r.cues.particle_verbs), _low(r.cues.listener_verbs)
+        self.data_verbs, self.data_nouns = _low(r.cues.data_verbs), _low(r.data_nouns)
+        self.clause_verbs, self.object_openers = _low(r.cues.clause_verbs), _low(r.cues.object_openers)
+        self.questions = set(r.cues.questions)
+        self.modifiers, self.determiners = _low(r.cue_modifiers), _low(r.determiners)
+        self.boundaries, self.conjunctions = _low(r.boundaries), _low(r.conjunctions)
+        self.open_boundaries = _low(r.open_boundaries)
+        self.glue = {tuple(p.lower().split()) for p in r.source_glue}
+        self.quotes, self.dashes = set(r.quotes), set(r.dashes)
+        self.quote_pairs = r.quote_pairs
+        self.quote_marks = set(r.quote_pairs) | set(r.quote_pairs.values())
+        self.pronouns, self.descriptions = _low(r.pronouns), _low(r.descriptions)
+        self.tails, self.negations = _low(r.cue_tails), _low(r.negations)
+        self.noun_followers, self.relatives = _low(r.cues.noun_followers), _low(r.relatives)
+        self.complementizers, self.agent_prepositions = _low(r.complementizers), _low(r.agent_prepositions)
+        self.articles, self.indefinite = _low(r.articles), _low(r.indefinite_articles)
+        self.definite = self.articles - self.indefinite
+        self.possessives = set(r.possessive_markers)
+        self.person_pronouns, self.locatives = _low(r.person_pronouns), _low(r.locatives)
+        self.plural_pronouns, self.person_words, self.plural_words = (_low(r.plural_pronouns), _low(r.person_words),
+                                                                      _low(r.plural_words))
+        self.type_words = {w for words in r.source_types.values() for w in _low(words)}
+        self.not_names, self.connectors = _low(r.not_names), _low(r.name_connectors)
+        self.name_enders = self.connectors | _low(r.name_enders)
+        self.subject_words = self.connectors | self.descriptions | self.possessives | self.definite
+        self.clause_words = self.passive_aux | self.modifiers
+        self.spokesperson = [tuple(w.lower().split()) for w in r.spokesperson]
+        self.spokesperson_prepositions = _low(r.spokesperson_prepositions)
+        # each type's phrases as one regex over the span's lower-case words joined by spaces
+        self.types: list[tuple[SourceType, re.Pattern[str]]] = [
+            (t, re.compile(r"(?:^| )(?:" + "|".join(re.escape(" ".join(w.lower().split())) for w in words) + r")(?= |$)"))
+            for t, words in r.source_types.items()]

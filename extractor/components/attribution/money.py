@@ -1,0 +1,183 @@
+"""The plain-data records: every attribution of the text, and each money figure's
+attribution (the one whose content holds it, or a framing report it inherits) with the
+chain of sources from the publisher to the cited origin."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from .. import extensions
+from ..extensions import AttributionMention, AttributionRef, HopRef, MoneyRecord, SpanRef
+from ..view import char_range
+from .state import DocState, Found, Range
+
+
+def span(st: DocState, r: Range | None) -> SpanRef | None:
+    if r is None:
+        return None
+    start, end = char_range(st.doc, r[0], r[1])
+    return {"text": st.text[start:end], "start": start, "end": end}
+
+
+def _text(st: DocState, r: Range) -> str:
+    start, end = char_range(st.doc, r[0], r[1])
+    return st.text[start:end]
+
+
+def record(st: DocState, found: list[Found], f: Found) -> AttributionMention:
+    """The plain-data attribution; 'name' is the source as the chains give it."""
+    return {"source": span(st, f.source), "cue": span(st, f.cue),  # type: ignore[typeddict-item]
+            "content": span(st, f.content), "source_type": f.source_type if f.source else None,
+            "parent": f.parent, "name": f.name, "chain": chain(st, found, f, st.doc._.publisher)}
+
+
+def attribute(st: DocState, found: list[Found]) -> None:
+    """Give every money record its ``attribution``."""
+    doc = st.doc
+    publisher = doc._.publisher
+    records = doc._.money or []
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    for rec, (f, rule) in zip(records, _covering(st, found, records)):
+        cue: str | None = None
+        if f is not None and f.source is not None:
+            cue = _text(st, f.cue)
+        else:
+            inherited = _inherited(st, by_sentence, rec)
+            if inherited is not None:
+                f, rule = inherited
+        rec["attribution"] = _attribution(st, found, f, cue, publisher)
+        rec.setdefault("decided_by", {})["source"] = extensions.decision(rule, _evidence(st, f))
+
+
+def _evidence(st: DocState, f: Found | None) -> SpanRef | None:
+    """The words that decided a figure's source: its attribution's cue and source."""
+    if f is None:
+        return None
+    source = f.source or f.cue
+    return span(st, (min(f.cue[0], source[0]), max(f.cue[1], source[1])))
+
+
+def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> list[tuple[Found | None, str]]:
+    """For each record: an attribution whose source follows the figure directly ('the $27bn
+    Russia says Yukos owes'); else the innermost attribution with a source whose content (or
+    tail: ', the ministry said, with exports up 12%') holds it, a nested citation on a tie;
+    else the innermost one with no source ('reportedly'). The contents go into a Fenwick tree
+    by start, from the latest end down, so that each record asks once for the least key."""
+    doc = st.doc
+    spans: list[tuple[int, int, int]] = []  # (start char, end char, attribution)
+    for n, f in enumerate(found):
+        for r in (f.content, f.tail):
+            if r is not None and not _asks(st, r):
+                spans.append((*char_range(doc, *r), n))
+    held: dict[int, list[tuple[int, int, int]]] = {}
+    for sp in spans:
+        held.setdefault(sp[2], []).append(sp)
+    adjacent: dict[int, list[int]] = {}  # source start character -> attributions ('verbs' with a content)
+    for n, f in enumerate(found):
+        if n in held and f.source and f.kind == "verbs":
+            adjacent.setdefault(doc[f.source[0]].idx, []).append(n)
+    starts = sorted({s for s, _, _ in spans})
+    tree = _MinTree(len(starts))
+    by_end = sorted(spans, key=lambda x: -x[1])
+    best: list[Key | None] = [None] * len(records)
+    k = 0
+    for r in sorted(range(len(records)), key=lambda r: -records[r]["end"]):
+        rec = records[r]
+        while k < len(by_end) and by_end[k][1] >= rec["end"]:
+            start_char, end_char, n = by_end[k]
+            tree.add(bisect_left(starts, start_char), (1 if found[n].source else 2, end_char - start_char, -n))
+            k += 1
+        key = tree.least(bisect_right(starts, rec["start"]))
+        for n in adjacent.get(rec["end"], []) + adjacent.get(rec["end"] + 1, []):
+            if not any(s <= rec["start"] and rec["end"] <= e for s, e, _ in held[n]) and \
+                    (key is None or (0, 0, -n) < key):
+                key = (0, 0, -n)
+        best[r] = key
+    return [(found[-key[2]], "source.adjacent" if key[0] == 0 else found[-key[2]].rule) if key else (None, "source.none")
+            for key in best]
+
+
+Key = tuple[int, int, int]  # (tier, length, -index): the least wins
+
+
+class _MinTree:
+    """A Fenwick tree of prefix minima: ``add(i, key)``, ``least(k)`` = the least key added at
+    an index below k."""
+
+    def __init__(self, size: int) -> None:
+        self.tree: list[Key | None] = [None] * (size + 1)
+
+    def add(self, i: int, key: Key) -> None:
+        i += 1
+        while i < len(self.tree):
+            if self.tree[i] is None or key < self.tree[i]:  # type: ignore[operator]
+                self.tree[i] = key
+            i += i & -i
+
+    def least(self, k: int) -> Key | None:
+        best = None
+        while k > 0:
+            if self.tree[k] is not None and (best is None or self.tree[k] < best):  # type: ignore[operator]
+                best = self.tree[k]
+            k -= k & -k
+        return best
+
+
+def _inherited(st: DocState, by_sentence: dict[int, list[Found]], rec: MoneyRecord) -> tuple[Found, str] | None:
+    """A report that frames its sentence ('According to industry reports, ...', 'Reports
+    indicated ...') goes on in the next sentences of its paragraph; so does a quotation."""
+    lex, sents = st.lex, st.sents
+    line = st.view.line(rec["start"])
+    n = bisect_right(st.sent_start_chars, rec["start"]) - 1
+    here = n if n >= 0 and rec["start"] < sents[n].end_char else None
+    if line is None or here is None or _asks(st, (sents[here].start, sents[here].end)):
+        return None
+    for n in range(here - 1, max(-1, here - 1 - lex.limits.inherit_sentences), -1):
+        if sents[n].end_char <= line[0]:
+            return None
+        mine = [f for f in by_sentence.get(n, []) if f.source is not None]
+        if mine:
+            top = next((f for f in mine if f.parent is None), mine[0])
+            if sents[here].text.lstrip()[:1] in lex.quotes:  # the quotation goes on
+                return top, "source.quotation_goes_on"
+            framed = min(top.cue[0], top.source[0]) - sents[n].start <= lex.limits.frame_tokens  # 'According to X, ...'
+            return (top, "source.framing_report") if framed and top.source_type in lex.rules.inherit_types else None
+    return None
+
+
+def _asks(st: DocState, r: Range) -> bool:
+    """Is the content (or the sentence) r a question, whose figures nobody reports? Only its
+    last few tokens are looked at (closing quotes and commas skipped)."""
+    lex = st.lex
+    for t in reversed(st.doc[max(r[0], r[1] - 4):r[1]]):
+        if not (t.is_space or t.text in lex.quotes or t.text == ","):
+            return t.text in lex.questions
+    return False
+
+
+def _attribution(st: DocState, found: list[Found], f: Found | None, cue: str | None,
+                 publisher: dict | None) -> AttributionRef:
+    hops = chain(st, found, f, publisher)
+    if f is None or f.source is None:
+        return {"source": None, "cue": None, "source_type": None, "chain": hops}
+    return {"source": f.name, "cue": cue, "source_type": f.source_type, "chain": hops}
+
+
+def chain(st: DocState, found: list[Found], f: Found | None, publisher: dict | None) -> list[HopRef]:
+    """Hops from the publisher through the citing attributions to f's source."""
+    hops: list[HopRef] = [{"source": publisher["name"], "cue": None, "type": "publisher"}] if publisher else []
+    path: list[Found] = []
+    seen: set[int] = set()
+    while f is not None and id(f) not in seen and len(path) < st.lex.limits.chain_hops:
+        path.append(f)
+        seen.add(id(f))
+        f = found[f.parent] if f.parent is not None else None
+    for h in reversed(path):
+        steps: list[HopRef] = [{"source": h.name, "cue": _text(st, h.cue), "type": h.source_type}]  # type: ignore[list-item]
+        if h.via is not None and h.via_name:  # 'sources cited by the FT': the FT first
+            steps.insert(0, {"source": h.via_name, "cue": _text(st, h.via[0]), "type": h.via_type})
+        for hop in steps:
+            if h.source is not None and not (hops and hops[-1]["source"] == hop["source"]):
+                hops.append(hop)
+    return hops

@@ -1,0 +1,361 @@
+"""Sources: whether a span can speak, its source type, the name it gives, and whom a pronoun
+or a description ('it', 'the company') stands for."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import islice, takewhile
+
+from spacy.tokens import Span, Token
+
+from ...models import SourceType
+from .state import DocState, Found, Range, cap, camel, index
+
+Named = tuple[int, str, SourceType]  # (token, name, type) of a named source
+
+
+def sourcelike(st: DocState, span: Range) -> bool:
+    """Does a span name someone who can say something?"""
+    lex = st.lex
+    toks = st.doc[span[0]:span[1]]
+    if any(t.lower_ in lex.pronouns | lex.descriptions | lex.data_nouns for t in toks) or typed(st, span) is not None:
+        return True
+    return any(cap(t) and t.is_alpha and t.lower_ not in lex.not_names for t in toks)
+
+
+def typed(st: DocState, span: Range) -> SourceType | None:
+    """The source type whose lexicon the span mentions; None when none does."""
+    words = " ".join(t.lower_ for t in st.doc[span[0]:span[1]])
+    return next((kind for kind, phrases in st.lex.types if phrases.search(words)), None)
+
+
+def leading_name(st: DocState, i: int, end: int) -> Range | None:
+    """The name or description that starts at token i ('Sanders', 'The company')."""
+    doc, words = st.doc, st.lex.subject_words
+    j = i
+    while j < end and (cap(doc[j]) or doc[j].lower_ in words):
+        j += 1
+    return (i, j) if j > i and sourcelike(st, (i, j)) else None
+
+
+def subject(st: DocState, sent: Span) -> Range | None:
+    """The leading name of a sentence ('Lord Browne rejected ...')."""
+    return leading_name(st, sent.start, sent.end)
+
+
+@dataclass
+class Speaker:
+    """A named source met earlier in the document."""
+
+    token: int
+    name: str
+    type: SourceType
+    sentence: int
+    person: bool
+    plural: bool
+
+
+class Speakers:
+    """The named sources so far, in text order, looked up from the latest back, at most
+    ``window`` of them per question (a source of a later token of the same sentence is
+    skipped)."""
+
+    def __init__(self, window: int) -> None:
+        self.window = window
+        self.all: list[Speaker] = []
+        self.by_type: dict[SourceType, list[Speaker]] = {}
+
+    def add(self, sp: Speaker) -> None:
+        self.all.append(sp)
+        self.by_type.setdefault(sp.type, []).append(sp)
+
+    def before(self, i: int, kind: SourceType | None = None) -> list[Speaker]:
+        """The latest sources before token i (of one type if given), the nearest first."""
+        pool = self.all if kind is None else self.by_type.get(kind, [])
+        return [sp for sp in islice(reversed(pool), self.window) if sp.token < i]
+
+    def recent(self, i: int, sentence: int, sentences: int) -> list[Speaker]:
+        """The sources before token i in the last ``sentences`` sentences, the nearest first."""
+        return list(takewhile(lambda sp: sentence - sp.sentence <= sentences, self.before(i)))
+
+
+def name_all(st: DocState, found: list[Found]) -> None:
+    """Type and name every source; a pronoun or a description takes its antecedent's name."""
+    speakers = Speakers(st.lex.limits.holder_window)  # earlier named sources
+    for f in found:
+        if f.source is None:
+            continue
+        f.source_type = typed(st, f.source) or "other"
+        if f.via is not None:
+            f.via_name, f.via_type = name(st, f.via[1])[0], typed(st, f.via[1]) or "other"
+        if f.name is not None:
+            continue
+        f.name, resolved = name(st, f.source)
+        if resolved:
+            speakers.add(Speaker(f.source[0], f.name, f.source_type, f.sentence, _person(st, f.source, f.name),
+                                    _plural(st, f.source)))
+            continue
+        ante = antecedent(st, f.source, f.sentence, speakers)
+        if ante is not None:
+            f.name = ante[1]
+            f.source_type = f.source_type if f.source_type != "other" else ante[2]
+
+
+def _person(st: DocState, span: Range, name_: str) -> bool:
+    """Is the source a person ('chief executive Jo Bloggs', 'Mr Tarrow'), not the organisation
+    a spokesperson speaks for?"""
+    return any(t.lower_ in st.lex.person_words for t in st.doc[span[0]:span[1]]) and spokesperson_org(st, span) is None
+
+
+def _plural(st: DocState, span: Range) -> bool:
+    """Does the source name several ('two people familiar with the matter', 'analysts')?"""
+    lex = st.lex
+    common = [t for t in st.doc[span[0]:span[1]] if t.is_lower or (t.i == span[0] and t.is_sent_start)]  # not 'Times'
+    return any(t.lower_ in lex.plural_words or (t.lower_.endswith("s") and not t.lower_.endswith("ss")
+                                                and t.lower_ in lex.type_words | lex.descriptions) for t in common)
+
+
+def name(st: DocState, span: Range) -> tuple[str, bool]:
+    """(name, is it a name): a proper name in the span, or the phrase itself; False for a
+    pronoun or a definite description that needs an antecedent."""
+    lex = st.lex
+    toks = st.doc[span[0]:span[1]]
+    org = spokesperson_org(st, span)
+    if org:
+        return org, True
+    cut = next((k for k, t in enumerate(toks) if k and (t.text in {",", "("} or st.dash(t))), len(toks))
+    head, appos = list(toks[:cut]), list(toks[cut + 1:])
+    found = chunks(st, head)
+    if not found and names_appositive(st, appos):
+        found = chunks(st, appos)[:1]
+    if found:
+        return alias(st, found[-1]), True
+    words = [t for t in head if not (t.is_punct and t.text not in {"&", "-"})]
+    while words and words[-1].text in lex.possessives:  # "the company's"
+        words = words[:-1]
+    if [t.lower_ for t in words] and all(t.lower_ in lex.pronouns for t in words):
+        return words[0].text, False
+    lowered = [t.lower_ for t in words]
+    if lowered and lowered[0] not in lex.indefinite and lowered[-1] in lex.descriptions:
+        return " ".join(t.text for t in words), False
+    if lowered and lowered[0] in lex.definite and typed(st, span) not in {None, "other"}:
+        return " ".join(t.text for t in words), False  # 'the sources', 'the paper': someone named before
+    while words and words[0].lower_ in lex.articles:
+        words = words[1:]
+    words = words[:next((k for k, t in enumerate(words) if k and t.lower_ in lex.name_enders), len(words))]
+    text = st.doc[words[0].i:words[-1].i + 1].text if words else toks.text
+    return text, True
+
+
+def names_appositive(st: DocState, toks: list[Token]) -> bool:
+    """'Leading plaintiff, the University of California,': the appositive is the name."""
+    toks = toks[1:] if toks and toks[0].lower_ in st.lex.definite else toks
+    return bool(toks) and toks[0].is_title and toks[0].lower_ not in st.lex.not_names
+
+
+def chunks(st: DocState, toks: list[Token]) -> list[str]:
+    """Capitalised word runs ('Ian Read', 'Joint Committee on Taxation'), not a lone
+    sentence-initial word, a month or a weekday."""
+    lex, doc = st.lex, st.doc
+    window = lex.limits.locative_window
+    out: list[str] = []
+    run: list[Token] = []
+    toks = [t for k, t in enumerate(toks) if not any(u.lower_ in lex.locatives and not _after_data(st, u)
+                                                     for u in toks[max(0, k - window):k])]
+    for t in toks + [None]:
+        capital = t is not None and cap(t) and t.lower_ not in lex.not_names and not t.is_punct and not t.like_num
+        link = t is not None and bool(run) and t.lower_ in lex.connectors
+        if capital or link:
+            run.append(t)
+            continue
+        while run and run[-1].lower_ in lex.connectors:
+            run.pop()
+        if run and not (len(run) == 1 and run[0].is_sent_start and not camel(run[0].text)
+                        and not known_name(st, run[0]) and run[0].lower_ in lex.common_words):
+            out.append(doc[run[0].i:run[-1].i + 1].text)
+        run = []
+    return out
+
+
+def _after_data(st: DocState, tok: Token) -> bool:
+    """'a report in the Zemblan Post': after a data or document noun, 'in' names the outlet, not a place."""
+    return tok.i > 0 and st.doc[tok.i - 1].lower_ in st.lex.data_nouns
+
+
+def known_name(st: DocState, tok: Token) -> bool:
+    """A sentence-initial word that the text also capitalises mid-sentence is a name."""
+    return tok.text in st.mid_sentence or tok.is_upper
+
+
+def alias(st: DocState, text: str) -> str:
+    """An acronym ('GM', 'CBO') becomes the full name the text gives ('General Motors'): the
+    first run of capitalised words with those initials, 'of', 'and', 'for', '&' allowed between."""
+    limits = st.lex.limits
+    if not (text.isupper() and limits.acronym_min_letters <= len(text) <= limits.acronym_max_letters and text.isalpha()):
+        return text
+    if st.acronyms is None:
+        st.acronyms = _acronyms(st.text, limits.acronym_min_letters, limits.acronym_max_letters)
+    return st.acronyms.get(text, text)
+
+
+_WORD = re.compile(r"(?<!\w)\w[a-z]+(?!\w)")  # 'General' (kept when its first letter is not lower-case)
+_GAP = re.compile(r"\s+(?:(?:of|and|for|&)\s+)?")
+
+
+def _acronyms(text: str, shortest: int, longest: int) -> dict[str, str]:
+    """Initials of every run of ``shortest`` to ``longest`` such words, mapped to the first
+    run that has them (one pass over the text)."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text) if text[m.start()].isalpha() and not text[m.start()].islower()]
+    joined = [_GAP.fullmatch(text, words[k][1], words[k + 1][0]) is not None for k in range(len(words) - 1)]
+    found: dict[str, str] = {}
+    for k, (start, _) in enumerate(words):
+        initials = text[start]
+        for n in range(1, longest):
+            if k + n >= len(words) or not joined[k + n - 1]:
+                break
+            initials += text[words[k + n][0]]
+            if n + 1 >= shortest:
+                found.setdefault(initials, text[start:words[k + n][1]])
+    return found
+
+
+def spokesperson_org(st: DocState, span: Range) -> str | None:
+    """'a spokeswoman for Hanover Re' and 'Yukos spokesman X' speak for the organisation."""
+    lex = st.lex
+    toks = list(st.doc[span[0]:span[1]])
+    words = [t.lower_ for t in toks]
+    for phrase in lex.spokesperson:
+        k = index(words, phrase)
+        if k < 0:
+            continue
+        after = toks[k + len(phrase):]
+        if after and after[0].lower_ in lex.spokesperson_prepositions:
+            found = chunks(st, after[1:])
+            if found:
+                return found[0]
+        found = chunks(st, [t for t in toks[:k] if t.text not in lex.possessives])
+        if found:
+            return found[-1]
+    return None
+
+
+def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> Named | None:
+    """Whom a pronoun or a description stands for. 'he'/'she': the nearest earlier named
+    source, else the nearest earlier sentence that starts with a name. 'they': a source of
+    several in the sentences just before. 'the paper', 'the sources' (a description with a
+    source type): the nearest earlier source of that type, else nobody. 'it', 'the company':
+    the source of the sentences just before when it is no person, else the nearest earlier
+    sentence that starts with a name, else the nearest named source."""
+    doc, lex = st.doc, st.lex
+    i = span[0]
+    recent = speakers.recent(i, sentence, lex.limits.anaphora_sentences)
+    words = [t.lower_ for t in doc[span[0]:span[1]]]
+    kind = typed(st, span)
+    if words[0] in lex.definite and kind not in {None, "other", "company"}:  # 'the report', 'the sources'
+        same = next(iter(speakers.before(i, kind)), None)
+        return (same.token, same.name, same.type) if same else None
+    if words[0] in lex.definite and words[-1] in lex.descriptions:  # 'the insurer': 'US insurer Marsh' before
+        described = _described(st, words[-1], i)
+        if described is not None:
+            return described
+    if words[0] in lex.plural_pronouns:
+        several = next((sp for sp in recent if sp.plural), None)
+        if several is not None:
+            return several.token, several.name, several.type
+        group = _plural_lead(st, i)
+        if group is not None:
+            return group
+    speaker = next(iter(speakers.before(i)), None)
+    lead_name = _lead_before(st, i) if i else None
+    if words[0] in lex.person_pronouns:
+        return _named(speaker) or lead_name
+    org = words[0] not in lex.pronouns  # 'the company', 'the insurer': a company or a name, not a paper or a minister
+    thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in {"company", "other"})),
+                 None)
+    return _named(thing) or lead_name or _named(speaker)
+
+
+def _plural_lead(st: DocState, i: int) -> Named | None:
+    """'Prosecutors want ..., which they claim ...': a plural noun phrase that starts i's
+    sentence or the one before."""
+    n = bisect_right(st.sent_starts, i - 1) - 1
+    for sent in st.sents[max(0, n - 1):n + 1][::-1]:
+        lead = subject(st, sent)
+        if lead is not None and lead[1] <= i and _plural(st, lead):
+            words = [t for t in st.doc[lead[0]:lead[1]] if t.lower_ not in st.lex.articles]
+            if words:
+                return lead[0], st.doc[words[0].i:lead[1]].text, typed(st, lead) or "other"
+    return None
+
+
+def _described(st: DocState, noun: str, i: int) -> Named | None:
+    """The nearest name before token i that the text describes with this noun: 'insurer
+    Marsh', 'Marsh, the insurer' (indexed once per document)."""
+    if st.described is None:
+        st.described = _descriptions(st)
+    found = st.described.get(noun, [])
+    k = bisect_right(found, (i,)) - 1
+    while k >= 0 and found[k][0] >= i:
+        k -= 1
+    return (found[k][0], found[k][1], "other") if k >= 0 else None
+
+
+def _descriptions(st: DocState) -> dict[str, list[tuple[int, str]]]:
+    """Description noun -> (token, name) of the names it describes, in text order."""
+    doc, lex = st.doc, st.lex
+    longest = lex.limits.appositive_head_tokens
+    out: dict[str, list[tuple[int, str]]] = {}
+    for t in doc:
+        if t.lower_ not in lex.descriptions or not t.is_lower:
+            continue
+        j = t.i + 1  # 'insurer Marsh'
+        while j < len(doc) and j - t.i <= longest and (cap(doc[j]) or (doc[j].lower_ in lex.connectors and j > t.i + 1)):
+            j += 1
+        run = [u for u in doc[t.i + 1:j] if u.lower_ not in lex.not_names]
+        if not run and t.i >= 3 and doc[t.i - 1].lower_ in lex.articles and doc[t.i - 2].text == ",":
+            k = t.i - 2  # 'Marsh, the insurer'
+            while k > 0 and t.i - 2 - k < longest and cap(doc[k - 1]):
+                k -= 1
+            run = [u for u in doc[k:t.i - 2] if u.lower_ not in lex.not_names]
+        if run:
+            out.setdefault(t.lower_, []).append((t.i, doc[run[0].i:run[-1].i + 1].text))
+    return out
+
+
+def _named(sp: Speaker | None) -> Named | None:
+    return (sp.token, sp.name, sp.type) if sp else None
+
+
+def _lead_before(st: DocState, i: int) -> Named | None:
+    """The leading name of the nearest sentence before token i (or of i's own sentence, when
+    that name ends by i)."""
+    n = bisect_right(st.sent_starts, i - 1) - 1
+    here = _sentence_lead(st, n)
+    if here is not None and here[1] <= i:
+        return here[0], here[2], here[3]
+    m = _named_before(st, n - 1)
+    lead = _sentence_lead(st, m) if m >= 0 else None
+    return (lead[0], lead[2], lead[3]) if lead else None
+
+
+def _sentence_lead(st: DocState, n: int) -> tuple[int, int, str, SourceType] | None:
+    """(start, end, name, type) of the name sentence n starts with, once per sentence."""
+    if n not in st.sentence_leads:
+        lead = subject(st, st.sents[n])
+        found = chunks(st, list(st.doc[lead[0]:lead[1]])) if lead else []
+        st.sentence_leads[n] = (lead[0], lead[1], alias(st, found[0]), typed(st, lead) or "other") if lead and found else None
+    return st.sentence_leads[n]
+
+
+def _named_before(st: DocState, n: int) -> int:
+    """The nearest sentence up to n that starts with a name (-1 for none); each sentence is
+    looked at once per document."""
+    walked = []
+    while n >= 0 and n not in st.named_before and _sentence_lead(st, n) is None:
+        walked.append(n)
+        n -= 1
+    found = st.named_before.get(n, n) if n >= 0 else -1
+    for k in walked:
+        st.named_before[k] = found
+    return found

@@ -1,0 +1,100 @@
+"""Whom a pronoun or a description in a source stands for: invented texts with invented names."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+def source_of(nlp: Language, text: str, mention: str) -> str | None:
+    return next(r for r in nlp(text)._.money if r["mention"] == mention)["attribution"]["source"]
+
+
+# (text, mention, source name)
+ANAPHORA = [
+    # 'it' goes on from the source of the sentence before when that is no person
+    ("Brindle could be sold soon, the Zembla Courier has reported. It said the sale could raise $2bn.", "$2bn",
+     "Zembla Courier"),
+    # ... but not from a person: then the sentence that starts with a name
+    ("Quorvane Mining cut its forecast. Chief executive Ada Lum said demand was weak. It said it would save $2bn.",
+     "$2bn", "Quorvane Mining"),
+    # a description with a source type stands for the nearest source of that type
+    ("Quorvane is in talks to sell its chip unit, the Daily Zemblan reported. Quorvane is understood to have valued "
+     "the unit at £450m, the paper added.", "£450m", "Daily Zemblan"),
+    ("Two people familiar with the plan said Quorvane would bid. The offer would top the $5bn it paid last year, "
+     "according to the sources.", "$5bn", "Two people familiar with the plan"),
+    # 'they': a source of several just before
+    ("Two people familiar with the plan said Quorvane would bid. They also said it had set aside $3bn.", "$3bn",
+     "Two people familiar with the plan"),
+    ("Prosecutors want a $27bn tax bill paid, which they claim is owed by Ruritel.", "$27bn", "Prosecutors"),
+    # 'its central bank': the entity before, not a bank named earlier
+    ("Ruritania faces a $1bn bill for repairs, its central bank says.", "$1bn", "Ruritania"),
+    # 'the company' is a company: not the analysts of the sentence before
+    ("Zembla Corp cut 500 jobs. Analysts said more cuts would follow. The company said it would save $200m.", "$200m",
+     "Zembla Corp"),
+]
+
+
+@pytest.mark.parametrize("text,mention,source", ANAPHORA)
+def test_anaphoric_sources(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert source_of(nlp, text, mention) == source
+
+
+def test_a_description_with_no_antecedent_keeps_its_words(nlp: Language) -> None:
+    assert source_of(nlp, "Sales rose to $3bn last year, the report said.", "$3bn") == "the report"
+
+
+# (text, mention, source name, chain of sources)
+CITED = [
+    ("Zembla plans to spend $20bn, according to sources cited by the Daily Zemblan.", "$20bn", "sources",
+     ["Daily Zemblan", "sources"]),
+    ("Zembla plans to spend $20bn, according to people quoted in the Zemblan Herald.", "$20bn", "people",
+     ["Zemblan Herald", "people"]),
+]
+
+
+@pytest.mark.parametrize("text,mention,source,hops", CITED)
+def test_who_cites_a_source_is_in_the_chain(nlp: Language, text: str, mention: str, source: str, hops: list[str]) -> None:
+    doc = nlp(text)
+    att = next(r for r in doc._.money if r["mention"] == mention)["attribution"]
+    assert att["source"] == source and [h["source"] for h in att["chain"]] == hops
+    assert [a["cue"]["text"] for a in doc._.attributions] == ["according to"]  # 'cited' is part of the source
+
+
+# the rest of the sentence is attributed too
+REST = [
+    ("Grain output rose 5%, the farm ministry said, with exports up 12% at 4bn yuan.", "4bn yuan", "the farm ministry"),
+    ("The proposed outlay, according to the Zemblan Herald, marks a rise from the $15bn spent this year.", "$15bn",
+     "Zemblan Herald"),
+]
+
+
+@pytest.mark.parametrize("text,mention,source", REST)
+def test_the_rest_of_the_sentence(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert source_of(nlp, text, mention) == source
+
+
+def test_a_report_outside_the_clause_does_not_reach_the_figure(nlp: Language) -> None:
+    text = "Grain output rose 5%, the farm ministry said. Exports were 4bn yuan."
+    assert source_of(nlp, text, "4bn yuan") is None
+
+
+def test_an_outer_source_beats_an_inner_cue_with_none(nlp: Language) -> None:
+    assert source_of(nlp, "Quorvane said the $5bn reported last week was wrong.", "$5bn") == "Quorvane"
+
+
+# a description stands for the name the text described with it
+DESCRIBED = [
+    ("Zemblan insurer Hexlon cuts jobs. Up to 500 jobs will go. The insurer said the cuts would save $50m.", "$50m",
+     "Hexlon"),
+    ("Brantor bought Quell, the winemaker, last year. The winemaker said profit rose to $20m.", "$20m", "Quell"),
+]
+
+
+@pytest.mark.parametrize("text,mention,source", DESCRIBED)
+def test_descriptions_learnt_from_the_text(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert source_of(nlp, text, mention) == source
+
+
+def test_an_apostrophe_after_a_word_opens_no_quotation(nlp: Language) -> None:
+    text = "Zembla forced the sale of Quell' best unit to enforce a $27bn bill it says Quell owes, officials' notes show."
+    assert source_of(nlp, text, "$27bn") == "Zembla"
