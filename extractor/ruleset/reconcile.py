@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..models import Qualifier, SourceType
-from .base import RuleFile, Strict, Words
+from .base import Regexes, RuleFile, Strict, Words
 from .loader import load
 
 
@@ -21,6 +21,23 @@ class FactConfidence(Strict):
     floor: float
 
 
+class Link(Strict):
+    tolerance: float
+
+
+class MagnitudeSlip(Strict):
+    max_power: int
+    tolerance: float
+
+
+class Revision(Strict):
+    cues: Regexes
+
+
+class UnitPrice(Strict):
+    max_count_words: int
+
+
 class ReconcileRules(RuleFile):
     width: dict[Qualifier, float]
     alone: list[Qualifier]
@@ -30,6 +47,11 @@ class ReconcileRules(RuleFile):
     strength: dict[SourceType | Literal["asserted"], float]
     hedge_factor: float
     confidence: FactConfidence
+    link: Link
+    magnitude_slip: MagnitudeSlip
+    revision: Revision
+    class_nouns: Words
+    unit_price: UnitPrice
 
 
 def reconcile_rules(directory: str | Path | None = None) -> ReconcileRules:
