@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .compare import Years, compare, figure, magnitude
+from .compare import Years, basis, compare, figure, magnitude, on_basis, relative_difference
 from .linking import Linker
 from .models import Claim, Figure
 from .ruleset import Metric, entity_rules, metric_rules, reconcile_rules
@@ -131,7 +131,20 @@ def statements_of(claims: list[Claim], years: Years, linker: Linker | None = Non
         if subject and _about_a_class(statement, linker):
             statement.subject = None
         statements.append(statement)
+    _add_main_subjects(statements)
     return statements
+
+
+def _add_main_subjects(statements: list[Statement]) -> None:
+    """Each statement's article is mostly about its main subject (the one most of its figures
+    are about): that entity counts as named by every statement of the article."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in statements:
+        if s.subject:
+            counts[s.doc_id][s.subject] += 1
+    for s in statements:
+        if counts.get(s.doc_id) and s.subject:
+            s.mentioned = s.mentioned | {counts[s.doc_id].most_common(1)[0][0]}
 
 
 def _about_a_class(s: Statement, linker: Linker) -> bool:
@@ -179,79 +192,101 @@ class _Fact:
 
 
 def _value_fit(a: Statement, b: Statement) -> ValueFit:
-    """Do two statements' values agree (within rounding or ``link.tolerance``), differ by a
-    power of ten, or conflict? None when they cannot be compared."""
+    """Do two statements' values agree, differ by a power of ten, or conflict? None when they
+    cannot be compared. Agreement here is evidence for alignment, so it is strict: the
+    single numbers within ``link.tolerance`` in a shared currency (``fx_tolerance`` through
+    USD), or intervals of exact figures that meet; a qualifier's width does not count."""
     shared = [f.currency for f in a.figures if f.currency and f.currency in {g.currency for g in b.figures}]
     fa, fb = (a.in_currency(shared[0]), b.in_currency(shared[0])) if shared else (a.head, b.head)
     if magnitude(fa, fb):
         return "slip"
     if a.vague or b.vague:
         return "agree" if a.vague and b.vague else None
-    result = compare(fa, fb)
-    if result is None:
+    on = basis(fa, fb)
+    left, right = (on_basis(fa, on), on_basis(fb, on)) if on else (None, None)
+    if left is None or right is None:
         return None
-    close = result.verdict == "agree" or result.relative_difference <= reconcile_rules().link.tolerance
-    return "agree" if close else "conflict"
+    rules = reconcile_rules()
+    tolerance = rules.link.tolerance if on == fa.currency else rules.fx_tolerance
+    result = compare(fa, fb, on)
+    exact = fa.qualifier == fb.qualifier == "exact" and result is not None and result.verdict == "agree"
+    return "agree" if exact or relative_difference(left[1], right[1]) <= tolerance else "conflict"
 
 
-def _period_fit(s: Statement, fact: _Fact) -> int | None:
-    """2: the same period (or none on both sides); 1: unknown on one side; None: different."""
-    if s.period in fact.periods or (s.period is None and not fact.periods):
-        return 2
-    if s.period is None:
-        return 1
-    dated = isinstance(s.period, tuple)
-    if any(isinstance(p, tuple) == dated for p in fact.periods):
-        return None  # two different dated periods, or two different relative ones
-    return 1
+def _period_fit(a: _Fact, b: _Fact) -> int | None:
+    """2: the same period (or none on both sides); 1: unknown on one side; None: two
+    different dated periods, or two different relative ones ("this year", "next year")."""
+    if not a.periods and not b.periods or a.periods.keys() & b.periods.keys():
+        ok = 2
+    else:
+        ok = 1
+    for x in a.periods:
+        for y in b.periods:
+            if x != y and isinstance(x, tuple) == isinstance(y, tuple):
+                return None
+    return ok
 
 
-def _metric_fit(s: Statement, fact: _Fact) -> int | None:
+def _metric_fit(a: _Fact, b: _Fact) -> int | None:
     """3: the same quantity; 2: one a kind of the other; 1: unknown on one side; None: two kinds."""
-    if s.metric is None or not fact.labels:
+    if not a.labels or not b.labels:
         return 1
-    fits = [taxonomy().fit(s.metric, label) for label in fact.labels]
+    fits = [taxonomy().fit(x, y) for x in a.labels for y in b.labels]
     if None in fits:
         return None
     return 3 if all(f == "same" for f in fits) else 2
 
 
-def _entity_fit(s: Statement, fact: _Fact) -> int | None:
-    """3: the same subject; 2: the subject on the other side of the deal; 1: named in the
-    other's sentences; None: unrelated."""
-    if s.subject in fact.subjects:
+def _entity_fit(a: _Fact, b: _Fact) -> int | None:
+    """3: a subject in common; 2: a subject on the other side of the deal; 1: named in the
+    other's sentences or the subject of its article; None: unrelated."""
+    if a.subjects.keys() & b.subjects.keys():
         return 3
-    if s.subject in fact.counterparties or (s.counterparty and s.counterparty in fact.subjects):
+    if a.subjects.keys() & b.counterparties or b.subjects.keys() & a.counterparties:
         return 2
-    if s.subject in fact.mentioned or s.mentioned & fact.subjects.keys():
+    if a.subjects.keys() & b.mentioned or b.subjects.keys() & a.mentioned:
         return 1
     return None
 
 
-def _fit(s: Statement, fact: _Fact) -> int | None:
-    """How well a statement fits a fact (higher is better); None when it does not."""
-    if s.vague != fact.vague or s.doc_id in {x.doc_id for x in fact.statements} and _same_doc_conflict(s, fact):
+def _values_fit(a: _Fact, b: _Fact) -> ValueFit:
+    found = {_value_fit(x, y) for x in a.values for y in b.values}
+    return next((v for v in ("agree", "slip", "conflict") if v in found), None)
+
+
+def _fit(a: _Fact, b: _Fact, merging: bool = False) -> int | None:
+    """How well two facts being built fit as one (higher is better); None when they do not.
+    Placing a statement (``merging`` False), its value must agree, unless the key matches in
+    full and the value cannot be compared; merging facts, a key that matches in full joins
+    conflicting values (unless one article states both: then they are two things) and a
+    power of ten apart joins on a partial key (a slip)."""
+    if a.vague != b.vague:
         return None
-    entity, metric, period = _entity_fit(s, fact), _metric_fit(s, fact), _period_fit(s, fact)
+    entity, metric, period = _entity_fit(a, b), _metric_fit(a, b), _period_fit(a, b)
     if entity is None or metric is None or period is None:
         return None
-    values = [_value_fit(s, v) for v in fact.values]
-    value = "agree" if "agree" in values else "slip" if "slip" in values else "conflict" if "conflict" in values else None
-    label = s.metric or next(iter(fact.labels), None)
-    if taxonomy().by_counterparty(label) and s.counterparty and fact.counterparties \
-            and s.counterparty not in fact.counterparties and s.counterparty not in fact.subjects and value != "agree":
+    value = _values_fit(a, b)
+    labels = list(a.labels) + list(b.labels)
+    if any(taxonomy().by_counterparty(x) for x in labels) and a.counterparties and b.counterparties \
+            and not a.counterparties & (b.counterparties | b.subjects.keys()) and value != "agree":
         return None  # another bidder's offer
     full = entity == 3 and metric == 3 and period == 2
-    if not full and value not in ("agree", "slip"):
+    weak = entity == 1 and metric < 2 or metric == 1 and entity < 2  # neither the entity nor the metric is sure
+    if weak and not a.vague:
         return None
-    return entity + metric + period + {"agree": 3, "slip": 1}.get(value or "", 0)
+    if not merging:
+        ok = value == "agree" or (full and value is None)
+    elif value == "slip":
+        ok = a.vague or entity >= 2 and metric >= 2  # figures that happen to be a power of ten apart abound
+    else:
+        ok = full and value == "conflict" and not _one_article_states_both(a, b)
+    return entity + metric + period + {"agree": 3, "slip": 1}.get(value or "", 0) if ok else None
 
 
-def _same_doc_conflict(s: Statement, fact: _Fact) -> bool:
+def _one_article_states_both(a: _Fact, b: _Fact) -> bool:
     """An article's own different figures for one key are different things (its divisions,
-    a level beside a change), unless one is a power of ten of the other or close to it."""
-    mine = [x for x in fact.statements if x.doc_id == s.doc_id]
-    return all(_value_fit(s, x) == "conflict" for x in mine)
+    a level beside a change)."""
+    return bool({s.doc_id for s in a.statements} & {s.doc_id for s in b.statements})
 
 
 def _strength(s: Statement) -> int:
@@ -259,29 +294,52 @@ def _strength(s: Statement) -> int:
     return (s.metric is None or taxonomy().generic(s.metric)) + 2 * s.vague
 
 
+def _keys(fact: _Fact) -> set[str]:
+    return set(fact.subjects) | fact.counterparties
+
+
 def align(statements: list[Statement]) -> list[_Fact]:
-    """Each statement joins the fact of its entities it fits best, else starts one."""
+    """Each statement joins the fact of its entities that it fits best (its value agreeing),
+    else starts one; then facts whose keys match in full, or whose values are a power of ten
+    apart, are merged."""
     facts: list[_Fact] = []
     by_entity: dict[str, list[_Fact]] = defaultdict(list)
+
+    def candidates(fact: _Fact) -> list[_Fact]:
+        keys = _keys(fact) | fact.mentioned
+        return [f for f in dict.fromkeys(f for k in keys for f in by_entity.get(k, [])) if f is not fact and f.statements]
+
     for s in sorted(statements, key=_strength):
+        single = _Fact()
+        single.add(s)
         if not s.subject:
-            fact = _Fact()
-            facts.append(fact)
-            fact.add(s)
+            facts.append(single)
             continue
-        keys = {s.subject, *([s.counterparty] if s.counterparty else []), *s.mentioned}
-        candidates = list(dict.fromkeys(f for k in keys for f in by_entity.get(k, [])))
-        scored = [(score, -n, f) for n, f in enumerate(candidates) if (score := _fit(s, f)) is not None]
-        if scored:
-            fact = max(scored, key=lambda x: (x[0], x[1]))[2]
+        scored = [(score, -n, f) for n, f in enumerate(candidates(single)) if (score := _fit(single, f)) is not None]
+        fact = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else single
+        if fact is single:
+            facts.append(single)
         else:
-            fact = _Fact()
-            facts.append(fact)
-        known = set(fact.subjects) | fact.counterparties
+            fact.add(s)
+        for k in _keys(single):
+            if fact not in by_entity[k]:
+                by_entity[k].append(fact)
+    for fact in facts:
+        if not fact.statements or not fact.subjects:
+            continue
+        for other in candidates(fact):
+            if _fit(fact, other, merging=True) is not None:
+                _absorb(fact, other, by_entity)
+    return [f for f in facts if f.statements]
+
+
+def _absorb(fact: _Fact, other: _Fact, by_entity: dict[str, list[_Fact]]) -> None:
+    for s in other.statements:
         fact.add(s)
-        for k in ({s.subject, *([s.counterparty] if s.counterparty else [])} - known):
+    for k in _keys(other):
+        if fact not in by_entity[k]:
             by_entity[k].append(fact)
-    return facts
+    other.statements = []
 
 
 def _group(fact: _Fact) -> FactGroup:
