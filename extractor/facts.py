@@ -274,7 +274,7 @@ def _fit(a: _Fact, b: _Fact, merging: bool = False) -> int | None:
     weak = entity == 1 and metric < 2 or metric == 1 and entity < 2  # neither the entity nor the metric is sure
     if weak and not a.vague:
         return None
-    if not merging:
+    if value == "agree" or not merging:
         ok = value == "agree" or (full and value is None)
     elif value == "slip":
         ok = a.vague or entity >= 2 and metric >= 2  # figures that happen to be a power of ten apart abound

@@ -41,12 +41,13 @@ class Taxonomy:
         return self._ancestors[root]
 
     def fit(self, a: str, b: str) -> Fit | None:
-        """'same' for one quantity, 'related' when one is a kind of the other, else None."""
+        """'same' for one quantity, 'related' when one is a kind of the other (or both are
+        generic words: spending, investment), else None."""
         if self.canonical(a) == self.canonical(b):
             return "same"
         if self.canonical(b) in self.ancestors(a) or self.canonical(a) in self.ancestors(b):
             return "related"
-        return None
+        return "related" if self.generic(a) and self.generic(b) else None  # two broad words for spending
 
     def narrower(self, a: str, b: str) -> str:
         """Of two fitting labels, the more specific one (the one with more ancestors)."""
