@@ -1,20 +1,26 @@
 """Reconcile claim records across sources: facts, the checks over them, fact confidence.
 
 Checks (each gives findings with a verdict and a sentence saying why):
-value_conflict, part_exceeds_whole, arithmetic, currency_equivalent, repetition,
-corroboration, different_period.
+value_conflict, magnitude_slip, unit_price, part_exceeds_whole, arithmetic,
+currency_equivalent, revision, repetition, corroboration, different_period.
+Conflicts come first; findings that say the same thing of the same claims are merged.
 """
 from __future__ import annotations
 
+import math
+import re
 from itertools import combinations
 from typing import Iterable, get_args
 
 from rapidfuzz import fuzz
 
-from .compare import Comparison, RateFit, Years, compare, exceeds, point, rate_fit
-from .facts import FactGroup, Statement, clusters, compare_statements, facts_of, metrics, most_precise, representative
+from .compare import Comparison, RateFit, Years, compare, exceeds, magnitude, point, rate_fit
+from .facts import (FactGroup, Statement, clusters, compare_statements, facts_of, metrics, most_precise, representative,
+                    revised)
 from .models import Change, Check, Claim, Fact, Factor, Figure, Finding, Reconciliation
 from .ruleset import reconcile_rules
+from .taxonomy import taxonomy
+from .wording import money, span
 
 CHECKS: tuple[str, ...] = get_args(Check)
 
@@ -24,34 +30,42 @@ def reconcile(claims: Iterable[Claim]) -> Reconciliation:
     claims = list(claims)
     years = Years.of(claims)
     groups = facts_of(claims, years)
-    findings = [*value_conflict(groups), *part_exceeds_whole(groups), *arithmetic(groups),
-                *currency_equivalent(groups, years), *repetition(groups), *corroboration(groups),
-                *different_period(groups)]
+    findings = [*value_conflict(groups), *magnitude_slip(groups), *unit_price(groups), *part_exceeds_whole(groups),
+                *arithmetic(groups), *currency_equivalent(groups, years), *revision(groups), *repetition(groups),
+                *corroboration(groups), *different_period(groups)]
+    findings = merge_duplicates(findings)
     findings.sort(key=lambda f: (f.verdict != "conflict", CHECKS.index(f.check)))
     return Reconciliation(facts=[fact_of(g, findings) for g in groups], findings=findings)
 
 
+def merge_duplicates(findings: list[Finding]) -> list[Finding]:
+    """One finding for the same check, verdict and wording over the same figures (the same
+    restatement stated twice in an article is one finding citing both)."""
+    merged: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.check, f.verdict, f.why, tuple(sorted(f.facts)))
+        if key in merged:
+            held = merged[key]
+            held.claims = list(dict.fromkeys(held.claims + f.claims))
+        else:
+            merged[key] = f
+    return list(merged.values())
+
+
 # ------------------------------------------------------------------ wording
-def money(value: float, currency: str | None) -> str:
-    """'CNY 200 billion', 'USD 6.3 million'."""
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale:
-            return f"{currency or '?'} {value / scale:.3g} {word}"
-    return f"{currency or '?'} {value:,.2f}"
-
-
 def cite(fig: Figure) -> str:
     """'over CNY 400 billion (chip order, 000_x.txt)'."""
     return f"{fig.mention} ({', '.join(x for x in (fig.metric, fig.doc_id) if x)})"
 
 
 def _finding(check: Check, verdict: str, fact: FactGroup, statements: list[Statement], values: list[Figure],
-             why: str, comparison: Comparison | None = None, facts: list[FactGroup] | None = None) -> Finding:
+             why: str, comparison: Comparison | None = None, facts: list[FactGroup] | None = None,
+             correct: Figure | None = None) -> Finding:
     return Finding(
         check=check, verdict=verdict, subject=fact.subject, metric=fact.metric, period=fact.period_text,
-        claims=[c.id for s in statements for c in s.claims], values=values, why=why,
+        claims=list(dict.fromkeys(c.id for s in statements for c in s.claims)), values=values, why=why,
         relative_difference=round(comparison.relative_difference, 4) if comparison else None,
-        severity=comparison.severity if comparison else None, facts=[g.id for g in facts or [fact]])
+        severity=comparison.severity if comparison else None, facts=[g.id for g in facts or [fact]], correct=correct)
 
 
 # ------------------------------------------------------------------ checks within a fact
@@ -78,7 +92,7 @@ def corroboration(groups: list[FactGroup]) -> list[Finding]:
             docs = list(dict.fromkeys(s.doc_id for s in cluster))
             if len(docs) < 2:
                 continue
-            origins = sorted({_key(s.head.origin) for s in cluster})
+            origins = origins_of(cluster)
             heads = [next(s.head for s in cluster if s.doc_id == d) for d in docs]
             spread = max((c[0].relative_difference for a, b in combinations(cluster, 2)
                           if (c := compare_statements(a, b))), default=0.0)
@@ -93,14 +107,14 @@ def corroboration(groups: list[FactGroup]) -> list[Finding]:
 def value_conflict(groups: list[FactGroup]) -> list[Finding]:
     """Figures for one fact that differ beyond rounding and tolerance, in different
     articles (one article's different figures for one key are different things: its
-    divisions, a change beside a level)."""
+    divisions, a change beside a level); a power of ten apart is a magnitude slip instead."""
     found = []
     for fact in groups:
         for a, b in combinations(clusters(fact), 2):
-            if len({s.doc_id for s in a + b}) < 2:
+            if len({s.doc_id for s in a + b}) < 2 or a[0].vague or b[0].vague:
                 continue
             result = compare_statements(most_precise(a), most_precise(b))
-            if result is None:
+            if result is None or magnitude(result[1], result[2]):
                 continue
             comparison, fa, fb = result
             size = "differ by a little, a small conflict" if comparison.severity == "small" else "conflict"
@@ -108,6 +122,160 @@ def value_conflict(groups: list[FactGroup]) -> list[Finding]:
                    f"precision ({_span(fa)} vs {_span(fb)}): they {size}")
             found.append(_finding("value_conflict", "conflict", fact, a + b, [fa, fb], why, comparison))
     return found
+
+
+def magnitude_slip(groups: list[FactGroup]) -> list[Finding]:
+    """Two values of one fact a power of ten apart (10x, 100x, 1000x: a 亿 read as a
+    billion, lakh or crore as million, thousand as million): the value more independent
+    origins state is the likely correct one. Also within one article (a headline against
+    its body)."""
+    found = []
+    for fact in groups:
+        parts = clusters(fact)
+        for a, b in combinations(parts, 2):
+            fa, fb = most_precise(a).head, most_precise(b).head
+            shared = [f.currency for f in most_precise(a).figures if f.currency in {g.currency for g in most_precise(b).figures}]
+            if shared:
+                fa, fb = most_precise(a).in_currency(shared[0]), most_precise(b).in_currency(shared[0])
+            k = magnitude(fa, fb)
+            if not k:
+                continue
+            right, wrong = (a, b) if _support(a) >= _support(b) else (b, a)
+            good, bad = (fa, fb) if right is a else (fb, fa)
+            found.append(_slip_finding(fact, right, wrong, good, bad, abs(k), groups))
+    return found
+
+
+def _support(statements: list[Statement]) -> tuple[int, int, int]:
+    """Independent origins, then articles, then statements behind a value."""
+    return (len({_key(s.head.origin) for s in statements}), len({s.doc_id for s in statements}), len(statements))
+
+
+def _slip_finding(fact: FactGroup, right: list[Statement], wrong: list[Statement], good: Figure, bad: Figure,
+                  power: int, groups: list[FactGroup]) -> Finding:
+    times = 10 ** power
+    reading = _reading(power, bad.currency)
+    origins, docs = _support(right)[:2]
+    evidence = [f"{docs} article(s) and {origins} independent origin(s) state {good.mention} "
+                f"({', '.join(dict.fromkeys(s.doc_id for s in right))}) against {len(wrong)} statement(s) of "
+                f"{bad.mention} ({', '.join(dict.fromkeys(s.doc_id for s in wrong))})"]
+    evidence += _slip_rates(wrong, power) + _slip_parts(fact, bad, groups)
+    bigger = "over" if point(bad) > point(good) else "under"
+    why = (f"{cite(bad)} is {times:,}x {bigger}stated against {cite(good)}: a magnitude slip{reading}; likely "
+           f"correct: {good.mention}. Evidence: {'; '.join(evidence)}")
+    comparison = Comparison("conflict", 1 - 1 / times, "large", bad.currency or "USD")
+    return _finding("magnitude_slip", "conflict", fact, wrong + right, [bad, good], why, comparison, correct=good)
+
+
+def _reading(power: int, currency: str | None) -> str:
+    readings = [r for r in reconcile_rules().magnitude_slip.readings
+                if r.power == power and (not r.currencies or currency in r.currencies)]
+    return f" ({readings[0].text})" if readings else ""
+
+
+def _slip_rates(wrong: list[Statement], power: int) -> list[str]:
+    """What the slipped statements' own restatements say: a rate that fits means the article
+    restated its figure faithfully (the slip came with its source); a rate off by the same
+    power of ten means one of the two figures slipped."""
+    notes = []
+    for s in wrong:
+        if len(s.figures) < 2:
+            continue
+        fit = rate_fit(s.figures[1], s.head, [None])
+        if fit is None:
+            continue
+        if fit.fits:
+            notes.append(f"its restatement {s.figures[1].mention} of {s.head.mention} fits the reference rate, so the "
+                         f"article restated the slipped figure faithfully")
+        elif round(math.log10(abs(fit.implied / fit.reference))) in (power, -power):
+            notes.append(f"its restatement {s.figures[1].mention} implies a rate {10 ** power:,}x off the reference "
+                         f"rate: one of the two figures slipped")
+    return list(dict.fromkeys(notes))
+
+
+def _slip_parts(fact: FactGroup, bad: Figure, groups: list[FactGroup]) -> list[str]:
+    """The slipped value exceeding the whole it is a part of."""
+    notes = []
+    for whole in groups:
+        if whole is fact or whole.subject != fact.subject or not taxonomy().is_part_of(fact.metric, whole.metric):
+            continue
+        w = representative(whole, bad.currency)
+        c = exceeds(bad, w)
+        if c and c.verdict == "conflict":
+            notes.append(f"it exceeds the {whole.metric} it is a part of ({cite(w)})")
+    return notes
+
+
+def unit_price(groups: list[FactGroup]) -> list[Finding]:
+    """A per-unit price and a count in one sentence imply a total: checked against totals
+    stated with the same count ('20,000 chips at $20,000 each is $400m')."""
+    statements = [s for g in groups for s in g.statements]
+    totals: dict[str, list[tuple[FactGroup, Statement]]] = {}
+    for g in groups:
+        if taxonomy().kind(g.metric) == "price":
+            continue
+        for s in g.statements:
+            for n in _counts(s, statements):
+                totals.setdefault(n, []).append((g, s))
+    found = []
+    for g in groups:
+        if taxonomy().kind(g.metric) != "price" or not g.subject:
+            continue
+        for s in g.statements:
+            for count in _counts(s, statements):
+                for total_fact, total in totals.get(count, []):
+                    finding = _unit_finding(g, s, count, total_fact, total)
+                    if finding:
+                        found.append(finding)
+    return found
+
+
+COUNT = re.compile(r"(?<![\w$£€¥.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(thousand|million))?(?![\d%])")
+
+
+def _counts(s: Statement, statements: list[Statement]) -> list[str]:
+    """Counts in the statement's sentence: a number (not a year, a percentage or part of a
+    money mention) before a plural noun within ``max_count_words`` words."""
+    sentence = s.claims[0].sentence
+    for other in statements:
+        if other.claims[0].sentence == sentence and other.doc_id == s.doc_id:
+            for c in other.claims:
+                sentence = sentence.replace(c.mention, " " * len(c.mention))
+    words = reconcile_rules().unit_price.max_count_words
+    found = []
+    for m in COUNT.finditer(sentence):
+        digits = m.group(1).replace(",", "")
+        if not m.group(2) and (len(digits) == 4 and 1900 <= int(digits) <= 2100 or int(digits) < 2):
+            continue
+        noun = re.match(rf"(?:\s+[\w-]+){{0,{words - 1}}}?\s+([A-Za-z][a-z-]*s)\b", sentence[m.end():m.end() + 80])
+        if noun and noun.group(1).lower() not in ("percent", "cents"):
+            count = int(digits) * {"thousand": 1000, "million": 10 ** 6}.get(m.group(2) or "", 1)
+            found.append(f"{count} {noun.group(1).lower()}")
+    return found
+
+
+def _unit_finding(price_fact: FactGroup, s: Statement, count: str, total_fact: FactGroup,
+                  total: Statement) -> Finding | None:
+    fig = s.head
+    number, noun = count.split(" ", 1)
+    units = int(number)
+    implied_value = point(fig) * units
+    tf = total.in_currency(fig.currency)
+    implied = fig.model_copy(update={
+        "claim": f"implied:{fig.claim}", "mention": f"{units:,} x {fig.mention}",
+        "value": implied_value, "low": None, "high": None,
+        "interval": (fig.interval[0] * units, None if fig.interval[1] is None else fig.interval[1] * units),
+        "usd": fig.usd and fig.usd.model_copy(update={"low": fig.usd.low * units,
+                                                     "high": None if fig.usd.high is None else fig.usd.high * units})})
+    comparison = compare(implied, tf)
+    if comparison is None:
+        return None
+    verdict = comparison.verdict
+    fits = "consistent" if verdict == "agree" else f"not {tf.mention}: one of the two is wrong"
+    why = (f"{units:,} {noun} at {fig.mention} ({s.doc_id}) make {money(implied_value, fig.currency)}; "
+           f"{cite(tf)} states the total for the same {units:,} {noun}: {fits}")
+    return _finding("unit_price", verdict, price_fact, [s, total], [fig, tf, implied], why, comparison,
+                    [price_fact, total_fact], correct=None if verdict == "agree" else tf)
 
 
 def currency_equivalent(groups: list[FactGroup], years: Years) -> list[Finding]:
@@ -174,17 +342,29 @@ def part_exceeds_whole(groups: list[FactGroup]) -> list[Finding]:
 def _part_finding(whole: FactGroup, parts: list[tuple[FactGroup, Comparison]], verdict: str) -> Finding:
     w = representative(whole)
     figs = [representative(p, w.currency) for p, _ in parts]
-    ratios = [point(f) / point(w) if f.currency == w.currency else (f.usd.low / w.usd.low) for f in figs]
+    ratios = [r for f in figs if (r := _ratio(f, w)) is not None]
     listed = ", ".join(map(cite, figs))
     if verdict == "conflict":
-        why = (f"the {whole.metric} of {cite(w)} is exceeded by its part(s) {listed}: a part exceeds the whole, "
-               f"by a factor of {min(ratios):.1f} to {max(ratios):.1f}")
+        factor = f", by a factor of {min(ratios):.1f} to {max(ratios):.1f}" if ratios else ""
+        why = f"the {whole.metric} of {cite(w)} is exceeded by its part(s) {listed}: a part exceeds the whole{factor}"
     else:
         why = f"the part(s) {listed} fit within the {whole.metric} of {cite(w)}"
     statements = [s for p, _ in parts for s in p.statements] + whole.statements
     return _finding("part_exceeds_whole", verdict, whole, statements, figs + [w], why,
                     max((c for _, c in parts), key=lambda c: c.relative_difference),
                     [p for p, _ in parts] + [whole])
+
+
+def _ratio(part: Figure, whole: Figure) -> float | None:
+    """How many times the whole the part is, in their currency or in USD; None when a bound
+    is open or zero."""
+    if part.currency == whole.currency:
+        p, w = point(part), point(whole)
+    elif part.usd and whole.usd:
+        p, w = part.usd.low, whole.usd.low
+    else:
+        return None
+    return p / w if p and w and math.isfinite(p / w) else None
 
 
 def arithmetic(groups: list[FactGroup]) -> list[Finding]:
@@ -243,6 +423,32 @@ def _arithmetic_why(claimed: Figure, fig: Figure, implied: Figure, change: Chang
             f"{verdict} ({cite(claimed)})")
 
 
+def revision(groups: list[FactGroup]) -> list[Finding]:
+    """A later figure said to be raised, cut or revised to a new value: a revision of the
+    earlier fact, not a conflict with it."""
+    found = []
+    for fact in groups:
+        base = fact.revision_of
+        if base is None:
+            continue
+        old, new = representative(base), representative(fact, representative(base).currency)
+        ratio = _ratio(new, old)
+        stated = next((c.change.percent for c in fact.claims if c.change and c.change.percent), None)
+        move = f" ({ratio - 1:+.0%}" if ratio else ""
+        if move and stated is not None:
+            fits = abs((1 + stated / 100) - ratio) <= 0.05 * ratio
+            move += f"; the stated {stated:g}% {'fits' if fits else 'does not fit'}"
+        move += ")" if move else ""
+        cue = next((c.sentence for c in fact.claims if revised(c)), "")
+        why = (f"{cite(new)} revises the earlier {cite(old)}{move}: the later report says the figure was changed to "
+               f"it ({cue[:120]!r}); a revision, not a conflict. Earlier: "
+               f"{', '.join(dict.fromkeys(s.doc_id for s in base.statements))}; revised: "
+               f"{', '.join(dict.fromkeys(s.doc_id for s in fact.statements))}")
+        found.append(_finding("revision", "agree", fact, base.statements + fact.statements, [old, new], why, None,
+                              [base, fact]))
+    return found
+
+
 def different_period(groups: list[FactGroup]) -> list[Finding]:
     """The same metric of a subject in different periods: a change, not a conflict."""
     found = []
@@ -262,7 +468,7 @@ def different_period(groups: list[FactGroup]) -> list[Finding]:
 def fact_of(group: FactGroup, findings: list[Finding]) -> Fact:
     rep = representative(group)
     agreeing = next(c for c in clusters(group) if any(s.head is rep for s in c))
-    origins = sorted({_key(s.head.origin) for s in agreeing})
+    origins = origins_of(agreeing)
     mine = {c.id for c in group.claims}
     conflicts = sum(1 for f in findings if f.verdict == "conflict" and mine & set(f.claims))
     confidence, factors = _confidence(group.claims, len(origins), conflicts)
@@ -273,17 +479,35 @@ def fact_of(group: FactGroup, findings: list[Finding]) -> Fact:
 
 
 def _confidence(claims: list[Claim], origins: int, conflicts: int) -> tuple[float, list[Factor]]:
-    """Mean claim confidence, plus agreeing independent origins, minus conflicts."""
+    """Mean claim confidence, plus agreeing independent origins, minus conflicts: a fact is
+    as sure as its claims are on average, surer when independent origins agree, less sure
+    for each conflict that cites it (so it can differ from any one claim's confidence)."""
     r = reconcile_rules().confidence
     base = sum(c.confidence for c in claims) / len(claims)
-    factors = [Factor(factor="mean_claim_confidence", value=f"{len(claims)} claim(s)", effect=round(base, 3))]
+    low, high = min(c.confidence for c in claims), max(c.confidence for c in claims)
+    spread = f"{low:.2f}" if low == high else f"{low:.2f} to {high:.2f}"
+    factors = [Factor(factor="mean_claim_confidence", value=f"{len(claims)} claim(s)",
+                      evidence=f"the mean of its claims' own confidences ({spread}: source, hedges, currency)",
+                      effect=round(base, 3))]
     if origins > 1:
         factors.append(Factor(factor="independent_origins", value=str(origins),
+                              evidence=f"+{r.per_origin:g} for each agreeing independent origin beyond the first "
+                                       f"(at most +{r.max_origin_bonus:g})",
                               effect=min(r.per_origin * (origins - 1), r.max_origin_bonus)))
     if conflicts:
-        factors.append(Factor(factor="conflicts", value=str(conflicts), effect=-r.per_conflict * conflicts))
+        factors.append(Factor(factor="conflicts", value=str(conflicts),
+                              evidence=f"-{r.per_conflict:g} for each conflict finding that cites its claims",
+                              effect=-r.per_conflict * conflicts))
     total = sum(f.effect for f in factors)
     return round(min(max(total, r.floor), 1.0), 3), factors
+
+
+def origins_of(statements: list[Statement]) -> list[str]:
+    """The independent origins behind statements, as written (one per name, whatever its case)."""
+    names: dict[str, str] = {}
+    for s in statements:
+        names.setdefault(_key(s.head.origin), s.head.origin.strip())
+    return sorted(names.values(), key=str.lower)
 
 
 def _key(origin: str) -> str:
@@ -291,5 +515,4 @@ def _key(origin: str) -> str:
 
 
 def _span(fig: Figure) -> str:
-    low, high = fig.interval
-    return f"{money(low, fig.currency)}-{money(high, fig.currency) if high is not None else '...'}"
+    return span(fig.interval[0], fig.interval[1], fig.currency)

@@ -25,9 +25,16 @@ class Link(Strict):
     tolerance: float
 
 
+class Reading(Strict):
+    power: int
+    currencies: Words = []
+    text: str
+
+
 class MagnitudeSlip(Strict):
     max_power: int
     tolerance: float
+    readings: list[Reading]
 
 
 class Revision(Strict):
