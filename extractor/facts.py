@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .compare import Years, basis, compare, figure, magnitude, on_basis, relative_difference
+from .compare import Years, basis, compare, figure, magnitude, on_basis, order, relative_difference
 from .linking import Linker
 from .models import Claim, Figure
 from .ruleset import Metric, entity_rules, metric_rules, reconcile_rules
@@ -398,15 +398,23 @@ def compare_statements(a: Statement, b: Statement):
 
 
 def clusters(fact: FactGroup) -> list[list[Statement]]:
-    """The fact's statements in groups that agree with the group's first statement."""
+    """The fact's statements in groups that agree with the group's first statement (vague
+    amounts: of one order of magnitude)."""
     groups: list[list[Statement]] = []
     for s in fact.statements:
-        home = next((g for g in groups if (c := compare_statements(g[0], s)) and c[0].verdict == "agree"), None)
+        home = next((g for g in groups if _agree(g[0], s)), None)
         if home is None:
             groups.append([s])
         else:
             home.append(s)
     return groups
+
+
+def _agree(a: Statement, b: Statement) -> bool:
+    if a.vague and b.vague:
+        return order(a.head) == order(b.head)
+    c = compare_statements(a, b)
+    return bool(c and c[0].verdict == "agree")
 
 
 def representative(fact: FactGroup, currency: str | None = None) -> Figure:

@@ -132,18 +132,22 @@ def magnitude_slip(groups: list[FactGroup]) -> list[Finding]:
     found = []
     for fact in groups:
         parts = clusters(fact)
-        for a, b in combinations(parts, 2):
-            fa, fb = most_precise(a).head, most_precise(b).head
-            shared = [f.currency for f in most_precise(a).figures if f.currency in {g.currency for g in most_precise(b).figures}]
-            if shared:
-                fa, fb = most_precise(a).in_currency(shared[0]), most_precise(b).in_currency(shared[0])
-            k = magnitude(fa, fb)
-            if not k:
-                continue
-            right, wrong = (a, b) if _support(a) >= _support(b) else (b, a)
-            good, bad = (fa, fb) if right is a else (fb, fa)
-            found.append(_slip_finding(fact, right, wrong, good, bad, abs(k), groups))
+        if len(parts) < 2:
+            continue
+        right = max(parts, key=_support)
+        for wrong in (p for p in parts if p is not right):
+            good, bad = _facing(right, wrong)
+            k = magnitude(bad, good)
+            if k:
+                found.append(_slip_finding(fact, right, wrong, good, bad, abs(k), groups))
     return found
+
+
+def _facing(a: list[Statement], b: list[Statement]) -> tuple[Figure, Figure]:
+    """The two values' most precise figures, in a currency both state when there is one."""
+    sa, sb = most_precise(a), most_precise(b)
+    shared = [f.currency for f in sa.figures if f.currency in {g.currency for g in sb.figures}]
+    return (sa.in_currency(shared[0]), sb.in_currency(shared[0])) if shared else (sa.head, sb.head)
 
 
 def _support(statements: list[Statement]) -> tuple[int, int, int]:
@@ -268,7 +272,7 @@ def _unit_finding(price_fact: FactGroup, s: Statement, count: str, total_fact: F
         "usd": fig.usd and fig.usd.model_copy(update={"low": fig.usd.low * units,
                                                      "high": None if fig.usd.high is None else fig.usd.high * units})})
     comparison = compare(implied, tf)
-    if comparison is None:
+    if comparison is None or point(tf) < 2 * point(fig):  # a total is larger than one unit's price
         return None
     verdict = comparison.verdict
     fits = "consistent" if verdict == "agree" else f"not {tf.mention}: one of the two is wrong"
