@@ -22,7 +22,7 @@ from .database import ClaimStore, StoreError, export_claims, load_claims, store_
 from .diff import diff
 from .reconcile import reconcile
 from .records import attributions_of, claims_of
-from .report import diff_markdown, diff_tables, reconciliation_tables
+from .report import diff_markdown, diff_tables, reconciliation_markdown, reconciliation_tables
 from .ruleset import RuleError
 from .writers import CsvSink, JsonlSink, ResumeError, Sink, open_writer
 
@@ -265,19 +265,22 @@ def reconcile_command(
     claims: Annotated[Optional[list[Path]], typer.Option("--claims", help="Claim records already extracted (JSONL).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the facts here as JSONL.")] = None,
     findings: Annotated[Optional[Path], typer.Option(help="Write the findings here as JSONL.")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table (terminal) or json: {facts, findings}.")] = ReportFormat.table,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table (terminal), markdown, or json: {facts, findings}.")] = ReportFormat.table,
     model: ModelOpt = None,
     glob: GlobOpt = "*",
     encoding: EncodingOpt = "utf-8",
     quiet: QuietOpt = False,
-    db: Annotated[Optional[str], typer.Option("--db", help="Also store facts and findings in this database.")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="Store facts and findings in this database; with no files, reconcile the claims it holds.")] = None,
 ) -> None:
-    """Group claims into facts across sources and check them: conflicts, parts exceeding
-    wholes, arithmetic, currency restatements, repetition, corroboration."""
+    """Group claims into facts across sources and check them: conflicts, magnitude slips,
+    revisions, parts exceeding wholes, arithmetic, currency restatements, repetition,
+    corroboration. With --db and no files, the claims of the database."""
     sources = list(paths or []) + list(claims or [])
-    if not sources:
-        raise typer.BadParameter("give articles, folders or --claims FILE.jsonl", param_hint="PATHS")
-    records, failed = _gather(sources, model, glob, encoding)
+    if not sources and not db:
+        raise typer.BadParameter("give articles, folders, --claims FILE.jsonl or --db URL", param_hint="PATHS")
+    records, failed = _gather(sources, model, glob, encoding) if sources else ([], 0)
+    if db and not sources:
+        records = _claims_in_database(db)
     result = _guarded(lambda: reconcile(records))
     if db:
         with _store(db) as store:
@@ -289,6 +292,8 @@ def reconcile_command(
                     write(row)
     if fmt is ReportFormat.json:
         typer.echo(result.model_dump_json(indent=2))
+    elif fmt is ReportFormat.markdown:
+        typer.echo(reconciliation_markdown(result))
     else:
         reconciliation_tables(result, Console())
     if not quiet:
@@ -322,6 +327,64 @@ def diff_command(
         diff_tables(result, Console())
     if result.conflict:
         raise typer.Exit(1)
+
+
+# ------------------------------------------------------------------ provenance and database claims (stories)
+class ProvenanceFormat(str, Enum):
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command(name="provenance")
+def provenance_command(
+    paths: Annotated[list[Path], typer.Argument(help="Articles or folders of one story (or a day's news); claims JSONL files too.")],
+    fmt: Annotated[ProvenanceFormat, typer.Option("--format", "-f", help="json: {documents, origins}; or markdown.")] = ProvenanceFormat.json,
+    model: ModelOpt = None,
+    glob: GlobOpt = "*",
+    encoding: EncodingOpt = "utf-8",
+) -> None:
+    """Where each article's figures came from: its origin (the report it relays), how that
+    was decided (citations, near-duplicate passages, shared figures, dates), and the relay
+    tree of each origin with what each relay changed."""
+    from .provenance import articles_of, provenance, with_changes
+    from .report import provenance_markdown
+
+    _check_paths(paths)
+    claims = [c for p in paths if p.suffix == ".jsonl" for c in _read_claims(p)]
+    texts, published, attributions, failed = {}, {}, [], 0
+    articles = [p for p in paths if p.suffix != ".jsonl"]
+    if articles:
+        try:
+            nlp = pipeline.build(model)
+        except (pipeline.ModelNotFound, RuleError) as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        both = lambda doc, doc_id: (claims_of(doc, doc_id), attributions_of(doc, doc_id))  # noqa: E731
+        for document, result in extract_documents(read_all(articles, glob, encoding), nlp, convert=both):
+            if isinstance(result, DocumentError):
+                failed += 1
+                _report_error(result)
+                continue
+            texts[document.doc_id], published[document.doc_id] = document.text, document.published
+            claims += result[0]
+            attributions += result[1]
+    found = _guarded(lambda: with_changes(provenance(articles_of(claims, texts, attributions, published)),
+                                          reconcile(claims)))
+    typer.echo(json.dumps(found.as_json(), indent=2, ensure_ascii=False) if fmt is ProvenanceFormat.json
+               else provenance_markdown(found))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _claims_in_database(url: str) -> list[Claim]:
+    """The current claims of a database (it must exist: a reading command creates none)."""
+    from .database.reconciliation import stored_claims
+
+    if "://" not in url and not Path(url).exists():
+        typer.echo(f"error: no such database: {url}", err=True)
+        raise typer.Exit(2)
+    with _store(url) as store:
+        return list(stored_claims(store))
 
 
 DbOpt = Annotated[str, typer.Option("--db", help="A file path (SQLite) or an SQLAlchemy URL (postgresql+psycopg://...).")]

@@ -45,6 +45,20 @@ class UnitPrice(Strict):
     max_count_words: int
 
 
+class ProvenanceRules(Strict):
+    generic_sources: Words
+    citation_weight: float
+    shingle_words: int
+    num_perm: int
+    passage_threshold: float
+    min_shared_figures: int
+    min_figure_similarity: float
+    max_holders: int
+    rounds: int
+    relay_similarity: float
+    evidence_items: int
+
+
 class ReconcileRules(RuleFile):
     width: dict[Qualifier, float]
     alone: list[Qualifier]
@@ -59,6 +73,7 @@ class ReconcileRules(RuleFile):
     revision: Revision
     class_nouns: Words
     unit_price: UnitPrice
+    provenance: ProvenanceRules
 
 
 def reconcile_rules(directory: str | Path | None = None) -> ReconcileRules:
