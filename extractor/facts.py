@@ -390,10 +390,17 @@ def split_revisions(group: FactGroup) -> list[FactGroup]:
 # ------------------------------------------------------------------ agreement within a fact
 def compare_statements(a: Statement, b: Statement):
     """Compare two statements in a currency they share, else in USD: (comparison, a's
-    figure, b's figure), or None when they cannot be compared."""
+    figure, b's figure), or None when they cannot be compared. A shared currency that one
+    side only states as a conversion ('CNY 160 billion ($22.4 billion)' against '$22.7
+    billion') is no common ground: the amounts are compared through USD, with the rate's
+    tolerance."""
     shared = [f.currency for f in a.figures if f.currency and f.currency in {g.currency for g in b.figures}]
     fa, fb = (a.in_currency(shared[0]), b.in_currency(shared[0])) if shared else (a.head, b.head)
     result = compare(fa, fb)
+    if result and result.verdict == "conflict" and (fa is not a.head or fb is not b.head):
+        through_usd = compare(a.head, b.head, "USD") if a.head.usd and b.head.usd else None
+        if through_usd and through_usd.verdict == "agree":
+            return through_usd, a.head, b.head
     return (result, fa, fb) if result else None
 
 
