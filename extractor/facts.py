@@ -171,6 +171,7 @@ class _Fact:
     labels: Counter[str] = field(default_factory=Counter)
     periods: dict[PeriodKey, str | None] = field(default_factory=dict)
     values: list[Statement] = field(default_factory=list)  # one statement per value that disagrees
+    revision_of: _Fact | None = None
 
     @property
     def vague(self) -> bool:
@@ -198,6 +199,8 @@ def _value_fit(a: Statement, b: Statement) -> ValueFit:
     USD), or intervals of exact figures that meet; a qualifier's width does not count."""
     shared = [f.currency for f in a.figures if f.currency and f.currency in {g.currency for g in b.figures}]
     fa, fb = (a.in_currency(shared[0]), b.in_currency(shared[0])) if shared else (a.head, b.head)
+    if (fa is not a.head or fb is not b.head) and a.head.usd and b.head.usd:
+        fa, fb = a.head, b.head  # conversions are compared through the amounts they convert
     if magnitude(fa, fb):
         return "slip"
     if a.vague or b.vague:
@@ -214,15 +217,16 @@ def _value_fit(a: Statement, b: Statement) -> ValueFit:
 
 
 def _period_fit(a: _Fact, b: _Fact) -> int | None:
-    """2: the same period (or none on both sides); 1: unknown on one side; None: two
-    different dated periods, or two different relative ones ("this year", "next year")."""
+    """2: the same period (or none on both sides); 1: unknown on one side, or relative
+    periods of articles whose dates are unknown ("this year" of one may be "next year" of
+    another); None: two different dated periods."""
     if not a.periods and not b.periods or a.periods.keys() & b.periods.keys():
         ok = 2
     else:
         ok = 1
     for x in a.periods:
         for y in b.periods:
-            if x != y and isinstance(x, tuple) == isinstance(y, tuple):
+            if x != y and isinstance(x, tuple) and isinstance(y, tuple):
                 return None
     return ok
 
@@ -330,7 +334,42 @@ def align(statements: list[Statement]) -> list[_Fact]:
         for other in candidates(fact):
             if _fit(fact, other, merging=True) is not None:
                 _absorb(fact, other, by_entity)
-    return [f for f in facts if f.statements]
+    facts = [f for f in facts if f.statements]
+    for fact in facts:
+        if _is_revised(fact.statements):
+            earlier = [(score, len(f.statements), -n, f) for n, f in enumerate(candidates(fact))
+                       if not _is_revised(f.statements) and (score := _revises(fact, f)) is not None]
+            if earlier:
+                fact.revision_of = max(earlier, key=lambda x: x[:3])[3]
+    return facts
+
+
+def _is_revised(statements: list[Statement]) -> bool:
+    """Most of the statements say the figure was raised, cut or revised to their value."""
+    return sum(any(revised(c) for c in s.claims) for s in statements) * 2 > len(statements)
+
+
+def _revises(new: _Fact, old: _Fact) -> int | None:
+    """How well a fact said to be revised fits an earlier one: the same entity and kind of
+    quantity, compatible periods, another value."""
+    entity, metric, period = _entity_fit(new, old), _metric_fit(new, old), _period_fit(new, old)
+    if entity is None or entity < 2 or metric is None or metric < 2 or period is None:
+        return None
+    if _values_fit(new, old) != "conflict":
+        return None
+    stated = next((c.change.percent for s in new.statements for c in s.claims if c.change and c.change.percent), None)
+    ratio = _value_ratio(new.values[0], old.values[0])
+    fits = stated is not None and ratio is not None and abs(ratio - (1 + stated / 100)) <= 0.05 * ratio
+    return entity + metric + period + 3 * fits
+
+
+def _value_ratio(a: Statement, b: Statement) -> float | None:
+    """How many times b's value a's is, through USD when they share no currency."""
+    shared = [f.currency for f in a.figures if f.currency and f.currency in {g.currency for g in b.figures}]
+    fa, fb = (a.in_currency(shared[0]), b.in_currency(shared[0])) if shared else (a.head, b.head)
+    on = basis(fa, fb)
+    left, right = (on_basis(fa, on), on_basis(fb, on)) if on else (None, None)
+    return left[1] / right[1] if left and right and right[1] else None
 
 
 def _absorb(fact: _Fact, other: _Fact, by_entity: dict[str, list[_Fact]]) -> None:
@@ -361,7 +400,12 @@ def facts_of(claims: list[Claim], years: Years | None = None) -> list[FactGroup]
     """Statements aligned into facts, revisions split from the plans they revise, in order
     of first mention."""
     statements = statements_of(claims, years or Years.of(claims))
-    groups = [g for fact in align(statements) for g in split_revisions(_group(fact))]
+    facts = align(statements)
+    built = {id(f): _group(f) for f in facts}
+    for f in facts:
+        if f.revision_of is not None:
+            built[id(f)].revision_of = built[id(f.revision_of)]
+    groups = [g for f in facts for g in split_revisions(built[id(f)])]
     return sorted(groups, key=lambda g: g.statements[0].position)
 
 
@@ -378,7 +422,7 @@ def split_revisions(group: FactGroup) -> list[FactGroup]:
     parts = clusters(group)
     if len(parts) < 2:
         return [group]
-    revisions = [p for p in parts if any(revised(c) for s in p for c in s.claims)]
+    revisions = [p for p in parts if _is_revised(p)]
     earlier = [s for p in parts if p not in revisions for s in p]
     if not revisions or not earlier or any(_value_fit(p[0], e) == "slip" for p in revisions for e in earlier[:1]):
         return [group]

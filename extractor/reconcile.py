@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from itertools import combinations
 from typing import Iterable, get_args
 
@@ -435,7 +436,9 @@ def revision(groups: list[FactGroup]) -> list[Finding]:
         base = fact.revision_of
         if base is None:
             continue
-        old, new = representative(base), representative(fact, representative(base).currency)
+        heads = Counter(s.head.currency for s in fact.statements if s.head.currency)
+        currency = heads.most_common(1)[0][0] if heads else None
+        old, new = representative(base, currency), representative(fact, currency)
         ratio = _ratio(new, old)
         stated = next((c.change.percent for c in fact.claims if c.change and c.change.percent), None)
         move = f" ({ratio - 1:+.0%}" if ratio else ""
