@@ -232,13 +232,17 @@ def _period_fit(a: _Fact, b: _Fact) -> int | None:
 
 
 def _metric_fit(a: _Fact, b: _Fact) -> int | None:
-    """3: the same quantity; 2: one a kind of the other; 1: unknown on one side; None: two kinds."""
+    """3: the same quantity; 2: one a kind of the other; 1: unknown on one side, or one a
+    part of the other (a part is often labelled with its whole: only an agreeing value can
+    tell); None: two kinds."""
     if not a.labels or not b.labels:
         return 1
-    fits = [taxonomy().fit(x, y) for x in a.labels for y in b.labels]
+    t = taxonomy()
+    fits = [t.fit(x, y) or ("part" if t.is_part_of(x, y) or t.is_part_of(y, x) else None)
+            for x in a.labels for y in b.labels]
     if None in fits:
         return None
-    return 3 if all(f == "same" for f in fits) else 2
+    return 3 if all(f == "same" for f in fits) else 1 if "part" in fits else 2
 
 
 def _entity_fit(a: _Fact, b: _Fact) -> int | None:
