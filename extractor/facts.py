@@ -231,14 +231,14 @@ def _period_fit(a: _Fact, b: _Fact) -> int | None:
     return ok
 
 
-def _metric_fit(a: _Fact, b: _Fact) -> int | None:
+def _metric_fit(a: _Fact, b: _Fact, broad: bool = True) -> int | None:
     """3: the same quantity; 2: one a kind of the other; 1: unknown on one side, or one a
     part of the other (a part is often labelled with its whole: only an agreeing value can
     tell); None: two kinds."""
     if not a.labels or not b.labels:
         return 1
     t = taxonomy()
-    fits = [t.fit(x, y) or ("part" if t.is_part_of(x, y) or t.is_part_of(y, x) else None)
+    fits = [t.fit(x, y, broad) or ("part" if t.is_part_of(x, y) or t.is_part_of(y, x) else None)
             for x in a.labels for y in b.labels]
     if None in fits:
         return None
@@ -284,8 +284,9 @@ def _fit(a: _Fact, b: _Fact, merging: bool = False) -> int | None:
         return None
     if value == "agree" or not merging:
         ok = value == "agree" or (full and value is None)
-    elif value == "slip":
-        ok = a.vague or entity >= 2 and metric >= 2  # figures that happen to be a power of ten apart abound
+    elif value == "slip":  # figures that happen to be a power of ten apart abound: the key must be sure
+        main_a, main_b = _main_label(a), _main_label(b)
+        ok = a.vague or entity >= 2 and bool(main_a and main_b and taxonomy().fit(main_a, main_b, broad=False))
     else:
         ok = full and value == "conflict" and not _one_article_states_both(a, b)
     return entity + metric + period + {"agree": 3, "slip": 1}.get(value or "", 0) if ok else None
@@ -385,16 +386,22 @@ def _absorb(fact: _Fact, other: _Fact, by_entity: dict[str, list[_Fact]]) -> Non
     other.statements = []
 
 
+def _main_label(fact: _Fact) -> str | None:
+    """The label most of the fact's statements carry (the more specific of a tie)."""
+    if not fact.labels:
+        return None
+    top = max(fact.labels.values())
+    common = [label for label, n in fact.labels.items() if n == top]
+    metric = common[0]
+    for label in common[1:]:
+        metric = taxonomy().narrower(metric, label)
+    return metric
+
+
 def _group(fact: _Fact) -> FactGroup:
     statements = sorted(fact.statements, key=lambda s: s.position)
     subject = fact.subjects.most_common(1)[0][0] if fact.subjects else None
-    metric = None
-    if fact.labels:
-        top = max(fact.labels.values())
-        common = [label for label, n in fact.labels.items() if n == top]
-        metric = common[0]
-        for label in common[1:]:
-            metric = taxonomy().narrower(metric, label)
+    metric = _main_label(fact)
     dated = [p for p in fact.periods if isinstance(p, tuple)]
     period = dated[0] if dated else next(iter(fact.periods), None)
     return FactGroup(subject, metric, period, fact.periods.get(period), statements)

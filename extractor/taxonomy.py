@@ -40,14 +40,17 @@ class Taxonomy:
             self._ancestors[root] = frozenset(found)
         return self._ancestors[root]
 
-    def fit(self, a: str, b: str) -> Fit | None:
-        """'same' for one quantity, 'related' when one is a kind of the other (or both are
-        generic words: spending, investment), else None."""
+    def fit(self, a: str, b: str, broad: bool = True) -> Fit | None:
+        """'same' for one quantity, 'related' when one is a kind of the other or one is a
+        generic word (spending, cost, investment) for an amount (unless not ``broad``), else None."""
         if self.canonical(a) == self.canonical(b):
             return "same"
         if self.canonical(b) in self.ancestors(a) or self.canonical(a) in self.ancestors(b):
             return "related"
-        return "related" if self.generic(a) and self.generic(b) else None  # two broad words for spending
+        if not broad:
+            return None
+        loose = (self.generic(a) or self.generic(b)) and self.kind(a) == self.kind(b) == "level"
+        return "related" if loose else None  # a broad word (spending, cost) may name any amount
 
     def narrower(self, a: str, b: str) -> str:
         """Of two fitting labels, the more specific one (the one with more ancestors)."""
