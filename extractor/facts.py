@@ -314,9 +314,13 @@ def align(statements: list[Statement]) -> list[_Fact]:
     facts: list[_Fact] = []
     by_entity: dict[str, list[_Fact]] = defaultdict(list)
 
+    most = reconcile_rules().link.max_candidates
+
     def candidates(fact: _Fact) -> list[_Fact]:
+        """The facts of the fact's entities (the latest ``max_candidates`` of each)."""
         keys = _keys(fact) | fact.mentioned
-        return [f for f in dict.fromkeys(f for k in keys for f in by_entity.get(k, [])) if f is not fact and f.statements]
+        found = dict.fromkeys(f for k in keys for f in by_entity.get(k, [])[-most:])
+        return [f for f in found if f is not fact and f.statements]
 
     for s in sorted(statements, key=_strength):
         single = _Fact()

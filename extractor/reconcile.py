@@ -20,6 +20,7 @@ from .facts import (FactGroup, Statement, clusters, compare_statements, facts_of
                     revised)
 from .models import Change, Check, Claim, Fact, Factor, Figure, Finding, Reconciliation
 from .ruleset import reconcile_rules
+from .stories import stories_of
 from .taxonomy import taxonomy
 from .wording import money, span
 
@@ -27,10 +28,10 @@ CHECKS: tuple[str, ...] = get_args(Check)
 
 
 def reconcile(claims: Iterable[Claim]) -> Reconciliation:
-    """Facts and findings for a batch of claim records."""
+    """Facts and findings for a batch of claim records, story by story (``stories``)."""
     claims = list(claims)
     years = Years.of(claims)
-    groups = facts_of(claims, years)
+    groups = [g for story in stories_of(claims) for g in facts_of(story, years)]
     findings = [*value_conflict(groups), *magnitude_slip(groups), *unit_price(groups), *part_exceeds_whole(groups),
                 *arithmetic(groups), *currency_equivalent(groups, years), *revision(groups), *repetition(groups),
                 *corroboration(groups), *different_period(groups)]
@@ -315,10 +316,12 @@ def related(groups: list[FactGroup]) -> Iterable[tuple[FactGroup, FactGroup]]:
     """Ordered pairs of facts about one subject in compatible periods: equal, or one
     unknown when no fact of that metric has the other's period."""
     dated = {(g.subject, g.metric, g.period) for g in groups}
-    for a in groups:
-        for b in groups:
-            if a is b or not (a.subject and a.subject == b.subject and a.metric and b.metric):
-                continue
+    by_subject: dict[str, list[FactGroup]] = {}
+    for g in groups:
+        if g.subject and g.metric:
+            by_subject.setdefault(g.subject, []).append(g)
+    for same in by_subject.values():  # blocked by subject: pairs of one entity's facts only
+        for a, b in ((a, b) for a in same for b in same if a is not b):
             if a.period == b.period or (a.period is None and (b.subject, a.metric, b.period) not in dated) \
                     or (b.period is None and (b.subject, b.metric, a.period) not in dated):
                 yield a, b
@@ -459,9 +462,11 @@ def revision(groups: list[FactGroup]) -> list[Finding]:
 def different_period(groups: list[FactGroup]) -> list[Finding]:
     """The same metric of a subject in different periods: a change, not a conflict."""
     found = []
-    dated = sorted((g for g in groups if g.subject and g.metric and isinstance(g.period, tuple)), key=lambda g: g.period)
-    for a, b in combinations(dated, 2):
-        if (a.subject, a.metric) != (b.subject, b.metric) or a.period == b.period:
+    dated: dict[tuple, list[FactGroup]] = {}
+    for g in sorted((g for g in groups if g.subject and g.metric and isinstance(g.period, tuple)), key=lambda g: g.period):
+        dated.setdefault((g.subject, g.metric), []).append(g)
+    for a, b in (pair for same in dated.values() for pair in combinations(same, 2)):
+        if a.period == b.period:
             continue
         fa, fb = representative(a), representative(b)
         comparison = compare(fa, fb)

@@ -23,6 +23,12 @@ class FactConfidence(Strict):
 
 class Link(Strict):
     tolerance: float
+    max_candidates: int
+
+
+class Stories(Strict):
+    window_days: int
+    max_docs_per_entity: int
 
 
 class Reading(Strict):
@@ -74,6 +80,7 @@ class ReconcileRules(RuleFile):
     class_nouns: Words
     unit_price: UnitPrice
     provenance: ProvenanceRules
+    stories: Stories
 
 
 def reconcile_rules(directory: str | Path | None = None) -> ReconcileRules:
