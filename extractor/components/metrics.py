@@ -3,7 +3,8 @@
 Order of evidence: a metric word in the noun phrase right after the amount (its head, the
 last such word, wins: "$30 billion AI capex increase"); else the metric word nearest the
 amount in its clause, then in its sentence. A generic label ("budgeted") gives way to a
-specific one in the same or the previous sentence of the paragraph. Sets ``rec["metric"]``.
+specific one in the same or the previous sentence of the paragraph, or a few words after
+the figure in its clause ("spend $5bn on capital expenditure"). Sets ``rec["metric"]``.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
 PREFIX = 3  # letters of a word that pick the cues to try there
+AFTER_WORDS = 6  # words after a generic figure in which a specific metric may name it
 
 
 class Cue(NamedTuple):
@@ -50,6 +52,8 @@ class MetricFinder:
         self.following_np = re.compile(
             rf"[ \t*_\"”’)]*(?:\([^()\n]{{0,40}}\)[ \t]*)?"  # a restatement in brackets: '$27bn (£14bn) tax bill'
             rf"((?:(?!{phrase_pattern(rules.noun_phrase_ends)})[\w&'’-]+[ \t]+){{0,4}}[\w&'’-]*)", re.I)
+        # a few words after an amount: 'spend $5bn on capital expenditure'
+        self.words_after = re.compile(rf"(?:[^\w\n]*[\w'’-]+){{0,{AFTER_WORDS}}}")
         self.cues = [Cue(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None,
                          re.compile(alternation(t[:PREFIX] for t in c.terms), re.IGNORECASE))
                      for rank, m in enumerate(self.metrics) for c in m.cues]
@@ -80,9 +84,11 @@ class MetricFinder:
             if found_at is not None and found_at[0].generic:
                 previous = view.previous_sentence(rec["start"])
                 start = max(para[0] if para else s_start, previous[0] if previous else s_start)
-                specific = self._specific_in(text, start, rec["start"])
+                after = self.words_after.match(text, rec["end"], c_end)
+                specific = (self._specific_in(text, start, rec["start"])
+                            or (self._specific_in(text, rec["end"], after.end()) if after else None))
                 if specific is not None:
-                    found_at, rule = specific, "metric.specific_before"
+                    found_at, rule = specific, "metric.specific_nearby"
             metric = found_at[0] if found_at else None
             if metric is None and last[0] == para and last[1] >= s_start - 3:
                 metric, rule, found_at = last[2], "metric.continues", None  # a figure that continues the one before it
