@@ -242,7 +242,10 @@ def _metric_fit(a: _Fact, b: _Fact, broad: bool = True) -> int | None:
             for x in a.labels for y in b.labels]
     if None in fits:
         return None
-    return 3 if all(f == "same" for f in fits) else 1 if "part" in fits else 2
+    if "part" in fits:
+        return 1
+    same = all(f == "same" for f in fits)
+    return 3 if same else 2
 
 
 def _entity_fit(a: _Fact, b: _Fact) -> int | None:
@@ -310,7 +313,8 @@ def _keys(fact: _Fact) -> set[str]:
 def align(statements: list[Statement]) -> list[_Fact]:
     """Each statement joins the fact of its entities that it fits best (its value agreeing),
     else starts one; then facts whose keys match in full, or whose values are a power of ten
-    apart, are merged."""
+    apart, are merged. Statements with a specific metric go first, then those with a broad
+    word or none, then vague ones, each tier followed by the merges."""
     facts: list[_Fact] = []
     by_entity: dict[str, list[_Fact]] = defaultdict(list)
 
@@ -322,27 +326,31 @@ def align(statements: list[Statement]) -> list[_Fact]:
         found = dict.fromkeys(f for k in keys for f in by_entity.get(k, [])[-most:])
         return [f for f in found if f is not fact and f.statements]
 
-    for s in sorted(statements, key=_strength):
-        single = _Fact()
-        single.add(s)
-        if not s.subject:
-            facts.append(single)
-            continue
-        scored = [(score, -n, f) for n, f in enumerate(candidates(single)) if (score := _fit(single, f)) is not None]
-        fact = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else single
-        if fact is single:
-            facts.append(single)
-        else:
-            fact.add(s)
-        for k in _keys(single):
-            if fact not in by_entity[k]:
-                by_entity[k].append(fact)
-    for fact in facts:
-        if not fact.statements or not fact.subjects:
-            continue
-        for other in candidates(fact):
-            if _fit(fact, other, merging=True) is not None:
-                _absorb(fact, other, by_entity)
+    tiers: dict[int, list[Statement]] = defaultdict(list)
+    for s in statements:
+        tiers[_strength(s)].append(s)
+    for tier in sorted(tiers):  # full keys first: their conflicts merge before broad words join
+        for s in tiers[tier]:
+            single = _Fact()
+            single.add(s)
+            if not s.subject:
+                facts.append(single)
+                continue
+            scored = [(score, -n, f) for n, f in enumerate(candidates(single)) if (score := _fit(single, f)) is not None]
+            fact = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else single
+            if fact is single:
+                facts.append(single)
+            else:
+                fact.add(s)
+            for k in _keys(single):
+                if fact not in by_entity[k]:
+                    by_entity[k].append(fact)
+        for fact in facts:
+            if not fact.statements or not fact.subjects:
+                continue
+            for other in candidates(fact):
+                if _fit(fact, other, merging=True) is not None:
+                    _absorb(fact, other, by_entity)
     facts = [f for f in facts if f.statements]
     for fact in facts:
         if _is_revised(fact.statements):

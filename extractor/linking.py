@@ -42,9 +42,14 @@ def key(name: str) -> str:
     return " ".join(words(name)) or name.strip().lower()
 
 
-def initials(name: str) -> str:
-    parts = [w for w in words(name) if w not in ("of", "and", "for", "de")]
-    return "".join(w[0] for w in parts) if len(parts) > 1 else ""
+def initials(name: str) -> list[str]:
+    """The acronyms a name may go by, with and without its corporate words ('KMC', 'KM')."""
+    found = []
+    for parts in (WORD.findall(name.lower()), words(name)):
+        parts = [w for w in parts if w not in ("of", "and", "for", "de", "the")]
+        if len(parts) > 1:
+            found.append("".join(w[0] for w in parts))
+    return list(dict.fromkeys(found))
 
 
 class Linker:
@@ -109,8 +114,10 @@ class Linker:
                     if self._alike(a, b, labels, threshold):
                         self.union(a, b)
         for k in list(self.parent):
-            for other in short.get(initials(k), []):
-                self.union(k, other)
+            for name in self.surface[k]:
+                for acronym in initials(name):
+                    for other in short.get(acronym, []):
+                        self.union(k, other)
 
     @staticmethod
     def _alike(a: str, b: str, labels: dict[str, str | None], threshold: float) -> bool:
@@ -123,7 +130,7 @@ class Linker:
         if " " in one or len(one) < 4:
             return False
         first = other.split()[0]
-        return first == one or (len(one) >= 5 and first.startswith(one) and len(one) >= len(first) / 2)
+        return first == one or (len(one) >= 5 and first.startswith(one) and len(one) >= 0.4 * len(first))
 
     # ---------------------------------------------------------------- queries
     def cluster(self, name: str | None) -> str | None:

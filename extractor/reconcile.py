@@ -463,7 +463,8 @@ def different_period(groups: list[FactGroup]) -> list[Finding]:
     """The same metric of a subject in different periods: a change, not a conflict."""
     found = []
     dated: dict[tuple, list[FactGroup]] = {}
-    for g in sorted((g for g in groups if g.subject and g.metric and isinstance(g.period, tuple)), key=lambda g: g.period):
+    for g in sorted((g for g in groups if g.subject and g.metric and isinstance(g.period, tuple)),
+                    key=lambda g: tuple(x or "" for x in g.period)):  # an open end sorts first
         dated.setdefault((g.subject, g.metric), []).append(g)
     for a, b in (pair for same in dated.values() for pair in combinations(same, 2)):
         if a.period == b.period:
