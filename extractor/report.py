@@ -16,7 +16,7 @@ from rich.text import Text
 from .models import Diff, DiffPair, Fact, Figure, Finding, Reconciliation
 from .wording import span
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MARKDOWN = re.compile(r"([\\`*_\[\]|~])")  # what can start emphasis, code, a link or a new cell
 
 YEAR_BY = {"published": "the article's published date", "periods": "the periods the article reports on",
