@@ -7,8 +7,8 @@ report time and peak memory per 1,000 articles.
 
 The articles are copies of a base set of articles' claims (by default the articles of
 seeds/, fixtures/articles/ and fixtures/stories/, extracted once), each copy with its
-entities renamed (every organisation gets the copy's own name, so each copy is a story of
-its own; countries keep their names, as in real news) and its dates shifted (published
+entities renamed (every organisation gets an invented name of the copy's own, so each copy
+is a story of its own; countries keep their names, as in real news) and its dates shifted (published
 date and periods), so that stories must be found, not given. Each size is run in a fresh
 process, so the peak memory (ru_maxrss) is that run's.
 """
@@ -44,11 +44,23 @@ def base_claims(paths: list[Path]) -> list[Claim]:
     return [c for c in extract_paths(folders, nlp=build()) if isinstance(c, Claim)]
 
 
-def _renamed(entity: Entity | None, tag: str, names: dict[str, str]) -> Entity | None:
+SYLLABLES = ["ka", "lo", "mi", "ve", "tor", "qua", "zen", "bri", "dal", "fos", "gri", "hul", "jax", "ny", "pek", "ru",
+             "sol", "tam", "ud", "wex"]
+
+
+def invented(name: str, copy: int) -> str:
+    """A made-up name for ``name`` in one copy, unlike the names of other copies (so that
+    no spelling match links copies)."""
+    digest = hashlib.sha1(f"{copy}|{name}".encode()).digest()
+    word = "".join(SYLLABLES[b % len(SYLLABLES)] for b in digest[:4]).capitalize()
+    return f"{word} {name.split()[-1]}" if " " in name else word
+
+
+def _renamed(entity: Entity | None, copy: int, names: dict[str, str]) -> Entity | None:
     if entity is None or entity.label in KEEP:
         return entity
     for name in (entity.name, entity.canonical):
-        names.setdefault(name, f"{name} {tag}")
+        names.setdefault(name, invented(name, copy))
     return entity.model_copy(update={"name": names[entity.name], "canonical": names[entity.canonical]})
 
 
@@ -72,14 +84,13 @@ def copies(base: list[Claim], count: int) -> list[Claim]:
     for n in range(count):
         k, i = divmod(n, len(docs))
         members = docs[i]
-        tag = f"Unit{k:04d}"
         doc_id = f"copy{k:04d}/{members[0].doc_id}"
         day = date(2020, 1, 1) + timedelta(days=3 * k)
         years = k % 5
         names: dict[str, str] = {}
         ids = {c.id: hashlib.sha1(f"{doc_id}|{c.id}".encode()).hexdigest()[:16] for c in members}
         for c in members:
-            subject, other = _renamed(c.subject, tag, names), _renamed(c.counterparty, tag, names)
+            subject, other = _renamed(c.subject, k, names), _renamed(c.counterparty, k, names)
             sentence = c.sentence
             for old, new in names.items():
                 sentence = sentence.replace(old, new)

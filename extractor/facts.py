@@ -23,6 +23,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable
 
 from .compare import Years, basis, compare, figure, magnitude, on_basis, order, relative_difference
@@ -67,7 +68,7 @@ class Statement:
     def metric(self) -> str | None:
         return next((c.metric for c in self.claims if c.metric), None)
 
-    @property
+    @cached_property
     def vague(self) -> bool:
         return self.head.qualifier in reconcile_rules().alone
 

@@ -215,20 +215,24 @@ def _slip_parts(fact: FactGroup, bad: Figure, groups: list[FactGroup]) -> list[s
 def unit_price(groups: list[FactGroup]) -> list[Finding]:
     """A per-unit price and a count in one sentence imply a total: checked against totals
     stated with the same count ('20,000 chips at $20,000 each is $400m')."""
-    statements = [s for g in groups for s in g.statements]
+    mentions: dict[tuple[str, str], list[str]] = {}  # the money mentions of each sentence
+    for g in groups:
+        for s in g.statements:
+            for c in s.claims:
+                mentions.setdefault((c.doc_id, c.sentence), []).append(c.mention)
     totals: dict[str, list[tuple[FactGroup, Statement]]] = {}
     for g in groups:
         if taxonomy().kind(g.metric) == "price":
             continue
         for s in g.statements:
-            for n in _counts(s, statements):
+            for n in _counts(s, mentions):
                 totals.setdefault(n, []).append((g, s))
     found = []
     for g in groups:
         if taxonomy().kind(g.metric) != "price" or not g.subject:
             continue
         for s in g.statements:
-            for count in _counts(s, statements):
+            for count in _counts(s, mentions):
                 for total_fact, total in totals.get(count, []):
                     finding = _unit_finding(g, s, count, total_fact, total)
                     if finding:
@@ -239,14 +243,12 @@ def unit_price(groups: list[FactGroup]) -> list[Finding]:
 COUNT = re.compile(r"(?<![\w$£€¥.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(thousand|million))?(?![\d%])")
 
 
-def _counts(s: Statement, statements: list[Statement]) -> list[str]:
+def _counts(s: Statement, mentions: dict[tuple[str, str], list[str]]) -> list[str]:
     """Counts in the statement's sentence: a number (not a year, a percentage or part of a
     money mention) before a plural noun within ``max_count_words`` words."""
     sentence = s.claims[0].sentence
-    for other in statements:
-        if other.claims[0].sentence == sentence and other.doc_id == s.doc_id:
-            for c in other.claims:
-                sentence = sentence.replace(c.mention, " " * len(c.mention))
+    for mention in mentions.get((s.doc_id, sentence), []):
+        sentence = sentence.replace(mention, " " * len(mention))
     words = reconcile_rules().unit_price.max_count_words
     found = []
     for m in COUNT.finditer(sentence):
@@ -336,10 +338,15 @@ def is_part_of(part: FactGroup, whole: FactGroup) -> bool:
 def part_exceeds_whole(groups: list[FactGroup]) -> list[Finding]:
     """A part (by the metric hierarchy of rules/metrics.json) larger than its whole."""
     found = []
+    parts_of: dict[int, list[FactGroup]] = {}
+    for p, w in related(groups):
+        if is_part_of(p, w):
+            parts_of.setdefault(id(w), []).append(p)
     for whole in groups:
+        if id(whole) not in parts_of:
+            continue
         w_fig = representative(whole)
-        parts = [(p, exceeds(representative(p, w_fig.currency), w_fig)) for p, w in related(groups)
-                 if w is whole and is_part_of(p, whole)]
+        parts = [(p, exceeds(representative(p, w_fig.currency), w_fig)) for p in parts_of[id(whole)]]
         for verdict in ("conflict", "agree"):
             chosen = [(p, c) for p, c in parts if c and c.verdict == verdict]
             if chosen:
@@ -379,10 +386,13 @@ def arithmetic(groups: list[FactGroup]) -> list[Finding]:
     """A change claimed for a figure against the change its stated rise or earlier value implies."""
     known = metrics()
     found = []
-    for change_fact in (g for g in groups if getattr(known.get(g.metric), "kind", None) == "change"):
+    related_to: dict[int, list[FactGroup]] = {}
+    for a, b in related(groups):
+        if getattr(known.get(a.metric), "kind", None) == "change":
+            related_to.setdefault(id(a), []).append(b)
+    for change_fact in (g for g in groups if id(g) in related_to):
         docs = {s.doc_id for s in change_fact.statements}
-        levels = [(b, s, c) for a, b in related(groups) if a is change_fact
-                  for s in b.statements for c in [_stated_change(s)] if c]
+        levels = [(b, s, c) for b in related_to[id(change_fact)] for s in b.statements for c in [_stated_change(s)] if c]
         if not levels:
             continue
         level, statement, change = max(levels, key=lambda x: (x[1].doc_id in docs,

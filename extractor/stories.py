@@ -3,7 +3,8 @@
 
 Figures tie articles too (the same amount in the same currency: relays whose subjects were
 read differently). An entity or figure that more than ``max_docs_per_entity`` articles
-name ("US", "$1bn") defines no story; an article's date is its published date. Each entity links its articles in date order, each to the next one within
+name ("US"), or a figure that more than ``max_docs_per_figure`` state ("$1bn"), defines
+no story; an article's date is its published date. Each entity links its articles in date order, each to the next one within
 ``window_days`` (articles with no date link to their neighbours in input order), so the
 cost grows with the number of entity mentions, close to linearly.
 """
@@ -66,8 +67,8 @@ def stories_of(claims: Iterable[Claim]) -> list[list[Claim]]:
             holders[key].append(doc)
     days = {doc: _day(members) for doc, members in by_doc.items()}
     order = {doc: n for n, doc in enumerate(docs)}
-    for held in holders.values():
-        if len(held) > rules.max_docs_per_entity:
+    for key, held in holders.items():
+        if len(held) > (rules.max_docs_per_figure if isinstance(key, tuple) else rules.max_docs_per_entity):
             continue
         ranked = sorted(held, key=lambda d: (days[d] or date.max, order[d]))
         for a, b in zip(ranked, ranked[1:]):

@@ -23,6 +23,7 @@ class Taxonomy:
                     if root == second:
                         self.group[label] = first
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._by_counterparty = {self.canonical(m.label) for m in metrics if m.by_counterparty}
 
     def canonical(self, label: str) -> str:
         return self.group.get(label, label)
@@ -65,8 +66,7 @@ class Taxonomy:
         return bool(m and m.generic)
 
     def by_counterparty(self, label: str | None) -> bool:
-        return any(m.by_counterparty for name, m in self.metrics.items()
-                   if label and self.canonical(name) == self.canonical(label))
+        return bool(label) and self.canonical(label or "") in self._by_counterparty
 
     def is_part_of(self, part: str | None, whole: str | None) -> bool:
         m = self.metrics.get(part or "")

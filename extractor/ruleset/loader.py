@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +31,12 @@ def rules_dir(directory: str | Path | None = None) -> Path:
         return Path(directory)
     if os.environ.get("CLAIMS_RULES"):
         return Path(os.environ["CLAIMS_RULES"])
+    return _packaged()
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Path:
+    """The packaged rules (resolved once: rule accessors are called in hot loops)."""
     package = Path(__file__).resolve().parent.parent
     packaged = package / "rules"
     return packaged if packaged.is_dir() else package.parent / "rules"

@@ -29,6 +29,7 @@ class Link(Strict):
 class Stories(Strict):
     window_days: int
     max_docs_per_entity: int
+    max_docs_per_figure: int
 
 
 class Reading(Strict):
