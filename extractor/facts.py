@@ -233,20 +233,28 @@ def _period_fit(a: _Fact, b: _Fact) -> int | None:
 
 
 def _metric_fit(a: _Fact, b: _Fact, broad: bool = True) -> int | None:
-    """3: the same quantity; 2: one a kind of the other; 1: unknown on one side, or one a
-    part of the other (a part is often labelled with its whole: only an agreeing value can
+    """Of the labels most statements carry: 3: the same quantity; 2: one a kind of the
+    other; 1: unknown on one side, or one a part of the other (a part is often labelled with its whole: only an agreeing value can
     tell); None: two kinds."""
     if not a.labels or not b.labels:
         return 1
     t = taxonomy()
     fits = [t.fit(x, y, broad) or ("part" if t.is_part_of(x, y) or t.is_part_of(y, x) else None)
-            for x in a.labels for y in b.labels]
+            for x in _significant(a) for y in _significant(b)]
     if None in fits:
         return None
     if "part" in fits:
         return 1
     same = all(f == "same" for f in fits)
     return 3 if same else 2
+
+
+def _significant(fact: _Fact) -> list[str]:
+    """The labels a fair share (``link.label_share``) of the fact's statements carry: a
+    label one relay got wrong does not decide what the fact is."""
+    total = sum(fact.labels.values())
+    share = reconcile_rules().link.label_share
+    return [label for label, n in fact.labels.items() if n >= share * total]
 
 
 def _entity_fit(a: _Fact, b: _Fact) -> int | None:
@@ -323,7 +331,7 @@ def align(statements: list[Statement]) -> list[_Fact]:
 
     def candidates(fact: _Fact) -> list[_Fact]:
         """The facts of the fact's entities (the latest ``max_candidates`` of each)."""
-        keys = _keys(fact) | fact.mentioned
+        keys = sorted(_keys(fact) | fact.mentioned)  # sorted: the same input gives the same facts in every run
         found = dict.fromkeys(f for k in keys for f in by_entity.get(k, [])[-most:])
         return [f for f in found if f is not fact and f.statements]
 
@@ -337,8 +345,9 @@ def align(statements: list[Statement]) -> list[_Fact]:
             if not s.subject:
                 facts.append(single)
                 continue
-            scored = [(score, -n, f) for n, f in enumerate(candidates(single)) if (score := _fit(single, f)) is not None]
-            fact = max(scored, key=lambda x: (x[0], x[1]))[2] if scored else single
+            scored = [(score, len(f.statements), -n, f) for n, f in enumerate(candidates(single))
+                      if (score := _fit(single, f)) is not None]
+            fact = max(scored, key=lambda x: x[:3])[3] if scored else single  # ties: the larger fact
             if fact is single:
                 facts.append(single)
             else:

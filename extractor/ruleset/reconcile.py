@@ -24,6 +24,7 @@ class FactConfidence(Strict):
 class Link(Strict):
     tolerance: float
     max_candidates: int
+    label_share: float
 
 
 class Stories(Strict):
