@@ -24,8 +24,8 @@ def diff(a: Iterable[Claim], b: Iterable[Claim]) -> Diff:
     conflict = sorted((p for verdict, p in pairs if verdict == "conflict"), key=lambda p: -(p.relative_difference or 0))
     return Diff(
         agree=[p for verdict, p in pairs if verdict == "agree"], conflict=conflict,
-        only_in_a=[fact_of(sides[id(g)][0], []) for g in groups if not sides[id(g)][1]],
-        only_in_b=[fact_of(sides[id(g)][1], []) for g in groups if not sides[id(g)][0]])
+        only_in_a=[fact_of(sides[id(g)][0]) for g in groups if not sides[id(g)][1]],
+        only_in_b=[fact_of(sides[id(g)][1]) for g in groups if not sides[id(g)][0]])
 
 
 def _split(group: FactGroup, in_a: set[str]) -> tuple[FactGroup | None, FactGroup | None]:

@@ -37,7 +37,12 @@ def reconcile(claims: Iterable[Claim]) -> Reconciliation:
                 *corroboration(groups), *different_period(groups)]
     findings = merge_duplicates(findings)
     findings.sort(key=lambda f: (f.verdict != "conflict", CHECKS.index(f.check)))
-    return Reconciliation(facts=[fact_of(g, findings) for g in groups], findings=findings)
+    conflicts: dict[str, set[int]] = {}  # claim id -> the conflict findings citing it
+    for n, f in enumerate(findings):
+        if f.verdict == "conflict":
+            for c in f.claims:
+                conflicts.setdefault(c, set()).add(n)
+    return Reconciliation(facts=[fact_of(g, conflicts) for g in groups], findings=findings)
 
 
 def merge_duplicates(findings: list[Finding]) -> list[Finding]:
@@ -488,13 +493,14 @@ def different_period(groups: list[FactGroup]) -> list[Finding]:
 
 
 # ------------------------------------------------------------------ facts and confidence
-def fact_of(group: FactGroup, findings: list[Finding]) -> Fact:
+def fact_of(group: FactGroup, conflicts: dict[str, set[int]] | None = None) -> Fact:
+    """The fact record of a group; ``conflicts`` maps claim ids to the conflict findings
+    citing them (each lowers the fact's confidence)."""
     rep = representative(group)
     agreeing = next(c for c in clusters(group) if any(s.head is rep for s in c))
     origins = origins_of(agreeing)
-    mine = {c.id for c in group.claims}
-    conflicts = sum(1 for f in findings if f.verdict == "conflict" and mine & set(f.claims))
-    confidence, factors = _confidence(group.claims, len(origins), conflicts)
+    cited = set().union(*((conflicts or {}).get(c.id, set()) for c in group.claims))
+    confidence, factors = _confidence(group.claims, len(origins), len(cited))
     return Fact(id=group.id, subject=group.subject, metric=group.metric, period=group.period_text, figure=rep,
                 mentions=[f for s in group.statements for f in s.figures],
                 documents=list(dict.fromkeys(s.doc_id for s in group.statements)), origins=origins,
