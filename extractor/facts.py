@@ -109,8 +109,10 @@ def period_key(claim: Claim) -> PeriodKey:
     return (claim.period.start, claim.period.end) if claim.period.start else claim.period.text.lower()
 
 
-def statements_of(claims: list[Claim], years: Years, linker: Linker | None = None) -> list[Statement]:
-    """Claims grouped with their restatements, in input order, with figures and linked entities."""
+def statements_of(claims: list[Claim], years: Years, linker: Linker | None = None,
+                  origins: dict[str, str] | None = None) -> list[Statement]:
+    """Claims grouped with their restatements, in input order, with figures and linked
+    entities; ``origins`` (claims provenance) gives each article's origin report."""
     by_id = {c.id: c for c in claims}
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -125,8 +127,12 @@ def statements_of(claims: list[Claim], years: Years, linker: Linker | None = Non
         dated = next((c for c in members if c.period), None)
         mentioned = frozenset(e for sentence in dict.fromkeys(c.sentence for c in members)
                               for e in linker.mentioned(sentence))
+        figures = [figure(c, year, year_by) for c in members]
+        if origins and origins.get(members[0].doc_id, members[0].doc_id) != members[0].doc_id:
+            for f in figures:
+                f.origin = origins[members[0].doc_id]
         statement = Statement(
-            members, [figure(c, year, year_by) for c in members], linker.cluster(subject),
+            members, figures, linker.cluster(subject),
             period_key(dated) if dated else None, dated.period.text if dated and dated.period else None,
             linker.cluster(other), mentioned, n)
         if subject and _about_a_class(statement, linker):
@@ -429,10 +435,10 @@ def _group(fact: _Fact) -> FactGroup:
     return FactGroup(subject, metric, period, fact.periods.get(period), statements)
 
 
-def facts_of(claims: list[Claim], years: Years | None = None) -> list[FactGroup]:
+def facts_of(claims: list[Claim], years: Years | None = None, origins: dict[str, str] | None = None) -> list[FactGroup]:
     """Statements aligned into facts, revisions split from the plans they revise, in order
     of first mention."""
-    statements = statements_of(claims, years or Years.of(claims))
+    statements = statements_of(claims, years or Years.of(claims), origins=origins)
     facts = align(statements)
     built = {id(f): _group(f) for f in facts}
     for f in facts:

@@ -31,7 +31,7 @@ def reconcile(claims: Iterable[Claim]) -> Reconciliation:
     """Facts and findings for a batch of claim records, story by story (``stories``)."""
     claims = list(claims)
     years = Years.of(claims)
-    groups = [g for story in stories_of(claims) for g in facts_of(story, years)]
+    groups = [g for story in stories_of(claims) for g in facts_of(story, years, origins_of_articles(story))]
     findings = [*value_conflict(groups), *magnitude_slip(groups), *unit_price(groups), *part_exceeds_whole(groups),
                 *arithmetic(groups), *currency_equivalent(groups, years), *revision(groups), *repetition(groups),
                 *corroboration(groups), *different_period(groups)]
@@ -43,6 +43,13 @@ def reconcile(claims: Iterable[Claim]) -> Reconciliation:
             for c in f.claims:
                 conflicts.setdefault(c, set()).add(n)
     return Reconciliation(facts=[fact_of(g, conflicts) for g in groups], findings=findings)
+
+
+def origins_of_articles(claims: list[Claim]) -> dict[str, str]:
+    """Each article's origin report by its citations and shared figures (claims provenance
+    without the texts): relays of one report count as one independent origin."""
+    from .provenance import articles_of, provenance
+    return provenance(articles_of(claims)).origin_of()
 
 
 def merge_duplicates(findings: list[Finding]) -> list[Finding]:
