@@ -184,3 +184,13 @@ def test_no_claim_set_breaks_reconcile_diff_or_the_database(claims, tmp_path_fac
     with ClaimStore(str(tmp_path_factory.mktemp("db") / "r.db")) as store:
         store_reconciliation(store, result)
     assert all(isinstance(m, Figure) for f in result.facts for m in f.mentions)
+
+
+def test_the_new_record_side_modules_leave_spacy_unloaded():
+    import subprocess
+    import sys
+    for module in ("extractor.provenance", "extractor.linking", "extractor.stories", "extractor.taxonomy",
+                   "extractor.wording", "extractor.database.reconciliation"):
+        code = f"import sys, {module}; print(','.join(m for m in ('spacy', 'thinc') if m in sys.modules))"
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert proc.returncode == 0 and proc.stdout.strip() == "", (module, proc.stdout, proc.stderr)
