@@ -392,7 +392,11 @@ def _revises(new: _Fact, old: _Fact) -> int | None:
         return None
     stated = next((c.change.percent for s in new.statements for c in s.claims if c.change and c.change.percent), None)
     ratio = _value_ratio(new.values[0], old.values[0])
-    fits = stated is not None and ratio is not None and abs(ratio - (1 + stated / 100)) <= 0.05 * ratio
+    if ratio is None:
+        return None
+    fits = stated is not None and abs(ratio - (1 + stated / 100)) <= 0.05 * ratio
+    if stated is not None and not fits or not 1 / 3 <= ratio <= 3:
+        return None  # a revision changes a plan by what it says, or at least not by a factor of three
     return entity + metric + period + 3 * fits
 
 

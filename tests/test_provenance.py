@@ -194,3 +194,14 @@ def test_the_new_record_side_modules_leave_spacy_unloaded():
         code = f"import sys, {module}; print(','.join(m for m in ('spacy', 'thinc') if m in sys.modules))"
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert proc.returncode == 0 and proc.stdout.strip() == "", (module, proc.stdout, proc.stderr)
+
+
+def test_slips_revisions_and_unit_prices_are_stored(tmp_path):
+    relays = [claim(f"r{n}.txt", "RMB 120 billion", 120e9, "CNY", metric="capex", period="2026") for n in range(2)]
+    slipped = claim("s.txt", "RMB 1.2 trillion", 1.2e12, "CNY", metric="capex", period="2026")
+    raised = claim("late.txt", "RMB 150 billion", 150e9, "CNY", metric="capex", period="2026",
+                   sentence="Norvex has raised its 2026 capital expenditure budget to RMB 150 billion.")
+    result = reconcile(relays + [slipped, raised])
+    assert {"magnitude_slip", "revision"} <= {f.check for f in result.findings}
+    with ClaimStore(str(tmp_path / "r.db")) as store:
+        store_reconciliation(store, result)  # the findings table accepts every check
