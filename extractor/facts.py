@@ -179,6 +179,7 @@ class _Fact:
     periods: dict[PeriodKey, str | None] = field(default_factory=dict)
     values: list[Statement] = field(default_factory=list)  # one statement per value that disagrees
     revision_of: _Fact | None = None
+    significant: list[str] | None = None  # _significant(), until a statement is added
 
     @property
     def vague(self) -> bool:
@@ -186,6 +187,7 @@ class _Fact:
 
     def add(self, s: Statement) -> None:
         self.statements.append(s)
+        self.significant = None
         if s.subject:
             self.subjects[s.subject] += 1
         if s.counterparty:
@@ -258,9 +260,11 @@ def _metric_fit(a: _Fact, b: _Fact, broad: bool = True) -> int | None:
 def _significant(fact: _Fact) -> list[str]:
     """The labels a fair share (``link.label_share``) of the fact's statements carry: a
     label one relay got wrong does not decide what the fact is."""
-    total = sum(fact.labels.values())
-    share = reconcile_rules().link.label_share
-    return [label for label, n in fact.labels.items() if n >= share * total]
+    if fact.significant is None:
+        total = sum(fact.labels.values())
+        share = reconcile_rules().link.label_share
+        fact.significant = [label for label, n in fact.labels.items() if n >= share * total]
+    return fact.significant
 
 
 def _entity_fit(a: _Fact, b: _Fact) -> int | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz import fuzz
@@ -39,6 +40,12 @@ def _suffixes() -> set[str]:
 
 def key(name: str) -> str:
     """The name's normal form: its content words in order."""
+    rules = reconcile_rules()
+    return _key(name, id(rules))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(name: str, rules: int) -> str:  # rules: the rule set it was computed under
     return " ".join(words(name)) or name.strip().lower()
 
 

@@ -170,7 +170,7 @@ def provenance(articles: list[Article]) -> Provenance:
     for (a, b), (sim, common) in figure_pairs(articles).items():
         if sim < r.min_figure_similarity:
             continue
-        evidence = {"kind": "figures", "similarity": round(sim, 3), "shared": [money(v, c) for c, v in common]}
+        evidence = {"kind": "figures", "similarity": round(sim, 3), "shared": common}
         edges[a].append((b, sim, {**evidence, "doc_id": articles[b].doc_id}))
         edges[b].append((a, sim, {**evidence, "doc_id": articles[a].doc_id}))
     labels: list[str | None] = [c.most_common(1)[0][0] if c else None for c in cited]
@@ -197,12 +197,19 @@ def provenance(articles: list[Article]) -> Provenance:
         else:
             how = "own"
         evidence = [{"kind": "cites", "source": s, "count": k} for s, k in cited[n].most_common()]
-        evidence += sorted((e for _, _, e in edges[n]), key=lambda e: -e["similarity"])[:r.evidence_items]
+        evidence += [_written(e) for e in sorted((e for _, _, e in edges[n]), key=lambda e: -e["similarity"])[:r.evidence_items]]
         if art.published:
             evidence.append({"kind": "published", "date": art.published})
         documents.append({"doc_id": art.doc_id, "origin": origin, "decided_by": how, "published": art.published,
                           "evidence": evidence})
     return Provenance(documents, _trees(articles, documents, edges))
+
+
+def _written(evidence: dict) -> dict:
+    """An evidence item as shown: shared figures written out."""
+    if evidence["kind"] != "figures":
+        return evidence
+    return {**evidence, "shared": [money(v, c) for c, v in evidence["shared"]]}
 
 
 def _relays_of_origins(articles: list[Article], labels: list[str | None], cited: list[Counter[str]],

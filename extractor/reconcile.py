@@ -108,8 +108,7 @@ def corroboration(groups: list[FactGroup]) -> list[Finding]:
                 continue
             origins = origins_of(cluster)
             heads = [next(s.head for s in cluster if s.doc_id == d) for d in docs]
-            spread = max((c[0].relative_difference for a, b in combinations(cluster, 2)
-                          if (c := compare_statements(a, b))), default=0.0)
+            spread = _spread(cluster)
             why = (f"{len(docs)} articles state it ({'; '.join(map(cite, heads))}), agreeing within rounding "
                    f"(relative difference up to {spread:.1%}); {len(origins)} independent origin(s): {', '.join(origins)}")
             if len(origins) < len(docs):
@@ -453,6 +452,17 @@ def _arithmetic_why(claimed: Figure, fig: Figure, implied: Figure, change: Chang
             f"{verdict} ({cite(claimed)})")
 
 
+def _spread(cluster: list[Statement]) -> float:
+    """The largest relative difference between agreeing statements: the lowest and highest
+    single numbers in the head currency of the first (else in USD)."""
+    currency = cluster[0].head.currency
+    points = [point(f) for s in cluster for f in [s.in_currency(currency)] if f.currency == currency]
+    if len(points) < len(cluster):
+        points = [point(s.head) / s.head.usd.rate for s in cluster if s.head.usd and s.head.usd.rate]
+    top = max(points, default=0.0)
+    return (top - min(points)) / top if top else 0.0
+
+
 def revision(groups: list[FactGroup]) -> list[Finding]:
     """A later figure said to be raised, cut or revised to a new value: a revision of the
     earlier fact, not a conflict with it."""
@@ -488,15 +498,18 @@ def different_period(groups: list[FactGroup]) -> list[Finding]:
     for g in sorted((g for g in groups if g.subject and g.metric and isinstance(g.period, tuple)),
                     key=lambda g: tuple(x or "" for x in g.period)):  # an open end sorts first
         dated.setdefault((g.subject, g.metric), []).append(g)
-    for a, b in (pair for same in dated.values() for pair in combinations(same, 2)):
-        if a.period == b.period:
-            continue
-        fa, fb = representative(a), representative(b)
-        comparison = compare(fa, fb)
-        move = f", a {point(fb) / point(fa) - 1:+.1%} change" if comparison and fa.currency == fb.currency and point(fa) else ""
-        why = f"different periods: {cite(fa)} is for {a.period_text}, {cite(fb)} for {b.period_text}{move}; not a conflict"
-        found.append(_finding("different_period", "agree", b, a.statements + b.statements, [fa, fb], why, None, [a, b]))
+    for same in dated.values():  # each period against the one before it: a subject's series, not all pairs
+        pairs = [(a, b) for a, b in zip(same, same[1:]) if a.period != b.period]
+        found += [_period_finding(a, b) for a, b in pairs]
     return found
+
+
+def _period_finding(a: FactGroup, b: FactGroup) -> Finding:
+    fa, fb = representative(a), representative(b)
+    comparison = compare(fa, fb)
+    move = f", a {point(fb) / point(fa) - 1:+.1%} change" if comparison and fa.currency == fb.currency and point(fa) else ""
+    why = f"different periods: {cite(fa)} is for {a.period_text}, {cite(fb)} for {b.period_text}{move}; not a conflict"
+    return _finding("different_period", "agree", b, a.statements + b.statements, [fa, fb], why, None, [a, b])
 
 
 # ------------------------------------------------------------------ facts and confidence

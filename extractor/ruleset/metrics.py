@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .base import Regexes, RuleFile, Strict, Words
-from .loader import load
+from .loader import memo
 
 
 class MetricCue(Strict):
@@ -55,5 +55,8 @@ class MetricRules(RuleFile):
         return self
 
 
+_SHORTCUT: dict = {}
+
+
 def metric_rules(directory: str | Path | None = None) -> MetricRules:
-    return load("metrics.json", MetricRules, directory)
+    return memo("metrics.json", MetricRules, _SHORTCUT, directory)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from ..models import Qualifier, SourceType
 from .base import Regexes, RuleFile, Strict, Words
-from .loader import load
+from .loader import memo
 
 
 class SubjectMatch(Strict):
@@ -85,5 +85,8 @@ class ReconcileRules(RuleFile):
     stories: Stories
 
 
+_SHORTCUT: dict = {}
+
+
 def reconcile_rules(directory: str | Path | None = None) -> ReconcileRules:
-    return load("reconcile.json", ReconcileRules, directory)
+    return memo("reconcile.json", ReconcileRules, _SHORTCUT, directory)
