@@ -290,18 +290,24 @@ def reconcile_command(
             with open_writer(path, "jsonl") as write:
                 for row in rows:
                     write(row)
-    if fmt is ReportFormat.json:
-        typer.echo(result.model_dump_json(indent=2))
-    elif fmt is ReportFormat.markdown:
-        typer.echo(reconciliation_markdown(result))
-    else:
-        reconciliation_tables(result, Console())
+    _print_report(result, fmt, reconciliation_markdown, reconciliation_tables)
     if not quiet:
         conflicts = sum(f.verdict == "conflict" for f in result.findings)
         typer.echo(f"{len(records)} claims, {len(result.facts)} facts, {len(result.findings)} findings "
                    f"({conflicts} conflicts), {failed} files failed", err=True)
     if failed:
         raise typer.Exit(1)
+
+
+def _print_report(result: BaseModel, fmt: ReportFormat, markdown: Callable[[T], str],
+                  tables: Callable[[T, Console], None]) -> None:
+    """A reconciliation or a diff as JSON, Markdown or terminal tables."""
+    if fmt is ReportFormat.json:
+        typer.echo(result.model_dump_json(indent=2))
+    elif fmt is ReportFormat.markdown:
+        typer.echo(markdown(result))  # type: ignore[arg-type]
+    else:
+        tables(result, Console())  # type: ignore[arg-type]
 
 
 @app.command(name="diff")
@@ -319,12 +325,7 @@ def diff_command(
     if any(failed for _, failed in sides):
         raise typer.Exit(2)
     result = _guarded(lambda: diff(sides[0][0], sides[1][0]))
-    if fmt is ReportFormat.json:
-        typer.echo(result.model_dump_json(indent=2))
-    elif fmt is ReportFormat.markdown:
-        typer.echo(diff_markdown(result))
-    else:
-        diff_tables(result, Console())
+    _print_report(result, fmt, diff_markdown, diff_tables)
     if result.conflict:
         raise typer.Exit(1)
 
