@@ -17,6 +17,7 @@ from .ruleset import fx_rates, reconcile_rules
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 Interval = tuple[float, float]  # high is math.inf when unbounded
+YearBy = Literal["published", "periods", "none"]
 
 
 # ------------------------------------------------------------------ intervals
@@ -55,32 +56,42 @@ def point(fig: Figure) -> float:
 # ------------------------------------------------------------------ USD
 @dataclass(frozen=True)
 class Years:
-    """The year whose reference rate converts a claim: its period's, else its document's
-    (the most mentioned period year), else the batch's."""
+    """The year whose reference rate converts a claim, from its own article only: the
+    article's published date, else the year its claims mostly report on, else none (the
+    other articles of a batch never change it)."""
 
-    by_doc: dict[str, int]
-    default: int | None
+    by_doc: dict[str, tuple[int, YearBy]]
 
     @classmethod
     def of(cls, claims: list[Claim]) -> Years:
         counts: dict[str, Counter[int]] = {}
+        published: dict[str, int] = {}
         for claim in claims:
+            if claim.published and claim.published[:4].isdigit():
+                published.setdefault(claim.doc_id, int(claim.published[:4]))
             year = period_year(claim)
             if year is not None:
                 counts.setdefault(claim.doc_id, Counter())[year] += 1
-        by_doc = {doc: max(c, key=lambda y: (c[y], y)) for doc, c in counts.items()}
-        overall = Counter(by_doc.values())
-        return cls(by_doc, max(overall, key=lambda y: (overall[y], y)) if overall else None)
+        by_doc: dict[str, tuple[int, YearBy]] = {doc: (max(c, key=lambda y: (c[y], y)), "periods")
+                                                 for doc, c in counts.items()}
+        by_doc.update({doc: (year, "published") for doc, year in published.items()})
+        return cls(by_doc)
 
     def year(self, claim: Claim) -> int | None:
-        return period_year(claim) or self.by_doc.get(claim.doc_id, self.default)
+        return self.of_doc(claim.doc_id)[0]
+
+    def of_doc(self, doc_id: str) -> tuple[int | None, YearBy]:
+        """The article's year and where it comes from."""
+        return self.by_doc.get(doc_id, (None, "none"))
 
     def written(self, doc_id: str) -> list[int | None]:
-        """The years an article's conversions were probably made in: the year it mostly
-        reports on, the batch's, and the year after each (figures for a year are reported
-        in the following one)."""
-        years = [y for base in (self.by_doc.get(doc_id), self.default) if base is not None for y in (base, base + 1)]
-        return list(dict.fromkeys(years)) or [None]
+        """The years an article's conversions were probably made in: its published year; else
+        the year it mostly reports on and the year after (figures for a year are reported in
+        the following one); [None] when its article tells nothing."""
+        year, by = self.of_doc(doc_id)
+        if year is None:
+            return [None]
+        return [year] if by == "published" else [year, year + 1]
 
 
 def period_year(claim: Claim) -> int | None:
@@ -88,14 +99,14 @@ def period_year(claim: Claim) -> int | None:
     return int(start[:4]) if start and start[:4].isdigit() else None
 
 
-def to_usd(span: Interval, currency: str | None, year: int | None) -> Usd | None:
+def to_usd(span: Interval, currency: str | None, year: int | None, year_by: YearBy = "none") -> Usd | None:
     """The interval in USD at the reference rate of ``year``; None without a rate."""
     rate = reference_rate(currency, year) if currency else None
-    if rate is None:
+    if rate is None or not rate.per_usd:
         return None
     high = None if math.isinf(span[1]) else span[1] / rate.per_usd
     return Usd(low=span[0] / rate.per_usd, high=high, rate=rate.per_usd,
-               year=rate.year if rate.source != "identity" else year, rate_source=rate.source)
+               year=rate.year if rate.source != "identity" else year, rate_source=rate.source, year_by=year_by)
 
 
 # ------------------------------------------------------------------ figures
@@ -105,14 +116,14 @@ def origin(claim: Claim) -> str:
     return chain[-1].source if chain else claim.attribution.source or claim.doc_id
 
 
-def figure(claim: Claim, year: int | None) -> Figure:
+def figure(claim: Claim, year: int | None, year_by: YearBy = "none") -> Figure:
     a = claim.amount
     low, high = interval(claim)
     return Figure(
         claim=claim.id, doc_id=claim.doc_id, mention=claim.mention, metric=claim.metric,
         period=claim.period.text if claim.period else None, value=a.value, low=a.low, high=a.high,
         currency=a.currency, qualifier=a.qualifier, interval=(low, None if math.isinf(high) else high),
-        usd=to_usd((low, high), a.currency, year), source=claim.attribution.source, origin=origin(claim),
+        usd=to_usd((low, high), a.currency, year, year_by), source=claim.attribution.source, origin=origin(claim),
     )
 
 
@@ -213,3 +224,32 @@ def rate_fit(a: Figure, b: Figure, years: list[int | None]) -> RateFit | None:
         used = ra.year if a.currency != "USD" else rb.year
         fits.append(RateFit(ok, pa / pb, ref, used, pa / pb / ref - 1, known))
     return min(fits, key=lambda f: (not f.fits, abs(f.deviation)), default=None)
+
+
+# ------------------------------------------------------------------ orders of magnitude
+def order(fig: Figure) -> int | None:
+    """The power of ten of a vague amount's lower end ('multibillion' 9, 'hundreds of billions' 11)."""
+    low = fig.usd.low if fig.usd else fig.interval[0]
+    return math.floor(math.log10(low)) if low and low > 0 else None
+
+
+def magnitude(a: Figure, b: Figure) -> int | None:
+    """The power of ten k (1 to ``max_power``) by which ``a`` is 10**k (or 10**-k) times
+    ``b`` within ``tolerance`` (a 亿 read as a billion, lakh or crore as million, thousand as
+    million); None when they are not a power of ten apart. Vague amounts compare their
+    orders of magnitude."""
+    r = reconcile_rules().magnitude_slip
+    if a.qualifier == "vague" or b.qualifier == "vague":
+        oa, ob = order(a), order(b)
+        k = oa - ob if oa is not None and ob is not None else None
+        return k if k and abs(k) <= r.max_power else None
+    on = basis(a, b)
+    left, right = (on_basis(a, on), on_basis(b, on)) if on else (None, None)
+    if left is None or right is None or left[1] <= 0 or right[1] <= 0:
+        return None
+    ratio = left[1] / right[1]
+    k = round(math.log10(ratio))
+    if not k or abs(k) > r.max_power:
+        return None
+    tolerance = r.tolerance + (reconcile_rules().fx_tolerance if on != a.currency else 0.0)
+    return k if abs(ratio / 10 ** k - 1) <= tolerance else None

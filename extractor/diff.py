@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
-from .compare import exceeds
+from .compare import exceeds, magnitude
 from .facts import FactGroup, Statement, compare_statements, facts_of, representative
 from .models import Claim, Diff, DiffPair, Figure
 from .reconcile import cite, fact_of, is_part_of, related
@@ -24,8 +24,8 @@ def diff(a: Iterable[Claim], b: Iterable[Claim]) -> Diff:
     conflict = sorted((p for verdict, p in pairs if verdict == "conflict"), key=lambda p: -(p.relative_difference or 0))
     return Diff(
         agree=[p for verdict, p in pairs if verdict == "agree"], conflict=conflict,
-        only_in_a=[fact_of(sides[id(g)][0], []) for g in groups if not sides[id(g)][1]],
-        only_in_b=[fact_of(sides[id(g)][1], []) for g in groups if not sides[id(g)][0]])
+        only_in_a=[fact_of(sides[id(g)][0]) for g in groups if not sides[id(g)][1]],
+        only_in_b=[fact_of(sides[id(g)][1]) for g in groups if not sides[id(g)][0]])
 
 
 def _split(group: FactGroup, in_a: set[str]) -> tuple[FactGroup | None, FactGroup | None]:
@@ -54,8 +54,14 @@ def _pair(group: FactGroup, a: FactGroup, b: FactGroup, strength: dict[str, floa
         return None
     comparison, fa, fb = result
     weaker = _weaker(fa, fb, strength) if comparison.verdict == "conflict" else None
+    power = magnitude(fa, fb)
     if comparison.verdict == "agree":
         why = f"agree within rounding: {fa.mention} and {fb.mention} ({comparison.relative_difference:.1%} apart)"
+    elif power:
+        bigger, smaller = ("A", "B") if power > 0 else ("B", "A")
+        why = (f"magnitude slip: {fa.mention} vs {fb.mention}, {bigger} is {10 ** abs(power):,}x {smaller} "
+               f"(a power of ten: a unit or a decimal point misread)")
+        why += f"; {weaker.upper()}'s attribution is weaker" if weaker else ""
     else:
         size = "a small conflict, beyond rounding" if comparison.severity == "small" else "beyond tolerance"
         why = f"conflict: {fa.mention} vs {fb.mention}, {comparison.relative_difference:.1%} apart, {size}"

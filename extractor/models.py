@@ -117,6 +117,8 @@ class Claim(_Record):
     factors: list[Factor] = Field(default_factory=list)
     change: Change | None = None
     rule: str
+    published: str | None = Field(None, description="ISO date of the article's publication when known (its "
+                                                     "exchange-rate year in reconciliation)")
     decided_by: dict[Decided, Decision] = Field(
         default_factory=dict, description="for subject, counterparty, metric, period and source: the rule that "
                                           "decided the field and the words behind it")
@@ -165,8 +167,8 @@ class DocumentError(_Record):
 
 # ------------------------------------------------------------------ reconciliation and diff
 Check = Literal[
-    "value_conflict", "part_exceeds_whole", "arithmetic", "currency_equivalent", "repetition", "corroboration",
-    "different_period",
+    "value_conflict", "magnitude_slip", "unit_price", "part_exceeds_whole", "arithmetic", "currency_equivalent",
+    "revision", "repetition", "corroboration", "different_period",
 ]
 Verdict = Literal["conflict", "agree"]
 
@@ -179,6 +181,9 @@ class Usd(_Record):
     rate: float = Field(description="units of the currency per USD")
     year: int | None = Field(description="year of the reference rate; null: no year known, the latest rate")
     rate_source: str
+    year_by: Literal["published", "periods", "none"] | None = Field(
+        None, description="where the year comes from: the article's published date, the periods the article "
+                          "reports on, or none known")
 
 
 class Figure(_Record):
@@ -230,6 +235,8 @@ class Finding(_Record):
     relative_difference: float | None = None
     severity: Literal["small", "large"] | None = Field(None, description="for a conflict: small when it is a slip beyond rounding")
     facts: list[str] = Field(default_factory=list)
+    correct: Figure | None = Field(None, description="for a magnitude slip or a unit-price check: the likely "
+                                                     "correct figure")
 
 
 class Reconciliation(_Record):

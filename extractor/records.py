@@ -39,7 +39,7 @@ def claims_of(doc: Doc, doc_id: str) -> list[Claim]:
         claims.append(Claim(
             id=claim_id(doc_id, rec["start"], rec["end"], amount),
             doc_id=doc_id, mention=rec["mention"], start=rec["start"], end=rec["end"],
-            sentence=view.text[s_start:s_end].strip(), amount=amount, rule=rec["rule"],
+            sentence=view.text[s_start:s_end].strip(), amount=amount, rule=rec["rule"], published=doc._.published,
             **{k: rec[k] for k in CLAIM_FIELDS if rec.get(k) is not None},
         ))
     for claim, rec in zip(claims, doc._.money or []):

@@ -114,20 +114,22 @@ def test_relayed_origins_count_once():
     claims = _load("bytedance")
     relayed = [c for c in claims if c.doc_id in ("lds.txt", "relay.txt")]
     [one] = _found(reconcile(relayed), "corroboration", "agree", _ids(claims, "relay.txt", "¥200 billion"))
-    assert "1 independent origin(s): cryptobriefing" in one.why
+    assert "1 independent origin(s): CryptoBriefing" in one.why  # source names keep their case
     fact = next(f for f in reconcile(claims).facts if f.metric == "ai budget")
-    assert fact.origins == ["cryptobriefing", "reuters"]
+    assert fact.origins == ["CryptoBriefing", "Reuters"]
     assert any((x.factor, x.value) == ("independent_origins", "2") for x in fact.factors)
 
 
-def test_different_periods_are_not_a_conflict_and_a_missing_period_stays_apart():
+def test_different_periods_are_not_a_conflict_and_a_missing_period_joins_by_its_value():
     claims = _load("bytedance")
     result = reconcile(claims)
     [periods] = _found(result, "different_period", "agree", _ids(claims, "biggo.txt", "CNY 1.5 trillion"))
     assert "+6.7%" in periods.why
     assert not _found(result, "value_conflict", "conflict", _ids(claims, "biggo.txt", "CNY 1.5 trillion"))
-    undated = [f for f in result.facts if f.metric == "capex" and f.period is None]
-    assert len(undated) == 1  # two dated capex facts: the undated one cannot be placed
+    assert not [f for f in result.facts if f.metric == "capex" and f.period is None]
+    # two dated capex facts: the undated CNY 1.6 trillion agrees with the 2026 one, not the 2025 one
+    [capex_2026] = [f for f in result.facts if f.metric == "capex" and f.period == "2026"]
+    assert [m.mention for m in capex_2026.mentions] == ["CNY 1.6 trillion", "CNY 1.6 trillion"]
 
 
 def test_a_missing_period_joins_the_only_dated_fact():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import typer
 
-from . import comparison, database, extraction, info, review
+from . import comparison, database, extraction, info, provenance, review
 from .common import command
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -14,7 +14,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 
 for function, name in (
     (extraction.extract, "extract"), (extraction.attributions, "attributions"),
-    (comparison.reconcile, "reconcile"), (comparison.diff, "diff"),
+    (comparison.reconcile, "reconcile"), (comparison.diff, "diff"), (provenance.provenance, "provenance"),
     (info.schema, "schema"), (info.version, "version"),
     (database.load, "load"), (database.export, "export"),
     (review.review, "review"),

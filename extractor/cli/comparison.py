@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 
@@ -14,6 +14,9 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from rich.console import Console
+
     from ..models import Claim
 
 
@@ -55,25 +58,29 @@ def reconcile(
     claims: Annotated[Optional[list[Path]], typer.Option("--claims", help="Claim records already extracted (JSONL).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the facts here as JSONL.")] = None,
     findings: Annotated[Optional[Path], typer.Option(help="Write the findings here as JSONL.")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table (terminal) or json: {facts, findings}.")] = ReportFormat.table,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table (terminal), markdown, or json: {facts, findings}.")] = ReportFormat.table,
     model: ModelOpt = None,
     glob: GlobOpt = "*",
     encoding: EncodingOpt = "utf-8",
     quiet: QuietOpt = False,
-    db: Annotated[Optional[str], typer.Option("--db", help="Also store facts and findings in this database.")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="Store facts and findings in this database; with no files, reconcile the claims it holds.")] = None,
 ) -> None:
-    """Group claims into facts across sources and check them: conflicts, parts exceeding
-    wholes, arithmetic, currency restatements, repetition, corroboration."""
+    """Group claims into facts across sources and check them: conflicts, magnitude slips,
+    revisions, parts exceeding wholes, arithmetic, currency restatements, repetition,
+    corroboration. With --db and no files, the claims of the database."""
     from ..reconcile import reconcile as reconcile_claims
     from ..writers import open_writer
 
     sources = list(paths or []) + list(claims or [])
-    if not sources:
-        fail("give articles, folders or --claims FILE.jsonl")
+    if not sources and not db:
+        fail("give articles, folders, --claims FILE.jsonl or --db URL")
     for path in (output, findings):
         if path is not None:
             check_output(path)
-    records, failed = gather(sources, Pipeline(model, quiet), glob, encoding, quiet)
+    if sources:
+        records, failed = gather(sources, Pipeline(model, quiet), glob, encoding, quiet)
+    else:
+        records, failed = _claims_in_database(db), 0  # type: ignore[arg-type]
     result = guarded(lambda: reconcile_claims(records))
     if db:
         from ..database import store_reconciliation
@@ -86,14 +93,9 @@ def reconcile(
             with open_writer(path, "jsonl") as write:
                 for row in rows:
                     write(row)
-    if fmt is ReportFormat.json:
-        typer.echo(result.model_dump_json(indent=2))
-    else:
-        from rich.console import Console
+    from ..report import reconciliation_markdown, reconciliation_tables
 
-        from ..report import reconciliation_tables
-
-        reconciliation_tables(result, Console())
+    print_report(result, fmt, reconciliation_markdown, reconciliation_tables)
     if not quiet:
         conflicts = sum(f.verdict == "conflict" for f in result.findings)
         say(f"{len(records)} claims, {len(result.facts)} facts, {len(result.findings)} findings "
@@ -120,17 +122,30 @@ def diff(
     if any(failed for _, failed in sides):
         raise typer.Exit(2)
     result = guarded(lambda: diff_claims(sides[0][0], sides[1][0]))
+    from ..report import diff_markdown, diff_tables
+
+    print_report(result, fmt, diff_markdown, diff_tables)
+    if result.conflict:
+        raise typer.Exit(1)
+
+
+def print_report(result: BaseModel, fmt: ReportFormat, markdown: Callable[[Any], str],
+                 tables: Callable[[Any, Console], None]) -> None:
+    """A reconciliation or a diff as JSON, Markdown or terminal tables."""
     if fmt is ReportFormat.json:
         typer.echo(result.model_dump_json(indent=2))
     elif fmt is ReportFormat.markdown:
-        from ..report import diff_markdown
-
-        typer.echo(diff_markdown(result))
+        typer.echo(markdown(result))
     else:
         from rich.console import Console
 
-        from ..report import diff_tables
+        tables(result, Console())
 
-        diff_tables(result, Console())
-    if result.conflict:
-        raise typer.Exit(1)
+
+def _claims_in_database(url: str) -> list[Claim]:
+    """The current claims of a database (a reading command: it must exist)."""
+    from ..database.reconciliation import stored_claims
+    from .database import open_store
+
+    with open_store(url, create=False) as store:
+        return list(stored_claims(store))

@@ -3,7 +3,8 @@
 Order of evidence: a metric word in the noun phrase right after the amount (its head, the
 last such word, wins: "$30 billion AI capex increase"); else the metric word nearest the
 amount in its clause, then in its sentence. A generic label ("budgeted") gives way to a
-specific one in the same or the previous sentence of the paragraph. Sets ``rec["metric"]``.
+specific one in the same or the previous sentence of the paragraph, or a few words after
+the figure in its clause ("spend $5bn on capital expenditure"). Sets ``rec["metric"]``.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
 PREFIX = 3  # letters of a word that pick the cues to try there
+AFTER_WORDS = 6  # words after a generic figure in which a specific metric may name it
 
 
 class Cue(NamedTuple):
@@ -29,11 +31,16 @@ class Cue(NamedTuple):
     with_: re.Pattern[str] | None
     prefixes: re.Pattern[str]  # the first PREFIX letters of its terms
 
-    def applies(self, context: str) -> bool:
+    def applies(self, context: str, rec: dict | None = None) -> bool:
+        """The cue's companion words are in the context, and a price is a per-unit figure
+        (an amount with a scale word, '$22bn', is a total, never a price or a rate)."""
+        if rec is not None and self.metric.kind == "price" and rec.get("scale_text"):
+            return False
         return self.with_ is None or bool(self.with_.search(context))
 
 
 CueMatch = tuple[int, int, Cue]  # start, end, cue
+Found = tuple[Metric, int, int]  # the metric and the span of the words that name it
 
 
 class MetricFinder:
@@ -43,7 +50,10 @@ class MetricFinder:
         self.clause_end = re.compile("|".join(f"(?:{b})" for b in rules.clause_breaks))
         # the noun phrase right after an amount: up to five words, ending at a preposition or verb
         self.following_np = re.compile(
-            rf"[ \t*_\"”’)]*((?:(?!{phrase_pattern(rules.noun_phrase_ends)})[\w&'’-]+[ \t]+){{0,4}}[\w&'’-]*)", re.I)
+            rf"[ \t*_\"”’)]*(?:\([^()\n]{{0,40}}\)[ \t]*)?"  # a restatement in brackets: '$27bn (£14bn) tax bill'
+            rf"((?:(?!{phrase_pattern(rules.noun_phrase_ends)})[\w&'’-]+[ \t]+){{0,4}}[\w&'’-]*)", re.I)
+        # a few words after an amount: 'spend $5bn on capital expenditure'
+        self.words_after = re.compile(rf"(?:[^\w\n]*[\w'’-]+){{0,{AFTER_WORDS}}}")
         self.cues = [Cue(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None,
                          re.compile(alternation(t[:PREFIX] for t in c.terms), re.IGNORECASE))
                      for rank, m in enumerate(self.metrics) for c in m.cues]
@@ -63,19 +73,33 @@ class MetricFinder:
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.clause_end)
             heading = view.bullet_heading(rec["start"])
             context = text[c_start:c_end] + (" " + text[heading[0]:heading[1]] if heading else "")
-            metric = (self._in_following_np(text, rec, context)
-                      or self._nearest(rec, self._matches_in(text, c_start, c_end, found), context)
-                      or self._nearest(rec, self._matches_in(text, s_start, s_end, found), text[s_start:s_end]))
+            found_at = self._in_following_np(text, rec, context)
+            rule = "metric.following_noun_phrase"
+            if found_at is None:
+                found_at, rule = self._nearest(rec, self._matches_in(text, c_start, c_end, found), context), "metric.clause"
+            if found_at is None:
+                found_at, rule = (self._nearest(rec, self._matches_in(text, s_start, s_end, found), text[s_start:s_end]),
+                                  "metric.sentence")
             para = view.paragraph(rec["start"])
-            if metric is not None and metric.generic:
+            if found_at is not None and found_at[0].generic:
                 previous = view.previous_sentence(rec["start"])
-                before = text[max(para[0] if para else s_start, previous[0] if previous else s_start):rec["start"]]
-                metric = self._specific_in(before) or metric
+                start = max(para[0] if para else s_start, previous[0] if previous else s_start)
+                after = self.words_after.match(text, rec["end"], c_end)
+                specific = (self._specific_in(text, start, rec["start"])
+                            or (self._specific_in(text, rec["end"], after.end()) if after else None))
+                if specific is not None:
+                    found_at, rule = specific, "metric.specific_nearby"
+            metric = found_at[0] if found_at else None
             if metric is None and last[0] == para and last[1] >= s_start - 3:
-                metric = last[2]  # a figure that continues the one before it
+                metric, rule, found_at = last[2], "metric.continues", None  # a figure that continues the one before it
             if rec["equivalent_of"] is not None:
-                metric = next((m for m in self.metrics if m.label == money[rec["equivalent_of"]]["metric"]), metric)
+                restated = next((m for m in self.metrics if m.label == money[rec["equivalent_of"]]["metric"]), None)
+                if restated is not None:
+                    metric, rule, found_at = restated, "metric.restated", None
             rec["metric"] = metric.label if metric else None
+            if metric is not None:
+                span = {"text": text[found_at[1]:found_at[2]], "start": found_at[1], "end": found_at[2]} if found_at else None
+                rec.setdefault("decided_by", {})["metric"] = extensions.decision(rule, span)
             last = (para, s_end, metric)
         return doc
 
@@ -104,24 +128,36 @@ class MetricFinder:
                     free[i] = m.end()
         return found
 
-    def _in_following_np(self, text: str, rec: dict, context: str) -> Metric | None:
+    def _in_following_np(self, text: str, rec: dict, context: str) -> Found | None:
         np = self.following_np.match(text, rec["end"])
         if not np or not np.group(1).strip():
             return None
-        hits = [(end, -cue.rank, cue.metric) for _, end, cue in self._matches(np.group(1)) if cue.applies(context)]
-        return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
+        at = np.start(1)
+        hits = [(end, -cue.rank, cue.metric, start) for start, end, cue in self._matches(np.group(1))
+                if cue.applies(context, rec)]
+        if not hits:
+            return None
+        end, _, metric, start = max(hits, key=lambda h: (h[0], h[1]))
+        return metric, at + start, at + end
 
-    def _nearest(self, rec: dict, matches: list[CueMatch], context: str) -> Metric | None:
+    def _nearest(self, rec: dict, matches: list[CueMatch], context: str) -> Found | None:
         """The metric of the match nearest the figure."""
-        hits = [(max(0, m_start - rec["end"], rec["start"] - m_end), cue.rank, cue.metric)
-                for m_start, m_end, cue in matches if cue.applies(context)]
-        return min(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
+        hits = [(max(0, m_start - rec["end"], rec["start"] - m_end), cue.rank, cue.metric, m_start, m_end)
+                for m_start, m_end, cue in matches if cue.applies(context, rec)]
+        if not hits:
+            return None
+        _, _, metric, start, end = min(hits, key=lambda h: (h[0], h[1]))
+        return metric, start, end
 
-    def _specific_in(self, text: str) -> Metric | None:
-        """The specific metric named last (nearest the figure) in ``text``."""
-        hits = [(end, -cue.rank, cue.metric) for _, end, cue in self._matches(text)
-                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(text)]
-        return max(hits, key=lambda h: (h[0], h[1]))[2] if hits else None
+    def _specific_in(self, text: str, start: int, end: int) -> Found | None:
+        """The specific metric named last (nearest the figure) in ``text[start:end]``."""
+        part = text[start:end]
+        hits = [(m_end, -cue.rank, cue.metric, m_start) for m_start, m_end, cue in self._matches(part)
+                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(part)]
+        if not hits:
+            return None
+        m_end, _, metric, m_start = max(hits, key=lambda h: (h[0], h[1]))
+        return metric, start + m_start, start + m_end
 
 
 @Language.factory("claims_metrics")

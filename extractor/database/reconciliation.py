@@ -1,4 +1,5 @@
-"""Store a Reconciliation: facts, their member claims, findings and the claims they cite.
+"""Store a Reconciliation: facts, their member claims, findings and the claims they cite;
+read back the claims a reconciliation runs over (``stored_claims``).
 
 Facts and findings are keyed by stable ids (a fact's own id; a finding's is a hash of its
 check, verdict, claims and facts), so storing the same reconciliation twice changes
@@ -7,13 +8,32 @@ nothing; ``reconciled_at`` tells runs apart.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from datetime import date
+from typing import Any, Iterator
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, delete, insert, select
 
-from ..models import Fact, Finding, Reconciliation
-from .schema import fact_members, facts, finding_claims, findings
+from ..models import Claim, Fact, Finding, Reconciliation
+from .engine import reading
+from .schema import claims, documents, fact_members, facts, finding_claims, findings
 from .store import ClaimStore, now, upsert
+
+BATCH = 10_000
+
+
+def stored_claims(store: ClaimStore) -> Iterator[Claim]:
+    """The claims of every document's current version, in document and text order, each
+    with its document's published date when the record has none."""
+    query = (select(claims.c.record, documents.c.published)
+             .join(documents, (documents.c.doc_id == claims.c.doc_id) & (documents.c.content_hash == claims.c.content_hash))
+             .where(claims.c.superseded_at.is_(None))
+             .order_by(claims.c.doc_id, claims.c.start_offset, claims.c.id))
+    with reading(store.engine) as connection:
+        for record, published in connection.execution_options(yield_per=BATCH).execute(query):
+            claim = Claim.model_validate(record)
+            if claim.published is None and published is not None:
+                claim.published = published.isoformat() if isinstance(published, date) else str(published)
+            yield claim
 
 
 def finding_id(finding: Finding) -> str:

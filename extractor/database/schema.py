@@ -14,7 +14,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from ..models import Check, Qualifier, SourceType, Verdict
 
-SCHEMA_REVISION = "0003"  # alembic head; migrations/versions holds every revision
+SCHEMA_REVISION = "0004"  # alembic head; migrations/versions holds every revision
 
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)

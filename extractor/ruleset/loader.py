@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +31,12 @@ def rules_dir(directory: str | Path | None = None) -> Path:
         return Path(directory)
     if os.environ.get("CLAIMS_RULES"):
         return Path(os.environ["CLAIMS_RULES"])
+    return _packaged()
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Path:
+    """The packaged rules (resolved once: rule accessors are called in hot loops)."""
     package = Path(__file__).resolve().parent.parent
     packaged = package / "rules"
     return packaged if packaged.is_dir() else package.parent / "rules"
@@ -66,6 +73,19 @@ def validate(model: type[T], name: str, data: object, directory: str | Path | No
 
 
 _cache: dict[tuple[Path, str, type], object] = {}
+generation = 0  # counts clear_cache() calls: accessors that keep their own shortcut check it
+
+
+def memo(name: str, model: type[T], shortcut: dict[tuple[str | None, int], T], directory: str | Path | None = None) -> T:
+    """``load`` with a shortcut for rule accessors called in hot loops: the rules of the
+    default folder are looked up once per CLAIMS_RULES value and cache generation."""
+    if directory is not None:
+        return load(name, model, directory)
+    key = (os.environ.get("CLAIMS_RULES"), generation)
+    if key not in shortcut:
+        shortcut.clear()
+        shortcut[key] = load(name, model)
+    return shortcut[key]
 
 
 def load(name: str, model: type[T], directory: str | Path | None = None) -> T:
@@ -78,4 +98,6 @@ def load(name: str, model: type[T], directory: str | Path | None = None) -> T:
 
 def clear_cache() -> None:
     """Forget every loaded rule file (tests that edit rules call this)."""
+    global generation
     _cache.clear()
+    generation += 1

@@ -1,14 +1,14 @@
-"""Schema of rules/metrics.json: metric labels, their cue words and the part-of hierarchy
-(used by the metrics component and by reconciliation)."""
+"""Schema of rules/metrics.json: metric labels, their cue words, the part-of hierarchy and
+the taxonomy (used by the metrics component and by reconciliation)."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Regexes, RuleFile, Strict, Words
-from .loader import load
+from .loader import memo
 
 
 class MetricCue(Strict):
@@ -20,6 +20,11 @@ class Metric(Strict):
     label: str
     cues: list[MetricCue]
     part_of: Words = []
+    parents: Words = Field([], description="broader metrics this one is a kind of: capex is a kind of spending")
+    synonyms: Words = Field([], description="other labels for the same quantity seen from another side: the sale "
+                                            "price is the acquisition price")
+    by_counterparty: bool = Field(False, description="the other party tells facts apart: two bidders' offers are "
+                                                     "two facts")
     kind: Literal["level", "price", "change"] = "level"
     generic: bool = False
 
@@ -29,6 +34,29 @@ class MetricRules(RuleFile):
     clause_breaks: Regexes
     noun_phrase_ends: Words
 
+    @model_validator(mode="after")
+    def _taxonomy(self) -> MetricRules:
+        """Every label named by another metric exists, and no metric is its own ancestor."""
+        labels = {m.label: m for m in self.metrics}
+        if len(labels) < len(self.metrics):
+            raise ValueError("a metric label is listed more than once")
+        for m in self.metrics:
+            unknown = [x for x in (*m.part_of, *m.parents, *m.synonyms) if x not in labels]
+            if unknown:
+                raise ValueError(f"metric {m.label!r} names unknown metrics: {', '.join(unknown)}")
+            seen, todo = set(), list(m.parents)
+            while todo:
+                label = todo.pop()
+                if label == m.label:
+                    raise ValueError(f"metric {m.label!r} is its own ancestor")
+                if label not in seen:
+                    seen.add(label)
+                    todo.extend(labels[label].parents)
+        return self
+
+
+_SHORTCUT: dict = {}
+
 
 def metric_rules(directory: str | Path | None = None) -> MetricRules:
-    return load("metrics.json", MetricRules, directory)
+    return memo("metrics.json", MetricRules, _SHORTCUT, directory)
