@@ -10,6 +10,7 @@ Writes ``doc.spans["entities"]`` and ``doc._.entities`` (plain dicts).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -17,7 +18,9 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
 from ..ruleset import common_words, entity_rules
+from ..ruleset.entities import EntityLimits
 from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
@@ -25,6 +28,8 @@ from .view import layout_of
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
 OPENERS = {'"', "“", "‘", "'", "("}
+INF = float("inf")
+BULLETS = {"•", "-", "*", "–", "·"}
 
 
 class Tokens:
@@ -47,15 +52,20 @@ class Tokens:
         return self.text[self.start[max(0, i - n)]:self.start[i]]
 
     def starts_sentence(self, i: int) -> bool:
-        """First word of its sentence or after a colon, an opening quote or bracket allowed before it."""
-        if self.sent_start[i] or (i > 0 and self.words[i - 1] == ":"):
+        """First word of its sentence, of a line or of a bullet, or after a colon; an opening
+        quote or bracket allowed before it."""
+        if self.sent_start[i] or i == 0 or self.words[i - 1].endswith(":") or "\n" in self.text[self.end[i - 1]:self.start[i]]:
             return True
-        return i > 0 and self.words[i - 1] in OPENERS and self.sent_start[i - 1]
+        if self.words[i - 1] in BULLETS:
+            return i == 1 or "\n" in self.text[self.end[i - 2]:self.start[i - 1]]
+        return self.words[i - 1] in OPENERS and self.sent_start[i - 1]
 
 
 class EntityFinder:
-    def __init__(self) -> None:
-        rules = entity_rules()
+    def __init__(self, rules_folder: str | None = None) -> None:
+        rules = entity_rules(rules_folder)
+        self.limits = rules.limits
+        self.places = {name for name, label in rules.labels.items() if label in ("GPE", "LOC")}
         self.alias = {a.lower(): canon for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.alias_names = {a for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.labels = rules.labels
@@ -68,7 +78,7 @@ class EntityFinder:
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
         self.months = set(rules.month_words)
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
-        self.common_words = set(common_words().words)
+        self.common_words = set(common_words(rules_folder).words)
         self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
         self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that)\s+$", re.I)
 
@@ -78,7 +88,7 @@ class EntityFinder:
         tokens = Tokens(doc, text)
         words = set(tokens.words)
         lowercase = set(filter(str.islower, words))  # Token.lower_ of each is the word itself
-        headings = _title_case_lines(text, view.lines)
+        headings = _title_case_lines(text, view.lines, self.limits.label_words)
         body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)})
                 if not _in(headings, tokens.start[s])]
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
@@ -95,7 +105,14 @@ class EntityFinder:
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, common)
         names = [tokens.span_text(s, e) for s, e in runs]
-        canon = self._canonical(list(dict.fromkeys(names)))
+        head_end = view.lines[0][1] if view.lines else 0  # the headline
+        first: dict[str, int] = {}
+        body_first: dict[str, int] = {}
+        for (s, _), name in zip(runs, names):
+            first.setdefault(name, tokens.start[s])
+            if tokens.start[s] > head_end:
+                body_first.setdefault(name, tokens.start[s])
+        canon = self._canonical(list(first), first, body_first, head_end)
         entities = [{"text": name, "canonical": canon[name],
                      "label": self._label(text, name, tokens.start[s], canon[name]),
                      "start": tokens.start[s], "end": tokens.end[e - 1]} for (s, e), name in zip(runs, names)]
@@ -162,6 +179,16 @@ class EntityFinder:
                 and not any(s < e.end and e.start < t for s, t in money)
                 and (not _in(headings, e.start_char) or e.text.lower() in known or self._known(e.text, known))]
 
+    def _trim(self, tokens: Tokens, s: int, e: int, known: set[str], lowercase: set[str]) -> tuple[int, int]:
+        """A run that starts a sentence, a line or a label loses its common first words
+        ('Potential Acme order' is Acme's) unless the text uses the run mid-sentence."""
+        if e - s < 2 or not tokens.starts_sentence(s) or tokens.span_text(s, e).lower() in known:
+            return s, e
+        while e - s > 1 and tokens.words[s].istitle() and self._common(tokens.words[s].lower(), lowercase) \
+                and tokens.words[s].lower() not in known and tokens.words[s + 1] not in self.connectors:
+            s += 1
+        return s, e
+
     def _common(self, word: str, lowercase: set[str]) -> bool:
         """A common word ('Sales rose'): the text writes it in lower case, or it is frequent English."""
         return word in lowercase or word in self.common_words or bool(self.common_ending.search(word))
@@ -185,46 +212,112 @@ class EntityFinder:
         return name.lower() in names or name.lower() in self.alias
 
     # ---------------------------------------------------------- canonical names
-    def _canonical(self, names: list[str]) -> dict[str, str]:
-        """Canonical name of each distinct name, given in order of first appearance: a short
-        form takes the canonical of a longer name introduced before it."""
-        canon: dict[str, str] = {}
-        spelling: dict[str, str] = {}  # a name in lower case: its first spelling
-        words = {name: name.split() for name in names}
-        seen = set(names)
+    def _canonical(self, names: list[str], first: dict[str, int], body_first: dict[str, int],
+                   head_end: int) -> dict[str, str]:
+        """Canonical name of each distinct name (given in order of first appearance, ``first``
+        its offset), in two passes: every name is first reduced to its base (corporate suffix
+        dropped) and preferred spelling; then each base links to the longer full name it
+        stands for (``_full_form``), and the canonical is that full form."""
+        base: dict[str, str] = {}
         for name in names:
-            lower = name.lower()
-            base = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla, "News Corp" stays
-            if base.lower() in self.common_words and base not in seen:
-                base = name
-            if base.lower() in self.alias:
-                canon[name] = self.alias[base.lower()]
-            elif lower in self.common_names:  # "Crude oil" is crude oil
-                canon[name] = self.common_names[lower]
-            elif lower in spelling:  # "EBay" is eBay
-                canon[name] = canon[spelling[lower]]
+            stripped = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla, "News Corp" stays
+            base[name] = name if stripped.lower() in self.common_words and stripped not in names else stripped
+        spellings: dict[str, list[str]] = {}
+        for name in names:
+            spellings.setdefault(spelling_key(base[name]), []).append(base[name])
+        spelled = {key: preferred_spelling(group) for key, group in spellings.items()}
+        seen_at: dict[str, int] = {}
+        in_body: dict[str, int] = {}
+        for n in names:
+            b = spelled[spelling_key(base[n])]
+            seen_at[b] = min(seen_at.get(b, first[n]), first[n])
+            if n in body_first:
+                in_body[b] = min(in_body.get(b, body_first[n]), body_first[n])
+        full = Linker(list(seen_at), seen_at, in_body, head_end, self.places, self.limits)
+        canon: dict[str, str] = {}
+        for name in names:
+            b = spelled[spelling_key(base[name])]
+            if b.lower() in self.alias:
+                canon[name] = self.alias[b.lower()]
+            elif name.lower() in self.common_names:  # "Crude oil" is crude oil
+                canon[name] = self.common_names[name.lower()]
             else:
-                size = len(name)
-                earlier = [n for n in canon if len(n) > size]
-                canon[name] = (self._same_as(base, earlier, canon, words)
-                               or (canon.get(base) if base != name else None) or base)
-            spelling.setdefault(lower, name)
+                canon[name] = full.of(b)
         return canon
 
-    def _same_as(self, name: str, longer: list[str], canon: dict[str, str], words: dict[str, list[str]]) -> str | None:
-        """The canonical of a ``longer`` name that ``name`` is short for; ``words`` splits them."""
-        own = name.split()
-        acronym = name.isupper() and 2 <= len(name) <= 5
-        for other in longer:
-            other_words = words[other]
-            if other_words[:len(own)] == own:  # "Federated" of "Federated Department Stores"
-                return canon[other]
-            if len(own) == 1 and len(other_words) > 1 and other_words[-1] == name:  # "Mitch" of "Hurricane Mitch"
-                return canon[other]
-            if acronym and "".join(w[0] for w in other_words if w[0].isupper()) == name:
-                return canon[other]  # "GM" of "General Motors"
-        match = process.extractOne(name, longer, scorer=fuzz.ratio, processor=str.lower, score_cutoff=90)
-        return canon[match[0]] if match else None
+
+class Linker:
+    """Links each name of a document to the full name it is short for, looked up through
+    indexes (first word, initials, a prefix) so that the work stays linear in the names:
+    an acronym links to the name it spells anywhere in the document; a short form ("Fox",
+    "Northern") to a longer name that starts with it when the longer one comes first or
+    the short one first appears in the headline; a truncation ("Yugansk") or a misspelling
+    ("Yuganskneftgas") to the longest name it is close to; the same words in another
+    order ("Menatep Group") to the first order written. Place names link to nothing."""
+
+    def __init__(self, names: list[str], first: dict[str, int], in_body: dict[str, int], head_end: int,
+                 places: set[str], limits: EntityLimits) -> None:
+        self.first, self.in_body, self.head_end, self.places, self.limits = first, in_body, head_end, places, limits
+        self.by_first: dict[str, list[str]] = {}
+        self.by_last: dict[str, list[str]] = {}
+        self.by_initials: dict[str, list[str]] = {}
+        self.by_prefix: dict[str, list[str]] = {}
+        self.by_words: dict[tuple[str, ...], str] = {}
+        for name in names:
+            words = words_of(name)
+            if not words:
+                continue
+            if len(words) > 1:
+                self.by_first.setdefault(words[0].lower(), []).append(name)
+                if len(words) == 2:
+                    self.by_last.setdefault(words[1].lower(), []).append(name)
+                for keep in (False, True):
+                    self.by_initials.setdefault(initials(name, keep).upper(), []).append(name)
+                self.by_initials.setdefault(initials(" ".join(words[:-1])).upper(), []).append(name)
+                self.by_words.setdefault(tuple(sorted(w.lower() for w in words)), name)
+            self.by_prefix.setdefault(name[:limits.prefix_letters].lower(), []).append(name)
+        self.memo: dict[str, str] = {}
+
+    def of(self, name: str, depth: int = 0) -> str:
+        if name not in self.memo:
+            full = self._full_form(name) if name not in self.places else None
+            self.memo[name] = self.of(full, depth + 1) if full and full != name and depth < 3 else name
+        return self.memo[name]
+
+    def _full_form(self, name: str) -> str | None:
+        words = words_of(name)
+        if not words:
+            return None
+        cap = self.limits.candidates
+        if looks_like_acronym(name):
+            spelled = [n for n in self.by_initials.get(name.replace(".", "").upper(), [])[:cap]
+                       if n != name and is_acronym_of(name, n)]
+            if spelled:
+                return spelled[0]
+        longer = [n for n in (self.by_first.get(words[0].lower(), [])[:cap] + self.by_last.get(words[0].lower(), [])[:cap])
+                  if is_short_form_of(name, n) and n not in self.places and self._may_shorten(name, n)]
+        if longer:
+            return max(longer, key=lambda n: (len(words_of(n)), -self.first[n]))
+        reordered = self.by_words.get(tuple(sorted(w.lower() for w in words)))
+        if reordered and reordered != name and self.first[reordered] < self.first[name]:
+            return reordered
+        if len(words) == 1 and len(name) >= self.limits.prefix_letters:
+            close = [n for n in self.by_prefix.get(name[:self.limits.prefix_letters].lower(), [])[:cap]
+                     if n != name and len(n) > len(name) and len(words_of(n)) == 1
+                     and (n.lower().startswith(name.lower()) or fuzz.ratio(name.lower(), n.lower()) >= self.limits.fuzzy_ratio)]
+            if close:
+                return max(close, key=len)
+        match = process.extractOne(name, [n for n in self.by_prefix.get(name[:self.limits.prefix_letters].lower(), [])[:cap]
+                                          if n != name and len(n) >= len(name)],
+                                   scorer=fuzz.ratio, processor=str.lower, score_cutoff=self.limits.fuzzy_ratio)
+        return match[0] if match else None
+
+    def _may_shorten(self, short: str, long: str) -> bool:
+        """A short form stands for the longer name introduced before it; a short form of the
+        headline, for the longer name the body introduces before it uses the short one."""
+        if self.first[long] < self.first[short]:
+            return True
+        return self.first[short] < self.head_end and self.in_body.get(long, INF) < self.in_body.get(short, INF)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -233,19 +326,30 @@ def _name_like(word: str) -> bool:
     return bool(NAME_TOKEN.fullmatch(word)) and any(c.isupper() for c in word)
 
 
-def _title_case_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Lines written in Title Case (headlines, section headings): capitals there prove nothing."""
+def _title_case_lines(text: str, lines: list[tuple[int, int]], label_words: int) -> list[tuple[int, int]]:
+    """Where capitals prove nothing, by the shape of the line: lines written in Title Case
+    (headlines, section headings: three words or more, three in four capitalised; or two
+    capitalised words and no full stop, 'Key Figures'), and labels (the start of a line, a
+    bullet's included, up to a colon within ``label_words`` words: 'Total Cost (2026):')."""
     found = []
     for start, end in lines:
-        words = [w for w in text[start:end].split() if w[0].isalpha()]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+        line = text[start:end].strip()
+        words = [w for w in line.split() if w[0].isalpha()]
+        capitals = sum(w[0].isupper() for w in words)
+        if (len(words) >= 3 and capitals >= 0.75 * len(words)) or (
+                len(words) == 2 and capitals == 2 and line[-1:] not in ".!?\"”"):
             found.append((start, end))
+            continue
+        colon = text.find(":", start, end)
+        if colon > start and len(text[start:colon].split()) <= label_words:
+            found.append((start, colon))
     return found
 
 
 def _in(spans: list[tuple[int, int]], offset: int) -> bool:
-    """``offset`` is inside one of ``spans`` (a few lines, which do not overlap)."""
-    return any(start <= offset <= end for start, end in spans)
+    """``offset`` is inside one of ``spans`` (in order, not overlapping)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset <= spans[i][1]
 
 
 def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -256,6 +360,7 @@ def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tup
     return sorted(kept + ents)
 
 
-@Language.factory("claims_entities")
-def make_entities(nlp: Language, name: str) -> EntityFinder:
-    return EntityFinder()
+@Language.factory("claims_entities", default_config={"rules": None},
+                  assigns=["doc._.entities", "doc.spans"], requires=["doc._.money"])
+def make_entities(nlp: Language, name: str, rules: str | None) -> EntityFinder:
+    return EntityFinder(rules)
