@@ -80,7 +80,7 @@ class EntityFinder:
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(common_words(rules_folder).words)
         self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
-        self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that)\s+$", re.I)
+        self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that|to|than|and|or|with)\s+$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         view = layout_of(doc)
@@ -93,6 +93,7 @@ class EntityFinder:
                 if not _in(headings, tokens.start[s])]
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
         mid_sentence |= {tokens.words[e - 1].lower() for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
+        mid_sentence |= {tokens.words[s].lower() for s, e in body if e - s > 1 and not tokens.starts_sentence(s)}
         runs = [(s, e) for s, e in body
                 if self._known(tokens.span_text(s, e), mid_sentence) or (
                     e - s > 1 or not tokens.starts_sentence(s) or not tokens.words[s].istitle()

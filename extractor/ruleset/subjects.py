@@ -3,8 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Regexes, RuleFile, Words
+from pydantic import Field
+
+from .base import Regexes, RuleFile, Strict, Words
 from .loader import load
+
+
+class SubjectLimits(Strict):
+    reference_modifiers: int = Field(description="words between 'the' and the type noun of a description")
+    antecedent_names: int = Field(description="names looked back at for the antecedent of a description")
 
 
 class SubjectRules(RuleFile):
@@ -19,6 +26,13 @@ class SubjectRules(RuleFile):
     post_target_cues: Words
     possessor_breaks: Words
     speaker_types: Words
+    reference_kinds: dict[str, Words]
+    general_nouns: Words
+    pronouns: Words
+    expletive_after_it: Words
+    merged_modifiers: Words
+    generic_markers: Words
+    limits: SubjectLimits
 
 
 def subject_rules(directory: str | Path | None = None) -> SubjectRules:

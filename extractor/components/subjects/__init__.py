@@ -17,22 +17,25 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import layout
-from ..layout import Layout
-from ..ruleset import entity_rules, subject_rules
-from ..textmatch import alternation as _words
-from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .view import layout_of
+from ... import layout
+from ...layout import Layout
+from ...ruleset import entity_rules, frame_rules, subject_rules
+from ...textmatch import alternation as _words
+from .. import extensions
+from ..extensions import EntityMention, EntityRef, SpanRef
+from ..view import layout_of
+from .frames import FrameMatcher, Match
+from .references import References
 
-Entity = dict
+Entity = EntityMention
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC"}
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
-LIST_ITEM = re.compile(r"\w\s*,\s*$|\w\s+and\s+$|\w\s+or\s+$")
+LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
 
 
 class SubjectFinder:
-    def __init__(self) -> None:
-        r = subject_rules()
+    def __init__(self, rules_folder: str | None = None) -> None:
+        r = subject_rules(rules_folder)
         gap = rf"(?:[^\s,;]+\s+){{0,{r.descriptor_words}}}?"
         self.target = re.compile(rf"\b(?:{_words(r.target_cues)})\s+(?:the\s+|a\s+|its\s+|their\s+)?{gap}$", re.I)
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
@@ -48,21 +51,37 @@ class SubjectFinder:
             rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
             rf"(?:[^\s;,]+\s+){{0,{r.descriptor_words}}}$", re.I)
         self.post_possessor = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
-        er = entity_rules()
-        self.generic = re.compile(rf"^\W*(?:{_words(er.generic_references)})\b", re.I)
+        self.generic_statement = re.compile(rf"\b(?:{_words(r.generic_markers)})\b", re.I)
+        er = entity_rules(rules_folder)
+        self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
-        self.org_noun = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
+        self.references = References(r)
+        self.frames = FrameMatcher(frame_rules(rules_folder))
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
         sources = [(a["source"]["start"], a["source"]["end"]) for a in doc._.attributions or [] if a.get("source")]
-        entities = [e for e in doc._.entities or [] if e["label"] not in NOT_SUBJECTS
-                    and not any(s <= e["start"] < t for s, t in sources)]
-        starts = [e["start"] for e in entities]
+        source_starts = sorted(sources)
         view = layout_of(doc)
-        reports = Reports(doc)
         text = view.text
+        found = doc._.entities or []
+        self._ends = {e["end"] for e in found} | {e["end"] + 2 for e in found}  # a name (or "Acme's") before a list comma
+        entities = [e for e in found if e["label"] not in NOT_SUBJECTS and not _inside(source_starts, e["start"])]
         doc._.main_entity = self._main_entity(text, entities, view.paragraphs)
+        main = next((e for e in entities if e["canonical"] == doc._.main_entity), None)
+        companies = [e for e in found if e["label"] not in NOT_SUBJECTS]
+        kinds = self.references.kinds(text, companies)
+        subject_like = [self._subject_position(text, e, companies) for e in companies]
+        resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, kinds, main)
+        resolved = _without_overlaps(resolved, found)
+        mentions = sorted(entities + [r for r in resolved if not _inside(source_starts, r["start"])], key=_start)
+        starts = [e["start"] for e in mentions]
+        parties = sorted([e for e in found if e["label"] not in {"NORP", "LOC"} and not self._is_gpe_modifier(text, e, found)]
+                         + resolved, key=_start)
+        party_starts = [e["start"] for e in parties]
+        triggers = self.frames.triggers(text)
+        trigger_starts = [t.start for t in triggers]
+        reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         for rec in money:
             s_start, s_end = view.sentence(rec["start"])
@@ -72,32 +91,78 @@ class SubjectFinder:
             content = (reporting["content"]["start"], reporting["content"]["end"]) if reporting else None
             if content:  # "Munich Re said its exposure is...": the figure's clause is what was said
                 c_start, c_end = max(c_start, content[0]), min(c_end, content[1])
-            in_sentence = entities[bisect_left(starts, s_start):bisect_left(starts, s_end)]
-            # the subject of the figure just before, when it sits in this sentence or the one before
+            in_sentence = mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
             previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
-            target = (self._target(text, in_sentence, c_start, c_end, rec)
-                      or self._post_target(text, in_sentence, c_end, rec))
-            subject = (target
-                       or self._possessor(text, in_sentence, c_start, rec)
-                       or self._bullet(view, entities, starts, rec)
-                       or self._clause_subject(text, in_sentence, c_start, c_end, s_start, rec, previous))
-            if reporting and reporting.get("source") and self.generic.fullmatch(reporting["source"]["text"]):
-                subject = subject or previous or self._main(doc)  # "which the company put at $640m"
-            speaker = reports.speaker(reporting)
-            if speaker and not any(c_start <= e["start"] < rec["start"] for e in in_sentence) and (
-                    speaker[1] in self.speaker_types or self.generic_anywhere.search(text, content[0], rec["start"])):
-                subject = speaker[0]  # "Meta projects $115bn", "Munich Re said its exposure..."
-            subject = subject or previous or self._main(doc)
-            other = self._counterparty(text, in_sentence, s_start, s_end, subject)
-            if target is not None and subject is target:  # in a sale the buyer is the other party
-                other = self._clause_subject(text, [e for e in in_sentence if e["canonical"] != target["canonical"]],
-                                             c_start, c_end, s_start, rec, None) or other
-            if subject and other and subject["label"] == "GOV" and other["label"] == "ORG":
+            frame = self.frames.match(text, triggers, trigger_starts, (s_start, s_end), (c_start, c_end), rec,
+                                      parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)])
+            subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
+                                          (c_start, c_end), content, reporting, reports, previous, frame)
+            if subject is None and not self.generic_statement.search(text, s_start, s_end):
+                subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
+            other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject, rule, frame)
+            if subject and other and subject["label"] == "GOV" and other["label"] == "ORG" and not frame:
                 subject, other = other, subject  # "The SEC agreed a $375m deal with X": the figure is X's
+                rule, other_rule = "regulator_deal", "regulator_deal"
+            decided = rec.setdefault("decided_by", {})
             rec["subject"] = _entity(subject) if subject else None
             rec["counterparty"] = _entity(other) if other else None
+            if subject:
+                decided["subject"] = extensions.decision(f"subject.{rule}", _evidence(text, subject, frame, rule))
+            if other:
+                decided["counterparty"] = extensions.decision(f"counterparty.{other_rule}",
+                                                              _evidence(text, other, frame, other_rule))
             last = (paragraph, s_end, subject)
         return doc
+
+    def _subject(self, text: str, view: Layout, rec: dict, in_sentence: list[Entity], entities: list[Entity],
+                 sentence: tuple[int, int], clause: tuple[int, int], content: tuple[int, int] | None,
+                 reporting: dict | None, reports: "Reports", previous: Entity | None,
+                 frame: Match | None) -> tuple[Entity | None, str]:
+        """The subject of one figure and the id of the rule that chose it."""
+        (s_start, s_end), (c_start, c_end) = sentence, clause
+        if frame and frame.subject:
+            return frame.subject, frame.frame
+        target = self._target(text, in_sentence, c_start, c_end, rec)
+        if target:
+            return target, "sale_target"
+        target = self._post_target(text, in_sentence, c_end, rec)
+        if target:
+            return target, "bought_after_figure"
+        found = self._possessor(text, in_sentence, c_start, rec)
+        rule = "possessor"
+        if not found:
+            found, rule = self._bullet(view, entities, [e["start"] for e in entities], rec), "bullet_heading"
+        if not found:
+            found, rule = self._clause_subject(text, in_sentence, c_start, c_end, s_start, rec), "clause_subject"
+        speaker = reports.speaker(reporting)
+        if speaker and content and not any(c_start <= e["start"] < rec["start"] for e in in_sentence) and (
+                speaker[1] in self.speaker_types or self.generic_anywhere.search(text, content[0], rec["start"])):
+            return speaker[0], "speaker"  # "Meta projects $115bn", "Munich Re said its exposure..."
+        return found, rule
+
+    def _other(self, text: str, in_sentence: list[Entity], sentence: tuple[int, int], clause: tuple[int, int],
+               rec: dict, subject: Entity | None, rule: str, frame: Match | None) -> tuple[Entity | None, str]:
+        """The counterparty and the id of the rule that chose it."""
+        if frame and frame.counterparty and (subject is None or frame.counterparty["canonical"] != subject["canonical"]):
+            return frame.counterparty, frame.counterparty_frame or frame.frame
+        if rule in ("sale_target", "bought_after_figure") and subject is not None:  # in a sale the buyer is the other party
+            buyer = self._clause_subject(text, [e for e in in_sentence if e["canonical"] != subject["canonical"]],
+                                         clause[0], clause[1], sentence[0], rec)
+            if buyer:
+                return buyer, "buyer"
+        other = self._counterparty(text, in_sentence, sentence[0], sentence[1], subject)
+        return other, "after_preposition"
+
+    def _list_item(self, lead: str, e: Entity) -> bool:
+        """'Iraq and Afghanistan', 'Acme, Beta': a name after another name and a comma or 'and'."""
+        m = LIST_ITEM.search(lead)
+        return bool(m) and (e["start"] - len(lead) + m.start()) in self._ends
+
+    def _subject_position(self, text: str, e: Entity, ents: list[Entity]) -> bool:
+        """A name not after a preposition, not a country describing a company, not an item of a list."""
+        lead = text[max(0, e["start"] - 40):e["start"]]
+        owner = text[e["end"]:e["end"] + 1] in ("'", "’")  # "Acme's unit" is about the unit
+        return not (owner or self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e))
 
     # ---------------------------------------------------------- rules, in order
     def _target(self, text: str, ents: list[Entity], c_start: int, c_end: int, rec: dict) -> Entity | None:
@@ -148,19 +213,15 @@ class SubjectFinder:
                 return found[0]
         return label[0] if label else None
 
-    def _clause_subject(self, text: str, ents: list[Entity], c_start: int, c_end: int, s_start: int, rec: dict,
-                        previous: Entity | None) -> Entity | None:
+    def _clause_subject(self, text: str, ents: list[Entity], c_start: int, c_end: int, s_start: int,
+                        rec: dict) -> Entity | None:
         clause_ents = [e for e in ents if c_start <= e["start"] < c_end]
         for scope in (clause_ents, ents):
             for e in scope:
                 lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
                 if not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) \
-                        and not LIST_ITEM.search(lead):
-                    if self.generic.match(text[c_start:e["start"]]) and previous:
-                        return previous
+                        and not self._list_item(lead, e):
                     return e
-        if self.generic.match(text[c_start:rec["start"]]) or self.generic.match(text[s_start:rec["start"]]):
-            return previous or None
         return None
 
     def _counterparty(self, text: str, ents: list[Entity], s_start: int, s_end: int, subject: Entity | None) -> Entity | None:
@@ -179,16 +240,12 @@ class SubjectFinder:
         score: Counter[str] = Counter()
         for e in ents:
             lead = text[max(0, e["start"] - 40):e["start"]]
-            if self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or LIST_ITEM.search(lead):
+            if self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e):
                 continue
             weight = 3.0 if e["start"] < head_end else 1.5 if e["start"] < lead_end else 1.0
             weight *= 2.0 if text[e["end"]:e["end"] + 2] in ("'s", "’s") else 1.0  # the owner of something
             score[e["canonical"]] += weight * (0.5 if e["label"] == "GOV" else 1.0)  # regulators act on others
         return score.most_common(1)[0][0] if score else None
-
-    def _main(self, doc: Doc) -> Entity | None:
-        main = doc._.main_entity
-        return next((e for e in doc._.entities or [] if e["canonical"] == main), None)
 
     # ---------------------------------------------------------- helpers
     def _is_gpe_modifier(self, text: str, e: Entity, ents: list[Entity]) -> bool:
@@ -211,11 +268,11 @@ def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:
 class Reports:
     """The attributions of a document, found by the figure their content holds."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, mentions: list[Entity]) -> None:
         self.holders = sorted((a for a in doc._.attributions or [] if a.get("content")),
                               key=lambda a: a["content"]["start"])
         self.starts = [a["content"]["start"] for a in self.holders]
-        self.entities = doc._.entities or []
+        self.entities = mentions
         self.entity_starts = [e["start"] for e in self.entities]
 
     def innermost(self, rec: dict, floor: int) -> dict | None:
@@ -234,10 +291,42 @@ class Reports:
         return (named[0], a.get("source_type")) if named else None  # "Oil giant BP": the describing "Oil" is skipped
 
 
-def _entity(e: Entity) -> dict:
+def _entity(e: Entity) -> EntityRef:
     return {"name": e["text"], "canonical": e["canonical"], "label": e["label"]}
 
 
-@Language.factory("claims_subjects")
-def make_subjects(nlp: Language, name: str) -> SubjectFinder:
-    return SubjectFinder()
+def _start(e: Entity) -> int:
+    return e["start"]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """``offset`` lies in one of the sorted ``spans`` (attribution sources, which do not nest)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _without_overlaps(refs: list[Entity], names: list[Entity]) -> list[Entity]:
+    """References that overlap no name ('the Acme company' is the name's)."""
+    spans = sorted((e["start"], e["end"]) for e in names)
+    starts = [s for s, _ in spans]
+    kept = []
+    for r in refs:
+        i = bisect_left(starts, r["end"]) - 1
+        if i < 0 or spans[i][1] <= r["start"]:
+            kept.append(r)
+    return kept
+
+
+def _evidence(text: str, e: Entity, frame: Match | None, rule: str) -> SpanRef:
+    """The words behind a decision: a frame's trigger, else the name (or reference) chosen."""
+    if frame and rule in (frame.frame, frame.counterparty_frame):
+        start, end = frame.trigger
+        return {"text": text[start:end], "start": start, "end": end}
+    return {"text": e["text"], "start": e["start"], "end": e["end"]}
+
+
+@Language.factory("claims_subjects", default_config={"rules": None},
+                  assigns=["doc._.main_entity", "doc._.money"],
+                  requires=["doc._.money", "doc._.entities", "doc._.attributions"])
+def make_subjects(nlp: Language, name: str, rules: str | None) -> SubjectFinder:
+    return SubjectFinder(rules)

@@ -1,0 +1,249 @@
+"""Role frames (rules/frames.json): the transaction a figure belongs to ("bought", "the sale
+of", "a $10bn bid for", "was fined") and which of its parties is the subject and which the
+counterparty.
+
+Triggers are found once per document; for a figure, the triggers of its sentence are tried
+nearest first (its own clause first, a noun right after the figure as near as one before
+it), and the first that fills a role decides. Arguments are found by position and voice
+(see the ``about`` of rules/frames.json): the name before the trigger in subject position,
+the name right after it, the possessor of a noun, and the names after prepositions. Every
+lookup is bounded (words, characters), so the cost per figure does not grow with the text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ...ruleset.frames import Frame, FrameRules, Roles
+from ...textmatch import alternation
+from ..extensions import EntityMention
+
+NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)s?\b", re.I)
+RELATIVE = re.compile(r"^\s*(?:[,–—-]\s*)?(?:which|who|that)\b", re.I)
+PERCENT_OF = re.compile(r"[\d.]+\s*(?:%|per\s*cent)\s+of\b", re.I)
+DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "'s", "’s"}
+
+
+@dataclass
+class Match:
+    """What a frame decided for one figure: the parties and the trigger behind them."""
+
+    frame: str
+    subject: EntityMention | None
+    counterparty: EntityMention | None
+    trigger: tuple[int, int]
+    counterparty_frame: str | None = None  # when another frame of the same transaction named it
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    frames: list[tuple[Frame, str]]  # (frame, "verb" | "noun")
+
+
+class FrameMatcher:
+    def __init__(self, rules: FrameRules) -> None:
+        self.rules = rules
+        self.limits = rules.limits
+        self.by_word: dict[str, list[tuple[Frame, str]]] = {}
+        for frame in rules.frames:
+            for word in frame.verbs:
+                self.by_word.setdefault(word.lower(), []).append((frame, "verb"))
+            for word in frame.nouns:
+                self.by_word.setdefault(word.lower(), []).append((frame, "noun"))
+        self.trigger = re.compile(rf"\b(?:{alternation(self.by_word)})\b", re.IGNORECASE)
+        self.be = set(rules.be_words)
+        self.possessive = set(rules.possessive_words)
+        self.prepositions = set(rules.prepositions)
+        self.stops = set(rules.stop_words)
+        self.light = set(rules.light_verbs)
+        self.blockers = set(rules.agent_blockers)
+        self.infinitive_after_passive = re.compile(
+            rf"\b(?:{alternation(rules.be_words)})\s+(?:\w+ly\s+)?\w+(?:ed|en|ld|ght|wn|de|id|lt|nt|ut)\b.*\bto\s+$", re.I)
+        gap = self.limits.gap_words
+        self.possessor_gap = re.compile(rf"(?:['’]s?)?\s+(?:\S+\s+){{0,{gap}}}")
+        self.preposition = {p: re.compile(rf"\b{re.escape(p)}\s+", re.IGNORECASE) for p in rules.prepositions}
+
+    def triggers(self, text: str) -> list[Trigger]:
+        """Every trigger of the text, in order (one pass)."""
+        return [Trigger(m.start(), m.end(), self.by_word[m.group(0).lower()]) for m in self.trigger.finditer(text)]
+
+    def match(self, text: str, triggers: list[Trigger], starts: list[int], sentence: tuple[int, int],
+              clause: tuple[int, int], rec: dict, names: list[EntityMention]) -> Match | None:
+        """The frame of the figure ``rec`` (``starts``: the trigger starts), from the ``names``
+        of its sentence (in order)."""
+        s_start, s_end = sentence
+        reach = self.limits.reach_chars
+        lo, hi = max(s_start, rec["start"] - reach), min(s_end, rec["end"] + reach)
+        near = triggers[bisect_left(starts, lo):bisect_left(starts, hi)]
+        near = [t for t in near if clause[0] <= t.start < clause[1]]
+        near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
+                or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start]))]
+        first: Match | None = None
+        for t in sorted(near, key=lambda t: self._distance(text, t, clause, rec)):
+            for frame, pos in t.frames:
+                pos = self._word_class(text, t, rec) if len({p for f, p in t.frames}) > 1 else pos
+                found = self._apply(text, frame, pos, t, sentence, names)
+                if found is None:
+                    continue
+                if first is None:
+                    first = found
+                    if found.counterparty or found.subject is None:
+                        return found
+                elif found.counterparty and found.subject and found.subject["canonical"] == first.subject["canonical"]:
+                    first.counterparty, first.counterparty_frame = found.counterparty, found.frame
+                    return first  # one transaction told by two frames ('placed an order ..., a deal valued at')
+                break
+        return first
+
+    def _in_scope(self, between: str) -> bool:
+        """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
+        revenue rose to $5bn' is not a supply)."""
+        return ";" not in between and not any(w.strip(",.()\"'“”").lower() in self.stops for w in between.split())
+
+    def _distance(self, text: str, t: Trigger, clause: tuple[int, int], rec: dict) -> tuple[bool, int]:
+        """Triggers of the figure's clause first, then by distance; a trigger after the figure
+        counts as near only when it follows right after it ('$10bn bid')."""
+        outside = not (clause[0] <= t.start < clause[1])
+        if t.end <= rec["start"]:
+            return outside, rec["start"] - t.end
+        between = text[rec["end"]:t.start]
+        close = len(re.sub(r"\([^)]*\)", "", between).split()) <= 2
+        return outside, (t.start - rec["end"]) + (0 if close else self.limits.reach_chars // 2)
+
+    def _word_class(self, text: str, t: Trigger, rec: dict) -> str:
+        """A word that is a verb and a noun ('offer', 'bid', 'order') is a noun after a
+        determiner, a figure or a name, a verb otherwise."""
+        before = text[max(0, t.start - 40):t.start].split()
+        last = before[-1].lower() if before else ""
+        if last in DETERMINERS or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - 15:
+            return "noun"
+        if last[:1].isdigit() or (before and before[-1][:1].isupper() and last not in self.be):
+            return "noun"
+        return "verb"
+
+    # ------------------------------------------------------------------ arguments
+    def _apply(self, text: str, frame: Frame, pos: str, t: Trigger, sentence: tuple[int, int],
+               names: list[EntityMention]) -> Match | None:
+        roles = frame.verb if pos == "verb" else frame.noun
+        if roles is None:
+            return None
+        args = self._arguments(text, pos, t, sentence, names)
+        if any(args.get(r) is None for r in frame.requires):
+            return None
+        after = self._words_after(text, t.end, sentence[1])
+        if frame.counted and args.get("patient") is None and NUMBER.search(after) and "%" not in after \
+                and "per cent" not in after:
+            roles = frame.counted
+        return self._roles(frame, roles, args, t)
+
+    def _roles(self, frame: Frame, roles: Roles, args: dict[str, EntityMention | None], t: Trigger) -> Match | None:
+        subject = next((args[r] for r in roles.subject if args.get(r)), None)
+        other = next((args[r] for r in roles.counterparty if args.get(r)
+                      and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
+        if subject is None and other is None:
+            return None
+        return Match(frame.id, subject, other, (t.start, t.end))
+
+    def _words_after(self, text: str, end: int, limit: int) -> str:
+        return " ".join(text[end:limit].split()[:self.limits.count_words])
+
+    def _arguments(self, text: str, pos: str, t: Trigger, sentence: tuple[int, int],
+                   names: list[EntityMention]) -> dict[str, EntityMention | None]:
+        s_start, s_end = sentence
+        limit = min(s_end, t.end + self.limits.reach_chars)
+        args: dict[str, EntityMention | None] = {p: self._after_preposition(text, p, t.end, limit, names)
+                                                 for p in self.prepositions}
+        before = self._before(text, t.start, s_start, names)
+        after = self._after(text, t.end, limit, names)
+        if pos == "verb":
+            words = [w.lower() for w in text[max(s_start, t.start - 30):t.start].split() if not w.endswith("ly")]
+            passive = bool(words) and words[-1] in self.be or text[t.end:t.end + 4].lower().strip().startswith("by")
+            if before and self.infinitive_after_passive.search(text, before["end"], t.start):
+                before = None  # "Acme was sold to pay off a debt": who pays is not said
+            if passive:
+                args["agent"], args["patient"] = args["by"], before
+            else:
+                args["agent"], args["patient"] = before, after
+        else:
+            possessor = self._possessor(text, t.start, s_start, names)
+            if not self._after_light_verb(text, before, t.start):
+                before = None
+            if args["by"] is not None:
+                args["agent"], args["patient"] = args["by"], args["of"] or before
+            else:
+                args["agent"], args["patient"] = possessor or before, args["of"] or after
+        return args
+
+    def _after_light_verb(self, text: str, before: EntityMention | None, pos: int) -> bool:
+        """'Acme has placed a $4bn order': a light verb within a few words before the noun."""
+        if before is None:
+            return False
+        words = [w.strip(",.()").lower() for w in text[before["end"]:pos].split()]
+        return any(w in self.light for w in words[-self.limits.gap_words:])
+
+    def _gap_ok(self, between: str, prepositions: bool = True) -> bool:
+        between = PERCENT_OF.sub("", between)  # "bought 18.8% of Acme"
+        words = [w.strip(",.()\"'“”").lower() for w in between.split()]
+        if len(words) > self.limits.gap_words or ";" in between:
+            return False
+        blocked = self.stops | (self.prepositions if prepositions else set())
+        return not any(w in blocked for w in words)
+
+    def _after(self, text: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
+        """The first name after ``pos``, with only descriptive words between ('bought rival
+        Acme'); 'its', a possessor ('Acme's unit Beta') or a name before a type noun and
+        another name ('Acme unit Beta') lead on to the next name."""
+        for e in names:
+            if e["start"] < pos:
+                continue
+            if e["start"] >= limit or not self._gap_ok(text[pos:e["start"]]) or "," in text[pos:e["start"]]:
+                return None
+            if e["text"].lower() in self.possessive or text[e["end"]:e["end"] + 1] in ("'", "’"):
+                continue
+            nxt = next((o for o in names if o["start"] >= e["end"]), None)
+            link = text[e["end"]:nxt["start"]] if nxt else ""
+            if nxt and re.fullmatch(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+", link) and self._gap_ok(link) \
+                    and not set(link.split()) & {"and", "or", "nor", "plus"}:
+                return nxt  # "Yukos unit Beta", "Acme subsidiary Beta"
+            return e
+        return None
+
+    def _after_preposition(self, text: str, prep: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
+        """The name after the first ``prep`` following ``pos``, no clause word between."""
+        m = self.preposition[prep].search(text, pos, limit)
+        if m is None or not self._in_scope(text[pos:m.start()]) or len(text[pos:m.start()].split()) > 2 * self.limits.gap_words:
+            return None
+        return self._after(text, m.end(), limit, names)
+
+    def _before(self, text: str, pos: int, s_start: int, names: list[EntityMention]) -> EntityMention | None:
+        """The nearest name before ``pos`` in subject position: not after a preposition, not a possessor."""
+        for e in reversed(names):
+            if e["end"] > pos or e["start"] < s_start:
+                continue
+            lead = [w.lower() for w in text[max(s_start, e["start"] - 30):e["start"]].split()]
+            while lead and lead[-1] in DETERMINERS:
+                lead.pop()
+            if lead and lead[-1] in self.blockers:
+                continue
+            between = RELATIVE.sub("", text[e["end"]:pos], count=1)
+            if not self._in_scope(between):
+                return None  # "X announced the news, adding that Y will pay": the payer is not X
+            if re.match(r"['’]s?\s", text[e["end"]:e["end"] + 3]) and e["text"].lower() not in self.possessive:
+                continue
+            if e["text"].lower() in self.possessive:
+                continue  # "its" describes the thing after it
+            return e
+        return None
+
+    def _possessor(self, text: str, pos: int, s_start: int, names: list[EntityMention]) -> EntityMention | None:
+        """'Acme's planned $5bn bid', 'its bid': the owner of the noun at ``pos``."""
+        for e in reversed(names):
+            if e["end"] > pos or e["start"] < s_start:
+                continue
+            own = text[e["end"]:e["end"] + 2].startswith(("'", "’")) or e["text"].lower() in self.possessive
+            m = self.possessor_gap.fullmatch(text, e["end"], pos)
+            return e if own and m else None
+        return None

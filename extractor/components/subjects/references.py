@@ -1,0 +1,169 @@
+"""Descriptions and pronouns that stand for a name ("the company", "the Beijing-based tech
+giant", "the unit", "it", "its"), each resolved to the nearest earlier name whose kind fits.
+
+The kind of a name is learnt from the text: an apposition ("Qantas, the airline"; "state
+oil firm Rosneft"; "Yukos unit Yugansk") gives it the kind of its type noun; otherwise an
+organisation fits any company noun and a country or public body any government noun.
+Candidates are, in order: the names in subject position earlier in the same sentence
+(nearest first), the subject names of the sentences before (nearest sentence first, the
+first subject of each), then any fitting name of those sentences; the main entity last.
+"a merged firm" ("the combined company") stands for the names last joined with "and".
+Each reference is resolved once, looking back over a bounded number of names.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from ...layout import Layout
+from ...ruleset.subjects import SubjectRules
+from ...textmatch import alternation
+from ..extensions import EntityMention
+
+GOVERNMENT_LABELS = {"GPE", "GOV"}
+COMPANY_LABELS = {"ORG"}
+
+
+@dataclass
+class Reference:
+    """A description or pronoun at [start, end) of the kind ``kind`` (a kind of rules
+    ``reference_kinds``, "pronoun" or "merged"), with the type noun it uses."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    noun: str
+    name: str | None = None  # "the Russian government" names itself: "Russian government"
+
+
+class References:
+    """Finds and resolves the references of one document."""
+
+    def __init__(self, rules: SubjectRules) -> None:
+        self.rules = rules
+        self.kind_of_noun = {noun: kind for kind, nouns in rules.reference_kinds.items() for noun in nouns}
+        self.general = set(rules.general_nouns)
+        nouns = alternation(self.kind_of_noun)
+        modifier = r"(?:[A-Za-z][\w.&'-]*\s+){0,%d}?" % rules.limits.reference_modifiers
+        self.description = re.compile(
+            rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>{modifier})(?P<noun>{nouns})\b(?!['’]s?\s+(?:{nouns})\b)")
+        self.pronoun = re.compile(rf"\b(?:{alternation(rules.pronouns)})\b", re.IGNORECASE)
+        self.expletive = re.compile(rf"\s+(?:{alternation(rules.expletive_after_it)})\b", re.IGNORECASE)
+        self.merged = re.compile(rf"\b(?:{alternation(rules.merged_modifiers)})\b", re.IGNORECASE)
+        self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
+        self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
+
+    def find(self, text: str) -> list[Reference]:
+        found = []
+        for m in self.description.finditer(text):
+            noun = m.group("noun").lower()
+            mods = m.group("mods")
+            if mods and any(w[:1].isupper() and not w.endswith(("-based", "-controlled", "-owned")) for w in mods.split()):
+                if self.kind_of_noun[noun] != "government":
+                    continue  # "the Acme Group": a name, found by the entity finder
+            kind = "merged" if self.merged.search(mods or "") else self.kind_of_noun[noun]
+            named = kind == "government" and any(w[:1].isupper() for w in (mods or "").split())
+            found.append(Reference(m.start(), m.end(), m.group(0), kind, noun,
+                                   f"{mods}{m.group('noun')}" if named else None))
+        for m in self.pronoun.finditer(text):
+            if m.group(0).lower() == "it" and self.expletive.match(text, m.end()):
+                continue  # "it is expected that..."
+            found.append(Reference(m.start(), m.end(), m.group(0), "pronoun", m.group(0).lower()))
+        return sorted(found, key=lambda r: r.start)
+
+    def kinds(self, text: str, entities: list[EntityMention]) -> dict[str, str]:
+        """The type noun each name is given by an apposition ("Qantas, the airline", "oil firm Rosneft")."""
+        kinds: dict[str, str] = {}
+        for e in entities:
+            after = self.apposition_after.match(text, e["end"])
+            before = self.apposition_before.search(text, max(0, e["start"] - 30), e["start"])
+            m = after or before
+            if m:
+                kinds.setdefault(e["canonical"], m.group("noun").lower())
+        return kinds
+
+    def resolve(self, refs: list[Reference], entities: list[EntityMention], view: Layout,
+                subject_like: list[bool], kinds: dict[str, str], main: EntityMention | None) -> list[EntityMention]:
+        """For each reference the name it stands for, as a mention at the reference's place
+        (``canonical`` and ``label`` of the antecedent); references with none are left out.
+        ``subject_like[i]``: entity i stands in subject position."""
+        starts = [e["start"] for e in entities]
+        back = self.rules.limits.antecedent_names
+        counts = Counter(e["canonical"] for e in entities if e["label"] in GOVERNMENT_LABELS)
+        top = counts.most_common(1)[0][0] if counts else None
+        salient_government = next((e for e in entities if e["canonical"] == top), None)
+        resolved: list[EntityMention] = []
+        for ref in refs:
+            i = bisect_left(starts, ref.start)
+            window = list(range(max(0, i - back), i))
+            if ref.name:
+                resolved.append({"text": ref.text, "canonical": ref.name, "label": "GOV", "start": ref.start, "end": ref.end})
+                continue
+            if ref.kind == "pronoun" and resolved and resolved[-1]["start"] >= view.sentence(ref.start)[0] \
+                    and not (window and entities[window[-1]]["start"] > resolved[-1]["start"]):
+                resolved.append({**resolved[-1], "text": ref.text, "start": ref.start, "end": ref.end})
+                continue  # "The company said it...": the description just before
+            if ref.kind == "merged":
+                found = self._merged(view.text, entities, window)
+            else:
+                found = self._antecedent(ref, entities, window, view, subject_like, kinds)
+            if found is None and ref.kind == "government":
+                found = salient_government
+            if found is None and ref.kind != "merged" and main and self._fits(ref, main, kinds):
+                found = main
+            if found:
+                resolved.append({"text": ref.text, "canonical": found["canonical"], "label": found["label"],
+                                 "start": ref.start, "end": ref.end})
+        return resolved
+
+    def _antecedent(self, ref: Reference, entities: list[EntityMention], window: list[int], view: Layout,
+                    subject_like: list[bool], kinds: dict[str, str]) -> EntityMention | None:
+        s_start = view.sentence(ref.start)[0]
+        fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
+        same = [j for j in fitting if entities[j]["start"] >= s_start]
+        for j in same:
+            if subject_like[j]:
+                return entities[j]
+        sentences: dict[int, list[int]] = {}  # earlier sentence start -> its fitting names, first first
+        for j in fitting:
+            if entities[j]["start"] < s_start:
+                sentences.setdefault(view.sentence(entities[j]["start"])[0], []).insert(0, j)
+        for start in sorted(sentences, reverse=True):  # the nearest sentence that has one
+            names = sentences[start]
+            subjects = [j for j in names if subject_like[j]]
+            if subjects:
+                return entities[subjects[0]]
+            if ref.kind != "government":
+                return entities[names[0]]
+        return None
+
+    def _fits(self, ref: Reference, e: EntityMention, kinds: dict[str, str]) -> bool:
+        label = e["label"]
+        if ref.kind == "pronoun":
+            return label in COMPANY_LABELS | GOVERNMENT_LABELS
+        if ref.kind == "government":
+            return label in GOVERNMENT_LABELS
+        if label not in COMPANY_LABELS:
+            return False
+        known = kinds.get(e["canonical"])
+        if ref.kind == "unit":
+            return known is None or self.kind_of_noun.get(known) == "unit"
+        return ref.noun in self.general or known is None or known in self.general or known == ref.noun
+
+    def _merged(self, text: str, entities: list[EntityMention], window: list[int]) -> EntityMention | None:
+        """'the combined firm': the last names joined by 'and' (or commas and 'and') before it."""
+        for j in reversed(window):
+            names = [entities[j]]
+            k = j - 1
+            while k >= 0 and k in window and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[entities[k]["end"]:names[0]["start"]]):
+                names.insert(0, entities[k])
+                k -= 1
+            if len(names) > 1:
+                canon = list(dict.fromkeys(n["canonical"] for n in names))
+                joined = ", ".join(canon[:-1]) + " and " + canon[-1] if len(canon) > 1 else canon[0]
+                return {"text": joined, "canonical": f"{joined} combined", "label": "ORG",
+                        "start": names[0]["start"], "end": names[-1]["end"]}
+        return None
