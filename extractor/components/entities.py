@@ -80,6 +80,7 @@ class EntityFinder:
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(common_words(rules_folder).words)
         self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
+        self.date_before_possessive = re.compile(r"\b(?:in|on|since|until|by|last|next|early|late|mid|this|that)\s+$", re.I)
         self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that|to|than|and|or|with)\s+$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -161,7 +162,9 @@ class EntityFinder:
         text = tokens.words[i]
         if text in self.months and not inside and i + 1 < len(tokens.words):
             following = tokens.words[i + 1]
-            named = following in ("'s", "’s") or (following[:1].isupper() and following not in self.stop)
+            if following in ("'s", "’s"):  # "of May's debt", but "in May's figures" is a date
+                return not self.date_before_possessive.search(tokens.text_before(i, 3))
+            named = following[:1].isupper() and following not in self.stop
             return named and not self.date_before.search(tokens.text_before(i, 3))
         if text in self.stop:
             return (inside and text[0].isupper() and not tokens.starts_sentence(i) and len(text) > 2

@@ -32,6 +32,7 @@ class SubjectRules(RuleFile):
     expletive_after_it: Words
     merged_modifiers: Words
     generic_markers: Words
+    owner_nouns: Words
     limits: SubjectLimits
 
 

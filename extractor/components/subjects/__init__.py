@@ -30,6 +30,7 @@ from .references import References
 Entity = EntityMention
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC"}
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
+POSSESSIVES = {"its", "their"}
 LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
 
 
@@ -51,6 +52,7 @@ class SubjectFinder:
             rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
             rf"(?:[^\s;,]+\s+){{0,{r.descriptor_words}}}$", re.I)
         self.post_possessor = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+        self.owned_by = re.compile(rf"['’]s?\s+(?:{_words(r.owner_nouns)})\b", re.I)  # used with match(pos)
         self.generic_statement = re.compile(rf"\b(?:{_words(r.generic_markers)})\b", re.I)
         er = entity_rules(rules_folder)
         self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
@@ -84,6 +86,12 @@ class SubjectFinder:
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         for rec in money:
+            original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
+            if original is not None and "subject" in original:  # "$2bn (£1.1bn)": the conversion is the same claim
+                rec["subject"], rec["counterparty"] = original["subject"], original["counterparty"]
+                rec["decided_by"] = {**rec.get("decided_by", {}), **{k: v for k, v in original.get("decided_by", {}).items()
+                                                                  if k in ("subject", "counterparty")}}
+                continue
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
             paragraph = view.paragraph(rec["start"])
@@ -218,6 +226,8 @@ class SubjectFinder:
         clause_ents = [e for e in ents if c_start <= e["start"] < c_end]
         for scope in (clause_ents, ents):
             for e in scope:
+                if (e["start"] >= rec["end"] and e["text"].lower() in POSSESSIVES) or self.owned_by.match(text, e["end"]):
+                    continue  # "... to £5m, to grow its customer base": 'its' after the figure describes another thing
                 lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
                 if not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) \
                         and not self._list_item(lead, e):

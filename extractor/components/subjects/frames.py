@@ -101,6 +101,7 @@ class FrameMatcher:
     def _in_scope(self, between: str) -> bool:
         """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
         revenue rose to $5bn' is not a supply)."""
+        between = re.sub(r"\([^)]*\)?", " ", between)  # conversions in brackets: "($2bn; £1bn)"
         return ";" not in between and not any(w.strip(",.()\"'“”").lower() in self.stops for w in between.split())
 
     def _distance(self, text: str, t: Trigger, clause: tuple[int, int], rec: dict) -> tuple[bool, int]:

@@ -4,8 +4,7 @@ giant", "the unit", "it", "its"), each resolved to the nearest earlier name whos
 The kind of a name is learnt from the text: an apposition ("Qantas, the airline"; "state
 oil firm Rosneft"; "Yukos unit Yugansk") gives it the kind of its type noun; otherwise an
 organisation fits any company noun and a country or public body any government noun.
-Candidates are, in order: the names in subject position earlier in the same sentence
-(nearest first), the subject names of the sentences before (nearest sentence first, the
+Candidates are, in order: the first name in subject position earlier in the same sentence, the subject names of the sentences before (nearest sentence first, the
 first subject of each), then any fitting name of those sentences; the main entity last.
 "a merged firm" ("the combined company") stands for the names last joined with "and".
 Each reference is resolved once, looking back over a bounded number of names.
@@ -123,10 +122,10 @@ class References:
                     subject_like: list[bool], kinds: dict[str, str]) -> EntityMention | None:
         s_start = view.sentence(ref.start)[0]
         fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
-        same = [j for j in fitting if entities[j]["start"] >= s_start]
+        same = [j for j in reversed(fitting) if entities[j]["start"] >= s_start]  # in text order
         for j in same:
             if subject_like[j]:
-                return entities[j]
+                return entities[j]  # the subject of the sentence: "Acme, which supplies Beta, said its..."
         sentences: dict[int, list[int]] = {}  # earlier sentence start -> its fitting names, first first
         for j in fitting:
             if entities[j]["start"] < s_start:
