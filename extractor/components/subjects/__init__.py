@@ -179,8 +179,9 @@ class SubjectFinder:
                 continue
             if self.target.search(text[max(c_start, e["start"] - 80):e["start"]]) and not self._is_gpe_modifier(text, e, ents):
                 return _apposition(text, e, ents) or e
-            if self.passive.match(text, e["end"]):
-                return e
+            m = self.passive.match(text, e["end"])
+            if m and not self.frames.trigger.search(text, m.end(), rec["start"]):
+                return e  # but "Acme was sold to pay off a $5bn debt": the debt is not Acme's
         return None
 
     def _post_target(self, text: str, ents: list[Entity], c_end: int, rec: dict) -> Entity | None:

@@ -79,6 +79,8 @@ class FrameMatcher:
         lo, hi = max(s_start, rec["start"] - reach), min(s_end, rec["end"] + reach)
         near = triggers[bisect_left(starts, lo):bisect_left(starts, hi)]
         near = [t for t in near if clause[0] <= t.start < clause[1]]
+        before = [t for t in near if t.end <= rec["start"]]
+        near = [t for t in near if t.start >= rec["end"] or t is before[-1]]  # "sold to pay off a $27bn debt": 'pay' governs it
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
                 or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start]))]
         first: Match | None = None
@@ -161,7 +163,9 @@ class FrameMatcher:
         after = self._after(text, t.end, limit, names)
         if pos == "verb":
             words = [w.lower() for w in text[max(s_start, t.start - 30):t.start].split() if not w.endswith("ly")]
-            passive = bool(words) and words[-1] in self.be or text[t.end:t.end + 4].lower().strip().startswith("by")
+            participle = not text[t.start:t.end].lower().endswith("ing")  # "is suing" is active
+            passive = participle and (bool(words) and words[-1] in self.be
+                                      or text[t.end:t.end + 4].lower().strip().startswith("by"))
             if before and self.infinitive_after_passive.search(text, before["end"], t.start):
                 before = None  # "Acme was sold to pay off a debt": who pays is not said
             if passive:
