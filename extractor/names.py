@@ -4,7 +4,8 @@ document with it, and attribution can expand an acronym source ("GM" for "Genera
 
 - ``initials("General Motors") == "GM"``; function words of a name ("of", "and", "for",
   "&", "de") may be skipped or kept: "Bank of America" is "BoA" and "BA".
-- ``is_acronym_of("SEC", "Securities and Exchange Commission")``.
+- ``is_acronym_of("SEC", "Securities and Exchange Commission")``; a last C or G may stand for
+  a company word the full name leaves out ("MMC" for "Marsh & McLennan").
 - ``is_short_form_of("Fox", "Fox Entertainment Group")``: the short form is the first
   words of the long one, or its distinctive last word ("Mitch" of "Hurricane Mitch").
 - ``spelling_key("Worldcom") == spelling_key("WorldCom")``: spellings that differ only in
@@ -17,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 FUNCTION_WORDS = frozenset({"of", "and", "for", "&", "de", "du", "des", "the", "von", "van", "la", "le"})
+CORPORATE_INITIALS = frozenset("CG")  # Company, Companies, Corporation, Group
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|&")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -59,7 +61,9 @@ def is_acronym_of(short: str, long: str) -> bool:
     if len(words) > 2:  # "Baikal Finance Group" may be "BF"
         shorter = " ".join(words[:-1])
         variants |= {initials(shorter).upper()}
-    return key in variants - {""}
+    variants -= {""}
+    # "MMC" for "Marsh & McLennan": the company word of the full name, not written, ends the acronym
+    return key in variants or (len(key) > 2 and key[-1] in CORPORATE_INITIALS and key[:-1] in variants)
 
 
 def is_short_form_of(short: str, long: str) -> bool:

@@ -58,9 +58,12 @@ def test_a_frame_outside_the_figure_clause_decides_nothing(nlp):
     assert _roles(text, nlp)["$22bn"][0] == "Tarvosk"
 
 
-def test_a_passive_purpose_clause_names_no_payer(nlp):
+def test_what_a_sale_pays_for_is_the_sellers(nlp):
     text = "Marlow Oil faces a tax bill. The unit, Fenwick, was sold to pay off a $27bn debt."
-    assert _roles(text, nlp)["$27bn"][2] not in ("subject.payment", "subject.sale", "subject.sale_target")
+    assert _roles(text, nlp)["$27bn"][:2] == ("Marlow Oil", None)
+    text = ("Harwick Petroleum is fighting the state. The Norwegian authorities are forcing the sale of Harwick unit "
+            "Brisel to help pay a $4bn back tax bill.")
+    assert _roles(text, nlp)["$4bn"][:2] == ("Harwick Petroleum", "Norwegian government")
 
 
 def test_decision_names_the_trigger(nlp):

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
-from ..ruleset import common_words, entity_rules
+from ..ruleset import common_words, currency_rules, entity_rules, iso_currencies
 from ..ruleset.entities import EntityLimits
 from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
@@ -30,6 +30,7 @@ NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
 OPENERS = {'"', "“", "‘", "'", "("}
 INF = float("inf")
 BULLETS = {"•", "-", "*", "–", "·"}
+DIGIT = re.compile(r"\d")
 
 
 class Tokens:
@@ -56,8 +57,8 @@ class Tokens:
         quote or bracket allowed before it."""
         if self.sent_start[i] or i == 0 or self.words[i - 1].endswith(":") or "\n" in self.text[self.end[i - 1]:self.start[i]]:
             return True
-        if self.words[i - 1] in BULLETS:
-            return i == 1 or "\n" in self.text[self.end[i - 2]:self.start[i - 1]]
+        if self.words[i - 1] in BULLETS:  # at the start of a line, perhaps indented
+            return i == 1 or "\n" in self.text[self.start[i - 2] if self.words[i - 2].isspace() else self.end[i - 2]:self.start[i - 1]]
         return self.words[i - 1] in OPENERS and self.sent_start[i - 1]
 
 
@@ -69,6 +70,7 @@ class EntityFinder:
         self.alias = {a.lower(): canon for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.alias_names = {a for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.labels = rules.labels
+        self.public_bodies = set(rules.public_body_words)
         self.connectors = set(rules.connectors)
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
@@ -81,6 +83,10 @@ class EntityFinder:
         self.common_words = set(common_words(rules_folder).words)
         self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
         self.date_before_possessive = re.compile(r"\b(?:in|on|since|until|by|last|next|early|late|mid|this|that)\s+$", re.I)
+        self.ticker = re.compile("|".join(f"(?:{p})" for p in rules.ticker_patterns))
+        self.adjective = re.compile(rf"-(?:{alternation(rules.adjective_suffixes)})\b")  # used with match(pos)
+        currency = rules_currency_words(rules_folder)
+        self.currency_number = re.compile(rf"(?:{alternation(currency)})\$?\d", re.IGNORECASE)  # used with match()
         self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that|to|than|and|or|with)\s+$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -105,7 +111,8 @@ class EntityFinder:
                                                   {tokens.span_text(s, e).lower() for s, e in runs}))
         common = [(sp.start, sp.end) for m in self.common.finditer(text)
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
-        runs = _merge(runs, common)
+        runs = _merge(runs, [c for c in common if not _within_longer(c, runs)])  # "Marlow Oil" is no oil
+        runs = self._not_names(doc, text, tokens, runs)
         names = [tokens.span_text(s, e) for s, e in runs]
         head_end = view.lines[0][1] if view.lines else 0  # the headline
         first: dict[str, int] = {}
@@ -126,6 +133,20 @@ class EntityFinder:
         doc._.entities = entities
         return doc
 
+    def _not_names(self, doc: Doc, text: str, tokens: Tokens, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Runs that are no names go: a word of a money figure, or a currency glued to a
+        number even where no figure was read ('CNY160 billion', 'Rmb85bn'), a stock
+        ticker or exchange in brackets ('(NASDAQ: NVDA)'), a place joined to a participle
+        that makes it an adjective ('Beijing-based', 'Gibraltar-registered')."""
+        money = sorted((r["start"], r["end"]) for r in doc._.money or [])
+        tickers = [m.span() for m in self.ticker.finditer(text)]
+        return [(s, e) for s, e in runs
+                if not _overlaps(money, tokens.start[s], tokens.end[e - 1])
+                and not _overlaps(tickers, tokens.start[s], tokens.end[e - 1])
+                and not self.currency_number.match(tokens.words[s])
+                and not self.adjective.match(text, tokens.end[e - 1])
+                and not self.adjective.search(tokens.words[e - 1])]
+
     def _label(self, text: str, name: str, start: int, canonical: str) -> str:
         """Label of the name written at ``start``."""
         if name.lower() in self.common_names:
@@ -135,6 +156,8 @@ class EntityFinder:
         before = text[max(0, start - 30):start]  # a title there ends where its trailing spaces begin
         if self.title.search(before, len(before.rstrip()) - self.longest_title):
             return "PERSON"
+        if canonical not in self.labels and words_of(canonical)[-1:] and words_of(canonical)[-1] in self.public_bodies:
+            return "GOV"  # "the Tolland Securities Commission"
         return self.labels.get(canonical) or "ORG"
 
     # ---------------------------------------------------------- candidate runs
@@ -212,8 +235,8 @@ class EntityFinder:
         return found
 
     def _known(self, name: str, names: set[str]) -> bool:
-        """A name the text also uses mid-sentence, or one the aliases know."""
-        return name.lower() in names or name.lower() in self.alias
+        """A name the text also uses mid-sentence, or one the aliases or labels know."""
+        return name.lower() in names or name.lower() in self.alias or name in self.labels
 
     # ---------------------------------------------------------- canonical names
     def _canonical(self, names: list[str], first: dict[str, int], body_first: dict[str, int],
@@ -294,7 +317,8 @@ class Linker:
             return None
         cap = self.limits.candidates
         if looks_like_acronym(name):
-            spelled = [n for n in self.by_initials.get(name.replace(".", "").upper(), [])[:cap]
+            key = name.replace(".", "").upper()
+            spelled = [n for k in (key, key[:-1]) for n in self.by_initials.get(k, [])[:cap]
                        if n != name and is_acronym_of(name, n)]
             if spelled:
                 return spelled[0]
@@ -324,6 +348,13 @@ class Linker:
         return self.first[short] < self.head_end and self.in_body.get(long, INF) < self.in_body.get(short, INF)
 
 
+def rules_currency_words(rules_folder: str | None) -> list[str]:
+    """The currency codes and the markers written with letters ('CNY', 'Rmb', 'US$')."""
+    rules = currency_rules(rules_folder)
+    codes = set(iso_currencies(rules_folder)) - set(rules.codes.exclude)
+    return sorted(codes | {m.text for m in rules.markers if m.text[:1].isalpha()})
+
+
 @lru_cache(maxsize=1 << 16)
 def _name_like(word: str) -> bool:
     """A word that can be part of a name: letters first, a capital somewhere."""
@@ -334,26 +365,52 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], label_words: int)
     """Where capitals prove nothing, by the shape of the line: lines written in Title Case
     (headlines, section headings: three words or more, three in four capitalised; or two
     capitalised words and no full stop, 'Key Figures'), and labels (the start of a line, a
-    bullet's included, up to a colon within ``label_words`` words: 'Total Cost (2026):')."""
+    bullet's included, up to a colon within ``label_words`` words: 'Total Cost (2026):'), and
+    the Title Case words that start a table row (a line with no full stop) before its first
+    figure ('Total AI Investment ~CNY 150 billion')."""
     found = []
     for start, end in lines:
         line = text[start:end].strip()
-        words = [w for w in line.split() if w[0].isalpha()]
-        capitals = sum(w[0].isupper() for w in words)
-        if (len(words) >= 3 and capitals >= 0.75 * len(words)) or (
-                len(words) == 2 and capitals == 2 and line[-1:] not in ".!?\"”"):
+        if _title_case(line):
             found.append((start, end))
             continue
         colon = text.find(":", start, end)
-        if colon > start and len(text[start:colon].split()) <= label_words:
+        label = text[start:colon] if colon > start else ""
+        if label and len(label.split()) <= label_words and label.count("(") <= label.count(")"):  # not "(NYSE: X)"
             found.append((start, colon))
+            continue
+        figure = DIGIT.search(text, start, end)  # a table row: 'Total AI Investment ~CNY 150 billion'
+        label = text[start:figure.start()] if figure else ""
+        if label and line[-1:] not in ".!?\"”" and _title_case(label.strip()) \
+                and sum(w[0].isalpha() for w in label.split()) <= label_words:
+            found.append((start, figure.start()))
     return found
+
+
+def _title_case(line: str) -> bool:
+    """Three words or more, three in four capitalised; or two capitalised words and no full stop."""
+    words = [w for w in line.split() if w[0].isalpha()]
+    capitals = sum(w[0].isupper() for w in words)
+    return (len(words) >= 3 and capitals >= 0.75 * len(words)) or (
+        len(words) == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
 
 
 def _in(spans: list[tuple[int, int]], offset: int) -> bool:
     """``offset`` is inside one of ``spans`` (in order, not overlapping)."""
     i = bisect_right(spans, (offset, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= offset <= spans[i][1]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """[start, end) overlaps one of the sorted, non-overlapping ``spans``."""
+    i = bisect_right(spans, (end, -1)) - 1  # the last span starting before ``end``
+    return i >= 0 and spans[i][1] > start
+
+
+def _within_longer(span: tuple[int, int], runs: list[tuple[int, int]]) -> bool:
+    """``span`` lies inside a longer one of the sorted ``runs``."""
+    i = bisect_right(runs, (span[0], INF)) - 1
+    return i >= 0 and runs[i][0] <= span[0] and span[1] <= runs[i][1] and runs[i][1] - runs[i][0] > span[1] - span[0]
 
 
 def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .base import RuleFile, Strict, Words
+from .base import Regexes, RuleFile, Strict, Words
 from .loader import load
 
 
@@ -33,6 +33,9 @@ class EntityRules(RuleFile):
     month_words: Words
     common_word_endings: Words
     corporate_suffixes: Words
+    ticker_patterns: Regexes
+    public_body_words: Words
+    adjective_suffixes: Words
     limits: EntityLimits
 
 

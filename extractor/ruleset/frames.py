@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import RuleFile, Strict, Words
+from .base import Regexes, RuleFile, Strict, Words
 from .loader import load
 
 Argument = Literal["agent", "patient", "to", "from", "for", "against", "with", "in", "into", "on", "by"]
@@ -29,6 +29,10 @@ class Frame(Strict):
     verb: Roles | None = None
     noun: Roles | None = None
     counted: Roles | None = Field(None, description="roles when the patient is counted ('sell 10 aircraft to X')")
+    sold_to_pay: bool = Field(False, description="a sale: 'Y was sold to pay off a debt', 'the sale of Y to pay a tax "
+                                                 "bill' make the seller (Y's owner) the payer")
+    implicit_counterparty: Literal["government", "authority"] | None = Field(
+        None, description="who receives the figure when the sentence names no one (taxes: the government)")
 
     @model_validator(mode="after")
     def _roles_for_triggers(self) -> Frame:
@@ -53,6 +57,8 @@ class FrameRules(RuleFile):
     possessive_words: Words = Field(description="determiners that stand for a name ('its unit')")
     prepositions: Words = Field(description="prepositions that introduce an argument")
     stop_words: Words = Field(description="words past which no argument is looked for")
+    after_figure_stops: Words = Field(description="words between a figure and a later trigger that end its reach")
+    idioms: Regexes = Field(description="phrases in which a trigger word has another sense ('in order to')")
     light_verbs: Words = Field(description="verbs whose subject is the agent of the noun after them ('placed an order')")
     agent_blockers: Words = Field(description="words after which a name is no agent ('an officer at Acme')")
     limits: FrameLimits

@@ -2,16 +2,30 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
-from .base import Regexes, RuleFile, Strict, Words
+from .base import Regex, Regexes, RuleFile, Strict, Words
 from .loader import load
 
 
 class SubjectLimits(Strict):
     reference_modifiers: int = Field(description="words between 'the' and the type noun of a description")
     antecedent_names: int = Field(description="names looked back at for the antecedent of a description")
+    owner_link_chars: int = Field(description="names further apart than this are no ownership link")
+
+
+class OwnerLink(Strict):
+    between: Regex = Field(description="the text between two neighbouring names; '{noun}' stands for the ownership nouns")
+    after: Regex | None = Field(None, description="what must follow the second name")
+    owner: Literal["first", "second"]
+
+
+class Ownership(Strict):
+    about: str
+    nouns: Words
+    links: list[OwnerLink]
 
 
 class SubjectRules(RuleFile):
@@ -33,6 +47,8 @@ class SubjectRules(RuleFile):
     merged_modifiers: Words
     generic_markers: Words
     owner_nouns: Words
+    state_nouns: Words
+    ownership: Ownership
     limits: SubjectLimits
 
 

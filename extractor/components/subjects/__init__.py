@@ -17,7 +17,6 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ... import layout
 from ...layout import Layout
 from ...ruleset import entity_rules, frame_rules, subject_rules
 from ...textmatch import alternation as _words
@@ -25,12 +24,16 @@ from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
 from ..view import layout_of
 from .frames import FrameMatcher, Match
+from .owners import Owners
 from .references import References
 
 Entity = EntityMention
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC"}
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
 POSSESSIVES = {"its", "their"}
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
+BRACKETED = re.compile(r"\([^()]*\)")
 LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
 
 
@@ -57,8 +60,10 @@ class SubjectFinder:
         er = entity_rules(rules_folder)
         self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
-        self.references = References(r)
+        countries = {name for name, label in er.labels.items() if label == "GPE"}
+        self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries)
         self.frames = FrameMatcher(frame_rules(rules_folder))
+        self.owners = Owners(r)
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
@@ -66,18 +71,30 @@ class SubjectFinder:
         source_starts = sorted(sources)
         view = layout_of(doc)
         text = view.text
-        found = doc._.entities or []
+        found, owner_of = self.owners.apply(text, doc._.entities or [])  # "TikTok owner ByteDance": TikTok describes
         self._ends = {e["end"] for e in found} | {e["end"] + 2 for e in found}  # a name (or "Acme's") before a list comma
         entities = [e for e in found if e["label"] not in NOT_SUBJECTS and not _inside(source_starts, e["start"])]
-        doc._.main_entity = self._main_entity(text, entities, view.paragraphs)
+        speakers = [e for e in found if e["label"] not in NOT_SUBJECTS and _inside(source_starts, e["start"])]
+        doc._.main_entity = self._main_entity(text, entities, speakers, view.paragraphs)
         main = next((e for e in entities if e["canonical"] == doc._.main_entity), None)
         companies = [e for e in found if e["label"] not in NOT_SUBJECTS]
         kinds = self.references.kinds(text, companies)
         subject_like = [self._subject_position(text, e, companies) for e in companies]
-        resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, kinds, main)
-        resolved = _without_overlaps(resolved, found)
+        cited = self._reporters(doc, companies)
+        resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited, kinds, main)
+        governments = [r for r in resolved if r["label"] == "GOV"]  # the places inside "the Russian government" go
+        found = _without_overlaps(found, governments, keep=PLACE_LABELS)
+        entities = _without_overlaps(entities, governments, keep=PLACE_LABELS)
+        resolved = _without_overlaps(resolved, [e for e in found if e["label"] not in PLACE_LABELS])
         mentions = sorted(entities + [r for r in resolved if not _inside(source_starts, r["start"])], key=_start)
         starts = [e["start"] for e in mentions]
+        self._authorities = _authorities(found + resolved)
+
+        def seller(e: Entity) -> Entity | None:
+            """Who sold ``e``: its owner, else the entity the article is about."""
+            owner = owner_of.get(e["canonical"]) or main
+            return owner if owner and owner["canonical"] != e["canonical"] else None
+
         parties = sorted([e for e in found if e["label"] not in {"NORP", "LOC"} and not self._is_gpe_modifier(text, e, found)]
                          + resolved, key=_start)
         party_starts = [e["start"] for e in parties]
@@ -93,7 +110,7 @@ class SubjectFinder:
                                                                   if k in ("subject", "counterparty")}}
                 continue
             s_start, s_end = view.sentence(rec["start"])
-            c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+            c_start, c_end = _clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
             paragraph = view.paragraph(rec["start"])
             reporting = reports.innermost(rec, paragraph[0] if paragraph else 0)
             content = (reporting["content"]["start"], reporting["content"]["end"]) if reporting else None
@@ -102,7 +119,7 @@ class SubjectFinder:
             in_sentence = mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
             previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
             frame = self.frames.match(text, triggers, trigger_starts, (s_start, s_end), (c_start, c_end), rec,
-                                      parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)])
+                                      parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)], seller)
             subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
                                           (c_start, c_end), content, reporting, reports, previous, frame)
             if subject is None and not self.generic_statement.search(text, s_start, s_end):
@@ -143,7 +160,7 @@ class SubjectFinder:
         if not found:
             found, rule = self._clause_subject(text, in_sentence, c_start, c_end, s_start, rec), "clause_subject"
         speaker = reports.speaker(reporting)
-        if speaker and content and not any(c_start <= e["start"] < rec["start"] for e in in_sentence) and (
+        if speaker and content and not any(content[0] <= e["start"] < rec["start"] for e in in_sentence) and (
                 speaker[1] in self.speaker_types or self.generic_anywhere.search(text, content[0], rec["start"])):
             return speaker[0], "speaker"  # "Meta projects $115bn", "Munich Re said its exposure..."
         return found, rule
@@ -153,6 +170,10 @@ class SubjectFinder:
         """The counterparty and the id of the rule that chose it."""
         if frame and frame.counterparty and (subject is None or frame.counterparty["canonical"] != subject["canonical"]):
             return frame.counterparty, frame.counterparty_frame or frame.frame
+        if frame and frame.implicit:  # taxes go to the state, fines to the regulator
+            receiver = self._authorities.get(frame.implicit)
+            if receiver and (subject is None or receiver["canonical"] != subject["canonical"]):
+                return receiver, f"implicit_{frame.implicit}"
         if rule in ("sale_target", "bought_after_figure") and subject is not None:  # in a sale the buyer is the other party
             buyer = self._clause_subject(text, [e for e in in_sentence if e["canonical"] != subject["canonical"]],
                                          clause[0], clause[1], sentence[0], rec)
@@ -160,6 +181,22 @@ class SubjectFinder:
                 return buyer, "buyer"
         other = self._counterparty(text, in_sentence, sentence[0], sentence[1], subject)
         return other, "after_preposition"
+
+    @staticmethod
+    def _reporters(doc: Doc, names: list[Entity]) -> list[bool]:
+        """For each name, whether it is the source of an attribution whose content names
+        another entity ("The Financial Times reports that Acme...": the newspaper reports on
+        Acme, but "Acme said its..." speaks of itself)."""
+        starts = [e["start"] for e in names]
+        reporter: set[int] = set()
+        for a in doc._.attributions or []:
+            src, content = a.get("source"), a.get("content")
+            if not src or not content:
+                continue
+            inside = range(bisect_left(starts, src["start"]), bisect_left(starts, src["end"]))
+            told = {e["canonical"] for e in names[bisect_left(starts, content["start"]):bisect_left(starts, content["end"])]}
+            reporter |= {i for i in inside if told - {names[i]["canonical"]}}
+        return [i in reporter for i in range(len(names))]
 
     def _list_item(self, lead: str, e: Entity) -> bool:
         """'Iraq and Afghanistan', 'Acme, Beta': a name after another name and a comma or 'and'."""
@@ -243,27 +280,47 @@ class SubjectFinder:
                 return e
         return None
 
-    def _main_entity(self, text: str, ents: list[Entity], paragraphs: list[tuple[int, int]]) -> str | None:
+    def _main_entity(self, text: str, ents: list[Entity], speakers: list[Entity],
+                     paragraphs: list[tuple[int, int]]) -> str | None:
         """The entity the article is about: most mentions in subject position (not after a
-        preposition), the headline and the lead counting more."""
+        preposition), the headline and the lead counting more; a public body (it acts on
+        others) and a name that speaks (it is quoted) count half."""
         head_end = paragraphs[0][1] if paragraphs else 0
         lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
         score: Counter[str] = Counter()
-        for e in ents:
+        spoken = {e["start"] for e in speakers}
+        for e in sorted(ents + speakers, key=_start):
             lead = text[max(0, e["start"] - 40):e["start"]]
             if self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e):
                 continue
             weight = 3.0 if e["start"] < head_end else 1.5 if e["start"] < lead_end else 1.0
             weight *= 2.0 if text[e["end"]:e["end"] + 2] in ("'s", "’s") else 1.0  # the owner of something
-            score[e["canonical"]] += weight * (0.5 if e["label"] == "GOV" else 1.0)  # regulators act on others
+            weight *= 0.5 if e["label"] == "GOV" or e["start"] in spoken else 1.0
+            score[e["canonical"]] += weight
         return score.most_common(1)[0][0] if score else None
 
     # ---------------------------------------------------------- helpers
     def _is_gpe_modifier(self, text: str, e: Entity, ents: list[Entity]) -> bool:
-        """'US phone firm MCI', 'Oil giant BP': a country or product describing a company is not the subject."""
+        """'US phone firm MCI', 'Oil giant BP', "China's ByteDance", "Germany's Chancellor": a
+        country or product describing a company or a person is not the subject."""
         if e["label"] not in MODIFIERS:
             return False
-        return bool(self.org_noun.match(text, e["end"]))
+        return bool(self.org_noun.match(text, e["end"]) or OWNER_OF_NAME.match(text, e["end"]))
+
+
+def _clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The part of the sentence [s_start, s_end) between the ``breaks`` around [start, end);
+    a break inside brackets ('1bn euros ($1.3bn; £690m)') divides nothing."""
+    brackets = [m.span() for m in BRACKETED.finditer(text, s_start, s_end)]
+    c_start, c_end = s_start, s_end
+    for m in breaks.finditer(text, s_start, s_end):
+        if any(b <= m.start() < e for b, e in brackets):
+            continue
+        if m.end() <= start:
+            c_start = m.end()
+        elif m.start() >= end:
+            c_end = min(c_end, m.start())
+    return c_start, c_end
 
 
 def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:
@@ -302,6 +359,22 @@ class Reports:
         return (named[0], a.get("source_type")) if named else None  # "Oil giant BP": the describing "Oil" is skipped
 
 
+def _authorities(mentions: list[Entity]) -> dict[str, Entity]:
+    """The receivers a document implies: 'government' (the government it names most, else the
+    country it names most) and 'authority' (the public body it names most)."""
+    public = Counter(e["canonical"] for e in mentions if e["label"] == "GOV")
+    states = Counter({c: n for c, n in public.items() if c.endswith(" government")})
+    countries = Counter(e["canonical"] for e in mentions if e["label"] == "GPE")
+    first = {}
+    for e in mentions:
+        first.setdefault(e["canonical"], e)
+    found: dict[str, Entity] = {}
+    for kind, counts in (("government", states or public or countries), ("authority", public)):
+        if counts:
+            found[kind] = first[counts.most_common(1)[0][0]]
+    return found
+
+
 def _entity(e: Entity) -> EntityRef:
     return {"name": e["text"], "canonical": e["canonical"], "label": e["label"]}
 
@@ -316,21 +389,23 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-def _without_overlaps(refs: list[Entity], names: list[Entity]) -> list[Entity]:
-    """References that overlap no name ('the Acme company' is the name's)."""
+def _without_overlaps(refs: list[Entity], names: list[Entity], keep: frozenset[str] = frozenset()) -> list[Entity]:
+    """The ``refs`` that overlap none of the ``names`` ('the Acme company' is the name's), or
+    whose label is not in ``keep`` when ``keep`` is given (the places inside 'the Russian
+    government' go, the government stays)."""
     spans = sorted((e["start"], e["end"]) for e in names)
     starts = [s for s, _ in spans]
     kept = []
     for r in refs:
         i = bisect_left(starts, r["end"]) - 1
-        if i < 0 or spans[i][1] <= r["start"]:
+        if i < 0 or spans[i][1] <= r["start"] or (keep and r["label"] not in keep):
             kept.append(r)
     return kept
 
 
 def _evidence(text: str, e: Entity, frame: Match | None, rule: str) -> SpanRef:
     """The words behind a decision: a frame's trigger, else the name (or reference) chosen."""
-    if frame and rule in (frame.frame, frame.counterparty_frame):
+    if frame and (rule in (frame.frame, frame.counterparty_frame) or rule.startswith("implicit_")):
         start, end = frame.trigger
         return {"text": text[start:end], "start": start, "end": end}
     return {"text": e["text"], "start": e["start"], "end": e["end"]}

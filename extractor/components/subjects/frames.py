@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...ruleset.frames import Frame, FrameRules, Roles
@@ -22,6 +23,11 @@ from ..extensions import EntityMention
 NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)s?\b", re.I)
 RELATIVE = re.compile(r"^\s*(?:[,–—-]\s*)?(?:which|who|that)\b", re.I)
 PERCENT_OF = re.compile(r"[\d.]+\s*(?:%|per\s*cent)\s+of\b", re.I)
+Seller = Callable[[EntityMention], "EntityMention | None"]
+WORD = re.compile(r"\S+")
+RELATIVE_WORDS = {"which", "who", "that"}
+BRACKETS = re.compile(r"\([^)]*\)")
+INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "'s", "’s"}
 
 
@@ -34,6 +40,7 @@ class Match:
     counterparty: EntityMention | None
     trigger: tuple[int, int]
     counterparty_frame: str | None = None  # when another frame of the same transaction named it
+    implicit: str | None = None  # who receives the figure when no one is named ("government" for taxes)
 
 
 @dataclass
@@ -58,22 +65,38 @@ class FrameMatcher:
         self.possessive = set(rules.possessive_words)
         self.prepositions = set(rules.prepositions)
         self.stops = set(rules.stop_words)
+        self.after_figure_stops = set(rules.after_figure_stops)
+        self.idioms = re.compile("|".join(f"(?:{p})" for p in rules.idioms), re.IGNORECASE) if rules.idioms else None
         self.light = set(rules.light_verbs)
         self.blockers = set(rules.agent_blockers)
-        self.infinitive_after_passive = re.compile(
-            rf"\b(?:{alternation(rules.be_words)})\s+(?:\w+ly\s+)?\w+(?:ed|en|ld|ght|wn|de|id|lt|nt|ut)\b.*\bto\s+$", re.I)
+        sales = [f for f in rules.frames if f.sold_to_pay]
+        participles = alternation([v for f in sales for v in f.verbs if not v.lower().endswith("ing")])
+        sale_nouns = alternation([n for f in sales for n in f.nouns])
+        purpose = r"to\s+(?:help\s+)?$"
+        self.sold_to = re.compile(  # "Acme was sold to (help) pay": used with fullmatch(name end, trigger start)
+            rf"\s*,?\s*(?:{alternation(rules.be_words)})\s+(?:\w+ly\s+)?(?:{participles})\s+(?:off\s+)?{purpose}", re.I)
+        self.sale_of = re.compile(rf"\b(?:{sale_nouns})\s+(?:off\s+)?of\s+(?:[\w'’-]+\s+){{0,5}}$", re.I)
+        self.purpose = re.compile(rf"\s+{purpose}", re.I)
         gap = self.limits.gap_words
         self.possessor_gap = re.compile(rf"(?:['’]s?)?\s+(?:\S+\s+){{0,{gap}}}")
         self.preposition = {p: re.compile(rf"\b{re.escape(p)}\s+", re.IGNORECASE) for p in rules.prepositions}
 
     def triggers(self, text: str) -> list[Trigger]:
-        """Every trigger of the text, in order (one pass)."""
-        return [Trigger(m.start(), m.end(), self.by_word[m.group(0).lower()]) for m in self.trigger.finditer(text)]
+        """Every trigger of the text, in order (one pass), but those of an idiom ('in order to')."""
+        idioms = [m.span() for m in self.idioms.finditer(text)] if self.idioms else []
+        found, i = [], 0
+        for m in self.trigger.finditer(text):
+            while i < len(idioms) and idioms[i][1] <= m.start():
+                i += 1
+            if i < len(idioms) and idioms[i][0] <= m.start():
+                continue
+            found.append(Trigger(m.start(), m.end(), self.by_word[m.group(0).lower()]))
+        return found
 
     def match(self, text: str, triggers: list[Trigger], starts: list[int], sentence: tuple[int, int],
-              clause: tuple[int, int], rec: dict, names: list[EntityMention]) -> Match | None:
+              clause: tuple[int, int], rec: dict, names: list[EntityMention], seller: Seller) -> Match | None:
         """The frame of the figure ``rec`` (``starts``: the trigger starts), from the ``names``
-        of its sentence (in order)."""
+        of its sentence (in order); ``seller`` gives who sold a name (its owner)."""
         s_start, s_end = sentence
         reach = self.limits.reach_chars
         lo, hi = max(s_start, rec["start"] - reach), min(s_end, rec["end"] + reach)
@@ -82,12 +105,12 @@ class FrameMatcher:
         before = [t for t in near if t.end <= rec["start"]]
         near = [t for t in near if t.start >= rec["end"] or t is before[-1]]  # "sold to pay off a $27bn debt": 'pay' governs it
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
-                or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start]))]
+                or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start], after_figure=True))]
         first: Match | None = None
         for t in sorted(near, key=lambda t: self._distance(text, t, clause, rec)):
             for frame, pos in t.frames:
                 pos = self._word_class(text, t, rec) if len({p for f, p in t.frames}) > 1 else pos
-                found = self._apply(text, frame, pos, t, sentence, names)
+                found = self._apply(text, frame, pos, t, sentence, names, rec, seller)
                 if found is None:
                     continue
                 if first is None:
@@ -97,14 +120,21 @@ class FrameMatcher:
                 elif found.counterparty and found.subject and found.subject["canonical"] == first.subject["canonical"]:
                     first.counterparty, first.counterparty_frame = found.counterparty, found.frame
                     return first  # one transaction told by two frames ('placed an order ..., a deal valued at')
+                elif found.implicit and found.counterparty is None and (
+                        found.subject is None or found.subject["canonical"] == first.subject["canonical"]):
+                    first.implicit, first.counterparty_frame = found.implicit, found.frame
+                    return first  # 'pay off a $5bn tax bill': the payment of a tax goes to the state
                 break
         return first
 
-    def _in_scope(self, between: str) -> bool:
+    def _in_scope(self, between: str, after_figure: bool = False) -> bool:
         """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
-        revenue rose to $5bn' is not a supply)."""
+        revenue rose to $5bn' is not a supply); after the figure, no conjunction either unless
+        the trigger follows right after it."""
         between = re.sub(r"\([^)]*\)?", " ", between)  # conversions in brackets: "($2bn; £1bn)"
-        return ";" not in between and not any(w.strip(",.()\"'“”").lower() in self.stops for w in between.split())
+        words = [w.strip(",.()\"'“”").lower() for w in between.split()]
+        stops = self.stops | self.after_figure_stops if after_figure and len(words) > 2 else self.stops
+        return ";" not in between and not any(w in stops for w in words)
 
     def _distance(self, text: str, t: Trigger, clause: tuple[int, int], rec: dict) -> tuple[bool, int]:
         """Triggers of the figure's clause first, then by distance; a trigger after the figure
@@ -113,7 +143,7 @@ class FrameMatcher:
         if t.end <= rec["start"]:
             return outside, rec["start"] - t.end
         between = text[rec["end"]:t.start]
-        close = len(re.sub(r"\([^)]*\)", "", between).split()) <= 2
+        close = len(BRACKETS.sub("", between).split()) <= 2
         return outside, (t.start - rec["end"]) + (0 if close else self.limits.reach_chars // 2)
 
     def _word_class(self, text: str, t: Trigger, rec: dict) -> str:
@@ -129,11 +159,11 @@ class FrameMatcher:
 
     # ------------------------------------------------------------------ arguments
     def _apply(self, text: str, frame: Frame, pos: str, t: Trigger, sentence: tuple[int, int],
-               names: list[EntityMention]) -> Match | None:
+               names: list[EntityMention], rec: dict, seller: Seller) -> Match | None:
         roles = frame.verb if pos == "verb" else frame.noun
         if roles is None:
             return None
-        args = self._arguments(text, pos, t, sentence, names)
+        args = self._arguments(text, pos, t, sentence, names, rec, seller)
         if any(args.get(r) is None for r in frame.requires):
             return None
         after = self._words_after(text, t.end, sentence[1])
@@ -146,15 +176,15 @@ class FrameMatcher:
         subject = next((args[r] for r in roles.subject if args.get(r)), None)
         other = next((args[r] for r in roles.counterparty if args.get(r)
                       and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
-        if subject is None and other is None:
+        if subject is None and other is None and frame.implicit_counterparty is None:
             return None
-        return Match(frame.id, subject, other, (t.start, t.end))
+        return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty)
 
     def _words_after(self, text: str, end: int, limit: int) -> str:
         return " ".join(text[end:limit].split()[:self.limits.count_words])
 
     def _arguments(self, text: str, pos: str, t: Trigger, sentence: tuple[int, int],
-                   names: list[EntityMention]) -> dict[str, EntityMention | None]:
+                   names: list[EntityMention], rec: dict, seller: Seller) -> dict[str, EntityMention | None]:
         s_start, s_end = sentence
         limit = min(s_end, t.end + self.limits.reach_chars)
         args: dict[str, EntityMention | None] = {p: self._after_preposition(text, p, t.end, limit, names)
@@ -166,28 +196,42 @@ class FrameMatcher:
             participle = not text[t.start:t.end].lower().endswith("ing")  # "is suing" is active
             passive = participle and (bool(words) and words[-1] in self.be
                                       or text[t.end:t.end + 4].lower().strip().startswith("by"))
-            if before and self.infinitive_after_passive.search(text, before["end"], t.start):
-                before = None  # "Acme was sold to pay off a debt": who pays is not said
-            if passive:
+            before = self._payer(text, before, t.start, seller)
+            if participle and t.start >= rec["end"] and not BRACKETS.sub("", text[rec["end"]:t.start]).strip():
+                args["agent"], args["patient"] = args["by"], None  # "$5bn invested in Beta": the figure is what was acted on
+            elif passive:
                 args["agent"], args["patient"] = args["by"], before
             else:
                 args["agent"], args["patient"] = before, after
         else:
             possessor = self._possessor(text, t.start, s_start, names)
-            if not self._after_light_verb(text, before, t.start):
-                before = None
+            light = self._light_verb(text, before, t.start)
+            before = self._payer(text, before, light, seller) if light is not None else None
             if args["by"] is not None:
                 args["agent"], args["patient"] = args["by"], args["of"] or before
             else:
                 args["agent"], args["patient"] = possessor or before, args["of"] or after
         return args
 
-    def _after_light_verb(self, text: str, before: EntityMention | None, pos: int) -> bool:
-        """'Acme has placed a $4bn order': a light verb within a few words before the noun."""
+    def _payer(self, text: str, before: EntityMention | None, pos: int, seller: Seller) -> EntityMention | None:
+        """The name before a trigger, or, when that name was sold to pay for what the trigger
+        names ("Beta was sold to pay off a $5bn debt", "the sale of Beta to help pay a tax
+        bill"), its seller: who pays is the one who sold."""
         if before is None:
-            return False
-        words = [w.strip(",.()").lower() for w in text[before["end"]:pos].split()]
-        return any(w in self.light for w in words[-self.limits.gap_words:])
+            return None
+        if self.sold_to.fullmatch(text, before["end"], pos) or (
+                self.purpose.fullmatch(text, before["end"], pos)
+                and self.sale_of.search(text, max(0, before["start"] - self.limits.reach_chars), before["start"])):
+            return seller(before)
+        return before
+
+    def _light_verb(self, text: str, before: EntityMention | None, pos: int) -> int | None:
+        """'Acme has placed a $4bn order': where a light verb stands within a few words before
+        the noun, or None."""
+        if before is None:
+            return None
+        words = list(WORD.finditer(text, before["end"], pos))[-self.limits.gap_words:]
+        return next((m.start() for m in words if m.group(0).strip(",.()").lower() in self.light), None)
 
     def _gap_ok(self, between: str, prepositions: bool = True) -> bool:
         between = PERCENT_OF.sub("", between)  # "bought 18.8% of Acme"
@@ -231,8 +275,10 @@ class FrameMatcher:
             lead = [w.lower() for w in text[max(s_start, e["start"] - 30):e["start"]].split()]
             while lead and lead[-1] in DETERMINERS:
                 lead.pop()
-            if lead and lead[-1] in self.blockers:
-                continue
+            if lead and lead[-1] in self.blockers and not (lead[-1] == "for" and INFINITIVE_SUBJECT.fullmatch(text, e["end"], pos)):
+                continue  # but 'for Acme to sell': Acme is the one who sells
+            if len(lead) > 1 and lead[-2] in RELATIVE_WORDS:
+                continue  # "Acme, which owns Beta, has invested": Beta is the object of 'owns'
             between = RELATIVE.sub("", text[e["end"]:pos], count=1)
             if not self._in_scope(between):
                 return None  # "X announced the news, adding that Y will pay": the payer is not X

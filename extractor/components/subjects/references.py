@@ -4,8 +4,10 @@ giant", "the unit", "it", "its"), each resolved to the nearest earlier name whos
 The kind of a name is learnt from the text: an apposition ("Qantas, the airline"; "state
 oil firm Rosneft"; "Yukos unit Yugansk") gives it the kind of its type noun; otherwise an
 organisation fits any company noun and a country or public body any government noun.
-Candidates are, in order: the first name in subject position earlier in the same sentence, the subject names of the sentences before (nearest sentence first, the
-first subject of each), then any fitting name of those sentences; the main entity last.
+Candidates are, in order: the first name in subject position earlier in the same sentence;
+then in the nearest sentence before that has one, its first subject name, else its first
+fitting name or a pronoun resolved before it ("The plan dented its margins at rival Beta.
+The company..." is the company "its" stands for); the main entity last.
 "a merged firm" ("the combined company") stands for the names last joined with "and".
 Each reference is resolved once, looking back over a bounded number of names.
 """
@@ -41,10 +43,14 @@ class Reference:
 class References:
     """Finds and resolves the references of one document."""
 
-    def __init__(self, rules: SubjectRules) -> None:
+    def __init__(self, rules: SubjectRules, adjective_suffixes: list[str], nationalities: set[str]) -> None:
         self.rules = rules
+        self.adjective_suffixes = tuple(f"-{s}" for s in adjective_suffixes)
+        self.nationalities = nationalities
+        self.state_nouns = set(rules.state_nouns)
         self.kind_of_noun = {noun: kind for kind, nouns in rules.reference_kinds.items() for noun in nouns}
         self.general = set(rules.general_nouns)
+        self.pronouns = {p.lower() for p in rules.pronouns}
         nouns = alternation(self.kind_of_noun)
         modifier = r"(?:[A-Za-z][\w.&'-]*\s+){0,%d}?" % rules.limits.reference_modifiers
         self.description = re.compile(
@@ -52,6 +58,9 @@ class References:
         self.pronoun = re.compile(rf"\b(?:{alternation(rules.pronouns)})\b", re.IGNORECASE)
         self.expletive = re.compile(rf"\s+(?:{alternation(rules.expletive_after_it)})\b", re.IGNORECASE)
         self.merged = re.compile(rf"\b(?:{alternation(rules.merged_modifiers)})\b", re.IGNORECASE)
+        government = alternation(rules.reference_kinds["government"])
+        self.bare_government = re.compile(  # "Russian prosecutors": a nationality names a government body
+            rf"(?<![Tt]he )\b(?P<mods>(?:{alternation(sorted(nationalities))})\s+(?:[a-z-]+\s+)?)(?P<noun>{government})\b")
         self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
         self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
 
@@ -60,18 +69,28 @@ class References:
         for m in self.description.finditer(text):
             noun = m.group("noun").lower()
             mods = m.group("mods")
-            if mods and any(w[:1].isupper() and not w.endswith(("-based", "-controlled", "-owned")) for w in mods.split()):
+            if mods and any(w[:1].isupper() and not w.endswith(self.adjective_suffixes) for w in mods.split()):
                 if self.kind_of_noun[noun] != "government":
                     continue  # "the Acme Group": a name, found by the entity finder
             kind = "merged" if self.merged.search(mods or "") else self.kind_of_noun[noun]
             named = kind == "government" and any(w[:1].isupper() for w in (mods or "").split())
             found.append(Reference(m.start(), m.end(), m.group(0), kind, noun,
-                                   f"{mods}{m.group('noun')}" if named else None))
+                                   self._government_name(mods, m.group("noun")) if named else None))
+        for m in self.bare_government.finditer(text):
+            found.append(Reference(m.start(), m.end(), m.group(0), "government", m.group("noun").lower(),
+                                   self._government_name(m.group("mods"), m.group("noun"))))
         for m in self.pronoun.finditer(text):
             if m.group(0).lower() == "it" and self.expletive.match(text, m.end()):
                 continue  # "it is expected that..."
             found.append(Reference(m.start(), m.end(), m.group(0), "pronoun", m.group(0).lower()))
         return sorted(found, key=lambda r: r.start)
+
+    def _government_name(self, mods: str, noun: str) -> str:
+        """"Russian government" for "the Russian authorities" as for "the Russian government":
+        a nationality or country with a word for the state names its government."""
+        if noun.lower() in self.state_nouns and mods.strip() in self.nationalities:
+            return f"{mods.strip()} government"
+        return f"{mods}{noun}"
 
     def kinds(self, text: str, entities: list[EntityMention]) -> dict[str, str]:
         """The type noun each name is given by an apposition ("Qantas, the airline", "oil firm Rosneft")."""
@@ -85,10 +104,13 @@ class References:
         return kinds
 
     def resolve(self, refs: list[Reference], entities: list[EntityMention], view: Layout,
-                subject_like: list[bool], kinds: dict[str, str], main: EntityMention | None) -> list[EntityMention]:
+                subject_like: list[bool], cited: list[bool], kinds: dict[str, str],
+                main: EntityMention | None) -> list[EntityMention]:
         """For each reference the name it stands for, as a mention at the reference's place
         (``canonical`` and ``label`` of the antecedent); references with none are left out.
-        ``subject_like[i]``: entity i stands in subject position."""
+        ``subject_like[i]``: entity i stands in subject position; ``cited[i]``: it reports on
+        another entity, an antecedent only in its own sentence ("the company" after "The
+        Financial Times reports that Acme..." is Acme, not the newspaper)."""
         starts = [e["start"] for e in entities]
         back = self.rules.limits.antecedent_names
         counts = Counter(e["canonical"] for e in entities if e["label"] in GOVERNMENT_LABELS)
@@ -108,7 +130,7 @@ class References:
             if ref.kind == "merged":
                 found = self._merged(view.text, entities, window)
             else:
-                found = self._antecedent(ref, entities, window, view, subject_like, kinds)
+                found = self._antecedent(ref, entities, window, view, subject_like, cited, kinds, resolved)
             if found is None and ref.kind == "government":
                 found = salient_government
             if found is None and ref.kind != "merged" and main and self._fits(ref, main, kinds):
@@ -119,7 +141,8 @@ class References:
         return resolved
 
     def _antecedent(self, ref: Reference, entities: list[EntityMention], window: list[int], view: Layout,
-                    subject_like: list[bool], kinds: dict[str, str]) -> EntityMention | None:
+                    subject_like: list[bool], cited: list[bool], kinds: dict[str, str],
+                    resolved: list[EntityMention]) -> EntityMention | None:
         s_start = view.sentence(ref.start)[0]
         fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
         same = [j for j in reversed(fitting) if entities[j]["start"] >= s_start]  # in text order
@@ -128,15 +151,19 @@ class References:
                 return entities[j]  # the subject of the sentence: "Acme, which supplies Beta, said its..."
         sentences: dict[int, list[int]] = {}  # earlier sentence start -> its fitting names, first first
         for j in fitting:
-            if entities[j]["start"] < s_start:
+            if entities[j]["start"] < s_start and not cited[j]:
                 sentences.setdefault(view.sentence(entities[j]["start"])[0], []).insert(0, j)
         for start in sorted(sentences, reverse=True):  # the nearest sentence that has one
             names = sentences[start]
             subjects = [j for j in names if subject_like[j]]
             if subjects:
                 return entities[subjects[0]]
-            if ref.kind != "government":
-                return entities[names[0]]
+            if ref.kind != "government":  # its first name, or a pronoun before it that stands for another
+                first = entities[names[0]]
+                chain = [r for r in resolved[-self.rules.limits.antecedent_names:]
+                         if start <= r["start"] < first["start"] and r["text"].lower() in self.pronouns
+                         and self._fits(ref, r, kinds)]
+                return chain[0] if chain else first
         return None
 
     def _fits(self, ref: Reference, e: EntityMention, kinds: dict[str, str]) -> bool:
