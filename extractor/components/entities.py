@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -75,6 +76,7 @@ class EntityFinder:
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
         self.common = phrases(rules.common_names)
+        self.known_names = re.compile(phrase_pattern(sorted(n for n in self.alias_names if " " in n)))
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$", re.IGNORECASE)
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
@@ -112,6 +114,9 @@ class EntityFinder:
         common = [(sp.start, sp.end) for m in self.common.finditer(text)
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, [c for c in common if not _within_longer(c, runs)])  # "Marlow Oil" is no oil
+        known = [(sp.start, sp.end) for m in self.known_names.finditer(text)
+                 if (sp := doc.char_span(m.start(), m.end())) is not None]
+        runs = _merge(runs, [k for k in known if not _within_longer(k, runs)])  # "Securities and Exchange Commission"
         runs = self._not_names(doc, text, tokens, runs)
         names = [tokens.span_text(s, e) for s, e in runs]
         head_end = view.lines[0][1] if view.lines else 0  # the headline
@@ -121,7 +126,7 @@ class EntityFinder:
             first.setdefault(name, tokens.start[s])
             if tokens.start[s] > head_end:
                 body_first.setdefault(name, tokens.start[s])
-        canon = self._canonical(list(first), first, body_first, head_end)
+        canon = self._canonical(list(first), first, body_first, head_end, Counter(names))
         entities = [{"text": name, "canonical": canon[name],
                      "label": self._label(text, name, tokens.start[s], canon[name]),
                      "start": tokens.start[s], "end": tokens.end[e - 1]} for (s, e), name in zip(runs, names)]
@@ -240,7 +245,7 @@ class EntityFinder:
 
     # ---------------------------------------------------------- canonical names
     def _canonical(self, names: list[str], first: dict[str, int], body_first: dict[str, int],
-                   head_end: int) -> dict[str, str]:
+                   head_end: int, mentions: Counter[str]) -> dict[str, str]:
         """Canonical name of each distinct name (given in order of first appearance, ``first``
         its offset), in two passes: every name is first reduced to its base (corporate suffix
         dropped) and preferred spelling; then each base links to the longer full name it
@@ -255,12 +260,14 @@ class EntityFinder:
         spelled = {key: preferred_spelling(group) for key, group in spellings.items()}
         seen_at: dict[str, int] = {}
         in_body: dict[str, int] = {}
+        written: Counter[str] = Counter()
         for n in names:
             b = spelled[spelling_key(base[n])]
+            written[b] += mentions[n]
             seen_at[b] = min(seen_at.get(b, first[n]), first[n])
             if n in body_first:
                 in_body[b] = min(in_body.get(b, body_first[n]), body_first[n])
-        full = Linker(list(seen_at), seen_at, in_body, head_end, self.places, self.limits)
+        full = Linker(list(seen_at), seen_at, in_body, written, head_end, self.places, self.limits)
         canon: dict[str, str] = {}
         for name in names:
             b = spelled[spelling_key(base[name])]
@@ -279,12 +286,14 @@ class Linker:
     an acronym links to the name it spells anywhere in the document; a short form ("Fox",
     "Northern") to a longer name that starts with it when the longer one comes first or
     the short one first appears in the headline; a truncation ("Yugansk") or a misspelling
-    ("Yuganskneftgas") to the longest name it is close to; the same words in another
+    ("Yuganskneftgas") to the longest name it is close to (of two as long, the one written
+    more often); the same words in another
     order ("Menatep Group") to the first order written. Place names link to nothing."""
 
-    def __init__(self, names: list[str], first: dict[str, int], in_body: dict[str, int], head_end: int,
-                 places: set[str], limits: EntityLimits) -> None:
+    def __init__(self, names: list[str], first: dict[str, int], in_body: dict[str, int], written: Counter[str],
+                 head_end: int, places: set[str], limits: EntityLimits) -> None:
         self.first, self.in_body, self.head_end, self.places, self.limits = first, in_body, head_end, places, limits
+        self.written = written
         self.by_first: dict[str, list[str]] = {}
         self.by_last: dict[str, list[str]] = {}
         self.by_initials: dict[str, list[str]] = {}
@@ -336,9 +345,16 @@ class Linker:
             if close:
                 return max(close, key=len)
         match = process.extractOne(name, [n for n in self.by_prefix.get(name[:self.limits.prefix_letters].lower(), [])[:cap]
-                                          if n != name and len(n) >= len(name)],
+                                          if n != name and self._better_spelt(n, name)],
                                    scorer=fuzz.ratio, processor=str.lower, score_cutoff=self.limits.fuzzy_ratio)
         return match[0] if match else None
+
+    def _better_spelt(self, other: str, name: str) -> bool:
+        """Of two close spellings, the longer is the full one; of two as long, the one written
+        more often ('Yuganskneftegas' three times, 'Yuganksneftegas' once), else the first."""
+        if len(other) != len(name):
+            return len(other) > len(name)
+        return (self.written[other], -self.first[other]) > (self.written[name], -self.first[name])
 
     def _may_shorten(self, short: str, long: str) -> bool:
         """A short form stands for the longer name introduced before it; a short form of the

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from .base import Regexes, RuleFile, Strict, Words
 from .loader import load
 
-Argument = Literal["agent", "patient", "to", "from", "for", "against", "with", "in", "into", "on", "by"]
+Argument = Literal["agent", "patient", "asset", "to", "from", "for", "against", "with", "in", "into", "on", "by"]
 
 
 class Roles(Strict):
@@ -29,6 +29,8 @@ class Frame(Strict):
     verb: Roles | None = None
     noun: Roles | None = None
     counted: Roles | None = Field(None, description="roles when the patient is counted ('sell 10 aircraft to X')")
+    sells: bool = Field(False, description="its patient is a thing sold; the document's 'asset' is the one most "
+                                           "often sold")
     sold_to_pay: bool = Field(False, description="a sale: 'Y was sold to pay off a debt', 'the sale of Y to pay a tax "
                                                  "bill' make the seller (Y's owner) the payer")
     implicit_counterparty: Literal["government", "authority"] | None = Field(
@@ -45,6 +47,11 @@ class Frame(Strict):
         return self
 
 
+class Unnamed(Strict):
+    determiners: Words = Field(description="indefinite determiners that open a description of an unnamed party")
+    nouns: Words = Field(description="nouns that end it ('an unknown shell company', 'a previously unknown group')")
+
+
 class FrameLimits(Strict):
     reach_chars: int = Field(description="how far from the figure a trigger may stand, outside the figure's clause")
     gap_words: int = Field(description="words that may stand between a trigger (or preposition) and its name")
@@ -58,6 +65,9 @@ class FrameRules(RuleFile):
     prepositions: Words = Field(description="prepositions that introduce an argument")
     stop_words: Words = Field(description="words past which no argument is looked for")
     after_figure_stops: Words = Field(description="words between a figure and a later trigger that end its reach")
+    unnamed: Unnamed = Field(description="unnamed parties after a frame's preposition")
+    coordinators: Words = Field(description="phrases that join two parts of one clause ('as well as')")
+    copulas: Words = Field(description="phrases that make their subject the noun after them ('emerged as the winner')")
     idioms: Regexes = Field(description="phrases in which a trigger word has another sense ('in order to')")
     light_verbs: Words = Field(description="verbs whose subject is the agent of the noun after them ('placed an order')")
     agent_blockers: Words = Field(description="words after which a name is no agent ('an officer at Acme')")

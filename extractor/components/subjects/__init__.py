@@ -23,7 +23,7 @@ from ...textmatch import alternation as _words
 from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
 from ..view import layout_of
-from .frames import FrameMatcher, Match
+from .frames import Context, FrameMatcher, Match
 from .owners import Owners
 from .references import References
 
@@ -100,6 +100,8 @@ class SubjectFinder:
         party_starts = [e["start"] for e in parties]
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
+        ctx = Context(seller)
+        ctx.asset = self._asset(text, view, triggers, parties, party_starts, ctx)
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         for rec in money:
@@ -119,7 +121,7 @@ class SubjectFinder:
             in_sentence = mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
             previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
             frame = self.frames.match(text, triggers, trigger_starts, (s_start, s_end), (c_start, c_end), rec,
-                                      parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)], seller)
+                                      parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)], ctx)
             subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
                                           (c_start, c_end), content, reporting, reports, previous, frame)
             if subject is None and not self.generic_statement.search(text, s_start, s_end):
@@ -181,6 +183,20 @@ class SubjectFinder:
                 return buyer, "buyer"
         other = self._counterparty(text, in_sentence, sentence[0], sentence[1], subject)
         return other, "after_preposition"
+
+    def _asset(self, text: str, view: Layout, triggers: list, parties: list[Entity], party_starts: list[int],
+               ctx: Context) -> Entity | None:
+        """The thing the document sells: the name its sales and purchases most often have as
+        patient (the first of the most frequent), so that 'the auction winner' knows what was won."""
+        counts: Counter[str] = Counter()
+        first: dict[str, Entity] = {}
+        for t in triggers:
+            s_start, s_end = view.sentence(t.start)
+            names = parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)]
+            for e in self.frames.sold(text, t, (s_start, s_end), names, ctx):
+                counts[e["canonical"]] += 1
+                first.setdefault(e["canonical"], e)
+        return first[counts.most_common(1)[0][0]] if counts else None
 
     @staticmethod
     def _reporters(doc: Doc, names: list[Entity]) -> list[bool]:

@@ -23,8 +23,8 @@ from ..extensions import EntityMention
 NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)s?\b", re.I)
 RELATIVE = re.compile(r"^\s*(?:[,–—-]\s*)?(?:which|who|that)\b", re.I)
 PERCENT_OF = re.compile(r"[\d.]+\s*(?:%|per\s*cent)\s+of\b", re.I)
-Seller = Callable[[EntityMention], "EntityMention | None"]
 WORD = re.compile(r"\S+")
+APPOSED = re.compile(r",\s+(?:the\s+)?")
 RELATIVE_WORDS = {"which", "who", "that"}
 BRACKETS = re.compile(r"\([^)]*\)")
 INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
@@ -44,10 +44,29 @@ class Match:
 
 
 @dataclass
+class Context:
+    """What a frame may need of the whole document."""
+
+    seller: Callable[[EntityMention], EntityMention | None]  # who sold a name: its owner
+    asset: EntityMention | None = None  # the thing the document has sold or auctioned
+
+
+@dataclass
 class Trigger:
     start: int
     end: int
     frames: list[tuple[Frame, str]]  # (frame, "verb" | "noun")
+
+
+def _verb_first(ordered: list[Trigger], rec: dict) -> list[Trigger]:
+    """A noun after the figure names its kind ('$20bn in damages'); a verb of the same frame
+    in the clause ('will sue Baikal ... for $20bn in damages') then gives the parties, and
+    is tried first."""
+    if not ordered or ordered[0].start < rec["end"] or any(pos == "verb" for _, pos in ordered[0].frames):
+        return ordered
+    kinds = {frame.id for frame, _ in ordered[0].frames}
+    verb = next((t for t in ordered[1:] if any(pos == "verb" and f.id in kinds for f, pos in t.frames)), None)
+    return [verb] + [t for t in ordered if t is not verb] if verb else ordered
 
 
 class FrameMatcher:
@@ -66,6 +85,11 @@ class FrameMatcher:
         self.prepositions = set(rules.prepositions)
         self.stops = set(rules.stop_words)
         self.after_figure_stops = set(rules.after_figure_stops)
+        self.copulas = re.compile(rf"\b(?:{alternation(rules.copulas)})\b", re.IGNORECASE) if rules.copulas else None
+        self.joiners = re.compile(rf"\b(?:{alternation(rules.copulas + rules.coordinators)})\b", re.IGNORECASE)
+        self.description = re.compile(  # used with match(pos)
+            rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
+            rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
         self.idioms = re.compile("|".join(f"(?:{p})" for p in rules.idioms), re.IGNORECASE) if rules.idioms else None
         self.light = set(rules.light_verbs)
         self.blockers = set(rules.agent_blockers)
@@ -94,23 +118,21 @@ class FrameMatcher:
         return found
 
     def match(self, text: str, triggers: list[Trigger], starts: list[int], sentence: tuple[int, int],
-              clause: tuple[int, int], rec: dict, names: list[EntityMention], seller: Seller) -> Match | None:
+              clause: tuple[int, int], rec: dict, names: list[EntityMention], ctx: Context) -> Match | None:
         """The frame of the figure ``rec`` (``starts``: the trigger starts), from the ``names``
-        of its sentence (in order); ``seller`` gives who sold a name (its owner)."""
+        of its sentence (in order)."""
         s_start, s_end = sentence
         reach = self.limits.reach_chars
         lo, hi = max(s_start, rec["start"] - reach), min(s_end, rec["end"] + reach)
         near = triggers[bisect_left(starts, lo):bisect_left(starts, hi)]
         near = [t for t in near if clause[0] <= t.start < clause[1]]
-        before = [t for t in near if t.end <= rec["start"]]
-        near = [t for t in near if t.start >= rec["end"] or t is before[-1]]  # "sold to pay off a $27bn debt": 'pay' governs it
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
                 or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start], after_figure=True))]
         first: Match | None = None
-        for t in sorted(near, key=lambda t: self._distance(text, t, clause, rec)):
+        for t in _verb_first(sorted(near, key=lambda t: self._distance(text, t, clause, rec)), rec):
             for frame, pos in t.frames:
                 pos = self._word_class(text, t, rec) if len({p for f, p in t.frames}) > 1 else pos
-                found = self._apply(text, frame, pos, t, sentence, names, rec, seller)
+                found = self._apply(text, frame, pos, t, sentence, names, rec, ctx)
                 if found is None:
                     continue
                 if first is None:
@@ -120,6 +142,9 @@ class FrameMatcher:
                 elif found.counterparty and found.subject and found.subject["canonical"] == first.subject["canonical"]:
                     first.counterparty, first.counterparty_frame = found.counterparty, found.frame
                     return first  # one transaction told by two frames ('placed an order ..., a deal valued at')
+                elif found.subject and found.counterparty and first.counterparty is None and first.subject \
+                        and found.counterparty["canonical"] == first.subject["canonical"]:
+                    return found  # 'X won the auction, agreeing to pay $9bn': the payer is the buyer of a thing
                 elif found.implicit and found.counterparty is None and (
                         found.subject is None or found.subject["canonical"] == first.subject["canonical"]):
                     first.implicit, first.counterparty_frame = found.implicit, found.frame
@@ -127,11 +152,24 @@ class FrameMatcher:
                 break
         return first
 
+    def sold(self, text: str, t: Trigger, sentence: tuple[int, int], names: list[EntityMention],
+             ctx: Context) -> list[EntityMention]:
+        """What the sale or purchase frames of trigger ``t`` say was sold ('Beta was sold',
+        'the auction of Beta', 'Acme bought Beta'), for the document's asset."""
+        found = []
+        for frame, pos in t.frames:
+            if frame.sells and (frame.verb if pos == "verb" else frame.noun) is not None:
+                patient = self._arguments(text, pos, t, sentence, names, None, ctx).get("patient")
+                if patient is not None:
+                    found.append(patient)
+        return found
+
     def _in_scope(self, between: str, after_figure: bool = False) -> bool:
         """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
         revenue rose to $5bn' is not a supply); after the figure, no conjunction either unless
         the trigger follows right after it."""
         between = re.sub(r"\([^)]*\)?", " ", between)  # conversions in brackets: "($2bn; £1bn)"
+        between = self.joiners.sub(" ", between)  # "X emerged as the winner", "$13m, as well as $15m"
         words = [w.strip(",.()\"'“”").lower() for w in between.split()]
         stops = self.stops | self.after_figure_stops if after_figure and len(words) > 2 else self.stops
         return ";" not in between and not any(w in stops for w in words)
@@ -159,11 +197,12 @@ class FrameMatcher:
 
     # ------------------------------------------------------------------ arguments
     def _apply(self, text: str, frame: Frame, pos: str, t: Trigger, sentence: tuple[int, int],
-               names: list[EntityMention], rec: dict, seller: Seller) -> Match | None:
+               names: list[EntityMention], rec: dict, ctx: Context) -> Match | None:
         roles = frame.verb if pos == "verb" else frame.noun
         if roles is None:
             return None
-        args = self._arguments(text, pos, t, sentence, names, rec, seller)
+        args = self._arguments(text, pos, t, sentence, names, rec, ctx)
+        args["asset"] = ctx.asset
         if any(args.get(r) is None for r in frame.requires):
             return None
         after = self._words_after(text, t.end, sentence[1])
@@ -184,7 +223,7 @@ class FrameMatcher:
         return " ".join(text[end:limit].split()[:self.limits.count_words])
 
     def _arguments(self, text: str, pos: str, t: Trigger, sentence: tuple[int, int],
-                   names: list[EntityMention], rec: dict, seller: Seller) -> dict[str, EntityMention | None]:
+                   names: list[EntityMention], rec: dict | None, ctx: Context) -> dict[str, EntityMention | None]:
         s_start, s_end = sentence
         limit = min(s_end, t.end + self.limits.reach_chars)
         args: dict[str, EntityMention | None] = {p: self._after_preposition(text, p, t.end, limit, names)
@@ -196,8 +235,8 @@ class FrameMatcher:
             participle = not text[t.start:t.end].lower().endswith("ing")  # "is suing" is active
             passive = participle and (bool(words) and words[-1] in self.be
                                       or text[t.end:t.end + 4].lower().strip().startswith("by"))
-            before = self._payer(text, before, t.start, seller)
-            if participle and t.start >= rec["end"] and not BRACKETS.sub("", text[rec["end"]:t.start]).strip():
+            before = self._payer(text, before, t.start, ctx)
+            if participle and rec and t.start >= rec["end"] and not BRACKETS.sub("", text[rec["end"]:t.start]).strip():
                 args["agent"], args["patient"] = args["by"], None  # "$5bn invested in Beta": the figure is what was acted on
             elif passive:
                 args["agent"], args["patient"] = args["by"], before
@@ -206,14 +245,15 @@ class FrameMatcher:
         else:
             possessor = self._possessor(text, t.start, s_start, names)
             light = self._light_verb(text, before, t.start)
-            before = self._payer(text, before, light, seller) if light is not None else None
+            before = self._payer(text, before, light, ctx) if light is not None else None
             if args["by"] is not None:
                 args["agent"], args["patient"] = args["by"], args["of"] or before
-            else:
-                args["agent"], args["patient"] = possessor or before, args["of"] or after
+            else:  # a name right after a noun is its patient ('a bid Acme rejected' is not about Acme)
+                adjacent = after if after and not text[t.end:after["start"]].strip() else None
+                args["agent"], args["patient"] = possessor or before, args["of"] or adjacent
         return args
 
-    def _payer(self, text: str, before: EntityMention | None, pos: int, seller: Seller) -> EntityMention | None:
+    def _payer(self, text: str, before: EntityMention | None, pos: int, ctx: Context) -> EntityMention | None:
         """The name before a trigger, or, when that name was sold to pay for what the trigger
         names ("Beta was sold to pay off a $5bn debt", "the sale of Beta to help pay a tax
         bill"), its seller: who pays is the one who sold."""
@@ -222,7 +262,7 @@ class FrameMatcher:
         if self.sold_to.fullmatch(text, before["end"], pos) or (
                 self.purpose.fullmatch(text, before["end"], pos)
                 and self.sale_of.search(text, max(0, before["start"] - self.limits.reach_chars), before["start"])):
-            return seller(before)
+            return ctx.seller(before)
         return before
 
     def _light_verb(self, text: str, before: EntityMention | None, pos: int) -> int | None:
@@ -231,7 +271,9 @@ class FrameMatcher:
         if before is None:
             return None
         words = list(WORD.finditer(text, before["end"], pos))[-self.limits.gap_words:]
-        return next((m.start() for m in words if m.group(0).strip(",.()").lower() in self.light), None)
+        light = next((m.start() for m in words if m.group(0).strip(",.()").lower() in self.light), None)
+        copula = self.copulas.search(text, words[0].start(), pos) if light is None and words and self.copulas else None
+        return copula.start() if copula else light
 
     def _gap_ok(self, between: str, prepositions: bool = True) -> bool:
         between = PERCENT_OF.sub("", between)  # "bought 18.8% of Acme"
@@ -254,6 +296,8 @@ class FrameMatcher:
                 continue
             nxt = next((o for o in names if o["start"] >= e["end"]), None)
             link = text[e["end"]:nxt["start"]] if nxt else ""
+            if nxt and e["text"][:4].lower() == "the " and APPOSED.fullmatch(link):
+                return nxt  # "the US financial watchdog, the Securities and Exchange Commission"
             if nxt and re.fullmatch(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+", link) and self._gap_ok(link) \
                     and not set(link.split()) & {"and", "or", "nor", "plus"}:
                 return nxt  # "Yukos unit Beta", "Acme subsidiary Beta"
@@ -265,7 +309,16 @@ class FrameMatcher:
         m = self.preposition[prep].search(text, pos, limit)
         if m is None or not self._in_scope(text[pos:m.start()]) or len(text[pos:m.start()].split()) > 2 * self.limits.gap_words:
             return None
-        return self._after(text, m.end(), limit, names)
+        return self._after(text, m.end(), limit, names) or self._description(text, m.end())
+
+    def _description(self, text: str, pos: int) -> EntityMention | None:
+        """An unnamed party written as an indefinite description ('by an unknown shell company',
+        'to an unnamed agent in Benin'): the description is its name, as a reader would give it."""
+        m = self.description.match(text, pos)
+        if m is None:
+            return None
+        name = m.group("name")
+        return {"text": m.group(0), "canonical": name, "label": "ORG", "start": m.start("name"), "end": m.end()}
 
     def _before(self, text: str, pos: int, s_start: int, names: list[EntityMention]) -> EntityMention | None:
         """The nearest name before ``pos`` in subject position: not after a preposition, not a possessor."""
