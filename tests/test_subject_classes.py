@@ -137,3 +137,98 @@ def test_fines_go_to_the_regulator_the_document_names(nlp):
     text = ("The Tolland Securities Commission has ended its inquiry into Dravik. "
             "Dravik agreed to pay penalties of $5m.")
     assert _roles(text, nlp)["$5m"] == ("Dravik", "Tolland Securities Commission")
+
+
+# ---------------------------------------------------------------- sales, auctions, unnamed parties
+def test_the_auction_winner_pays_for_the_thing_auctioned(nlp):
+    text = ("The fate of Brisel - the oil firm sold to a little-known buyer on Sunday - is unclear. "
+            "Varrow Finance emerged as the auction winner, agreeing to pay 90bn roubles. "
+            "Brisel has been sold in haste.")
+    assert _roles(text, nlp)["90bn roubles"] == ("Brisel", "Varrow Finance")
+
+
+def test_an_unnamed_party_is_named_by_its_description(nlp):
+    text = "Brisel was auctioned last week. In the end, the auction was won by an unknown shell company for $9bn."
+    assert _roles(text, nlp)["$9bn"] == ("Brisel", "unknown shell company")
+    text = "The regulator accused Tessin of illegally paying $2.1m to an unnamed agent in Morovia."
+    assert _roles(text, nlp)["$2.1m"] == ("Tessin", "unnamed agent in Morovia")
+
+
+def test_a_noun_after_the_figure_lets_its_verb_give_the_parties(nlp):
+    text = "Varrow Oil will sue Brisel Finance and others involved in the sale of Quint for $20bn in damages."
+    assert _roles(text, nlp)["$20bn"] == ("Varrow Oil", "Brisel Finance")
+
+
+def test_a_settlement_is_paid_to_the_one_who_sued(nlp):
+    text = ("Tessin agreed to pay $13m in penalties, as well as $15.5m to settle a civil lawsuit brought by the "
+            "Tolland financial watchdog, the Tolland Securities Commission.")
+    assert _roles(text, nlp)["$15.5m"] == ("Tessin", "Tolland Securities Commission")
+
+
+def test_the_spelling_written_most_often_is_canonical(nlp):
+    doc = nlp("Quintaroil was sold. Quinatroil fetched $5bn. Analysts said Quintaroil paid more. Quintaroil shares fell.")
+    assert {e["canonical"] for e in doc._.entities} == {"Quintaroil"}
+
+
+# ---------------------------------------------------------------- products, unit prices, makers
+def test_a_unit_price_is_the_products(nlp):
+    text = "Quorva plans to buy 20,000 Halvex's Z900 processors in a test order, which could cost about $20,000 per unit."
+    assert _roles(text, nlp)["about $20,000 per unit"] == ("Halvex Z900", None)
+    text = "Quorva plans to purchase 5,000 Z900 chips through test orders, with each unit priced at around $18,000."
+    assert _roles(text, nlp)["around $18,000"][0] == "Z900"
+
+
+def test_an_order_of_unnamed_aircraft_stays_the_buyers(nlp):
+    text = "Skyreach Air has made a firm order for 30 of the aircraft, at $120m each."
+    assert _roles(text, nlp)["$120m"][0] == "Skyreach Air"
+
+
+def test_the_maker_of_what_is_bought_is_the_counterparty(nlp):
+    roles = _roles("Quorva is preparing to buy about $5.6bn worth of Tessin Ascent chips in 2026.", nlp)
+    assert roles["about $5.6bn"][0] == "Quorva" and roles["about $5.6bn"][1].startswith("Tessin")
+    roles = _roles("Quorva plans to allocate approximately $5.6bn for Tessin Systems' Ascent 910 processors.", nlp)
+    assert roles["approximately $5.6bn"] == ("Quorva", "Tessin Systems")
+
+
+# ---------------------------------------------------------------- lists and joint figures
+def test_one_figure_for_a_list_of_names_is_combined(nlp):
+    text = "Halvex, Orrin, Pellworth and Quint have spent more than $300bn between them this year."
+    assert _roles(text, nlp)["more than $300bn"][0] == "Halvex, Orrin, Pellworth and Quint combined"
+    text = "Halvex (HLV), Orrin (ORN) and Quint (QNT) have collectively poured nearly $400bn into data centres."
+    assert _roles(text, nlp)["nearly $400bn"][0] == "Halvex, Orrin and Quint combined"
+
+
+def test_a_group_told_jointly_is_the_list_named_near_it(nlp):
+    text = ("Quorva lags far behind its rivals, which collectively are expected to pour more than $300bn into "
+            "data centres this year. They include Halvex, Orrin, Pellworth and Quint.")
+    assert _roles(text, nlp)["more than $300bn"][0] == "Halvex, Orrin, Pellworth and Quint combined"
+
+
+def test_each_keeps_a_list_apart(nlp):
+    text = "Halvex and Orrin each paid $5m."
+    assert "combined" not in _roles(text, nlp)["$5m"][0]
+
+
+# ---------------------------------------------------------------- markets, bodies, governments
+def test_figures_a_trade_body_publishes_are_the_markets(nlp):
+    text = ("Figures show a slowdown in the Norwegian housing market.\n\n"
+            "The Council of Fjord Lenders (CFL) said lending was slowing. Data from the CFL showed lending fell to "
+            "just over £25bn in November, from £25.5bn a year earlier.")
+    roles = _roles(text, nlp)
+    assert roles["just over £25bn"][0] == roles["£25.5bn"][0] == "Norwegian housing market"
+
+
+def test_a_month_possessive_after_to_is_a_date(nlp):
+    names = _names("Lending rose by £4m in November, compared to October's £4.29m.", nlp)
+    assert "October" not in names
+
+
+def test_a_named_administration_is_a_government(nlp):
+    text = ("Quorva ordered chips. Valued at roughly $400m, this initial batch is a bridge following the Varga administration's "
+            "waiver on sales.")
+    assert _roles(text, nlp)["roughly $400m"][0] == "Quorva"
+
+
+def test_legal_form_suffixes_go_brand_words_stay(nlp):
+    doc = nlp("Meta Inc. and Alphabet Inc. rose. News Corp fell.")
+    assert {e["canonical"] for e in doc._.entities} == {"Meta", "Alphabet", "News Corp"}

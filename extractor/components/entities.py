@@ -72,6 +72,12 @@ class EntityFinder:
         self.alias_names = {a for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.labels = rules.labels
         self.public_bodies = set(rules.public_body_words)
+        self.body_words = set(rules.body_words)
+        self.brand_suffixes = set(rules.brand_suffixes)
+        places = sorted({name for name, label in rules.labels.items() if label == "GPE"} | set(rules.demonyms)
+                        | {a for canon, names in rules.aliases.items() if rules.labels.get(canon) == "GPE" for a in names})
+        self.market = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?P<place>{alternation(places)})\s+)?"
+                                 rf"(?:{alternation(rules.market_kinds)})\s+markets?)\b")
         self.connectors = set(rules.connectors)
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
@@ -84,7 +90,8 @@ class EntityFinder:
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(common_words(rules_folder).words)
         self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
-        self.date_before_possessive = re.compile(r"\b(?:in|on|since|until|by|last|next|early|late|mid|this|that)\s+$", re.I)
+        self.date_before_possessive = re.compile(
+            r"\b(?:in|on|since|until|by|last|next|early|late|mid|this|that|to|than|from|versus)\s+$", re.I)
         self.ticker = re.compile("|".join(f"(?:{p})" for p in rules.ticker_patterns))
         self.adjective = re.compile(rf"-(?:{alternation(rules.adjective_suffixes)})\b")  # used with match(pos)
         currency = rules_currency_words(rules_folder)
@@ -103,10 +110,12 @@ class EntityFinder:
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
         mid_sentence |= {tokens.words[e - 1].lower() for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
         mid_sentence |= {tokens.words[s].lower() for s, e in body if e - s > 1 and not tokens.starts_sentence(s)}
+        starts = {s for s, _ in body}
         runs = [(s, e) for s, e in body
                 if self._known(tokens.span_text(s, e), mid_sentence) or (
                     e - s > 1 or not tokens.starts_sentence(s) or not tokens.words[s].istitle()
-                    or not self._common(tokens.words[s].lower(), lowercase))]
+                    or not self._common(tokens.words[s].lower(), lowercase)
+                    or (e + 1 in starts and tokens.words[e] == ","))]  # "Microsoft, Alphabet and Meta": a list of names
         runs = _merge(runs, self._in_headings(doc, text, headings, {tokens.span_text(s, e) for s, e in runs}))
         if doc.has_annotation("ENT_IOB"):
             runs = _merge(runs, self._model_names(doc, tokens, headings,
@@ -117,6 +126,9 @@ class EntityFinder:
         known = [(sp.start, sp.end) for m in self.known_names.finditer(text)
                  if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, [k for k in known if not _within_longer(k, runs)])  # "Securities and Exchange Commission"
+        markets = {(sp.start, sp.end): m for m in self.market.finditer(text)
+                   if (sp := doc.char_span(m.start("name"), m.end("name"))) is not None}
+        runs = _merge(runs, list(markets))  # "the UK property market": a market a figure can be about
         runs = self._not_names(doc, text, tokens, runs)
         names = [tokens.span_text(s, e) for s, e in runs]
         head_end = view.lines[0][1] if view.lines else 0  # the headline
@@ -127,8 +139,14 @@ class EntityFinder:
             if tokens.start[s] > head_end:
                 body_first.setdefault(name, tokens.start[s])
         canon = self._canonical(list(first), first, body_first, head_end, Counter(names))
+        market_names = {}
+        for m in markets.values():
+            place = m.group("place")
+            market_names[m.group("name")] = m.group("name").replace(place, self.alias.get(place.lower(), place), 1) \
+                if place else m.group("name")
+        canon.update({name: c.rstrip("s") if c.endswith("markets") else c for name, c in market_names.items()})
         entities = [{"text": name, "canonical": canon[name],
-                     "label": self._label(text, name, tokens.start[s], canon[name]),
+                     "label": "MARKET" if name in market_names else self._label(text, name, tokens.start[s], canon[name]),
                      "start": tokens.start[s], "end": tokens.end[e - 1]} for (s, e), name in zip(runs, names)]
         persons = {e["canonical"] for e in entities if e["label"] == "PERSON"}
         for ent in entities:  # one mention with a title makes every mention a person
@@ -145,12 +163,26 @@ class EntityFinder:
         that makes it an adjective ('Beijing-based', 'Gibraltar-registered')."""
         money = sorted((r["start"], r["end"]) for r in doc._.money or [])
         tickers = [m.span() for m in self.ticker.finditer(text)]
+        ends = {e: s for s, e in runs}
+        runs = [(s, e) for s, e in runs if not self._bare_ticker(tokens, s, e, ends)]
         return [(s, e) for s, e in runs
                 if not _overlaps(money, tokens.start[s], tokens.end[e - 1])
                 and not _overlaps(tickers, tokens.start[s], tokens.end[e - 1])
                 and not self.currency_number.match(tokens.words[s])
                 and not self.adjective.match(text, tokens.end[e - 1])
                 and not self.adjective.search(tokens.words[e - 1])]
+
+    @staticmethod
+    def _bare_ticker(tokens: Tokens, s: int, e: int, ends: dict[int, int]) -> bool:
+        """'Alphabet (GOOG)': capitals in brackets right after a name that they neither spell
+        nor abbreviate ('Council of Mortgage Lenders (CML)' keeps its acronym)."""
+        if e - s != 1 or s < 2 or e >= len(tokens.words) or tokens.words[s - 1] != "(" or tokens.words[e] != ")":
+            return False
+        word = tokens.words[s]
+        if not (word.isupper() and word.isalpha()) or s - 1 not in ends:
+            return False
+        owner = tokens.span_text(ends[s - 1], s - 1)
+        return not is_acronym_of(word, owner) and spelling_key(word) != spelling_key(_first_word(owner))
 
     def _label(self, text: str, name: str, start: int, canonical: str) -> str:
         """Label of the name written at ``start``."""
@@ -163,6 +195,8 @@ class EntityFinder:
             return "PERSON"
         if canonical not in self.labels and words_of(canonical)[-1:] and words_of(canonical)[-1] in self.public_bodies:
             return "GOV"  # "the Tolland Securities Commission"
+        if canonical not in self.labels and set(words_of(canonical)) & self.body_words:
+            return "BODY"  # "the Council of Mortgage Lenders": it publishes figures about others
         return self.labels.get(canonical) or "ORG"
 
     # ---------------------------------------------------------- candidate runs
@@ -253,7 +287,8 @@ class EntityFinder:
         base: dict[str, str] = {}
         for name in names:
             stripped = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla, "News Corp" stays
-            base[name] = name if stripped.lower() in self.common_words and stripped not in names else stripped
+            brand = name[len(stripped):].strip(" ,") in self.brand_suffixes  # "News Corp" stays, "Meta Inc." is Meta
+            base[name] = name if brand and stripped.lower() in self.common_words and stripped not in names else stripped
         spellings: dict[str, list[str]] = {}
         for name in names:
             spellings.setdefault(spelling_key(base[name]), []).append(base[name])
@@ -362,6 +397,12 @@ class Linker:
         if self.first[long] < self.first[short]:
             return True
         return self.first[short] < self.head_end and self.in_body.get(long, INF) < self.in_body.get(short, INF)
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name ('Meta' of 'Meta Inc.'), against which a ticker is compared."""
+    words = words_of(name)
+    return words[0] if words else name
 
 
 def rules_currency_words(rules_folder: str | None) -> list[str]:

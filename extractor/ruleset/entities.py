@@ -33,8 +33,11 @@ class EntityRules(RuleFile):
     month_words: Words
     common_word_endings: Words
     corporate_suffixes: Words
+    brand_suffixes: Words
     ticker_patterns: Regexes
     public_body_words: Words
+    body_words: Words
+    market_kinds: Words
     adjective_suffixes: Words
     limits: EntityLimits
 

@@ -14,6 +14,7 @@ class SubjectLimits(Strict):
     reference_modifiers: int = Field(description="words between 'the' and the type noun of a description")
     antecedent_names: int = Field(description="names looked back at for the antecedent of a description")
     owner_link_chars: int = Field(description="names further apart than this are no ownership link")
+    list_reach_chars: int = Field(description="how far a list of names may stand from a figure told jointly")
 
 
 class OwnerLink(Strict):
@@ -26,6 +27,23 @@ class Ownership(Strict):
     about: str
     nouns: Words
     links: list[OwnerLink]
+
+
+class ProductRules(Strict):
+    about: str
+    nouns: Words
+    model_words: int = Field(description="model words between a maker and the product noun ('737-800')")
+    unit_pers: Words = Field(description="per-units of a figure that make it a unit price")
+    per_unit_words: Words
+    per_unit_chars: int = Field(description="how near a per-unit word stands to the figure")
+    transaction_words: Words
+
+
+class CombinedRules(Strict):
+    about: str
+    jointly: Words
+    distributive: Words
+    not_after: Words
 
 
 class SubjectRules(RuleFile):
@@ -49,6 +67,8 @@ class SubjectRules(RuleFile):
     owner_nouns: Words
     state_nouns: Words
     ownership: Ownership
+    products: ProductRules
+    combined: CombinedRules
     limits: SubjectLimits
 
 

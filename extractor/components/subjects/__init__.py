@@ -24,14 +24,17 @@ from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
 from ..view import layout_of
 from .frames import Context, FrameMatcher, Match
+from .lists import Lists
 from .owners import Owners
+from .products import Product, Products
 from .references import References
 
 Entity = EntityMention
-NOT_SUBJECTS = {"PERSON", "NORP", "LOC"}
+NOT_SUBJECTS = {"PERSON", "NORP", "LOC", "BODY"}  # BODY: a trade or statistical body publishes others' figures
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
 POSSESSIVES = {"its", "their"}
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
 OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
 BRACKETED = re.compile(r"\([^()]*\)")
 LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
@@ -46,7 +49,7 @@ class SubjectFinder:
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
         self.not_subject = re.compile(
             rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,3}}$"
-            rf"|\b(?:{_words(r.not_subject_right_after)})\s+(?:the\s+)?$", re.I)
+            rf"|\b(?:{_words(r.not_subject_right_after)})\s+(?:the\s+)?[\"“‘']?$", re.I)
         self.breaks = re.compile("|".join(f"(?:{b})" for b in r.clause_breaks))
         self.possessor_np = re.compile(rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,5}}$", re.I)
         self.speaker_types = set(r.speaker_types) | {None}
@@ -64,6 +67,11 @@ class SubjectFinder:
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries)
         self.frames = FrameMatcher(frame_rules(rules_folder))
         self.owners = Owners(r)
+        self.products = Products(r)
+        self.jointly = re.compile(rf"\b(?:{_words(r.combined.jointly)})\b", re.I)
+        self.distributive = re.compile(rf"\b(?:{_words(r.combined.distributive)})\b", re.I)
+        self.list_after = re.compile(rf"\b(?:{_words(r.combined.not_after)})\s+$", re.I)
+        self.list_reach = r.limits.list_reach_chars
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
@@ -72,6 +80,8 @@ class SubjectFinder:
         view = layout_of(doc)
         text = view.text
         found, owner_of = self.owners.apply(text, doc._.entities or [])  # "TikTok owner ByteDance": TikTok describes
+        products = self.products.find(text, sorted(found, key=_start))
+        found = self.products.relabel(found, products)  # "H200 chips": H200 is a product, no company
         self._ends = {e["end"] for e in found} | {e["end"] + 2 for e in found}  # a name (or "Acme's") before a list comma
         entities = [e for e in found if e["label"] not in NOT_SUBJECTS and not _inside(source_starts, e["start"])]
         speakers = [e for e in found if e["label"] not in NOT_SUBJECTS and _inside(source_starts, e["start"])]
@@ -83,8 +93,8 @@ class SubjectFinder:
         cited = self._reporters(doc, companies)
         resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited, kinds, main)
         governments = [r for r in resolved if r["label"] == "GOV"]  # the places inside "the Russian government" go
-        found = _without_overlaps(found, governments, keep=PLACE_LABELS)
-        entities = _without_overlaps(entities, governments, keep=PLACE_LABELS)
+        found = _without_overlaps(found, governments, keep=NAMES_IN_GOVERNMENTS)
+        entities = _without_overlaps(entities, governments, keep=NAMES_IN_GOVERNMENTS)
         resolved = _without_overlaps(resolved, [e for e in found if e["label"] not in PLACE_LABELS])
         mentions = sorted(entities + [r for r in resolved if not _inside(source_starts, r["start"])], key=_start)
         starts = [e["start"] for e in mentions]
@@ -98,6 +108,9 @@ class SubjectFinder:
         parties = sorted([e for e in found if e["label"] not in {"NORP", "LOC"} and not self._is_gpe_modifier(text, e, found)]
                          + resolved, key=_start)
         party_starts = [e["start"] for e in parties]
+        product_starts = [p.start for p in products]
+        self._made = [(p.start, p.end) for p in products]
+        lists = Lists(text, sorted(found, key=_start))
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
         ctx = Context(seller)
@@ -122,14 +135,26 @@ class SubjectFinder:
             previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
             frame = self.frames.match(text, triggers, trigger_starts, (s_start, s_end), (c_start, c_end), rec,
                                       parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)], ctx)
-            subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
-                                          (c_start, c_end), content, reporting, reports, previous, frame)
-            if subject is None and not self.generic_statement.search(text, s_start, s_end):
-                subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
-            other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject, rule, frame)
+            made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
+            if made and self.products.unit_price(text, rec, (c_start, c_end)):  # "$20,000 per H200 chip"
+                unit = min(made, key=lambda p: abs(p.start - rec["start"]))
+                subject, rule, other, other_rule = unit.mention(), "unit_price", None, ""
+            else:
+                subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
+                                              (c_start, c_end), content, reporting, reports, previous, frame)
+                if subject is None and not self.generic_statement.search(text, s_start, s_end):
+                    subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
+                other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
+                                                rule, frame)
+                if (other is None or other_rule == "after_preposition") and made and (
+                        frame or self.products.in_transaction(text, (c_start, c_end), rec, made)):
+                    maker = self._maker(made, subject)  # "buy $5bn of Huawei chips"
+                    other, other_rule = (maker, "maker") if maker else (other, other_rule)
             if subject and other and subject["label"] == "GOV" and other["label"] == "ORG" and not frame:
                 subject, other = other, subject  # "The SEC agreed a $375m deal with X": the figure is X's
                 rule, other_rule = "regulator_deal", "regulator_deal"
+            if rule != "unit_price":
+                subject, rule = self._combined(text, lists, subject, rule, (c_start, c_end), rec)
             decided = rec.setdefault("decided_by", {})
             rec["subject"] = _entity(subject) if subject else None
             rec["counterparty"] = _entity(other) if other else None
@@ -183,6 +208,28 @@ class SubjectFinder:
                 return buyer, "buyer"
         other = self._counterparty(text, in_sentence, sentence[0], sentence[1], subject)
         return other, "after_preposition"
+
+    def _combined(self, text: str, lists: Lists, subject: Entity | None, rule: str, clause: tuple[int, int],
+                  rec: dict) -> tuple[Entity | None, str]:
+        """A subject that is one item of a list is the list combined ('Microsoft, Alphabet and
+        Meta have spent $300bn'); a figure told jointly ('which have collectively invested') is
+        the nearest list's."""
+        if self.distributive.search(text, clause[0], clause[1]):
+            return subject, rule
+        found = lists.holding(subject) if subject and "start" in subject else None
+        if found and not self.list_after.search(text, max(0, found.start - 12), found.start):
+            return found.combined(), f"{rule}_list"
+        if self.jointly.search(text, clause[0], clause[1]):
+            near = lists.nearest(rec["start"], self.list_reach, 2)
+            if near:
+                return near.combined(), "jointly"
+        return subject, rule
+
+    @staticmethod
+    def _maker(made: list[Product], subject: Entity | None) -> Entity | None:
+        """The maker of the first product of the sentence that the subject does not make."""
+        return next((p.maker for p in made if p.maker and (subject is None or p.maker["canonical"] != subject["canonical"])),
+                    None)
 
     def _asset(self, text: str, view: Layout, triggers: list, parties: list[Entity], party_starts: list[int],
                ctx: Context) -> Entity | None:
@@ -239,7 +286,8 @@ class SubjectFinder:
 
     def _post_target(self, text: str, ents: list[Entity], c_end: int, rec: dict) -> Entity | None:
         """'paid 260.75bn roubles for Yugansk', '$5.4bn Fox offer': the thing bought follows the amount."""
-        after = [e for e in ents if rec["end"] <= e["start"] < c_end and not self._is_gpe_modifier(text, e, ents)]
+        after = [e for e in ents if rec["end"] <= e["start"] < c_end and not self._is_gpe_modifier(text, e, ents)
+                 and not _inside(self._made, e["start"])]  # "$5bn for Huawei's chips": the chips are bought, not Huawei
         if not after:
             return None
         between = text[rec["end"]:after[0]["start"]]
@@ -307,7 +355,8 @@ class SubjectFinder:
         spoken = {e["start"] for e in speakers}
         for e in sorted(ents + speakers, key=_start):
             lead = text[max(0, e["start"] - 40):e["start"]]
-            if self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e):
+            if e["label"] != "MARKET" and (  # a market is a topic wherever it stands ("a slowdown in the UK market")
+                    self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e)):
                 continue
             weight = 3.0 if e["start"] < head_end else 1.5 if e["start"] < lead_end else 1.0
             weight *= 2.0 if text[e["end"]:e["end"] + 2] in ("'s", "’s") else 1.0  # the owner of something

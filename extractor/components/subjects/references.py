@@ -6,8 +6,9 @@ oil firm Rosneft"; "Yukos unit Yugansk") gives it the kind of its type noun; oth
 organisation fits any company noun and a country or public body any government noun.
 Candidates are, in order: the first name in subject position earlier in the same sentence;
 then in the nearest sentence before that has one, its first subject name, else its first
-fitting name or a pronoun resolved before it ("The plan dented its margins at rival Beta.
-The company..." is the company "its" stands for); the main entity last.
+fitting name or a pronoun (or the same description) resolved before it ("The plan dented
+its margins at rival Beta. The company..." is the company "its" stands for); the main
+entity last.
 "a merged firm" ("the combined company") stands for the names last joined with "and".
 Each reference is resolved once, looking back over a bounded number of names.
 """
@@ -22,6 +23,7 @@ from ...layout import Layout
 from ...ruleset.subjects import SubjectRules
 from ...textmatch import alternation
 from ..extensions import EntityMention
+from .lists import NameList
 
 GOVERNMENT_LABELS = {"GPE", "GOV"}
 COMPANY_LABELS = {"ORG"}
@@ -161,8 +163,8 @@ class References:
             if ref.kind != "government":  # its first name, or a pronoun before it that stands for another
                 first = entities[names[0]]
                 chain = [r for r in resolved[-self.rules.limits.antecedent_names:]
-                         if start <= r["start"] < first["start"] and r["text"].lower() in self.pronouns
-                         and self._fits(ref, r, kinds)]
+                         if start <= r["start"] < first["start"] and self._fits(ref, r, kinds)
+                         and (r["text"].lower() in self.pronouns or r["text"].lower() == ref.text.lower())]
                 return chain[0] if chain else first
         return None
 
@@ -188,8 +190,5 @@ class References:
                 names.insert(0, entities[k])
                 k -= 1
             if len(names) > 1:
-                canon = list(dict.fromkeys(n["canonical"] for n in names))
-                joined = ", ".join(canon[:-1]) + " and " + canon[-1] if len(canon) > 1 else canon[0]
-                return {"text": joined, "canonical": f"{joined} combined", "label": "ORG",
-                        "start": names[0]["start"], "end": names[-1]["end"]}
+                return NameList(names).combined()
         return None
