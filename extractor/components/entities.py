@@ -32,6 +32,7 @@ OPENERS = {'"', "“", "‘", "'", "("}
 INF = float("inf")
 BULLETS = {"•", "-", "*", "–", "·"}
 DIGIT = re.compile(r"\d")
+MARKET_REACH = 60  # characters looked back from the word market, for "the UK property"
 
 
 class Tokens:
@@ -76,13 +77,16 @@ class EntityFinder:
         self.brand_suffixes = set(rules.brand_suffixes)
         places = sorted({name for name, label in rules.labels.items() if label == "GPE"} | set(rules.demonyms)
                         | {a for canon, names in rules.aliases.items() if rules.labels.get(canon) == "GPE" for a in names})
+        self.market_word = re.compile(r"\bmarkets?\b")
         self.market = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?P<place>{alternation(places)})\s+)?"
-                                 rf"(?:{alternation(rules.market_kinds)})\s+markets?)\b")
+                                 rf"(?:{alternation(rules.market_kinds)})\s+)$")  # used with search(text, pos - n, pos)
         self.connectors = set(rules.connectors)
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
         self.common = phrases(rules.common_names)
-        self.known_names = re.compile(phrase_pattern(sorted(n for n in self.alias_names if " " in n)))
+        # known names the capitalised runs cannot join ("Securities and Exchange Commission")
+        self.known_names = re.compile(phrase_pattern(sorted(
+            n for n in self.alias_names if any(w.islower() and w not in self.connectors for w in n.split()))))
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$", re.IGNORECASE)
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
@@ -126,8 +130,7 @@ class EntityFinder:
         known = [(sp.start, sp.end) for m in self.known_names.finditer(text)
                  if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, [k for k in known if not _within_longer(k, runs)])  # "Securities and Exchange Commission"
-        markets = {(sp.start, sp.end): m for m in self.market.finditer(text)
-                   if (sp := doc.char_span(m.start("name"), m.end("name"))) is not None}
+        markets = self._markets(doc, text)
         runs = _merge(runs, list(markets))  # "the UK property market": a market a figure can be about
         runs = self._not_names(doc, text, tokens, runs)
         names = [tokens.span_text(s, e) for s, e in runs]
@@ -139,12 +142,8 @@ class EntityFinder:
             if tokens.start[s] > head_end:
                 body_first.setdefault(name, tokens.start[s])
         canon = self._canonical(list(first), first, body_first, head_end, Counter(names))
-        market_names = {}
-        for m in markets.values():
-            place = m.group("place")
-            market_names[m.group("name")] = m.group("name").replace(place, self.alias.get(place.lower(), place), 1) \
-                if place else m.group("name")
-        canon.update({name: c.rstrip("s") if c.endswith("markets") else c for name, c in market_names.items()})
+        market_names = dict(markets.values())
+        canon.update(market_names)
         entities = [{"text": name, "canonical": canon[name],
                      "label": "MARKET" if name in market_names else self._label(text, name, tokens.start[s], canon[name]),
                      "start": tokens.start[s], "end": tokens.end[e - 1]} for (s, e), name in zip(runs, names)]
@@ -155,6 +154,22 @@ class EntityFinder:
         doc.spans["entities"] = [Span(doc, s, e, label=ent["label"]) for (s, e), ent in zip(runs, entities)]
         doc._.entities = entities
         return doc
+
+    def _markets(self, doc: Doc, text: str) -> dict[tuple[int, int], tuple[str, str]]:
+        """'the UK property market' at each token span: its text and its canonical name ('UK
+        property market', the place as the aliases name it), found from each word 'market'
+        by a bounded look back."""
+        found = {}
+        for w in self.market_word.finditer(text):
+            m = self.market.search(text, max(0, w.start() - MARKET_REACH), w.start())
+            span = doc.char_span(m.start("name"), w.end()) if m else None
+            if span is None:
+                continue
+            place = m.group("place")
+            name = text[m.start("name"):w.end()]
+            canonical = name.replace(place, self.alias.get(place.lower(), place), 1) if place else name
+            found[(span.start, span.end)] = (name, canonical[:-1] if canonical.endswith("markets") else canonical)
+        return found
 
     def _not_names(self, doc: Doc, text: str, tokens: Tokens, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Runs that are no names go: a word of a money figure, or a currency glued to a
@@ -193,11 +208,17 @@ class EntityFinder:
         before = text[max(0, start - 30):start]  # a title there ends where its trailing spaces begin
         if self.title.search(before, len(before.rstrip()) - self.longest_title):
             return "PERSON"
-        if canonical not in self.labels and words_of(canonical)[-1:] and words_of(canonical)[-1] in self.public_bodies:
-            return "GOV"  # "the Tolland Securities Commission"
-        if canonical not in self.labels and set(words_of(canonical)) & self.body_words:
-            return "BODY"  # "the Council of Mortgage Lenders": it publishes figures about others
-        return self.labels.get(canonical) or "ORG"
+        return self.labels.get(canonical) or self._kind_of(canonical)
+
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - one finder per pipeline, canonical names repeat
+    def _kind_of(self, canonical: str) -> str:
+        """GOV for a public body by its last word ('the Tolland Securities Commission'), BODY
+        for a trade or statistical body ('the Council of Mortgage Lenders': it publishes
+        figures about others), else ORG."""
+        words = words_of(canonical)
+        if words and words[-1] in self.public_bodies:
+            return "GOV"
+        return "BODY" if self.body_words.intersection(words) else "ORG"
 
     # ---------------------------------------------------------- candidate runs
     def _runs(self, tokens: Tokens, name_like: set[str]) -> list[tuple[int, int]]:
@@ -436,10 +457,11 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], label_words: int)
         if label and len(label.split()) <= label_words and label.count("(") <= label.count(")"):  # not "(NYSE: X)"
             found.append((start, colon))
             continue
+        if line[-1:] in ".!?\"”":
+            continue
         figure = DIGIT.search(text, start, end)  # a table row: 'Total AI Investment ~CNY 150 billion'
         label = text[start:figure.start()] if figure else ""
-        if label and line[-1:] not in ".!?\"”" and _title_case(label.strip()) \
-                and sum(w[0].isalpha() for w in label.split()) <= label_words:
+        if label and _title_case(label.strip()) and sum(w[0].isalpha() for w in label.split()) <= label_words:
             found.append((start, figure.start()))
     return found
 

@@ -113,8 +113,7 @@ class SubjectFinder:
         lists = Lists(text, sorted(found, key=_start))
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
-        ctx = Context(seller)
-        ctx.asset = self._asset(text, view, triggers, parties, party_starts, ctx)
+        ctx = Context(seller, lambda: self._asset(text, view, triggers, parties, party_starts, ctx))
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         for rec in money:

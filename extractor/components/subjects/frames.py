@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...ruleset.frames import Frame, FrameRules, Roles
 from ...textmatch import alternation
@@ -24,6 +25,8 @@ NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen
 RELATIVE = re.compile(r"^\s*(?:[,–—-]\s*)?(?:which|who|that)\b", re.I)
 PERCENT_OF = re.compile(r"[\d.]+\s*(?:%|per\s*cent)\s+of\b", re.I)
 WORD = re.compile(r"\S+")
+IDIOM_REACH = 24  # characters around a trigger in which an idiom holding it is looked for
+WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphens inside
 APPOSED = re.compile(r",\s+(?:the\s+)?")
 RELATIVE_WORDS = {"which", "who", "that"}
 BRACKETS = re.compile(r"\([^)]*\)")
@@ -43,12 +46,34 @@ class Match:
     implicit: str | None = None  # who receives the figure when no one is named ("government" for taxes)
 
 
-@dataclass
 class Context:
-    """What a frame may need of the whole document."""
+    """What a frame may need of the whole document: who sold a name (its owner) and the
+    thing the document has sold or auctioned, found when a frame first asks."""
 
-    seller: Callable[[EntityMention], EntityMention | None]  # who sold a name: its owner
-    asset: EntityMention | None = None  # the thing the document has sold or auctioned
+    def __init__(self, seller: Callable[[EntityMention], EntityMention | None],
+                 asset: Callable[[], EntityMention | None]) -> None:
+        self.seller = seller
+        self._asset = asset
+
+    @cached_property
+    def asset(self) -> EntityMention | None:
+        return self._asset()
+
+
+class Arguments(dict):
+    """The arguments of a trigger, the names after its prepositions looked up only when a
+    role asks for them."""
+
+    def __init__(self, lookup: Callable[[str], EntityMention | None]) -> None:
+        super().__init__()
+        self.lookup = lookup
+
+    def __missing__(self, key: str) -> EntityMention | None:
+        value = self[key] = self.lookup(key)
+        return value
+
+    def get(self, key: str, default: object = None) -> EntityMention | None:  # type: ignore[override]
+        return self[key]
 
 
 @dataclass
@@ -80,6 +105,9 @@ class FrameMatcher:
             for word in frame.nouns:
                 self.by_word.setdefault(word.lower(), []).append((frame, "noun"))
         self.trigger = re.compile(rf"\b(?:{alternation(self.by_word)})\b", re.IGNORECASE)
+        self.by_first_word: dict[str, list[str]] = {}  # first word -> the phrases it starts, longest first
+        for phrase in sorted(self.by_word, key=len, reverse=True):
+            self.by_first_word.setdefault(WORD_AT.match(phrase).group(0), []).append(phrase)
         self.be = set(rules.be_words)
         self.possessive = set(rules.possessive_words)
         self.prepositions = set(rules.prepositions)
@@ -90,7 +118,7 @@ class FrameMatcher:
         self.description = re.compile(  # used with match(pos)
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
-        self.idioms = re.compile("|".join(f"(?:{p})" for p in rules.idioms), re.IGNORECASE) if rules.idioms else None
+        self.idioms = re.compile("|".join(f"(?:{p})" for p in rules.idioms), re.IGNORECASE)
         self.light = set(rules.light_verbs)
         self.blockers = set(rules.agent_blockers)
         sales = [f for f in rules.frames if f.sold_to_pay]
@@ -107,15 +135,41 @@ class FrameMatcher:
 
     def triggers(self, text: str) -> list[Trigger]:
         """Every trigger of the text, in order (one pass), but those of an idiom ('in order to')."""
-        idioms = [m.span() for m in self.idioms.finditer(text)] if self.idioms else []
-        found, i = [], 0
-        for m in self.trigger.finditer(text):
-            while i < len(idioms) and idioms[i][1] <= m.start():
-                i += 1
-            if i < len(idioms) and idioms[i][0] <= m.start():
+        found = []
+        end = 0
+        for start, word in self._word_starts(text):  # a dictionary lookup per word: faster than one big alternation
+            if start < end:
                 continue
-            found.append(Trigger(m.start(), m.end(), self.by_word[m.group(0).lower()]))
+            phrase = next((p for p in self.by_first_word.get(word, ())
+                           if text[start:start + len(p)].lower() == p
+                           and not text[start + len(p):start + len(p) + 1].isalnum()), None)
+            if phrase is None:
+                continue
+            end = start + len(phrase)
+            if not self._in_idiom(text, start, end):
+                found.append(Trigger(start, end, self.by_word[phrase]))
         return found
+
+    def _in_idiom(self, text: str, start: int, end: int) -> bool:
+        """The trigger at [start, end) is a word of an idiom ('in order to'), looked for in a
+        bounded window around it."""
+        for m in self.idioms.finditer(text, max(0, start - IDIOM_REACH), min(len(text), end + IDIOM_REACH)):
+            if m.start() <= start < m.end():
+                return True
+        return False
+
+    @staticmethod
+    def _word_starts(text: str) -> Iterator[tuple[int, str]]:
+        """(offset, lower-case word) of every word, and of every part of a hyphenated word
+        after the whole ('pay-off' is tried as 'pay-off', 'pay' and 'off')."""
+        for m in WORD_AT.finditer(text):
+            word = m.group(0).lower()
+            yield m.start(), word
+            if "-" in word:
+                offset = m.start()
+                for part in word.split("-"):
+                    yield offset, part
+                    offset += len(part) + 1
 
     def match(self, text: str, triggers: list[Trigger], starts: list[int], sentence: tuple[int, int],
               clause: tuple[int, int], rec: dict, names: list[EntityMention], ctx: Context) -> Match | None:
@@ -202,7 +256,6 @@ class FrameMatcher:
         if roles is None:
             return None
         args = self._arguments(text, pos, t, sentence, names, rec, ctx)
-        args["asset"] = ctx.asset
         if any(args.get(r) is None for r in frame.requires):
             return None
         after = self._words_after(text, t.end, sentence[1])
@@ -211,7 +264,7 @@ class FrameMatcher:
             roles = frame.counted
         return self._roles(frame, roles, args, t)
 
-    def _roles(self, frame: Frame, roles: Roles, args: dict[str, EntityMention | None], t: Trigger) -> Match | None:
+    def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger) -> Match | None:
         subject = next((args[r] for r in roles.subject if args.get(r)), None)
         other = next((args[r] for r in roles.counterparty if args.get(r)
                       and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
@@ -223,11 +276,11 @@ class FrameMatcher:
         return " ".join(text[end:limit].split()[:self.limits.count_words])
 
     def _arguments(self, text: str, pos: str, t: Trigger, sentence: tuple[int, int],
-                   names: list[EntityMention], rec: dict | None, ctx: Context) -> dict[str, EntityMention | None]:
+                   names: list[EntityMention], rec: dict | None, ctx: Context) -> "Arguments":
         s_start, s_end = sentence
         limit = min(s_end, t.end + self.limits.reach_chars)
-        args: dict[str, EntityMention | None] = {p: self._after_preposition(text, p, t.end, limit, names)
-                                                 for p in self.prepositions}
+        args = Arguments(lambda p: ctx.asset if p == "asset" else self._after_preposition(text, p, t.end, limit, names)
+                         if p in self.prepositions else None)
         before = self._before(text, t.start, s_start, names)
         after = self._after(text, t.end, limit, names)
         if pos == "verb":

@@ -61,8 +61,9 @@ class References:
         self.expletive = re.compile(rf"\s+(?:{alternation(rules.expletive_after_it)})\b", re.IGNORECASE)
         self.merged = re.compile(rf"\b(?:{alternation(rules.merged_modifiers)})\b", re.IGNORECASE)
         government = alternation(rules.reference_kinds["government"])
-        self.bare_government = re.compile(  # "Russian prosecutors": a nationality names a government body
-            rf"(?<![Tt]he )\b(?P<mods>(?:{alternation(sorted(nationalities))})\s+(?:[a-z-]+\s+)?)(?P<noun>{government})\b")
+        self.government_noun = re.compile(rf"\b(?:{government})\b")
+        self.bare_government = re.compile(  # "Russian prosecutors": a nationality names a government body; search(pos-n, pos)
+            rf"(?<![Tt]he )\b(?P<mods>(?:{alternation(sorted(nationalities))})\s+(?:[a-z-]+\s+)?)$")
         self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
         self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
 
@@ -78,9 +79,11 @@ class References:
             named = kind == "government" and any(w[:1].isupper() for w in (mods or "").split())
             found.append(Reference(m.start(), m.end(), m.group(0), kind, noun,
                                    self._government_name(mods, m.group("noun")) if named else None))
-        for m in self.bare_government.finditer(text):
-            found.append(Reference(m.start(), m.end(), m.group(0), "government", m.group("noun").lower(),
-                                   self._government_name(m.group("mods"), m.group("noun"))))
+        for g in self.government_noun.finditer(text):
+            m = self.bare_government.search(text, max(0, g.start() - 40), g.start())
+            if m:
+                found.append(Reference(m.start(), g.end(), text[m.start():g.end()], "government", g.group(0).lower(),
+                                       self._government_name(m.group("mods"), g.group(0))))
         for m in self.pronoun.finditer(text):
             if m.group(0).lower() == "it" and self.expletive.match(text, m.end()):
                 continue  # "it is expected that..."
