@@ -232,3 +232,26 @@ def test_a_named_administration_is_a_government(nlp):
 def test_legal_form_suffixes_go_brand_words_stay(nlp):
     doc = nlp("Meta Inc. and Alphabet Inc. rose. News Corp fell.")
     assert {e["canonical"] for e in doc._.entities} == {"Meta", "Alphabet", "News Corp"}
+
+
+# ---------------------------------------------------------------- orders, contracts, parties named by a preposition
+def test_a_deal_that_could_be_worth_belongs_to_the_clause_that_tells_it(nlp):
+    text = "Fendal is to supply Skyreach Air with up to 50 jets in a deal that could be worth as much as $6bn."
+    assert _roles(text, nlp)["as much as $6bn"] == ("Skyreach Air", "Fendal")
+
+
+def test_the_client_who_revokes_a_contract_is_the_counterparty(nlp):
+    text = "The Tolland Commission subsequently revoked $1bn worth of contracts assigned to Fendal."
+    assert _roles(text, nlp)["$1bn"] == ("Fendal", "Tolland Commission")
+
+
+def test_a_party_named_by_a_preposition_is_not_the_subject(nlp):
+    text = "Varrow considered floating Quint but opted to sell a minority stake to Italian bank Brisel for 775m euros."
+    subject, other = _roles(text, nlp)["775m euros"]
+    assert other == "Brisel" and subject != "Brisel"
+
+
+def test_a_fine_for_hiring_is_no_purchase_of_the_hired(nlp):
+    text = "A former officer at Fendal has received a fine of $250,000 for illegally hiring a Tolland Commission aide."
+    assert "bought_after_figure" not in {c.decided_by["subject"].rule.split(".")[1]
+                                         for c in extract_text(text, nlp=nlp) if "subject" in c.decided_by}

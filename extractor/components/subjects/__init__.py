@@ -173,12 +173,15 @@ class SubjectFinder:
         (s_start, s_end), (c_start, c_end) = sentence, clause
         if frame and frame.subject:
             return frame.subject, frame.frame
-        target = self._target(text, in_sentence, c_start, c_end, rec)
-        if target:
-            return target, "sale_target"
-        target = self._post_target(text, in_sentence, c_end, rec)
-        if target:
-            return target, "bought_after_figure"
+        if frame and frame.counterparty and frame.named_other:  # "sell a stake to Acme for $1bn": Acme is the other party
+            in_sentence = [e for e in in_sentence if e["canonical"] != frame.counterparty["canonical"]]
+        if frame is None or frame.sells:  # the sale cues of before the frames, unless a frame of another kind speaks
+            target = self._target(text, in_sentence, c_start, c_end, rec)
+            if target:
+                return target, "sale_target"
+            target = self._post_target(text, in_sentence, c_end, rec)
+            if target:
+                return target, "bought_after_figure"
         found = self._possessor(text, in_sentence, c_start, rec)
         rule = "possessor"
         if not found:

@@ -44,6 +44,8 @@ class Match:
     trigger: tuple[int, int]
     counterparty_frame: str | None = None  # when another frame of the same transaction named it
     implicit: str | None = None  # who receives the figure when no one is named ("government" for taxes)
+    sells: bool = False  # a frame of a thing sold (sale, purchase, bid)
+    named_other: bool = False  # the counterparty is named by a preposition ('to Acme'), not as the doer
 
 
 class Context:
@@ -266,11 +268,13 @@ class FrameMatcher:
 
     def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger) -> Match | None:
         subject = next((args[r] for r in roles.subject if args.get(r)), None)
-        other = next((args[r] for r in roles.counterparty if args.get(r)
-                      and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
+        role = next((r for r in roles.counterparty if args.get(r)
+                     and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
+        other = args[role] if role else None
         if subject is None and other is None and frame.implicit_counterparty is None:
             return None
-        return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty)
+        return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty, sells=frame.sells,
+                     named_other=role not in (None, "agent"))
 
     def _words_after(self, text: str, end: int, limit: int) -> str:
         return " ".join(text[end:limit].split()[:self.limits.count_words])
