@@ -255,3 +255,26 @@ def test_a_fine_for_hiring_is_no_purchase_of_the_hired(nlp):
     text = "A former officer at Fendal has received a fine of $250,000 for illegally hiring a Tolland Commission aide."
     assert "bought_after_figure" not in {c.decided_by["subject"].rule.split(".")[1]
                                          for c in extract_text(text, nlp=nlp) if "subject" in c.decided_by}
+
+
+def test_an_introductory_place_is_no_list_item(nlp):
+    text = "Steel shares fell. In Europe, Arcelux shed 2.1% to 17.58 euros in Paris. In London, Corvan fell to 55p."
+    roles = _roles(text, nlp)
+    assert roles["17.58 euros"][0] == "Arcelux" and roles["55p"][0] == "Corvan"
+
+
+def test_a_pronoun_owner_of_an_asset_pays_what_its_sale_pays(nlp):
+    text = ("Harwick has said a court will decide on the auction. The Norwegian authorities are forcing the sale of "
+            "the firm's most lucrative asset Brisel to help pay a $4bn back tax bill.")
+    assert _roles(text, nlp)["$4bn"][0] == "Harwick"
+
+
+def test_the_figure_does_not_hide_the_light_verb_of_a_claim(nlp):
+    text = "Harwick asked the court to order arbitration so that it can press claims for billions of dollars in damages."
+    assert _roles(text, nlp)["billions of dollars"][0] == "Harwick"
+
+
+def test_a_source_that_speaks_of_a_court_is_no_reporter(nlp):
+    text = ("Harwick has said a US court will decide whether to block the auction. "
+            "The firm has filed for protection to halt the sale of its unit for $5bn.")
+    assert _roles(text, nlp)["$5bn"][0] == "Harwick"

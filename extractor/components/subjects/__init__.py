@@ -82,7 +82,8 @@ class SubjectFinder:
         found, owner_of = self.owners.apply(text, doc._.entities or [])  # "TikTok owner ByteDance": TikTok describes
         products = self.products.find(text, sorted(found, key=_start))
         found = self.products.relabel(found, products)  # "H200 chips": H200 is a product, no company
-        self._ends = {e["end"] for e in found} | {e["end"] + 2 for e in found}  # a name (or "Acme's") before a list comma
+        self._ends = {place: {end for e in found if (e["label"] in PLACE_LABELS) == place for end in (e["end"], e["end"] + 2)}
+                      for place in (True, False)}  # a name (or "Acme's") before a list comma, by kind: places list places
         entities = [e for e in found if e["label"] not in NOT_SUBJECTS and not _inside(source_starts, e["start"])]
         speakers = [e for e in found if e["label"] not in NOT_SUBJECTS and _inside(source_starts, e["start"])]
         doc._.main_entity = self._main_entity(text, entities, speakers, view.paragraphs)
@@ -99,6 +100,9 @@ class SubjectFinder:
         mentions = sorted(entities + [r for r in resolved if not _inside(source_starts, r["start"])], key=_start)
         starts = [e["start"] for e in mentions]
         self._authorities = _authorities(found + resolved)
+
+        for owned, owner in self.owners.learn(text, sorted(found + resolved, key=_start)).items():
+            owner_of.setdefault(owned, owner)  # "the firm's most lucrative asset Yuganskneftegas"
 
         def seller(e: Entity) -> Entity | None:
             """Who sold ``e``: its owner, else the entity the article is about."""
@@ -249,24 +253,29 @@ class SubjectFinder:
 
     @staticmethod
     def _reporters(doc: Doc, names: list[Entity]) -> list[bool]:
-        """For each name, whether it is the source of an attribution whose content names
-        another entity ("The Financial Times reports that Acme...": the newspaper reports on
-        Acme, but "Acme said its..." speaks of itself)."""
+        """For each name, whether it is the source of an attribution whose content is about
+        another company, named first ("The Financial Times reports that Acme...": the
+        newspaper reports on Acme; "Acme said its..." or "Acme said a US court..." speaks of
+        itself)."""
         starts = [e["start"] for e in names]
         reporter: set[int] = set()
         for a in doc._.attributions or []:
             src, content = a.get("source"), a.get("content")
             if not src or not content:
                 continue
-            inside = range(bisect_left(starts, src["start"]), bisect_left(starts, src["end"]))
-            told = {e["canonical"] for e in names[bisect_left(starts, content["start"]):bisect_left(starts, content["end"])]}
-            reporter |= {i for i in inside if told - {names[i]["canonical"]}}
+            told = names[bisect_left(starts, content["start"]):bisect_left(starts, content["end"])]
+            first = told[0] if told else None
+            if first is None or first["label"] != "ORG":
+                continue
+            reporter |= {i for i in range(bisect_left(starts, src["start"]), bisect_left(starts, src["end"]))
+                         if names[i]["canonical"] != first["canonical"]}
         return [i in reporter for i in range(len(names))]
 
     def _list_item(self, lead: str, e: Entity) -> bool:
-        """'Iraq and Afghanistan', 'Acme, Beta': a name after another name and a comma or 'and'."""
+        """'Iraq and Afghanistan', 'Acme, Beta': a name after another of its kind and a comma or
+        'and' ('In Europe, Acme fell' is no list)."""
         m = LIST_ITEM.search(lead)
-        return bool(m) and (e["start"] - len(lead) + m.start()) in self._ends
+        return bool(m) and (e["start"] - len(lead) + m.start()) in self._ends[e["label"] in PLACE_LABELS]
 
     def _subject_position(self, text: str, e: Entity, ents: list[Entity]) -> bool:
         """A name not after a preposition, not a country describing a company, not an item of a list."""

@@ -115,7 +115,7 @@ class FrameMatcher:
         self.prepositions = set(rules.prepositions)
         self.stops = set(rules.stop_words)
         self.after_figure_stops = set(rules.after_figure_stops)
-        self.copulas = re.compile(rf"\b(?:{alternation(rules.copulas)})\b", re.IGNORECASE) if rules.copulas else None
+        self.copulas = re.compile(rf"\b(?:{alternation(rules.copulas)})\b", re.IGNORECASE)
         self.joiners = re.compile(rf"\b(?:{alternation(rules.copulas + rules.coordinators)})\b", re.IGNORECASE)
         self.description = re.compile(  # used with match(pos)
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
@@ -301,7 +301,7 @@ class FrameMatcher:
                 args["agent"], args["patient"] = before, after
         else:
             possessor = self._possessor(text, t.start, s_start, names)
-            light = self._light_verb(text, before, t.start)
+            light = self._light_verb(text, before, t.start, rec)
             before = self._payer(text, before, light, ctx) if light is not None else None
             if args["by"] is not None:
                 args["agent"], args["patient"] = args["by"], args["of"] or before
@@ -322,14 +322,15 @@ class FrameMatcher:
             return ctx.seller(before)
         return before
 
-    def _light_verb(self, text: str, before: EntityMention | None, pos: int) -> int | None:
+    def _light_verb(self, text: str, before: EntityMention | None, pos: int, rec: dict | None) -> int | None:
         """'Acme has placed a $4bn order': where a light verb stands within a few words before
-        the noun, or None."""
+        the noun (the words of the figure not counted), or None."""
         if before is None:
             return None
-        words = list(WORD.finditer(text, before["end"], pos))[-self.limits.gap_words:]
+        words = [m for m in WORD.finditer(text, before["end"], pos)
+                 if rec is None or not rec["start"] <= m.start() < rec["end"]][-self.limits.gap_words:]
         light = next((m.start() for m in words if m.group(0).strip(",.()").lower() in self.light), None)
-        copula = self.copulas.search(text, words[0].start(), pos) if light is None and words and self.copulas else None
+        copula = self.copulas.search(text, words[0].start(), pos) if light is None and words else None
         return copula.start() if copula else light
 
     def _gap_ok(self, between: str, prepositions: bool = True) -> bool:

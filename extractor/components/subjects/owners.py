@@ -38,7 +38,7 @@ class Owners:
         """The names of a document with the owned names that only describe an owner taken
         out, and each description of an owner added as a mention of that owner; and the
         owner of each owned canonical name."""
-        owner_of = self._learn(text, names)
+        owner_of = self.learn(text, names)
         out: list[EntityMention] = []
         for i, e in enumerate(names):
             m = self.noun_after.match(text, e["end"])
@@ -60,7 +60,7 @@ class Owners:
                 out.append(e)
         return out, owner_of
 
-    def _learn(self, text: str, names: list[EntityMention]) -> dict[str, EntityMention]:
+    def learn(self, text: str, names: list[EntityMention]) -> dict[str, EntityMention]:
         """Owned canonical name -> its owner, from each pair of neighbouring names."""
         owner_of: dict[str, EntityMention] = {}
         starts = [e["start"] for e in names]
