@@ -365,7 +365,8 @@ class FrameMatcher:
     def _after_preposition(self, text: str, prep: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
         """The name after the first ``prep`` following ``pos``, no clause word between."""
         m = self.preposition[prep].search(text, pos, limit)
-        if m is None or not self._in_scope(text[pos:m.start()]) or len(text[pos:m.start()].split()) > 2 * self.limits.gap_words:
+        if m is None or not self._in_scope(text[pos:m.start()]) \
+                or len(BRACKETS.sub("", text[pos:m.start()]).split()) > 2 * self.limits.gap_words:  # conversions not counted
             return None
         return self._after(text, m.end(), limit, names) or self._description(text, m.end())
 
