@@ -278,3 +278,18 @@ def test_a_source_that_speaks_of_a_court_is_no_reporter(nlp):
     text = ("Harwick has said a US court will decide whether to block the auction. "
             "The firm has filed for protection to halt the sale of its unit for $5bn.")
     assert _roles(text, nlp)["$5bn"][0] == "Harwick"
+
+
+def test_an_order_that_names_no_seller_goes_to_the_documents_supplier(nlp):
+    text = ("Fendal is to supply Skyreach Air with up to 50 jets in a deal that could be worth $6bn. "
+            "Skyreach Air has made a firm order for 30 of the aircraft, at $120m each.")
+    assert _roles(text, nlp)["$120m"] == ("Skyreach Air", "Fendal")
+    text = ("Fendal is to supply Skyreach Air with up to 50 jets in a deal worth $6bn. "
+            "Skyreach Air has made a firm order with Orrin for 30 of its jets at $120m each.")
+    assert _roles(text, nlp)["$120m"][1] == "Orrin"
+
+
+def test_the_buyer_of_a_thing_is_who_the_document_says_bought_it(nlp):
+    text = ("Varrow Finance bought Brisel for $9bn at the auction. "
+            "Harwick intends to seek $20bn in damages from the buyer of Brisel.")
+    assert _roles(text, nlp)["$20bn"] == ("Harwick", "Varrow Finance")

@@ -31,9 +31,12 @@ class Frame(Strict):
     counted: Roles | None = Field(None, description="roles when the patient is counted ('sell 10 aircraft to X')")
     sells: bool = Field(False, description="its patient is a thing sold; the document's 'asset' is the one most "
                                            "often sold")
+    buyer: list[Argument] = Field(default_factory=list, description="arguments that name who buys (for 'the buyer of X')")
+    seller: list[Argument] = Field(default_factory=list, description="arguments that name who sells (the document's "
+                                                                     "supplier)")
     sold_to_pay: bool = Field(False, description="a sale: 'Y was sold to pay off a debt', 'the sale of Y to pay a tax "
                                                  "bill' make the seller (Y's owner) the payer")
-    implicit_counterparty: Literal["government", "authority"] | None = Field(
+    implicit_counterparty: Literal["government", "authority", "supplier"] | None = Field(
         None, description="who receives the figure when the sentence names no one (taxes: the government)")
 
     @model_validator(mode="after")
@@ -50,6 +53,7 @@ class Frame(Strict):
 class Unnamed(Strict):
     determiners: Words = Field(description="indefinite determiners that open a description of an unnamed party")
     nouns: Words = Field(description="nouns that end it ('an unknown shell company', 'a previously unknown group')")
+    buyer_nouns: Words = Field(description="'the <noun> of X' stands for who bought X ('the buyer of Yugansk')")
 
 
 class FrameLimits(Strict):

@@ -23,7 +23,7 @@ from ...textmatch import alternation as _words
 from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
 from ..view import layout_of
-from .frames import Context, FrameMatcher, Match
+from .frames import Context, FrameMatcher, Match, Trade
 from .lists import Lists
 from .owners import Owners
 from .products import Product, Products
@@ -117,7 +117,7 @@ class SubjectFinder:
         lists = Lists(text, sorted(found, key=_start))
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
-        ctx = Context(seller, lambda: self._asset(text, view, triggers, parties, party_starts, ctx))
+        ctx = Context(seller, lambda: self._trade(text, view, triggers, parties, party_starts, ctx))
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         for rec in money:
@@ -148,7 +148,7 @@ class SubjectFinder:
                 if subject is None and not self.generic_statement.search(text, s_start, s_end):
                     subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
                 other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
-                                                rule, frame)
+                                                rule, frame, ctx)
                 if (other is None or other_rule == "after_preposition") and made and (
                         frame or self.products.in_transaction(text, (c_start, c_end), rec, made)):
                     maker = self._maker(made, subject)  # "buy $5bn of Huawei chips"
@@ -199,12 +199,17 @@ class SubjectFinder:
         return found, rule
 
     def _other(self, text: str, in_sentence: list[Entity], sentence: tuple[int, int], clause: tuple[int, int],
-               rec: dict, subject: Entity | None, rule: str, frame: Match | None) -> tuple[Entity | None, str]:
+               rec: dict, subject: Entity | None, rule: str, frame: Match | None,
+               ctx: Context) -> tuple[Entity | None, str]:
         """The counterparty and the id of the rule that chose it."""
         if frame and frame.counterparty and (subject is None or frame.counterparty["canonical"] != subject["canonical"]):
             return frame.counterparty, frame.counterparty_frame or frame.frame
-        if frame and frame.implicit:  # taxes go to the state, fines to the regulator
-            receiver = self._authorities.get(frame.implicit)
+        if frame and frame.implicit:  # taxes go to the state, fines to the regulator, an order to the supplier
+            receiver = ctx.trade.supplier if frame.implicit == "supplier" else self._authorities.get(frame.implicit)
+            if frame.implicit == "supplier" and receiver and any(  # ... unless the sentence names another company
+                    e["label"] == "ORG" and e["canonical"] != (subject or {}).get("canonical")
+                    and e["canonical"].split()[0] != receiver["canonical"].split()[0] for e in in_sentence):
+                receiver = None
             if receiver and (subject is None or receiver["canonical"] != subject["canonical"]):
                 return receiver, f"implicit_{frame.implicit}"
         if rule in ("sale_target", "bought_after_figure") and subject is not None:  # in a sale the buyer is the other party
@@ -237,19 +242,27 @@ class SubjectFinder:
         return next((p.maker for p in made if p.maker and (subject is None or p.maker["canonical"] != subject["canonical"])),
                     None)
 
-    def _asset(self, text: str, view: Layout, triggers: list, parties: list[Entity], party_starts: list[int],
-               ctx: Context) -> Entity | None:
-        """The thing the document sells: the name its sales and purchases most often have as
-        patient (the first of the most frequent), so that 'the auction winner' knows what was won."""
-        counts: Counter[str] = Counter()
+    def _trade(self, text: str, view: Layout, triggers: list, parties: list[Entity], party_starts: list[int],
+               ctx: Context) -> Trade:
+        """What the document's frames say was sold: the thing its sales and purchases most
+        often name (so that 'the auction winner' knows what was won), the seller they name
+        most (the supplier of an order that names none), who bought each thing."""
+        things: Counter[str] = Counter()
+        sellers: Counter[str] = Counter()
         first: dict[str, Entity] = {}
+        buyers: dict[str, Entity] = {}
         for t in triggers:
             s_start, s_end = view.sentence(t.start)
             names = parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)]
-            for e in self.frames.sold(text, t, (s_start, s_end), names, ctx):
-                counts[e["canonical"]] += 1
-                first.setdefault(e["canonical"], e)
-        return first[counts.most_common(1)[0][0]] if counts else None
+            for thing, buyer, seller in self.frames.trades(text, t, (s_start, s_end), names, ctx):
+                for e, counts in ((thing, things), (seller, sellers)):
+                    if e is not None:
+                        counts[e["canonical"]] += 1
+                        first.setdefault(e["canonical"], e)
+                if thing and buyer and buyer["canonical"] != thing["canonical"]:
+                    buyers.setdefault(thing["canonical"], buyer)
+        top = [first[c.most_common(1)[0][0]] if c else None for c in (things, sellers)]
+        return Trade(top[0], top[1], buyers)
 
     @staticmethod
     def _reporters(doc: Doc, names: list[Entity]) -> list[bool]:

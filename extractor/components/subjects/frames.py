@@ -48,18 +48,26 @@ class Match:
     named_other: bool = False  # the counterparty is named by a preposition ('to Acme'), not as the doer
 
 
-class Context:
-    """What a frame may need of the whole document: who sold a name (its owner) and the
-    thing the document has sold or auctioned, found when a frame first asks."""
+@dataclass
+class Trade:
+    """What the frames of a whole document say was sold, and by and to whom."""
 
-    def __init__(self, seller: Callable[[EntityMention], EntityMention | None],
-                 asset: Callable[[], EntityMention | None]) -> None:
+    asset: EntityMention | None  # the thing sold most often
+    supplier: EntityMention | None  # the seller named most often
+    buyers: dict[str, EntityMention]  # canonical name of a thing sold -> who bought it
+
+
+class Context:
+    """What a frame may need of the whole document: who sold a name (its owner), and its
+    trade, found when a frame first asks."""
+
+    def __init__(self, seller: Callable[[EntityMention], EntityMention | None], trade: Callable[[], Trade]) -> None:
         self.seller = seller
-        self._asset = asset
+        self._trade = trade
 
     @cached_property
-    def asset(self) -> EntityMention | None:
-        return self._asset()
+    def trade(self) -> Trade:
+        return self._trade()
 
 
 class Arguments(dict):
@@ -120,6 +128,7 @@ class FrameMatcher:
         self.description = re.compile(  # used with match(pos)
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
+        self.buyer_of = re.compile(rf"the\s+(?:[a-z][\w-]*\s+)?(?:{alternation(rules.unnamed.buyer_nouns)})\s+of\s+")
         self.idioms = re.compile("|".join(f"(?:{p})" for p in rules.idioms), re.IGNORECASE)
         self.light = set(rules.light_verbs)
         self.blockers = set(rules.agent_blockers)
@@ -208,17 +217,20 @@ class FrameMatcher:
                 break
         return first
 
-    def sold(self, text: str, t: Trigger, sentence: tuple[int, int], names: list[EntityMention],
-             ctx: Context) -> list[EntityMention]:
-        """What the sale or purchase frames of trigger ``t`` say was sold ('Beta was sold',
-        'the auction of Beta', 'Acme bought Beta'), for the document's asset."""
-        found = []
+    def trades(self, text: str, t: Trigger, sentence: tuple[int, int], names: list[EntityMention],
+               ctx: Context) -> Iterator[tuple[EntityMention | None, EntityMention | None, EntityMention | None]]:
+        """(thing sold, buyer, seller) that each frame of trigger ``t`` names ('Beta was sold
+        to Acme', 'Acme bought Beta', 'Fendal is to supply Skyreach with jets'), for the
+        document's trade."""
         for frame, pos in t.frames:
-            if frame.sells and (frame.verb if pos == "verb" else frame.noun) is not None:
-                patient = self._arguments(text, pos, t, sentence, names, None, ctx).get("patient")
-                if patient is not None:
-                    found.append(patient)
-        return found
+            if not (frame.sells or frame.buyer or frame.seller) or (frame.verb if pos == "verb" else frame.noun) is None:
+                continue
+            args = self._arguments(text, pos, t, sentence, names, None, ctx)
+            thing = args.get("patient") if frame.sells else None
+            buyer = next((args[r] for r in frame.buyer if r != "asset" and args.get(r)), None)
+            seller = next((args[r] for r in frame.seller if args.get(r)), None)
+            if thing or buyer or seller:
+                yield thing, buyer, seller
 
     def _in_scope(self, between: str, after_figure: bool = False) -> bool:
         """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
@@ -283,7 +295,7 @@ class FrameMatcher:
                    names: list[EntityMention], rec: dict | None, ctx: Context) -> "Arguments":
         s_start, s_end = sentence
         limit = min(s_end, t.end + self.limits.reach_chars)
-        args = Arguments(lambda p: ctx.asset if p == "asset" else self._after_preposition(text, p, t.end, limit, names)
+        args = Arguments(lambda p: ctx.trade.asset if p == "asset" else self._after_preposition(text, p, t.end, limit, names, ctx)
                          if p in self.prepositions else None)
         before = self._before(text, t.start, s_start, names)
         after = self._after(text, t.end, limit, names)
@@ -362,13 +374,24 @@ class FrameMatcher:
             return e
         return None
 
-    def _after_preposition(self, text: str, prep: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
+    def _after_preposition(self, text: str, prep: str, pos: int, limit: int, names: list[EntityMention],
+                           ctx: Context) -> EntityMention | None:
         """The name after the first ``prep`` following ``pos``, no clause word between."""
         m = self.preposition[prep].search(text, pos, limit)
         if m is None or not self._in_scope(text[pos:m.start()]) \
                 or len(BRACKETS.sub("", text[pos:m.start()]).split()) > 2 * self.limits.gap_words:  # conversions not counted
             return None
-        return self._after(text, m.end(), limit, names) or self._description(text, m.end())
+        return self._after(text, m.end(), limit, names) or self._description(text, m.end()) \
+            or self._buyer_of(text, m.end(), names, ctx)
+
+    def _buyer_of(self, text: str, pos: int, names: list[EntityMention], ctx: Context) -> EntityMention | None:
+        """'from the buyer of Beta': who the document's frames say bought Beta."""
+        m = self.buyer_of.match(text, pos)
+        if m is None:
+            return None
+        thing = next((e for e in names if e["start"] == m.end()), None)
+        buyer = ctx.trade.buyers.get(thing["canonical"]) if thing else None
+        return {**buyer, "text": text[m.start():thing["end"]], "start": m.start(), "end": thing["end"]} if buyer else None
 
     def _description(self, text: str, pos: int) -> EntityMention | None:
         """An unnamed party written as an indefinite description ('by an unknown shell company',
