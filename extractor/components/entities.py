@@ -159,7 +159,9 @@ class EntityFinder:
         """'the UK property market' at each token span: its text and its canonical name ('UK
         property market', the place as the aliases name it), found from each word 'market'
         by a bounded look back."""
-        found = {}
+        found: dict[tuple[int, int], tuple[str, str]] = {}
+        if "market" not in text:
+            return found
         for w in self.market_word.finditer(text):
             m = self.market.search(text, max(0, w.start() - MARKET_REACH), w.start())
             span = doc.char_span(m.start("name"), w.end()) if m else None
@@ -177,15 +179,20 @@ class EntityFinder:
         ticker or exchange in brackets ('(NASDAQ: NVDA)'), a place joined to a participle
         that makes it an adjective ('Beijing-based', 'Gibraltar-registered')."""
         money = sorted((r["start"], r["end"]) for r in doc._.money or [])
-        tickers = [m.span() for m in self.ticker.finditer(text)]
+        tickers = [m.span() for m in self.ticker.finditer(text)] if "(" in text else []
         ends = {e: s for s, e in runs}
-        runs = [(s, e) for s, e in runs if not self._bare_ticker(tokens, s, e, ends)]
-        return [(s, e) for s, e in runs
-                if not _overlaps(money, tokens.start[s], tokens.end[e - 1])
-                and not _overlaps(tickers, tokens.start[s], tokens.end[e - 1])
-                and not self.currency_number.match(tokens.words[s])
-                and not self.adjective.match(text, tokens.end[e - 1])
-                and not self.adjective.search(tokens.words[e - 1])]
+        return [(s, e) for s, e in runs if not self._no_name(tokens, text, s, e, money, tickers, ends)]
+
+    def _no_name(self, tokens: Tokens, text: str, s: int, e: int, money: list[tuple[int, int]],
+                 tickers: list[tuple[int, int]], ends: dict[int, int]) -> bool:
+        """The run [s, e) is no name (see ``_not_names``); cheap tests of shape come first."""
+        start, end = tokens.start[s], tokens.end[e - 1]
+        first, last = tokens.words[s], tokens.words[e - 1]
+        return (_overlaps(money, start, end) or _overlaps(tickers, start, end)
+                or (any(c.isdigit() for c in first) and bool(self.currency_number.match(first)))
+                or (text[end:end + 1] == "-" and bool(self.adjective.match(text, end)))
+                or ("-" in last and bool(self.adjective.search(last)))
+                or (s > 0 and tokens.words[s - 1] == "(" and self._bare_ticker(tokens, s, e, ends)))
 
     @staticmethod
     def _bare_ticker(tokens: Tokens, s: int, e: int, ends: dict[int, int]) -> bool:

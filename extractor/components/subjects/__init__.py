@@ -85,8 +85,7 @@ class SubjectFinder:
         self._ends = {place: {end for e in found if (e["label"] in PLACE_LABELS) == place for end in (e["end"], e["end"] + 2)}
                       for place in (True, False)}  # a name (or "Acme's") before a list comma, by kind: places list places
         entities = [e for e in found if e["label"] not in NOT_SUBJECTS and not _inside(source_starts, e["start"])]
-        speakers = [e for e in found if e["label"] not in NOT_SUBJECTS and _inside(source_starts, e["start"])]
-        doc._.main_entity = self._main_entity(text, entities, speakers, view.paragraphs)
+        doc._.main_entity = self._main_entity(text, entities, view.paragraphs)
         main = next((e for e in entities if e["canonical"] == doc._.main_entity), None)
         companies = [e for e in found if e["label"] not in NOT_SUBJECTS]
         kinds = self.references.kinds(text, companies)
@@ -101,7 +100,7 @@ class SubjectFinder:
         starts = [e["start"] for e in mentions]
         self._authorities = _authorities(found + resolved)
 
-        for owned, owner in self.owners.learn(text, sorted(found + resolved, key=_start)).items():
+        for owned, owner in self.owners.learn(text, sorted(found + resolved, key=_start), {r["start"] for r in resolved}).items():
             owner_of.setdefault(owned, owner)  # "the firm's most lucrative asset Yuganskneftegas"
 
         def seller(e: Entity) -> Entity | None:
@@ -368,24 +367,20 @@ class SubjectFinder:
                 return e
         return None
 
-    def _main_entity(self, text: str, ents: list[Entity], speakers: list[Entity],
-                     paragraphs: list[tuple[int, int]]) -> str | None:
+    def _main_entity(self, text: str, ents: list[Entity], paragraphs: list[tuple[int, int]]) -> str | None:
         """The entity the article is about: most mentions in subject position (not after a
-        preposition), the headline and the lead counting more; a public body (it acts on
-        others) and a name that speaks (it is quoted) count half."""
+        preposition; a market wherever it stands), the headline and the lead counting more."""
         head_end = paragraphs[0][1] if paragraphs else 0
         lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
         score: Counter[str] = Counter()
-        spoken = {e["start"] for e in speakers}
-        for e in sorted(ents + speakers, key=_start):
+        for e in ents:
             lead = text[max(0, e["start"] - 40):e["start"]]
             if e["label"] != "MARKET" and (  # a market is a topic wherever it stands ("a slowdown in the UK market")
                     self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e)):
                 continue
             weight = 3.0 if e["start"] < head_end else 1.5 if e["start"] < lead_end else 1.0
             weight *= 2.0 if text[e["end"]:e["end"] + 2] in ("'s", "’s") else 1.0  # the owner of something
-            weight *= 0.5 if e["label"] == "GOV" or e["start"] in spoken else 1.0
-            score[e["canonical"]] += weight
+            score[e["canonical"]] += weight * (0.5 if e["label"] == "GOV" else 1.0)  # regulators act on others
         return score.most_common(1)[0][0] if score else None
 
     # ---------------------------------------------------------- helpers

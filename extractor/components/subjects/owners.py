@@ -29,6 +29,7 @@ class Owners:
 
         self.links = [(pattern(link.between), pattern(link.after) if link.after else None, link.owner)
                       for link in rules.links]
+        self.any_link = re.compile("|".join(f"(?:{between.pattern})" for between, _, _ in self.links))  # one test first
         # used with match(pos): "TikTok owner", "TikTok's Chinese parent company"
         self.noun_after = re.compile(rf"(?:['’]s?\s+(?:[\w-]+\s+){{0,2}}?|\s+)(?:{nouns})\b", re.IGNORECASE)
         self.noun_of = re.compile(rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of\s+(?:[\w-]+\s+){{0,4}}$")
@@ -60,12 +61,17 @@ class Owners:
                 out.append(e)
         return out, owner_of
 
-    def learn(self, text: str, names: list[EntityMention]) -> dict[str, EntityMention]:
-        """Owned canonical name -> its owner, from each pair of neighbouring names."""
+    def learn(self, text: str, names: list[EntityMention], among: set[int] | None = None) -> dict[str, EntityMention]:
+        """Owned canonical name -> its owner, from each pair of neighbouring names (one of
+        them starting at an offset of ``among``, when given)."""
         owner_of: dict[str, EntityMention] = {}
         starts = [e["start"] for e in names]
         for i, a in enumerate(names):
             for b in names[i + 1:bisect_left(starts, a["end"] + self.gap)][:2]:
+                if among is not None and a["start"] not in among and b["start"] not in among:
+                    continue
+                if not self.any_link.fullmatch(text, a["end"], b["start"]):
+                    continue
                 for between, after, owner in self.links:
                     if between.fullmatch(text, a["end"], b["start"]) and (after is None or after.match(text, b["end"])):
                         owned, by = (b, a) if owner == "first" else (a, b)
