@@ -293,3 +293,25 @@ def test_the_buyer_of_a_thing_is_who_the_document_says_bought_it(nlp):
     text = ("Varrow Finance bought Brisel for $9bn at the auction. "
             "Harwick intends to seek $20bn in damages from the buyer of Brisel.")
     assert _roles(text, nlp)["$20bn"] == ("Harwick", "Varrow Finance")
+
+
+def test_a_seller_does_not_sell_itself(nlp):
+    text = ("Brisel was auctioned on Sunday and bought by Varrow. A few days later, Varrow gave control of the "
+            "company to Orrin Oil for $9.3bn.")
+    assert _roles(text, nlp)["$9.3bn"] == ("Brisel", "Orrin Oil")
+
+
+def test_a_loan_that_a_name_secured_is_that_names(nlp):
+    text = "Harwick has asked Orrin to repay a $900m loan that Brisel had secured on its assets."
+    assert _roles(text, nlp)["$900m"][0] == "Brisel"
+
+
+def test_a_price_per_barrel_is_the_commoditys(nlp):
+    text = 'Currently above $40 a barrel, he said: "The price of oil will be well supported above $30 a barrel."'
+    roles = _roles(text, nlp)
+    assert roles["above $40 a barrel"][0] == roles["above $30 a barrel"][0] == "crude oil"
+
+
+def test_shares_in_a_name_price_that_name(nlp):
+    text = "Orrin Bank reported a loss. At 1405 GMT, shares in Kessick were trading down 0.67% at 590 pence."
+    assert _roles(text, nlp)["590 pence"][0] == "Kessick"

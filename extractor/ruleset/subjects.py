@@ -66,6 +66,8 @@ class SubjectRules(RuleFile):
     generic_markers: Words
     owner_nouns: Words
     state_nouns: Words
+    holding_cues: Words
+    commodity_units: Words
     ownership: Ownership
     products: ProductRules
     combined: CombinedRules

@@ -67,11 +67,14 @@ class SubjectFinder:
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries)
         self.frames = FrameMatcher(frame_rules(rules_folder))
         self.owners = Owners(r)
+        self.commodities = set(er.common_names.values())
         self.products = Products(r)
         self.jointly = re.compile(rf"\b(?:{_words(r.combined.jointly)})\b", re.I)
         self.distributive = re.compile(rf"\b(?:{_words(r.combined.distributive)})\b", re.I)
         self.list_after = re.compile(rf"\b(?:{_words(r.combined.not_after)})\s+$", re.I)
         self.list_reach = r.limits.list_reach_chars
+        self.holding = re.compile(rf"\b(?:{_words(r.holding_cues)})\s+(?:the\s+)?$", re.I)
+        self.commodity_units = set(r.commodity_units)
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
@@ -138,7 +141,11 @@ class SubjectFinder:
             frame = self.frames.match(text, triggers, trigger_starts, (s_start, s_end), (c_start, c_end), rec,
                                       parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)], ctx)
             made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
-            if made and self.products.unit_price(text, rec, (c_start, c_end)):  # "$20,000 per H200 chip"
+            commodity = next((e for e in in_sentence if e["label"] == "PRODUCT" and e["canonical"] in self.commodities), None) \
+                if rec.get("per") in self.commodity_units else None
+            if commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
+                subject, rule, other, other_rule = commodity, "unit_price", None, ""
+            elif made and self.products.unit_price(text, rec, (c_start, c_end)):  # "$20,000 per H200 chip"
                 unit = min(made, key=lambda p: abs(p.start - rec["start"]))
                 subject, rule, other, other_rule = unit.mention(), "unit_price", None, ""
             else:
@@ -354,6 +361,8 @@ class SubjectFinder:
                 if (e["start"] >= rec["end"] and e["text"].lower() in POSSESSIVES) or self.owned_by.match(text, e["end"]):
                     continue  # "... to £5m, to grow its customer base": 'its' after the figure describes another thing
                 lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
+                if self.holding.search(lead):
+                    return e  # "shares in Acme were trading at 590 pence": the price of Acme's shares
                 if not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) \
                         and not self._list_item(lead, e):
                     return e

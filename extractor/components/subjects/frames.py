@@ -28,6 +28,8 @@ WORD = re.compile(r"\S+")
 IDIOM_REACH = 24  # characters around a trigger in which an idiom holding it is looked for
 WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphens inside
 APPOSED = re.compile(r",\s+(?:the\s+)?")
+RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
+RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
 RELATIVE_WORDS = {"which", "who", "that"}
 BRACKETS = re.compile(r"\([^)]*\)")
 INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
@@ -272,6 +274,9 @@ class FrameMatcher:
         args = self._arguments(text, pos, t, sentence, names, rec, ctx)
         if any(args.get(r) is None for r in frame.requires):
             return None
+        patient, seller = args.get("patient"), next((args[r] for r in frame.seller if args.get(r)), None)
+        if frame.sells and patient and seller and patient["canonical"] == seller["canonical"]:
+            args["patient"] = ctx.trade.asset  # "Baikal gave control of the company to Rosneft": not of Baikal itself
         after = self._words_after(text, t.end, sentence[1])
         if frame.counted and args.get("patient") is None and NUMBER.search(after) and "%" not in after \
                 and "per cent" not in after:
@@ -319,8 +324,21 @@ class FrameMatcher:
                 args["agent"], args["patient"] = args["by"], args["of"] or before
             else:  # a name right after a noun is its patient ('a bid Acme rejected' is not about Acme)
                 adjacent = after if after and not text[t.end:after["start"]].strip() else None
-                args["agent"], args["patient"] = possessor or before, args["of"] or adjacent
+                relative = self._relative_agent(text, t.end, names)  # "a $900m loan that Beta had secured"
+                args["agent"], args["patient"] = relative or possessor or before, args["of"] or adjacent
         return args
+
+    def _relative_agent(self, text: str, pos: int, names: list[EntityMention]) -> EntityMention | None:
+        """'a $900m loan that Beta had secured': the subject of a relative clause right after a
+        noun, when its verb is a light verb, is the noun's agent."""
+        m = RELATIVE_AFTER.match(text, pos)
+        if m is None:
+            return None
+        e = next((n for n in names if n["start"] >= m.end()), None)
+        if e is None or text[m.end():e["start"]].strip():
+            return None
+        verb = RELATIVE_VERB.match(text, e["end"])
+        return e if verb and verb.group("verb").lower() in self.light else None
 
     def _payer(self, text: str, before: EntityMention | None, pos: int, ctx: Context) -> EntityMention | None:
         """The name before a trigger, or, when that name was sold to pay for what the trigger
