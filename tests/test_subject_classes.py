@@ -315,3 +315,16 @@ def test_a_price_per_barrel_is_the_commoditys(nlp):
 def test_shares_in_a_name_price_that_name(nlp):
     text = "Orrin Bank reported a loss. At 1405 GMT, shares in Kessick were trading down 0.67% at 590 pence."
     assert _roles(text, nlp)["590 pence"][0] == "Kessick"
+
+
+def test_fraud_is_the_defrauded_firms_the_accused_is_the_counterparty(nlp):
+    text = "Former Quint boss Ian Morrow was directly involved in the $11bn financial fraud at Quint, a court heard."
+    assert _roles(text, nlp)["$11bn"] == ("Quint", "Ian Morrow")
+    text = ("It will coincide with the retrial of former Tessin Holdings chief Ola Berg, accused of looting the "
+            "industrial conglomerate to the tune of $600m.")
+    assert _roles(text, nlp)["$600m"] == ("Tessin", "Ola Berg")  # "Holdings" is a corporate suffix
+
+
+def test_a_description_may_stand_for_a_name_before_it_in_its_sentence(nlp):
+    text = "Shares in Orrin fell sharply after the company warned that costs would rise by $40m."
+    assert _roles(text, nlp)["$40m"][0] == "Orrin"

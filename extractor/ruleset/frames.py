@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from .base import Regexes, RuleFile, Strict, Words
 from .loader import load
 
-Argument = Literal["agent", "patient", "asset", "to", "from", "for", "against", "with", "in", "into", "on", "by"]
+Argument = Literal["agent", "patient", "asset", "to", "from", "for", "against", "with", "in", "into", "on", "by", "at"]
 
 
 class Roles(Strict):

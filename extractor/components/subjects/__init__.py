@@ -94,7 +94,9 @@ class SubjectFinder:
         kinds = self.references.kinds(text, companies)
         subject_like = [self._subject_position(text, e, companies) for e in companies]
         cited = self._reporters(doc, companies)
-        resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited, kinds, main)
+        speaking = [_inside(source_starts, e["start"]) for e in companies]
+        resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited, speaking,
+                                           kinds, main)
         governments = [r for r in resolved if r["label"] == "GOV"]  # the places inside "the Russian government" go
         found = _without_overlaps(found, governments, keep=NAMES_IN_GOVERNMENTS)
         entities = _without_overlaps(entities, governments, keep=NAMES_IN_GOVERNMENTS)

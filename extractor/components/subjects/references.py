@@ -4,7 +4,8 @@ giant", "the unit", "it", "its"), each resolved to the nearest earlier name whos
 The kind of a name is learnt from the text: an apposition ("Qantas, the airline"; "state
 oil firm Rosneft"; "Yukos unit Yugansk") gives it the kind of its type noun; otherwise an
 organisation fits any company noun and a country or public body any government noun.
-Candidates are, in order: the first name in subject position earlier in the same sentence;
+Candidates are, in order: the first name in subject position earlier in the same sentence
+(for a description, else the nearest fitting name before it in the sentence);
 then in the nearest sentence before that has one, its first subject name, else its first
 fitting name or a pronoun (or the same description) resolved before it ("The plan dented
 its margins at rival Beta. The company..." is the company "its" stands for); the main
@@ -109,13 +110,14 @@ class References:
         return kinds
 
     def resolve(self, refs: list[Reference], entities: list[EntityMention], view: Layout,
-                subject_like: list[bool], cited: list[bool], kinds: dict[str, str],
+                subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: dict[str, str],
                 main: EntityMention | None) -> list[EntityMention]:
         """For each reference the name it stands for, as a mention at the reference's place
         (``canonical`` and ``label`` of the antecedent); references with none are left out.
         ``subject_like[i]``: entity i stands in subject position; ``cited[i]``: it reports on
         another entity, an antecedent only in its own sentence ("the company" after "The
-        Financial Times reports that Acme..." is Acme, not the newspaper)."""
+        Financial Times reports that Acme..." is Acme, not the newspaper); ``speaking[i]``: it
+        stands in the source of an attribution."""
         starts = [e["start"] for e in entities]
         back = self.rules.limits.antecedent_names
         counts = Counter(e["canonical"] for e in entities if e["label"] in GOVERNMENT_LABELS)
@@ -135,7 +137,7 @@ class References:
             if ref.kind == "merged":
                 found = self._merged(view.text, entities, window)
             else:
-                found = self._antecedent(ref, entities, window, view, subject_like, cited, kinds, resolved)
+                found = self._antecedent(ref, entities, window, view, subject_like, cited, speaking, kinds, resolved)
             if found is None and ref.kind == "government":
                 found = salient_government
             if found is None and ref.kind != "merged" and main and self._fits(ref, main, kinds):
@@ -146,7 +148,7 @@ class References:
         return resolved
 
     def _antecedent(self, ref: Reference, entities: list[EntityMention], window: list[int], view: Layout,
-                    subject_like: list[bool], cited: list[bool], kinds: dict[str, str],
+                    subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: dict[str, str],
                     resolved: list[EntityMention]) -> EntityMention | None:
         s_start = view.sentence(ref.start)[0]
         fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
@@ -154,6 +156,9 @@ class References:
         for j in same:
             if subject_like[j]:
                 return entities[j]  # the subject of the sentence: "Acme, which supplies Beta, said its..."
+        named = [j for j in same if not speaking[j]]
+        if named and ref.kind not in ("pronoun", "government"):
+            return entities[named[-1]]  # "the retrial of a former Tyco chief, accused of looting the conglomerate"
         sentences: dict[int, list[int]] = {}  # earlier sentence start -> its fitting names, first first
         for j in fitting:
             if entities[j]["start"] < s_start and not cited[j]:
