@@ -1,12 +1,22 @@
 """``claims_subjects``: the entity each figure is about, and the other party.
 
-For each amount, in order: the thing bought or sold when the clause is a sale ("buy rival
-May Department Stores for $11bn"), the possessor ("Qantas's net profit"), the subject of
-the clause, a generic reference ("the company", "it") resolved to the entity the paragraph
-or article is about, the entity of the heading a bullet sits under; otherwise the subject
-of the previous figure of the paragraph or the article's main entity. The counterparty is
-the name after "from", "to", "by", "with" or "pay" in the clause. Sets ``rec["subject"]``
-and ``rec["counterparty"]`` ({name, canonical, label}).
+Once per document: owners and brands ("TikTok owner ByteDance", ``owners``), products and
+their makers (``products``), lists of names (``lists``), descriptions and pronouns resolved
+to their antecedents (``references``), the triggers of the role frames (``frames``), the
+document's implied receivers (its government, its regulator) and, when a frame asks, its
+trade (the thing it sells, its supplier, who bought what).
+
+Then for each amount, in order: a unit price is the product's or the commodity's ("$20,000
+per H200 chip", "$40 a barrel"); the role frame of the figure's clause ("Acme bought Beta
+for $5bn", "a $27bn back tax bill", "the auction winner, agreeing to pay"); the old sale
+cues where no frame of another kind speaks; the possessor ("Qantas's net profit"); the
+entity of the heading a bullet sits under; the subject of the clause; the speaker of what
+is said of itself ("Munich Re said its exposure..."); otherwise the subject of the previous
+figure of the paragraph or the article's main entity. A subject that is one item of a list
+is the list combined. The counterparty comes from the frame, else the receiver it implies,
+else the maker of a product bought, else the name after "from", "to", "by", "with" or
+"pay". Sets ``rec["subject"]`` and ``rec["counterparty"]`` ({name, canonical, label}) and
+``rec["decided_by"]`` for each.
 """
 from __future__ import annotations
 
@@ -182,7 +192,7 @@ class SubjectFinder:
                  reporting: dict | None, reports: "Reports", previous: Entity | None,
                  frame: Match | None) -> tuple[Entity | None, str]:
         """The subject of one figure and the id of the rule that chose it."""
-        (s_start, s_end), (c_start, c_end) = sentence, clause
+        s_start, (c_start, c_end) = sentence[0], clause
         if frame and frame.subject:
             return frame.subject, frame.frame
         if frame and frame.counterparty and frame.named_other:  # "sell a stake to Acme for $1bn": Acme is the other party
@@ -406,7 +416,7 @@ class SubjectFinder:
 def _clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
     """The part of the sentence [s_start, s_end) between the ``breaks`` around [start, end);
     a break inside brackets ('1bn euros ($1.3bn; £690m)') divides nothing."""
-    brackets = [m.span() for m in BRACKETED.finditer(text, s_start, s_end)]
+    brackets = [m.span() for m in BRACKETED.finditer(text, s_start, s_end)] if text.find("(", s_start, s_end) >= 0 else []
     c_start, c_end = s_start, s_end
     for m in breaks.finditer(text, s_start, s_end):
         if any(b <= m.start() < e for b, e in brackets):
