@@ -44,9 +44,9 @@ class Owners:
         for i, e in enumerate(names):
             m = self.noun_after.match(text, e["end"])
             if m is None:
-                before = self.noun_of.search(text, max(0, e["start"] - self.gap), e["start"])
-                owner = owner_of.get(e["canonical"]) if before else None
-                if owner and owner["canonical"] != e["canonical"]:  # "the majority owner of Yukos"
+                owner = owner_of.get(e["canonical"])
+                before = self.noun_of.search(text, max(0, e["start"] - self.gap), e["start"]) if owner else None
+                if before and owner["canonical"] != e["canonical"]:  # "the majority owner of Yukos"
                     out.append(_as(owner, text, before.start(), e["end"]))
                 else:
                     out.append(e)
