@@ -10,6 +10,8 @@ Writes ``doc.spans["entities"]`` and ``doc._.entities`` (plain dicts).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -17,7 +19,9 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..ruleset import common_words, entity_rules
+from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
+from ..ruleset import common_words, currency_rules, entity_rules, iso_currencies
+from ..ruleset.entities import EntityLimits
 from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
@@ -25,6 +29,10 @@ from .view import layout_of
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
 OPENERS = {'"', "“", "‘", "'", "("}
+INF = float("inf")
+BULLETS = {"•", "-", "*", "–", "·"}
+DIGIT = re.compile(r"\d")
+MARKET_REACH = 60  # characters looked back from the word market, for "the UK property"
 
 
 class Tokens:
@@ -47,30 +55,52 @@ class Tokens:
         return self.text[self.start[max(0, i - n)]:self.start[i]]
 
     def starts_sentence(self, i: int) -> bool:
-        """First word of its sentence or after a colon, an opening quote or bracket allowed before it."""
-        if self.sent_start[i] or (i > 0 and self.words[i - 1] == ":"):
+        """First word of its sentence, of a line or of a bullet, or after a colon; an opening
+        quote or bracket allowed before it."""
+        if self.sent_start[i] or i == 0 or self.words[i - 1].endswith(":") or "\n" in self.text[self.end[i - 1]:self.start[i]]:
             return True
-        return i > 0 and self.words[i - 1] in OPENERS and self.sent_start[i - 1]
+        if self.words[i - 1] in BULLETS:  # at the start of a line, perhaps indented
+            return i == 1 or "\n" in self.text[self.start[i - 2] if self.words[i - 2].isspace() else self.end[i - 2]:self.start[i - 1]]
+        return self.words[i - 1] in OPENERS and self.sent_start[i - 1]
 
 
 class EntityFinder:
-    def __init__(self) -> None:
-        rules = entity_rules()
+    def __init__(self, rules_folder: str | None = None) -> None:
+        rules = entity_rules(rules_folder)
+        self.limits = rules.limits
+        self.places = {name for name, label in rules.labels.items() if label in ("GPE", "LOC")}
         self.alias = {a.lower(): canon for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.alias_names = {a for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.labels = rules.labels
+        self.public_bodies = set(rules.public_body_words)
+        self.body_words = set(rules.body_words)
+        self.brand_suffixes = set(rules.brand_suffixes)
+        places = sorted({name for name, label in rules.labels.items() if label == "GPE"} | set(rules.demonyms)
+                        | {a for canon, names in rules.aliases.items() if rules.labels.get(canon) == "GPE" for a in names})
+        self.market_word = re.compile(r"\bmarkets?\b")
+        self.market = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?P<place>{alternation(places)})\s+)?"
+                                 rf"(?:{alternation(rules.market_kinds)})\s+)$")  # used with search(text, pos - n, pos)
         self.connectors = set(rules.connectors)
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
         self.common = phrases(rules.common_names)
+        # known names the capitalised runs cannot join ("Securities and Exchange Commission")
+        self.known_names = re.compile(phrase_pattern(sorted(
+            n for n in self.alias_names if any(w.islower() and w not in self.connectors for w in n.split()))))
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$", re.IGNORECASE)
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
         self.months = set(rules.month_words)
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
-        self.common_words = set(common_words().words)
+        self.common_words = set(common_words(rules_folder).words)
         self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
-        self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that)\s+$", re.I)
+        self.date_before_possessive = re.compile(
+            r"\b(?:in|on|since|until|by|last|next|early|late|mid|this|that|to|than|from|versus)\s+$", re.I)
+        self.ticker = re.compile("|".join(f"(?:{p})" for p in rules.ticker_patterns))
+        self.adjective = re.compile(rf"-(?:{alternation(rules.adjective_suffixes)})\b")  # used with match(pos)
+        currency = rules_currency_words(rules_folder)
+        self.currency_number = re.compile(rf"(?:{alternation(currency)})\$?\d", re.IGNORECASE)  # used with match()
+        self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that|to|than|and|or|with)\s+$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         view = layout_of(doc)
@@ -78,26 +108,44 @@ class EntityFinder:
         tokens = Tokens(doc, text)
         words = set(tokens.words)
         lowercase = set(filter(str.islower, words))  # Token.lower_ of each is the word itself
-        headings = _title_case_lines(text, view.lines)
+        headings = _title_case_lines(text, view.lines, self.limits.label_words)
         body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)})
                 if not _in(headings, tokens.start[s])]
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
         mid_sentence |= {tokens.words[e - 1].lower() for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
+        mid_sentence |= {tokens.words[s].lower() for s, e in body if e - s > 1 and not tokens.starts_sentence(s)}
+        starts = {s for s, _ in body}
         runs = [(s, e) for s, e in body
                 if self._known(tokens.span_text(s, e), mid_sentence) or (
                     e - s > 1 or not tokens.starts_sentence(s) or not tokens.words[s].istitle()
-                    or not self._common(tokens.words[s].lower(), lowercase))]
+                    or not self._common(tokens.words[s].lower(), lowercase)
+                    or (e + 1 in starts and tokens.words[e] == ","))]  # "Microsoft, Alphabet and Meta": a list of names
         runs = _merge(runs, self._in_headings(doc, text, headings, {tokens.span_text(s, e) for s, e in runs}))
         if doc.has_annotation("ENT_IOB"):
             runs = _merge(runs, self._model_names(doc, tokens, headings,
                                                   {tokens.span_text(s, e).lower() for s, e in runs}))
         common = [(sp.start, sp.end) for m in self.common.finditer(text)
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
-        runs = _merge(runs, common)
+        runs = _merge(runs, [c for c in common if not _within_longer(c, runs)])  # "Marlow Oil" is no oil
+        known = [(sp.start, sp.end) for m in self.known_names.finditer(text)
+                 if (sp := doc.char_span(m.start(), m.end())) is not None]
+        runs = _merge(runs, [k for k in known if not _within_longer(k, runs)])  # "Securities and Exchange Commission"
+        markets = self._markets(doc, text)
+        runs = _merge(runs, list(markets))  # "the UK property market": a market a figure can be about
+        runs = self._not_names(doc, text, tokens, runs)
         names = [tokens.span_text(s, e) for s, e in runs]
-        canon = self._canonical(list(dict.fromkeys(names)))
+        head_end = view.lines[0][1] if view.lines else 0  # the headline
+        first: dict[str, int] = {}
+        body_first: dict[str, int] = {}
+        for (s, _), name in zip(runs, names):
+            first.setdefault(name, tokens.start[s])
+            if tokens.start[s] > head_end:
+                body_first.setdefault(name, tokens.start[s])
+        canon = self._canonical(list(first), first, body_first, head_end, Counter(names))
+        market_names = dict(markets.values())
+        canon.update(market_names)
         entities = [{"text": name, "canonical": canon[name],
-                     "label": self._label(text, name, tokens.start[s], canon[name]),
+                     "label": "MARKET" if name in market_names else self._label(text, name, tokens.start[s], canon[name]),
                      "start": tokens.start[s], "end": tokens.end[e - 1]} for (s, e), name in zip(runs, names)]
         persons = {e["canonical"] for e in entities if e["label"] == "PERSON"}
         for ent in entities:  # one mention with a title makes every mention a person
@@ -106,6 +154,57 @@ class EntityFinder:
         doc.spans["entities"] = [Span(doc, s, e, label=ent["label"]) for (s, e), ent in zip(runs, entities)]
         doc._.entities = entities
         return doc
+
+    def _markets(self, doc: Doc, text: str) -> dict[tuple[int, int], tuple[str, str]]:
+        """'the UK property market' at each token span: its text and its canonical name ('UK
+        property market', the place as the aliases name it), found from each word 'market'
+        by a bounded look back."""
+        found: dict[tuple[int, int], tuple[str, str]] = {}
+        if "market" not in text:
+            return found
+        for w in self.market_word.finditer(text):
+            m = self.market.search(text, max(0, w.start() - MARKET_REACH), w.start())
+            span = doc.char_span(m.start("name"), w.end()) if m else None
+            if span is None:
+                continue
+            place = m.group("place")
+            name = text[m.start("name"):w.end()]
+            canonical = name.replace(place, self.alias.get(place.lower(), place), 1) if place else name
+            found[(span.start, span.end)] = (name, canonical[:-1] if canonical.endswith("markets") else canonical)
+        return found
+
+    def _not_names(self, doc: Doc, text: str, tokens: Tokens, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Runs that are no names go: a word of a money figure, or a currency glued to a
+        number even where no figure was read ('CNY160 billion', 'Rmb85bn'), a stock
+        ticker or exchange in brackets ('(NASDAQ: NVDA)'), a place joined to a participle
+        that makes it an adjective ('Beijing-based', 'Gibraltar-registered')."""
+        money = sorted((r["start"], r["end"]) for r in doc._.money or [])
+        tickers = [m.span() for m in self.ticker.finditer(text)] if "(" in text else []
+        ends = {e: s for s, e in runs}
+        return [(s, e) for s, e in runs if not self._no_name(tokens, text, s, e, money, tickers, ends)]
+
+    def _no_name(self, tokens: Tokens, text: str, s: int, e: int, money: list[tuple[int, int]],
+                 tickers: list[tuple[int, int]], ends: dict[int, int]) -> bool:
+        """The run [s, e) is no name (see ``_not_names``); cheap tests of shape come first."""
+        start, end = tokens.start[s], tokens.end[e - 1]
+        first, last = tokens.words[s], tokens.words[e - 1]
+        return (_overlaps(money, start, end) or _overlaps(tickers, start, end)
+                or (any(c.isdigit() for c in first) and bool(self.currency_number.match(first)))
+                or (text[end:end + 1] == "-" and bool(self.adjective.match(text, end)))
+                or ("-" in last and bool(self.adjective.search(last)))
+                or (s > 0 and tokens.words[s - 1] == "(" and self._bare_ticker(tokens, s, e, ends)))
+
+    @staticmethod
+    def _bare_ticker(tokens: Tokens, s: int, e: int, ends: dict[int, int]) -> bool:
+        """'Alphabet (GOOG)': capitals in brackets right after a name that they neither spell
+        nor abbreviate ('Council of Mortgage Lenders (CML)' keeps its acronym)."""
+        if e - s != 1 or s < 2 or e >= len(tokens.words) or tokens.words[s - 1] != "(" or tokens.words[e] != ")":
+            return False
+        word = tokens.words[s]
+        if not (word.isupper() and word.isalpha()) or s - 1 not in ends:
+            return False
+        owner = tokens.span_text(ends[s - 1], s - 1)
+        return not is_acronym_of(word, owner) and spelling_key(word) != spelling_key(_first_word(owner))
 
     def _label(self, text: str, name: str, start: int, canonical: str) -> str:
         """Label of the name written at ``start``."""
@@ -116,7 +215,17 @@ class EntityFinder:
         before = text[max(0, start - 30):start]  # a title there ends where its trailing spaces begin
         if self.title.search(before, len(before.rstrip()) - self.longest_title):
             return "PERSON"
-        return self.labels.get(canonical) or "ORG"
+        return self.labels.get(canonical) or self._kind_of(canonical)
+
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - one finder per pipeline, canonical names repeat
+    def _kind_of(self, canonical: str) -> str:
+        """GOV for a public body by its last word ('the Tolland Securities Commission'), BODY
+        for a trade or statistical body ('the Council of Mortgage Lenders': it publishes
+        figures about others), else ORG."""
+        words = words_of(canonical)
+        if words and words[-1] in self.public_bodies:
+            return "GOV"
+        return "BODY" if self.body_words.intersection(words) else "ORG"
 
     # ---------------------------------------------------------- candidate runs
     def _runs(self, tokens: Tokens, name_like: set[str]) -> list[tuple[int, int]]:
@@ -143,7 +252,9 @@ class EntityFinder:
         text = tokens.words[i]
         if text in self.months and not inside and i + 1 < len(tokens.words):
             following = tokens.words[i + 1]
-            named = following in ("'s", "’s") or (following[:1].isupper() and following not in self.stop)
+            if following in ("'s", "’s"):  # "of May's debt", but "in May's figures" is a date
+                return not self.date_before_possessive.search(tokens.text_before(i, 3))
+            named = following[:1].isupper() and following not in self.stop
             return named and not self.date_before.search(tokens.text_before(i, 3))
         if text in self.stop:
             return (inside and text[0].isupper() and not tokens.starts_sentence(i) and len(text) > 2
@@ -161,6 +272,16 @@ class EntityFinder:
                 and self._name_token(tokens, e.start) and tokens.words[e.start] not in self.stop
                 and not any(s < e.end and e.start < t for s, t in money)
                 and (not _in(headings, e.start_char) or e.text.lower() in known or self._known(e.text, known))]
+
+    def _trim(self, tokens: Tokens, s: int, e: int, known: set[str], lowercase: set[str]) -> tuple[int, int]:
+        """A run that starts a sentence, a line or a label loses its common first words
+        ('Potential Acme order' is Acme's) unless the text uses the run mid-sentence."""
+        if e - s < 2 or not tokens.starts_sentence(s) or tokens.span_text(s, e).lower() in known:
+            return s, e
+        while e - s > 1 and tokens.words[s].istitle() and self._common(tokens.words[s].lower(), lowercase) \
+                and tokens.words[s].lower() not in known and tokens.words[s + 1] not in self.connectors:
+            s += 1
+        return s, e
 
     def _common(self, word: str, lowercase: set[str]) -> bool:
         """A common word ('Sales rose'): the text writes it in lower case, or it is frequent English."""
@@ -181,50 +302,142 @@ class EntityFinder:
         return found
 
     def _known(self, name: str, names: set[str]) -> bool:
-        """A name the text also uses mid-sentence, or one the aliases know."""
-        return name.lower() in names or name.lower() in self.alias
+        """A name the text also uses mid-sentence, or one the aliases or labels know."""
+        return name.lower() in names or name.lower() in self.alias or name in self.labels
 
     # ---------------------------------------------------------- canonical names
-    def _canonical(self, names: list[str]) -> dict[str, str]:
-        """Canonical name of each distinct name, given in order of first appearance: a short
-        form takes the canonical of a longer name introduced before it."""
-        canon: dict[str, str] = {}
-        spelling: dict[str, str] = {}  # a name in lower case: its first spelling
-        words = {name: name.split() for name in names}
-        seen = set(names)
+    def _canonical(self, names: list[str], first: dict[str, int], body_first: dict[str, int],
+                   head_end: int, mentions: Counter[str]) -> dict[str, str]:
+        """Canonical name of each distinct name (given in order of first appearance, ``first``
+        its offset), in two passes: every name is first reduced to its base (corporate suffix
+        dropped) and preferred spelling; then each base links to the longer full name it
+        stands for (``_full_form``), and the canonical is that full form."""
+        base: dict[str, str] = {}
         for name in names:
-            lower = name.lower()
-            base = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla, "News Corp" stays
-            if base.lower() in self.common_words and base not in seen:
-                base = name
-            if base.lower() in self.alias:
-                canon[name] = self.alias[base.lower()]
-            elif lower in self.common_names:  # "Crude oil" is crude oil
-                canon[name] = self.common_names[lower]
-            elif lower in spelling:  # "EBay" is eBay
-                canon[name] = canon[spelling[lower]]
+            stripped = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla, "News Corp" stays
+            brand = name[len(stripped):].strip(" ,") in self.brand_suffixes  # "News Corp" stays, "Meta Inc." is Meta
+            base[name] = name if brand and stripped.lower() in self.common_words and stripped not in names else stripped
+        spellings: dict[str, list[str]] = {}
+        for name in names:
+            spellings.setdefault(spelling_key(base[name]), []).append(base[name])
+        spelled = {key: preferred_spelling(group) for key, group in spellings.items()}
+        seen_at: dict[str, int] = {}
+        in_body: dict[str, int] = {}
+        written: Counter[str] = Counter()
+        for n in names:
+            b = spelled[spelling_key(base[n])]
+            written[b] += mentions[n]
+            seen_at[b] = min(seen_at.get(b, first[n]), first[n])
+            if n in body_first:
+                in_body[b] = min(in_body.get(b, body_first[n]), body_first[n])
+        full = Linker(list(seen_at), seen_at, in_body, written, head_end, self.places, self.limits)
+        canon: dict[str, str] = {}
+        for name in names:
+            b = spelled[spelling_key(base[name])]
+            if b.lower() in self.alias:
+                canon[name] = self.alias[b.lower()]
+            elif name.lower() in self.common_names:  # "Crude oil" is crude oil
+                canon[name] = self.common_names[name.lower()]
             else:
-                size = len(name)
-                earlier = [n for n in canon if len(n) > size]
-                canon[name] = (self._same_as(base, earlier, canon, words)
-                               or (canon.get(base) if base != name else None) or base)
-            spelling.setdefault(lower, name)
+                canon[name] = full.of(b)
         return canon
 
-    def _same_as(self, name: str, longer: list[str], canon: dict[str, str], words: dict[str, list[str]]) -> str | None:
-        """The canonical of a ``longer`` name that ``name`` is short for; ``words`` splits them."""
-        own = name.split()
-        acronym = name.isupper() and 2 <= len(name) <= 5
-        for other in longer:
-            other_words = words[other]
-            if other_words[:len(own)] == own:  # "Federated" of "Federated Department Stores"
-                return canon[other]
-            if len(own) == 1 and len(other_words) > 1 and other_words[-1] == name:  # "Mitch" of "Hurricane Mitch"
-                return canon[other]
-            if acronym and "".join(w[0] for w in other_words if w[0].isupper()) == name:
-                return canon[other]  # "GM" of "General Motors"
-        match = process.extractOne(name, longer, scorer=fuzz.ratio, processor=str.lower, score_cutoff=90)
-        return canon[match[0]] if match else None
+
+class Linker:
+    """Links each name of a document to the full name it is short for, looked up through
+    indexes (first word, initials, a prefix) so that the work stays linear in the names:
+    an acronym links to the name it spells anywhere in the document; a short form ("Fox",
+    "Northern") to a longer name that starts with it when the longer one comes first or
+    the short one first appears in the headline; a truncation ("Yugansk") or a misspelling
+    ("Yuganskneftgas") to the longest name it is close to (of two as long, the one written
+    more often); the same words in another
+    order ("Menatep Group") to the first order written. Place names link to nothing."""
+
+    def __init__(self, names: list[str], first: dict[str, int], in_body: dict[str, int], written: Counter[str],
+                 head_end: int, places: set[str], limits: EntityLimits) -> None:
+        self.first, self.in_body, self.head_end, self.places, self.limits = first, in_body, head_end, places, limits
+        self.written = written
+        self.by_first: dict[str, list[str]] = {}
+        self.by_last: dict[str, list[str]] = {}
+        self.by_initials: dict[str, list[str]] = {}
+        self.by_prefix: dict[str, list[str]] = {}
+        self.by_words: dict[tuple[str, ...], str] = {}
+        for name in names:
+            words = words_of(name)
+            if not words:
+                continue
+            if len(words) > 1:
+                self.by_first.setdefault(words[0].lower(), []).append(name)
+                if len(words) == 2:
+                    self.by_last.setdefault(words[1].lower(), []).append(name)
+                for keep in (False, True):
+                    self.by_initials.setdefault(initials(name, keep).upper(), []).append(name)
+                self.by_initials.setdefault(initials(" ".join(words[:-1])).upper(), []).append(name)
+                self.by_words.setdefault(tuple(sorted(w.lower() for w in words)), name)
+            self.by_prefix.setdefault(name[:limits.prefix_letters].lower(), []).append(name)
+        self.memo: dict[str, str] = {}
+
+    def of(self, name: str, depth: int = 0) -> str:
+        if name not in self.memo:
+            full = self._full_form(name) if name not in self.places else None
+            self.memo[name] = self.of(full, depth + 1) if full and full != name and depth < 3 else name
+        return self.memo[name]
+
+    def _full_form(self, name: str) -> str | None:
+        words = words_of(name)
+        if not words:
+            return None
+        cap = self.limits.candidates
+        if looks_like_acronym(name):
+            key = name.replace(".", "").upper()
+            spelled = [n for k in (key, key[:-1]) for n in self.by_initials.get(k, [])[:cap]
+                       if n != name and is_acronym_of(name, n)]
+            if spelled:
+                return spelled[0]
+        longer = [n for n in (self.by_first.get(words[0].lower(), [])[:cap] + self.by_last.get(words[0].lower(), [])[:cap])
+                  if is_short_form_of(name, n) and n not in self.places and self._may_shorten(name, n)]
+        if longer:
+            return max(longer, key=lambda n: (len(words_of(n)), -self.first[n]))
+        reordered = self.by_words.get(tuple(sorted(w.lower() for w in words)))
+        if reordered and reordered != name and self.first[reordered] < self.first[name]:
+            return reordered
+        if len(words) == 1 and len(name) >= self.limits.prefix_letters:
+            close = [n for n in self.by_prefix.get(name[:self.limits.prefix_letters].lower(), [])[:cap]
+                     if n != name and len(n) > len(name) and len(words_of(n)) == 1
+                     and (n.lower().startswith(name.lower()) or fuzz.ratio(name.lower(), n.lower()) >= self.limits.fuzzy_ratio)]
+            if close:
+                return max(close, key=len)
+        match = process.extractOne(name, [n for n in self.by_prefix.get(name[:self.limits.prefix_letters].lower(), [])[:cap]
+                                          if n != name and self._better_spelt(n, name)],
+                                   scorer=fuzz.ratio, processor=str.lower, score_cutoff=self.limits.fuzzy_ratio)
+        return match[0] if match else None
+
+    def _better_spelt(self, other: str, name: str) -> bool:
+        """Of two close spellings, the longer is the full one; of two as long, the one written
+        more often ('Yuganskneftegas' three times, 'Yuganksneftegas' once), else the first."""
+        if len(other) != len(name):
+            return len(other) > len(name)
+        return (self.written[other], -self.first[other]) > (self.written[name], -self.first[name])
+
+    def _may_shorten(self, short: str, long: str) -> bool:
+        """A short form stands for the longer name introduced before it; a short form of the
+        headline, for the longer name the body introduces before it uses the short one."""
+        if self.first[long] < self.first[short]:
+            return True
+        return self.first[short] < self.head_end and self.in_body.get(long, INF) < self.in_body.get(short, INF)
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name ('Meta' of 'Meta Inc.'), against which a ticker is compared."""
+    words = words_of(name)
+    return words[0] if words else name
+
+
+def rules_currency_words(rules_folder: str | None) -> list[str]:
+    """The currency codes and the markers written with letters ('CNY', 'Rmb', 'US$')."""
+    rules = currency_rules(rules_folder)
+    codes = set(iso_currencies(rules_folder)) - set(rules.codes.exclude)
+    return sorted(codes | {m.text for m in rules.markers if m.text[:1].isalpha()})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -233,19 +446,57 @@ def _name_like(word: str) -> bool:
     return bool(NAME_TOKEN.fullmatch(word)) and any(c.isupper() for c in word)
 
 
-def _title_case_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Lines written in Title Case (headlines, section headings): capitals there prove nothing."""
+def _title_case_lines(text: str, lines: list[tuple[int, int]], label_words: int) -> list[tuple[int, int]]:
+    """Where capitals prove nothing, by the shape of the line: lines written in Title Case
+    (headlines, section headings: three words or more, three in four capitalised; or two
+    capitalised words and no full stop, 'Key Figures'), and labels (the start of a line, a
+    bullet's included, up to a colon within ``label_words`` words: 'Total Cost (2026):'), and
+    the Title Case words that start a table row (a line with no full stop) before its first
+    figure ('Total AI Investment ~CNY 150 billion')."""
     found = []
     for start, end in lines:
-        words = [w for w in text[start:end].split() if w[0].isalpha()]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+        line = text[start:end].strip()
+        if _title_case(line):
             found.append((start, end))
+            continue
+        colon = text.find(":", start, end)
+        label = text[start:colon] if colon > start else ""
+        if label and len(label.split()) <= label_words and label.count("(") <= label.count(")"):  # not "(NYSE: X)"
+            found.append((start, colon))
+            continue
+        if line[-1:] in ".!?\"”":
+            continue
+        figure = DIGIT.search(text, start, end)  # a table row: 'Total AI Investment ~CNY 150 billion'
+        label = text[start:figure.start()] if figure else ""
+        if label and _title_case(label.strip()) and sum(w[0].isalpha() for w in label.split()) <= label_words:
+            found.append((start, figure.start()))
     return found
 
 
+def _title_case(line: str) -> bool:
+    """Three words or more, three in four capitalised; or two capitalised words and no full stop."""
+    words = [w for w in line.split() if w[0].isalpha()]
+    capitals = sum(w[0].isupper() for w in words)
+    return (len(words) >= 3 and capitals >= 0.75 * len(words)) or (
+        len(words) == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
+
+
 def _in(spans: list[tuple[int, int]], offset: int) -> bool:
-    """``offset`` is inside one of ``spans`` (a few lines, which do not overlap)."""
-    return any(start <= offset <= end for start, end in spans)
+    """``offset`` is inside one of ``spans`` (in order, not overlapping)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset <= spans[i][1]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """[start, end) overlaps one of the sorted, non-overlapping ``spans``."""
+    i = bisect_right(spans, (end, -1)) - 1  # the last span starting before ``end``
+    return i >= 0 and spans[i][1] > start
+
+
+def _within_longer(span: tuple[int, int], runs: list[tuple[int, int]]) -> bool:
+    """``span`` lies inside a longer one of the sorted ``runs``."""
+    i = bisect_right(runs, (span[0], INF)) - 1
+    return i >= 0 and runs[i][0] <= span[0] and span[1] <= runs[i][1] and runs[i][1] - runs[i][0] > span[1] - span[0]
 
 
 def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -256,6 +507,7 @@ def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tup
     return sorted(kept + ents)
 
 
-@Language.factory("claims_entities")
-def make_entities(nlp: Language, name: str) -> EntityFinder:
-    return EntityFinder()
+@Language.factory("claims_entities", default_config={"rules": None},
+                  assigns=["doc._.entities", "doc.spans"], requires=["doc._.money"])
+def make_entities(nlp: Language, name: str, rules: str | None) -> EntityFinder:
+    return EntityFinder(rules)

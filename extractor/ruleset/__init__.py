@@ -27,6 +27,7 @@ from .currencies import (
     iso_currencies,
 )
 from .entities import CommonWords, EntityRules, common_words, entity_rules
+from .frames import Frame, FrameRules, frame_rules
 from .hedges import HedgeRules, hedge_rules
 from .loader import RuleError, clear_cache, load, rules_dir
 from .metrics import Metric, MetricRules, metric_rules
@@ -45,6 +46,7 @@ RULE_FILES: dict[str, type[BaseModel]] = {
     "currencies.json": CurrencyRules,
     "currency_names.json": CurrencyNames,
     "entities.json": EntityRules,
+    "frames.json": FrameRules,
     "fx_rates.jsonl": FxTable,
     "hedges.json": HedgeRules,
     "iso4217.json": IsoTable,
@@ -64,9 +66,10 @@ def check_all(directory: str | None = None) -> None:
 
 __all__ = [
     "RULE_FILES", "AmountRules", "AttributionRules", "BoilerplateRules", "ChangeRules", "CommonWords", "ConfidenceRules",
-    "CurrencyNames", "CurrencyRules", "EntityRules", "FxRate", "FxTable", "HedgeRules", "IsoCurrency", "IsoTable", "Marker", "Metric",
-    "MetricRules", "PeriodPattern", "PeriodRules", "ReconcileRules", "RuleError", "Scale", "SentenceRules", "SubjectRules",
-    "VaguePattern", "amount_rules", "attribution_rules", "boilerplate_rules", "change_rules", "check_all", "clear_cache",
-    "common_words", "confidence_rules", "currency_names", "currency_rules", "entity_rules", "fx_rates", "hedge_rules", "iso_currencies",
+    "CurrencyNames", "CurrencyRules", "EntityRules", "Frame", "FrameRules", "FxRate", "FxTable", "HedgeRules", "IsoCurrency",
+    "IsoTable", "Marker", "Metric", "MetricRules", "PeriodPattern", "PeriodRules", "ReconcileRules", "RuleError", "Scale",
+    "SentenceRules", "SubjectRules", "VaguePattern", "amount_rules", "attribution_rules", "boilerplate_rules", "change_rules",
+    "check_all", "clear_cache", "common_words", "confidence_rules", "currency_names", "currency_rules", "entity_rules",
+    "frame_rules", "fx_rates", "hedge_rules", "iso_currencies",
     "load", "metric_rules", "period_rules", "reconcile_rules", "rules_dir", "sentence_rules", "subject_rules",
 ]

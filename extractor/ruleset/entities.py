@@ -3,8 +3,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import RuleFile, Words
+from pydantic import Field
+
+from .base import Regexes, RuleFile, Strict, Words
 from .loader import load
+
+
+class EntityLimits(Strict):
+    """Numbers of the name linker."""
+
+    prefix_letters: int = Field(description="letters a truncated or misspelt name shares with its full name "
+                                            "before the two are compared ('Yuga' of 'Yugansk', 'Yuganskneftegas')")
+    fuzzy_ratio: int = Field(description="rapidfuzz ratio (0-100) from which two spellings are one name")
+    label_words: int = Field(description="words before a colon at the start of a line that make it a label "
+                                         "('Total Cost (2026): ...'), whose capitals prove nothing")
+    candidates: int = Field(description="longer names compared with one name at most (keeps linking linear)")
 
 
 class EntityRules(RuleFile):
@@ -20,6 +33,13 @@ class EntityRules(RuleFile):
     month_words: Words
     common_word_endings: Words
     corporate_suffixes: Words
+    brand_suffixes: Words
+    ticker_patterns: Regexes
+    public_body_words: Words
+    body_words: Words
+    market_kinds: Words
+    adjective_suffixes: Words
+    limits: EntityLimits
 
 
 class CommonWords(RuleFile):

@@ -2,9 +2,48 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from .base import Regexes, RuleFile, Words
+from pydantic import Field
+
+from .base import Regex, Regexes, RuleFile, Strict, Words
 from .loader import load
+
+
+class SubjectLimits(Strict):
+    reference_modifiers: int = Field(description="words between 'the' and the type noun of a description")
+    antecedent_names: int = Field(description="names looked back at for the antecedent of a description")
+    owner_link_chars: int = Field(description="names further apart than this are no ownership link")
+    list_reach_chars: int = Field(description="how far a list of names may stand from a figure told jointly")
+
+
+class OwnerLink(Strict):
+    between: Regex = Field(description="the text between two neighbouring names; '{noun}' stands for the ownership nouns")
+    after: Regex | None = Field(None, description="what must follow the second name")
+    owner: Literal["first", "second"]
+
+
+class Ownership(Strict):
+    about: str
+    nouns: Words
+    links: list[OwnerLink]
+
+
+class ProductRules(Strict):
+    about: str
+    nouns: Words
+    model_words: int = Field(description="model words between a maker and the product noun ('737-800')")
+    unit_pers: Words = Field(description="per-units of a figure that make it a unit price")
+    per_unit_words: Words
+    per_unit_chars: int = Field(description="how near a per-unit word stands to the figure")
+    transaction_words: Words
+
+
+class CombinedRules(Strict):
+    about: str
+    jointly: Words
+    distributive: Words
+    not_after: Words
 
 
 class SubjectRules(RuleFile):
@@ -19,6 +58,20 @@ class SubjectRules(RuleFile):
     post_target_cues: Words
     possessor_breaks: Words
     speaker_types: Words
+    reference_kinds: dict[str, Words]
+    general_nouns: Words
+    pronouns: Words
+    expletive_after_it: Words
+    merged_modifiers: Words
+    generic_markers: Words
+    owner_nouns: Words
+    state_nouns: Words
+    holding_cues: Words
+    commodity_units: Words
+    ownership: Ownership
+    products: ProductRules
+    combined: CombinedRules
+    limits: SubjectLimits
 
 
 def subject_rules(directory: str | Path | None = None) -> SubjectRules:

@@ -1,0 +1,523 @@
+"""``claims_subjects``: the entity each figure is about, and the other party.
+
+Once per document: owners and brands ("TikTok owner ByteDance", ``owners``), products and
+their makers (``products``), lists of names (``lists``), descriptions and pronouns resolved
+to their antecedents (``references``), the triggers of the role frames (``frames``), the
+document's implied receivers (its government, its regulator) and, when a frame asks, its
+trade (the thing it sells, its supplier, who bought what).
+
+Then for each amount, in order: a unit price is the product's or the commodity's ("$20,000
+per H200 chip", "$40 a barrel"); the role frame of the figure's clause ("Acme bought Beta
+for $5bn", "a $27bn back tax bill", "the auction winner, agreeing to pay"); the old sale
+cues where no frame of another kind speaks; the possessor ("Qantas's net profit"); the
+entity of the heading a bullet sits under; the subject of the clause; the speaker of what
+is said of itself ("Munich Re said its exposure..."); otherwise the subject of the previous
+figure of the paragraph or the article's main entity. A subject that is one item of a list
+is the list combined. The counterparty comes from the frame, else the receiver it implies,
+else the maker of a product bought, else the name after "from", "to", "by", "with" or
+"pay". Sets ``rec["subject"]`` and ``rec["counterparty"]`` ({name, canonical, label}) and
+``rec["decided_by"]`` for each.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...layout import Layout
+from ...ruleset import entity_rules, frame_rules, subject_rules
+from ...textmatch import alternation as _words
+from .. import extensions
+from ..extensions import EntityMention, EntityRef, SpanRef
+from ..view import layout_of
+from .frames import Context, FrameMatcher, Match, Trade
+from .lists import Lists
+from .owners import Owners
+from .products import Product, Products
+from .references import References
+
+Entity = EntityMention
+NOT_SUBJECTS = {"PERSON", "NORP", "LOC", "BODY"}  # BODY: a trade or statistical body publishes others' figures
+MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
+POSSESSIVES = {"its", "their"}
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
+OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
+BRACKETED = re.compile(r"\([^()]*\)")
+LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
+
+
+class SubjectFinder:
+    def __init__(self, rules_folder: str | None = None) -> None:
+        r = subject_rules(rules_folder)
+        gap = rf"(?:[^\s,;]+\s+){{0,{r.descriptor_words}}}?"
+        self.target = re.compile(rf"\b(?:{_words(r.target_cues)})\s+(?:the\s+|a\s+|its\s+|their\s+)?{gap}$", re.I)
+        self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
+        self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
+        self.not_subject = re.compile(
+            rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,3}}$"
+            rf"|\b(?:{_words(r.not_subject_right_after)})\s+(?:the\s+)?[\"“‘']?$", re.I)
+        self.breaks = re.compile("|".join(f"(?:{b})" for b in r.clause_breaks))
+        self.possessor_np = re.compile(rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,5}}$", re.I)
+        self.speaker_types = set(r.speaker_types) | {None}
+        self.target_noun = re.compile(rf"\s+(?:{_words(r.target_nouns)})\b", re.I)  # used with match(pos)
+        self.post_target = re.compile(
+            rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
+            rf"(?:[^\s;,]+\s+){{0,{r.descriptor_words}}}$", re.I)
+        self.post_possessor = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+        self.owned_by = re.compile(rf"['’]s?\s+(?:{_words(r.owner_nouns)})\b", re.I)  # used with match(pos)
+        self.generic_statement = re.compile(rf"\b(?:{_words(r.generic_markers)})\b", re.I)
+        er = entity_rules(rules_folder)
+        self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
+        self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
+        countries = {name for name, label in er.labels.items() if label == "GPE"}
+        self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries)
+        self.frames = FrameMatcher(frame_rules(rules_folder))
+        self.owners = Owners(r)
+        self.commodities = set(er.common_names.values())
+        self.products = Products(r)
+        self.jointly = re.compile(rf"\b(?:{_words(r.combined.jointly)})\b", re.I)
+        self.distributive = re.compile(rf"\b(?:{_words(r.combined.distributive)})\b", re.I)
+        self.list_after = re.compile(rf"\b(?:{_words(r.combined.not_after)})\s+$", re.I)
+        self.list_reach = r.limits.list_reach_chars
+        self.holding = re.compile(rf"\b(?:{_words(r.holding_cues)})\s+(?:the\s+)?$", re.I)
+        self.commodity_units = set(r.commodity_units)
+
+    def __call__(self, doc: Doc) -> Doc:
+        money = doc._.money or []
+        sources = [(a["source"]["start"], a["source"]["end"]) for a in doc._.attributions or [] if a.get("source")]
+        source_starts = sorted(sources)
+        view = layout_of(doc)
+        text = view.text
+        found, owner_of = self.owners.apply(text, doc._.entities or [])  # "TikTok owner ByteDance": TikTok describes
+        products = self.products.find(text, sorted(found, key=_start))
+        found = self.products.relabel(found, products)  # "H200 chips": H200 is a product, no company
+        self._ends = {place: {end for e in found if (e["label"] in PLACE_LABELS) == place for end in (e["end"], e["end"] + 2)}
+                      for place in (True, False)}  # a name (or "Acme's") before a list comma, by kind: places list places
+        entities = [e for e in found if e["label"] not in NOT_SUBJECTS and not _inside(source_starts, e["start"])]
+        doc._.main_entity = self._main_entity(text, entities, view.paragraphs)
+        main = next((e for e in entities if e["canonical"] == doc._.main_entity), None)
+        companies = [e for e in found if e["label"] not in NOT_SUBJECTS]
+        kinds = self.references.kinds(text, companies)
+        subject_like = [self._subject_position(text, e, companies) for e in companies]
+        cited = self._reporters(doc, companies)
+        speaking = [_inside(source_starts, e["start"]) for e in companies]
+        resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited, speaking,
+                                           kinds, main)
+        governments = [r for r in resolved if r["label"] == "GOV"]  # the places inside "the Russian government" go
+        found = _without_overlaps(found, governments, keep=NAMES_IN_GOVERNMENTS)
+        entities = _without_overlaps(entities, governments, keep=NAMES_IN_GOVERNMENTS)
+        resolved = _without_overlaps(resolved, [e for e in found if e["label"] not in PLACE_LABELS])
+        mentions = sorted(entities + [r for r in resolved if not _inside(source_starts, r["start"])], key=_start)
+        starts = [e["start"] for e in mentions]
+        self._authorities = _authorities(found + resolved)
+
+        for owned, owner in self.owners.learn(text, sorted(found + resolved, key=_start), {r["start"] for r in resolved}).items():
+            owner_of.setdefault(owned, owner)  # "the firm's most lucrative asset Yuganskneftegas"
+
+        def seller(e: Entity) -> Entity | None:
+            """Who sold ``e``: its owner, else the entity the article is about."""
+            owner = owner_of.get(e["canonical"]) or main
+            return owner if owner and owner["canonical"] != e["canonical"] else None
+
+        parties = sorted([e for e in found if e["label"] not in {"NORP", "LOC"} and not self._is_gpe_modifier(text, e, found)]
+                         + resolved, key=_start)
+        party_starts = [e["start"] for e in parties]
+        product_starts = [p.start for p in products]
+        self._made = [(p.start, p.end) for p in products]
+        lists = Lists(text, sorted(found, key=_start))
+        triggers = self.frames.triggers(text)
+        trigger_starts = [t.start for t in triggers]
+        ctx = Context(seller, lambda: self._trade(text, view, triggers, parties, party_starts, ctx))
+        reports = Reports(doc, sorted(found + resolved, key=_start))
+        last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
+        for rec in money:
+            original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
+            if original is not None and "subject" in original:  # "$2bn (£1.1bn)": the conversion is the same claim
+                rec["subject"], rec["counterparty"] = original["subject"], original["counterparty"]
+                rec["decided_by"] = {**rec.get("decided_by", {}), **{k: v for k, v in original.get("decided_by", {}).items()
+                                                                  if k in ("subject", "counterparty")}}
+                continue
+            s_start, s_end = view.sentence(rec["start"])
+            c_start, c_end = _clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+            paragraph = view.paragraph(rec["start"])
+            reporting = reports.innermost(rec, paragraph[0] if paragraph else 0)
+            content = (reporting["content"]["start"], reporting["content"]["end"]) if reporting else None
+            if content:  # "Munich Re said its exposure is...": the figure's clause is what was said
+                c_start, c_end = max(c_start, content[0]), min(c_end, content[1])
+            in_sentence = mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
+            previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
+            frame = self.frames.match(text, triggers, trigger_starts, (s_start, s_end), (c_start, c_end), rec,
+                                      parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)], ctx)
+            made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
+            commodity = next((e for e in in_sentence if e["label"] == "PRODUCT" and e["canonical"] in self.commodities), None) \
+                if rec.get("per") in self.commodity_units else None
+            if commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
+                subject, rule, other, other_rule = commodity, "unit_price", None, ""
+            elif made and self.products.unit_price(text, rec, (c_start, c_end)):  # "$20,000 per H200 chip"
+                unit = min(made, key=lambda p: abs(p.start - rec["start"]))
+                subject, rule, other, other_rule = unit.mention(), "unit_price", None, ""
+            else:
+                subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
+                                              (c_start, c_end), content, reporting, reports, previous, frame)
+                if subject is None and not self.generic_statement.search(text, s_start, s_end):
+                    subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
+                other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
+                                                rule, frame, ctx)
+                if (other is None or other_rule == "after_preposition") and made and (
+                        frame or self.products.in_transaction(text, (c_start, c_end), rec, made)):
+                    maker = self._maker(made, subject)  # "buy $5bn of Huawei chips"
+                    other, other_rule = (maker, "maker") if maker else (other, other_rule)
+            if subject and other and subject["label"] == "GOV" and other["label"] == "ORG" and not frame:
+                subject, other = other, subject  # "The SEC agreed a $375m deal with X": the figure is X's
+                rule, other_rule = "regulator_deal", "regulator_deal"
+            if rule != "unit_price":
+                subject, rule = self._combined(text, lists, subject, rule, (c_start, c_end), rec)
+            decided = rec.setdefault("decided_by", {})
+            rec["subject"] = _entity(subject) if subject else None
+            rec["counterparty"] = _entity(other) if other else None
+            if subject:
+                decided["subject"] = extensions.decision(f"subject.{rule}", _evidence(text, subject, frame, rule))
+            if other:
+                decided["counterparty"] = extensions.decision(f"counterparty.{other_rule}",
+                                                              _evidence(text, other, frame, other_rule))
+            last = (paragraph, s_end, subject)
+        return doc
+
+    def _subject(self, text: str, view: Layout, rec: dict, in_sentence: list[Entity], entities: list[Entity],
+                 sentence: tuple[int, int], clause: tuple[int, int], content: tuple[int, int] | None,
+                 reporting: dict | None, reports: "Reports", previous: Entity | None,
+                 frame: Match | None) -> tuple[Entity | None, str]:
+        """The subject of one figure and the id of the rule that chose it."""
+        s_start, (c_start, c_end) = sentence[0], clause
+        if frame and frame.subject:
+            return frame.subject, frame.frame
+        if frame and frame.counterparty and frame.named_other:  # "sell a stake to Acme for $1bn": Acme is the other party
+            in_sentence = [e for e in in_sentence if e["canonical"] != frame.counterparty["canonical"]]
+        if frame is None or frame.sells:  # the sale cues of before the frames, unless a frame of another kind speaks
+            target = self._target(text, in_sentence, c_start, c_end, rec)
+            if target:
+                return target, "sale_target"
+            target = self._post_target(text, in_sentence, c_end, rec)
+            if target:
+                return target, "bought_after_figure"
+        found = self._possessor(text, in_sentence, c_start, rec)
+        rule = "possessor"
+        if not found:
+            found, rule = self._bullet(view, entities, [e["start"] for e in entities], rec), "bullet_heading"
+        if not found:
+            found, rule = self._clause_subject(text, in_sentence, c_start, c_end, s_start, rec), "clause_subject"
+        speaker = reports.speaker(reporting)
+        if speaker and content and not any(content[0] <= e["start"] < rec["start"] for e in in_sentence) and (
+                speaker[1] in self.speaker_types or self.generic_anywhere.search(text, content[0], rec["start"])):
+            return speaker[0], "speaker"  # "Meta projects $115bn", "Munich Re said its exposure..."
+        return found, rule
+
+    def _other(self, text: str, in_sentence: list[Entity], sentence: tuple[int, int], clause: tuple[int, int],
+               rec: dict, subject: Entity | None, rule: str, frame: Match | None,
+               ctx: Context) -> tuple[Entity | None, str]:
+        """The counterparty and the id of the rule that chose it."""
+        if frame and frame.counterparty and (subject is None or frame.counterparty["canonical"] != subject["canonical"]):
+            return frame.counterparty, frame.counterparty_frame or frame.frame
+        if frame and frame.implicit:  # taxes go to the state, fines to the regulator, an order to the supplier
+            receiver = ctx.trade.supplier if frame.implicit == "supplier" else self._authorities.get(frame.implicit)
+            if frame.implicit == "supplier" and receiver and any(  # ... unless the sentence names another company
+                    e["label"] == "ORG" and e["canonical"] != (subject or {}).get("canonical")
+                    and e["canonical"].split()[0] != receiver["canonical"].split()[0] for e in in_sentence):
+                receiver = None
+            if receiver and (subject is None or receiver["canonical"] != subject["canonical"]):
+                return receiver, f"implicit_{frame.implicit}"
+        if rule in ("sale_target", "bought_after_figure") and subject is not None:  # in a sale the buyer is the other party
+            buyer = self._clause_subject(text, [e for e in in_sentence if e["canonical"] != subject["canonical"]],
+                                         clause[0], clause[1], sentence[0], rec)
+            if buyer:
+                return buyer, "buyer"
+        other = self._counterparty(text, in_sentence, sentence[0], sentence[1], subject)
+        return other, "after_preposition"
+
+    def _combined(self, text: str, lists: Lists, subject: Entity | None, rule: str, clause: tuple[int, int],
+                  rec: dict) -> tuple[Entity | None, str]:
+        """A subject that is one item of a list is the list combined ('Microsoft, Alphabet and
+        Meta have spent $300bn'); a figure told jointly ('which have collectively invested') is
+        the nearest list's."""
+        if self.distributive.search(text, clause[0], clause[1]):
+            return subject, rule
+        found = lists.holding(subject) if subject and "start" in subject else None
+        if found and not self.list_after.search(text, max(0, found.start - 12), found.start):
+            return found.combined(), f"{rule}_list"
+        if self.jointly.search(text, clause[0], clause[1]):
+            near = lists.nearest(rec["start"], self.list_reach, 2)
+            if near:
+                return near.combined(), "jointly"
+        return subject, rule
+
+    @staticmethod
+    def _maker(made: list[Product], subject: Entity | None) -> Entity | None:
+        """The maker of the first product of the sentence that the subject does not make."""
+        return next((p.maker for p in made if p.maker and (subject is None or p.maker["canonical"] != subject["canonical"])),
+                    None)
+
+    def _trade(self, text: str, view: Layout, triggers: list, parties: list[Entity], party_starts: list[int],
+               ctx: Context) -> Trade:
+        """What the document's frames say was sold: the thing its sales and purchases most
+        often name (so that 'the auction winner' knows what was won), the seller they name
+        most (the supplier of an order that names none), who bought each thing."""
+        things: Counter[str] = Counter()
+        sellers: Counter[str] = Counter()
+        first: dict[str, Entity] = {}
+        buyers: dict[str, Entity] = {}
+        for t in triggers:
+            s_start, s_end = view.sentence(t.start)
+            names = parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)]
+            for thing, buyer, seller in self.frames.trades(text, t, (s_start, s_end), names, ctx):
+                for e, counts in ((thing, things), (seller, sellers)):
+                    if e is not None:
+                        counts[e["canonical"]] += 1
+                        first.setdefault(e["canonical"], e)
+                if thing and buyer and buyer["canonical"] != thing["canonical"]:
+                    buyers.setdefault(thing["canonical"], buyer)
+        top = [first[c.most_common(1)[0][0]] if c else None for c in (things, sellers)]
+        return Trade(top[0], top[1], buyers)
+
+    @staticmethod
+    def _reporters(doc: Doc, names: list[Entity]) -> list[bool]:
+        """For each name, whether it is the source of an attribution whose content is about
+        another company, named first ("The Financial Times reports that Acme...": the
+        newspaper reports on Acme; "Acme said its..." or "Acme said a US court..." speaks of
+        itself)."""
+        starts = [e["start"] for e in names]
+        reporter: set[int] = set()
+        for a in doc._.attributions or []:
+            src, content = a.get("source"), a.get("content")
+            if not src or not content:
+                continue
+            told = names[bisect_left(starts, content["start"]):bisect_left(starts, content["end"])]
+            first = told[0] if told else None
+            if first is None or first["label"] != "ORG":
+                continue
+            reporter |= {i for i in range(bisect_left(starts, src["start"]), bisect_left(starts, src["end"]))
+                         if names[i]["canonical"] != first["canonical"]}
+        return [i in reporter for i in range(len(names))]
+
+    def _list_item(self, lead: str, e: Entity) -> bool:
+        """'Iraq and Afghanistan', 'Acme, Beta': a name after another of its kind and a comma or
+        'and' ('In Europe, Acme fell' is no list)."""
+        m = LIST_ITEM.search(lead)
+        return bool(m) and (e["start"] - len(lead) + m.start()) in self._ends[e["label"] in PLACE_LABELS]
+
+    def _subject_position(self, text: str, e: Entity, ents: list[Entity]) -> bool:
+        """A name not after a preposition, not a country describing a company, not an item of a list."""
+        lead = text[max(0, e["start"] - 40):e["start"]]
+        owner = text[e["end"]:e["end"] + 1] in ("'", "’")  # "Acme's unit" is about the unit
+        return not (owner or self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e))
+
+    # ---------------------------------------------------------- rules, in order
+    def _target(self, text: str, ents: list[Entity], c_start: int, c_end: int, rec: dict) -> Entity | None:
+        for e in ents:
+            if not c_start <= e["start"] < c_end:
+                continue
+            if self.target.search(text[max(c_start, e["start"] - 80):e["start"]]) and not self._is_gpe_modifier(text, e, ents):
+                return _apposition(text, e, ents) or e
+            m = self.passive.match(text, e["end"])
+            if m and not self.frames.trigger.search(text, m.end(), rec["start"]):
+                return e  # but "Acme was sold to pay off a $5bn debt": the debt is not Acme's
+        return None
+
+    def _post_target(self, text: str, ents: list[Entity], c_end: int, rec: dict) -> Entity | None:
+        """'paid 260.75bn roubles for Yugansk', '$5.4bn Fox offer': the thing bought follows the amount."""
+        after = [e for e in ents if rec["end"] <= e["start"] < c_end and not self._is_gpe_modifier(text, e, ents)
+                 and not _inside(self._made, e["start"])]  # "$5bn for Huawei's chips": the chips are bought, not Huawei
+        if not after:
+            return None
+        between = text[rec["end"]:after[0]["start"]]
+        if self.post_target.match(between):
+            return after[0]
+        if self.post_possessor.match(between) and text[after[0]["end"]:after[0]["end"] + 2] in ("'s", "’s"):
+            return after[0]  # "$6bn of May's debt"
+        if not text[rec["end"]:after[0]["start"]].strip() and self.target_noun.match(text, after[0]["end"]):
+            return after[0]
+        return None
+
+    def _possessor(self, text: str, ents: list[Entity], c_start: int, rec: dict) -> Entity | None:
+        """'ByteDance's reported $55 billion order', 'Qantas's net profit of A$458m'."""
+        before = [e for e in ents if c_start <= e["start"] and e["end"] <= rec["start"]]
+        if before and self.possessor_np.fullmatch(text, before[-1]["end"], rec["start"]):
+            return before[-1]
+        return None
+
+    def _bullet(self, view: Layout, ents: list[Entity], starts: list[int], rec: dict) -> Entity | None:
+        """A bullet 'Label: figure' is about the label's item when the figure is a unit price,
+        otherwise about the entity of the heading (ending in ':') the list sits under."""
+        line = view.bullet_line(rec["start"])
+        if line is None:
+            return None
+        label_end = view.text.find(":", line[0], rec["start"])
+        label = [e for e in ents if line[0] <= e["start"] < (label_end if label_end > 0 else line[0])]
+        if rec.get("per") and label:
+            return label[-1]
+        heading = view.bullet_heading(rec["start"])
+        if heading and view.text[heading[0]:heading[1]].rstrip().endswith(":"):
+            found = ents[bisect_left(starts, heading[0]):bisect_left(starts, heading[1])]
+            if found:
+                return found[0]
+        return label[0] if label else None
+
+    def _clause_subject(self, text: str, ents: list[Entity], c_start: int, c_end: int, s_start: int,
+                        rec: dict) -> Entity | None:
+        clause_ents = [e for e in ents if c_start <= e["start"] < c_end]
+        for scope in (clause_ents, ents):
+            for e in scope:
+                if (e["start"] >= rec["end"] and e["text"].lower() in POSSESSIVES) or self.owned_by.match(text, e["end"]):
+                    continue  # "... to £5m, to grow its customer base": 'its' after the figure describes another thing
+                lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
+                if self.holding.search(lead):
+                    return e  # "shares in Acme were trading at 590 pence": the price of Acme's shares
+                if not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) \
+                        and not self._list_item(lead, e):
+                    return e
+        return None
+
+    def _counterparty(self, text: str, ents: list[Entity], s_start: int, s_end: int, subject: Entity | None) -> Entity | None:
+        for e in ents:
+            if subject and e["canonical"] == subject["canonical"]:
+                continue
+            if self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]]):
+                return e
+        return None
+
+    def _main_entity(self, text: str, ents: list[Entity], paragraphs: list[tuple[int, int]]) -> str | None:
+        """The entity the article is about: most mentions in subject position (not after a
+        preposition; a market wherever it stands), the headline and the lead counting more."""
+        head_end = paragraphs[0][1] if paragraphs else 0
+        lead_end = paragraphs[min(2, len(paragraphs) - 1)][1] if paragraphs else 0
+        score: Counter[str] = Counter()
+        for e in ents:
+            lead = text[max(0, e["start"] - 40):e["start"]]
+            if e["label"] != "MARKET" and (  # a market is a topic wherever it stands ("a slowdown in the UK market")
+                    self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e)):
+                continue
+            weight = 3.0 if e["start"] < head_end else 1.5 if e["start"] < lead_end else 1.0
+            weight *= 2.0 if text[e["end"]:e["end"] + 2] in ("'s", "’s") else 1.0  # the owner of something
+            score[e["canonical"]] += weight * (0.5 if e["label"] == "GOV" else 1.0)  # regulators act on others
+        return score.most_common(1)[0][0] if score else None
+
+    # ---------------------------------------------------------- helpers
+    def _is_gpe_modifier(self, text: str, e: Entity, ents: list[Entity]) -> bool:
+        """'US phone firm MCI', 'Oil giant BP', "China's ByteDance", "Germany's Chancellor": a
+        country or product describing a company or a person is not the subject."""
+        if e["label"] not in MODIFIERS:
+            return False
+        return bool(self.org_noun.match(text, e["end"]) or OWNER_OF_NAME.match(text, e["end"]))
+
+
+def _clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The part of the sentence [s_start, s_end) between the ``breaks`` around [start, end);
+    a break inside brackets ('1bn euros ($1.3bn; £690m)') divides nothing."""
+    brackets = [m.span() for m in BRACKETED.finditer(text, s_start, s_end)] if text.find("(", s_start, s_end) >= 0 else []
+    c_start, c_end = s_start, s_end
+    for m in breaks.finditer(text, s_start, s_end):
+        if any(b <= m.start() < e for b, e in brackets):
+            continue
+        if m.end() <= start:
+            c_start = m.end()
+        elif m.start() >= end:
+            c_end = min(c_end, m.start())
+    return c_start, c_end
+
+
+def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:
+    """"sold Yukos' main production arm, Yugansk,": the name in apposition is the thing sold."""
+    if not re.match(r"['’]s?\s", text[e["end"]:e["end"] + 3]):
+        return None
+    later = [o for o in ents if 0 < o["start"] - e["end"] <= 50]
+    if later and re.fullmatch(r"['’]s?[\sa-z-]*,\s*", text[e["end"]:later[0]["start"]]):
+        return later[0]
+    return None
+
+
+class Reports:
+    """The attributions of a document, found by the figure their content holds."""
+
+    def __init__(self, doc: Doc, mentions: list[Entity]) -> None:
+        self.holders = sorted((a for a in doc._.attributions or [] if a.get("content")),
+                              key=lambda a: a["content"]["start"])
+        self.starts = [a["content"]["start"] for a in self.holders]
+        self.entities = mentions
+        self.entity_starts = [e["start"] for e in self.entities]
+
+    def innermost(self, rec: dict, floor: int) -> dict | None:
+        """The innermost attribution whose content (starting at or after ``floor``) holds the figure."""
+        candidates = self.holders[bisect_left(self.starts, floor):bisect_right(self.starts, rec["start"])]
+        holding = [a for a in candidates if rec["end"] <= a["content"]["end"]]
+        return min(holding, key=lambda a: a["content"]["end"] - a["content"]["start"], default=None)
+
+    def speaker(self, a: dict | None) -> tuple[Entity, str | None] | None:
+        """The named source of an attribution, with its source type."""
+        src = a.get("source") if a else None
+        if not src:
+            return None
+        inside = self.entities[bisect_left(self.entity_starts, src["start"]):bisect_left(self.entity_starts, src["end"])]
+        named = [e for e in inside if e["label"] not in MODIFIERS | NOT_SUBJECTS]
+        return (named[0], a.get("source_type")) if named else None  # "Oil giant BP": the describing "Oil" is skipped
+
+
+def _authorities(mentions: list[Entity]) -> dict[str, Entity]:
+    """The receivers a document implies: 'government' (the government it names most, else the
+    country it names most) and 'authority' (the public body it names most)."""
+    public = Counter(e["canonical"] for e in mentions if e["label"] == "GOV")
+    states = Counter({c: n for c, n in public.items() if c.endswith(" government")})
+    countries = Counter(e["canonical"] for e in mentions if e["label"] == "GPE")
+    first = {}
+    for e in mentions:
+        first.setdefault(e["canonical"], e)
+    found: dict[str, Entity] = {}
+    for kind, counts in (("government", states or public or countries), ("authority", public)):
+        if counts:
+            found[kind] = first[counts.most_common(1)[0][0]]
+    return found
+
+
+def _entity(e: Entity) -> EntityRef:
+    return {"name": e["text"], "canonical": e["canonical"], "label": e["label"]}
+
+
+def _start(e: Entity) -> int:
+    return e["start"]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """``offset`` lies in one of the sorted ``spans`` (attribution sources, which do not nest)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _without_overlaps(refs: list[Entity], names: list[Entity], keep: frozenset[str] = frozenset()) -> list[Entity]:
+    """The ``refs`` that overlap none of the ``names`` ('the Acme company' is the name's), or
+    whose label is not in ``keep`` when ``keep`` is given (the places inside 'the Russian
+    government' go, the government stays)."""
+    spans = sorted((e["start"], e["end"]) for e in names)
+    starts = [s for s, _ in spans]
+    kept = []
+    for r in refs:
+        i = bisect_left(starts, r["end"]) - 1
+        if i < 0 or spans[i][1] <= r["start"] or (keep and r["label"] not in keep):
+            kept.append(r)
+    return kept
+
+
+def _evidence(text: str, e: Entity, frame: Match | None, rule: str) -> SpanRef:
+    """The words behind a decision: a frame's trigger, else the name (or reference) chosen."""
+    if frame and (rule in (frame.frame, frame.counterparty_frame) or rule.startswith("implicit_")):
+        start, end = frame.trigger
+        return {"text": text[start:end], "start": start, "end": end}
+    return {"text": e["text"], "start": e["start"], "end": e["end"]}
+
+
+@Language.factory("claims_subjects", default_config={"rules": None},
+                  assigns=["doc._.main_entity", "doc._.money"],
+                  requires=["doc._.money", "doc._.entities", "doc._.attributions"])
+def make_subjects(nlp: Language, name: str, rules: str | None) -> SubjectFinder:
+    return SubjectFinder(rules)

@@ -1,0 +1,453 @@
+"""Role frames (rules/frames.json): the transaction a figure belongs to ("bought", "the sale
+of", "a $10bn bid for", "was fined") and which of its parties is the subject and which the
+counterparty.
+
+Triggers are found once per document; for a figure, the triggers of its sentence are tried
+nearest first (its own clause first, a noun right after the figure as near as one before
+it), and the first that fills a role decides. Arguments are found by position and voice
+(see the ``about`` of rules/frames.json): the name before the trigger in subject position,
+the name right after it, the possessor of a noun, and the names after prepositions. Every
+lookup is bounded (words, characters), so the cost per figure does not grow with the text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from ...ruleset.frames import Frame, FrameRules, Roles
+from ...textmatch import alternation
+from ..extensions import EntityMention
+
+NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)s?\b", re.I)
+RELATIVE = re.compile(r"^\s*(?:[,–—-]\s*)?(?:which|who|that)\b", re.I)
+PERCENT_OF = re.compile(r"[\d.]+\s*(?:%|per\s*cent)\s+of\b", re.I)
+WORD = re.compile(r"\S+")
+IDIOM_REACH = 24  # characters around a trigger in which an idiom holding it is looked for
+WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphens inside
+APPOSED = re.compile(r",\s+(?:the\s+)?")
+RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
+RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
+RELATIVE_WORDS = {"which", "who", "that"}
+BRACKETS = re.compile(r"\([^)]*\)")
+INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
+DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "'s", "’s"}
+
+
+@dataclass
+class Match:
+    """What a frame decided for one figure: the parties and the trigger behind them."""
+
+    frame: str
+    subject: EntityMention | None
+    counterparty: EntityMention | None
+    trigger: tuple[int, int]
+    counterparty_frame: str | None = None  # when another frame of the same transaction named it
+    implicit: str | None = None  # who receives the figure when no one is named ("government" for taxes)
+    sells: bool = False  # a frame of a thing sold (sale, purchase, bid)
+    named_other: bool = False  # the counterparty is named by a preposition ('to Acme'), not as the doer
+
+
+@dataclass
+class Trade:
+    """What the frames of a whole document say was sold, and by and to whom."""
+
+    asset: EntityMention | None  # the thing sold most often
+    supplier: EntityMention | None  # the seller named most often
+    buyers: dict[str, EntityMention]  # canonical name of a thing sold -> who bought it
+
+
+class Context:
+    """What a frame may need of the whole document: who sold a name (its owner), and its
+    trade, found when a frame first asks."""
+
+    def __init__(self, seller: Callable[[EntityMention], EntityMention | None], trade: Callable[[], Trade]) -> None:
+        self.seller = seller
+        self._trade = trade
+
+    @cached_property
+    def trade(self) -> Trade:
+        return self._trade()
+
+
+class Arguments(dict):
+    """The arguments of a trigger, the names after its prepositions looked up only when a
+    role asks for them."""
+
+    def __init__(self, lookup: Callable[[str], EntityMention | None]) -> None:
+        super().__init__()
+        self.lookup = lookup
+
+    def __missing__(self, key: str) -> EntityMention | None:
+        value = self[key] = self.lookup(key)
+        return value
+
+    def get(self, key: str, default: object = None) -> EntityMention | None:  # type: ignore[override]
+        return self[key]
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    frames: list[tuple[Frame, str]]  # (frame, "verb" | "noun")
+
+
+def _verb_first(ordered: list[Trigger], rec: dict) -> list[Trigger]:
+    """A noun after the figure names its kind ('$20bn in damages'); a verb of the same frame
+    in the clause ('will sue Baikal ... for $20bn in damages') then gives the parties, and
+    is tried first."""
+    if not ordered or ordered[0].start < rec["end"] or any(pos == "verb" for _, pos in ordered[0].frames):
+        return ordered
+    kinds = {frame.id for frame, _ in ordered[0].frames}
+    verb = next((t for t in ordered[1:] if any(pos == "verb" and f.id in kinds for f, pos in t.frames)), None)
+    return [verb] + [t for t in ordered if t is not verb] if verb else ordered
+
+
+class FrameMatcher:
+    def __init__(self, rules: FrameRules) -> None:
+        self.rules = rules
+        self.limits = rules.limits
+        self.by_word: dict[str, list[tuple[Frame, str]]] = {}
+        for frame in rules.frames:
+            for word in frame.verbs:
+                self.by_word.setdefault(word.lower(), []).append((frame, "verb"))
+            for word in frame.nouns:
+                self.by_word.setdefault(word.lower(), []).append((frame, "noun"))
+        self.trigger = re.compile(rf"\b(?:{alternation(self.by_word)})\b", re.IGNORECASE)
+        self.by_first_word: dict[str, list[str]] = {}  # first word -> the phrases it starts, longest first
+        for phrase in sorted(self.by_word, key=len, reverse=True):
+            self.by_first_word.setdefault(WORD_AT.match(phrase).group(0), []).append(phrase)
+        self.be = set(rules.be_words)
+        self.possessive = set(rules.possessive_words)
+        self.prepositions = set(rules.prepositions)
+        self.stops = set(rules.stop_words)
+        self.after_figure_stops = set(rules.after_figure_stops)
+        self.copulas = re.compile(rf"\b(?:{alternation(rules.copulas)})\b", re.IGNORECASE)
+        self.joiners = re.compile(rf"\b(?:{alternation(rules.copulas + rules.coordinators)})\b", re.IGNORECASE)
+        self.description = re.compile(  # used with match(pos)
+            rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
+            rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
+        self.buyer_of = re.compile(rf"the\s+(?:[a-z][\w-]*\s+)?(?:{alternation(rules.unnamed.buyer_nouns)})\s+of\s+")
+        self.idioms = re.compile("|".join(f"(?:{p})" for p in rules.idioms), re.IGNORECASE)
+        self.light = set(rules.light_verbs)
+        self.blockers = set(rules.agent_blockers)
+        sales = [f for f in rules.frames if f.sold_to_pay]
+        participles = alternation([v for f in sales for v in f.verbs if not v.lower().endswith("ing")])
+        sale_nouns = alternation([n for f in sales for n in f.nouns])
+        purpose = r"to\s+(?:help\s+)?$"
+        self.sold_to = re.compile(  # "Acme was sold to (help) pay": used with fullmatch(name end, trigger start)
+            rf"\s*,?\s*(?:{alternation(rules.be_words)})\s+(?:\w+ly\s+)?(?:{participles})\s+(?:off\s+)?{purpose}", re.I)
+        self.sale_of = re.compile(rf"\b(?:{sale_nouns})\s+(?:off\s+)?of\s+(?:[\w'’-]+\s+){{0,5}}$", re.I)
+        self.purpose = re.compile(rf"\s+{purpose}", re.I)
+        gap = self.limits.gap_words
+        self.possessor_gap = re.compile(rf"(?:['’]s?)?\s+(?:\S+\s+){{0,{gap}}}")
+        self.preposition = {p: re.compile(rf"\b{re.escape(p)}\s+", re.IGNORECASE) for p in rules.prepositions}
+
+    def triggers(self, text: str) -> list[Trigger]:
+        """Every trigger of the text, in order (one pass), but those of an idiom ('in order to')."""
+        found = []
+        end = 0
+        for start, word in self._word_starts(text):  # a dictionary lookup per word: faster than one big alternation
+            if start < end:
+                continue
+            phrase = next((p for p in self.by_first_word.get(word, ())
+                           if text[start:start + len(p)].lower() == p
+                           and not text[start + len(p):start + len(p) + 1].isalnum()), None)
+            if phrase is None:
+                continue
+            end = start + len(phrase)
+            if not self._in_idiom(text, start, end):
+                found.append(Trigger(start, end, self.by_word[phrase]))
+        return found
+
+    def _in_idiom(self, text: str, start: int, end: int) -> bool:
+        """The trigger at [start, end) is a word of an idiom ('in order to'), looked for in a
+        bounded window around it."""
+        for m in self.idioms.finditer(text, max(0, start - IDIOM_REACH), min(len(text), end + IDIOM_REACH)):
+            if m.start() <= start < m.end():
+                return True
+        return False
+
+    @staticmethod
+    def _word_starts(text: str) -> Iterator[tuple[int, str]]:
+        """(offset, lower-case word) of every word, and of every part of a hyphenated word
+        after the whole ('pay-off' is tried as 'pay-off', 'pay' and 'off')."""
+        for m in WORD_AT.finditer(text):
+            word = m.group(0).lower()
+            yield m.start(), word
+            if "-" in word:
+                offset = m.start()
+                for part in word.split("-"):
+                    yield offset, part
+                    offset += len(part) + 1
+
+    def match(self, text: str, triggers: list[Trigger], starts: list[int], sentence: tuple[int, int],
+              clause: tuple[int, int], rec: dict, names: list[EntityMention], ctx: Context) -> Match | None:
+        """The frame of the figure ``rec`` (``starts``: the trigger starts), from the ``names``
+        of its sentence (in order)."""
+        s_start, s_end = sentence
+        reach = self.limits.reach_chars
+        lo, hi = max(s_start, rec["start"] - reach), min(s_end, rec["end"] + reach)
+        near = triggers[bisect_left(starts, lo):bisect_left(starts, hi)]
+        near = [t for t in near if clause[0] <= t.start < clause[1]]
+        near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
+                or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start], after_figure=True))]
+        first: Match | None = None
+        for t in _verb_first(sorted(near, key=lambda t: self._distance(text, t, clause, rec)), rec):
+            for frame, pos in t.frames:
+                pos = self._word_class(text, t, rec) if len({p for f, p in t.frames}) > 1 else pos
+                found = self._apply(text, frame, pos, t, sentence, names, rec, ctx)
+                if found is None:
+                    continue
+                if first is None:
+                    first = found
+                    if found.counterparty or found.subject is None:
+                        return found
+                elif found.counterparty and found.subject and found.subject["canonical"] == first.subject["canonical"]:
+                    first.counterparty, first.counterparty_frame = found.counterparty, found.frame
+                    return first  # one transaction told by two frames ('placed an order ..., a deal valued at')
+                elif found.subject and found.counterparty and first.counterparty is None and first.subject \
+                        and found.counterparty["canonical"] == first.subject["canonical"]:
+                    return found  # 'X won the auction, agreeing to pay $9bn': the payer is the buyer of a thing
+                elif found.implicit and found.counterparty is None and (
+                        found.subject is None or found.subject["canonical"] == first.subject["canonical"]):
+                    first.implicit, first.counterparty_frame = found.implicit, found.frame
+                    return first  # 'pay off a $5bn tax bill': the payment of a tax goes to the state
+                break
+        return first
+
+    def trades(self, text: str, t: Trigger, sentence: tuple[int, int], names: list[EntityMention],
+               ctx: Context) -> Iterator[tuple[EntityMention | None, EntityMention | None, EntityMention | None]]:
+        """(thing sold, buyer, seller) that each frame of trigger ``t`` names ('Beta was sold
+        to Acme', 'Acme bought Beta', 'Fendal is to supply Skyreach with jets'), for the
+        document's trade."""
+        for frame, pos in t.frames:
+            if not (frame.sells or frame.buyer or frame.seller) or (frame.verb if pos == "verb" else frame.noun) is None:
+                continue
+            args = self._arguments(text, pos, t, sentence, names, None, ctx)
+            thing = args.get("patient") if frame.sells else None
+            buyer = next((args[r] for r in frame.buyer if r != "asset" and args.get(r)), None)
+            seller = next((args[r] for r in frame.seller if args.get(r)), None)
+            if thing or buyer or seller:
+                yield thing, buyer, seller
+
+    def _in_scope(self, between: str, after_figure: bool = False) -> bool:
+        """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
+        revenue rose to $5bn' is not a supply); after the figure, no conjunction either unless
+        the trigger follows right after it."""
+        between = re.sub(r"\([^)]*\)?", " ", between)  # conversions in brackets: "($2bn; £1bn)"
+        between = self.joiners.sub(" ", between)  # "X emerged as the winner", "$13m, as well as $15m"
+        words = [w.strip(",.()\"'“”").lower() for w in between.split()]
+        stops = self.stops | self.after_figure_stops if after_figure and len(words) > 2 else self.stops
+        return ";" not in between and not any(w in stops for w in words)
+
+    def _distance(self, text: str, t: Trigger, clause: tuple[int, int], rec: dict) -> tuple[bool, int]:
+        """Triggers of the figure's clause first, then by distance; a trigger after the figure
+        counts as near only when it follows right after it ('$10bn bid')."""
+        outside = not (clause[0] <= t.start < clause[1])
+        if t.end <= rec["start"]:
+            return outside, rec["start"] - t.end
+        between = text[rec["end"]:t.start]
+        close = len(BRACKETS.sub("", between).split()) <= 2
+        return outside, (t.start - rec["end"]) + (0 if close else self.limits.reach_chars // 2)
+
+    def _word_class(self, text: str, t: Trigger, rec: dict) -> str:
+        """A word that is a verb and a noun ('offer', 'bid', 'order') is a noun after a
+        determiner, a figure or a name, a verb otherwise."""
+        before = text[max(0, t.start - 40):t.start].split()
+        last = before[-1].lower() if before else ""
+        if last in DETERMINERS or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - 15:
+            return "noun"
+        if last[:1].isdigit() or (before and before[-1][:1].isupper() and last not in self.be):
+            return "noun"
+        return "verb"
+
+    # ------------------------------------------------------------------ arguments
+    def _apply(self, text: str, frame: Frame, pos: str, t: Trigger, sentence: tuple[int, int],
+               names: list[EntityMention], rec: dict, ctx: Context) -> Match | None:
+        roles = frame.verb if pos == "verb" else frame.noun
+        if roles is None:
+            return None
+        args = self._arguments(text, pos, t, sentence, names, rec, ctx)
+        if any(args.get(r) is None for r in frame.requires):
+            return None
+        patient, seller = args.get("patient"), next((args[r] for r in frame.seller if args.get(r)), None)
+        if frame.sells and patient and seller and patient["canonical"] == seller["canonical"]:
+            args["patient"] = ctx.trade.asset  # "Baikal gave control of the company to Rosneft": not of Baikal itself
+        after = self._words_after(text, t.end, sentence[1])
+        if frame.counted and args.get("patient") is None and NUMBER.search(after) and "%" not in after \
+                and "per cent" not in after:
+            roles = frame.counted
+        return self._roles(frame, roles, args, t)
+
+    def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger) -> Match | None:
+        subject = next((args[r] for r in roles.subject if args.get(r)), None)
+        role = next((r for r in roles.counterparty if args.get(r)
+                     and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
+        other = args[role] if role else None
+        if subject is None and other is None and frame.implicit_counterparty is None:
+            return None
+        return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty, sells=frame.sells,
+                     named_other=role not in (None, "agent"))
+
+    def _words_after(self, text: str, end: int, limit: int) -> str:
+        return " ".join(text[end:limit].split()[:self.limits.count_words])
+
+    def _arguments(self, text: str, pos: str, t: Trigger, sentence: tuple[int, int],
+                   names: list[EntityMention], rec: dict | None, ctx: Context) -> "Arguments":
+        s_start, s_end = sentence
+        limit = min(s_end, t.end + self.limits.reach_chars)
+        args = Arguments(lambda p: ctx.trade.asset if p == "asset" else self._after_preposition(text, p, t.end, limit, names, ctx)
+                         if p in self.prepositions else None)
+        before = self._before(text, t.start, s_start, names)
+        after = self._after(text, t.end, limit, names)
+        if pos == "verb":
+            words = [w.lower() for w in text[max(s_start, t.start - 30):t.start].split() if not w.endswith("ly")]
+            participle = not text[t.start:t.end].lower().endswith("ing")  # "is suing" is active
+            passive = participle and (bool(words) and words[-1] in self.be
+                                      or text[t.end:t.end + 4].lower().strip().startswith("by"))
+            before = self._payer(text, before, t.start, ctx)
+            if participle and rec and t.start >= rec["end"] and not BRACKETS.sub("", text[rec["end"]:t.start]).strip():
+                args["agent"], args["patient"] = args["by"], None  # "$5bn invested in Beta": the figure is what was acted on
+            elif passive:
+                args["agent"], args["patient"] = args["by"], before
+            else:
+                args["agent"], args["patient"] = before, after
+        else:
+            possessor = self._possessor(text, t.start, s_start, names)
+            light = self._light_verb(text, before, t.start, rec)
+            before = self._payer(text, before, light, ctx) if light is not None else None
+            if args["by"] is not None:
+                args["agent"], args["patient"] = args["by"], args["of"] or before
+            else:  # a name right after a noun is its patient ('a bid Acme rejected' is not about Acme)
+                adjacent = after if after and not text[t.end:after["start"]].strip() else None
+                relative = self._relative_agent(text, t.end, names)  # "a $900m loan that Beta had secured"
+                args["agent"], args["patient"] = relative or possessor or before, args["of"] or adjacent
+        return args
+
+    def _relative_agent(self, text: str, pos: int, names: list[EntityMention]) -> EntityMention | None:
+        """'a $900m loan that Beta had secured': the subject of a relative clause right after a
+        noun, when its verb is a light verb, is the noun's agent."""
+        m = RELATIVE_AFTER.match(text, pos)
+        if m is None:
+            return None
+        e = next((n for n in names if n["start"] >= m.end()), None)
+        if e is None or text[m.end():e["start"]].strip():
+            return None
+        verb = RELATIVE_VERB.match(text, e["end"])
+        return e if verb and verb.group("verb").lower() in self.light else None
+
+    def _payer(self, text: str, before: EntityMention | None, pos: int, ctx: Context) -> EntityMention | None:
+        """The name before a trigger, or, when that name was sold to pay for what the trigger
+        names ("Beta was sold to pay off a $5bn debt", "the sale of Beta to help pay a tax
+        bill"), its seller: who pays is the one who sold."""
+        if before is None:
+            return None
+        if self.sold_to.fullmatch(text, before["end"], pos) or (
+                self.purpose.fullmatch(text, before["end"], pos)
+                and self.sale_of.search(text, max(0, before["start"] - self.limits.reach_chars), before["start"])):
+            return ctx.seller(before)
+        return before
+
+    def _light_verb(self, text: str, before: EntityMention | None, pos: int, rec: dict | None) -> int | None:
+        """'Acme has placed a $4bn order': where a light verb stands within a few words before
+        the noun (the words of the figure not counted), or None."""
+        if before is None:
+            return None
+        words = [m for m in WORD.finditer(text, before["end"], pos)
+                 if rec is None or not rec["start"] <= m.start() < rec["end"]][-self.limits.gap_words:]
+        light = next((m.start() for m in words if m.group(0).strip(",.()").lower() in self.light), None)
+        copula = self.copulas.search(text, words[0].start(), pos) if light is None and words else None
+        return copula.start() if copula else light
+
+    def _gap_ok(self, between: str, prepositions: bool = True) -> bool:
+        between = PERCENT_OF.sub("", between)  # "bought 18.8% of Acme"
+        words = [w.strip(",.()\"'“”").lower() for w in between.split()]
+        if len(words) > self.limits.gap_words or ";" in between:
+            return False
+        blocked = self.stops | (self.prepositions if prepositions else set())
+        return not any(w in blocked for w in words)
+
+    def _after(self, text: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
+        """The first name after ``pos``, with only descriptive words between ('bought rival
+        Acme'); 'its', a possessor ('Acme's unit Beta') or a name before a type noun and
+        another name ('Acme unit Beta') lead on to the next name."""
+        for e in names:
+            if e["start"] < pos:
+                continue
+            if e["start"] >= limit or not self._gap_ok(text[pos:e["start"]]) or "," in text[pos:e["start"]]:
+                return None
+            if e["text"].lower() in self.possessive or text[e["end"]:e["end"] + 1] in ("'", "’"):
+                continue
+            nxt = next((o for o in names if o["start"] >= e["end"]), None)
+            link = text[e["end"]:nxt["start"]] if nxt else ""
+            if nxt and e["text"][:4].lower() == "the " and APPOSED.fullmatch(link):
+                return nxt  # "the US financial watchdog, the Securities and Exchange Commission"
+            if nxt and re.fullmatch(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+", link) and self._gap_ok(link) \
+                    and not set(link.split()) & {"and", "or", "nor", "plus"}:
+                return nxt  # "Yukos unit Beta", "Acme subsidiary Beta"
+            return e
+        return None
+
+    def _after_preposition(self, text: str, prep: str, pos: int, limit: int, names: list[EntityMention],
+                           ctx: Context) -> EntityMention | None:
+        """The name after the first ``prep`` following ``pos``, no clause word between."""
+        m = self.preposition[prep].search(text, pos, limit)
+        if m is None or not self._in_scope(text[pos:m.start()]) \
+                or len(BRACKETS.sub("", text[pos:m.start()]).split()) > 2 * self.limits.gap_words:  # conversions not counted
+            return None
+        return self._after(text, m.end(), limit, names) or self._description(text, m.end()) \
+            or self._buyer_of(text, m.end(), names, ctx)
+
+    def _buyer_of(self, text: str, pos: int, names: list[EntityMention], ctx: Context) -> EntityMention | None:
+        """'from the buyer of Beta': who the document's frames say bought Beta."""
+        m = self.buyer_of.match(text, pos)
+        if m is None:
+            return None
+        thing = next((e for e in names if e["start"] == m.end()), None)
+        buyer = ctx.trade.buyers.get(thing["canonical"]) if thing else None
+        return {**buyer, "text": text[m.start():thing["end"]], "start": m.start(), "end": thing["end"]} if buyer else None
+
+    def _description(self, text: str, pos: int) -> EntityMention | None:
+        """An unnamed party written as an indefinite description ('by an unknown shell company',
+        'to an unnamed agent in Benin'): the description is its name, as a reader would give it."""
+        m = self.description.match(text, pos)
+        if m is None:
+            return None
+        name = m.group("name")
+        return {"text": m.group(0), "canonical": name, "label": "ORG", "start": m.start("name"), "end": m.end()}
+
+    def _before(self, text: str, pos: int, s_start: int, names: list[EntityMention]) -> EntityMention | None:
+        """The nearest name before ``pos`` in subject position: not after a preposition, not a possessor."""
+        for e in reversed(names):
+            if e["end"] > pos or e["start"] < s_start:
+                continue
+            lead = [w.lower() for w in text[max(s_start, e["start"] - 30):e["start"]].split()]
+            while lead and lead[-1] in DETERMINERS:
+                lead.pop()
+            if lead and lead[-1] in self.blockers and not (lead[-1] == "for" and INFINITIVE_SUBJECT.fullmatch(text, e["end"], pos)):
+                continue  # but 'for Acme to sell': Acme is the one who sells
+            if len(lead) > 1 and lead[-2] in RELATIVE_WORDS:
+                continue  # "Acme, which owns Beta, has invested": Beta is the object of 'owns'
+            between = RELATIVE.sub("", text[e["end"]:pos], count=1)
+            if not self._in_scope(between):
+                return None  # "X announced the news, adding that Y will pay": the payer is not X
+            if re.match(r"['’]s?\s", text[e["end"]:e["end"] + 3]) and e["text"].lower() not in self.possessive:
+                continue
+            if e["text"].lower() in self.possessive:
+                continue  # "its" describes the thing after it
+            return e
+        return None
+
+    def _possessor(self, text: str, pos: int, s_start: int, names: list[EntityMention]) -> EntityMention | None:
+        """'Acme's planned $5bn bid', 'its bid': the owner of the noun at ``pos``."""
+        for e in reversed(names):
+            if e["end"] > pos or e["start"] < s_start:
+                continue
+            own = text[e["end"]:e["end"] + 2].startswith(("'", "’")) or e["text"].lower() in self.possessive
+            m = self.possessor_gap.fullmatch(text, e["end"], pos)
+            return e if own and m else None
+        return None

@@ -1,0 +1,86 @@
+"""Lists of names ("Microsoft, Alphabet, Amazon and Meta", "Hexal and Eon Labs"): one
+figure for a list of companies is their combined figure, named like the gold convention
+("Microsoft, Alphabet, Amazon and Meta combined"), and a group that acts jointly ("US big
+tech groups, which have collectively invested $300bn") stands for the list the document
+names near it.
+
+The lists of a document are found in one pass over its names, in order.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..extensions import EntityMention
+
+# between two items: a comma, 'and', '&', perhaps after a ticker in brackets ("Alphabet (GOOG), ")
+GAP = re.compile(r"(?:\s*\([^()]{0,20}\))*\s*(?:,\s*(?P<last>and\s+|&\s+)?|(?P<only>and\s+|&\s+))")
+ITEM_LABELS = {"ORG"}
+
+
+@dataclass
+class NameList:
+    items: list[EntityMention]
+
+    @property
+    def start(self) -> int:
+        return self.items[0]["start"]
+
+    @property
+    def end(self) -> int:
+        return self.items[-1]["end"]
+
+    def combined(self, suffix: str = " combined") -> EntityMention:
+        return {"text": joined(self.items), "canonical": joined(self.items) + suffix, "label": "ORG",
+                "start": self.start, "end": self.end}
+
+
+def joined(items: list[EntityMention]) -> str:
+    """'A, B and C' of the distinct canonical names, in order."""
+    canon = list(dict.fromkeys(n["canonical"] for n in items))
+    return ", ".join(canon[:-1]) + " and " + canon[-1] if len(canon) > 1 else canon[0]
+
+
+def name_lists(text: str, names: list[EntityMention]) -> list[NameList]:
+    """The lists of two names or more of the document, in text order (``names`` in order)."""
+    found: list[NameList] = []
+    run: list[EntityMention] = []
+    closed = False  # an item after 'and' ends the list
+    for e in names:
+        if e["label"] not in ITEM_LABELS:
+            continue
+        gap = GAP.fullmatch(text, run[-1]["end"], e["start"]) if run and not closed else None
+        if gap and e["canonical"] != run[-1]["canonical"]:
+            run.append(e)
+            closed = bool(gap.group("last") or gap.group("only"))
+            continue
+        closed = False
+        if len(run) > 1:
+            found.append(NameList(run))
+        run = [e]
+    if len(run) > 1:
+        found.append(NameList(run))
+    return found
+
+
+class Lists:
+    """The lists of one document, looked up by position."""
+
+    def __init__(self, text: str, names: list[EntityMention]) -> None:
+        self.lists = name_lists(text, names)
+        self.starts = [nl.start for nl in self.lists]
+
+    def holding(self, e: EntityMention) -> NameList | None:
+        """The list ``e`` is an item of."""
+        i = bisect_left(self.starts, e["start"] + 1) - 1
+        if i >= 0 and self.lists[i].start <= e["start"] < self.lists[i].end:
+            return self.lists[i]
+        return None
+
+    def nearest(self, pos: int, reach: int, least: int) -> NameList | None:
+        """The list of ``least`` names or more nearest to ``pos``, within ``reach`` characters."""
+        i = bisect_left(self.starts, pos)
+        near = [nl for nl in self.lists[max(0, i - 2):i + 2] if len(nl.items) >= least
+                and min(abs(nl.start - pos), abs(nl.end - pos)) <= reach]
+        return min(near, key=lambda nl: min(abs(nl.start - pos), abs(nl.end - pos)), default=None)

@@ -1,0 +1,202 @@
+"""Descriptions and pronouns that stand for a name ("the company", "the Beijing-based tech
+giant", "the unit", "it", "its"), each resolved to the nearest earlier name whose kind fits.
+
+The kind of a name is learnt from the text: an apposition ("Qantas, the airline"; "state
+oil firm Rosneft"; "Yukos unit Yugansk") gives it the kind of its type noun; otherwise an
+organisation fits any company noun and a country or public body any government noun.
+Candidates are, in order: the first name in subject position earlier in the same sentence
+(for a description, else the nearest fitting name before it in the sentence);
+then in the nearest sentence before that has one, its first subject name, else its first
+fitting name or a pronoun (or the same description) resolved before it ("The plan dented
+its margins at rival Beta. The company..." is the company "its" stands for); the main
+entity last.
+"a merged firm" ("the combined company") stands for the names last joined with "and".
+Each reference is resolved once, looking back over a bounded number of names.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from ...layout import Layout
+from ...ruleset.subjects import SubjectRules
+from ...textmatch import alternation
+from ..extensions import EntityMention
+from .lists import NameList
+
+GOVERNMENT_LABELS = {"GPE", "GOV"}
+COMPANY_LABELS = {"ORG"}
+
+
+@dataclass
+class Reference:
+    """A description or pronoun at [start, end) of the kind ``kind`` (a kind of rules
+    ``reference_kinds``, "pronoun" or "merged"), with the type noun it uses."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    noun: str
+    name: str | None = None  # "the Russian government" names itself: "Russian government"
+
+
+class References:
+    """Finds and resolves the references of one document."""
+
+    def __init__(self, rules: SubjectRules, adjective_suffixes: list[str], nationalities: set[str]) -> None:
+        self.rules = rules
+        self.adjective_suffixes = tuple(f"-{s}" for s in adjective_suffixes)
+        self.nationalities = nationalities
+        self.state_nouns = set(rules.state_nouns)
+        self.kind_of_noun = {noun: kind for kind, nouns in rules.reference_kinds.items() for noun in nouns}
+        self.general = set(rules.general_nouns)
+        self.pronouns = {p.lower() for p in rules.pronouns}
+        nouns = alternation(self.kind_of_noun)
+        modifier = r"(?:[A-Za-z][\w.&'-]*\s+){0,%d}?" % rules.limits.reference_modifiers
+        self.description = re.compile(
+            rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>{modifier})(?P<noun>{nouns})\b(?!['’]s?\s+(?:{nouns})\b)")
+        self.pronoun = re.compile(rf"\b(?:{alternation(rules.pronouns)})\b", re.IGNORECASE)
+        self.expletive = re.compile(rf"\s+(?:{alternation(rules.expletive_after_it)})\b", re.IGNORECASE)
+        self.merged = re.compile(rf"\b(?:{alternation(rules.merged_modifiers)})\b", re.IGNORECASE)
+        government = alternation(rules.reference_kinds["government"])
+        self.government_noun = re.compile(rf"\b(?:{government})\b")
+        self.bare_government = re.compile(  # "Russian prosecutors": a nationality names a government body; search(pos-n, pos)
+            rf"(?<![Tt]he )\b(?P<mods>(?:{alternation(sorted(nationalities))})\s+(?:[a-z-]+\s+)?)$")
+        self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
+        self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
+
+    def find(self, text: str) -> list[Reference]:
+        found = []
+        for m in self.description.finditer(text):
+            noun = m.group("noun").lower()
+            mods = m.group("mods")
+            if mods and any(w[:1].isupper() and not w.endswith(self.adjective_suffixes) for w in mods.split()):
+                if self.kind_of_noun[noun] != "government":
+                    continue  # "the Acme Group": a name, found by the entity finder
+            kind = "merged" if self.merged.search(mods or "") else self.kind_of_noun[noun]
+            named = kind == "government" and any(w[:1].isupper() for w in (mods or "").split())
+            found.append(Reference(m.start(), m.end(), m.group(0), kind, noun,
+                                   self._government_name(mods, m.group("noun")) if named else None))
+        for g in self.government_noun.finditer(text):
+            m = self.bare_government.search(text, max(0, g.start() - 40), g.start())
+            if m:
+                found.append(Reference(m.start(), g.end(), text[m.start():g.end()], "government", g.group(0).lower(),
+                                       self._government_name(m.group("mods"), g.group(0))))
+        for m in self.pronoun.finditer(text):
+            if m.group(0).lower() == "it" and self.expletive.match(text, m.end()):
+                continue  # "it is expected that..."
+            found.append(Reference(m.start(), m.end(), m.group(0), "pronoun", m.group(0).lower()))
+        return sorted(found, key=lambda r: r.start)
+
+    def _government_name(self, mods: str, noun: str) -> str:
+        """"Russian government" for "the Russian authorities" as for "the Russian government":
+        a nationality or country with a word for the state names its government."""
+        if noun.lower() in self.state_nouns and mods.strip() in self.nationalities:
+            return f"{mods.strip()} government"
+        return f"{mods}{noun}"
+
+    def kinds(self, text: str, entities: list[EntityMention]) -> dict[str, str]:
+        """The type noun each name is given by an apposition ("Qantas, the airline", "oil firm Rosneft")."""
+        kinds: dict[str, str] = {}
+        for e in entities:
+            after = self.apposition_after.match(text, e["end"])
+            before = self.apposition_before.search(text, max(0, e["start"] - 30), e["start"])
+            m = after or before
+            if m:
+                kinds.setdefault(e["canonical"], m.group("noun").lower())
+        return kinds
+
+    def resolve(self, refs: list[Reference], entities: list[EntityMention], view: Layout,
+                subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: dict[str, str],
+                main: EntityMention | None) -> list[EntityMention]:
+        """For each reference the name it stands for, as a mention at the reference's place
+        (``canonical`` and ``label`` of the antecedent); references with none are left out.
+        ``subject_like[i]``: entity i stands in subject position; ``cited[i]``: it reports on
+        another entity, an antecedent only in its own sentence ("the company" after "The
+        Financial Times reports that Acme..." is Acme, not the newspaper); ``speaking[i]``: it
+        stands in the source of an attribution."""
+        starts = [e["start"] for e in entities]
+        back = self.rules.limits.antecedent_names
+        counts = Counter(e["canonical"] for e in entities if e["label"] in GOVERNMENT_LABELS)
+        top = counts.most_common(1)[0][0] if counts else None
+        salient_government = next((e for e in entities if e["canonical"] == top), None)
+        resolved: list[EntityMention] = []
+        for ref in refs:
+            i = bisect_left(starts, ref.start)
+            window = list(range(max(0, i - back), i))
+            if ref.name:
+                resolved.append({"text": ref.text, "canonical": ref.name, "label": "GOV", "start": ref.start, "end": ref.end})
+                continue
+            if ref.kind == "pronoun" and resolved and resolved[-1]["start"] >= view.sentence(ref.start)[0] \
+                    and not (window and entities[window[-1]]["start"] > resolved[-1]["start"]):
+                resolved.append({**resolved[-1], "text": ref.text, "start": ref.start, "end": ref.end})
+                continue  # "The company said it...": the description just before
+            if ref.kind == "merged":
+                found = self._merged(view.text, entities, window)
+            else:
+                found = self._antecedent(ref, entities, window, view, subject_like, cited, speaking, kinds, resolved)
+            if found is None and ref.kind == "government":
+                found = salient_government
+            if found is None and ref.kind != "merged" and main and self._fits(ref, main, kinds):
+                found = main
+            if found:
+                resolved.append({"text": ref.text, "canonical": found["canonical"], "label": found["label"],
+                                 "start": ref.start, "end": ref.end})
+        return resolved
+
+    def _antecedent(self, ref: Reference, entities: list[EntityMention], window: list[int], view: Layout,
+                    subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: dict[str, str],
+                    resolved: list[EntityMention]) -> EntityMention | None:
+        s_start = view.sentence(ref.start)[0]
+        fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
+        same = [j for j in reversed(fitting) if entities[j]["start"] >= s_start]  # in text order
+        for j in same:
+            if subject_like[j]:
+                return entities[j]  # the subject of the sentence: "Acme, which supplies Beta, said its..."
+        named = [j for j in same if not speaking[j]]
+        if named and ref.kind not in ("pronoun", "government"):
+            return entities[named[-1]]  # "the retrial of a former Tyco chief, accused of looting the conglomerate"
+        sentences: dict[int, list[int]] = {}  # earlier sentence start -> its fitting names, first first
+        for j in fitting:
+            if entities[j]["start"] < s_start and not cited[j]:
+                sentences.setdefault(view.sentence(entities[j]["start"])[0], []).insert(0, j)
+        for start in sorted(sentences, reverse=True):  # the nearest sentence that has one
+            names = sentences[start]
+            subjects = [j for j in names if subject_like[j]]
+            if subjects:
+                return entities[subjects[0]]
+            if ref.kind != "government":  # its first name, or a pronoun before it that stands for another
+                first = entities[names[0]]
+                chain = [r for r in resolved[-self.rules.limits.antecedent_names:]
+                         if start <= r["start"] < first["start"] and self._fits(ref, r, kinds)
+                         and (r["text"].lower() in self.pronouns or r["text"].lower() == ref.text.lower())]
+                return chain[0] if chain else first
+        return None
+
+    def _fits(self, ref: Reference, e: EntityMention, kinds: dict[str, str]) -> bool:
+        label = e["label"]
+        if ref.kind == "pronoun":
+            return label in COMPANY_LABELS | GOVERNMENT_LABELS
+        if ref.kind == "government":
+            return label in GOVERNMENT_LABELS
+        if label not in COMPANY_LABELS:
+            return False
+        known = kinds.get(e["canonical"])
+        if ref.kind == "unit":
+            return known is None or self.kind_of_noun.get(known) == "unit"
+        return ref.noun in self.general or known is None or known in self.general or known == ref.noun
+
+    def _merged(self, text: str, entities: list[EntityMention], window: list[int]) -> EntityMention | None:
+        """'the combined firm': the last names joined by 'and' (or commas and 'and') before it."""
+        for j in reversed(window):
+            names = [entities[j]]
+            k = j - 1
+            while k >= 0 and k in window and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[entities[k]["end"]:names[0]["start"]]):
+                names.insert(0, entities[k])
+                k -= 1
+            if len(names) > 1:
+                return NameList(names).combined()
+        return None

@@ -1,0 +1,120 @@
+"""Whether two written names are one entity: acronyms, short forms, spellings. Plain text
+only (no spaCy), so that any component can use it: the entity finder links the names of a
+document with it, and attribution can expand an acronym source ("GM" for "General Motors").
+
+- ``initials("General Motors") == "GM"``; function words of a name ("of", "and", "for",
+  "&", "de") may be skipped or kept: "Bank of America" is "BoA" and "BA".
+- ``is_acronym_of("SEC", "Securities and Exchange Commission")``; a last C or G may stand for
+  a company word the full name leaves out ("MMC" for "Marsh & McLennan").
+- ``is_short_form_of("Fox", "Fox Entertainment Group")``: the short form is the first
+  words of the long one, or its distinctive last word ("Mitch" of "Hurricane Mitch").
+- ``spelling_key("Worldcom") == spelling_key("WorldCom")``: spellings that differ only in
+  case, spaces, hyphens or dots.
+- ``expand_acronym("CBO", text)``: the full name in ``text`` whose initials spell the acronym.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+FUNCTION_WORDS = frozenset({"of", "and", "for", "&", "de", "du", "des", "the", "von", "van", "la", "le"})
+CORPORATE_INITIALS = frozenset("CG")  # Company, Companies, Corporation, Group
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|&")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def words_of(name: str) -> list[str]:
+    """The words of a name, a possessive ending dropped ("Fiat's" is "Fiat")."""
+    return _WORD.findall(_POSSESSIVE.sub("", name))
+
+
+def spelling_key(name: str) -> str:
+    """The name with case, spaces, hyphens, dots and a possessive ending removed."""
+    return "".join(words_of(name)).lower()
+
+
+def looks_like_acronym(name: str, longest: int = 6) -> bool:
+    """Two to ``longest`` capitals, perhaps dotted or with '&' ("GM", "U.S.", "AT&T", "BoA")."""
+    letters = name.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= longest and letters.isalpha() and sum(c.isupper() for c in letters) >= 2 \
+        and letters[0].isupper()
+
+
+def initials(name: str, keep_function_words: bool = False) -> str:
+    """The initials of a name of several words ("" for one word): capitalised words count,
+    function words only when ``keep_function_words``."""
+    words = words_of(name)
+    if len(words) < 2:
+        return ""
+    kept = [w for w in words if keep_function_words or w.lower() not in FUNCTION_WORDS]
+    return "".join(w[0] for w in kept if w[0].isalnum() or w == "&")
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """``short`` spells the initials of ``long`` (case-insensitively, function words skipped
+    or kept, a corporate word such as "Group" at the end optional)."""
+    if not looks_like_acronym(short):
+        return False
+    key = short.replace(".", "").upper()
+    words = words_of(long)
+    variants = {initials(long).upper(), initials(long, keep_function_words=True).upper()}
+    if len(words) > 2:  # "Baikal Finance Group" may be "BF"
+        shorter = " ".join(words[:-1])
+        variants |= {initials(shorter).upper()}
+    variants -= {""}
+    # "MMC" for "Marsh & McLennan": the company word of the full name, not written, ends the acronym
+    return key in variants or (len(key) > 2 and key[-1] in CORPORATE_INITIALS and key[:-1] in variants)
+
+
+def is_short_form_of(short: str, long: str) -> bool:
+    """``short`` names the same thing as the longer ``long``: its first words ("Fox" of
+    "Fox Entertainment Group", "Northern" of "Northern Brewing"), its last word when the
+    first is a title-like word ("Mitch" of "Hurricane Mitch"), or its acronym."""
+    own, other = words_of(short), words_of(long)
+    if not own or len(own) >= len(other):
+        return False
+    lowered = [w.lower() for w in own]
+    if [w.lower() for w in other[:len(own)]] == lowered:
+        return True
+    if len(own) == 1 and other[-1].lower() == lowered[0] and len(other) == 2:
+        return True
+    return is_acronym_of(short, long)
+
+
+def same_words(a: str, b: str) -> bool:
+    """The same words in another order ("Menatep Group" and "Group Menatep")."""
+    wa, wb = words_of(a), words_of(b)
+    return len(wa) > 1 and sorted(w.lower() for w in wa) == sorted(w.lower() for w in wb)
+
+
+def expand_acronym(acronym: str, text: str) -> str | None:
+    """The first run of capitalised words in ``text`` whose initials spell ``acronym``
+    (function words between them allowed), or None."""
+    if not looks_like_acronym(acronym):
+        return None
+    letters = [c for c in acronym.replace(".", "") if c != "&"]
+    glue = r"\s+(?:(?:of|and|for|&|de|the)\s+)?"
+    pattern = glue.join(rf"{re.escape(c.upper())}[\w'’&-]+" for c in letters)
+    m = re.search(rf"\b{pattern}\b", text)
+    return m.group(0) if m else None
+
+
+def preferred_spelling(spellings: Iterable[str]) -> str:
+    """Of spellings that differ only in case ("Worldcom", "WorldCom"; "Nvidia", "NVIDIA"),
+    the one a reader would write: a lower-case first letter with capitals after it ("eBay"),
+    inner capitals ("WorldCom"), then Title Case, then
+    all capitals, then the first given; ties keep the first given."""
+    ordered = list(dict.fromkeys(spellings))
+
+    def rank(s: str) -> int:
+        letters = [c for c in s if c.isalpha()]
+        upper = sum(c.isupper() for c in letters)
+        if s[:1].islower() and upper:
+            return -1  # eBay, written "EBay" at the start of a sentence
+        if letters and upper == len(letters) and len(letters) > 3:
+            return 2  # NVIDIA
+        if upper > len(s.split()):
+            return 0  # WorldCom, ByteDance
+        return 1
+
+    return min(ordered, key=lambda s: (rank(s), ordered.index(s)))

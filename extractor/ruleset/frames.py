@@ -1,0 +1,90 @@
+"""Schema of rules/frames.json: role frames of transactions (who a figure is about, who is
+on the other side), triggered by verb forms and nouns."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Regexes, RuleFile, Strict, Words
+from .loader import load
+
+Argument = Literal["agent", "patient", "asset", "to", "from", "for", "against", "with", "in", "into", "on", "by", "at"]
+
+
+class Roles(Strict):
+    """The arguments to try, in order, for each role."""
+
+    subject: list[Argument]
+    counterparty: list[Argument]
+
+
+class Frame(Strict):
+    id: str = Field(description="the rule id is subject.<id> / counterparty.<id>")
+    about: str
+    verbs: Words = Field(default_factory=list, description="verb forms (every inflection written out)")
+    nouns: Words = Field(default_factory=list, description="nouns (singular and plural written out)")
+    requires: list[Argument] = Field(default_factory=list, description="arguments that must be filled")
+    verb: Roles | None = None
+    noun: Roles | None = None
+    counted: Roles | None = Field(None, description="roles when the patient is counted ('sell 10 aircraft to X')")
+    sells: bool = Field(False, description="its patient is a thing sold; the document's 'asset' is the one most "
+                                           "often sold")
+    buyer: list[Argument] = Field(default_factory=list, description="arguments that name who buys (for 'the buyer of X')")
+    seller: list[Argument] = Field(default_factory=list, description="arguments that name who sells (the document's "
+                                                                     "supplier)")
+    sold_to_pay: bool = Field(False, description="a sale: 'Y was sold to pay off a debt', 'the sale of Y to pay a tax "
+                                                 "bill' make the seller (Y's owner) the payer")
+    implicit_counterparty: Literal["government", "authority", "supplier"] | None = Field(
+        None, description="who receives the figure when the sentence names no one (taxes: the government)")
+
+    @model_validator(mode="after")
+    def _roles_for_triggers(self) -> Frame:
+        if self.verbs and self.verb is None:
+            raise ValueError(f"frame {self.id!r} has verbs but no 'verb' roles")
+        if self.nouns and self.noun is None:
+            raise ValueError(f"frame {self.id!r} has nouns but no 'noun' roles")
+        if not self.verbs and not self.nouns:
+            raise ValueError(f"frame {self.id!r} has neither verbs nor nouns")
+        return self
+
+
+class Unnamed(Strict):
+    determiners: Words = Field(description="indefinite determiners that open a description of an unnamed party")
+    nouns: Words = Field(description="nouns that end it ('an unknown shell company', 'a previously unknown group')")
+    buyer_nouns: Words = Field(description="'the <noun> of X' stands for who bought X ('the buyer of Yugansk')")
+
+
+class FrameLimits(Strict):
+    reach_chars: int = Field(description="how far from the figure a trigger may stand, outside the figure's clause")
+    gap_words: int = Field(description="words that may stand between a trigger (or preposition) and its name")
+    count_words: int = Field(description="words before a patient in which a number makes it counted")
+
+
+class FrameRules(RuleFile):
+    frames: list[Frame]
+    be_words: Words = Field(description="auxiliaries that make the verb after them passive")
+    possessive_words: Words = Field(description="determiners that stand for a name ('its unit')")
+    prepositions: Words = Field(description="prepositions that introduce an argument")
+    stop_words: Words = Field(description="words past which no argument is looked for")
+    after_figure_stops: Words = Field(description="words between a figure and a later trigger that end its reach")
+    unnamed: Unnamed = Field(description="unnamed parties after a frame's preposition")
+    coordinators: Words = Field(description="phrases that join two parts of one clause ('as well as')")
+    copulas: Words = Field(description="phrases that make their subject the noun after them ('emerged as the winner')")
+    idioms: Regexes = Field(description="phrases in which a trigger word has another sense ('in order to')")
+    light_verbs: Words = Field(description="verbs whose subject is the agent of the noun after them ('placed an order')")
+    agent_blockers: Words = Field(description="words after which a name is no agent ('an officer at Acme')")
+    limits: FrameLimits
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> FrameRules:
+        ids = [f.id for f in self.frames]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"frame ids listed more than once: {', '.join(repeated)}")
+        return self
+
+
+def frame_rules(directory: str | Path | None = None) -> FrameRules:
+    return load("frames.json", FrameRules, directory)

@@ -1,0 +1,73 @@
+"""Role frames (rules/frames.json): subject and counterparty of a transaction, on invented
+sentences with invented names, in the word orders English allows."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract import extract_text
+
+
+def _roles(text, nlp):
+    return {c.mention: (c.subject.canonical if c.subject else None,
+                        c.counterparty.canonical if c.counterparty else None,
+                        c.decided_by["subject"].rule if "subject" in c.decided_by else None)
+            for c in extract_text(text, nlp=nlp)}
+
+
+@pytest.mark.parametrize("text,mention,subject,counterparty", [
+    # purchase: active, passive, paid-for, nominal
+    ("Zorvex Holdings agreed to buy Quillam for $4bn.", "$4bn", "Quillam", "Zorvex"),
+    ("Quillam was bought by Zorvex for $4bn last year.", "$4bn", "Quillam", "Zorvex"),
+    ("Brindle Capital paid $750m for Oakhurst.", "$750m", "Oakhurst", "Brindle Capital"),
+    ("Tamsin Foods bought 12.5% of Orlow Dairies for $80m.", "$80m", "Orlow Dairies", "Tamsin Foods"),
+    # sale: to the buyer, the thing sold is the subject
+    ("Harrowgate has sold its Pellworth insurance arm to Nimbleton for $2.2bn.", "$2.2bn", "Pellworth", "Nimbleton"),
+    ("Varrick gave control of Dunmore to Ostler Group for $900m.", "$900m", "Dunmore", "Ostler"),
+    # bids: the target is the subject, the bidder the counterparty
+    ("Kelso's $10bn bid for Marrant was rejected.", "$10bn", "Marrant", "Kelso"),
+    ("Trevane made a $3bn offer for Lusk Mining.", "$3bn", "Lusk Mining", "Trevane"),
+    # orders and supply: the buyer is the subject
+    ("Skyreach Air has placed an order for 40 Fendal jets worth $3bn.", "$3bn", "Skyreach Air", "Fendal"),
+    ("Fendal is to supply Skyreach Air with 20 jets in a deal worth $1.2bn.", "$1.2bn", "Skyreach Air", "Fendal"),
+    # payments, penalties, debts: the payer
+    ("Corvel will pay Anstey $2bn to end the partnership.", "$2bn", "Corvel", "Anstey"),
+    ("Dravik was fined $5m by the Tolland Commission.", "$5m", "Dravik", "Tolland Commission"),
+    ("Quorvane owes $300m to Portland Mutual.", "$300m", "Quorvane", "Portland Mutual"),
+    # damages claims: the claimant, the party sued
+    ("Nessary is suing Crowther Bank for $1.5bn in damages.", "$1.5bn", "Nessary", "Crowther Bank"),
+    ("Nessary is seeking $700m in damages from Crowther Bank.", "$700m", "Nessary", "Crowther Bank"),
+    # loans and investments
+    ("Halvorsen lent $400m to Brisco Steel.", "$400m", "Brisco Steel", "Halvorsen"),
+    ("Yarrow Partners invested $60m in Quint Robotics.", "$60m", "Yarrow Partners", "Quint Robotics"),
+    # valuation: the thing valued
+    ("The deal valued Pemberly at $3.1bn.", "$3.1bn", "Pemberly", None),
+])
+def test_frames(text, mention, subject, counterparty, nlp):
+    got = _roles(text, nlp)[mention]
+    assert got[:2] == (subject, counterparty)
+    assert got[2].startswith("subject.")
+
+
+def test_relative_clause_gives_the_agent(nlp):
+    text = "Investors cheered Ostler - which bought the Dunmore unit for $9bn on Monday - on Tuesday."
+    assert _roles(text, nlp)["$9bn"][:2] == ("Dunmore", "Ostler")
+
+
+def test_a_frame_outside_the_figure_clause_decides_nothing(nlp):
+    text = "Tarvosk, which supplies Hoxton, said its revenue rose to $22bn."
+    assert _roles(text, nlp)["$22bn"][0] == "Tarvosk"
+
+
+def test_what_a_sale_pays_for_is_the_sellers(nlp):
+    text = "Marlow Oil faces a tax bill. The unit, Fenwick, was sold to pay off a $27bn debt."
+    assert _roles(text, nlp)["$27bn"][:2] == ("Marlow Oil", None)
+    text = ("Harwick Petroleum is fighting the state. The Norwegian authorities are forcing the sale of Harwick unit "
+            "Brisel to help pay a $4bn back tax bill.")
+    assert _roles(text, nlp)["$4bn"][:2] == ("Harwick Petroleum", "Norwegian government")
+
+
+def test_decision_names_the_trigger(nlp):
+    claim = extract_text("Quillam was bought by Zorvex for $4bn.", nlp=nlp)[0]
+    decided = claim.decided_by["subject"]
+    assert decided.rule == "subject.purchase" and decided.evidence == "bought"
+    assert claim.decided_by["counterparty"].rule == "counterparty.purchase"
