@@ -44,8 +44,8 @@ Found = tuple[Metric, int, int]  # the metric and the span of the words that nam
 
 
 class MetricFinder:
-    def __init__(self) -> None:
-        rules = metric_rules()
+    def __init__(self, rules_dir: str | None = None) -> None:
+        rules = metric_rules(rules_dir)
         self.metrics = rules.metrics
         self.clause_end = re.compile("|".join(f"(?:{b})" for b in rules.clause_breaks))
         # the noun phrase right after an amount: up to five words, ending at a preposition or verb
@@ -160,6 +160,7 @@ class MetricFinder:
         return metric, start + m_start, start + m_end
 
 
-@Language.factory("claims_metrics")
-def make_metrics(nlp: Language, name: str) -> MetricFinder:
-    return MetricFinder()
+@Language.factory("claims_metrics", assigns=["doc._.money"], requires=["doc._.money", "token.is_sent_start"],
+                  default_config={"rules": None})
+def make_metrics(nlp: Language, name: str, rules: str | None) -> MetricFinder:
+    return MetricFinder(rules)
