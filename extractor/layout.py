@@ -38,6 +38,7 @@ class Layout:
         self.paragraphs = paragraphs(text)
         self.sentences = sentences or [(0, len(text))]
         self._starts = {id(spans): [s for s, _ in spans] for spans in (self.lines, self.paragraphs, self.sentences)}
+        self._heading_of: list[int] | None = None
 
     def _index(self, spans: list[tuple[int, int]], offset: int) -> int:
         """Index of the last span starting at or before ``offset`` (-1 if none)."""
@@ -69,10 +70,19 @@ class Layout:
         line = self.bullet_line(offset)
         if line is None:
             return None
-        for start, end in reversed(self.lines[:self._index(self.lines, line[0])]):
-            if self.text[start:end].strip() and not BULLET.match(self.text, start, end):
-                return start, end
-        return None
+        k = self._headings()[self._index(self.lines, line[0])]
+        return self.lines[k] if k >= 0 else None
+
+    def _headings(self) -> list[int]:
+        """Per line, the index of the last line before it that is neither blank nor a bullet
+        (-1 when there is none); found in one pass, on first use."""
+        if self._heading_of is None:
+            self._heading_of, last = [], -1
+            for k, (start, end) in enumerate(self.lines):
+                self._heading_of.append(last)
+                if self.text[start:end].strip() and not BULLET.match(self.text, start, end):
+                    last = k
+        return self._heading_of
 
 
 def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
