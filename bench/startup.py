@@ -76,21 +76,26 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--imports", action="store_true", help="name the costliest imports of each command")
     args = parser.parse_args()
+    report(args.runs, args.imports)
+
+
+def report(runs: int, imports: bool = False) -> None:
+    """Print the start-up table: median wall and CPU seconds of ``runs`` runs per command."""
     base = claims_command()
     with tempfile.TemporaryDirectory(prefix="startup-") as folder:
         claims, db = Path(folder) / "claims.jsonl", Path(folder) / "claims.db"
         subprocess.run([*base, "extract", str(SEEDS), "-o", str(claims), "-q"], check=True)
         subprocess.run([*base, "load", str(claims), "--db", str(db), "-q"], check=True)
-        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; median of {args.runs} runs")
+        print(f"start-up, load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; median of {runs} runs")
         print(f"{'command':36} {'wall s':>7} {'CPU s':>7} {'target':>7}  met")
         for label, command, target in COMMANDS:
             argv = [*base, *(part.format(claims=claims, db=db, folder=folder) for part in command)]
-            runs = [timed(argv) for _ in range(args.runs)]
-            wall = statistics.median(w for w, _ in runs)
-            cpu = statistics.median(c for _, c in runs)
+            times = [timed(argv) for _ in range(runs)]
+            wall = statistics.median(w for w, _ in times)
+            cpu = statistics.median(c for _, c in times)
             met = "yes" if wall < target else ("on CPU" if cpu < target else "no")
             print(f"{label:36} {wall:7.2f} {cpu:7.2f} {target:7.1f}  {met}")
-            if args.imports:
+            if imports:
                 print(f"    {top_imports(argv)}")
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 BULLET = re.compile(r"\s*(?:[•\-*–]|\d+[.)])\s*")
@@ -38,6 +38,7 @@ class Layout:
         self.paragraphs = paragraphs(text)
         self.sentences = sentences or [(0, len(text))]
         self._starts = {id(spans): [s for s, _ in spans] for spans in (self.lines, self.paragraphs, self.sentences)}
+        self._heading_of: list[int] | None = None
 
     def _index(self, spans: list[tuple[int, int]], offset: int) -> int:
         """Index of the last span starting at or before ``offset`` (-1 if none)."""
@@ -69,18 +70,44 @@ class Layout:
         line = self.bullet_line(offset)
         if line is None:
             return None
-        for start, end in reversed(self.lines[:self._index(self.lines, line[0])]):
-            if self.text[start:end].strip() and not BULLET.match(self.text, start, end):
-                return start, end
-        return None
+        k = self._headings()[self._index(self.lines, line[0])]
+        return self.lines[k] if k >= 0 else None
+
+    def _headings(self) -> list[int]:
+        """Per line, the index of the last line before it that is neither blank nor a bullet
+        (-1 when there is none); found in one pass, on first use."""
+        if self._heading_of is None:
+            self._heading_of, last = [], -1
+            for k, (start, end) in enumerate(self.lines):
+                self._heading_of.append(last)
+                if self.text[start:end].strip() and not BULLET.match(self.text, start, end):
+                    last = k
+        return self._heading_of
 
 
 def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The part of the sentence [s_start, s_end) between the ``breaks`` around [start, end)."""
-    c_start, c_end = s_start, s_end
-    for m in breaks.finditer(text, s_start, s_end):
-        if m.end() <= start:
-            c_start = m.end()
-        elif m.start() >= end:
-            c_end = min(c_end, m.start())
-    return c_start, c_end
+    """The part of the sentence [s_start, s_end) between the ``breaks`` around [start, end).
+    The breaks of a sentence are found once for all its figures (see ``_breaks``)."""
+    starts, ends = _breaks(text, s_start, s_end, breaks)
+    k = bisect_right(ends, start)  # the breaks that end by the figure's start: the last one opens the clause
+    c_start = ends[k - 1] if k else s_start
+    k = bisect_left(starts, end)  # the first break from the figure's end on (and after its start) closes it
+    while k < len(starts) and ends[k] <= start:
+        k += 1
+    return c_start, starts[k] if k < len(starts) else s_end
+
+
+_found: dict[re.Pattern[str], tuple[str, dict[tuple[int, int], tuple[list[int], list[int]]]]] = {}
+
+
+def _breaks(text: str, s_start: int, s_end: int, breaks: re.Pattern[str]) -> tuple[list[int], list[int]]:
+    """Starts and ends of ``breaks.finditer(text, s_start, s_end)``, kept for the last text
+    each pattern was used on (a sentence of many figures would be scanned once per figure)."""
+    kept = _found.get(breaks)
+    if kept is None or kept[0] is not text:
+        kept = _found[breaks] = (text, {})
+    table = kept[1]
+    if (s_start, s_end) not in table:
+        spans = [m.span() for m in breaks.finditer(text, s_start, s_end)]
+        table[(s_start, s_end)] = [a for a, _ in spans], [b for _, b in spans]
+    return table[(s_start, s_end)]

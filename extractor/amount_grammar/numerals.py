@@ -20,9 +20,11 @@ nesting of unbounded quantifiers can backtrack."""
 
 _SEPARATOR = re.compile(r"[,.'’\u00a0\u202f ]")
 # Unambiguous shapes that tell a document's decimal mark: two kinds of separator, or one
-# repeated ("1,234.5", "1,234,567" use a point; "1.234,5", "1.234.567" a comma).
-_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,])")
-_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
+# repeated ("1,234.5", "1,234,567" use a point; "1.234,5", "1.234.567" a comma). Each opens
+# with a digit (the look-behind then checks the character before it), so that the re module
+# skips to the digits of the text instead of trying the pattern everywhere.
+_POINT_DECIMAL = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+\.\d|\d{0,2}(?:,\d{3}){2,}(?![\d.,]))")
+_COMMA_DECIMAL = re.compile(r"\d(?<![\d.,]\d)(?:\d{0,2}(?:\.\d{3})+,\d|\d{0,2}(?:\.\d{3}){2,}(?![\d.,]))")
 
 
 def decimal_mark(text: str) -> str:

@@ -4,6 +4,9 @@ dropped; numbers refused as amounts (beyond the rules' bounds) are listed with t
 in ``doc._.amount_refusals``."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,16 +32,29 @@ def amount_record(m: AmountMatch) -> MoneyRecord:
     }
 
 
+def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The character ranges as disjoint ones, in order (the same offsets fall in them)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(r for r in ranges if r[1] > r[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class AmountRecognizer:
     def __init__(self, rules: str | None = None) -> None:
         self.grammar = grammar_for(rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        furniture = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
+        furniture = _merged((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
+        starts = [s for s, _ in furniture]
         spans, records = [], []
         found, refused = self.grammar.scan(layout_of(doc).text)
         for m in found:
-            if any(s <= m.start < e for s, e in furniture):
+            k = bisect_right(starts, m.start) - 1
+            if k >= 0 and m.start < furniture[k][1]:
                 continue
             span = doc.char_span(m.start, m.end, label="MONEY", alignment_mode="expand")
             if span is None:

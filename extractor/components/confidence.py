@@ -8,6 +8,8 @@ clamped, so the number can always be explained and reproduced. Weights:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,10 +38,14 @@ class ConfidenceScorer:
     def __call__(self, doc: Doc) -> Doc:
         text = layout_of(doc).text
         paragraphs = layout.paragraphs(text)
+        starts = [start for start, _ in paragraphs]
         headline_end = paragraphs[0][1] if paragraphs else 0
+        sections: list[bool] | None = None
         for rec in doc._.money or []:
-            factors = self.factors(rec, in_headline=rec["start"] < headline_end,
-                                   editorial=self._in_editorial_section(text, paragraphs, rec["start"]))
+            if sections is None:
+                sections = self._editorial_sections(text, paragraphs)
+            last = bisect_right(starts, rec["start"]) - 1
+            factors = self.factors(rec, in_headline=rec["start"] < headline_end, editorial=last >= 0 and sections[last])
             rec["factors"] = factors
             rec["confidence"] = score(factors, self.rules)
         return doc
@@ -67,15 +73,18 @@ class ConfidenceScorer:
             factors.append(_factor("editorial_section", r.editorial_section))
         return factors
 
-    def _in_editorial_section(self, text: str, paragraphs: list[tuple[int, int]], offset: int) -> bool:
-        """Is the figure under a heading (by its shape: a paragraph's short first line
-        without closing punctuation) that holds a word of commentary ('Analysis', 'Our
-        view', 'Why it matters')?"""
-        for start, end in reversed([p for p in paragraphs if p[0] <= offset]):
-            first_line = text[start:end].split("\n", 1)[0].rstrip()
+    def _editorial_sections(self, text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
+        """Per paragraph, is it under a heading (by its shape: a paragraph's short first line
+        without closing punctuation; the nearest at or before it) that holds a word of
+        commentary ('Analysis', 'Our view', 'Why it matters')? In one pass."""
+        sections, editorial = [], False
+        for start, end in paragraphs:
+            line_end = text.find("\n", start, end)
+            first_line = text[start:end if line_end < 0 else line_end].rstrip()
             if len(first_line) <= self.rules.limits.heading_max_chars and not first_line.endswith((".", "!", "?", ":")):
-                return bool(self.editorial.search(first_line))
-        return False
+                editorial = bool(self.editorial.search(first_line))
+            sections.append(editorial)
+        return sections
 
 
 @Language.factory("claims_confidence", assigns=["doc._.money"], requires=["doc._.money"], default_config={"rules": None})

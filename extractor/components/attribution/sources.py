@@ -306,8 +306,9 @@ def _descriptions(st: DocState) -> dict[str, list[tuple[int, str]]]:
     doc, lex = st.doc, st.lex
     longest = lex.limits.appositive_head_tokens
     out: dict[str, list[tuple[int, str]]] = {}
-    for t in doc:
-        if t.lower_ not in lex.descriptions or not t.is_lower:
+    for i in st.lowered(lex.descriptions):
+        t = doc[i]
+        if not t.is_lower:
             continue
         j = t.i + 1  # 'insurer Marsh'
         while j < len(doc) and j - t.i <= longest and (cap(doc[j]) or (doc[j].lower_ in lex.connectors and j > t.i + 1)):

@@ -50,7 +50,6 @@ class DocState:
     sents: list[Span]
     sent_starts: list[int]
     sent_start_chars: list[int]
-    mid_sentence: set[str]  # words the text has at least once inside a sentence
     furniture: set[int]  # boilerplate tokens
     money_tokens: set[int]
     cue_tokens: set[int] = field(default_factory=set)  # set once the cues are found
@@ -64,26 +63,36 @@ class DocState:
     @classmethod
     def of(cls, lex: Lexicon, doc: Doc) -> DocState:
         view = layout_of(doc)
-        columns = doc.to_array([ORTH, SENT_START])
-        mid = {doc.vocab.strings[int(orth)] for orth in numpy.unique(columns[columns[:, 1] != 1, 0])}
         return cls(lex=lex, doc=doc, view=view, text=view.text, sents=sentences(doc),
                    sent_starts=[s for s, _ in sentence_bounds(doc)],
                    sent_start_chars=[s for s, _ in view.sentences] if len(doc) else [],
-                   mid_sentence=mid,
                    furniture={i for span in doc.spans.get("boilerplate", []) for i in range(span.start, span.end)},
                    money_tokens={i for span in doc.spans.get("money", []) for i in range(span.start, span.end)})
 
+    @cached_property
+    def mid_sentence(self) -> set[str]:
+        """The words the text has at least once inside a sentence."""
+        columns = self.doc.to_array([ORTH, SENT_START])
+        return {self.doc.vocab.strings[int(orth)] for orth in numpy.unique(columns[columns[:, 1] != 1, 0])}
+
     # ------------------------------------------------------------- positions, for bisection
     @cached_property
-    def _columns(self) -> list[list[int]]:
+    def _columns(self) -> numpy.ndarray:
         """ORTH, LOWER, trailing space, IS_SPACE, IS_PUNCT of every token, column by column."""
-        return self.doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_PUNCT]).reshape(-1, 5).T.tolist()
+        return self.doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_PUNCT]).reshape(-1, 5).T
+
+    def _mask(self, column: int, words: set[str]) -> numpy.ndarray:
+        """Which tokens have an ORTH (column 0) or LOWER (column 1) among the words."""
+        strings = self.doc.vocab.strings
+        return numpy.isin(self._columns[column], numpy.array([strings[w] for w in words], dtype=numpy.uint64))
 
     def _where(self, column: int, words: set[str]) -> list[int]:
         """The tokens whose ORTH (column 0) or LOWER (column 1) is one of the words."""
-        strings = self.doc.vocab.strings
-        ids = {strings[w] for w in words}
-        return [i for i, v in enumerate(self._columns[column]) if v in ids]
+        return numpy.flatnonzero(self._mask(column, words)).tolist()
+
+    def lowered(self, words: set[str]) -> list[int]:
+        """The tokens whose lower-case form is one of the words."""
+        return self._where(1, words)
 
     @cached_property
     def commas(self) -> list[int]:
@@ -96,9 +105,10 @@ class DocState:
     @cached_property
     def clause_stops(self) -> list[int]:
         """Tokens after which a cue's clause goes on no further (punctuation, quotes, dashes)."""
-        space_after = self._columns[2]
-        dashes = [i for i in self._where(0, self.lex.dashes) if space_after[i] or (i > 0 and space_after[i - 1])]
-        return sorted(self._where(0, CLAUSE_END | {","} | self.lex.quotes) + dashes)
+        spaced = self._columns[2] != 0  # a space after it or before it
+        spaced[1:] |= spaced[:-1].copy()
+        stops = self._mask(0, CLAUSE_END | {","} | self.lex.quotes) | (self._mask(0, self.lex.dashes) & spaced)
+        return numpy.flatnonzero(stops).tolist()
 
     @cached_property
     def comma_cues(self) -> list[int]:
@@ -115,16 +125,15 @@ class DocState:
     @cached_property
     def words_upto(self) -> list[int]:
         """words_upto[i]: how many tokens before token i are not punctuation."""
-        return [0] + list(accumulate(1 - p for p in self._columns[4]))
+        return [0] + numpy.cumsum(1 - self._columns[4].astype(numpy.int64)).tolist()
 
     @cached_property
     def _kept(self) -> tuple[list[int], list[int]]:
         """The tokens a content may start with, and those it may end with (not blank, not
         the punctuation trimmed at that end)."""
-        blank = self._columns[3]
-        lead, tail = set(self._where(0, {",", ":", ";"})), set(self._where(0, {",", ".", ";", ":"}))
-        return ([i for i, b in enumerate(blank) if not b and i not in lead],
-                [i for i, b in enumerate(blank) if not b and i not in tail])
+        word = self._columns[3] == 0
+        return (numpy.flatnonzero(word & ~self._mask(0, {",", ":", ";"})).tolist(),
+                numpy.flatnonzero(word & ~self._mask(0, {",", ".", ";", ":"})).tolist())
 
     def trim(self, i: int, j: int) -> Range | None:
         """Tokens i to j without the blanks and the punctuation at either end."""
