@@ -178,6 +178,7 @@ class _Fact:
     labels: Counter[str] = field(default_factory=Counter)
     periods: dict[PeriodKey, str | None] = field(default_factory=dict)
     values: list[Statement] = field(default_factory=list)  # one statement per value that disagrees
+    forms: list[Statement] = field(default_factory=list)  # agreeing statements in currencies the values lack
     revision_of: _Fact | None = None
     significant: list[str] | None = None  # _significant(), until a statement is added
 
@@ -197,8 +198,15 @@ class _Fact:
             self.labels[s.metric] += 1
         if s.period is not None:
             self.periods.setdefault(s.period, s.period_text)
-        if not any(_value_fit(s, v) == "agree" for v in self.values):
+        agreeing = [v for v in self.values if _value_fit(s, v) == "agree"]
+        if not agreeing:
             self.values.append(s)
+        elif not any(_currencies(s) <= _currencies(v) for v in agreeing + self.forms):
+            self.forms.append(s)
+
+
+def _currencies(s: Statement) -> set[str | None]:
+    return {f.currency for f in s.figures}
 
 
 def _value_fit(a: Statement, b: Statement) -> ValueFit:
@@ -280,7 +288,15 @@ def _entity_fit(a: _Fact, b: _Fact) -> int | None:
 
 
 def _values_fit(a: _Fact, b: _Fact) -> ValueFit:
+    """'agree' when a value of one agrees with a value of the other in any of the currencies
+    they were stated in (agreement is not transitive across conversions); else 'slip' or
+    'conflict' of their values. The other currencies' forms count only where both state the
+    figure in one currency (through an exchange rate a loose figure agrees with too much)."""
     found = {_value_fit(x, y) for x in a.values for y in b.values}
+    if "agree" not in found and (a.forms or b.forms) and any(
+            _value_fit(x, y) == "agree" for x in a.values + a.forms for y in b.values + b.forms
+            if (x in a.forms or y in b.forms) and _currencies(x) & _currencies(y)):
+        found.add("agree")
     return next((v for v in ("agree", "slip", "conflict") if v in found), None)
 
 

@@ -18,6 +18,10 @@ from extractor.extract import extract_text
     ("Oil rose above $50 a barrel.", "oil price"),
     ("Chips cost approx. USD 40,000 per unit.", "unit price"),
     ("The deficit is set to hit $368bn this year.", "budget deficit"),
+    # an infinitive of purpose: its verb may name the figure, its object is another thing
+    ("The state sold Tamsk Oil to Norvik Group for $6.1bn to offset a huge tax bill.", "sale price"),
+    ("Orlen Bank received $2bn (£1.1bn) to cover its unpaid taxes.", None),
+    ("Orlen Bank will put up $850m to settle the lawsuit.", "settlement"),
 ])
 def test_metric_labels(text, metric, nlp):
     assert extract_text(text, nlp=nlp)[0].metric == metric

@@ -197,3 +197,18 @@ def test_diff_reports_a_slip_as_a_slip():
     b = [claim("b.txt", "$450 million", 450e6, metric="capex", period="2026")]
     [pair] = diff(a, b).conflict
     assert "magnitude slip" in pair.why and "1,000x" in pair.why
+
+
+def test_a_figure_agrees_with_a_restatement_in_a_currency_the_first_statement_lacks():
+    """Agreement is not transitive across conversions: 320bn roubles stated with $9.37bn
+    agrees with $9.3bn; 320bn roubles stated with pounds only meets the fact through the
+    roubles of that restatement (through the reference rate 320bn roubles is far off $9.3bn)."""
+    b_rub = claim("b.txt", "320bn roubles", 320e9, "RUB", period="2004")
+    c_rub = claim("c.txt", "320bn roubles", 320e9, "RUB", metric="payment", period="2004")
+    claims = [
+        claim("a.txt", "$9.3bn", 9.3e9, period="2004"),
+        b_rub, claim("b.txt", "$9.37bn", 9.37e9, period="2004", equivalent_of=b_rub.id),
+        c_rub, claim("c.txt", "£4.8bn", 4.8e9, "GBP", metric="payment", period="2004", equivalent_of=c_rub.id),
+    ]
+    result = reconcile(claims)
+    assert sorted(fact_with(result, "a.txt", "$9.3bn").documents) == ["a.txt", "b.txt", "c.txt"]

@@ -4,7 +4,9 @@ Order of evidence: a metric word in the noun phrase right after the amount (its 
 last such word, wins: "$30 billion AI capex increase"); else the metric word nearest the
 amount in its clause, then in its sentence. A generic label ("budgeted") gives way to a
 specific one in the same or the previous sentence of the paragraph, or a few words after
-the figure in its clause ("spend $5bn on capital expenditure"). Sets ``rec["metric"]``.
+the figure in its clause ("spend $5bn on capital expenditure"). An infinitive of purpose
+right after the figure ends its clause after the verb: "sold it for $9bn to offset a tax bill"
+is a sale, not a tax bill, while "paid $5m to settle" is a settlement. Sets ``rec["metric"]``.
 """
 from __future__ import annotations
 
@@ -48,6 +50,7 @@ class MetricFinder:
         rules = metric_rules(rules_dir)
         self.metrics = rules.metrics
         self.clause_end = re.compile("|".join(f"(?:{b})" for b in rules.clause_breaks))
+        self.purpose = re.compile(rules.purpose)
         # the noun phrase right after an amount: up to five words, ending at a preposition or verb
         self.following_np = re.compile(
             rf"[ \t*_\"”’)]*(?:\([^()\n]{{0,40}}\)[ \t]*)?"  # a restatement in brackets: '$27bn (£14bn) tax bill'
@@ -71,6 +74,8 @@ class MetricFinder:
         for rec in money:
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.clause_end)
+            other = self._purpose_object(text, rec["end"], c_end)
+            c_end = other[0] if other else c_end
             heading = view.bullet_heading(rec["start"])
             context = text[c_start:c_end] + (" " + text[heading[0]:heading[1]] if heading else "")
             found_at = self._in_following_np(text, rec, context)
@@ -78,8 +83,9 @@ class MetricFinder:
             if found_at is None:
                 found_at, rule = self._nearest(rec, self._matches_in(text, c_start, c_end, found), context), "metric.clause"
             if found_at is None:
-                found_at, rule = (self._nearest(rec, self._matches_in(text, s_start, s_end, found), text[s_start:s_end]),
-                                  "metric.sentence")
+                in_sentence = [m for m in self._matches_in(text, s_start, s_end, found)
+                               if not (other and other[0] <= m[0] < other[1])]
+                found_at, rule = self._nearest(rec, in_sentence, text[s_start:s_end]), "metric.sentence"
             para = view.paragraph(rec["start"])
             if found_at is not None and found_at[0].generic:
                 previous = view.previous_sentence(rec["start"])
@@ -102,6 +108,12 @@ class MetricFinder:
                 rec.setdefault("decided_by", {})["metric"] = extensions.decision(rule, span)
             last = (para, s_end, metric)
         return doc
+
+    def _purpose_object(self, text: str, end: int, c_end: int) -> tuple[int, int] | None:
+        """The span after the verb of an infinitive of purpose that follows a figure ending at
+        ``end``, up to the clause's end: what the money is for, not what it is."""
+        m = self.purpose.match(text, end, c_end)
+        return (m.end(1), c_end) if m else None
 
     def _matches_in(self, text: str, start: int, end: int,
                     found: dict[tuple[int, int], list[CueMatch]]) -> list[CueMatch]:

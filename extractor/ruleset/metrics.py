@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Regexes, RuleFile, Strict, Words
+from .base import Regex, Regexes, RuleFile, Strict, Words
 from .loader import memo
 
 
@@ -33,6 +33,9 @@ class MetricRules(RuleFile):
     metrics: list[Metric]
     clause_breaks: Regexes
     noun_phrase_ends: Words
+    purpose: Regex = Field(description="an infinitive of purpose right after a figure ('$9bn to offset a tax bill'): "
+                                       "its verb may still name the figure ('to settle'), its object is another thing; "
+                                       "group 1 is the verb, matched case-sensitively")
 
     @model_validator(mode="after")
     def _taxonomy(self) -> MetricRules:
