@@ -31,7 +31,7 @@ from rich.progress import BarColumn, TextColumn
 from rich.progress import Progress as Bar
 
 from . import pipeline
-from .documents import MAX_CHARS, SUFFIXES, Document, read_all, walk
+from .documents import MAX_CHARS, MAX_SECONDS, SUFFIXES, Document, read_all, walk
 from .escape import for_terminal
 from .extract import extract_articles
 from .models import DocumentError, DocumentInfo
@@ -45,7 +45,6 @@ if TYPE_CHECKING:  # spaCy is loaded with the pipeline: `claims load` shows this
 Convert = Callable[["Doc", str], Sequence[BaseModel]]
 Outcome = tuple[DocumentInfo, Sequence[BaseModel]] | DocumentError
 Item = Document | DocumentError
-MAX_SECONDS = 300.0  # the default time budget of one document (--max-seconds)
 OVERTIME_REPEAT = 0.05  # seconds between reminders once a document is over its budget
 SETTLE_SECONDS = 3.0  # seconds of documents processed before a speed and an ETA are shown
 

@@ -25,6 +25,7 @@ RECORD_SUFFIXES = (".jsonl", ".json")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 BINARY_SNIFF = 8192
 MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length
+MAX_SECONDS = 300.0  # the default time budget of one document (--max-seconds)
 MAX_JSON_BYTES = 1 << 30  # a .json file is parsed whole; its records are limited one by one (max_chars)
 # byte order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one); the
 # codecs named drop the mark

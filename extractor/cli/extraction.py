@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, Sequence
 
 import typer
 
+from ..documents import MAX_SECONDS
 from .common import (
     INTERRUPTED, EncodingOpt, GlobOpt, ModelOpt, OutputOpt, PathsArg, Pipeline, QuietOpt, check_encoding,
     check_output, check_paths, fail, opened, output_format, say, stdout_or,
@@ -52,7 +53,7 @@ def extract(
                                                    "spaCy's limit, 1,000,000 characters).", show_default=False)] = None,
     engine: Annotated[Engine, typer.Option(help="local, or ray: a Ray Data pipeline writing shards to --output DIR.")] = Engine.local,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Extract every document, even one whose text was met before.")] = False,
-    max_seconds: Annotated[float, typer.Option(min=0, help="A document still running after this many seconds fails as over time (0: no limit).")] = 300.0,
+    max_seconds: Annotated[float, typer.Option(min=0, help="A document still running after this many seconds fails as over time (0: no limit).")] = MAX_SECONDS,
 ) -> None:
     """Extract one claim record per money mention from articles (.txt, .md, .html, .jsonl
     and .json records), streaming, in parallel with --workers, resumable with --resume."""
