@@ -87,3 +87,15 @@ def test_sentence_initial_common_words_and_titled_people_are_not_subjects(nlp):
     assert "Shares" not in labels and "Diversifying" not in labels
     assert labels["Smith"] == "PERSON"
     assert {c.subject.canonical for c in extract_text(text, nlp=nlp)} == {"Acme"}
+
+
+def test_the_parts_of_a_figure_are_about_what_the_figure_is_about(nlp):
+    """'It was made up of $X and $Y': the pronoun is the deal of the sentence before, not the
+    last name in subject position."""
+    text = ("The SEC agreed a deal totalling $375m with Harlow Funds. "
+            "It was made up of $250m to pay back trading gains, and $125m in penalties.")
+    found = _subjects(text, nlp)
+    assert found["$250m"][0] == found["$125m"][0] == found["$375m"][0] == "Harlow Funds"
+    # a sentence that names its own subject is not a part of the figure before
+    text = "The SEC agreed a deal totalling $375m with Harlow Funds. Birch Capital paid $90m."
+    assert _subjects(text, nlp)["$90m"][0] == "Birch Capital"

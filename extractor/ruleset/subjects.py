@@ -67,6 +67,8 @@ class SubjectRules(RuleFile):
     owner_nouns: Words
     state_nouns: Words
     holding_cues: Words
+    part_cues: Words = Field(description="'It was made up of $250m ... and $125m': the figures after these words, in a "
+                                         "sentence that names no one before them, are parts of the figure before")
     commodity_units: Words
     ownership: Ownership
     products: ProductRules

@@ -70,6 +70,8 @@ class SubjectFinder:
         self.post_possessor = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
         self.owned_by = re.compile(rf"['’]s?\s+(?:{_words(r.owner_nouns)})\b", re.I)  # used with match(pos)
         self.generic_statement = re.compile(rf"\b(?:{_words(r.generic_markers)})\b", re.I)
+        self.parts = re.compile(rf"\s*(?:it|this|that|the\s+[a-z]+)\s+(?:[a-z]+\s+){{0,2}}?(?:{_words(r.part_cues)})\b",
+                                re.I)  # used with match(sentence start): 'It was made up of $250m'
         er = entity_rules(rules_folder)
         self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
@@ -193,6 +195,9 @@ class SubjectFinder:
                  frame: Match | None) -> tuple[Entity | None, str]:
         """The subject of one figure and the id of the rule that chose it."""
         s_start, (c_start, c_end) = sentence[0], clause
+        part = self.parts.match(text, s_start, rec["start"]) if previous else None
+        if part:  # "The SEC agreed a $375m deal with X. It was made up of $250m ...": a part of X's figure
+            return previous, "part_of_previous"
         if frame and frame.subject:
             return frame.subject, frame.frame
         if frame and frame.counterparty and frame.named_other:  # "sell a stake to Acme for $1bn": Acme is the other party
