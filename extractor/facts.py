@@ -213,7 +213,8 @@ def _value_fit(a: Statement, b: Statement) -> ValueFit:
     """Do two statements' values agree, differ by a power of ten, or conflict? None when they
     cannot be compared. Agreement here is evidence for alignment, so it is strict: the
     single numbers within ``link.tolerance`` in a shared currency (``fx_tolerance`` through
-    USD), or intervals of exact figures that meet; a qualifier's width does not count."""
+    USD, when both articles tell the year of the rate), or intervals of exact figures that
+    meet; a qualifier's width does not count."""
     shared = [f.currency for f in a.figures if f.currency and f.currency in {g.currency for g in b.figures}]
     fa, fb = (a.in_currency(shared[0]), b.in_currency(shared[0])) if shared else (a.head, b.head)
     if (fa is not a.head or fb is not b.head) and a.head.usd and b.head.usd:
@@ -222,6 +223,8 @@ def _value_fit(a: Statement, b: Statement) -> ValueFit:
         return "slip"
     if a.vague or b.vague:
         return "agree" if a.vague and b.vague else None
+    if fa.currency != fb.currency and any(f.usd is None or f.usd.year_by == "none" for f in (fa, fb)):
+        return None  # through the rate of a year its article does not tell, a value proves nothing
     on = basis(fa, fb)
     left, right = (on_basis(fa, on), on_basis(fb, on)) if on else (None, None)
     if left is None or right is None:

@@ -212,3 +212,18 @@ def test_a_figure_agrees_with_a_restatement_in_a_currency_the_first_statement_la
     ]
     result = reconcile(claims)
     assert sorted(fact_with(result, "a.txt", "$9.3bn").documents) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_an_undated_conversion_is_no_evidence_that_two_figures_are_one_fact():
+    """Neither article tells its year, so no reference rate says what £4.8bn was in dollars:
+    the figure of a partial key (no metric) does not join a dollar fact through today's rate."""
+    claims = [
+        claim("a.txt", "$6.4bn", 6.4e9),
+        claim("b.txt", "£4.8bn", 4.8e9, "GBP", metric=None),
+    ]
+    result = reconcile(claims)
+    assert fact_with(result, "a.txt", "$6.4bn") is not fact_with(result, "b.txt", "£4.8bn")
+    dated = [claim("a.txt", "$6.4bn", 6.4e9, published="2026-03-02"),
+             claim("b.txt", "£4.8bn", 4.8e9, "GBP", metric=None, published="2026-03-04")]
+    result = reconcile(dated)
+    assert fact_with(result, "a.txt", "$6.4bn") is fact_with(result, "b.txt", "£4.8bn")
