@@ -99,3 +99,13 @@ def test_the_parts_of_a_figure_are_about_what_the_figure_is_about(nlp):
     # a sentence that names its own subject is not a part of the figure before
     text = "The SEC agreed a deal totalling $375m with Harlow Funds. Birch Capital paid $90m."
     assert _subjects(text, nlp)["$90m"][0] == "Birch Capital"
+
+
+def test_an_owners_unit_stands_for_the_one_unit_the_article_names(nlp):
+    text = ("Tarvik unit fetches $4bn at auction\n\n"
+            "Tarvik Oil's main production unit Norvikneftegas was sold for $4.1bn on Sunday to Kestrel Finance.")
+    assert _subjects(text, nlp)["$4bn"][0] == "Norvikneftegas"
+    # an owner of two units named: the description stays the owner's
+    text = ("Tarvik unit fetches $4bn at auction\n\n"
+            "Tarvik Oil's unit Norvikneftegas and Tarvik Oil's unit Samtrel were both put up for sale.")
+    assert _subjects(text, nlp)["$4bn"][0] != "Norvikneftegas"

@@ -2,7 +2,9 @@
 ByteDance", "ByteDance, TikTok's parent company", "Group Menatep, which controls 51% of
 Yukos", "Yukos unit Yugansk". A name that only says what another owns is no subject ("TikTok" there), and a
 description of the owner ("the TikTok owner", "Yukos's parent", "the majority owner of
-Yukos") stands for the owner the document names elsewhere.
+Yukos") stands for the owner the document names elsewhere; a description of an owned unit
+("Yukos unit fetches $9bn", "Fiat's car arm") stands for the one unit the document says the
+owner has.
 
 The links are learnt in one pass over neighbouring names (a bounded gap between them), the
 descriptions are found in one pass over the text; both are linear in the text.
@@ -32,6 +34,7 @@ class Owners:
         self.any_link = re.compile("|".join(f"(?:{between.pattern})" for between, _, _ in self.links))  # one test first
         # used with match(pos): "TikTok owner", "TikTok's Chinese parent company"
         self.noun_after = re.compile(rf"(?:['’]s?\s+(?:[\w-]+\s+){{0,2}}?|\s+)(?:{nouns})\b", re.IGNORECASE)
+        self.unit_after = re.compile(rf"(?:['’]s?\s+(?:[\w-]+\s+){{0,2}}?|\s+)(?:{units})\b", re.IGNORECASE)
         self.noun_of = re.compile(rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\s+of\s+(?:[\w-]+\s+){{0,4}}$")
         self.name_right_after = re.compile(r",?\s+(?:the\s+)?$")
 
@@ -40,8 +43,20 @@ class Owners:
         out, and each description of an owner added as a mention of that owner; and the
         owner of each owned canonical name."""
         owner_of = self.learn(text, names)
+        first: dict[str, EntityMention] = {}
+        for e in names:
+            first.setdefault(e["canonical"], e)
+        units_of: dict[str, list[EntityMention]] = {}
+        for owned, owner in owner_of.items():
+            units_of.setdefault(owner["canonical"], []).append(first[owned])
         out: list[EntityMention] = []
         for i, e in enumerate(names):
+            nxt = names[i + 1] if i + 1 < len(names) else None
+            unit = self.unit_after.match(text, e["end"])
+            owned = units_of.get(e["canonical"], [])
+            if unit and len(owned) == 1 and not (nxt and self.name_right_after.fullmatch(text, unit.end(), nxt["start"])):
+                out.append(_as(owned[0], text, e["start"], unit.end()))  # "Yukos unit fetches $9bn": the unit
+                continue
             m = self.noun_after.match(text, e["end"])
             if m is None:
                 owner = owner_of.get(e["canonical"])
@@ -51,7 +66,6 @@ class Owners:
                 else:
                     out.append(e)
                 continue
-            nxt = names[i + 1] if i + 1 < len(names) else None
             if nxt and self.name_right_after.fullmatch(text, m.end(), nxt["start"]):
                 continue  # "TikTok owner ByteDance": TikTok only describes ByteDance
             owner = owner_of.get(e["canonical"])
