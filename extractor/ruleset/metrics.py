@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Regexes, RuleFile, Strict, Words
+from .base import RuleFile, Strict, Words
 from .loader import memo
 
 
@@ -31,7 +31,6 @@ class Metric(Strict):
 
 class MetricRules(RuleFile):
     metrics: list[Metric]
-    clause_breaks: Regexes
     noun_phrase_ends: Words
 
     @model_validator(mode="after")

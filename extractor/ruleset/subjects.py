@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Regex, Regexes, RuleFile, Strict, Words
+from .base import Regex, RuleFile, Strict, Words
 from .loader import load
 
 
@@ -54,7 +54,6 @@ class SubjectRules(RuleFile):
     counterparty_cues: Words
     not_subject_after: Words
     not_subject_right_after: Words
-    clause_breaks: Regexes
     post_target_cues: Words
     possessor_breaks: Words
     speaker_types: Words

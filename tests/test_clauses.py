@@ -1,0 +1,48 @@
+"""Clause breaks: one definition in rules/clauses.json, named sets, one helper (layout.clause)."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extractor import layout
+from extractor.ruleset import RuleError, clause_rules, clear_cache
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _clause_of(text: str, figure: str, name: str) -> str:
+    start = text.index(figure)
+    c_start, c_end = layout.clause(text, 0, len(text), start, start + len(figure), layout.clause_breaks(name))
+    return text[c_start:c_end]
+
+
+def test_a_semicolon_ends_the_clause_of_a_figure():
+    text = "Hollin Foods said sales rose to $3bn; Vantry lost $1bn in the year."
+    assert _clause_of(text, "$1bn", "subject") == "Vantry lost $1bn in the year."
+    assert _clause_of(text, "$3bn", "metric") == "Hollin Foods said sales rose to $3bn"
+
+
+def test_a_break_inside_brackets_divides_the_subject_clause_but_not_the_metric_one():
+    text = "Orvane paid 1bn euros ($1.3bn; £690m) for Delcote."
+    assert _clause_of(text, "1bn euros", "subject") == text  # 'inside_brackets': false
+    assert _clause_of(text, "1bn euros", "metric") == "Orvane paid 1bn euros ($1.3bn"
+
+
+def test_the_period_breaks_match_in_any_case():
+    breaks = layout.clause_breaks("period")
+    assert breaks.regex.search("sales rose, But costs fell")
+    assert not layout.clause_breaks("subject").regex.search("sales rose, But costs fell")
+
+
+def test_every_named_set_is_required(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    data = json.loads((rules / "clauses.json").read_text(encoding="utf-8"))
+    del data["breaks"]["metric"]
+    (rules / "clauses.json").write_text(json.dumps(data), encoding="utf-8")
+    clear_cache()
+    with pytest.raises(RuleError, match=r"clauses\.json.*key breaks\.metric"):
+        clause_rules(str(rules))
