@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
 from ..ruleset import common_words, currency_rules, entity_rules, iso_currencies
 from ..ruleset.entities import EntityLimits
-from ..textmatch import alternation, phrase_pattern, phrases
+from ..textmatch import alternation, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
@@ -93,10 +93,10 @@ class EntityFinder:
         self.months = set(rules.month_words)
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(common_words(rules_folder).words)
-        self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
+        self.common_ending = re.compile(rf"(?:{union(rules.common_word_endings)})$")
         self.date_before_possessive = re.compile(
             r"\b(?:in|on|since|until|by|last|next|early|late|mid|this|that|to|than|from|versus)\s+$", re.I)
-        self.ticker = re.compile("|".join(f"(?:{p})" for p in rules.ticker_patterns))
+        self.ticker = re.compile(union(rules.ticker_patterns))
         self.adjective = re.compile(rf"-(?:{alternation(rules.adjective_suffixes)})\b")  # used with match(pos)
         currency = rules_currency_words(rules_folder)
         self.currency_number = re.compile(rf"(?:{alternation(currency)})\$?\d", re.IGNORECASE)  # used with match()

@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 
 from ...models import SourceType
 from ...ruleset.attribution import AttributionRules
+from ...textmatch import alternation
 
 CUE_KINDS = ("verbs", "gerunds", "nested", "preposed", "adverbs", "nouns")  # the first that matches wins
 
@@ -73,5 +74,5 @@ class Lexicon:
         self.spokesperson_prepositions = _low(r.spokesperson_prepositions)
         # each type's phrases as one regex over the span's lower-case words joined by spaces
         self.types: list[tuple[SourceType, re.Pattern[str]]] = [
-            (t, re.compile(r"(?:^| )(?:" + "|".join(re.escape(" ".join(w.lower().split())) for w in words) + r")(?= |$)"))
+            (t, re.compile(r"(?:^| )(?:" + alternation(" ".join(w.lower().split()) for w in words) + r")(?= |$)"))
             for t, words in r.source_types.items()]

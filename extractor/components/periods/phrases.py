@@ -88,7 +88,7 @@ class PhraseFinder:
         self.patterns = [(p, re.compile(f"{before}(?:{x}){after}", re.I))
                          for p, x in zip(rules.patterns, expanded)]
         # every offset where some pattern matches, found in one pass (a scan per pattern costs more)
-        alternatives = "|".join(NAMED_GROUP.sub("(?:", x) for x in expanded)
+        alternatives = textmatch.union(NAMED_GROUP.sub("(?:", x) for x in expanded)
         self.starts = re.compile(f"{before}(?=(?:{alternatives}){after})", re.I)
         self.comparison_period = re.compile(
             rf"\b(?:{textmatch.alternation(rules.cues.comparison_period)})\s+(?:(?:the|in|of)\s+)*$", re.I)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...ruleset.frames import Frame, FrameRules, Roles
-from ...textmatch import alternation
+from ...textmatch import alternation, union
 from ..extensions import EntityMention
 
 NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)s?\b", re.I)
@@ -131,7 +131,7 @@ class FrameMatcher:
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
         self.buyer_of = re.compile(rf"the\s+(?:[a-z][\w-]*\s+)?(?:{alternation(rules.unnamed.buyer_nouns)})\s+of\s+")
-        self.idioms = re.compile("|".join(f"(?:{p})" for p in rules.idioms), re.IGNORECASE)
+        self.idioms = re.compile(union(rules.idioms), re.IGNORECASE)
         self.light = set(rules.light_verbs)
         self.blockers = set(rules.agent_blockers)
         sales = [f for f in rules.frames if f.sold_to_pay]
