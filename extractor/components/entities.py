@@ -32,7 +32,6 @@ OPENERS = {'"', "“", "‘", "'", "("}
 INF = float("inf")
 BULLETS = {"•", "-", "*", "–", "·"}
 DIGIT = re.compile(r"\d")
-MARKET_REACH = 60  # characters looked back from the word market, for "the UK property"
 
 
 class Tokens:
@@ -108,7 +107,7 @@ class EntityFinder:
         tokens = Tokens(doc, text)
         words = set(tokens.words)
         lowercase = set(filter(str.islower, words))  # Token.lower_ of each is the word itself
-        headings = _title_case_lines(text, view.lines, self.limits.label_words)
+        headings = _title_case_lines(text, view.lines, self.limits)
         body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)})
                 if not _in(headings, tokens.start[s])]
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
@@ -163,7 +162,7 @@ class EntityFinder:
         if "market" not in text:
             return found
         for w in self.market_word.finditer(text):
-            m = self.market.search(text, max(0, w.start() - MARKET_REACH), w.start())
+            m = self.market.search(text, max(0, w.start() - self.limits.market_reach_chars), w.start())
             span = doc.char_span(m.start("name"), w.end()) if m else None
             if span is None:
                 continue
@@ -446,17 +445,17 @@ def _name_like(word: str) -> bool:
     return bool(NAME_TOKEN.fullmatch(word)) and any(c.isupper() for c in word)
 
 
-def _title_case_lines(text: str, lines: list[tuple[int, int]], label_words: int) -> list[tuple[int, int]]:
+def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLimits) -> list[tuple[int, int]]:
     """Where capitals prove nothing, by the shape of the line: lines written in Title Case
-    (headlines, section headings: three words or more, three in four capitalised; or two
-    capitalised words and no full stop, 'Key Figures'), and labels (the start of a line, a
-    bullet's included, up to a colon within ``label_words`` words: 'Total Cost (2026):'), and
+    (headlines, section headings: see ``_title_case``; 'Key Figures'), and labels (the start
+    of a line, a bullet's included, up to a colon within limits.label_words words: 'Total
+    Cost (2026):'), and
     the Title Case words that start a table row (a line with no full stop) before its first
     figure ('Total AI Investment ~CNY 150 billion')."""
-    found = []
+    label_words, found = limits.label_words, []
     for start, end in lines:
         line = text[start:end].strip()
-        if _title_case(line):
+        if _title_case(line, limits):
             found.append((start, end))
             continue
         colon = text.find(":", start, end)
@@ -468,16 +467,17 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], label_words: int)
             continue
         figure = DIGIT.search(text, start, end)  # a table row: 'Total AI Investment ~CNY 150 billion'
         label = text[start:figure.start()] if figure else ""
-        if label and _title_case(label.strip()) and sum(w[0].isalpha() for w in label.split()) <= label_words:
+        if label and _title_case(label.strip(), limits) and sum(w[0].isalpha() for w in label.split()) <= label_words:
             found.append((start, figure.start()))
     return found
 
 
-def _title_case(line: str) -> bool:
-    """Three words or more, three in four capitalised; or two capitalised words and no full stop."""
+def _title_case(line: str, limits: EntityLimits) -> bool:
+    """limits.heading_min_words words or more, mostly capitalised (limits.heading_capitals_share
+    of them); or two capitalised words and no full stop."""
     words = [w for w in line.split() if w[0].isalpha()]
     capitals = sum(w[0].isupper() for w in words)
-    return (len(words) >= 3 and capitals >= 0.75 * len(words)) or (
+    return (len(words) >= limits.heading_min_words and capitals >= limits.heading_capitals_share * len(words)) or (
         len(words) == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
 
 

@@ -120,6 +120,10 @@ class AttributionRules(RuleFile):
     locatives: Words
     source_types: dict[SourceType, Words]
     inherit_types: list[SourceType]
+    data_source_types: list[SourceType] = Field(description="source types that may be the source of a data verb "
+                                                            "without a data noun ('the ministry showed', 'analysts show')")
+    thing_types: list[SourceType] = Field(description="source types a description such as 'the company' or 'the "
+                                                      "insurer' may stand for (not a paper or a minister)")
     byline: BylineRules
     limits: AttributionLimits
 

@@ -60,6 +60,7 @@ class FrameLimits(Strict):
     reach_chars: int = Field(description="how far from the figure a trigger may stand, outside the figure's clause")
     gap_words: int = Field(description="words that may stand between a trigger (or preposition) and its name")
     count_words: int = Field(description="words before a patient in which a number makes it counted")
+    idiom_reach_chars: int = Field(description="characters around a trigger in which an idiom holding it is looked for")
 
 
 class FrameRules(RuleFile):

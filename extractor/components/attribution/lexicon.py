@@ -65,6 +65,7 @@ class Lexicon:
         self.person_pronouns, self.locatives = _low(r.person_pronouns), _low(r.locatives)
         self.plural_pronouns, self.person_words, self.plural_words = (_low(r.plural_pronouns), _low(r.person_words),
                                                                       _low(r.plural_words))
+        self.data_source_types, self.thing_types = set(r.data_source_types), set(r.thing_types)
         self.type_words = {w for words in r.source_types.values() for w in _low(words)}
         self.not_names, self.connectors = _low(r.not_names), _low(r.name_connectors)
         self.name_enders = self.connectors | _low(r.name_enders)

@@ -250,7 +250,7 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     if words[0] in lex.person_pronouns:
         return _named(speaker) or lead_name
     org = words[0] not in lex.pronouns  # 'the company', 'the insurer': a company or a name, not a paper or a minister
-    thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in {"company", "other"})),
+    thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in lex.thing_types)),
                  None)
     return _named(thing) or lead_name or _named(speaker)
 

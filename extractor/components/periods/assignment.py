@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ... import textmatch
-from ...layout import Layout, clause_breaks
+from ...layout import BRACKETED, Layout, clause_breaks
 from ...ruleset import PeriodRules
 from .. import extensions
 from .anchors import Stated, relative_year, written_in
@@ -17,7 +17,6 @@ from .dates import UNKNOWN, Context, DateSpan, iso, published_date
 from .phrases import Phrase, words
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
-BRACKETED = re.compile(r"\([^()]*\)")
 COMMA = re.compile(",")
 AmountKey = tuple[str | None, float | None, float | None, float | None]  # currency, value, low, high
 

@@ -25,7 +25,6 @@ NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen
 RELATIVE = re.compile(r"^\s*(?:[,–—-]\s*)?(?:which|who|that)\b", re.I)
 PERCENT_OF = re.compile(r"[\d.]+\s*(?:%|per\s*cent)\s+of\b", re.I)
 WORD = re.compile(r"\S+")
-IDIOM_REACH = 24  # characters around a trigger in which an idiom holding it is looked for
 WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphens inside
 APPOSED = re.compile(r",\s+(?:the\s+)?")
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
@@ -166,7 +165,8 @@ class FrameMatcher:
     def _in_idiom(self, text: str, start: int, end: int) -> bool:
         """The trigger at [start, end) is a word of an idiom ('in order to'), looked for in a
         bounded window around it."""
-        for m in self.idioms.finditer(text, max(0, start - IDIOM_REACH), min(len(text), end + IDIOM_REACH)):
+        reach = self.limits.idiom_reach_chars
+        for m in self.idioms.finditer(text, max(0, start - reach), min(len(text), end + reach)):
             if m.start() <= start < m.end():
                 return True
         return False
