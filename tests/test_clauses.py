@@ -46,3 +46,25 @@ def test_every_named_set_is_required(tmp_path):
     clear_cache()
     with pytest.raises(RuleError, match=r"clauses\.json.*key breaks\.metric"):
         clause_rules(str(rules))
+
+
+def test_every_number_of_a_limits_block_says_what_it_bounds():
+    from pydantic import BaseModel
+
+    from extractor.ruleset import RULE_FILES
+
+    seen: set[type] = set()
+    todo = list(RULE_FILES.values())
+    undescribed = []
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, field in model.model_fields.items():
+            kinds = [a for a in getattr(field.annotation, "__args__", ()) if isinstance(a, type)] + [field.annotation]
+            todo.extend(k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel))
+            if model.__name__.endswith("Limits") and not field.description:
+                undescribed.append(f"{model.__name__}.{name}")
+    assert any(m.__name__.endswith("Limits") for m in seen)
+    assert not undescribed

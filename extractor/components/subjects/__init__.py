@@ -57,14 +57,16 @@ class SubjectFinder:
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
         self.not_subject = re.compile(
-            rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,3}}$"
+            rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?"
+            rf"(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,{r.limits.not_subject_words}}}$"
             rf"|\b(?:{_words(r.not_subject_right_after)})\s+(?:the\s+)?[\"“‘']?$", re.I)
         self.breaks = clause_breaks("subject", rules_folder)
-        self.possessor_np = re.compile(rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,5}}$", re.I)
+        self.possessor_np = re.compile(
+            rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,{r.limits.possessor_words}}}$", re.I)
         self.speaker_types = set(r.speaker_types) | {None}
         self.target_noun = re.compile(rf"\s+(?:{_words(r.target_nouns)})\b", re.I)  # used with match(pos)
         self.post_target = re.compile(
-            rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
+            rf"^[^;]{{0,{r.limits.post_target_chars}}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
             rf"(?:[^\s;,]+\s+){{0,{r.descriptor_words}}}$", re.I)
         self.post_possessor = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
         self.owned_by = re.compile(rf"['’]s?\s+(?:{_words(r.owner_nouns)})\b", re.I)  # used with match(pos)

@@ -21,7 +21,6 @@ from ...ruleset.frames import Frame, FrameRules, Roles
 from ...textmatch import alternation, union
 from ..extensions import EntityMention
 
-NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)s?\b", re.I)
 RELATIVE = re.compile(r"^\s*(?:[,–—-]\s*)?(?:which|who|that)\b", re.I)
 PERCENT_OF = re.compile(r"[\d.]+\s*(?:%|per\s*cent)\s+of\b", re.I)
 WORD = re.compile(r"\S+")
@@ -131,6 +130,7 @@ class FrameMatcher:
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
         self.buyer_of = re.compile(rf"the\s+(?:[a-z][\w-]*\s+)?(?:{alternation(rules.unnamed.buyer_nouns)})\s+of\s+")
         self.idioms = re.compile(union(rules.idioms), re.IGNORECASE)
+        self.number = re.compile(rf"\d|\b(?:{alternation(rules.number_words)})s?\b", re.IGNORECASE)
         self.light = set(rules.light_verbs)
         self.blockers = set(rules.agent_blockers)
         sales = [f for f in rules.frames if f.sold_to_pay]
@@ -259,7 +259,7 @@ class FrameMatcher:
         determiner, a figure or a name, a verb otherwise."""
         before = text[max(0, t.start - 40):t.start].split()
         last = before[-1].lower() if before else ""
-        if last in DETERMINERS or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - 15:
+        if last in DETERMINERS or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - self.limits.figure_noun_chars:
             return "noun"
         if last[:1].isdigit() or (before and before[-1][:1].isupper() and last not in self.be):
             return "noun"
@@ -278,7 +278,7 @@ class FrameMatcher:
         if frame.sells and patient and seller and patient["canonical"] == seller["canonical"]:
             args["patient"] = ctx.trade.asset  # "Baikal gave control of the company to Rosneft": not of Baikal itself
         after = self._words_after(text, t.end, sentence[1])
-        if frame.counted and args.get("patient") is None and NUMBER.search(after) and "%" not in after \
+        if frame.counted and args.get("patient") is None and self.number.search(after) and "%" not in after \
                 and "per cent" not in after:
             roles = frame.counted
         return self._roles(frame, roles, args, t)
