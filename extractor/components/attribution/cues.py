@@ -279,7 +279,7 @@ def _participle(st: DocState, sent: Span, cs: int, end: int, word: str) -> Found
         return None
     source, k = None, end
     if k < sent.end and doc[k].lower_ in lex.participle_places:  # 'in a report by X', 'on Wall Street'
-        agent = next((j for j in range(k + 1, min(k + 5, sent.end)) if doc[j].lower_ in lex.agent_prepositions), None)
+        agent = next((j for j in range(k + 1, min(k + 1 + lex.limits.place_agent_tokens, sent.end)) if doc[j].lower_ in lex.agent_prepositions), None)
         if agent is not None:
             k = agent
         else:
