@@ -68,3 +68,13 @@ def test_every_number_of_a_limits_block_says_what_it_bounds():
                 undescribed.append(f"{model.__name__}.{name}")
     assert any(m.__name__.endswith("Limits") for m in seen)
     assert not undescribed
+
+
+def test_a_month_after_a_date_cue_is_a_date_and_the_cues_are_rule_data(nlp):
+    from extractor.ruleset import entity_rules
+
+    text = ("Korvel Retail agreed to buy May Department Stores for $11bn.\n\n"
+            "Shares rose in May Korvel Retail said, after it paid $2bn in May's second week.")
+    names = [e["text"] for e in nlp(text)._.entities]
+    assert names == ["Korvel Retail", "May Department Stores", "Korvel Retail"]
+    assert "in" in entity_rules().month_date_cues and "in" in entity_rules().month_possessive_date_cues

@@ -93,13 +93,12 @@ class EntityFinder:
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(common_words(rules_folder).words)
         self.common_ending = re.compile(rf"(?:{union(rules.common_word_endings)})$")
-        self.date_before_possessive = re.compile(
-            r"\b(?:in|on|since|until|by|last|next|early|late|mid|this|that|to|than|from|versus)\s+$", re.I)
+        self.date_before_possessive = re.compile(rf"\b(?:{alternation(rules.month_possessive_date_cues)})\s+$", re.I)
         self.ticker = re.compile(union(rules.ticker_patterns))
         self.adjective = re.compile(rf"-(?:{alternation(rules.adjective_suffixes)})\b")  # used with match(pos)
         currency = rules_currency_words(rules_folder)
         self.currency_number = re.compile(rf"(?:{alternation(currency)})\$?\d", re.IGNORECASE)  # used with match()
-        self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that|to|than|and|or|with)\s+$", re.I)
+        self.date_before = re.compile(rf"\b(?:{alternation(rules.month_date_cues)})\s+$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         view = layout_of(doc)

@@ -36,6 +36,10 @@ class EntityRules(RuleFile):
     org_nouns: Words
     person_titles: Words
     month_words: Words
+    month_date_cues: Words = Field(description="a month name after one of these words is a date, not a name, even "
+                                               "before a capitalised word ('in May Acme said'; but 'May Department Stores')")
+    month_possessive_date_cues: Words = Field(description="a month name with \"'s\" after one of these words is a "
+                                                          "date ('in May's figures'; but 'of May's debt')")
     common_word_endings: Words
     corporate_suffixes: Words
     brand_suffixes: Words
