@@ -1,16 +1,13 @@
-"""Clause breaks: one definition in rules/clauses.json, named sets, one helper (layout.clause)."""
+"""Rule data the components share or read instead of code: the clause breaks (one definition in
+rules/clauses.json, named sets, one helper: layout.clause), the limits blocks, word lists."""
 from __future__ import annotations
-
-import json
-import shutil
-from pathlib import Path
 
 import pytest
 
 from extractor import layout
 from extractor.ruleset import RuleError, clause_rules, clear_cache
 
-ROOT = Path(__file__).resolve().parent.parent
+from .test_cli import _broken_rules
 
 
 def _clause_of(text: str, figure: str, name: str) -> str:
@@ -38,14 +35,10 @@ def test_the_period_breaks_match_in_any_case():
 
 
 def test_every_named_set_is_required(tmp_path):
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
-    data = json.loads((rules / "clauses.json").read_text(encoding="utf-8"))
-    del data["breaks"]["metric"]
-    (rules / "clauses.json").write_text(json.dumps(data), encoding="utf-8")
+    rules = _broken_rules(tmp_path, "clauses.json", lambda d: d["breaks"].pop("metric"))["CLAIMS_RULES"]
     clear_cache()
     with pytest.raises(RuleError, match=r"clauses\.json.*key breaks\.metric"):
-        clause_rules(str(rules))
+        clause_rules(rules)
 
 
 def test_every_number_of_a_limits_block_says_what_it_bounds():
