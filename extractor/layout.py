@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import textmatch
+from .ruleset import clause_rules
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 BULLET = re.compile(r"\s*(?:[•\-*–]|\d+[.)])\s*")
@@ -85,7 +90,25 @@ class Layout:
         return self._heading_of
 
 
-def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+BRACKETED = re.compile(r"\([^()]*\)")
+
+
+@dataclass(frozen=True)
+class Breaks:
+    """One named set of clause breaks of ``rules/clauses.json``, compiled."""
+
+    regex: re.Pattern[str]
+    inside_brackets: bool = True  # False: a break inside round brackets divides nothing
+
+
+def clause_breaks(name: str, directory: str | Path | None = None) -> Breaks:
+    """The clause breaks called ``name`` ('subject', 'metric', 'period', 'cue_window')."""
+    found = getattr(clause_rules(directory).breaks, name)
+    regex = re.compile(textmatch.union(found.patterns), re.I if found.ignore_case else 0)
+    return Breaks(regex, found.inside_brackets)
+
+
+def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: Breaks) -> tuple[int, int]:
     """The part of the sentence [s_start, s_end) between the ``breaks`` around [start, end).
     The breaks of a sentence are found once for all its figures (see ``_breaks``)."""
     starts, ends = _breaks(text, s_start, s_end, breaks)
@@ -97,17 +120,30 @@ def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re
     return c_start, starts[k] if k < len(starts) else s_end
 
 
-_found: dict[re.Pattern[str], tuple[str, dict[tuple[int, int], tuple[list[int], list[int]]]]] = {}
+_found: dict[Breaks, tuple[str, dict[tuple[int, int], tuple[list[int], list[int]]]]] = {}
 
 
-def _breaks(text: str, s_start: int, s_end: int, breaks: re.Pattern[str]) -> tuple[list[int], list[int]]:
-    """Starts and ends of ``breaks.finditer(text, s_start, s_end)``, kept for the last text
-    each pattern was used on (a sentence of many figures would be scanned once per figure)."""
+def _breaks(text: str, s_start: int, s_end: int, breaks: Breaks) -> tuple[list[int], list[int]]:
+    """Starts and ends of the breaks in ``text[s_start:s_end]``, kept for the last text each
+    set was used on (a sentence of many figures would be scanned once per figure)."""
     kept = _found.get(breaks)
     if kept is None or kept[0] is not text:
         kept = _found[breaks] = (text, {})
     table = kept[1]
     if (s_start, s_end) not in table:
-        spans = [m.span() for m in breaks.finditer(text, s_start, s_end)]
+        spans = [m.span() for m in breaks.regex.finditer(text, s_start, s_end)]
+        if not breaks.inside_brackets and text.find("(", s_start, s_end) >= 0:
+            spans = _outside(spans, [m.span() for m in BRACKETED.finditer(text, s_start, s_end)])
         table[(s_start, s_end)] = [a for a, _ in spans], [b for _, b in spans]
     return table[(s_start, s_end)]
+
+
+def _outside(spans: list[tuple[int, int]], brackets: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that do not start inside one of ``brackets`` (both sorted, not overlapping)."""
+    kept, k = [], 0
+    for span in spans:
+        while k < len(brackets) and brackets[k][1] <= span[0]:
+            k += 1
+        if not (k < len(brackets) and brackets[k][0] <= span[0]):
+            kept.append(span)
+    return kept

@@ -10,7 +10,8 @@ document with it, and attribution can expand an acronym source ("GM" for "Genera
   words of the long one, or its distinctive last word ("Mitch" of "Hurricane Mitch").
 - ``spelling_key("Worldcom") == spelling_key("WorldCom")``: spellings that differ only in
   case, spaces, hyphens or dots.
-- ``expand_acronym("CBO", text)``: the full name in ``text`` whose initials spell the acronym.
+- ``acronyms(text)["CBO"]``: the full name in ``text`` whose initials spell the acronym
+  ("Congressional Budget Office"), for every acronym the text spells out, in one pass.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ FUNCTION_WORDS = frozenset({"of", "and", "for", "&", "de", "du", "des", "the", "
 CORPORATE_INITIALS = frozenset("CG")  # Company, Companies, Corporation, Group
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|&")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CAPITALISED = re.compile(r"(?<!\w)\w[a-z]+(?!\w)")  # 'General' (kept when its first letter is not lower-case)
+_SPELT_GAP = re.compile(r"\s+(?:(?:of|and|for|&)\s+)?")  # what may stand between the words an acronym spells
 
 
 def words_of(name: str) -> list[str]:
@@ -87,16 +90,23 @@ def same_words(a: str, b: str) -> bool:
     return len(wa) > 1 and sorted(w.lower() for w in wa) == sorted(w.lower() for w in wb)
 
 
-def expand_acronym(acronym: str, text: str) -> str | None:
-    """The first run of capitalised words in ``text`` whose initials spell ``acronym``
-    (function words between them allowed), or None."""
-    if not looks_like_acronym(acronym):
-        return None
-    letters = [c for c in acronym.replace(".", "") if c != "&"]
-    glue = r"\s+(?:(?:of|and|for|&|de|the)\s+)?"
-    pattern = glue.join(rf"{re.escape(c.upper())}[\w'’&-]+" for c in letters)
-    m = re.search(rf"\b{pattern}\b", text)
-    return m.group(0) if m else None
+def acronyms(text: str, shortest: int = 2, longest: int = 6) -> dict[str, str]:
+    """Every acronym ``text`` spells out: the initials of each run of ``shortest`` to
+    ``longest`` capitalised words ('of', 'and', 'for', '&' allowed between), mapped to the
+    first run that has them ("GM": "General Motors"); found in one pass over the text."""
+    words = [(m.start(), m.end()) for m in _CAPITALISED.finditer(text)
+             if text[m.start()].isalpha() and not text[m.start()].islower()]
+    joined = [_SPELT_GAP.fullmatch(text, words[k][1], words[k + 1][0]) is not None for k in range(len(words) - 1)]
+    found: dict[str, str] = {}
+    for k, (start, _) in enumerate(words):
+        letters = text[start]
+        for n in range(1, longest):
+            if k + n >= len(words) or not joined[k + n - 1]:
+                break
+            letters += text[words[k + n][0]]
+            if n + 1 >= shortest:
+                found.setdefault(letters, text[start:words[k + n][1]])
+    return found
 
 
 def preferred_spelling(spellings: Iterable[str]) -> str:

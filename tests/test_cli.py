@@ -121,7 +121,7 @@ def _broken_rules(tmp_path, name: str, edit) -> dict[str, str]:
 @pytest.mark.parametrize("name, edit, key", [
     ("hedges.json", lambda d: d.update(wrods_after=3), "wrods_after"),
     ("boilerplate.json", lambda d: d["line"][0].update(pattern="(unclosed"), "line.0.pattern"),
-    ("subjects.json", lambda d: d["clause_breaks"].append("[a-"), "clause_breaks"),
+    ("clauses.json", lambda d: d["breaks"]["subject"]["patterns"].append("[a-"), "breaks.subject.patterns"),
     ("entities.json", lambda d: d["stop_words"].append(d["stop_words"][0]), "stop_words"),
 ])
 def test_a_misspelt_key_a_bad_regex_or_a_repeated_word_is_a_one_line_error_naming_file_and_key(tmp_path, name, edit, key):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from extractor.names import expand_acronym, is_acronym_of, is_short_form_of, preferred_spelling, same_words
+from extractor.names import acronyms, is_acronym_of, is_short_form_of, preferred_spelling, same_words
 
 
 def test_acronyms_short_forms_and_spellings():
@@ -15,7 +15,10 @@ def test_acronyms_short_forms_and_spellings():
     assert preferred_spelling(["Worldcom", "WorldCom"]) == "WorldCom"
     assert preferred_spelling(["KORVAX", "Korvax"]) == "Korvax"
     assert preferred_spelling(["EBay", "eBay"]) == "eBay"
-    assert expand_acronym("QTA", "The Quarrel Trade Authority (QTA) said...") == "Quarrel Trade Authority"
+    spelt = acronyms("The Quarrel Trade Authority (QTA) and the Bureau of Harbour Tolls said the Quarrel Tax...")
+    assert spelt["QTA"] == "Quarrel Trade Authority" and spelt["BHT"] == "Bureau of Harbour Tolls"
+    assert spelt["QT"] == "Quarrel Trade"  # the first run with those initials
+    assert "QTAB" not in spelt  # 'and the' joins no run
 
 
 def test_names_module_needs_no_spacy():

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
 from ..ruleset import common_words, currency_rules, entity_rules, iso_currencies
 from ..ruleset.entities import EntityLimits
-from ..textmatch import alternation, phrase_pattern, phrases
+from ..textmatch import alternation, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
@@ -32,7 +32,6 @@ OPENERS = {'"', "“", "‘", "'", "("}
 INF = float("inf")
 BULLETS = {"•", "-", "*", "–", "·"}
 DIGIT = re.compile(r"\d")
-MARKET_REACH = 60  # characters looked back from the word market, for "the UK property"
 
 
 class Tokens:
@@ -93,14 +92,13 @@ class EntityFinder:
         self.months = set(rules.month_words)
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(common_words(rules_folder).words)
-        self.common_ending = re.compile(r"(?:" + "|".join(rules.common_word_endings) + r")$")
-        self.date_before_possessive = re.compile(
-            r"\b(?:in|on|since|until|by|last|next|early|late|mid|this|that|to|than|from|versus)\s+$", re.I)
-        self.ticker = re.compile("|".join(f"(?:{p})" for p in rules.ticker_patterns))
+        self.common_ending = re.compile(rf"(?:{union(rules.common_word_endings)})$")
+        self.date_before_possessive = re.compile(rf"\b(?:{alternation(rules.month_possessive_date_cues)})\s+$", re.I)
+        self.ticker = re.compile(union(rules.ticker_patterns))
         self.adjective = re.compile(rf"-(?:{alternation(rules.adjective_suffixes)})\b")  # used with match(pos)
         currency = rules_currency_words(rules_folder)
         self.currency_number = re.compile(rf"(?:{alternation(currency)})\$?\d", re.IGNORECASE)  # used with match()
-        self.date_before = re.compile(r"\b(?:in|on|since|by|last|next|of|from|until|early|late|mid|this|that|to|than|and|or|with)\s+$", re.I)
+        self.date_before = re.compile(rf"\b(?:{alternation(rules.month_date_cues)})\s+$", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         view = layout_of(doc)
@@ -108,7 +106,7 @@ class EntityFinder:
         tokens = Tokens(doc, text)
         words = set(tokens.words)
         lowercase = set(filter(str.islower, words))  # Token.lower_ of each is the word itself
-        headings = _title_case_lines(text, view.lines, self.limits.label_words)
+        headings = _title_case_lines(text, view.lines, self.limits)
         body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)})
                 if not _in(headings, tokens.start[s])]
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
@@ -163,7 +161,7 @@ class EntityFinder:
         if "market" not in text:
             return found
         for w in self.market_word.finditer(text):
-            m = self.market.search(text, max(0, w.start() - MARKET_REACH), w.start())
+            m = self.market.search(text, max(0, w.start() - self.limits.market_reach_chars), w.start())
             span = doc.char_span(m.start("name"), w.end()) if m else None
             if span is None:
                 continue
@@ -446,17 +444,17 @@ def _name_like(word: str) -> bool:
     return bool(NAME_TOKEN.fullmatch(word)) and any(c.isupper() for c in word)
 
 
-def _title_case_lines(text: str, lines: list[tuple[int, int]], label_words: int) -> list[tuple[int, int]]:
+def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLimits) -> list[tuple[int, int]]:
     """Where capitals prove nothing, by the shape of the line: lines written in Title Case
-    (headlines, section headings: three words or more, three in four capitalised; or two
-    capitalised words and no full stop, 'Key Figures'), and labels (the start of a line, a
-    bullet's included, up to a colon within ``label_words`` words: 'Total Cost (2026):'), and
+    (headlines, section headings: see ``_title_case``; 'Key Figures'), and labels (the start
+    of a line, a bullet's included, up to a colon within limits.label_words words: 'Total
+    Cost (2026):'), and
     the Title Case words that start a table row (a line with no full stop) before its first
     figure ('Total AI Investment ~CNY 150 billion')."""
-    found = []
+    label_words, found = limits.label_words, []
     for start, end in lines:
         line = text[start:end].strip()
-        if _title_case(line):
+        if _title_case(line, limits):
             found.append((start, end))
             continue
         colon = text.find(":", start, end)
@@ -468,16 +466,17 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], label_words: int)
             continue
         figure = DIGIT.search(text, start, end)  # a table row: 'Total AI Investment ~CNY 150 billion'
         label = text[start:figure.start()] if figure else ""
-        if label and _title_case(label.strip()) and sum(w[0].isalpha() for w in label.split()) <= label_words:
+        if label and _title_case(label.strip(), limits) and sum(w[0].isalpha() for w in label.split()) <= label_words:
             found.append((start, figure.start()))
     return found
 
 
-def _title_case(line: str) -> bool:
-    """Three words or more, three in four capitalised; or two capitalised words and no full stop."""
+def _title_case(line: str, limits: EntityLimits) -> bool:
+    """limits.heading_min_words words or more, mostly capitalised (limits.heading_capitals_share
+    of them); or two capitalised words and no full stop."""
     words = [w for w in line.split() if w[0].isalpha()]
     capitals = sum(w[0].isupper() for w in words)
-    return (len(words) >= 3 and capitals >= 0.75 * len(words)) or (
+    return (len(words) >= limits.heading_min_words and capitals >= limits.heading_capitals_share * len(words)) or (
         len(words) == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
 
 

@@ -49,7 +49,7 @@ class MetricFinder:
     def __init__(self, rules_dir: str | None = None) -> None:
         rules = metric_rules(rules_dir)
         self.metrics = rules.metrics
-        self.clause_end = re.compile("|".join(f"(?:{b})" for b in rules.clause_breaks))
+        self.clause_end = layout.clause_breaks("metric", rules_dir)
         self.purpose = re.compile(rules.purpose)
         # the noun phrase right after an amount: up to five words, ending at a preposition or verb
         self.following_np = re.compile(

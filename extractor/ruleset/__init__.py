@@ -12,6 +12,7 @@ from .amounts import AmountRules, Scale, VaguePattern, amount_rules
 from .attribution import AttributionRules, attribution_rules
 from .boilerplate import BoilerplateRules, boilerplate_rules
 from .changes import ChangeRules, change_rules
+from .clauses import BreakSet, ClauseRules, clause_rules
 from .confidence import ConfidenceRules, confidence_rules
 from .currencies import (
     CurrencyNames,
@@ -41,6 +42,7 @@ RULE_FILES: dict[str, type[BaseModel]] = {
     "attribution.json": AttributionRules,
     "boilerplate.json": BoilerplateRules,
     "changes.json": ChangeRules,
+    "clauses.json": ClauseRules,
     "common_words.json": CommonWords,
     "confidence.json": ConfidenceRules,
     "currencies.json": CurrencyRules,
@@ -65,11 +67,11 @@ def check_all(directory: str | None = None) -> None:
 
 
 __all__ = [
-    "RULE_FILES", "AmountRules", "AttributionRules", "BoilerplateRules", "ChangeRules", "CommonWords", "ConfidenceRules",
-    "CurrencyNames", "CurrencyRules", "EntityRules", "Frame", "FrameRules", "FxRate", "FxTable", "HedgeRules", "IsoCurrency",
+    "RULE_FILES", "AmountRules", "AttributionRules", "BoilerplateRules", "BreakSet", "ChangeRules", "ClauseRules",
+    "CommonWords", "ConfidenceRules", "CurrencyNames", "CurrencyRules", "EntityRules", "Frame", "FrameRules", "FxRate", "FxTable", "HedgeRules", "IsoCurrency",
     "IsoTable", "Marker", "Metric", "MetricRules", "PeriodPattern", "PeriodRules", "ReconcileRules", "RuleError", "Scale",
     "SentenceRules", "SubjectRules", "VaguePattern", "amount_rules", "attribution_rules", "boilerplate_rules", "change_rules",
-    "check_all", "clear_cache", "common_words", "confidence_rules", "currency_names", "currency_rules", "entity_rules",
-    "frame_rules", "fx_rates", "hedge_rules", "iso_currencies",
+    "check_all", "clause_rules", "clear_cache", "common_words", "confidence_rules", "currency_names", "currency_rules",
+    "entity_rules", "frame_rules", "fx_rates", "hedge_rules", "iso_currencies",
     "load", "metric_rules", "period_rules", "reconcile_rules", "rules_dir", "sentence_rules", "subject_rules",
 ]

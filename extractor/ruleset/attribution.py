@@ -73,6 +73,10 @@ class AttributionLimits(Strict):
     relative_window: int = Field(ge=0, description="'the $20bn that X says ...': a figure at most this many tokens before the relative")
     anaphora_sentences: int = Field(ge=0, description="'they' and 'it' prefer a fitting source of at most this many sentences before")
     gap_tokens: int = Field(gt=0, description="'put the cost at $9bn': at most this many tokens from the verb to 'at'")
+    place_agent_tokens: int = Field(gt=0, description="'reported in a report by X': the agent preposition is at most this "
+                                                      "many tokens after the participle's place word")
+    question_tail_tokens: int = Field(gt=0, description="a content is a question when one of its last this many tokens "
+                                                        "(quotes and commas skipped) is a question mark")
     colon_head_tokens: int = Field(gt=0, description="a headline 'Name: ...' has its colon within this many tokens")
     colon_content_tokens: int = Field(gt=0, description="and at least this many tokens from the colon to the end")
     locative_window: int = Field(ge=0, description="a capitalised word this close after 'in'/'at' names a place, not a source")
@@ -120,6 +124,10 @@ class AttributionRules(RuleFile):
     locatives: Words
     source_types: dict[SourceType, Words]
     inherit_types: list[SourceType]
+    data_source_types: list[SourceType] = Field(description="source types that may be the source of a data verb "
+                                                            "without a data noun ('the ministry showed', 'analysts show')")
+    thing_types: list[SourceType] = Field(description="source types a description such as 'the company' or 'the "
+                                                      "insurer' may stand for (not a paper or a minister)")
     byline: BylineRules
     limits: AttributionLimits
 

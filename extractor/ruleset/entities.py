@@ -18,6 +18,11 @@ class EntityLimits(Strict):
     label_words: int = Field(description="words before a colon at the start of a line that make it a label "
                                          "('Total Cost (2026): ...'), whose capitals prove nothing")
     candidates: int = Field(description="longer names compared with one name at most (keeps linking linear)")
+    market_reach_chars: int = Field(description="characters looked back from the word 'market' for the place or "
+                                                "sector that names it ('the UK property market')")
+    heading_min_words: int = Field(description="words from which a line of mostly capitalised words is a heading "
+                                               "(two capitalised words without a full stop are one too)")
+    heading_capitals_share: float = Field(ge=0, le=1, description="share of a heading's words that are capitalised")
 
 
 class EntityRules(RuleFile):
@@ -31,6 +36,10 @@ class EntityRules(RuleFile):
     org_nouns: Words
     person_titles: Words
     month_words: Words
+    month_date_cues: Words = Field(description="a month name after one of these words is a date, not a name, even "
+                                               "before a capitalised word ('in May Acme said'; but 'May Department Stores')")
+    month_possessive_date_cues: Words = Field(description="a month name with \"'s\" after one of these words is a "
+                                                          "date ('in May's figures'; but 'of May's debt')")
     common_word_endings: Words
     corporate_suffixes: Words
     brand_suffixes: Words

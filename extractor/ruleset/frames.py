@@ -60,6 +60,9 @@ class FrameLimits(Strict):
     reach_chars: int = Field(description="how far from the figure a trigger may stand, outside the figure's clause")
     gap_words: int = Field(description="words that may stand between a trigger (or preposition) and its name")
     count_words: int = Field(description="words before a patient in which a number makes it counted")
+    idiom_reach_chars: int = Field(description="characters around a trigger in which an idiom holding it is looked for")
+    figure_noun_chars: int = Field(description="a trigger that follows the figure within this many characters is a "
+                                               "noun ('a $5bn bid')")
 
 
 class FrameRules(RuleFile):
@@ -73,6 +76,8 @@ class FrameRules(RuleFile):
     coordinators: Words = Field(description="phrases that join two parts of one clause ('as well as')")
     copulas: Words = Field(description="phrases that make their subject the noun after them ('emerged as the winner')")
     idioms: Regexes = Field(description="phrases in which a trigger word has another sense ('in order to')")
+    number_words: Words = Field(description="words that count what follows them, a plural s allowed ('ten aircraft', "
+                                            "'dozens of jets'); a digit counts too")
     light_verbs: Words = Field(description="verbs whose subject is the agent of the noun after them ('placed an order')")
     agent_blockers: Words = Field(description="words after which a name is no agent ('an officer at Acme')")
     limits: FrameLimits

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Regex, Regexes, RuleFile, Strict, Words
+from .base import Regex, RuleFile, Strict, Words
 from .loader import memo
 
 
@@ -31,7 +31,6 @@ class Metric(Strict):
 
 class MetricRules(RuleFile):
     metrics: list[Metric]
-    clause_breaks: Regexes
     noun_phrase_ends: Words
     purpose: Regex = Field(description="an infinitive of purpose right after a figure ('$9bn to offset a tax bill'): "
                                        "its verb may still name the figure ('to settle'), its object is another thing; "

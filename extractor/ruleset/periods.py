@@ -63,7 +63,6 @@ class PeriodRules(RuleFile):
     past_is_context: Words
     cues: PeriodCues
     self_binding_kinds: Words
-    clause_breaks: Regexes
     event_verbs: Words = Field(description="a period right after one of these verbs and its cue dates an event "
                                            "('collapsed in December 2003'): a figure of the sentence takes it only "
                                            "when nothing else gives it a period")

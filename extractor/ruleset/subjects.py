@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Regex, Regexes, RuleFile, Strict, Words
+from .base import Regex, RuleFile, Strict, Words
 from .loader import load
 
 
@@ -15,6 +15,11 @@ class SubjectLimits(Strict):
     antecedent_names: int = Field(description="names looked back at for the antecedent of a description")
     owner_link_chars: int = Field(description="names further apart than this are no ownership link")
     list_reach_chars: int = Field(description="how far a list of names may stand from a figure told jointly")
+    not_subject_words: int = Field(description="lower-case words that may stand between a 'not_subject_after' word "
+                                               "and a name it keeps from being a clause subject")
+    possessor_words: int = Field(description="words between a possessive ('Acme's') and the figure for Acme to be "
+                                             "the figure's possessor")
+    post_target_chars: int = Field(description="characters between the amount and a 'post_target_cues' phrase")
 
 
 class OwnerLink(Strict):
@@ -54,7 +59,6 @@ class SubjectRules(RuleFile):
     counterparty_cues: Words
     not_subject_after: Words
     not_subject_right_after: Words
-    clause_breaks: Regexes
     post_target_cues: Words
     possessor_breaks: Words
     speaker_types: Words

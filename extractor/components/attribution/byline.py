@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ... import layout
+from ...textmatch import alternation
 from ...ruleset.attribution import AttributionRules
 
 
@@ -14,10 +15,10 @@ class BylineReader:
         self.first_lines = limits.byline_lines
         seps = re.escape(r.separators)
         name = rf"(?P<name>[^\W\d_][\w.&'’-]*(?:[ \t]+[\w.&'’-]+){{0,{limits.byline_name_words - 1}}})"
-        prefixes = "|".join(re.escape(p) for p in sorted(r.prefixes, key=len, reverse=True))
+        prefixes = alternation(r.prefixes)
         self.prefixed = re.compile(rf"^[{seps}]*(?:{prefixes})[ \t:]+{name}[ \t]*$", re.IGNORECASE)
         self.team = {k.lower(): v for k, v in r.team_words.items()}
-        words = "|".join(re.escape(k) for k in sorted(self.team, key=len, reverse=True))
+        words = alternation(self.team)
         self.team_first = re.compile(rf"^[{seps}]*(?P<team>{words})[ \t]+{name}[ \t]*$", re.IGNORECASE)
         self.team_last = re.compile(rf"^[{seps}]*{name}[ \t]+(?P<team>{words})[ \t]*$", re.IGNORECASE)
 

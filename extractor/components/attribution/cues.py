@@ -279,7 +279,7 @@ def _participle(st: DocState, sent: Span, cs: int, end: int, word: str) -> Found
         return None
     source, k = None, end
     if k < sent.end and doc[k].lower_ in lex.participle_places:  # 'in a report by X', 'on Wall Street'
-        agent = next((j for j in range(k + 1, min(k + 5, sent.end)) if doc[j].lower_ in lex.agent_prepositions), None)
+        agent = next((j for j in range(k + 1, min(k + 1 + lex.limits.place_agent_tokens, sent.end)) if doc[j].lower_ in lex.agent_prepositions), None)
         if agent is not None:
             k = agent
         else:
@@ -341,7 +341,7 @@ def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
         return False  # 'called off', 'a firm called X', 'called a meeting'
 
     if word in lex.data_verbs and not any(t.lower_ in lex.data_nouns for t in doc[source[0]:source[1]]) \
-            and typed(st, source) not in {"media", "analyst", "official"}:
+            and typed(st, source) not in lex.data_source_types:
         return False
     if word in lex.gapped:  # 'put the cost at $9bn', not 'put pressure on'
         at = next((j for j in range(end, min(end + lex.limits.gap_tokens, len(doc))) if doc[j].lower_ == lex.gapped[word]), None)

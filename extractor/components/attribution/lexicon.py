@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 
 from ...models import SourceType
 from ...ruleset.attribution import AttributionRules
+from ...textmatch import alternation
 
 CUE_KINDS = ("verbs", "gerunds", "nested", "preposed", "adverbs", "nouns")  # the first that matches wins
 
@@ -21,9 +22,10 @@ def _low(words: Iterable[str]) -> set[str]:
 class Lexicon:
     """Read-only: shared by every document the component processes."""
 
-    def __init__(self, nlp: Language, r: AttributionRules, common_words: Iterable[str] = ()) -> None:
+    def __init__(self, nlp: Language, r: AttributionRules, common_words: Iterable[str], clause_end: Iterable[str]) -> None:
         self.rules = r
         self.common_words = _low(common_words)  # frequent English words: a lone first word among them is no name
+        self.clause_end = set(clause_end)  # tokens that end a clause (rules/clauses.json end_tokens)
         self.limits = r.limits
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in CUE_KINDS:
@@ -63,6 +65,7 @@ class Lexicon:
         self.person_pronouns, self.locatives = _low(r.person_pronouns), _low(r.locatives)
         self.plural_pronouns, self.person_words, self.plural_words = (_low(r.plural_pronouns), _low(r.person_words),
                                                                       _low(r.plural_words))
+        self.data_source_types, self.thing_types = set(r.data_source_types), set(r.thing_types)
         self.type_words = {w for words in r.source_types.values() for w in _low(words)}
         self.not_names, self.connectors = _low(r.not_names), _low(r.name_connectors)
         self.name_enders = self.connectors | _low(r.name_enders)
@@ -72,5 +75,5 @@ class Lexicon:
         self.spokesperson_prepositions = _low(r.spokesperson_prepositions)
         # each type's phrases as one regex over the span's lower-case words joined by spaces
         self.types: list[tuple[SourceType, re.Pattern[str]]] = [
-            (t, re.compile(r"(?:^| )(?:" + "|".join(re.escape(" ".join(w.lower().split())) for w in words) + r")(?= |$)"))
+            (t, re.compile(r"(?:^| )(?:" + alternation(" ".join(w.lower().split()) for w in words) + r")(?= |$)"))
             for t, words in r.source_types.items()]

@@ -150,7 +150,7 @@ def _asks(st: DocState, r: Range) -> bool:
     """Is the content (or the sentence) r a question, whose figures nobody reports? Only its
     last few tokens are looked at (closing quotes and commas skipped)."""
     lex = st.lex
-    for t in reversed(st.doc[max(r[0], r[1] - 4):r[1]]):
+    for t in reversed(st.doc[max(r[0], r[1] - lex.limits.question_tail_tokens):r[1]]):
         if not (t.is_space or t.text in lex.quotes or t.text == ","):
             return t.text in lex.questions
     return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .sources import sourcelike
-from .state import CLAUSE_END, DocState, Range, cap, first
+from .state import DocState, Range, cap, first
 
 
 def skip_left(st: DocState, floor: int, i: int, words: set[str]) -> int:
@@ -97,7 +97,7 @@ def appositive(st: DocState, sent: Span, comma: int) -> Range | None:
     """'Mark Hamrick, a senior analyst at Bankrate.com, said': name plus appositive."""
     doc, lex = st.doc, st.lex
     k, longest, cued = comma, lex.limits.max_appositive_tokens, False
-    while k > sent.start and not (doc[k - 1].text in {","} | lex.quotes | CLAUSE_END or st.dash(doc[k - 1])):
+    while k > sent.start and not (doc[k - 1].text in {","} | lex.quotes | lex.clause_end or st.dash(doc[k - 1])):
         if comma - k > longest:
             return None
         cued = cued or doc[k - 1].i in st.cue_tokens

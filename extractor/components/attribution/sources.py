@@ -2,7 +2,6 @@
 or a description ('it', 'the company') stands for."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import islice, takewhile
@@ -10,6 +9,7 @@ from itertools import islice, takewhile
 from spacy.tokens import Span, Token
 
 from ...models import SourceType
+from ...names import acronyms
 from .state import DocState, Found, Range, cap, camel, index
 
 Named = tuple[int, str, SourceType]  # (token, name, type) of a named source
@@ -195,29 +195,8 @@ def alias(st: DocState, text: str) -> str:
     if not (text.isupper() and limits.acronym_min_letters <= len(text) <= limits.acronym_max_letters and text.isalpha()):
         return text
     if st.acronyms is None:
-        st.acronyms = _acronyms(st.text, limits.acronym_min_letters, limits.acronym_max_letters)
+        st.acronyms = acronyms(st.text, limits.acronym_min_letters, limits.acronym_max_letters)
     return st.acronyms.get(text, text)
-
-
-_WORD = re.compile(r"(?<!\w)\w[a-z]+(?!\w)")  # 'General' (kept when its first letter is not lower-case)
-_GAP = re.compile(r"\s+(?:(?:of|and|for|&)\s+)?")
-
-
-def _acronyms(text: str, shortest: int, longest: int) -> dict[str, str]:
-    """Initials of every run of ``shortest`` to ``longest`` such words, mapped to the first
-    run that has them (one pass over the text)."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text) if text[m.start()].isalpha() and not text[m.start()].islower()]
-    joined = [_GAP.fullmatch(text, words[k][1], words[k + 1][0]) is not None for k in range(len(words) - 1)]
-    found: dict[str, str] = {}
-    for k, (start, _) in enumerate(words):
-        initials = text[start]
-        for n in range(1, longest):
-            if k + n >= len(words) or not joined[k + n - 1]:
-                break
-            initials += text[words[k + n][0]]
-            if n + 1 >= shortest:
-                found.setdefault(initials, text[start:words[k + n][1]])
-    return found
 
 
 def spokesperson_org(st: DocState, span: Range) -> str | None:
@@ -271,7 +250,7 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     if words[0] in lex.person_pronouns:
         return _named(speaker) or lead_name
     org = words[0] not in lex.pronouns  # 'the company', 'the insurer': a company or a name, not a paper or a minister
-    thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in {"company", "other"})),
+    thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in lex.thing_types)),
                  None)
     return _named(thing) or lead_name or _named(speaker)
 

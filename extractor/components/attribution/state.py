@@ -17,7 +17,6 @@ from ..view import layout_of, sentence_bounds, sentences
 from .lexicon import Lexicon
 
 Range = tuple[int, int]  # token indices, end exclusive
-CLAUSE_END = {".", "!", "?", ";", "…"}
 
 
 @dataclass
@@ -107,7 +106,7 @@ class DocState:
         """Tokens after which a cue's clause goes on no further (punctuation, quotes, dashes)."""
         spaced = self._columns[2] != 0  # a space after it or before it
         spaced[1:] |= spaced[:-1].copy()
-        stops = self._mask(0, CLAUSE_END | {","} | self.lex.quotes) | (self._mask(0, self.lex.dashes) & spaced)
+        stops = self._mask(0, self.lex.clause_end | {","} | self.lex.quotes) | (self._mask(0, self.lex.dashes) & spaced)
         return numpy.flatnonzero(stops).tolist()
 
     @cached_property
@@ -152,7 +151,7 @@ class DocState:
     def stop(self, tok: Token) -> bool:
         """Does this token end a source noun phrase?"""
         lex = self.lex
-        return (tok.text in CLAUSE_END or tok.text in {",", ":", "(", ")"} or tok.text in lex.quotes
+        return (tok.text in lex.clause_end or tok.text in {",", ":", "(", ")"} or tok.text in lex.quotes
                 or self.dash(tok) or tok.lower_ in lex.boundaries or tok.i in self.cue_tokens
                 or tok.i in self.money_tokens or tok.is_space)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ... import textmatch
-from ...layout import Layout
+from ...layout import BRACKETED, Layout, clause_breaks
 from ...ruleset import PeriodRules
 from .. import extensions
 from .anchors import Stated, relative_year, written_in
@@ -17,7 +17,6 @@ from .dates import UNKNOWN, Context, DateSpan, iso, published_date
 from .phrases import Phrase, words
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
-BRACKETED = re.compile(r"\([^()]*\)")
 COMMA = re.compile(",")
 AmountKey = tuple[str | None, float | None, float | None, float | None]  # currency, value, low, high
 
@@ -47,11 +46,11 @@ class Marks:
 class Cues:
     """The compiled cue regexes of the rules that choosing a phrase needs, built once."""
 
-    def __init__(self, rules: PeriodRules) -> None:
+    def __init__(self, rules: PeriodRules, folder: str | None = None) -> None:
         self.rules = rules
         self.comparison_figure = {c.lower() for c in rules.cues.comparison_figure}
         self.continuation = textmatch.phrases(rules.cues.continuation)
-        self.clause_break = re.compile(textmatch.union(rules.clause_breaks), re.I)
+        self.clause_break = clause_breaks("period", folder).regex
         self.event_verb = textmatch.phrases(rules.event_verbs + rules.timeless_verbs)
         self.metric = textmatch.phrases(rules.metric_nouns)
         self.subordinator = re.compile(textmatch.union(rules.subordinators), re.I)

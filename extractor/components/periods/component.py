@@ -14,11 +14,11 @@ from .phrases import PhraseFinder
 
 
 class PeriodFinder:
-    def __init__(self, rules: PeriodRules, where: str = "periods.json") -> None:
+    def __init__(self, rules: PeriodRules, where: str = "periods.json", folder: str | None = None) -> None:
         self.rules = rules
-        self.phrases = PhraseFinder(rules, where)
+        self.phrases = PhraseFinder(rules, where, folder)
         check_kinds(self.phrases.patterns, where)
-        self.cues = Cues(rules)
+        self.cues = Cues(rules, folder)
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
@@ -34,4 +34,4 @@ class PeriodFinder:
 @Language.factory("claims_periods", default_config={"rules": None},
                   assigns=["doc.spans", "doc._.money"], requires=["doc._.money", "token.is_sent_start"])
 def make_periods(nlp: Language, name: str, rules: str | None) -> PeriodFinder:
-    return PeriodFinder(period_rules(rules), str(rules_dir(rules) / "periods.json"))
+    return PeriodFinder(period_rules(rules), str(rules_dir(rules) / "periods.json"), rules)

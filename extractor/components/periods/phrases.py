@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ... import textmatch
+from ...layout import clause_breaks
 from ...ruleset import PeriodPattern, PeriodRules, RuleError
 
 WORD = re.compile(r"[\w'’.-]*\w")
 PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
 NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
-CLAUSE_END = re.compile(r"[.!?;:]\s|\n")
 SPACES = re.compile(r"\s+")
 POSSESSIVE = re.compile(r"['’]s$")
 
@@ -80,14 +80,15 @@ def words(text: str) -> list[str]:
 class PhraseFinder:
     """Every period phrase of a text, with what stands around it."""
 
-    def __init__(self, rules: PeriodRules, where: str = "periods.json") -> None:
+    def __init__(self, rules: PeriodRules, where: str = "periods.json", folder: str | None = None) -> None:
         self.rules = rules
+        self.clause_end = clause_breaks("cue_window", folder).regex
         before, after = rules.bounds.before, rules.bounds.after
         expanded = [_expanded(i, p, rules, where) for i, p in enumerate(rules.patterns)]
         self.patterns = [(p, re.compile(f"{before}(?:{x}){after}", re.I))
                          for p, x in zip(rules.patterns, expanded)]
         # every offset where some pattern matches, found in one pass (a scan per pattern costs more)
-        alternatives = "|".join(NAMED_GROUP.sub("(?:", x) for x in expanded)
+        alternatives = textmatch.union(NAMED_GROUP.sub("(?:", x) for x in expanded)
         self.starts = re.compile(f"{before}(?=(?:{alternatives}){after})", re.I)
         self.comparison_period = re.compile(
             rf"\b(?:{textmatch.alternation(rules.cues.comparison_period)})\s+(?:(?:the|in|of)\s+)*$", re.I)
@@ -127,7 +128,7 @@ class PhraseFinder:
 
     def _phrase(self, text: str, rule: PeriodPattern, match: re.Match[str]) -> Phrase | None:
         limits = self.rules.limits
-        raw = words(CLAUSE_END.split(text[max(0, match.start() - limits.cue_window_chars):match.start()])[-1])
+        raw = words(self.clause_end.split(text[max(0, match.start() - limits.cue_window_chars):match.start()])[-1])
         before = list(raw)
         while before and before[-1] == "the":
             before.pop()
@@ -136,7 +137,7 @@ class PhraseFinder:
                         cue=before[-1] if before else "")
         if rule.needs_cue and "year" not in fields and phrase.cue not in self.rules.cues.bind:
             return None
-        preceding = CLAUSE_END.split(text[max(0, match.start() - limits.comparison_cue_chars):match.start()])[-1]
+        preceding = self.clause_end.split(text[max(0, match.start() - limits.comparison_cue_chars):match.start()])[-1]
         cue = self.comparison_period.search(preceding)
         phrase.comparison = cue is not None and not self._argument(preceding[:cue.start()])
         phrase.other_figure = bool(self.other_figure.search(preceding))

@@ -27,7 +27,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...layout import Layout
+from ...layout import Layout, clause, clause_breaks
 from ...ruleset import entity_rules, frame_rules, subject_rules
 from ...textmatch import alternation as _words
 from .. import extensions
@@ -46,7 +46,6 @@ POSSESSIVES = {"its", "their"}
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
 OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
-BRACKETED = re.compile(r"\([^()]*\)")
 LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
 
 
@@ -58,14 +57,16 @@ class SubjectFinder:
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
         self.not_subject = re.compile(
-            rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,3}}$"
+            rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?"
+            rf"(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,{r.limits.not_subject_words}}}$"
             rf"|\b(?:{_words(r.not_subject_right_after)})\s+(?:the\s+)?[\"“‘']?$", re.I)
-        self.breaks = re.compile("|".join(f"(?:{b})" for b in r.clause_breaks))
-        self.possessor_np = re.compile(rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,5}}$", re.I)
+        self.breaks = clause_breaks("subject", rules_folder)
+        self.possessor_np = re.compile(
+            rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,{r.limits.possessor_words}}}$", re.I)
         self.speaker_types = set(r.speaker_types) | {None}
         self.target_noun = re.compile(rf"\s+(?:{_words(r.target_nouns)})\b", re.I)  # used with match(pos)
         self.post_target = re.compile(
-            rf"^[^;]{{0,40}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
+            rf"^[^;]{{0,{r.limits.post_target_chars}}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
             rf"(?:[^\s;,]+\s+){{0,{r.descriptor_words}}}$", re.I)
         self.post_possessor = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
         self.owned_by = re.compile(rf"['’]s?\s+(?:{_words(r.owner_nouns)})\b", re.I)  # used with match(pos)
@@ -144,7 +145,7 @@ class SubjectFinder:
                                                                   if k in ("subject", "counterparty")}}
                 continue
             s_start, s_end = view.sentence(rec["start"])
-            c_start, c_end = _clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+            c_start, c_end = clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
             paragraph = view.paragraph(rec["start"])
             reporting = reports.innermost(rec, paragraph[0] if paragraph else 0)
             content = (reporting["content"]["start"], reporting["content"]["end"]) if reporting else None
@@ -416,21 +417,6 @@ class SubjectFinder:
         if e["label"] not in MODIFIERS:
             return False
         return bool(self.org_noun.match(text, e["end"]) or OWNER_OF_NAME.match(text, e["end"]))
-
-
-def _clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The part of the sentence [s_start, s_end) between the ``breaks`` around [start, end);
-    a break inside brackets ('1bn euros ($1.3bn; £690m)') divides nothing."""
-    brackets = [m.span() for m in BRACKETED.finditer(text, s_start, s_end)] if text.find("(", s_start, s_end) >= 0 else []
-    c_start, c_end = s_start, s_end
-    for m in breaks.finditer(text, s_start, s_end):
-        if any(b <= m.start() < e for b, e in brackets):
-            continue
-        if m.end() <= start:
-            c_start = m.end()
-        elif m.start() >= end:
-            c_end = min(c_end, m.start())
-    return c_start, c_end
 
 
 def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:

@@ -18,14 +18,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...ruleset.frames import Frame, FrameRules, Roles
-from ...textmatch import alternation
+from ...textmatch import alternation, union
 from ..extensions import EntityMention
 
-NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)s?\b", re.I)
 RELATIVE = re.compile(r"^\s*(?:[,–—-]\s*)?(?:which|who|that)\b", re.I)
 PERCENT_OF = re.compile(r"[\d.]+\s*(?:%|per\s*cent)\s+of\b", re.I)
 WORD = re.compile(r"\S+")
-IDIOM_REACH = 24  # characters around a trigger in which an idiom holding it is looked for
 WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphens inside
 APPOSED = re.compile(r",\s+(?:the\s+)?")
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
@@ -131,7 +129,8 @@ class FrameMatcher:
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
         self.buyer_of = re.compile(rf"the\s+(?:[a-z][\w-]*\s+)?(?:{alternation(rules.unnamed.buyer_nouns)})\s+of\s+")
-        self.idioms = re.compile("|".join(f"(?:{p})" for p in rules.idioms), re.IGNORECASE)
+        self.idioms = re.compile(union(rules.idioms), re.IGNORECASE)
+        self.number = re.compile(rf"\d|\b(?:{alternation(rules.number_words)})s?\b", re.IGNORECASE)
         self.light = set(rules.light_verbs)
         self.blockers = set(rules.agent_blockers)
         sales = [f for f in rules.frames if f.sold_to_pay]
@@ -166,7 +165,8 @@ class FrameMatcher:
     def _in_idiom(self, text: str, start: int, end: int) -> bool:
         """The trigger at [start, end) is a word of an idiom ('in order to'), looked for in a
         bounded window around it."""
-        for m in self.idioms.finditer(text, max(0, start - IDIOM_REACH), min(len(text), end + IDIOM_REACH)):
+        reach = self.limits.idiom_reach_chars
+        for m in self.idioms.finditer(text, max(0, start - reach), min(len(text), end + reach)):
             if m.start() <= start < m.end():
                 return True
         return False
@@ -259,7 +259,7 @@ class FrameMatcher:
         determiner, a figure or a name, a verb otherwise."""
         before = text[max(0, t.start - 40):t.start].split()
         last = before[-1].lower() if before else ""
-        if last in DETERMINERS or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - 15:
+        if last in DETERMINERS or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - self.limits.figure_noun_chars:
             return "noun"
         if last[:1].isdigit() or (before and before[-1][:1].isupper() and last not in self.be):
             return "noun"
@@ -278,7 +278,7 @@ class FrameMatcher:
         if frame.sells and patient and seller and patient["canonical"] == seller["canonical"]:
             args["patient"] = ctx.trade.asset  # "Baikal gave control of the company to Rosneft": not of Baikal itself
         after = self._words_after(text, t.end, sentence[1])
-        if frame.counted and args.get("patient") is None and NUMBER.search(after) and "%" not in after \
+        if frame.counted and args.get("patient") is None and self.number.search(after) and "%" not in after \
                 and "per cent" not in after:
             roles = frame.counted
         return self._roles(frame, roles, args, t)
