@@ -23,7 +23,7 @@ from extractor.stories import stories_of as grouped
 from extractor.review.article import ClaimSpanRenderer, manual_data, render_article
 from extractor.review.charts import Charts, bar
 from extractor.review.model import Highlight, layout
-from extractor.review.views import OTHER_COLOR, VERDICT_COLORS, mark, rank, safe_url, usd_text, verdict_of
+from extractor.review.views import OTHER_COLOR, VERDICT_COLORS, mark, rank, safe_url, support, usd_text, verdict_of
 
 from .conftest import FIXTURES, SEEDS
 
@@ -311,3 +311,63 @@ def test_review_shows_each_articles_origin_from_provenance(tmp_path):
     provenance.write_text('{"documents": 3}', encoding="utf-8")
     result = runner.invoke(app, ["review", str(SEEDS), "--provenance", str(provenance), "-o", str(out)])
     assert result.exit_code == 2 and "not a provenance file" in result.output and "Traceback" not in result.output
+
+
+# ------------------------------------------------------------------ origins and relays
+def test_story_origins_relays_and_columns_grouped_by_origin(story):
+    review, claims = story
+    (view,) = review.views
+    columns = [s.article.doc_id for s in view.sources]
+    tree = max(view.trees, key=lambda t: len(t.documents))
+    assert tree.origin == "Financial Times" and len(tree.relays) == len(tree.documents) - 1 >= 2
+    assert columns[:len(tree.documents)] == [tree.root, *(d for d in columns if d in tree.documents and d != tree.root)]
+    assert set(columns[:len(tree.documents)]) == set(tree.documents)
+    page = page_html(review)
+    assert (f'<strong>Financial Times</strong>: <span class="carried">{len(tree.documents)} articles</span>: {tree.root} '
+            f'(the earliest) and <span class="relays">{len(tree.relays)} relays</span>') in page
+    assert f"{len(tree.relays)} articles relay Financial Times" in page
+    slip = next(r for r in tree.relays if r.changes)  # the relay that slipped says what it changed
+    assert any(c.check == "magnitude_slip" for c in slip.changes)
+
+
+def test_each_fact_counts_the_articles_and_relays_of_its_origins(story):
+    review, _ = story
+    for row in review.views[0].rows:
+        by_origin: dict[str, set[str]] = {}
+        for m in row.fact.mentions:
+            by_origin.setdefault(m.origin, set()).add(m.doc_id)
+        assert {c.origin: set(c.documents) for c in row.carried} == by_origin
+        assert {c.origin for c in row.carried if c.independent} == set(row.fact.origins)
+        assert all(c.relays == len(c.documents) - 1 for c in row.carried)
+    capex = max(review.views[0].rows, key=lambda r: len(r.fact.documents))
+    ft = next(c for c in capex.carried if c.origin == "Financial Times")
+    assert ft.documents[0] == "origin_report.txt" and ft.relays >= 2
+    assert f"Financial Times: {len(ft.documents)} articles ({ft.relays} relays)" in page_html(review)
+
+
+def test_a_slip_names_its_likely_correct_value_and_who_states_each(story):
+    review, _ = story
+    slips = [f for v in review.views for f in v.findings if f.label == "slip"]
+    assert slips
+    page = page_html(review)
+    for f in slips:
+        bad, good = f.finding.values[0], f.finding.correct
+        assert f.correct.figure == good and f.slipped.figure == bad
+        assert good.doc_id in f.correct.documents and bad.doc_id in f.slipped.documents
+        cited = {v.doc_id for v in f.finding.values}
+        assert cited <= set(f.correct.documents) | set(f.slipped.documents)
+        assert [r.role for r in f.roles] == ["slipped", "likely correct"]
+        assert f'likely correct: <strong><a href="#claim={good.claim}">{html.escape(good.mention)}</a></strong>' in page
+
+
+def test_support_puts_each_figure_on_the_nearer_side():
+    usd = lambda v: Usd(low=v, high=v, rate=1.0, year=2025, rate_source="t")  # noqa: E731
+    figs = {n: _figure(claim=n, doc_id=f"{n}.txt", mention=m, currency="USD", value=v, usd=usd(v), origin=o)
+            for n, m, v, o in [("a", "$2.3bn", 2.3e9, "Wire"), ("b", "$23bn", 23e9, "Paper"),
+                               ("c", "$2.2bn", 2.2e9, "Paper"), ("d", "$2.4bn", 2.4e9, "Wire")]}
+    finding = Finding(check="magnitude_slip", verdict="conflict", claims=list(figs), values=[figs["b"], figs["a"]],
+                      why="10x", correct=figs["a"])
+    good, bad = support(finding, figs)
+    assert (good.documents, good.origins) == (["a.txt", "c.txt", "d.txt"], ["Wire", "Paper"])
+    assert (bad.documents, bad.origins) == (["b.txt"], ["Paper"])
+    assert support(finding.model_copy(update={"check": "value_conflict"}), figs) is None

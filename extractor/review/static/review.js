@@ -181,8 +181,8 @@
       openDocs(f.docs);
       var item = byId("finding-", id), detail = [];
       if (item) item.querySelectorAll(".roles, .correct").forEach(function (p) { detail.push(p.cloneNode(true)); });
-      head.replaceChildren(el("h2", null, badge(f), " " + f.check + " · " + [f.subject, f.metric, f.period].filter(Boolean).join(" · ")),
-                           detail, el("p", "why", f.why));
+      head.replaceChildren.apply(head, [el("h2", null, badge(f), " " + f.check + " · " + [f.subject, f.metric, f.period]
+        .filter(Boolean).join(" · "))].concat(detail, [el("p", "why", f.why)]));
       mark(f.claims, "focus");
     },
     claim: function (id) {
