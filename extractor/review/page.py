@@ -20,7 +20,7 @@ from ..reconcile import reconcile
 from .charts import Charts
 from .model import Article, Provenance, RelayTree, Story, layout, stories_of
 from .origins import provenance_of
-from .views import Marks, Source, StoryView, colors, label, mark, payload, rank, story_view
+from .views import UNCHECKED, Marks, Source, StoryView, colors, label, mark, payload, rank, story_view
 
 PAGE_SUFFIXES = (".html", ".htm")
 
@@ -165,7 +165,10 @@ def index_html(review: Review, pages: dict[str, str]) -> str:
 
 
 def _legend(review: Review) -> list[tuple[str, str]]:
-    return sorted(((lab.lower(), color) for lab, color in review.colors.items()), key=lambda x: rank(x[0]))
+    """The marks the page shows (and 'unchecked'), with their colours, most severe first."""
+    shown = {*review.marks.labels.values(), *(mark(f) for f in review.marks.findings.values()), UNCHECKED}
+    return sorted(((lab.lower(), color) for lab, color in review.colors.items() if lab.lower() in shown),
+                  key=lambda x: rank(x[0]))
 
 
 @dataclass
