@@ -23,6 +23,7 @@ from extractor.stories import stories_of as grouped
 from extractor.review.article import ClaimSpanRenderer, manual_data, render_article
 from extractor.review.charts import Charts, bar
 from extractor.review.model import Highlight, layout
+from extractor.review import views
 from extractor.review.views import OTHER_COLOR, VERDICT_COLORS, mark, rank, safe_url, support, usd_text, verdict_of
 
 from .conftest import FIXTURES, SEEDS
@@ -371,3 +372,22 @@ def test_support_puts_each_figure_on_the_nearer_side():
     assert (good.documents, good.origins) == (["a.txt", "c.txt", "d.txt"], ["Wire", "Paper"])
     assert (bad.documents, bad.origins) == (["b.txt"], ["Paper"])
     assert support(finding.model_copy(update={"check": "value_conflict"}), figs) is None
+
+
+def test_a_story_of_many_articles_has_a_column_per_origin(nlp, monkeypatch):
+    claims = [c for c in extract_paths([STORIES], nlp=nlp) if isinstance(c, Claim)]
+    articles = [Article(p.name, p.read_text(encoding="utf-8")) for p in sorted(STORIES.glob("*.txt"))]
+    monkeypatch.setattr(views, "ARTICLE_COLUMNS", 3)
+    (view,) = build(claims, articles).views
+    origins = {s.origin for s in view.sources}
+    assert [c.label for c in view.columns] == list(dict.fromkeys(s.origin for s in view.sources)) and len(origins) < 5
+    ft = next(n for n, c in enumerate(view.columns) if c.label == "Financial Times")
+    assert len(view.columns[ft].documents) == 4 and view.columns[ft].notes == ["4 articles, 3 relays"]
+    capex = max(view.rows, key=lambda r: len(r.fact.documents))
+    written = {fig.mention: fig.documents for fig in capex.cells[ft]}
+    assert len(written["RMB 160bn"]) >= 2 and set(written["RMB 160bn"]) <= set(view.columns[ft].documents)
+    assert all(len(row.cells) == len(view.columns) for row in view.rows)
+    assert "one column per origin" in page_html(build(claims, articles))
+    monkeypatch.undo()
+    page = page_html(build(claims, articles))
+    assert "one column per origin" not in page and page.count('<th class="src"') == len(articles)

@@ -150,15 +150,48 @@ class Source:
         return safe_url(self.article.url)
 
 
+ARTICLE_COLUMNS = 40  # a story of more articles has one fact-table column per origin
+
+
+@dataclass
+class Column:
+    """A column of a fact table: one article, or (in a story of more than ``ARTICLE_COLUMNS``
+    articles) one origin with every article that carries it."""
+
+    label: str
+    title: str
+    href: str | None
+    notes: list[str]
+    documents: tuple[str, ...]
+
+
+def article_columns(sources: list[Source]) -> list[Column]:
+    return [Column(s.label, s.article.title or s.label, f"#doc={s.index}",
+                   [n for n in (s.article.publisher, f"origin: {s.origin}" if s.origin and s.origin != s.label else None) if n],
+                   (s.label,)) for s in sources]
+
+
+def origin_columns(sources: list[Source]) -> list[Column]:
+    held: dict[str, list[str]] = {}
+    for s in sources:
+        held.setdefault(s.origin or s.label, []).append(s.label)
+    return [Column(origin, ", ".join(docs), None,
+                   [f"{len(docs)} article{'s' if len(docs) != 1 else ''}" + (f", {len(docs) - 1} relays" if len(docs) > 2 else
+                                                                            ", 1 relay" if len(docs) == 2 else "")],
+                   tuple(docs)) for origin, docs in held.items()]
+
+
 @dataclass
 class CellFigure:
-    """A figure as one article writes it (``claims``: each mention of it there)."""
+    """A figure as the articles of one column write it (``claims``: each mention of it there,
+    ``documents``: the articles)."""
 
     claims: list[str]
     mention: str
     usd: str
     conversion: str
     label: str
+    documents: list[str] = field(default_factory=list)
 
     @property
     def verdict(self) -> str:
@@ -252,6 +285,7 @@ class StoryView:
     findings: list[FindingView]
     charts: list[Chart] = field(default_factory=list)
     trees: list[RelayTree] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
 
     @property
     def conflicts(self) -> int:
@@ -342,7 +376,8 @@ def story_view(story: Story, sources: Mapping[str, Source], facts: list[Fact], f
     ``trees``: the relay tree of each of its origins."""
     trees = trees or []
     docs = [sources[d] for d in story.doc_ids]
-    column = {s.article.doc_id: i for i, s in enumerate(docs)}
+    columns = (article_columns if len(docs) <= ARTICLE_COLUMNS else origin_columns)(docs)
+    column = {d: i for i, c in enumerate(columns) for d in c.documents}
     index_of = {c.id: s.index for s in docs for c in s.claims}
     figure_of = {m.claim: m for fact in facts for m in fact.mentions}
     roots = {t.origin: t.root for t in trees}
@@ -358,13 +393,13 @@ def story_view(story: Story, sources: Mapping[str, Source], facts: list[Fact], f
     for fact in facts:
         fids = marks.of_fact.get(fact.id, [])
         disagree = marks.charted.get(fact.id, [])
-        cells: list[dict[tuple[str, str], CellFigure]] = [{} for _ in docs]
+        cells: list[dict[tuple[str, str], CellFigure]] = [{} for _ in columns]
         for fig in _unique(fact.mentions):
             cell, usd = cells[column[fig.doc_id]], usd_text(fig)
-            if (fig.mention, usd) in cell:
-                cell[(fig.mention, usd)].claims.append(fig.claim)
-            else:
-                cell[(fig.mention, usd)] = CellFigure([fig.claim], fig.mention, usd, conversion(fig), marks.label(fig.claim))
+            shown = cell.setdefault((fig.mention, usd), CellFigure([], fig.mention, usd, conversion(fig), marks.label(fig.claim)))
+            shown.claims.append(fig.claim)
+            if fig.doc_id not in shown.documents:
+                shown.documents.append(fig.doc_id)
         badges: dict[tuple[str, str], Badge] = {}
         for fid in fids:
             f = marks.findings[fid]
@@ -373,7 +408,7 @@ def story_view(story: Story, sources: Mapping[str, Source], facts: list[Fact], f
                             list(badges.values()), bool(disagree), carried(fact, roots)))
         if disagree:
             charts.append(_chart(fact, [marks.findings[f] for f in disagree], disagree))
-    return StoryView(story, docs, rows, views, charts, trees)
+    return StoryView(story, docs, rows, views, charts, trees, columns)
 
 
 def _unique(figures: Iterable[Figure]) -> list[Figure]:
