@@ -391,3 +391,15 @@ def test_a_story_of_many_articles_has_a_column_per_origin(nlp, monkeypatch):
     monkeypatch.undo()
     page = page_html(build(claims, articles))
     assert "one column per origin" not in page and page.count('<th class="src"') == len(articles)
+
+
+def test_past_the_column_limit_the_smaller_origins_share_a_column(monkeypatch):
+    monkeypatch.setattr(views, "ARTICLE_COLUMNS", 3)
+    origins = ["Wire", "Paper", "Wire", "Blog", "Wire", "Paper", "Radio"]
+    sources = [views.Source(n, Article(f"a{n}.txt"), [], origin) for n, origin in enumerate(origins)]
+    columns = views.origin_columns(sources)
+    assert [(c.label, c.documents, c.notes) for c in columns] == [
+        ("Wire", ("a0.txt", "a2.txt", "a4.txt"), ["3 articles, 2 relays"]),
+        ("Paper", ("a1.txt", "a5.txt"), ["2 articles, 1 relay"]),
+        ("2 other origins", ("a3.txt", "a6.txt"), ["2 articles"])]
+    assert [c.label for c in views.origin_columns(sources[:4])] == ["Wire", "Paper", "Blog"]

@@ -172,13 +172,25 @@ def article_columns(sources: list[Source]) -> list[Column]:
 
 
 def origin_columns(sources: list[Source]) -> list[Column]:
+    """One column per origin, the origins most articles carry first; past
+    ``ARTICLE_COLUMNS - 1`` origins, the others share a last column."""
     held: dict[str, list[str]] = {}
     for s in sources:
         held.setdefault(s.origin or s.label, []).append(s.label)
-    return [Column(origin, ", ".join(docs), None,
-                   [f"{len(docs)} article{'s' if len(docs) != 1 else ''}" + (f", {len(docs) - 1} relays" if len(docs) > 2 else
-                                                                            ", 1 relay" if len(docs) == 2 else "")],
-                   tuple(docs)) for origin, docs in held.items()]
+    ranked = sorted(held.items(), key=lambda kv: -len(kv[1]))
+    keep = len(ranked) if len(ranked) <= ARTICLE_COLUMNS else ARTICLE_COLUMNS - 1
+    mine, rest = ranked[:keep], ranked[keep:]
+    columns = [Column(origin, ", ".join(docs), None, [_articles(len(docs))], tuple(docs)) for origin, docs in mine]
+    if rest:
+        docs = [d for _, held_docs in rest for d in held_docs]
+        columns.append(Column(f"{len(rest)} other origins", ", ".join(o for o, _ in rest), None, [f"{len(docs)} articles"],
+                              tuple(docs)))
+    return columns
+
+
+def _articles(n: int) -> str:
+    """'1 article', '2 articles, 1 relay', '5 articles, 4 relays'."""
+    return f"{n} article{'s' if n != 1 else ''}" + (f", {n - 1} relay{'s' if n > 2 else ''}" if n > 1 else "")
 
 
 @dataclass
