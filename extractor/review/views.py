@@ -1,6 +1,9 @@
 """What each part of the page shows, computed from claims and their reconciliation: the
-verdict of each claim, the fact table of each story (one row per fact, one column per
-article), its findings and the facts to chart. Plain data for the templates."""
+mark of each claim and finding (its kind: slip, part-whole, unit-price, conflict, revised,
+restated, agree), the fact table of each story (one row per fact, one column per article,
+or per origin in a story of many articles; the articles and relays of each origin of a
+fact), its findings (the part each figure plays; for a slip, who states each value) and the
+facts to chart. Plain data for the templates."""
 from __future__ import annotations
 
 import math
