@@ -312,3 +312,19 @@ def test_a_slip_opens_both_articles_naming_the_likely_correct_value(pages):
     marked = [h for pane in panes for h in pane.xpath('.//span[contains(@class, "claim") and contains(@class, "focus")]')]
     assert {int(h.xpath("string(ancestor::article/@data-doc)")) for h in marked} == cited
     assert any("k-slip" in h.get("class").split() and "v-conflict" in h.get("class").split() for h in marked)
+
+
+def test_overview_lists_stories_with_origins_and_filters_findings_by_kind(tmp_path):
+    page = review(tmp_path, str(STORY), str(NEWS), str(SEEDS))
+    script = FILTER_FINDINGS.replace('findings-"]', 'findings-overview"]') % "slip"
+    shown = visit(page, script=script, wait_ms=500)
+    tree = shown.tree()
+    assert shown.console == []
+    rows = tree.xpath('//section[@id="overview"]//table[contains(@class, "stories")]/tbody/tr')
+    assert len(rows) >= 2
+    bytedance = next(tr for tr in rows if "ByteDance" in tr.xpath("string(td[1])"))
+    assert "Financial Times: 3 relays" in _stated(bytedance, "td[4]") and int(_stated(bytedance, "td[last()]")) >= 1
+    items = tree.xpath('//ol[@id="findings-overview"]/li')
+    visible = [li for li in items if li.get("hidden") is None]
+    assert visible and len(visible) < len(items) and all(li.get("data-marks") == "slip" for li in visible)
+    assert all(li.xpath('.//p[@class="correct"]') for li in visible)
