@@ -123,6 +123,7 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["number"] = lambda v, digits=2: "" if v is None else f"{v:.{digits}f}"
     env.filters["verdict_label"] = label
+    env.filters["mark"] = mark
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
 
