@@ -328,3 +328,19 @@ def test_overview_lists_stories_with_origins_and_filters_findings_by_kind(tmp_pa
     visible = [li for li in items if li.get("hidden") is None]
     assert visible and len(visible) < len(items) and all(li.get("data-marks") == "slip" for li in visible)
     assert all(li.xpath('.//p[@class="correct"]') for li in visible)
+
+
+def test_a_unit_price_finding_shows_the_price_the_total_and_the_total_they_imply(tmp_path):
+    page = review(tmp_path, str(FIXTURES / "review" / "unit_price"))
+    shown = visit(page)
+    tree = shown.tree()
+    assert shown.console == []
+    (item,) = tree.xpath('//li[contains(@class, "k-unit-price")]')
+    assert item.get("data-verdicts") == "conflict" and _stated(item, 'span[contains(@class, "mark")]') == "unit price × count"
+    roles = [_stated(r, ".") for r in item.xpath('.//span[@class="role"]')]
+    assert [r.split(":")[0] for r in roles] == ["unit price", "stated total", "implied total"]
+    assert "$25,000" in roles[0] and "$600 million" in roles[1] and "12,000 x $25,000" in roles[2]
+    price = next(h for h in tree.xpath('//article[@class="doc"]//span[@data-starts]') if h.text == "$25,000")
+    assert "k-unit-price" in price.get("class").split()  # the price's most severe finding is its unit-price conflict
+    agree = tree.xpath('//li[contains(@class, "finding")][span[@class="check"]="unit_price"][@data-verdicts="agree"]')
+    assert len(agree) == 1 and "k-agree" in agree[0].get("class").split()
