@@ -19,20 +19,32 @@ from extractor.extract import extract_paths
 from extractor.models import Claim, Figure, Finding, Reconciliation, Usd
 from extractor.reconcile import reconcile
 from extractor.review import Article, Provenance, build, page_html, stories_of, write_review
+from extractor.stories import stories_of as grouped
 from extractor.review.article import ClaimSpanRenderer, manual_data, render_article
 from extractor.review.charts import Charts, bar
 from extractor.review.model import Highlight, layout
-from extractor.review.views import OTHER_COLOR, VERDICT_COLORS, safe_url, usd_text
+from extractor.review import views
+from extractor.review.views import OTHER_COLOR, VERDICT_COLORS, mark, rank, safe_url, support, usd_text, verdict_of
 
 from .conftest import FIXTURES, SEEDS
 
 runner = CliRunner()
 NEWS = FIXTURES / "review" / "news"
+STORIES = FIXTURES / "stories" / "bytedance"
 
 
 @pytest.fixture(scope="module")
 def seed_claims(nlp) -> list[Claim]:
     return [c for c in extract_paths([SEEDS], nlp=nlp) if isinstance(c, Claim)]
+
+
+@pytest.fixture(scope="module")
+def story(nlp) -> tuple:
+    """The review of the ByteDance story fixture: an origin report, three relays (one with
+    a 10x slip, one in sterling) and a later revision; and its claims."""
+    claims = [c for c in extract_paths([STORIES], nlp=nlp) if isinstance(c, Claim)]
+    articles = [Article(p.name, p.read_text(encoding="utf-8")) for p in sorted(STORIES.glob("*.txt"))]
+    return build(claims, articles), claims
 
 
 @pytest.fixture(scope="module")
@@ -68,11 +80,12 @@ def test_article_markup_shows_the_text_as_written_with_one_highlight_per_claim()
     text = 'Acme <b>paid</b> "$5m" (£4m)\n\n  for Widget & Co.\ttoday'
     spans = [Highlight(text.index("$5m"), text.index("$5m") + 3, "a"),
              Highlight(text.index("£4m"), text.index("£4m") + 3, "b")]
-    markup = render_article(text, spans, {"a": "conflict", "b": "agree"}, {"CONFLICT": "#f00", "AGREE": "#0f0"})
+    markup = render_article(text, spans, {"a": "slip", "b": "agree"}, {"SLIP": "#f00", "AGREE": "#0f0"})
     assert shown_text(markup) == text
     assert "<b>" not in markup and "&lt;b&gt;" in markup
     assert re.findall(r'data-starts="([^"]+)"', markup) == ["a", "b"]
-    assert 'class="claim v-conflict"' in markup and "#f00" in markup
+    assert 'class="claim v-conflict k-slip"' in markup and "#f00" in markup  # a slip is a conflict of its own mark
+    assert 'class="claim v-agree k-agree"' in markup
 
 
 def test_manual_data_cuts_tokens_at_claim_boundaries_only():
@@ -101,18 +114,20 @@ def test_without_the_text_the_claims_sentences_stand_for_it(seed_claims, text):
     assert all(c.sentence in shown.text for c in claims)
 
 
-def test_articles_sharing_a_fact_are_one_story_others_their_own(seed_claims, seed_articles, nlp):
-    news = [c for c in extract_paths([NEWS], nlp=nlp) if isinstance(c, Claim)]
-    claims = seed_claims + news
-    articles = seed_articles + [Article(d) for d in dict.fromkeys(c.doc_id for c in news)]
+def test_stories_are_the_reconcile_layers_joined_by_a_fact_that_spans_two(nlp):
+    claims = [c for c in extract_paths([STORIES, NEWS], nlp=nlp) if isinstance(c, Claim)]
+    articles = [Article(d) for d in dict.fromkeys(c.doc_id for c in claims)] + [Article("no_figures.txt", "Nothing.")]
     stories = stories_of(articles, reconcile(claims), claims)
-    groups = {s.doc_ids for s in stories}
-    assert tuple(a.doc_id for a in seed_articles) in groups
-    bid = {"wire_northwind_bid.txt", "ledger_northwind_bid.txt", "digest_northwind_bid.txt"}
-    assert any(set(g) == bid for g in groups)
-    assert ("rupee_rail_budget.txt",) in groups and ("yen_robotics_sale.txt",) in groups
-    assert sorted(d for g in groups for d in g) == sorted(a.doc_id for a in articles)
-    assert next(s for s in stories if len(s.doc_ids) == 2).title == "ByteDance (2 articles)"
+    layer = [tuple(dict.fromkeys(c.doc_id for c in story)) for story in grouped(claims)]
+    assert [s.doc_ids for s in stories] == layer + [("no_figures.txt",)]
+    bytedance = next(s for s in stories if "origin_report.txt" in s.doc_ids)
+    assert bytedance.title == f"ByteDance ({len(bytedance.doc_ids)} articles)" and len(bytedance.doc_ids) == 5
+    assert "rupee_rail_budget.txt" not in bytedance.doc_ids
+    rupee = [c for c in claims if c.doc_id == "rupee_rail_budget.txt"]
+    spanning = reconcile([*rupee, *(c for c in claims if c.doc_id == "relay_wire.txt")])  # one batch: one fact may span them
+    joined = Reconciliation(facts=[f.model_copy(update={"documents": ["relay_wire.txt", "rupee_rail_budget.txt"]})
+                                   for f in spanning.facts[:1]], findings=[])
+    assert any({"relay_wire.txt", "rupee_rail_budget.txt"} <= set(s.doc_ids) for s in stories_of(articles, joined, claims))
 
 
 # ------------------------------------------------------------------ values, verdicts, URLs
@@ -145,18 +160,42 @@ def test_only_web_addresses_become_links(url, safe):
 
 def test_a_new_check_and_verdict_render_with_their_own_label(seed_claims, seed_articles):
     result = reconcile(seed_claims)
-    slip = Finding.model_construct(check="magnitude_slip", verdict="slip", subject="ByteDance", metric="capex",
-                                   period="2026", claims=[seed_claims[0].id], values=[], why="a tenfold slip",
-                                   relative_difference=9.0, severity=None, facts=[])
+    doubt = Finding.model_construct(check="future_check", verdict="doubt", subject="ByteDance", metric="capex",
+                                    period="2026", claims=[seed_claims[0].id], values=[], why="a doubt",
+                                    relative_difference=None, severity=None, facts=[], correct=None)
     review = build(seed_claims, seed_articles, Reconciliation.model_construct(
-        facts=result.facts, findings=[slip, *result.findings]))
+        facts=result.facts, findings=[doubt, *result.findings]))
     page = page_html(review)
-    assert 'class="badge v-slip"' in page and ">magnitude_slip<" in page
-    assert review.colors["SLIP"] == OTHER_COLOR and review.colors["CONFLICT"] == VERDICT_COLORS["conflict"]
+    assert 'class="badge v-doubt k-doubt"' in page and ">future_check<" in page
+    assert review.colors["DOUBT"] == OTHER_COLOR and review.colors["CONFLICT"] == VERDICT_COLORS["conflict"]
     first = seed_claims[0].id
-    assert review.marks.label(first) == "conflict"  # a conflict outranks the new verdict
-    alone = build(seed_claims[:1], seed_articles[:1], Reconciliation.model_construct(facts=[], findings=[slip]))
-    assert alone.marks.label(first) == "slip"
+    assert review.marks.label(first) == "part-whole"  # a part exceeding its whole outranks the new verdict
+    alone = build(seed_claims[:1], seed_articles[:1], Reconciliation.model_construct(facts=[], findings=[doubt]))
+    assert alone.marks.label(first) == "doubt"
+
+
+@pytest.mark.parametrize("check, verdict, shown", [
+    ("magnitude_slip", "conflict", "slip"), ("part_exceeds_whole", "conflict", "part-whole"),
+    ("unit_price", "conflict", "unit-price"), ("revision", "agree", "revised"),
+    ("currency_equivalent", "agree", "restated"), ("currency_equivalent", "conflict", "conflict"),
+    ("value_conflict", "conflict", "conflict"), ("part_exceeds_whole", "agree", "agree"),
+    ("corroboration", "agree", "agree")])
+def test_each_kind_of_finding_has_its_mark_and_the_mark_its_verdict(check, verdict, shown):
+    finding = Finding.model_construct(check=check, verdict=verdict)
+    assert mark(finding) == shown and verdict_of(shown) == verdict
+    assert rank(shown) < rank("unchecked") and (rank(shown) < rank("agree")) == (shown != "agree")
+
+
+def test_marks_of_the_bytedance_story(story):
+    review, claims = story
+    page = page_html(review)
+    marks = {f.label for v in review.views for f in v.findings}
+    assert {"slip", "revised", "restated", "agree"} <= marks
+    for fid, f in review.marks.findings.items():
+        assert f'<li class="finding k-{mark(f)}" id="finding-{fid}" data-verdicts="{f.verdict}" data-marks="{mark(f)}">' in page
+    slipped = {c for f in review.marks.findings.values() if f.check == "magnitude_slip" for c in f.claims}
+    assert slipped and all(rank(review.marks.label(c)) <= rank("slip") for c in slipped)
+    assert all(f'k-{review.marks.label(c.id)}" data-claims=' in page for c in claims if c.id in slipped)
 
 
 # ------------------------------------------------------------------ the chart
@@ -266,10 +305,101 @@ def test_review_shows_each_articles_origin_from_provenance(tmp_path):
     result = runner.invoke(app, ["review", str(SEEDS), "--provenance", str(provenance), "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
-    assert "<strong>Financial Times 2025-12-23</strong>: 1 article (000_3f00ea69314cb987.txt)" in page
+    assert '<strong>Financial Times 2025-12-23</strong>: <span class="carried">1 article</span> (000_3f00ea69314cb987.txt)' in page
     assert "origin: South China Morning Post" in page
     assert Provenance.model_validate_json(provenance.read_bytes()).origins()["004_e6c9b792dda29dee.txt"] == \
         "South China Morning Post"
     provenance.write_text('{"documents": 3}', encoding="utf-8")
     result = runner.invoke(app, ["review", str(SEEDS), "--provenance", str(provenance), "-o", str(out)])
     assert result.exit_code == 2 and "not a provenance file" in result.output and "Traceback" not in result.output
+
+
+# ------------------------------------------------------------------ origins and relays
+def test_story_origins_relays_and_columns_grouped_by_origin(story):
+    review, claims = story
+    (view,) = review.views
+    columns = [s.article.doc_id for s in view.sources]
+    tree = max(view.trees, key=lambda t: len(t.documents))
+    assert tree.origin == "Financial Times" and len(tree.relays) == len(tree.documents) - 1 >= 2
+    assert columns[:len(tree.documents)] == [tree.root, *(d for d in columns if d in tree.documents and d != tree.root)]
+    assert set(columns[:len(tree.documents)]) == set(tree.documents)
+    page = page_html(review)
+    assert (f'<strong>Financial Times</strong>: <span class="carried">{len(tree.documents)} articles</span>: {tree.root} '
+            f'(the earliest) and <span class="relays">{len(tree.relays)} relays</span>') in page
+    assert f"{len(tree.relays)} articles relay Financial Times" in page
+    slip = next(r for r in tree.relays if r.changes)  # the relay that slipped says what it changed
+    assert any(c.check == "magnitude_slip" for c in slip.changes)
+
+
+def test_each_fact_counts_the_articles_and_relays_of_its_origins(story):
+    review, _ = story
+    for row in review.views[0].rows:
+        by_origin: dict[str, set[str]] = {}
+        for m in row.fact.mentions:
+            by_origin.setdefault(m.origin, set()).add(m.doc_id)
+        assert {c.origin: set(c.documents) for c in row.carried} == by_origin
+        assert {c.origin for c in row.carried if c.independent} == set(row.fact.origins)
+        assert all(c.relays == len(c.documents) - 1 for c in row.carried)
+    capex = max(review.views[0].rows, key=lambda r: len(r.fact.documents))
+    ft = next(c for c in capex.carried if c.origin == "Financial Times")
+    assert ft.documents[0] == "origin_report.txt" and ft.relays >= 2
+    assert f"Financial Times: {len(ft.documents)} articles ({ft.relays} relays)" in page_html(review)
+
+
+def test_a_slip_names_its_likely_correct_value_and_who_states_each(story):
+    review, _ = story
+    slips = [f for v in review.views for f in v.findings if f.label == "slip"]
+    assert slips
+    page = page_html(review)
+    for f in slips:
+        bad, good = f.finding.values[0], f.finding.correct
+        assert f.correct.figure == good and f.slipped.figure == bad
+        assert good.doc_id in f.correct.documents and bad.doc_id in f.slipped.documents
+        cited = {v.doc_id for v in f.finding.values}
+        assert cited <= set(f.correct.documents) | set(f.slipped.documents)
+        assert [r.role for r in f.roles] == ["slipped", "likely correct"]
+        assert f'likely correct: <strong><a href="#claim={good.claim}">{html.escape(good.mention)}</a></strong>' in page
+
+
+def test_support_puts_each_figure_on_the_nearer_side():
+    usd = lambda v: Usd(low=v, high=v, rate=1.0, year=2025, rate_source="t")  # noqa: E731
+    figs = {n: _figure(claim=n, doc_id=f"{n}.txt", mention=m, currency="USD", value=v, usd=usd(v), origin=o)
+            for n, m, v, o in [("a", "$2.3bn", 2.3e9, "Wire"), ("b", "$23bn", 23e9, "Paper"),
+                               ("c", "$2.2bn", 2.2e9, "Paper"), ("d", "$2.4bn", 2.4e9, "Wire")]}
+    finding = Finding(check="magnitude_slip", verdict="conflict", claims=list(figs), values=[figs["b"], figs["a"]],
+                      why="10x", correct=figs["a"])
+    good, bad = support(finding, figs)
+    assert (good.documents, good.origins) == (["a.txt", "c.txt", "d.txt"], ["Wire", "Paper"])
+    assert (bad.documents, bad.origins) == (["b.txt"], ["Paper"])
+    assert support(finding.model_copy(update={"check": "value_conflict"}), figs) is None
+
+
+def test_a_story_of_many_articles_has_a_column_per_origin(nlp, monkeypatch):
+    claims = [c for c in extract_paths([STORIES], nlp=nlp) if isinstance(c, Claim)]
+    articles = [Article(p.name, p.read_text(encoding="utf-8")) for p in sorted(STORIES.glob("*.txt"))]
+    monkeypatch.setattr(views, "ARTICLE_COLUMNS", 3)
+    (view,) = build(claims, articles).views
+    origins = {s.origin for s in view.sources}
+    assert [c.label for c in view.columns] == list(dict.fromkeys(s.origin for s in view.sources)) and len(origins) < 5
+    ft = next(n for n, c in enumerate(view.columns) if c.label == "Financial Times")
+    assert len(view.columns[ft].documents) == 4 and view.columns[ft].notes == ["4 articles, 3 relays"]
+    capex = max(view.rows, key=lambda r: len(r.fact.documents))
+    written = {fig.mention: fig.documents for fig in capex.cells[ft]}
+    assert len(written["RMB 160bn"]) >= 2 and set(written["RMB 160bn"]) <= set(view.columns[ft].documents)
+    assert all(len(row.cells) == len(view.columns) for row in view.rows)
+    assert "one column per origin" in page_html(build(claims, articles))
+    monkeypatch.undo()
+    page = page_html(build(claims, articles))
+    assert "one column per origin" not in page and page.count('<th class="src"') == len(articles)
+
+
+def test_past_the_column_limit_the_smaller_origins_share_a_column(monkeypatch):
+    monkeypatch.setattr(views, "ARTICLE_COLUMNS", 3)
+    origins = ["Wire", "Paper", "Wire", "Blog", "Wire", "Paper", "Radio"]
+    sources = [views.Source(n, Article(f"a{n}.txt"), [], origin) for n, origin in enumerate(origins)]
+    columns = views.origin_columns(sources)
+    assert [(c.label, c.documents, c.notes) for c in columns] == [
+        ("Wire", ("a0.txt", "a2.txt", "a4.txt"), ["3 articles, 2 relays"]),
+        ("Paper", ("a1.txt", "a5.txt"), ["2 articles, 1 relay"]),
+        ("2 other origins", ("a3.txt", "a6.txt"), ["2 articles"])]
+    assert [c.label for c in views.origin_columns(sources[:4])] == ["Wire", "Paper", "Blog"]

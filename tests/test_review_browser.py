@@ -38,6 +38,7 @@ CSP = re.compile(r"(script-src 'sha256-[^']+')")
 MARK = "pwned"  # what the unsafe fixture's scripts and handlers would set, if one ran
 NEWS = FIXTURES / "review" / "news"
 UNSAFE = FIXTURES / "review" / "unsafe"
+STORY = FIXTURES / "stories" / "bytedance"  # an origin report, three relays (a 10x slip, one in sterling), a revision
 
 
 @dataclass
@@ -92,7 +93,7 @@ def review(tmp: Path, *args: str) -> Path:
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory, nlp) -> dict[str, tuple[Path, list[Claim]]]:
     made = {}
-    for name, folder in (("seeds", SEEDS), ("news", NEWS), ("unsafe", UNSAFE)):
+    for name, folder in (("seeds", SEEDS), ("news", NEWS), ("unsafe", UNSAFE), ("story", STORY)):
         claims = [c for c in extract_paths([folder], nlp=nlp) if isinstance(c, Claim)]
         made[name] = (review(tmp_path_factory.mktemp(name), str(folder)), claims)
     return made
@@ -111,7 +112,7 @@ def article_text(article: lxml.html.HtmlElement) -> str:
     return spans.text_content()
 
 
-@pytest.mark.parametrize("name", ["seeds", "news"])
+@pytest.mark.parametrize("name", ["seeds", "news", "story"])
 def test_every_claim_highlighted_once_every_fact_a_row_no_console_message(pages, name):
     page, claims = pages[name]
     shown = visit(page)
@@ -126,7 +127,7 @@ def test_seed_page_shows_the_part_exceeding_the_whole_and_the_restatements_agree
     page, claims = pages["seeds"]
     tree = visit(page).tree()
     findings = {(li.xpath('string(.//span[@class="check"])'), li.xpath('string(.//span[contains(@class,"badge")])'))
-                for li in tree.xpath('//li[@class="finding"]')}
+                for li in tree.xpath('//li[contains(concat(" ", @class, " "), " finding ")]')}
     assert ("part_exceeds_whole", "conflict (large)") in findings
     assert ("currency_equivalent", "agree") in findings
     ai_budget = [tr for tr in tree.xpath('//tr[@class="fact"]') if tr.get("data-metric") == "ai budget"][0]
@@ -138,7 +139,7 @@ def test_seed_page_shows_the_part_exceeding_the_whole_and_the_restatements_agree
 def test_a_finding_opens_its_articles_side_by_side_with_its_mentions_marked(pages):
     page, claims = pages["seeds"]
     tree = visit(page).tree()
-    link = next(li for li in tree.xpath('//li[@class="finding"]')
+    link = next(li for li in tree.xpath('//li[contains(concat(" ", @class, " "), " finding ")]')
                 if li.xpath('string(.//span[@class="check"])') == "part_exceeds_whole")
     fid = link.get("id").removeprefix("finding-")
     opened = visit(page, f"#finding={fid}").tree()
@@ -234,3 +235,112 @@ def test_screenshot_of_the_seed_page(pages, tmp_path):
     shot = tmp_path / "seeds.png"
     visit(page, screenshot=shot, size=(1280, 900))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+def _stated(tree: lxml.html.HtmlElement, xpath: str) -> str:
+    return " ".join(tree.xpath(f"string({xpath})").split())
+
+
+def test_story_page_counts_origins_and_relays_and_groups_columns_by_origin(pages):
+    page, claims = pages["story"]
+    shown = visit(page)
+    tree = shown.tree()
+    assert shown.console == []
+    ft = tree.xpath('//div[@class="origins"]//li[@data-origin="Financial Times"]')[0]
+    relays = ft.xpath('./ul/li')
+    assert len(relays) >= 2 and _stated(ft, 'span[@class="relays"]') == f"{len(relays)} relays"
+    assert _stated(ft, 'span[@class="carried"]') == f"{len(relays) + 1} articles"
+    assert f"{len(relays)} articles relay Financial Times" in _stated(tree, '//div[@class="origins"]/p[@class="stats"]')
+    assert any("writes RMB 1.6 trillion" in _stated(r, ".") for r in relays)  # the slipped relay and its change
+    carrying = [a.text_content() for a in tree.xpath('//table[starts-with(@id, "facts-")]/thead//th[@class="src"]/a')]
+    members = {"origin_report.txt", *(r.text.strip() for r in relays)}
+    assert set(carrying[:len(members)]) == members and carrying[0] == "origin_report.txt"
+    cells = [_stated(td, ".") for td in tree.xpath('//tr[@class="fact"]/td[@class="carried"]')]
+    assert f"Financial Times: {len(members)} articles ({len(members) - 1} relays)" in " | ".join(cells)
+
+
+FILTER_FINDINGS = """
+var box = document.querySelector('.filters[data-list^="findings-"]');
+var select = box.querySelector('[data-filter="mark"]');
+select.value = "%s";
+select.dispatchEvent(new Event("input", { bubbles: true }));
+document.documentElement.dataset.shown = box.querySelector(".shown").textContent;
+"""
+
+
+@pytest.mark.parametrize("kind", ["slip", "revised", "restated"])
+def test_findings_filter_by_kind_and_each_kind_is_marked(pages, kind):
+    page, _ = pages["story"]
+    tree = visit(page, script=FILTER_FINDINGS % kind, wait_ms=500).tree()
+    items = tree.xpath('//ol[starts-with(@id, "findings-")]/li')
+    shown = [li for li in items if li.get("hidden") is None]
+    assert shown and len(shown) < len(items) and tree.get("data-shown") == f"{len(shown)} of {len(items)} findings"
+    assert all(li.get("data-marks") == kind and f"k-{kind}" in li.get("class").split() for li in shown)
+    words = {"slip": "magnitude slip", "revised": "revision", "restated": "currency restatement"}[kind]
+    assert all(_stated(li, 'span[contains(@class, "mark")]') == words for li in shown)
+
+
+def test_fact_table_filters_by_kind_of_finding(pages):
+    page, _ = pages["story"]
+    script = SORT_AND_FILTER.replace('"verdict"', '"mark"').replace('"conflict"', '"revised"')
+    tree = visit(page, script=script, wait_ms=500).tree()
+    rows = tree.xpath('//table[starts-with(@id, "facts-")]/tbody/tr')
+    shown = [tr for tr in rows if tr.get("hidden") is None]
+    assert shown and len(shown) < len(rows) and all("revised" in tr.get("data-marks").split() for tr in shown)
+    assert all(tr.xpath('.//a[contains(@class, "badge") and contains(@class, "k-revised")]') for tr in shown)
+
+
+def test_a_slip_opens_both_articles_naming_the_likely_correct_value(pages):
+    page, claims = pages["story"]
+    tree = visit(page).tree()
+    item = tree.xpath('//li[contains(@class, "k-slip")][.//p[@class="correct"]]')[0]
+    fid = item.get("id").removeprefix("finding-")
+    correct = item.xpath('.//p[@class="correct"]//strong/a')[0]
+    roles = {_stated(r, ".").split(":")[0]: r for r in item.xpath('.//span[@class="role"]')}
+    assert set(roles) == {"slipped", "likely correct"}
+    assert roles["likely correct"].xpath("a/@href") == [correct.get("href")]
+    assert re.search(r"stated by \d+ articles? from \d+ independent origins?", _stated(item, 'p[@class="correct"]'))
+    shown = visit(page, f"#finding={fid}")
+    opened = shown.tree()
+    assert shown.console == []
+    head = opened.xpath('//section[@id="reader"]/div[@class="reader-head"]')[0]
+    assert _stated(head, './/p[@class="correct"]//strong') == correct.text_content()
+    data = json.loads(opened.xpath('string(//script[@id="review-data"])'))
+    cited = {data["claims"][c]["doc"] for c in data["findings"][fid]["claims"]}
+    panes = opened.xpath('//section[@id="reader"]//div[@class="pane"]')
+    assert len(panes) == len(cited) >= 2 and opened.xpath('//div[contains(@class, "panes side-by-side")]')
+    marked = [h for pane in panes for h in pane.xpath('.//span[contains(@class, "claim") and contains(@class, "focus")]')]
+    assert {int(h.xpath("string(ancestor::article/@data-doc)")) for h in marked} == cited
+    assert any("k-slip" in h.get("class").split() and "v-conflict" in h.get("class").split() for h in marked)
+
+
+def test_overview_lists_stories_with_origins_and_filters_findings_by_kind(tmp_path):
+    page = review(tmp_path, str(STORY), str(NEWS), str(SEEDS))
+    script = FILTER_FINDINGS.replace('findings-"]', 'findings-overview"]') % "slip"
+    shown = visit(page, script=script, wait_ms=500)
+    tree = shown.tree()
+    assert shown.console == []
+    rows = tree.xpath('//section[@id="overview"]//table[contains(@class, "stories")]/tbody/tr')
+    assert len(rows) >= 2
+    bytedance = next(tr for tr in rows if "ByteDance" in tr.xpath("string(td[1])"))
+    assert "Financial Times: 3 relays" in _stated(bytedance, "td[4]") and int(_stated(bytedance, "td[last()]")) >= 1
+    items = tree.xpath('//ol[@id="findings-overview"]/li')
+    visible = [li for li in items if li.get("hidden") is None]
+    assert visible and len(visible) < len(items) and all(li.get("data-marks") == "slip" for li in visible)
+    assert all(li.xpath('.//p[@class="correct"]') for li in visible)
+
+
+def test_a_unit_price_finding_shows_the_price_the_total_and_the_total_they_imply(tmp_path):
+    page = review(tmp_path, str(FIXTURES / "review" / "unit_price"))
+    shown = visit(page)
+    tree = shown.tree()
+    assert shown.console == []
+    (item,) = tree.xpath('//li[contains(@class, "k-unit-price")]')
+    assert item.get("data-verdicts") == "conflict" and _stated(item, 'span[contains(@class, "mark")]') == "unit price × count"
+    roles = [_stated(r, ".") for r in item.xpath('.//span[@class="role"]')]
+    assert [r.split(":")[0] for r in roles] == ["unit price", "stated total", "implied total"]
+    assert "$25,000" in roles[0] and "$600 million" in roles[1] and "12,000 x $25,000" in roles[2]
+    price = next(h for h in tree.xpath('//article[@class="doc"]//span[@data-starts]') if h.text == "$25,000")
+    assert "k-unit-price" in price.get("class").split()  # the price's most severe finding is its unit-price conflict
+    agree = tree.xpath('//li[contains(@class, "finding")][span[@class="check"]="unit_price"][@data-verdicts="agree"]')
+    assert len(agree) == 1 and "k-agree" in agree[0].get("class").split()

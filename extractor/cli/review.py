@@ -19,7 +19,7 @@ def review(
     output: Annotated[Path, typer.Option("--output", "-o", help="review.html: one page; a folder: index.html and one page per story.")] = Path("review.html"),
     claims: Annotated[Optional[list[Path]], typer.Option("--claims", help="Claim records already extracted (JSONL); their sentences stand for the text.")] = None,
     db: Annotated[Optional[str], typer.Option("--db", help="Claims of this database (articles whose files are still there are shown whole).")] = None,
-    provenance: Annotated[Optional[Path], typer.Option(help="Each article's origin: the JSON of claims provenance --format json.")] = None,
+    provenance: Annotated[Optional[Path], typer.Option(help="Each article's origin: the JSON of claims provenance --format json (default: as claims reconcile decides it).")] = None,
     model: ModelOpt = None,
     glob: GlobOpt = "*",
     encoding: EncodingOpt = "utf-8",

@@ -1,4 +1,5 @@
-"""The review page: stories, their facts as a table (one column per article), findings,
+"""The review page: the reconcile layer's stories with their origins and relays, their
+facts as a table (one column per article), findings marked by kind,
 a chart per fact the sources disagree on, and every article with its claims highlighted
 (displaCy's span renderer); clicking a highlight shows the claim's whole record.
 

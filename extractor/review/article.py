@@ -16,11 +16,12 @@ from spacy.displacy.render import SpanRenderer
 from spacy.util import escape_html
 
 from .model import Highlight
+from .views import verdict_of
 
 # displaCy's templates, on one line each (the text is shown with its whitespace), the
 # layout in the page's style sheet (.claim, .slice, .chip)
 TEMPLATES = {
-    "span": ('<span class="claim v-{verdict}" data-claims="{claims}" data-starts="{starts}" tabindex="0" '
+    "span": ('<span class="claim v-{verdict} k-{mark}" data-claims="{claims}" data-starts="{starts}" tabindex="0" '
              'style="height:{total_height}px">{text}{span_slices}{span_starts}</span>'),
     "slice": '<span class="slice" style="background:{bg};top:{top_offset}px"></span>',
     "start": ('<span class="slice" style="background:{bg};top:{top_offset}px">'
@@ -64,7 +65,7 @@ class ClaimSpanRenderer(SpanRenderer):
                 markup.append(escape_html(token["text"]))
                 continue
             markup.append(self.span_template.format(
-                verdict=entities[0]["label"], claims=" ".join(e["claim"] for e in entities),
+                verdict=verdict_of(entities[0]["label"]), mark=entities[0]["label"], claims=" ".join(e["claim"] for e in entities),
                 starts=" ".join(e["claim"] for e in entities if e["is_start"]), text=escape_html(token["text"]),
                 span_slices=self._get_span_slices(entities), span_starts=self._get_span_starts(entities),
                 total_height=self.top_offset + self.span_label_offset + self.offset_step * (len(entities) - 1)))
@@ -82,6 +83,6 @@ def manual_data(text: str, highlights: list[Highlight], labels: Mapping[str, str
 
 def render_article(text: str, highlights: list[Highlight], labels: Mapping[str, str],
                    colors: Mapping[str, str]) -> str:
-    """The text as HTML, every claim highlighted and labelled (``labels``: claim id to
-    verdict, ``colors``: verdict to colour)."""
+    """The text as HTML, every claim highlighted and labelled (``labels``: claim id to its
+    mark, ``colors``: mark to colour)."""
     return ClaimSpanRenderer(colors).render([manual_data(text, highlights, labels)])

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Claim, DocumentInfo, Reconciliation
 
@@ -86,8 +86,12 @@ class Story:
 
 
 def stories_of(articles: Iterable[Article], result: Reconciliation, claims: Iterable[Claim]) -> list[Story]:
-    """Stories until story grouping exists: articles are in one story when a fact or a
-    finding spans them (one story per article that shares nothing), in input order."""
+    """The stories of the reconcile layer (``extractor.stories``: articles sharing an entity
+    or a figure within a time window), joined further where a fact or a finding of
+    ``result`` spans two of them (a reconciliation computed elsewhere); an article without
+    claims is a story of its own. Articles in input order."""
+    from ..stories import stories_of as grouped
+
     claims = list(claims)
     titles = {a.doc_id: a.title for a in articles}
     order = list(dict.fromkeys([*titles, *(c.doc_id for c in claims)]))
@@ -100,7 +104,8 @@ def stories_of(articles: Iterable[Article], result: Reconciliation, claims: Iter
         return d
 
     doc_of = {c.id: c.doc_id for c in claims}
-    for group in [fact.documents for fact in result.facts] + [[doc_of[c] for c in f.claims if c in doc_of]
+    for group in [list(dict.fromkeys(c.doc_id for c in story)) for story in grouped(claims)] + \
+            [fact.documents for fact in result.facts] + [[doc_of[c] for c in f.claims if c in doc_of]
                                                               for f in result.findings]:
         for doc in group[1:]:
             parent[root(doc)] = root(group[0])
@@ -142,11 +147,51 @@ class ProvenanceDocument(_Loose):
     origin: str | None = None
 
 
+class RelayChange(_Loose):
+    """A figure a relay writes where the other articles say otherwise."""
+
+    check: str
+    fact: str
+    writes: str
+    where: str
+
+
+class Relay(_Loose):
+    doc_id: str
+    relays: str = Field(alias="from", description="the article it is most tied to")
+    changes: list[RelayChange] = []
+
+
+class RelayTree(_Loose):
+    """One origin: the articles that carry it, the earliest (root) and each relay."""
+
+    origin: str
+    documents: list[str]
+    root: str
+    relays: list[Relay] = []
+    root_changes: list[RelayChange] = []
+
+
 class Provenance(_Loose):
     """The part of ``claims provenance --format json`` the page shows: each article's
-    origin (the report its figures come from)."""
+    origin (the report its figures come from) and the relay tree of each origin."""
 
     documents: list[ProvenanceDocument]
+    origins_: list[RelayTree] = Field([], alias="origins")
 
     def origins(self) -> dict[str, str]:
         return {d.doc_id: d.origin for d in self.documents if d.origin}
+
+    @property
+    def trees(self) -> list[RelayTree]:
+        """The relay trees; for a file without them, one per origin of its documents (the
+        first document its root, the others relaying it), most documents first."""
+        if self.origins_:
+            return self.origins_
+        docs: dict[str, list[str]] = {}
+        for d in self.documents:
+            docs.setdefault(d.origin or d.doc_id, []).append(d.doc_id)
+        trees = [RelayTree(origin=origin, documents=held, root=held[0],
+                           relays=[Relay.model_validate({"doc_id": d, "from": held[0]}) for d in held[1:]])
+                 for origin, held in docs.items()]
+        return sorted(trees, key=lambda t: -len(t.documents))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,8 +18,9 @@ from markupsafe import Markup
 from ..models import Claim, Reconciliation
 from ..reconcile import reconcile
 from .charts import Charts
-from .model import Article, Provenance, Story, layout, stories_of
-from .views import Marks, Source, StoryView, colors, label, payload, rank, story_view
+from .model import Article, Provenance, RelayTree, Story, layout, stories_of
+from .origins import provenance_of
+from .views import UNCHECKED, Marks, Source, StoryView, colors, label, mark, payload, rank, story_view
 
 PAGE_SUFFIXES = (".html", ".htm")
 
@@ -50,7 +51,10 @@ def build(claims: Iterable[Claim], articles: Iterable[Article] = (), result: Rec
         known.setdefault(claim.doc_id, Article(claim.doc_id))
     stories = stories if stories is not None else stories_of(known.values(), result, claims)
     marks = Marks.of(result)
-    origins = provenance.origins() if provenance else {}
+    provenance = provenance if provenance is not None else provenance_of(stories, claims, result)
+    origins = provenance.origins()
+    trees = _trees_of(stories, provenance.trees)
+    stories = [by_origin(s, trees[s.id], origins) for s in stories]
     by_doc: dict[str, list[Claim]] = {d: [] for d in known}
     for claim in claims:
         by_doc[claim.doc_id].append(claim)
@@ -68,10 +72,31 @@ def build(claims: Iterable[Claim], articles: Iterable[Article] = (), result: Rec
         first = next((doc_of[c] for c in finding.claims if c in doc_of), None)
         if first in story_of:
             findings[story_of[first]].append(fid)
-    views = [story_view(s, sources, facts[s.id], findings[s.id], marks) for s in stories]
-    palette = colors([*marks.labels.values(), *(label(f.verdict) for f in marks.findings.values())])
+    views = [story_view(s, sources, facts[s.id], findings[s.id], marks, trees[s.id]) for s in stories]
+    palette = colors([*marks.labels.values(), *(mark(f) for f in marks.findings.values())])
     _draw(views, marks, palette)
     return Review(views, marks, palette, len(claims), len(result.facts))
+
+
+def _trees_of(stories: list[Story], trees: list[RelayTree]) -> dict[str, list[RelayTree]]:
+    """Each story's relay trees: those whose articles are in it (a provenance file may span
+    stories: a tree goes to the story of its root)."""
+    story_of = {d: s.id for s in stories for d in s.doc_ids}
+    found: dict[str, list[RelayTree]] = {s.id: [] for s in stories}
+    for tree in trees:
+        if tree.root in story_of:
+            found[story_of[tree.root]].append(tree)
+    return found
+
+
+def by_origin(story: Story, trees: list[RelayTree], origins: dict[str, str]) -> Story:
+    """The story with its articles grouped by origin, the origins that most articles carry
+    first, each origin's root article first (the columns of its fact table)."""
+    rank = {t.origin: n for n, t in enumerate(sorted(trees, key=lambda t: -len(t.documents)))}
+    roots = {t.root for t in trees}
+    position = {d: n for n, d in enumerate(story.doc_ids)}
+    docs = sorted(story.doc_ids, key=lambda d: (rank.get(origins.get(d, d), len(rank)), d not in roots, position[d]))
+    return replace(story, doc_ids=tuple(docs))
 
 
 def _draw(views: list[StoryView], marks: Marks, palette: dict[str, str]) -> None:
@@ -98,6 +123,7 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["number"] = lambda v, digits=2: "" if v is None else f"{v:.{digits}f}"
     env.filters["verdict_label"] = label
+    env.filters["mark"] = mark
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
 
@@ -140,7 +166,10 @@ def index_html(review: Review, pages: dict[str, str]) -> str:
 
 
 def _legend(review: Review) -> list[tuple[str, str]]:
-    return sorted(((lab.lower(), color) for lab, color in review.colors.items()), key=lambda x: rank(x[0]))
+    """The marks the page shows (and 'unchecked'), with their colours, most severe first."""
+    shown = {*review.marks.labels.values(), *(mark(f) for f in review.marks.findings.values()), UNCHECKED}
+    return sorted(((lab.lower(), color) for lab, color in review.colors.items() if lab.lower() in shown),
+                  key=lambda x: rank(x[0]))
 
 
 @dataclass

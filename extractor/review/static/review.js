@@ -72,7 +72,7 @@
     if (pane) pane.scrollTop += top - pane.getBoundingClientRect().top - pane.clientHeight / 3;
     else window.scrollTo(window.scrollX, window.scrollY + top - window.innerHeight / 3);
   }
-  function badge(finding) { return el("span", "badge v-" + finding.label, finding.verdict); }
+  function badge(finding) { return el("span", "badge v-" + finding.label + " k-" + finding.mark, finding.verdict); }
   function findingLine(id) {
     var f = data.findings[id];
     return el("p", "why", badge(f), link("#finding=" + id, f.check), " ", f.why);
@@ -122,7 +122,7 @@
   }
   var SHOWN = ["id", "doc_id", "mention", "start", "end", "sentence", "kind", "amount", "equivalent_of", "subject",
                "counterparty", "metric", "period", "attribution", "hedges", "confidence", "factors", "change", "rule",
-               "decided_by", "usd", "doc", "fact", "findings", "label"];
+               "decided_by", "usd", "doc", "fact", "findings", "mark"];
 
   function showRecord(id) {
     var c = data.claims[id];
@@ -179,8 +179,10 @@
       var f = data.findings[id];
       if (!f) return;
       openDocs(f.docs);
-      head.replaceChildren(el("h2", null, badge(f), " " + f.check + " · " + [f.subject, f.metric, f.period].filter(Boolean).join(" · ")),
-                           el("p", "why", f.why));
+      var item = byId("finding-", id), detail = [];
+      if (item) item.querySelectorAll(".roles, .correct").forEach(function (p) { detail.push(p.cloneNode(true)); });
+      head.replaceChildren.apply(head, [el("h2", null, badge(f), " " + f.check + " · " + [f.subject, f.metric, f.period]
+        .filter(Boolean).join(" · "))].concat(detail, [el("p", "why", f.why)]));
       mark(f.claims, "focus");
     },
     claim: function (id) {
@@ -233,21 +235,29 @@
     });
     keyed.forEach(function (k) { body.append(k[1]); });
   }
+  /* a filter box narrows its table's rows or its list's items: each select by the words of
+     the item's data-<name>s, the entity box by a part of the name, the metric by equality */
+  function matches(item, name, value) {
+    if (!value) return true;
+    if (name === "entity") return (item.dataset.entity || "").indexOf(value) >= 0;
+    if (name === "metric") return item.dataset.metric === value;
+    return (item.dataset[name + "s"] || "").split(" ").indexOf(value) >= 0;
+  }
   document.addEventListener("input", function (e) {
     var box = e.target.closest(".filters");
     if (!box) return;
-    var table = byId("", box.dataset.table);
-    var verdict = box.querySelector('[data-filter="verdict"]').value;
-    var entity = box.querySelector('[data-filter="entity"]').value.trim().toLowerCase();
-    var metric = box.querySelector('[data-filter="metric"]').value;
-    var shown = 0, rowsOf = table.tBodies[0].rows;
-    arrayOf(rowsOf).forEach(function (row) {
-      var ok = (!verdict || row.dataset.verdicts.split(" ").indexOf(verdict) >= 0) &&
-               (!entity || row.dataset.entity.indexOf(entity) >= 0) && (!metric || row.dataset.metric === metric);
-      row.hidden = !ok;
+    var items = box.dataset.table ? arrayOf(byId("", box.dataset.table).tBodies[0].rows)
+                                  : arrayOf(byId("", box.dataset.list).children);
+    var wanted = arrayOf(box.querySelectorAll("[data-filter]")).map(function (c) {
+      return [c.dataset.filter, c.dataset.filter === "entity" ? c.value.trim().toLowerCase() : c.value];
+    });
+    var shown = 0;
+    items.forEach(function (item) {
+      var ok = wanted.every(function (w) { return matches(item, w[0], w[1]); });
+      item.hidden = !ok;
       if (ok) shown++;
     });
-    box.querySelector(".shown").textContent = shown + " of " + rowsOf.length + " facts";
+    box.querySelector(".shown").textContent = shown + " of " + items.length + (box.dataset.table ? " facts" : " findings");
   });
 
   route();
