@@ -164,8 +164,13 @@ def _facing(a: list[Statement], b: list[Statement]) -> tuple[Figure, Figure]:
 
 
 def _support(statements: list[Statement]) -> tuple[int, int, int]:
-    """Independent origins, then articles, then statements behind a value."""
-    return (len({_key(s.head.origin) for s in statements}), len({s.doc_id for s in statements}), len(statements))
+    """Independent origins, then articles, then statements behind a value. An article counts
+    for one origin (its first statement's): the sources one article cites for the same value
+    ("reports", its own editors) do not outvote the articles of other outlets."""
+    origin_of: dict[str, str] = {}
+    for s in statements:
+        origin_of.setdefault(s.doc_id, _key(s.head.origin))
+    return len(set(origin_of.values())), len(origin_of), len(statements)
 
 
 def _slip_finding(fact: FactGroup, right: list[Statement], wrong: list[Statement], good: Figure, bad: Figure,

@@ -150,6 +150,19 @@ def test_a_value_a_power_of_ten_off_is_a_magnitude_slip_with_the_likely_correct_
     assert not [f for f in result.findings if f.check == "value_conflict"]
 
 
+def test_the_sources_one_article_cites_do_not_outvote_other_outlets():
+    """One article gives the slipped value twice, citing analysts and people familiar with the
+    plan; two outlets relay the right value from one report: the right value is theirs."""
+    slipped = [claim("digest.txt", "$230bn", 230e9, metric="capex", period="2026", source=source,
+                     sentence=f"{source} put Norvex's 2026 capex at {mention}.", published="2026-03-02")
+               for source, mention in (("analysts", "$230bn"), ("people familiar with the plan", "$230 billion"))]
+    relays = [claim(f"relay{n}.txt", "$23bn", 23e9, metric="capex", period="2026", source="Daily Ledger",
+                    published="2026-03-01") for n in range(2)]
+    [slip] = [f for f in reconcile(slipped + relays).findings if f.check == "magnitude_slip"]
+    assert slip.correct is not None and slip.correct.mention == "$23bn"
+    assert "10x overstated" in slip.why
+
+
 def test_unit_price_times_count_against_the_stated_total():
     price = claim("a.txt", "$30,000", 30000.0, subject="Norvex", metric="unit price",
                   sentence="Norvex ordered 10,000 accelerator chips at $30,000 each.")
