@@ -27,8 +27,10 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ... import layout
 from ...layout import Layout
 from ...ruleset import entity_rules, frame_rules, subject_rules
+from ...textmatch import Searches
 from ...textmatch import alternation as _words
 from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
@@ -46,7 +48,7 @@ POSSESSIVES = {"its", "their"}
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
 OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
-BRACKETED = re.compile(r"\([^()]*\)")
+BRACKETED = re.compile(r"\([^()]*\)")  # a clause break inside brackets divides nothing
 LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
 
 
@@ -128,6 +130,7 @@ class SubjectFinder:
         party_starts = [e["start"] for e in parties]
         product_starts = [p.start for p in products]
         self._made = [(p.start, p.end) for p in products]
+        searches = self._searches = Searches(text)
         lists = Lists(text, sorted(found, key=_start))
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
@@ -142,7 +145,7 @@ class SubjectFinder:
                                                                   if k in ("subject", "counterparty")}}
                 continue
             s_start, s_end = view.sentence(rec["start"])
-            c_start, c_end = _clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+            c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks, BRACKETED)
             paragraph = view.paragraph(rec["start"])
             reporting = reports.innermost(rec, paragraph[0] if paragraph else 0)
             content = (reporting["content"]["start"], reporting["content"]["end"]) if reporting else None
@@ -163,7 +166,7 @@ class SubjectFinder:
             else:
                 subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
                                               (c_start, c_end), content, reporting, reports, previous, frame)
-                if subject is None and not self.generic_statement.search(text, s_start, s_end):
+                if subject is None and not searches.search(self.generic_statement, s_start, s_end):
                     subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
                 other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
                                                 rule, frame, ctx)
@@ -243,12 +246,12 @@ class SubjectFinder:
         """A subject that is one item of a list is the list combined ('Microsoft, Alphabet and
         Meta have spent $300bn'); a figure told jointly ('which have collectively invested') is
         the nearest list's."""
-        if self.distributive.search(text, clause[0], clause[1]):
+        if self._searches.search(self.distributive, clause[0], clause[1]):
             return subject, rule
         found = lists.holding(subject) if subject and "start" in subject else None
         if found and not self.list_after.search(text, max(0, found.start - 12), found.start):
             return found.combined(), f"{rule}_list"
-        if self.jointly.search(text, clause[0], clause[1]):
+        if self._searches.search(self.jointly, clause[0], clause[1]):
             near = lists.nearest(rec["start"], self.list_reach, 2)
             if near:
                 return near.combined(), "jointly"
@@ -411,21 +414,6 @@ class SubjectFinder:
         if e["label"] not in MODIFIERS:
             return False
         return bool(self.org_noun.match(text, e["end"]) or OWNER_OF_NAME.match(text, e["end"]))
-
-
-def _clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The part of the sentence [s_start, s_end) between the ``breaks`` around [start, end);
-    a break inside brackets ('1bn euros ($1.3bn; £690m)') divides nothing."""
-    brackets = [m.span() for m in BRACKETED.finditer(text, s_start, s_end)] if text.find("(", s_start, s_end) >= 0 else []
-    c_start, c_end = s_start, s_end
-    for m in breaks.finditer(text, s_start, s_end):
-        if any(b <= m.start() < e for b, e in brackets):
-            continue
-        if m.end() <= start:
-            c_start = m.end()
-        elif m.start() >= end:
-            c_end = min(c_end, m.start())
-    return c_start, c_end
 
 
 def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:
