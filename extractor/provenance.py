@@ -143,12 +143,14 @@ def figure_pairs(articles: list[Article]) -> dict[tuple[int, int], tuple[float, 
             for b in docs[i + 1:]:
                 shared[a, b].append(f)
     pairs = {}
+    rarity = [sum(idf[f] for f in figures) for figures in sets]
     for (a, b), common in shared.items():
         if len(common) < r.min_shared_figures:
             continue
         weight = sum(idf[f] for f in common)
-        smaller = min(sum(idf[f] for f in sets[a]), sum(idf[f] for f in sets[b]))
-        order = SequenceMatcher(None, [f for f in sets[a] if f in common], [f for f in sets[b] if f in common]).ratio()
+        smaller = min(rarity[a], rarity[b])
+        both = set(common)
+        order = SequenceMatcher(None, [f for f in sets[a] if f in both], [f for f in sets[b] if f in both]).ratio()
         pairs[a, b] = (weight / smaller * (0.5 + 0.5 * order), common)
     return pairs
 
