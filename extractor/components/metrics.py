@@ -202,8 +202,9 @@ class MetricFinder:
     def _specific_in(self, text: str, start: int, end: int) -> Found | None:
         """The specific metric named last (nearest the figure) in ``text[start:end]``."""
         part = text[start:end]
+        context = Context(part)
         hits = [(m_end, -cue.rank, cue.metric, m_start) for m_start, m_end, cue in self._matches(part)
-                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(Context(part))]
+                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(context)]
         if not hits:
             return None
         m_end, _, metric, m_start = max(hits, key=lambda h: (h[0], h[1]))
