@@ -11,11 +11,25 @@ def reference_rate(currency: str, year: int | None = None) -> FxRate | None:
     """
     if currency == "USD":
         return FxRate(currency="USD", year=year or 0, per_usd=1.0, source="identity")
-    years = sorted(y for (code, y) in fx_rates() if code == currency)
+    years = _years_on_record().get(currency)
     if not years:
         return None
     chosen = years[-1] if year is None else min(years, key=lambda y: (abs(y - year), -y))
     return fx_rates()[(currency, chosen)]
+
+
+_index: list[tuple[dict, dict[str, list[int]]]] = []
+
+
+def _years_on_record() -> dict[str, list[int]]:
+    """The years of each currency's rates, in order; indexed once per loaded rate table."""
+    rates = fx_rates()
+    if not _index or _index[0][0] is not rates:
+        by_code: dict[str, list[int]] = {}
+        for code, y in rates:
+            by_code.setdefault(code, []).append(y)
+        _index[:] = [(rates, {code: sorted(ys) for code, ys in by_code.items()})]
+    return _index[0][1]
 
 
 def implied_rate_fits(

@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from difflib import SequenceMatcher
 from typing import Iterable
 
@@ -92,11 +93,19 @@ def _shingles(text: str, size: int) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(max(len(words) - size + 1, 0))}
 
 
+@lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The LSH bands and rows for a threshold: datasketch finds them by numerical
+    integration, which costs more than indexing a small story; found once per process."""
+    probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return probe.b, probe.r
+
+
 def passage_pairs(articles: list[Article]) -> dict[tuple[int, int], float]:
     """Pairs of articles sharing near-duplicate passages, with their estimated Jaccard
     similarity of word shingles (MinHash LSH)."""
     r = reconcile_rules().provenance
-    lsh = MinHashLSH(threshold=r.passage_threshold, num_perm=r.num_perm)
+    lsh = MinHashLSH(num_perm=r.num_perm, params=_bands(r.passage_threshold, r.num_perm))
     hashes = []
     for n, art in enumerate(articles):
         shingles = _shingles(art.text, r.shingle_words)
@@ -134,12 +143,14 @@ def figure_pairs(articles: list[Article]) -> dict[tuple[int, int], tuple[float, 
             for b in docs[i + 1:]:
                 shared[a, b].append(f)
     pairs = {}
+    rarity = [sum(idf[f] for f in figures) for figures in sets]
     for (a, b), common in shared.items():
         if len(common) < r.min_shared_figures:
             continue
         weight = sum(idf[f] for f in common)
-        smaller = min(sum(idf[f] for f in sets[a]), sum(idf[f] for f in sets[b]))
-        order = SequenceMatcher(None, [f for f in sets[a] if f in common], [f for f in sets[b] if f in common]).ratio()
+        smaller = min(rarity[a], rarity[b])
+        both = set(common)
+        order = SequenceMatcher(None, [f for f in sets[a] if f in both], [f for f in sets[b] if f in both]).ratio()
         pairs[a, b] = (weight / smaller * (0.5 + 0.5 * order), common)
     return pairs
 

@@ -11,7 +11,7 @@ import math
 import re
 from collections import Counter
 from itertools import combinations
-from typing import Iterable, get_args
+from typing import Callable, Iterable, get_args
 
 from rapidfuzz import fuzz
 
@@ -143,6 +143,7 @@ def magnitude_slip(groups: list[FactGroup]) -> list[Finding]:
     origins state is the likely correct one. Also within one article (a headline against
     its body)."""
     found = []
+    of_subject = _by_subject(groups)
     for fact in groups:
         parts = clusters(fact)
         if len(parts) < 2:
@@ -152,7 +153,15 @@ def magnitude_slip(groups: list[FactGroup]) -> list[Finding]:
             good, bad = _facing(right, wrong)
             k = magnitude(bad, good)
             if k:
-                found.append(_slip_finding(fact, right, wrong, good, bad, abs(k), groups))
+                found.append(_slip_finding(fact, right, wrong, good, bad, abs(k), of_subject.get(fact.subject, [])))
+    return found
+
+
+def _by_subject(groups: list[FactGroup]) -> dict[str | None, list[FactGroup]]:
+    """The facts of each subject, in order (a check across facts looks at one subject's only)."""
+    found: dict[str | None, list[FactGroup]] = {}
+    for g in groups:
+        found.setdefault(g.subject, []).append(g)
     return found
 
 
@@ -174,14 +183,14 @@ def _support(statements: list[Statement]) -> tuple[int, int, int]:
 
 
 def _slip_finding(fact: FactGroup, right: list[Statement], wrong: list[Statement], good: Figure, bad: Figure,
-                  power: int, groups: list[FactGroup]) -> Finding:
+                  power: int, same_subject: list[FactGroup]) -> Finding:
     times = 10 ** power
     reading = _reading(power, bad.currency)
     origins, docs = _support(right)[:2]
     evidence = [f"{docs} article(s) and {origins} independent origin(s) state {good.mention} "
                 f"({', '.join(dict.fromkeys(s.doc_id for s in right))}) against {len(wrong)} statement(s) of "
                 f"{bad.mention} ({', '.join(dict.fromkeys(s.doc_id for s in wrong))})"]
-    evidence += _slip_rates(wrong, power) + _slip_parts(fact, bad, groups)
+    evidence += _slip_rates(wrong, power) + _slip_parts(fact, bad, same_subject)
     bigger = "over" if point(bad) > point(good) else "under"
     why = (f"{cite(bad)} is {times:,}x {bigger}stated against {cite(good)}: a magnitude slip{reading}; likely "
            f"correct: {good.mention}. Evidence: {'; '.join(evidence)}")
@@ -215,10 +224,10 @@ def _slip_rates(wrong: list[Statement], power: int) -> list[str]:
     return list(dict.fromkeys(notes))
 
 
-def _slip_parts(fact: FactGroup, bad: Figure, groups: list[FactGroup]) -> list[str]:
-    """The slipped value exceeding the whole it is a part of."""
+def _slip_parts(fact: FactGroup, bad: Figure, same_subject: list[FactGroup]) -> list[str]:
+    """The slipped value exceeding the whole it is a part of (among the facts of its subject)."""
     notes = []
-    for whole in groups:
+    for whole in same_subject:
         if whole is fact or whole.subject != fact.subject or not taxonomy().is_part_of(fact.metric, whole.metric):
             continue
         w = representative(whole, bad.currency)
@@ -330,19 +339,52 @@ def _currency_finding(fact: FactGroup, s: Statement, fig: Figure, anchor: Figure
 
 
 # ------------------------------------------------------------------ checks across facts
-def related(groups: list[FactGroup]) -> Iterable[tuple[FactGroup, FactGroup]]:
+def related(groups: list[FactGroup], first: Callable[[FactGroup], bool] | None = None
+            ) -> Iterable[tuple[FactGroup, FactGroup]]:
     """Ordered pairs of facts about one subject in compatible periods: equal, or one
-    unknown when no fact of that metric has the other's period."""
-    dated = {(g.subject, g.metric, g.period) for g in groups}
+    unknown when no fact of that metric has the other's period. ``first``: the facts wanted
+    first in a pair (the pairs of the others are not made)."""
+    dated = _dated(groups)
     by_subject: dict[str, list[FactGroup]] = {}
     for g in groups:
         if g.subject and g.metric:
             by_subject.setdefault(g.subject, []).append(g)
     for same in by_subject.values():  # blocked by subject: pairs of one entity's facts only
-        for a, b in ((a, b) for a in same for b in same if a is not b):
-            if a.period == b.period or (a.period is None and (b.subject, a.metric, b.period) not in dated) \
-                    or (b.period is None and (b.subject, b.metric, a.period) not in dated):
-                yield a, b
+        for a in same:
+            if first is None or first(a):
+                yield from ((a, b) for b in same if a is not b and _compatible(a, b, dated))
+
+
+def _dated(groups: list[FactGroup]) -> set[tuple[str | None, str | None, str | None]]:
+    return {(g.subject, g.metric, g.period) for g in groups}
+
+
+def _compatible(a: FactGroup, b: FactGroup, dated: set) -> bool:
+    """Two facts of one subject in compatible periods (``related``)."""
+    return a.period == b.period or (a.period is None and (b.subject, a.metric, b.period) not in dated) \
+        or (b.period is None and (b.subject, b.metric, a.period) not in dated)
+
+
+def parts_and_wholes(groups: list[FactGroup]) -> Iterable[tuple[FactGroup, FactGroup]]:
+    """The pairs of ``related`` whose first fact is a part of the second (``is_part_of``),
+    each part in input order: the wholes are looked up by subject, metric and period."""
+    dated = _dated(groups)
+    index: dict[tuple[str, str], dict[str | None, list[FactGroup]]] = {}
+    for g in groups:
+        if g.subject and g.metric:
+            index.setdefault((g.subject, g.metric), {}).setdefault(g.period, []).append(g)
+    known = metrics()
+    for part in groups:
+        metric = known.get(part.metric or "") if part.subject else None
+        for whole_metric in metric.part_of if metric else ():
+            periods = index.get((part.subject, whole_metric), {})
+            if part.period is None:  # any period no fact of the part's metric has
+                wholes = [w for period, ws in periods.items() if period is None
+                          or (part.subject, part.metric, period) not in dated for w in ws]
+            else:
+                wholes = periods.get(part.period, []) + (
+                    periods.get(None, []) if (part.subject, whole_metric, part.period) not in dated else [])
+            yield from ((part, w) for w in wholes if w is not part)
 
 
 def is_part_of(part: FactGroup, whole: FactGroup) -> bool:
@@ -355,9 +397,8 @@ def part_exceeds_whole(groups: list[FactGroup]) -> list[Finding]:
     """A part (by the metric hierarchy of rules/metrics.json) larger than its whole."""
     found = []
     parts_of: dict[int, list[FactGroup]] = {}
-    for p, w in related(groups):
-        if is_part_of(p, w):
-            parts_of.setdefault(id(w), []).append(p)
+    for p, w in parts_and_wholes(groups):
+        parts_of.setdefault(id(w), []).append(p)
     for whole in groups:
         if id(whole) not in parts_of:
             continue
@@ -403,9 +444,8 @@ def arithmetic(groups: list[FactGroup]) -> list[Finding]:
     known = metrics()
     found = []
     related_to: dict[int, list[FactGroup]] = {}
-    for a, b in related(groups):
-        if getattr(known.get(a.metric), "kind", None) == "change":
-            related_to.setdefault(id(a), []).append(b)
+    for a, b in related(groups, lambda a: getattr(known.get(a.metric), "kind", None) == "change"):
+        related_to.setdefault(id(a), []).append(b)
     for change_fact in (g for g in groups if id(g) in related_to):
         docs = {s.doc_id for s in change_fact.statements}
         levels = [(b, s, c) for b in related_to[id(change_fact)] for s in b.statements for c in [_stated_change(s)] if c]

@@ -100,3 +100,19 @@ def phrase_pattern(words: Iterable[str]) -> str:
 def phrases(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A compiled regex that finds any of the whole phrases (any case by default)."""
     return re.compile(phrase_pattern(words), flags)
+
+
+class Searches:
+    """``pattern.search(text, start, end)`` over one text, remembered per pattern and window:
+    the figures of one sentence or clause ask the same question of the same words (a scan
+    per figure of a long sentence would be quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[tuple[re.Pattern[str], int, int], re.Match[str] | None] = {}
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        key = (pattern, start, end)
+        if key not in self._seen:
+            self._seen[key] = pattern.search(self.text, start, end)
+        return self._seen[key]

@@ -9,9 +9,6 @@ loaded machine: speed targets belong in the benchmarks.
 - 10 KB may take at most ``FACTOR`` times the same text's tokenization (a figure every
   three characters costs each component its work per figure; a quadratic rule costs
   thousands of times the tokenizer at this size).
-
-``PENDING`` components are left out of the timed runs: they are quadratic on these shapes
-today and are being rewritten elsewhere; remove them from the list when they are linear.
 """
 from __future__ import annotations
 
@@ -34,7 +31,6 @@ SMALL, LARGE = 10_000, 40_000
 GROWTH = 8.0
 FACTOR = 1_000.0
 SLACK = 0.02  # CPU seconds a run may take whatever its size (timer grain, a collection)
-PENDING = {"claims_subjects", "claims_metrics"}
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +41,11 @@ def nlp():
 
 
 def pipeline_seconds(nlp, text: str) -> float:
-    """CPU seconds of the tokenizer and every component but the pending ones."""
+    """CPU seconds of the tokenizer and every component."""
     began = time.process_time()
     doc = with_text(nlp.make_doc(text), text)
-    for name, proc in nlp.pipeline:
-        if name not in PENDING:
-            doc = proc(doc)
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
     return time.process_time() - began
 
 
@@ -75,8 +70,3 @@ def test_shape_time_grows_linearly(nlp, shape: str) -> None:
     tokenize = tokenize_seconds(nlp, small)
     assert t_small <= FACTOR * tokenize + SLACK, f"{shape}: {t_small:.3f} s, tokenization {tokenize:.4f} s"
 
-
-def test_pending_components_are_in_the_pipeline(nlp) -> None:
-    """The list of left-out components names real ones (a renamed component must not
-    silently leave the guard)."""
-    assert PENDING <= set(nlp.pipe_names)

@@ -123,7 +123,8 @@ class AtomFinder:
             suffix = t.get(suffix_text)
         if prefix and suffix and prefix.currencies != suffix.currencies:
             suffix = suffix_text = None  # "$5bn euros" cannot be both: keep the marker that touches the number
-        if m["num"] and sum(c.isdigit() for c in m["num"]) > self.rules.limits.max_digits:
+        limit = self.rules.limits.max_digits
+        if m["num"] and len(m["num"]) > limit and sum(c.isdigit() for c in m["num"]) > limit:  # counted when it may be over
             refusals.append(Refusal(m.start(), m.end(), m.group(), f"more than {self.rules.limits.max_digits} digits"))
             return None
         number, number_text = self._number(m["num"], m["wnum"], decimal)

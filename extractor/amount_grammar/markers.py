@@ -54,10 +54,17 @@ class MarkerTable:
     codes: dict[str, Marker] = field(default_factory=dict)
     lower_codes: list[str] = field(default_factory=list)
 
+    looked_up: dict[str, Marker | None] = field(default_factory=dict)  # by the text as found
+
     def get(self, text: str) -> Marker | None:
-        return self.by_text.get(fold(text)) or self.by_text.get(fold(text.replace(" ", "")))
+        if text not in self.looked_up:
+            if len(self.looked_up) > 10_000:  # texts found in documents: bounded
+                self.looked_up.clear()
+            self.looked_up[text] = self.by_text.get(fold(text)) or self.by_text.get(fold(text.replace(" ", "")))
+        return self.looked_up[text]
 
     def add(self, marker: Marker, variants: list[str] | None = None) -> None:
+        self.looked_up.clear()
         key = fold(marker.text)
         if key in self.by_text:
             return  # the first source wins: hand rules, then CLDR names, then symbols

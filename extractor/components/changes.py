@@ -42,6 +42,7 @@ class Patterns:
     change_before: re.Pattern[str]
     change_after: re.Pattern[str]
     up_words: frozenset[str]
+    change_word_ends: frozenset[str]  # the last letters of the words that may end ``change_before``
 
     @classmethod
     def of(cls, rules: ChangeRules) -> Patterns:
@@ -67,6 +68,8 @@ class Patterns:
                 rf"\b(?:(?P<dir>{nouns})\s+of|(?P<dir2>{verbs})(?:\s+by)?|(?P<dir3>{adverbs}))\s+$", flags),
             change_after=re.compile(rf"\s*(?:[\w-]+\s+){{0,{rules.noun_gap_words}}}?(?P<dir>{nouns})\b", flags),
             up_words=frozenset(w.lower() for w in rules.up.nouns + rules.up.verbs + rules.up.adverbs),
+            change_word_ends=frozenset(c for w in [*rules.up.verbs, *rules.down.verbs, *rules.up.adverbs,
+                                                   *rules.down.adverbs, "of", "by"] for c in (w[-1].lower(), w[-1].upper())),
         )
 
     def direction(self, match: re.Match[str]) -> str:
@@ -116,7 +119,10 @@ class ChangeFinder:
         group_end = max([rec["end"]] + [money[j]["end"] for j in restated.get(i, [])])
         change: ChangeRef = {"direction": None, "percent": None, "amount": None, "from_value": None}
         after = self.patterns.after_percent.match(text, group_end, max(group_end, sentence[1]))
-        before = self.patterns.before_percent.search(text, self._before(sentence, rec["start"]), rec["start"])
+        lo = self._before(sentence, rec["start"])
+        tail = _tail(text, lo, rec["start"])  # 'rose 11% to': 'to' or 'at' must end the words before the figure
+        before = self.patterns.before_percent.search(text, lo, rec["start"]) \
+            if tail - 3 >= lo and text[tail - 2:tail].lower() in ("to", "at") and text[tail - 3].isspace() else None
         for match in (after, before):
             if match and change["percent"] is None:
                 change.update(direction=self.patterns.direction(match), percent=_percent(match))
@@ -150,9 +156,21 @@ class ChangeFinder:
     def _change_figure(self, text: str, rec: MoneyRecord, sentence: tuple[int, int]) -> str | None:
         """The direction when the figure is itself a change: 'an increase of $6bn', 'rose $2bn',
         'a $6bn rise'."""
-        match = (self.patterns.change_before.search(text, self._before(sentence, rec["start"]), rec["start"])
-                 or self.patterns.change_after.match(text, rec["end"], max(rec["end"], sentence[1])))
+        lo = self._before(sentence, rec["start"])
+        tail = _tail(text, lo, rec["start"])  # a change word, then spaces, must end the words before the figure
+        before = self.patterns.change_before.search(text, lo, rec["start"]) \
+            if lo < tail < rec["start"] and text[tail - 1] in self.patterns.change_word_ends else None
+        match = before or self.patterns.change_after.match(text, rec["end"], max(rec["end"], sentence[1]))
         return self.patterns.direction(match) if match else None
+
+
+def _tail(text: str, lo: int, end: int) -> int:
+    """Where the spaces that end ``text[lo:end]`` begin (the patterns that must end at a
+    figure are tried only where their last word can end there: a search over the window
+    before every figure costs the window's length per figure)."""
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _levels(money: list[MoneyRecord], sentences: list[tuple[int, int]],

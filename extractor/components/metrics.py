@@ -11,6 +11,7 @@ is a sale, not a tax bill, while "paid $5m to settle" is a settlement. Sets ``re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -33,12 +34,34 @@ class Cue(NamedTuple):
     with_: re.Pattern[str] | None
     prefixes: re.Pattern[str]  # the first PREFIX letters of its terms
 
-    def applies(self, context: str, rec: dict | None = None) -> bool:
+    def applies(self, context: "Context", rec: dict | None = None) -> bool:
         """The cue's companion words are in the context, and a price is a per-unit figure
         (an amount with a scale word, '$22bn', is a total, never a price or a rate)."""
         if rec is not None and self.metric.kind == "price" and rec.get("scale_text"):
             return False
-        return self.with_ is None or bool(self.with_.search(context))
+        return self.with_ is None or context.has(self.with_)
+
+
+class Context:
+    """The words in which a cue's companion words are looked for (a clause, with the heading
+    of its bullet), each pattern searched once: the figures of a clause share it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._has: dict[re.Pattern[str], bool] = {}
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        if pattern not in self._has:
+            self._has[pattern] = bool(pattern.search(self.text))
+        return self._has[pattern]
+
+
+class Usable(NamedTuple):
+    """The cue matches of a range that apply in a context to figures of one kind (totals or
+    not), in text order: (start, end, rank, metric), their starts, their longest length."""
+    hits: list[tuple[int, int, int, Metric]]
+    starts: list[int]
+    longest: int
 
 
 CueMatch = tuple[int, int, Cue]  # start, end, cue
@@ -71,21 +94,33 @@ class MetricFinder:
         money = doc._.money or []
         last: tuple[tuple[int, int] | None, int, Metric | None] = (None, -1, None)  # paragraph, sentence end, metric
         found: dict[tuple[int, int], list[CueMatch]] = {}  # by clause or sentence: figures share them
+        contexts: dict[tuple, Context] = {}
+        self._usable: dict[tuple[int, int, bool], Usable] = {}
         for rec in money:
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.clause_end)
             other = self._purpose_object(text, rec["end"], c_end)
             c_end = other[0] if other else c_end
             heading = view.bullet_heading(rec["start"])
-            context = text[c_start:c_end] + (" " + text[heading[0]:heading[1]] if heading else "")
+            key = (c_start, c_end, heading)
+            if key not in contexts:
+                contexts[key] = Context(text[c_start:c_end] + (" " + text[heading[0]:heading[1]] if heading else ""))
+            context = contexts[key]
             found_at = self._in_following_np(text, rec, context)
             rule = "metric.following_noun_phrase"
             if found_at is None:
                 found_at, rule = self._nearest(rec, self._matches_in(text, c_start, c_end, found), context), "metric.clause"
             if found_at is None:
+<<<<<<< HEAD
                 in_sentence = [m for m in self._matches_in(text, s_start, s_end, found)
                                if not (other and other[0] <= m[0] < other[1])]
                 found_at, rule = self._nearest(rec, in_sentence, text[s_start:s_end]), "metric.sentence"
+=======
+                if (s_start, s_end) not in contexts:
+                    contexts[s_start, s_end] = Context(text[s_start:s_end])
+                found_at, rule = (self._nearest(rec, self._matches_in(text, s_start, s_end, found), contexts[s_start, s_end]),
+                                  "metric.sentence")
+>>>>>>> linear2
             para = view.paragraph(rec["start"])
             if found_at is not None and found_at[0].generic:
                 previous = view.previous_sentence(rec["start"])
@@ -140,7 +175,7 @@ class MetricFinder:
                     free[i] = m.end()
         return found
 
-    def _in_following_np(self, text: str, rec: dict, context: str) -> Found | None:
+    def _in_following_np(self, text: str, rec: dict, context: Context) -> Found | None:
         np = self.following_np.match(text, rec["end"])
         if not np or not np.group(1).strip():
             return None
@@ -152,20 +187,41 @@ class MetricFinder:
         end, _, metric, start = max(hits, key=lambda h: (h[0], h[1]))
         return metric, at + start, at + end
 
-    def _nearest(self, rec: dict, matches: list[CueMatch], context: str) -> Found | None:
-        """The metric of the match nearest the figure."""
-        hits = [(max(0, m_start - rec["end"], rec["start"] - m_end), cue.rank, cue.metric, m_start, m_end)
-                for m_start, m_end, cue in matches if cue.applies(context, rec)]
-        if not hits:
+    def _nearest(self, rec: dict, matches: list[CueMatch], context: Context) -> Found | None:
+        """The metric of the match nearest the figure (ties: the lower rank, then the first).
+        Only the matches that may be as near as the best one so far are looked at: from the
+        figure outwards, those before it while they may end near enough, those after it
+        while they start near enough."""
+        key = (id(matches), id(context), bool(rec.get("scale_text")))
+        if key not in self._usable:
+            hits = [(m_start, m_end, cue.rank, cue.metric) for m_start, m_end, cue in matches if cue.applies(context, rec)]
+            self._usable[key] = Usable(hits, [h[0] for h in hits], max((h[1] - h[0] for h in hits), default=0))
+        hits, starts, longest = self._usable[key]
+        best: tuple[int, int, int] | None = None  # distance, rank, index
+        split = bisect_left(starts, rec["end"])
+        for i in range(split - 1, -1, -1):  # starting before the figure's end: near if they end near its start
+            if best is not None and starts[i] + longest < rec["start"] - best[0]:
+                break
+            m_start, m_end, rank, _ = hits[i]
+            candidate = (max(0, rec["start"] - m_end), rank, i)
+            best = candidate if best is None or candidate < best else best
+        for i in range(split, len(hits)):
+            m_start, m_end, rank, _ = hits[i]
+            if best is not None and m_start - rec["end"] > best[0]:
+                break
+            candidate = (m_start - rec["end"], rank, i)
+            best = candidate if best is None or candidate < best else best
+        if best is None:
             return None
-        _, _, metric, start, end = min(hits, key=lambda h: (h[0], h[1]))
-        return metric, start, end
+        m_start, m_end, _, metric = hits[best[2]]
+        return metric, m_start, m_end
 
     def _specific_in(self, text: str, start: int, end: int) -> Found | None:
         """The specific metric named last (nearest the figure) in ``text[start:end]``."""
         part = text[start:end]
+        context = Context(part)
         hits = [(m_end, -cue.rank, cue.metric, m_start) for m_start, m_end, cue in self._matches(part)
-                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(part)]
+                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(context)]
         if not hits:
             return None
         m_end, _, metric, m_start = max(hits, key=lambda h: (h[0], h[1]))

@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from typing import Callable, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...layout import Layout, clause, clause_breaks
 from ...ruleset import entity_rules, frame_rules, subject_rules
+from ...textmatch import Searches
 from ...textmatch import alternation as _words
 from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
@@ -40,6 +42,7 @@ from .products import Product, Products
 from .references import References
 
 Entity = EntityMention
+T = TypeVar("T")
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC", "BODY"}  # BODY: a trade or statistical body publishes others' figures
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
 POSSESSIVES = {"its", "their"}
@@ -131,6 +134,9 @@ class SubjectFinder:
         party_starts = [e["start"] for e in parties]
         product_starts = [p.start for p in products]
         self._made = [(p.start, p.end) for p in products]
+        searches = self._searches = Searches(text)
+        self._memo: dict[tuple, object] = {}  # per document: what the figures of one sentence or clause share
+        self._entity_starts = [e["start"] for e in entities]
         lists = Lists(text, sorted(found, key=_start))
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
@@ -151,7 +157,7 @@ class SubjectFinder:
             content = (reporting["content"]["start"], reporting["content"]["end"]) if reporting else None
             if content:  # "Munich Re said its exposure is...": the figure's clause is what was said
                 c_start, c_end = max(c_start, content[0]), min(c_end, content[1])
-            in_sentence = mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)]
+            in_sentence = self._names_in((s_start, s_end), lambda: mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)])
             previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
             frame = self.frames.match(text, triggers, trigger_starts, (s_start, s_end), (c_start, c_end), rec,
                                       parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)], ctx)
@@ -166,7 +172,7 @@ class SubjectFinder:
             else:
                 subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
                                               (c_start, c_end), content, reporting, reports, previous, frame)
-                if subject is None and not self.generic_statement.search(text, s_start, s_end):
+                if subject is None and not searches.search(self.generic_statement, s_start, s_end):
                     subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
                 other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
                                                 rule, frame, ctx)
@@ -202,7 +208,8 @@ class SubjectFinder:
         if frame and frame.subject:
             return frame.subject, frame.frame
         if frame and frame.counterparty and frame.named_other:  # "sell a stake to Acme for $1bn": Acme is the other party
-            in_sentence = [e for e in in_sentence if e["canonical"] != frame.counterparty["canonical"]]
+            named, sentence_names = frame.counterparty["canonical"], in_sentence
+            in_sentence = self._names_in((id(sentence_names), named), lambda: [e for e in sentence_names if e["canonical"] != named])
         if frame is None or frame.sells:  # the sale cues of before the frames, unless a frame of another kind speaks
             target = self._target(text, in_sentence, c_start, c_end, rec)
             if target:
@@ -213,7 +220,7 @@ class SubjectFinder:
         found = self._possessor(text, in_sentence, c_start, rec)
         rule = "possessor"
         if not found:
-            found, rule = self._bullet(view, entities, [e["start"] for e in entities], rec), "bullet_heading"
+            found, rule = self._bullet(view, entities, self._entity_starts, rec), "bullet_heading"
         if not found:
             found, rule = self._clause_subject(text, in_sentence, c_start, c_end, s_start, rec), "clause_subject"
         speaker = reports.speaker(reporting)
@@ -237,8 +244,9 @@ class SubjectFinder:
             if receiver and (subject is None or receiver["canonical"] != subject["canonical"]):
                 return receiver, f"implicit_{frame.implicit}"
         if rule in ("sale_target", "bought_after_figure") and subject is not None:  # in a sale the buyer is the other party
-            buyer = self._clause_subject(text, [e for e in in_sentence if e["canonical"] != subject["canonical"]],
-                                         clause[0], clause[1], sentence[0], rec)
+            named = subject["canonical"]
+            others = self._names_in((id(in_sentence), named), lambda: [e for e in in_sentence if e["canonical"] != named])
+            buyer = self._clause_subject(text, others, clause[0], clause[1], sentence[0], rec)
             if buyer:
                 return buyer, "buyer"
         other = self._counterparty(text, in_sentence, sentence[0], sentence[1], subject)
@@ -249,12 +257,12 @@ class SubjectFinder:
         """A subject that is one item of a list is the list combined ('Microsoft, Alphabet and
         Meta have spent $300bn'); a figure told jointly ('which have collectively invested') is
         the nearest list's."""
-        if self.distributive.search(text, clause[0], clause[1]):
+        if self._searches.search(self.distributive, clause[0], clause[1]):
             return subject, rule
         found = lists.holding(subject) if subject and "start" in subject else None
         if found and not self.list_after.search(text, max(0, found.start - 12), found.start):
             return found.combined(), f"{rule}_list"
-        if self.jointly.search(text, clause[0], clause[1]):
+        if self._searches.search(self.jointly, clause[0], clause[1]):
             near = lists.nearest(rec["start"], self.list_reach, 2)
             if near:
                 return near.combined(), "jointly"
@@ -321,37 +329,71 @@ class SubjectFinder:
         return not (owner or self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e))
 
     # ---------------------------------------------------------- rules, in order
+    def _names_in(self, key: tuple, names: Callable[[], list[Entity]]) -> list[Entity]:
+        """The names of a sentence (or of a sentence but one), made once per document and
+        shared by its figures: the lists, kept alive, key what is remembered of them by id."""
+        return self._remember(("names", key), names)
+
+    def _remember(self, key: tuple, make: Callable[[], T]) -> T:
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]  # type: ignore[return-value]
+
     def _target(self, text: str, ents: list[Entity], c_start: int, c_end: int, rec: dict) -> Entity | None:
+        for found, passive_end in self._remember(("target", id(ents), c_start, c_end),
+                                                 lambda: self._target_names(text, ents, c_start, c_end)):
+            if passive_end is None or not self.frames.trigger.search(text, passive_end, rec["start"]):
+                return found  # but "Acme was sold to pay off a $5bn debt": the debt is not Acme's
+        return None
+
+    def _target_names(self, text: str, ents: list[Entity], c_start: int, c_end: int) -> list[tuple[Entity, int | None]]:
+        """The names of a clause that a sale cue makes the thing sold, in order: after a
+        target cue (the name, or the name in apposition to it), or before a passive cue
+        (with the end of the cue, after which no frame trigger may stand before the figure)."""
+        found: list[tuple[Entity, int | None]] = []
         for e in ents:
             if not c_start <= e["start"] < c_end:
                 continue
             if self.target.search(text[max(c_start, e["start"] - 80):e["start"]]) and not self._is_gpe_modifier(text, e, ents):
-                return _apposition(text, e, ents) or e
+                found.append((_apposition(text, e, ents) or e, None))
+                continue
             m = self.passive.match(text, e["end"])
-            if m and not self.frames.trigger.search(text, m.end(), rec["start"]):
-                return e  # but "Acme was sold to pay off a $5bn debt": the debt is not Acme's
-        return None
+            if m:
+                found.append((e, m.end()))
+        return found
 
     def _post_target(self, text: str, ents: list[Entity], c_end: int, rec: dict) -> Entity | None:
         """'paid 260.75bn roubles for Yugansk', '$5.4bn Fox offer': the thing bought follows the amount."""
-        after = [e for e in ents if rec["end"] <= e["start"] < c_end and not self._is_gpe_modifier(text, e, ents)
-                 and not _inside(self._made, e["start"])]  # "$5bn for Huawei's chips": the chips are bought, not Huawei
-        if not after:
+        candidates, starts = self._remember(("post_target", id(ents), c_end), lambda: self._post_target_names(text, ents, c_end))
+        i = bisect_left(starts, rec["end"])
+        if i == len(candidates):
             return None
-        between = text[rec["end"]:after[0]["start"]]
+        first = candidates[i]
+        between = text[rec["end"]:first["start"]]
         if self.post_target.match(between):
-            return after[0]
-        if self.post_possessor.match(between) and text[after[0]["end"]:after[0]["end"] + 2] in ("'s", "’s"):
-            return after[0]  # "$6bn of May's debt"
-        if not text[rec["end"]:after[0]["start"]].strip() and self.target_noun.match(text, after[0]["end"]):
-            return after[0]
+            return first
+        if self.post_possessor.match(between) and text[first["end"]:first["end"] + 2] in ("'s", "’s"):
+            return first  # "$6bn of May's debt"
+        if not text[rec["end"]:first["start"]].strip() and self.target_noun.match(text, first["end"]):
+            return first
         return None
+
+    def _post_target_names(self, text: str, ents: list[Entity], c_end: int) -> tuple[list[Entity], list[int]]:
+        """The names before ``c_end`` that may be a thing bought named after its amount (no
+        country describing a company; "$5bn for Huawei's chips": the chips are bought, not
+        Huawei), and their starts."""
+        names = [e for e in ents if e["start"] < c_end and not self._is_gpe_modifier(text, e, ents)
+                 and not _inside(self._made, e["start"])]
+        return names, [e["start"] for e in names]
 
     def _possessor(self, text: str, ents: list[Entity], c_start: int, rec: dict) -> Entity | None:
         """'ByteDance's reported $55 billion order', 'Qantas's net profit of A$458m'."""
-        before = [e for e in ents if c_start <= e["start"] and e["end"] <= rec["start"]]
-        if before and self.possessor_np.fullmatch(text, before[-1]["end"], rec["start"]):
-            return before[-1]
+        starts = self._remember(("starts", id(ents)), lambda: [e["start"] for e in ents])
+        i = bisect_left(starts, rec["start"]) - 1  # the last name that ends by the figure and starts in its clause
+        while i >= 0 and ents[i]["start"] >= c_start and ents[i]["end"] > rec["start"]:
+            i -= 1
+        if i >= 0 and ents[i]["start"] >= c_start and self.possessor_np.fullmatch(text, ents[i]["end"], rec["start"]):
+            return ents[i]
         return None
 
     def _bullet(self, view: Layout, ents: list[Entity], starts: list[int], rec: dict) -> Entity | None:
@@ -373,24 +415,44 @@ class SubjectFinder:
 
     def _clause_subject(self, text: str, ents: list[Entity], c_start: int, c_end: int, s_start: int,
                         rec: dict) -> Entity | None:
-        clause_ents = [e for e in ents if c_start <= e["start"] < c_end]
-        for scope in (clause_ents, ents):
-            for e in scope:
-                if (e["start"] >= rec["end"] and e["text"].lower() in POSSESSIVES) or self.owned_by.match(text, e["end"]):
-                    continue  # "... to £5m, to grow its customer base": 'its' after the figure describes another thing
-                lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
-                if self.holding.search(lead):
-                    return e  # "shares in Acme were trading at 590 pence": the price of Acme's shares
-                if not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) \
-                        and not self._list_item(lead, e):
-                    return e
+        """The first name of the clause, else of the sentence, in subject position. A
+        possessive after the figure ('... to £5m, to grow its customer base') describes
+        another thing: the first possessive that fits counts only before the figure's end."""
+        for in_clause in (True, False):
+            first, possessive = self._remember(("clause_subject", id(ents), c_start, c_end, s_start, in_clause),
+                                               lambda: self._subject_names(text, ents, c_start, c_end, s_start, in_clause))
+            options = [o for o in (first, possessive) if o is not None and (o is first or o[1]["start"] < rec["end"])]
+            if options:
+                return min(options, key=lambda o: o[0])[1]
         return None
 
-    def _counterparty(self, text: str, ents: list[Entity], s_start: int, s_end: int, subject: Entity | None) -> Entity | None:
-        for e in ents:
-            if subject and e["canonical"] == subject["canonical"]:
+    def _subject_names(self, text: str, ents: list[Entity], c_start: int, c_end: int, s_start: int,
+                       in_clause: bool) -> tuple[tuple[int, Entity] | None, tuple[int, Entity] | None]:
+        """The first name (of the clause, or of ``ents``) in subject position that is no
+        possessive pronoun, and the first that is one, with their indexes."""
+        first: tuple[int, Entity] | None = None
+        possessive: tuple[int, Entity] | None = None
+        for i, e in enumerate(ents):
+            if in_clause and not c_start <= e["start"] < c_end or self.owned_by.match(text, e["end"]):
                 continue
-            if self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]]):
+            is_possessive = e["text"].lower() in POSSESSIVES
+            if (possessive if is_possessive else first) is not None:
+                continue
+            lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
+            if self.holding.search(lead) or (  # "shares in Acme were trading at 590 pence": the price of Acme's shares
+                    not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) and not self._list_item(lead, e)):
+                if is_possessive:
+                    possessive = (i, e)
+                else:
+                    first = (i, e)
+                if first is not None and possessive is not None:
+                    break
+        return first, possessive
+
+    def _counterparty(self, text: str, ents: list[Entity], s_start: int, s_end: int, subject: Entity | None) -> Entity | None:
+        for e in self._remember(("counterparty", id(ents), s_start),
+                                lambda: [e for e in ents if self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]])]):
+            if not (subject and e["canonical"] == subject["canonical"]):
                 return e
         return None
 
