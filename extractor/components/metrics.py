@@ -93,7 +93,7 @@ class MetricFinder:
         text = view.text
         money = doc._.money or []
         last: tuple[tuple[int, int] | None, int, Metric | None] = (None, -1, None)  # paragraph, sentence end, metric
-        found: dict[tuple[int, int], list[CueMatch]] = {}  # by clause or sentence: figures share them
+        found: dict[tuple[int, ...], list[CueMatch]] = {}  # by clause or sentence: figures share them
         contexts: dict[tuple, Context] = {}
         self._usable: dict[tuple[int, int, bool], Usable] = {}
         for rec in money:
@@ -111,16 +111,14 @@ class MetricFinder:
             if found_at is None:
                 found_at, rule = self._nearest(rec, self._matches_in(text, c_start, c_end, found), context), "metric.clause"
             if found_at is None:
-<<<<<<< HEAD
-                in_sentence = [m for m in self._matches_in(text, s_start, s_end, found)
-                               if not (other and other[0] <= m[0] < other[1])]
-                found_at, rule = self._nearest(rec, in_sentence, text[s_start:s_end]), "metric.sentence"
-=======
                 if (s_start, s_end) not in contexts:
                     contexts[s_start, s_end] = Context(text[s_start:s_end])
-                found_at, rule = (self._nearest(rec, self._matches_in(text, s_start, s_end, found), contexts[s_start, s_end]),
-                                  "metric.sentence")
->>>>>>> linear2
+                matches = self._matches_in(text, s_start, s_end, found)
+                if other:  # the purpose's object names another thing; kept per document (_nearest caches by list)
+                    if (s_start, s_end, *other) not in found:
+                        found[s_start, s_end, *other] = [m for m in matches if not other[0] <= m[0] < other[1]]
+                    matches = found[s_start, s_end, *other]
+                found_at, rule = self._nearest(rec, matches, contexts[s_start, s_end]), "metric.sentence"
             para = view.paragraph(rec["start"])
             if found_at is not None and found_at[0].generic:
                 previous = view.previous_sentence(rec["start"])
@@ -151,7 +149,7 @@ class MetricFinder:
         return (m.end(1), c_end) if m else None
 
     def _matches_in(self, text: str, start: int, end: int,
-                    found: dict[tuple[int, int], list[CueMatch]]) -> list[CueMatch]:
+                    found: dict[tuple[int, ...], list[CueMatch]]) -> list[CueMatch]:
         """``_matches`` of a range, kept in ``found``."""
         if (start, end) not in found:
             found[start, end] = self._matches(text, start, end)
