@@ -31,6 +31,7 @@ SMALL, LARGE = 10_000, 40_000
 GROWTH = 8.0
 FACTOR = 1_000.0
 SLACK = 0.02  # CPU seconds a run may take whatever its size (timer grain, a collection)
+RETRIES = 2  # measurements again, keeping the best of each size, before a growth counts as real
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +65,11 @@ def test_shape_time_grows_linearly(nlp, shape: str) -> None:
     make = adversarial.SHAPES[shape]
     small, large = make(SMALL), make(LARGE)
     assert abs(len(small) - SMALL) < 100 and abs(len(large) - LARGE) < 100
-    t_small = pipeline_seconds(nlp, small)
-    t_large = pipeline_seconds(nlp, large)
+    t_small, t_large = pipeline_seconds(nlp, small), pipeline_seconds(nlp, large)
+    for _ in range(RETRIES):  # a busy machine slows one run now and then; quadratic code fails every run
+        if t_large <= GROWTH * t_small + SLACK:
+            break
+        t_small, t_large = min(t_small, pipeline_seconds(nlp, small)), min(t_large, pipeline_seconds(nlp, large))
     assert t_large <= GROWTH * t_small + SLACK, f"{shape}: {t_small:.3f} s at 10 KB, {t_large:.3f} s at 40 KB"
     tokenize = tokenize_seconds(nlp, small)
     assert t_small <= FACTOR * tokenize + SLACK, f"{shape}: {t_small:.3f} s, tokenization {tokenize:.4f} s"
