@@ -19,6 +19,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
+from .groups import DisjointSets
 from .models import Entity
 from .ruleset import entity_rules, reconcile_rules
 
@@ -63,14 +64,14 @@ class Linker:
     """Clusters of names for one entity; each cluster is shown by its most used name."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self.parent: dict[str, str] = {}
+        self.sets: DisjointSets[str] = DisjointSets()
         counts: Counter[str] = Counter()
         labels: dict[str, str | None] = {}
         self.surface: dict[str, set[str]] = defaultdict(set)  # key -> names as written
         for entity in entities:
             for name in {entity.canonical, entity.name}:
                 k = key(name)
-                self.parent.setdefault(k, k)
+                self.sets.add(k)
                 self.surface[k].add(name)
                 labels.setdefault(k, entity.label)
             counts[entity.canonical] += 1
@@ -81,36 +82,28 @@ class Linker:
             groups[self.find(key(name))].append(name)
         self.display = {root: names[0] for root, names in groups.items()}
         self.by_words: dict[str, str] = {}  # every known spelling, normalised -> cluster root
-        for k in self.parent:
+        for k in self.sets:
             for name in self.surface[k] | {k}:
                 self.by_words.setdefault(" ".join(WORD.findall(name.lower())), self.find(k))
         self.longest = max((len(n.split()) for n in self.by_words), default=1)
 
-    # ---------------------------------------------------------------- union-find
     def find(self, k: str) -> str:
-        root = k
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[k] != root:
-            self.parent[k], k = root, self.parent[k]
-        return root
+        return self.sets.find(k)
 
     def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        self.sets.union(a, b)
 
     # ---------------------------------------------------------------- evidence
     def _link_aliases(self) -> None:
         for canonical, aliases in entity_rules().aliases.items():
-            known = [k for k in map(key, [canonical, *aliases]) if k in self.parent]
+            known = [k for k in map(key, [canonical, *aliases]) if k in self.sets]
             for k in known[1:]:
                 self.union(known[0], k)
 
     def _link_blocks(self, labels: dict[str, str | None]) -> None:
         blocks: dict[str, list[str]] = defaultdict(list)
         short: dict[str, list[str]] = defaultdict(list)  # one-word names by themselves (acronyms)
-        for k in self.parent:
+        for k in self.sets:
             blocks[k[:BLOCK]].append(k)
             if " " not in k:
                 short[k].append(k)
@@ -120,7 +113,7 @@ class Linker:
                 for b in block[i + 1:]:
                     if self._alike(a, b, labels, threshold):
                         self.union(a, b)
-        for k in list(self.parent):
+        for k in list(self.sets):
             for name in self.surface[k]:
                 for acronym in initials(name):
                     for other in short.get(acronym, []):
@@ -145,7 +138,7 @@ class Linker:
         if not name:
             return None
         k = key(name)
-        return self.display.get(self.find(k), name) if k in self.parent else name
+        return self.display.get(self.find(k), name) if k in self.sets else name
 
     def mentioned(self, text: str) -> set[str]:
         """The entities (display names) whose names occur in ``text``, word by word."""

@@ -15,6 +15,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Iterable
 
+from .groups import DisjointSets
 from .linking import Linker
 from .models import Claim
 from .ruleset import reconcile_rules
@@ -52,13 +53,7 @@ def stories_of(claims: Iterable[Claim]) -> list[list[Claim]]:
     for c in claims:
         by_doc[c.doc_id].append(c)
     docs = list(by_doc)
-    parent = {d: d for d in docs}
-
-    def find(d: str) -> str:
-        while parent[d] != d:
-            parent[d] = parent[parent[d]]
-            d = parent[d]
-        return d
+    sets = DisjointSets(docs)
 
     linker = Linker(e for c in claims for e in (c.subject, c.counterparty) if e)
     holders: dict[object, list[str]] = defaultdict(list)
@@ -74,8 +69,8 @@ def stories_of(claims: Iterable[Claim]) -> list[list[Claim]]:
         for a, b in zip(ranked, ranked[1:]):
             da, db = days[a], days[b]
             if da is None or db is None or (db - da).days <= rules.window_days:
-                parent[find(b)] = find(a)
+                sets.union(a, b)
     groups: dict[str, list[Claim]] = {}
     for c in claims:
-        groups.setdefault(find(c.doc_id), []).append(c)
+        groups.setdefault(sets.find(c.doc_id), []).append(c)
     return list(groups.values())

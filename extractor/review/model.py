@@ -11,6 +11,7 @@ from typing import Iterable, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..groups import DisjointSets
 from ..models import Claim, DocumentInfo, Reconciliation
 
 
@@ -95,23 +96,17 @@ def stories_of(articles: Iterable[Article], result: Reconciliation, claims: Iter
     claims = list(claims)
     titles = {a.doc_id: a.title for a in articles}
     order = list(dict.fromkeys([*titles, *(c.doc_id for c in claims)]))
-    parent = {d: d for d in order}
-
-    def root(d: str) -> str:
-        while parent[d] != d:
-            parent[d] = parent[parent[d]]
-            d = parent[d]
-        return d
+    sets = DisjointSets(order)
 
     doc_of = {c.id: c.doc_id for c in claims}
     for group in [list(dict.fromkeys(c.doc_id for c in story)) for story in grouped(claims)] + \
             [fact.documents for fact in result.facts] + [[doc_of[c] for c in f.claims if c in doc_of]
                                                               for f in result.findings]:
         for doc in group[1:]:
-            parent[root(doc)] = root(group[0])
+            sets.union(group[0], doc)
     members: dict[str, list[str]] = {}
     for doc in order:
-        members.setdefault(root(doc), []).append(doc)
+        members.setdefault(sets.find(doc), []).append(doc)
     subjects = _subjects(result)
     return [Story(f"s{i}", _title(docs, subjects, titles), tuple(docs)) for i, docs in enumerate(members.values(), 1)]
 
