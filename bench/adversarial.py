@@ -56,6 +56,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "bn_list": _repeat("$1bn, "),
     "grouped_numbers": _repeat("$1,500,000, "),
     "qualified": _repeat("more than $3 billion, about £2bn, up to ¥5 trillion; "),
+    "generic_metric_chain": _repeat("it budgeted $1bn and ", "Acme "),  # a generic metric looks back per figure
 }
 
 

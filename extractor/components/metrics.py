@@ -74,6 +74,7 @@ class MetricFinder:
         self.metrics = rules.metrics
         self.clause_end = layout.clause_breaks("metric", rules_dir)
         self.purpose = re.compile(rules.purpose)
+        self.lookback = rules.limits.specific_lookback_chars
         # the noun phrase right after an amount: up to five words, ending at a preposition or verb
         self.following_np = re.compile(
             rf"[ \t*_\"”’)]*(?:\([^()\n]{{0,40}}\)[ \t]*)?"  # a restatement in brackets: '$27bn (£14bn) tax bill'
@@ -124,6 +125,7 @@ class MetricFinder:
                 previous = view.previous_sentence(rec["start"])
                 start = max(para[0] if para else s_start, previous[0] if previous else s_start)
                 after = self.words_after.match(text, rec["end"], c_end)
+                start = max(start, rec["start"] - self.lookback)  # bounded: a long sentence of figures stays linear
                 specific = (self._specific_in(text, start, rec["start"])
                             or (self._specific_in(text, rec["end"], after.end()) if after else None))
                 if specific is not None:

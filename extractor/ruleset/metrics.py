@@ -29,9 +29,16 @@ class Metric(Strict):
     generic: bool = False
 
 
+class MetricLimits(Strict):
+    specific_lookback_chars: int = Field(gt=0, description="characters before a figure of a generic metric "
+                                                           "('budgeted') in which a specific one may name it "
+                                                           "(within the same or the previous sentence)")
+
+
 class MetricRules(RuleFile):
     metrics: list[Metric]
     noun_phrase_ends: Words
+    limits: MetricLimits
     purpose: Regex = Field(description="an infinitive of purpose right after a figure ('$9bn to offset a tax bill'): "
                                        "its verb may still name the figure ('to settle'), its object is another thing; "
                                        "group 1 is the verb, matched case-sensitively")
