@@ -7,7 +7,7 @@ from typing import Iterable
 from .compare import exceeds, magnitude
 from .facts import FactGroup, Statement, compare_statements, facts_of, representative
 from .models import Claim, Diff, DiffPair, Figure
-from .reconcile import cite, fact_of, is_part_of, related
+from .reconcile import cite, fact_of, parts_and_wholes
 from .ruleset import reconcile_rules
 
 
@@ -80,9 +80,7 @@ def _parts_exceeding(groups: list[FactGroup], sides: dict[int, tuple], strength:
                      ) -> list[tuple[str, DiffPair]]:
     """A part stated by one side that exceeds its whole stated by the other."""
     pairs = []
-    for part, whole in related(groups):
-        if not is_part_of(part, whole):
-            continue
+    for part, whole in parts_and_wholes(groups):
         for (p, w, flip) in ((sides[id(part)][0], sides[id(whole)][1], False), (sides[id(part)][1], sides[id(whole)][0], True)):
             fw = representative(w) if p and w else None
             fp = representative(p, fw.currency) if fw else None

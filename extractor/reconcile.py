@@ -366,8 +366,9 @@ def _compatible(a: FactGroup, b: FactGroup, dated: set) -> bool:
 
 
 def parts_and_wholes(groups: list[FactGroup]) -> Iterable[tuple[FactGroup, FactGroup]]:
-    """The pairs of ``related`` whose first fact is a part of the second (``is_part_of``),
-    each part in input order: the wholes are looked up by subject, metric and period."""
+    """The pairs of ``related`` whose first fact is a part of the second by the metric
+    hierarchy of rules/metrics.json (a metric's ``part_of``), each part in input order: the
+    wholes are looked up by subject, metric and period."""
     dated = _dated(groups)
     index: dict[tuple[str, str], dict[str | None, list[FactGroup]]] = {}
     for g in groups:
@@ -385,12 +386,6 @@ def parts_and_wholes(groups: list[FactGroup]) -> Iterable[tuple[FactGroup, FactG
                 wholes = periods.get(part.period, []) + (
                     periods.get(None, []) if (part.subject, whole_metric, part.period) not in dated else [])
             yield from ((part, w) for w in wholes if w is not part)
-
-
-def is_part_of(part: FactGroup, whole: FactGroup) -> bool:
-    """By the metric hierarchy of rules/metrics.json."""
-    known = metrics().get(part.metric or "")
-    return bool(known and whole.metric in known.part_of)
 
 
 def part_exceeds_whole(groups: list[FactGroup]) -> list[Finding]:
