@@ -296,9 +296,9 @@ def _values_fit(a: _Fact, b: _Fact) -> ValueFit:
     'conflict' of their values. The other currencies' forms count only where both state the
     figure in one currency (through an exchange rate a loose figure agrees with too much)."""
     found = {_value_fit(x, y) for x in a.values for y in b.values}
-    if "agree" not in found and (a.forms or b.forms) and any(
-            _value_fit(x, y) == "agree" for x in a.values + a.forms for y in b.values + b.forms
-            if (x in a.forms or y in b.forms) and _currencies(x) & _currencies(y)):
+    with_forms = [(x, y) for x in a.forms for y in b.values + b.forms] + [(x, y) for x in a.values for y in b.forms]
+    if "agree" not in found and any(_currencies(x) & _currencies(y) and _value_fit(x, y) == "agree"
+                                    for x, y in with_forms):
         found.add("agree")
     return next((v for v in ("agree", "slip", "conflict") if v in found), None)
 
