@@ -71,3 +71,30 @@ def test_decision_names_the_trigger(nlp):
     decided = claim.decided_by["subject"]
     assert decided.rule == "subject.purchase" and decided.evidence == "bought"
     assert claim.decided_by["counterparty"].rule == "counterparty.purchase"
+
+
+@pytest.mark.parametrize("text,mention,subject,counterparty", [
+    # a second verb of the same doer: the name before 'and' is the first verb's object
+    ("Lumera sued Castor and won $5m in damages.", "$5m", "Lumera", "Castor"),
+    ("Harlow Group bought rival Penton, and agreed to pay $40m to Brisk Capital.", "$40m", "Harlow", "Brisk Capital"),
+    # a name after "and" is a doer: the nearest one pays
+    ("Lumera and Castor paid $5m for Ardent Mills.", "$5m", "Ardent Mills", "Castor"),
+])
+def test_a_verb_after_and_shares_the_doer(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+def test_the_rest_of_a_thing_bought_is_the_thing_last_traded(nlp):
+    text = ("Tarvik Holdings said it had bought all of Ostrel. It also acquired 60% of Ostrel's affiliate Brenn Labs, "
+            "and offered to buy the remaining shares for $24 each.")
+    assert _roles(text, nlp)["$24"][:3] == ("Brenn Labs", "Tarvik", "subject.traded_before")
+    text = "Mr Halden bought 40% of Drisco Athletic last week. Mr Halden has offered to buy the remaining shares for £2.4m."
+    assert _roles(text, nlp)["£2.4m"][:2] == ("Drisco Athletic", "Halden")
+
+
+def test_a_figure_of_purchases_is_the_buyers_with_no_thing_named(nlp):
+    got = _roles("Dutch brewer Quorvane has announced 2.1bn euros ($2.8bn; £1.5bn) of acquisitions to grow its Velto unit.", nlp)
+    assert {m: got[m][:2] for m in got} == {m: (None, "Quorvane") for m in ("2.1bn euros", "$2.8bn", "£1.5bn")}
+    # a bid a name accepted is no purchase of that name's: nothing changes there
+    got = _roles("Pellow accepted a $2bn (£1.1bn) buyout from Garron on Monday.", nlp)
+    assert got["$2bn"][:2] == ("Pellow", "Garron")

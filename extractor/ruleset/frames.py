@@ -74,6 +74,8 @@ class FrameRules(RuleFile):
     after_figure_stops: Words = Field(description="words between a figure and a later trigger that end its reach")
     unnamed: Unnamed = Field(description="unnamed parties after a frame's preposition")
     coordinators: Words = Field(description="phrases that join two parts of one clause ('as well as')")
+    shared_subject_verbs: Words = Field(description="words that open a verb phrase after 'and' ('X bought Y, and offered "
+                                                    "to buy ...'): the name before 'and' is an object, not the doer")
     copulas: Words = Field(description="phrases that make their subject the noun after them ('emerged as the winner')")
     idioms: Regexes = Field(description="phrases in which a trigger word has another sense ('in order to')")
     number_words: Words = Field(description="words that count what follows them, a plural s allowed ('ten aircraft', "

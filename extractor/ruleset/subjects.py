@@ -20,6 +20,8 @@ class SubjectLimits(Strict):
     possessor_words: int = Field(description="words between a possessive ('Acme's') and the figure for Acme to be "
                                              "the figure's possessor")
     post_target_chars: int = Field(description="characters between the amount and a 'post_target_cues' phrase")
+    traded_reach_chars: int = Field(description="how far before a purchase that names no thing bought ('X offered "
+                                                "to buy the rest') the thing last traded may stand")
 
 
 class OwnerLink(Strict):

@@ -89,6 +89,7 @@ class SubjectFinder:
         self.distributive = re.compile(rf"\b(?:{_words(r.combined.distributive)})\b", re.I)
         self.list_after = re.compile(rf"\b(?:{_words(r.combined.not_after)})\s+$", re.I)
         self.list_reach = r.limits.list_reach_chars
+        self.traded_reach = r.limits.traded_reach_chars
         self.holding = re.compile(rf"\b(?:{_words(r.holding_cues)})\s+(?:the\s+)?$", re.I)
         self.commodity_units = set(r.commodity_units)
 
@@ -171,8 +172,8 @@ class SubjectFinder:
                 subject, rule, other, other_rule = unit.mention(), "unit_price", None, ""
             else:
                 subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
-                                              (c_start, c_end), content, reporting, reports, previous, frame)
-                if subject is None and not searches.search(self.generic_statement, s_start, s_end):
+                                              (c_start, c_end), content, reporting, reports, previous, frame, ctx)
+                if subject is None and rule != "unnamed_purchase" and not searches.search(self.generic_statement, s_start, s_end):
                     subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
                 other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
                                                 rule, frame, ctx)
@@ -199,7 +200,7 @@ class SubjectFinder:
     def _subject(self, text: str, view: Layout, rec: dict, in_sentence: list[Entity], entities: list[Entity],
                  sentence: tuple[int, int], clause: tuple[int, int], content: tuple[int, int] | None,
                  reporting: dict | None, reports: "Reports", previous: Entity | None,
-                 frame: Match | None) -> tuple[Entity | None, str]:
+                 frame: Match | None, ctx: Context) -> tuple[Entity | None, str]:
         """The subject of one figure and the id of the rule that chose it."""
         s_start, (c_start, c_end) = sentence[0], clause
         part = self.parts.match(text, s_start, rec["start"]) if previous else None
@@ -207,6 +208,12 @@ class SubjectFinder:
             return previous, "part_of_previous"
         if frame and frame.subject:
             return frame.subject, frame.frame
+        if frame and frame.sells and frame.acting and frame.counterparty and not frame.named_other:
+            traded = ctx.trade.sold_before(rec["start"], self.traded_reach, frame.counterparty["canonical"])
+            if traded:  # "X bought 60% of Beta, and offered to buy the rest for $31 a share": Beta's shares
+                return traded, "traded_before"
+            if frame.counted:  # "X announced $3bn of purchases": the buyer, of things unnamed
+                return None, "unnamed_purchase"
         if frame and frame.counterparty and frame.named_other:  # "sell a stake to Acme for $1bn": Acme is the other party
             named, sentence_names = frame.counterparty["canonical"], in_sentence
             in_sentence = self._names_in((id(sentence_names), named), lambda: [e for e in sentence_names if e["canonical"] != named])
@@ -283,6 +290,7 @@ class SubjectFinder:
         sellers: Counter[str] = Counter()
         first: dict[str, Entity] = {}
         buyers: dict[str, Entity] = {}
+        sold: list[tuple[int, Entity]] = []
         for t in triggers:
             s_start, s_end = view.sentence(t.start)
             names = parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)]
@@ -293,8 +301,10 @@ class SubjectFinder:
                         first.setdefault(e["canonical"], e)
                 if thing and buyer and buyer["canonical"] != thing["canonical"]:
                     buyers.setdefault(thing["canonical"], buyer)
+                if thing:
+                    sold.append((t.start, thing))
         top = [first[c.most_common(1)[0][0]] if c else None for c in (things, sellers)]
-        return Trade(top[0], top[1], buyers)
+        return Trade(top[0], top[1], buyers, sold)
 
     @staticmethod
     def _reporters(doc: Doc, names: list[Entity]) -> list[bool]:

@@ -31,6 +31,8 @@ RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+l
 RELATIVE_WORDS = {"which", "who", "that"}
 BRACKETS = re.compile(r"\([^)]*\)")
 INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
+MODIFIER = re.compile(r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}")  # "Acme's US unit Beta": used with fullmatch(end, start)
+QUANTIFIED = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:worth\s+)?of\s+(?:[a-z-]+\s+)?")  # "$3bn ($2bn) of (asset) sales"
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "'s", "’s"}
 
 
@@ -46,6 +48,9 @@ class Match:
     implicit: str | None = None  # who receives the figure when no one is named ("government" for taxes)
     sells: bool = False  # a frame of a thing sold (sale, purchase, bid)
     named_other: bool = False  # the counterparty is named by a preposition ('to Acme'), not as the doer
+    acting: bool = False  # the agent acts: a verb ('X offered to buy') or a noun the figure counts, not a noun
+    # offered to the name before it ('X accepted a bid')
+    counted: bool = False  # the figure counts the noun ('X made $3bn of purchases')
 
 
 @dataclass
@@ -55,6 +60,17 @@ class Trade:
     asset: EntityMention | None  # the thing sold most often
     supplier: EntityMention | None  # the seller named most often
     buyers: dict[str, EntityMention]  # canonical name of a thing sold -> who bought it
+    sold: list[tuple[int, EntityMention]]  # (trigger start, thing sold), in text order
+
+    def sold_before(self, pos: int, reach: int, other_than: str) -> EntityMention | None:
+        """The thing last sold or bought before ``pos`` (within ``reach`` characters) that is
+        not ``other_than``: what "the remaining shares" of a later purchase are of."""
+        for start, thing in reversed(self.sold[:bisect_left(self.sold, pos, key=lambda s: s[0])]):
+            if start < pos - reach:
+                return None
+            if thing["canonical"] != other_than:
+                return thing
+        return None
 
 
 class Context:
@@ -129,6 +145,8 @@ class FrameMatcher:
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
         self.buyer_of = re.compile(rf"the\s+(?:[a-z][\w-]*\s+)?(?:{alternation(rules.unnamed.buyer_nouns)})\s+of\s+")
+        self.shared_subject = re.compile(  # used with match(pos): "Y, and offered to": Y is an object
+            rf"\s*,?\s*and\s+(?:\w+ly\s+)?(?:{alternation(rules.shared_subject_verbs)})\b", re.IGNORECASE)
         self.idioms = re.compile(union(rules.idioms), re.IGNORECASE)
         self.number = re.compile(rf"\d|\b(?:{alternation(rules.number_words)})s?\b", re.IGNORECASE)
         self.light = set(rules.light_verbs)
@@ -256,10 +274,10 @@ class FrameMatcher:
 
     def _word_class(self, text: str, t: Trigger, rec: dict) -> str:
         """A word that is a verb and a noun ('offer', 'bid', 'order') is a noun after a
-        determiner, a figure or a name, a verb otherwise."""
+        determiner, 'of', a figure or a name, a verb otherwise."""
         before = text[max(0, t.start - 40):t.start].split()
         last = before[-1].lower() if before else ""
-        if last in DETERMINERS or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - self.limits.figure_noun_chars:
+        if last in DETERMINERS or last == "of" or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - self.limits.figure_noun_chars:
             return "noun"
         if last[:1].isdigit() or (before and before[-1][:1].isupper() and last not in self.be):
             return "noun"
@@ -281,9 +299,10 @@ class FrameMatcher:
         if frame.counted and args.get("patient") is None and self.number.search(after) and "%" not in after \
                 and "per cent" not in after:
             roles = frame.counted
-        return self._roles(frame, roles, args, t)
+        counted = pos == "noun" and t.start >= rec["end"] and bool(QUANTIFIED.fullmatch(text, rec["end"], t.start))
+        return self._roles(frame, roles, args, t, pos == "verb" or counted, counted)
 
-    def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger) -> Match | None:
+    def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger, acting: bool, counted: bool) -> Match | None:
         subject = next((args[r] for r in roles.subject if args.get(r)), None)
         role = next((r for r in roles.counterparty if args.get(r)
                      and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
@@ -291,7 +310,7 @@ class FrameMatcher:
         if subject is None and other is None and frame.implicit_counterparty is None:
             return None
         return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty, sells=frame.sells,
-                     named_other=role not in (None, "agent"))
+                     named_other=role not in (None, "agent"), acting=acting, counted=counted)
 
     def _words_after(self, text: str, end: int, limit: int) -> str:
         return " ".join(text[end:limit].split()[:self.limits.count_words])
@@ -421,7 +440,9 @@ class FrameMatcher:
         return {"text": m.group(0), "canonical": name, "label": "ORG", "start": m.start("name"), "end": m.end()}
 
     def _before(self, text: str, pos: int, s_start: int, names: list[EntityMention]) -> EntityMention | None:
-        """The nearest name before ``pos`` in subject position: not after a preposition, not a possessor."""
+        """The nearest name before ``pos`` in subject position: not after a preposition, not a possessor,
+        not the object of an earlier verb of the same subject (nor a name that modifies it)."""
+        object_start: int | None = None
         for e in reversed(names):
             if e["end"] > pos or e["start"] < s_start:
                 continue
@@ -432,6 +453,10 @@ class FrameMatcher:
                 continue  # but 'for Acme to sell': Acme is the one who sells
             if len(lead) > 1 and lead[-2] in RELATIVE_WORDS:
                 continue  # "Acme, which owns Beta, has invested": Beta is the object of 'owns'
+            if self.shared_subject.match(text, e["end"], pos) or object_start is not None and MODIFIER.fullmatch(
+                    text, e["end"], object_start):
+                object_start = e["start"]
+                continue  # "Acme bought rival Beta, and offered to buy": the doer of both verbs is Acme
             between = RELATIVE.sub("", text[e["end"]:pos], count=1)
             if not self._in_scope(between):
                 return None  # "X announced the news, adding that Y will pay": the payer is not X
