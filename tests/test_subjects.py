@@ -109,3 +109,17 @@ def test_an_owners_unit_stands_for_the_one_unit_the_article_names(nlp):
     text = ("Tarvik unit fetches $4bn at auction\n\n"
             "Tarvik Oil's unit Norvikneftegas and Tarvik Oil's unit Samtrel were both put up for sale.")
     assert _subjects(text, nlp)["$4bn"][0] != "Norvikneftegas"
+
+
+def test_a_figure_told_again_keeps_its_parties(nlp):
+    """'The $5.6bn commitment, detailed in a report by X': the figure of the same amount told before, not X's."""
+    text = ("Velmora plans to spend approximately $5.6 billion on Trenix's Quasar processors in 2026. "
+            "The $5.6 billion commitment, detailed in a report by Ledgerline, shows how Velmora is changing suppliers.")
+    first, again = extract_text(text, nlp=nlp)
+    assert (again.subject.canonical, again.counterparty.canonical) == (first.subject.canonical, first.counterparty.canonical)
+    assert again.decided_by["subject"].rule == "subject.restated"
+    assert again.decided_by["subject"].evidence == first.mention
+    # another amount, or one not introduced by a determiner, is decided on its own
+    other = extract_text("Velmora plans $5.6 billion for chips. Ledgerline said $5.6 billion was Ledgerline's own budget.",
+                         nlp=nlp)[1]
+    assert other.decided_by["subject"].rule != "subject.restated"

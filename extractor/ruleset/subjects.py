@@ -73,6 +73,9 @@ class SubjectRules(RuleFile):
     owner_nouns: Words
     state_nouns: Words
     holding_cues: Words
+    restating_words: Words = Field(description="determiners that, right before a figure, make it the earlier figure "
+                                               "of the same amount told again ('ByteDance plans $5bn for chips. The $5bn "
+                                               "commitment ...'): it is about what that one is about")
     part_cues: Words = Field(description="'It was made up of $250m ... and $125m': the figures after these words, in a "
                                          "sentence that names no one before them, are parts of the figure before")
     commodity_units: Words

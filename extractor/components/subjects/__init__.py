@@ -76,6 +76,7 @@ class SubjectFinder:
         self.generic_statement = re.compile(rf"\b(?:{_words(r.generic_markers)})\b", re.I)
         self.parts = re.compile(rf"\s*(?:it|this|that|the\s+[a-z]+)\s+(?:[a-z]+\s+){{0,2}}?(?:{_words(r.part_cues)})\b",
                                 re.I)  # used with match(sentence start): 'It was made up of $250m'
+        self.restating = re.compile(rf"\b(?:{_words(r.restating_words)})\s+$", re.I)  # used with search(pos - 8, start)
         er = entity_rules(rules_folder)
         self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
@@ -144,12 +145,18 @@ class SubjectFinder:
         ctx = Context(seller, lambda: self._trade(text, view, triggers, parties, party_starts, ctx))
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
+        told: dict[tuple, dict] = {}  # an amount -> the last figure of it that has a subject
         for rec in money:
             original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
             if original is not None and "subject" in original:  # "$2bn (£1.1bn)": the conversion is the same claim
-                rec["subject"], rec["counterparty"] = original["subject"], original["counterparty"]
-                rec["decided_by"] = {**rec.get("decided_by", {}), **{k: v for k, v in original.get("decided_by", {}).items()
-                                                                  if k in ("subject", "counterparty")}}
+                _same_parties(rec, original)
+                continue
+            amount = (rec["value"], rec["low"], rec["high"], rec["currency"], rec["per"])
+            earlier = told.get(amount)
+            if earlier is not None and self.restating.search(text, max(0, rec["start"] - 8), rec["start"]):
+                _same_parties(rec, earlier)  # "... $5.6bn for chips. The $5.6bn commitment, detailed by X": not X's
+                rec["decided_by"]["subject"] = extensions.decision(
+                    "subject.restated", {"text": earlier["mention"], "start": earlier["start"], "end": earlier["end"]})
                 continue
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
@@ -195,6 +202,8 @@ class SubjectFinder:
                 decided["counterparty"] = extensions.decision(f"counterparty.{other_rule}",
                                                               _evidence(text, other, frame, other_rule))
             last = (paragraph, s_end, subject)
+            if subject:
+                told[amount] = rec
         return doc
 
     def _subject(self, text: str, view: Layout, rec: dict, in_sentence: list[Entity], entities: list[Entity],
@@ -545,6 +554,13 @@ def _authorities(mentions: list[Entity]) -> dict[str, Entity]:
 
 def _entity(e: Entity) -> EntityRef:
     return {"name": e["text"], "canonical": e["canonical"], "label": e["label"]}
+
+
+def _same_parties(rec: dict, original: dict) -> None:
+    """``rec`` tells the figure ``original`` again: the same subject and counterparty, decided by the same rules."""
+    rec["subject"], rec["counterparty"] = original["subject"], original["counterparty"]
+    rec["decided_by"] = {**rec.get("decided_by", {}), **{k: v for k, v in original.get("decided_by", {}).items()
+                                                      if k in ("subject", "counterparty")}}
 
 
 def _start(e: Entity) -> int:
