@@ -84,6 +84,12 @@ def test_a_verb_after_and_shares_the_doer(text, mention, subject, counterparty, 
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
 
 
+def test_a_preposition_between_two_names_is_no_unit_link(nlp):
+    """'Acme unit Beta' leads on to Beta; 'with Corlan about Dravik's patents' stays with Corlan."""
+    assert _roles("Dravik reached a $40m settlement with Corlan about Dravik's patents.", nlp)["$40m"][:2] == ("Dravik", "Corlan")
+    assert _roles("Dravik paid $40m to Corlan unit Bestel.", nlp)["$40m"][:2] == ("Dravik", "Bestel")
+
+
 def test_the_rest_of_a_thing_bought_is_the_thing_last_traded(nlp):
     text = ("Tarvik Holdings said it had bought all of Ostrel. It also acquired 60% of Ostrel's affiliate Brenn Labs, "
             "and offered to buy the remaining shares for $24 each.")

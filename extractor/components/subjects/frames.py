@@ -406,7 +406,7 @@ class FrameMatcher:
             if nxt and e["text"][:4].lower() == "the " and APPOSED.fullmatch(link):
                 return nxt  # "the US financial watchdog, the Securities and Exchange Commission"
             if nxt and re.fullmatch(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+", link) and self._gap_ok(link) \
-                    and not set(link.split()) & {"and", "or", "nor", "plus"}:
+                    and not set(link.split()) & (self.blockers | {"and", "or", "nor", "plus"}):  # not "with GM about Fiat"
                 return nxt  # "Yukos unit Beta", "Acme subsidiary Beta"
             return e
         return None
