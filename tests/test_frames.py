@@ -85,8 +85,8 @@ def test_a_verb_after_and_shares_the_doer(text, mention, subject, counterparty, 
 
 
 def test_a_preposition_between_two_names_is_no_unit_link(nlp):
-    """'Acme unit Beta' leads on to Beta; 'with Corlan about Dravik's patents' stays with Corlan."""
-    assert _roles("Dravik reached a $40m settlement with Corlan about Dravik's patents.", nlp)["$40m"][:2] == ("Dravik", "Corlan")
+    """'Acme unit Beta' leads on to Beta; 'with Corlan about Tessa Mills' stays with Corlan."""
+    assert _roles("Dravik reached a $40m settlement with Corlan about Tessa Mills.", nlp)["$40m"][:2] == ("Dravik", "Corlan")
     assert _roles("Dravik paid $40m to Corlan unit Bestel.", nlp)["$40m"][:2] == ("Dravik", "Bestel")
 
 
