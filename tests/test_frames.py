@@ -104,3 +104,15 @@ def test_a_figure_of_purchases_is_the_buyers_with_no_thing_named(nlp):
     # a bid a name accepted is no purchase of that name's: nothing changes there
     got = _roles("Pellow accepted a $2bn (£1.1bn) buyout from Garron on Monday.", nlp)
     assert got["$2bn"][:2] == ("Pellow", "Garron")
+
+
+def test_the_buyer_of_a_thing_auctioned_is_who_won_the_auction(nlp):
+    """'The winning bidder at the auction was a previously unknown firm, Quell Finance Group': Quell bought
+    what the document's sales name, so 'the buyer of Ostrel' is Quell; winning other things is no purchase of it."""
+    text = ("Tarvik was forced to sell its main unit, Ostrel. The state held an auction of Ostrel in December. "
+            "The winning bidder at the auction was a previously unknown firm, Quell Finance Group. "
+            "Tarvik has said it intends to seek $20bn in damages from the buyer of Ostrel.")
+    assert _roles(text, nlp)["$20bn"][:2] == ("Tarvik", "Quell Finance")
+    text = ("Tarvik was forced to sell its main unit, Ostrel. Brask bought 40 tankers. "
+            "Tarvik has said it intends to seek $20bn in damages from the buyer of Ostrel.")
+    assert _roles(text, nlp)["$20bn"][:2] == ("Tarvik", None)

@@ -300,10 +300,11 @@ class SubjectFinder:
         first: dict[str, Entity] = {}
         buyers: dict[str, Entity] = {}
         sold: list[tuple[int, Entity]] = []
+        winners: list[Entity] = []  # who won what the document sells ('X won the auction')
         for t in triggers:
             s_start, s_end = view.sentence(t.start)
             names = parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)]
-            for thing, buyer, seller in self.frames.trades(text, t, (s_start, s_end), names, ctx):
+            for thing, buyer, seller, of_asset in self.frames.trades(text, t, (s_start, s_end), names, ctx):
                 for e, counts in ((thing, things), (seller, sellers)):
                     if e is not None:
                         counts[e["canonical"]] += 1
@@ -312,7 +313,11 @@ class SubjectFinder:
                     buyers.setdefault(thing["canonical"], buyer)
                 if thing:
                     sold.append((t.start, thing))
+                elif buyer and of_asset:
+                    winners.append(buyer)
         top = [first[c.most_common(1)[0][0]] if c else None for c in (things, sellers)]
+        if top[0] and winners:  # "The winning bidder at the auction was Quell": Quell bought what the document sells
+            buyers.setdefault(top[0]["canonical"], winners[0])
         return Trade(top[0], top[1], buyers, sold)
 
     @staticmethod

@@ -144,6 +144,9 @@ class FrameMatcher:
         self.description = re.compile(  # used with match(pos)
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
+        self.party_noun = re.compile(rf"\b(?:{alternation(rules.unnamed.buyer_nouns)})$", re.IGNORECASE)  # search(trigger)
+        self.copula_after = re.compile(  # "the winning bidder (at the auction) was X": used with match(trigger end)
+            rf"(?:\s+(?:at|of|in|for)\s+(?:the\s+)?[\w-]+)?\s+(?:{alternation(rules.be_words)})\s+")
         self.buyer_of = re.compile(rf"the\s+(?:[a-z][\w-]*\s+)?(?:{alternation(rules.unnamed.buyer_nouns)})\s+of\s+")
         self.shared_subject = re.compile(  # used with match(pos): "Y, and offered to": Y is an object
             rf"\s*,?\s*and\s+(?:\w+ly\s+)?(?:{alternation(rules.shared_subject_verbs)})\b", re.IGNORECASE)
@@ -238,19 +241,20 @@ class FrameMatcher:
         return first
 
     def trades(self, text: str, t: Trigger, sentence: tuple[int, int], names: list[EntityMention],
-               ctx: Context) -> Iterator[tuple[EntityMention | None, EntityMention | None, EntityMention | None]]:
-        """(thing sold, buyer, seller) that each frame of trigger ``t`` names ('Beta was sold
-        to Acme', 'Acme bought Beta', 'Fendal is to supply Skyreach with jets'), for the
-        document's trade."""
+               ctx: Context) -> Iterator[tuple[EntityMention | None, EntityMention | None, EntityMention | None, bool]]:
+        """(thing sold, buyer, seller, of the asset) that each frame of trigger ``t`` names ('Beta
+        was sold to Acme', 'Acme bought Beta', 'Fendal is to supply Skyreach with jets'; 'of the
+        asset': its thing is the document's asset, 'X won the auction'), for the document's trade."""
         for frame, pos in t.frames:
-            if not (frame.sells or frame.buyer or frame.seller) or (frame.verb if pos == "verb" else frame.noun) is None:
+            roles = frame.verb if pos == "verb" else frame.noun
+            if not (frame.sells or frame.buyer or frame.seller) or roles is None:
                 continue
             args = self._arguments(text, pos, t, sentence, names, None, ctx)
             thing = args.get("patient") if frame.sells else None
             buyer = next((args[r] for r in frame.buyer if r != "asset" and args.get(r)), None)
             seller = next((args[r] for r in frame.seller if args.get(r)), None)
             if thing or buyer or seller:
-                yield thing, buyer, seller
+                yield thing, buyer, seller, "asset" in roles.subject
 
     def _in_scope(self, between: str, after_figure: bool = False) -> bool:
         """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
@@ -344,8 +348,16 @@ class FrameMatcher:
             else:  # a name right after a noun is its patient ('a bid Acme rejected' is not about Acme)
                 adjacent = after if after and not text[t.end:after["start"]].strip() else None
                 relative = self._relative_agent(text, t.end, names)  # "a $900m loan that Beta had secured"
-                args["agent"], args["patient"] = relative or possessor or before, args["of"] or adjacent
+                args["agent"], args["patient"] = relative or possessor or before or self._named_party(text, t, limit, names), \
+                    args["of"] or adjacent
         return args
+
+    def _named_party(self, text: str, t: Trigger, limit: int, names: list[EntityMention]) -> EntityMention | None:
+        """'The winning bidder at the auction was Quell': the name a party noun is said to be."""
+        if not self.party_noun.search(text, t.start, t.end):
+            return None
+        m = self.copula_after.match(text, t.end, limit)
+        return (self._after(text, m.end(), limit, names) or self._description(text, m.end(), names)) if m else None
 
     def _relative_agent(self, text: str, pos: int, names: list[EntityMention]) -> EntityMention | None:
         """'a $900m loan that Beta had secured': the subject of a relative clause right after a
@@ -418,7 +430,7 @@ class FrameMatcher:
         if m is None or not self._in_scope(text[pos:m.start()]) \
                 or len(BRACKETS.sub("", text[pos:m.start()]).split()) > 2 * self.limits.gap_words:  # conversions not counted
             return None
-        return self._after(text, m.end(), limit, names) or self._description(text, m.end()) \
+        return self._after(text, m.end(), limit, names) or self._description(text, m.end(), names) \
             or self._buyer_of(text, m.end(), names, ctx)
 
     def _buyer_of(self, text: str, pos: int, names: list[EntityMention], ctx: Context) -> EntityMention | None:
@@ -430,12 +442,16 @@ class FrameMatcher:
         buyer = ctx.trade.buyers.get(thing["canonical"]) if thing else None
         return {**buyer, "text": text[m.start():thing["end"]], "start": m.start(), "end": thing["end"]} if buyer else None
 
-    def _description(self, text: str, pos: int) -> EntityMention | None:
+    def _description(self, text: str, pos: int, names: list[EntityMention]) -> EntityMention | None:
         """An unnamed party written as an indefinite description ('by an unknown shell company',
-        'to an unnamed agent in Benin'): the description is its name, as a reader would give it."""
+        'to an unnamed agent in Benin'): the description is its name, as a reader would give it,
+        unless a name stands in apposition to it ('a previously unknown firm, Quell Finance')."""
         m = self.description.match(text, pos)
         if m is None:
             return None
+        apposed = next((e for e in names if e["start"] >= m.end()), None)
+        if apposed and APPOSED.fullmatch(text, m.end(), apposed["start"]):
+            return apposed
         name = m.group("name")
         return {"text": m.group(0), "canonical": name, "label": "ORG", "start": m.start("name"), "end": m.end()}
 
