@@ -116,3 +116,19 @@ def test_the_buyer_of_a_thing_auctioned_is_who_won_the_auction(nlp):
     text = ("Tarvik was forced to sell its main unit, Ostrel. Brask bought 40 tankers. "
             "Tarvik has said it intends to seek $20bn in damages from the buyer of Ostrel.")
     assert _roles(text, nlp)["$20bn"][:2] == ("Tarvik", None)
+
+
+@pytest.mark.parametrize("text,mention,subject,counterparty", [
+    # a short sentence of names is no Title Case heading: its names count
+    ("The Maritime Authority fined Tellan Group $12m.", "$12m", "Tellan", "Maritime Authority"),
+    ("Skyline Air owes Fendal $40m.", "$40m", "Skyline Air", "Fendal"),
+])
+def test_a_sentence_of_names_keeps_its_names(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+def test_a_title_case_headline_still_needs_the_body_for_its_names(nlp):
+    """'Brisk Sues Tellan for $5m' is a heading (only minor words in lower case): a name there counts
+    when the body uses it."""
+    got = _roles("Brisk Sues Tellan for $5m\n\nShares in the carmaker rose.", nlp)["$5m"]
+    assert got[:2] == (None, None)

@@ -67,6 +67,7 @@ class EntityFinder:
     def __init__(self, rules_folder: str | None = None) -> None:
         rules = entity_rules(rules_folder)
         self.limits = rules.limits
+        self.minor_words = frozenset(rules.title_case_minor_words)
         self.places = {name for name, label in rules.labels.items() if label in ("GPE", "LOC")}
         self.alias = {a.lower(): canon for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.alias_names = {a for canon, names in rules.aliases.items() for a in [canon, *names]}
@@ -106,7 +107,7 @@ class EntityFinder:
         tokens = Tokens(doc, text)
         words = set(tokens.words)
         lowercase = set(filter(str.islower, words))  # Token.lower_ of each is the word itself
-        headings = _title_case_lines(text, view.lines, self.limits)
+        headings = _title_case_lines(text, view.lines, self.limits, self.minor_words)
         body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)})
                 if not _in(headings, tokens.start[s])]
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
@@ -444,7 +445,8 @@ def _name_like(word: str) -> bool:
     return bool(NAME_TOKEN.fullmatch(word)) and any(c.isupper() for c in word)
 
 
-def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLimits) -> list[tuple[int, int]]:
+def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLimits,
+                      minor: frozenset[str]) -> list[tuple[int, int]]:
     """Where capitals prove nothing, by the shape of the line: lines written in Title Case
     (headlines, section headings: see ``_title_case``; 'Key Figures'), and labels (the start
     of a line, a bullet's included, up to a colon within limits.label_words words: 'Total
@@ -454,7 +456,7 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLim
     label_words, found = limits.label_words, []
     for start, end in lines:
         line = text[start:end].strip()
-        if _title_case(line, limits):
+        if _title_case(line, limits, minor):
             found.append((start, end))
             continue
         colon = text.find(":", start, end)
@@ -466,17 +468,18 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLim
             continue
         figure = DIGIT.search(text, start, end)  # a table row: 'Total AI Investment ~CNY 150 billion'
         label = text[start:figure.start()] if figure else ""
-        if label and _title_case(label.strip(), limits) and sum(w[0].isalpha() for w in label.split()) <= label_words:
+        if label and _title_case(label.strip(), limits, minor) and sum(w[0].isalpha() for w in label.split()) <= label_words:
             found.append((start, figure.start()))
     return found
 
 
-def _title_case(line: str, limits: EntityLimits) -> bool:
+def _title_case(line: str, limits: EntityLimits, minor: frozenset[str]) -> bool:
     """limits.heading_min_words words or more, mostly capitalised (limits.heading_capitals_share
-    of them); or two capitalised words and no full stop."""
+    of them), the others minor words ('for', 'with'); or two capitalised words and no full stop."""
     words = [w for w in line.split() if w[0].isalpha()]
     capitals = sum(w[0].isupper() for w in words)
-    return (len(words) >= limits.heading_min_words and capitals >= limits.heading_capitals_share * len(words)) or (
+    return (len(words) >= limits.heading_min_words and capitals >= limits.heading_capitals_share * len(words)
+            and all(w[0].isupper() or w.lower() in minor for w in words)) or (
         len(words) == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
 
 

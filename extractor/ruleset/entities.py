@@ -47,6 +47,9 @@ class EntityRules(RuleFile):
     public_body_words: Words
     body_words: Words
     market_kinds: Words
+    title_case_minor_words: Words = Field(description="the words a Title Case line leaves in lower case ('Acme Bids "
+                                                      "for Beta'); a line with any other lower-case word ('Acme owes "
+                                                      "Beta $40m.') is a sentence, not a heading")
     adjective_suffixes: Words
     limits: EntityLimits
 
