@@ -132,3 +132,15 @@ def test_a_title_case_headline_still_needs_the_body_for_its_names(nlp):
     when the body uses it."""
     got = _roles("Brisk Sues Tellan for $5m\n\nShares in the carmaker rose.", nlp)["$5m"]
     assert got[:2] == (None, None)
+
+
+@pytest.mark.parametrize("text,mention,subject,counterparty", [
+    # after a recipient verb the noun's giver is named by 'from': the buyer, payer, investor
+    ("Fendal won a $2bn order from Skyline Air.", "$2bn", "Skyline Air", "Fendal"),
+    ("Tellan Group received a $40m payment from Brisco.", "$40m", "Brisco", "Tellan"),
+    ("Brisco received an $80m investment from Tellan Group.", "$80m", "Tellan", "Brisco"),
+    # a giving light verb keeps the doer
+    ("Skyline Air placed a $2bn order with Fendal.", "$2bn", "Skyline Air", "Fendal"),
+])
+def test_a_recipient_verb_turns_the_noun_round(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -29,6 +29,8 @@ class Frame(Strict):
     verb: Roles | None = None
     noun: Roles | None = None
     counted: Roles | None = Field(None, description="roles when the patient is counted ('sell 10 aircraft to X')")
+    received: Roles | None = Field(None, description="roles of a noun after a recipient verb ('X won a $2bn order from "
+                                                     "Y': the light verb's subject receives it)")
     sells: bool = Field(False, description="its patient is a thing sold; the document's 'asset' is the one most "
                                            "often sold")
     buyer: list[Argument] = Field(default_factory=list, description="arguments that name who buys (for 'the buyer of X')")
@@ -81,6 +83,8 @@ class FrameRules(RuleFile):
     number_words: Words = Field(description="words that count what follows them, a plural s allowed ('ten aircraft', "
                                             "'dozens of jets'); a digit counts too")
     light_verbs: Words = Field(description="verbs whose subject is the agent of the noun after them ('placed an order')")
+    recipient_verbs: Words = Field(description="light verbs whose subject receives the noun after them ('won an order', "
+                                               "'received a payment'): a frame's 'received' roles apply")
     agent_blockers: Words = Field(description="words after which a name is no agent ('an officer at Acme')")
     limits: FrameLimits
 

@@ -93,6 +93,7 @@ class Arguments(dict):
     def __init__(self, lookup: Callable[[str], EntityMention | None]) -> None:
         super().__init__()
         self.lookup = lookup
+        self.received = False  # a noun's light verb is a recipient verb ('won an order')
 
     def __missing__(self, key: str) -> EntityMention | None:
         value = self[key] = self.lookup(key)
@@ -153,6 +154,7 @@ class FrameMatcher:
         self.idioms = re.compile(union(rules.idioms), re.IGNORECASE)
         self.number = re.compile(rf"\d|\b(?:{alternation(rules.number_words)})s?\b", re.IGNORECASE)
         self.light = set(rules.light_verbs)
+        self.recipient = set(rules.recipient_verbs)
         self.blockers = set(rules.agent_blockers)
         sales = [f for f in rules.frames if f.sold_to_pay]
         participles = alternation([v for f in sales for v in f.verbs if not v.lower().endswith("ing")])
@@ -303,6 +305,8 @@ class FrameMatcher:
         if frame.counted and args.get("patient") is None and self.number.search(after) and "%" not in after \
                 and "per cent" not in after:
             roles = frame.counted
+        if frame.received and args.received:  # "Fendal won a $2bn order from Skyline": Skyline ordered
+            roles = frame.received
         counted = pos == "noun" and t.start >= rec["end"] and bool(QUANTIFIED.fullmatch(text, rec["end"], t.start))
         return self._roles(frame, roles, args, t, pos == "verb" or counted, counted)
 
@@ -342,6 +346,7 @@ class FrameMatcher:
         else:
             possessor = self._possessor(text, t.start, s_start, names)
             light = self._light_verb(text, before, t.start, rec)
+            args.received = light is not None and WORD.match(text, light).group(0).strip(",.()").lower() in self.recipient
             before = self._payer(text, before, light, ctx) if light is not None else None
             if args["by"] is not None:
                 args["agent"], args["patient"] = args["by"], args["of"] or before
