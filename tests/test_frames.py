@@ -144,3 +144,15 @@ def test_a_title_case_headline_still_needs_the_body_for_its_names(nlp):
 ])
 def test_a_recipient_verb_turns_the_noun_round(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text,mention,subject,counterparty", [
+    # a holding bought or sold is of its company: the company is the thing traded
+    ("Under the deal, Tellan Group will pay $1.2bn for a 40% stake in Brisco.", "$1.2bn", "Brisco", "Tellan"),
+    ("Tellan Group is to buy a 40% stake in Brisco for $1.2bn.", "$1.2bn", "Brisco", "Tellan"),
+    ("Tellan Group has sold its 20% stake in Brisco to Harrow for $300m.", "$300m", "Brisco", "Harrow"),
+    # a stake taken is an investment: the investor
+    ("Tellan Group took a $1.2bn stake in Brisco.", "$1.2bn", "Tellan", "Brisco"),
+])
+def test_a_holding_traded_is_of_its_company(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

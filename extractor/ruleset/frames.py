@@ -82,6 +82,8 @@ class FrameRules(RuleFile):
     idioms: Regexes = Field(description="phrases in which a trigger word has another sense ('in order to')")
     number_words: Words = Field(description="words that count what follows them, a plural s allowed ('ten aircraft', "
                                             "'dozens of jets'); a digit counts too")
+    holding_nouns: Words = Field(description="what a share of a company is called ('a 40% stake in Beta', 'shares of "
+                                             "Beta'): bought, sold or paid for, the company is the thing traded")
     light_verbs: Words = Field(description="verbs whose subject is the agent of the noun after them ('placed an order')")
     recipient_verbs: Words = Field(description="light verbs whose subject receives the noun after them ('won an order', "
                                                "'received a payment'): a frame's 'received' roles apply")

@@ -33,6 +33,7 @@ BRACKETS = re.compile(r"\([^)]*\)")
 INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
 MODIFIER = re.compile(r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}")  # "Acme's US unit Beta": used with fullmatch(end, start)
 QUANTIFIED = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:worth\s+)?of\s+(?:[a-z-]+\s+)?")  # "$3bn ($2bn) of (asset) sales"
+GOVERNED = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|another|further)\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "'s", "’s"}
 
 
@@ -155,6 +156,11 @@ class FrameMatcher:
         self.number = re.compile(rf"\d|\b(?:{alternation(rules.number_words)})s?\b", re.IGNORECASE)
         self.light = set(rules.light_verbs)
         self.recipient = set(rules.recipient_verbs)
+        self.holding = re.compile(  # "a 40% stake in", "the remaining shares of": used with match(pos)
+            rf"\s*(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w.%-]+\s+){{0,2}}?(?:{alternation(rules.holding_nouns)})\s+(?:in|of)\s+",
+            re.IGNORECASE)
+        self.holding_words = {w.lower() for w in rules.holding_nouns}
+        self.sells_verbs = {word for word, frames in self.by_word.items() if any(f.sells and p == "verb" for f, p in frames)}
         self.blockers = set(rules.agent_blockers)
         sales = [f for f in rules.frames if f.sold_to_pay]
         participles = alternation([v for f in sales for v in f.verbs if not v.lower().endswith("ing")])
@@ -218,6 +224,7 @@ class FrameMatcher:
         near = [t for t in near if clause[0] <= t.start < clause[1]]
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
                 or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start], after_figure=True))]
+        near = [t for t in near if not self._traded_holding(text, t, near)]
         first: Match | None = None
         for t in _verb_first(sorted(near, key=lambda t: self._distance(text, t, clause, rec)), rec):
             for frame, pos in t.frames:
@@ -241,6 +248,14 @@ class FrameMatcher:
                     return first  # 'pay off a $5bn tax bill': the payment of a tax goes to the state
                 break
         return first
+
+    def _traded_holding(self, text: str, t: Trigger, near: list[Trigger]) -> bool:
+        """``t`` is a holding noun that a verb of a sale or purchase governs ('buy a 40% stake in Beta'):
+        the verb tells the transaction, not the noun's frame ('a stake' of an investment)."""
+        if text[t.start:t.end].lower() not in self.holding_words:
+            return False
+        return any(v.end <= t.start and text[v.start:v.end].lower() in self.sells_verbs
+                   and GOVERNED.fullmatch(text, v.end, t.start) for v in near)
 
     def trades(self, text: str, t: Trigger, sentence: tuple[int, int], names: list[EntityMention],
                ctx: Context) -> Iterator[tuple[EntityMention | None, EntityMention | None, EntityMention | None, bool]]:
@@ -409,8 +424,10 @@ class FrameMatcher:
 
     def _after(self, text: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
         """The first name after ``pos``, with only descriptive words between ('bought rival
-        Acme'); 'its', a possessor ('Acme's unit Beta') or a name before a type noun and
-        another name ('Acme unit Beta') lead on to the next name."""
+        Acme'); 'its', a possessor ('Acme's unit Beta'), a name before a type noun and
+        another name ('Acme unit Beta') or a holding ('a 40% stake in Acme') lead on to the next name."""
+        holding = self.holding.match(text, pos, limit)
+        pos = holding.end() if holding else pos
         for e in names:
             if e["start"] < pos:
                 continue
