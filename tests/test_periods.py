@@ -157,3 +157,16 @@ def test_a_day_after_the_figure_is_when_it_was_said_when_its_clause_names_a_year
     assert claim.period.text == "2023"
     [claim] = extract_text("Oil closed at $51.15 on Tuesday.", nlp=nlp)
     assert "Tuesday" in claim.period.text
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a possessive before the period does not hide its cue ("in its financial year to ...")
+    ("Brisco made a loss of $40m in its financial year to March 2005.", ("2004-04-01", "2005-03-31")),
+    ("Tarn Mills made $5m in their year to June 2004.", ("2003-07-01", "2004-06-30")),
+    # "to the end of" a month, "to end-March": the same period as "to March"
+    ("Brisco made a loss of $40m in the 12 months to the end of March.", ("2004-04-01", "2005-03-31")),
+    ("Brisco made a loss of $40m in the year to end-March.", ("2004-04-01", "2005-03-31")),
+])
+def test_a_year_to_a_month_however_written(nlp, text, dates):
+    period = periods(nlp, text, "2005-06-01")[0]
+    assert (period["start"], period["end"]) == dates
