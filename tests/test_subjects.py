@@ -123,3 +123,12 @@ def test_a_figure_told_again_keeps_its_parties(nlp):
     other = extract_text("Velmora plans $5.6 billion for chips. Ledgerline said $5.6 billion was Ledgerline's own budget.",
                          nlp=nlp)[1]
     assert other.decided_by["subject"].rule != "subject.restated"
+
+
+@pytest.mark.parametrize("text", [
+    "Tellan Group is buying Brisco. The combined firm will have sales of $9bn.",
+    "Tellan Group's takeover of rival Brisco was approved. The enlarged group will have sales of $9bn.",
+    "Tellan Group and Brisco are merging. The combined firm will have sales of $9bn.",
+])
+def test_the_combined_firm_is_the_two_a_deal_joins(text, nlp):
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == "Tellan and Brisco combined"

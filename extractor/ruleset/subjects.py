@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Regex, RuleFile, Strict, Words
+from .base import Regex, Regexes, RuleFile, Strict, Words
 from .loader import load
 
 
@@ -69,6 +69,9 @@ class SubjectRules(RuleFile):
     pronouns: Words
     expletive_after_it: Words
     merged_modifiers: Words
+    merger_links: Regexes = Field(description="what stands between two names that a deal joins ('Acme is buying Beta', "
+                                              "'Acme's takeover of Beta'): with no names joined by 'and', the combined "
+                                              "firm is these two")
     generic_markers: Words
     owner_nouns: Words
     state_nouns: Words

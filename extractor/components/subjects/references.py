@@ -10,7 +10,8 @@ then in the nearest sentence before that has one, its first subject name, else i
 fitting name or a pronoun (or the same description) resolved before it ("The plan dented
 its margins at rival Beta. The company..." is the company "its" stands for); the main
 entity last.
-"a merged firm" ("the combined company") stands for the names last joined with "and".
+"a merged firm" ("the combined company") stands for the names last joined with "and", else
+the last two a deal joins ("Acme is buying Beta", rules/subjects.json merger_links).
 Each reference is resolved once, looking back over a bounded number of names.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 
 from ...layout import Layout
 from ...ruleset.subjects import SubjectRules
-from ...textmatch import alternation
+from ...textmatch import alternation, union
 from ..extensions import EntityMention
 from .lists import NameList
 
@@ -61,6 +62,7 @@ class References:
         self.pronoun = re.compile(rf"\b(?:{alternation(rules.pronouns)})\b", re.IGNORECASE)
         self.expletive = re.compile(rf"\s+(?:{alternation(rules.expletive_after_it)})\b", re.IGNORECASE)
         self.merged = re.compile(rf"\b(?:{alternation(rules.merged_modifiers)})\b", re.IGNORECASE)
+        self.merger_link = re.compile(union(rules.merger_links), re.IGNORECASE)  # used with fullmatch(end, start)
         government = alternation(rules.reference_kinds["government"])
         self.government_noun = re.compile(rf"\b(?:{government})\b")
         self.bare_government = re.compile(  # "Russian prosecutors": a nationality names a government body; search(pos-n, pos)
@@ -199,4 +201,7 @@ class References:
                 k -= 1
             if len(names) > 1:
                 return NameList(names).combined()
+        for j in reversed(window):  # "Acme is buying Beta. The combined firm ...": the two the deal joins
+            if j - 1 in window and self.merger_link.fullmatch(text, entities[j - 1]["end"], entities[j]["start"]):
+                return NameList([entities[j - 1], entities[j]]).combined()
         return None
