@@ -156,3 +156,15 @@ def test_a_recipient_verb_turns_the_noun_round(text, mention, subject, counterpa
 ])
 def test_a_holding_traded_is_of_its_company(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text,mention,subject,counterparty", [
+    # a penalty imposed 'by' someone is paid by the name the light verb's subject is
+    ("Tellan Group has been hit with a $40m fine by the Dorran Commission.", "$40m", "Tellan", "Dorran Commission"),
+    # 'ordered X to pay' is a command, no purchase order: the fine decides
+    ("The Dorran Commission has ordered Tellan Group to pay a $40m fine.", "$40m", "Tellan", "Dorran Commission"),
+    # an order of goods stays an order, a purpose after it or not
+    ("Skyline Air ordered 20 jets to replace its fleet in a deal worth $2bn.", "$2bn", "Skyline Air", None),
+])
+def test_penalties_and_commands(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
