@@ -132,3 +132,15 @@ def test_a_figure_told_again_keeps_its_parties(nlp):
 ])
 def test_the_combined_firm_is_the_two_a_deal_joins(text, nlp):
     assert extract_text(text, nlp=nlp)[0].subject.canonical == "Tellan and Brisco combined"
+
+
+def test_a_headline_figure_takes_the_parties_the_body_gives_it(nlp):
+    text = ("Brewer's owner buys rival for $4bn\n\n"
+            "Dutch group Tellan Holdings is to buy rival Brisco Breweries for $4bn, the companies said.")
+    headline, body = extract_text(text, nlp=nlp)[:2]
+    assert (headline.subject.canonical, headline.counterparty.canonical) == ("Brisco Breweries", "Tellan")
+    assert headline.decided_by["subject"].rule == "subject.headline_restated"
+    assert headline.decided_by["subject"].start == body.start
+    # a headline figure the body does not repeat keeps its own decision
+    text = "Brewer's owner buys rival for $4bn\n\nDutch group Tellan Holdings is to buy rival Brisco Breweries."
+    assert extract_text(text, nlp=nlp)[0].decided_by["subject"].rule != "subject.headline_restated"

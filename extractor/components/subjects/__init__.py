@@ -46,6 +46,7 @@ T = TypeVar("T")
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC", "BODY"}  # BODY: a trade or statistical body publishes others' figures
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
 POSSESSIVES = {"its", "their"}
+WEAK_SUBJECTS = {None, "subject.main_entity", "subject.previous_figure"}  # fallbacks, no words of the figure's own
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
 OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
@@ -204,7 +205,29 @@ class SubjectFinder:
             last = (paragraph, s_end, subject)
             if subject:
                 told[amount] = rec
+        self._headline_figures(view, money)
         return doc
+
+    @staticmethod
+    def _headline_figures(view: Layout, money: list[dict]) -> None:
+        """A headline figure is the body's figure of the same amount ("Macy's owner buys rival for
+        $11bn" / "Federated is to buy May for $11bn"): when only a fallback gave it a subject, it
+        takes the parties the body decided."""
+        head_end = view.lines[0][1] if view.lines else 0
+        body: dict[tuple, dict] = {}
+        for rec in reversed(money):
+            if rec["start"] >= head_end and (rec.get("decided_by", {}).get("subject") or {}).get("rule") not in WEAK_SUBJECTS:
+                body[(rec["value"], rec["low"], rec["high"], rec["currency"], rec["per"])] = rec
+        for rec in money:
+            if rec["start"] >= head_end:
+                break
+            decided = rec.get("decided_by", {})
+            found = body.get((rec["value"], rec["low"], rec["high"], rec["currency"], rec["per"]))
+            if found and found.get("subject") and (decided.get("subject") or {}).get("rule") in WEAK_SUBJECTS:
+                _same_parties(rec, found)
+                decided = rec["decided_by"]
+                decided["subject"] = extensions.decision(
+                    "subject.headline_restated", {"text": found["mention"], "start": found["start"], "end": found["end"]})
 
     def _subject(self, text: str, view: Layout, rec: dict, in_sentence: list[Entity], entities: list[Entity],
                  sentence: tuple[int, int], clause: tuple[int, int], content: tuple[int, int] | None,
