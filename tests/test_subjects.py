@@ -144,3 +144,9 @@ def test_a_headline_figure_takes_the_parties_the_body_gives_it(nlp):
     # a headline figure the body does not repeat keeps its own decision
     text = "Brewer's owner buys rival for $4bn\n\nDutch group Tellan Holdings is to buy rival Brisco Breweries."
     assert extract_text(text, nlp=nlp)[0].decided_by["subject"].rule != "subject.headline_restated"
+
+
+def test_a_description_in_a_report_is_not_the_reporter(nlp):
+    """'The Daily Ledger reported that Tellan valued the unit at £450m': the unit is no newspaper's."""
+    claim = extract_text("The Daily Ledger reported that Tellan valued the unit at £450m.", nlp=nlp)[0]
+    assert claim.subject.canonical != "Daily Ledger"

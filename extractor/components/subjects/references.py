@@ -156,8 +156,10 @@ class References:
         fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
         same = [j for j in reversed(fitting) if entities[j]["start"] >= s_start]  # in text order
         for j in same:
-            if subject_like[j]:
+            if subject_like[j] and not (cited[j] and ref.kind != "pronoun"
+                                        and any(k > j and subject_like[k] and not cited[k] for k in same)):
                 return entities[j]  # the subject of the sentence: "Acme, which supplies Beta, said its..."
+                # (not a newspaper reporting on the next one: "The Ledger reported that Acme valued the unit")
         named = [j for j in same if not speaking[j]]
         if named and ref.kind not in ("pronoun", "government"):
             return entities[named[-1]]  # "the retrial of a former Tyco chief, accused of looting the conglomerate"
