@@ -150,3 +150,8 @@ def test_a_description_in_a_report_is_not_the_reporter(nlp):
     """'The Daily Ledger reported that Tellan valued the unit at £450m': the unit is no newspaper's."""
     claim = extract_text("The Daily Ledger reported that Tellan valued the unit at £450m.", nlp=nlp)[0]
     assert claim.subject.canonical != "Daily Ledger"
+
+
+def test_a_government_no_country_names_is_still_no_company(nlp):
+    claim = extract_text("Tellan Group makes steel. The government said it would spend £2bn on new roads.", nlp=nlp)[0]
+    assert (claim.subject.canonical, claim.subject.label) == ("government", "GOV")

@@ -142,6 +142,8 @@ class References:
                 found = self._antecedent(ref, entities, window, view, subject_like, cited, speaking, kinds, resolved)
             if found is None and ref.kind == "government":
                 found = salient_government
+            if found is None and ref.kind == "government" and ref.noun in self.state_nouns:
+                found = {"canonical": "government", "label": "GOV"}  # "The government said it would spend": no company's
             if found is None and ref.kind != "merged" and main and self._fits(ref, main, kinds):
                 found = main
             if found:
