@@ -155,3 +155,13 @@ def test_a_description_in_a_report_is_not_the_reporter(nlp):
 def test_a_government_no_country_names_is_still_no_company(nlp):
     claim = extract_text("Tellan Group makes steel. The government said it would spend £2bn on new roads.", nlp=nlp)[0]
     assert (claim.subject.canonical, claim.subject.label) == ("government", "GOV")
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Tellan Group reported strong results. The carmakers lost a combined $3bn last year.", "carmakers"),
+    ("Tellan Group makes steel. Meanwhile, Japanese investors poured $20bn into US bonds in January.", "Japanese investors"),
+    ("Tellan Group makes steel. US consumers spent $8bn on toys over Christmas.", "US consumers"),
+])
+def test_a_group_is_its_own_subject_not_the_main_entity(text, subject, nlp):
+    claim = extract_text(text, nlp=nlp)[0]
+    assert (claim.subject.canonical, claim.subject.label) == (subject, "GROUP")

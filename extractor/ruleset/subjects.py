@@ -68,6 +68,9 @@ class SubjectRules(RuleFile):
     general_nouns: Words
     pronouns: Words
     expletive_after_it: Words
+    group_nouns: Words = Field(description="plural nouns of a group a figure can be about, when 'the' or a nationality "
+                                           "or country comes before ('the carmakers', 'Japanese investors', 'US "
+                                           "consumers'): the group names itself (label GROUP)")
     merged_modifiers: Words
     merger_links: Regexes = Field(description="what stands between two names that a deal joins ('Acme is buying Beta', "
                                               "'Acme's takeover of Beta'): with no names joined by 'and', the combined "

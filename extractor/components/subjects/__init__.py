@@ -116,7 +116,8 @@ class SubjectFinder:
         speaking = [_inside(source_starts, e["start"]) for e in companies]
         resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited, speaking,
                                            kinds, main)
-        governments = [r for r in resolved if r["label"] == "GOV"]  # the places inside "the Russian government" go
+        governments = [r for r in resolved if r["label"] in ("GOV", "GROUP")]  # the places inside "the Russian
+        # government" or "US consumers" go
         found = _without_overlaps(found, governments, keep=NAMES_IN_GOVERNMENTS)
         entities = _without_overlaps(entities, governments, keep=NAMES_IN_GOVERNMENTS)
         resolved = _without_overlaps(resolved, [e for e in found if e["label"] not in PLACE_LABELS])

@@ -42,6 +42,7 @@ class Reference:
     kind: str
     noun: str
     name: str | None = None  # "the Russian government" names itself: "Russian government"
+    label: str = "GOV"  # the label of a reference that names itself
 
 
 class References:
@@ -67,6 +68,9 @@ class References:
         self.government_noun = re.compile(rf"\b(?:{government})\b")
         self.bare_government = re.compile(  # "Russian prosecutors": a nationality names a government body; search(pos-n, pos)
             rf"(?<![Tt]he )\b(?P<mods>(?:{alternation(sorted(nationalities))})\s+(?:[a-z-]+\s+)?)$")
+        self.group = re.compile(  # "the carmakers", "Japanese investors": a group that names itself
+            rf"\b(?:(?P<the>[Tt]he)\s+|(?P<place>{alternation(sorted(nationalities))})\s+)"
+            rf"(?P<noun>{alternation(rules.group_nouns)})\b")
         self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
         self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
 
@@ -87,6 +91,9 @@ class References:
             if m:
                 found.append(Reference(m.start(), g.end(), text[m.start():g.end()], "government", g.group(0).lower(),
                                        self._government_name(m.group("mods"), g.group(0))))
+        for m in self.group.finditer(text):
+            name = m.group(0)[4:] if m.group("the") else m.group(0)
+            found.append(Reference(m.start(), m.end(), m.group(0), "group", m.group("noun").lower(), name, "GROUP"))
         for m in self.pronoun.finditer(text):
             if m.group(0).lower() == "it" and self.expletive.match(text, m.end()):
                 continue  # "it is expected that..."
@@ -130,7 +137,7 @@ class References:
             i = bisect_left(starts, ref.start)
             window = list(range(max(0, i - back), i))
             if ref.name:
-                resolved.append({"text": ref.text, "canonical": ref.name, "label": "GOV", "start": ref.start, "end": ref.end})
+                resolved.append({"text": ref.text, "canonical": ref.name, "label": ref.label, "start": ref.start, "end": ref.end})
                 continue
             if ref.kind == "pronoun" and resolved and resolved[-1]["start"] >= view.sentence(ref.start)[0] \
                     and not (window and entities[window[-1]]["start"] > resolved[-1]["start"]):
