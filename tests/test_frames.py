@@ -168,3 +168,16 @@ def test_a_holding_traded_is_of_its_company(text, mention, subject, counterparty
 ])
 def test_penalties_and_commands(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Acme agreed a pay-out worth $5m.", ["pay-out"]),  # a hyphenated trigger whole
+    ("The co-pay rose to $5m.", ["pay"]),  # a part after a hyphen
+    ("It paid2 $5m and sold-out shows.", ["sold"]),  # a digit ends a word; a first part
+    ("A SALE, a Sale and a sales-tax bill.", ["SALE", "Sale", "tax bill"]),
+])
+def test_triggers_at_words_and_their_parts(text, expected):
+    from extractor.components.subjects.frames import FrameMatcher
+    from extractor.ruleset.frames import frame_rules
+    matcher = FrameMatcher(frame_rules())
+    assert [text[t.start:t.end] for t in matcher.triggers(text)] == expected

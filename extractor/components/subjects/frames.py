@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...ruleset.frames import Frame, FrameRules, Roles
-from ...textmatch import alternation, union
+from ...textmatch import alternation, first_letters, union
 from ..extensions import EntityMention
 
 RELATIVE = re.compile(r"^\s*(?:[,–—-]\s*)?(?:which|who|that)\b", re.I)
 PERCENT_OF = re.compile(r"[\d.]+\s*(?:%|per\s*cent)\s+of\b", re.I)
 WORD = re.compile(r"\S+")
 WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphens inside
+PART = re.compile(r"[^\W\d_]+")  # a word without hyphens
 APPOSED = re.compile(r",\s+(?:the\s+)?")
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
@@ -136,6 +137,9 @@ class FrameMatcher:
         self.by_first_word: dict[str, list[str]] = {}  # first word -> the phrases it starts, longest first
         for phrase in sorted(self.by_word, key=len, reverse=True):
             self.by_first_word.setdefault(WORD_AT.match(phrase).group(0), []).append(phrase)
+        parts = {part for word in self.by_first_word for part in word.split("-")}  # a word's first part starts it
+        self.candidate = re.compile(  # the first-letter lookahead first: most places fail there
+            rf"{first_letters(parts)}(?<![^\W\d_])(?:{alternation(parts)})(?![^\W\d_])", re.IGNORECASE)
         self.be = set(rules.be_words)
         self.possessive = set(rules.possessive_words)
         self.prepositions = set(rules.prepositions)
@@ -178,7 +182,7 @@ class FrameMatcher:
         """Every trigger of the text, in order (one pass), but those of an idiom ('in order to')."""
         found = []
         end = 0
-        for start, word in self._word_starts(text):  # a dictionary lookup per word: faster than one big alternation
+        for start, word in self._word_starts(text):  # a dictionary lookup per candidate word
             if start < end:
                 continue
             phrase = next((p for p in self.by_first_word.get(word, ())
@@ -200,18 +204,20 @@ class FrameMatcher:
                 return True
         return False
 
-    @staticmethod
-    def _word_starts(text: str) -> Iterator[tuple[int, str]]:
+    def _word_starts(self, text: str) -> Iterator[tuple[int, str]]:
         """(offset, lower-case word) of every word, and of every part of a hyphenated word
-        after the whole ('pay-off' is tried as 'pay-off', 'pay' and 'off')."""
-        for m in WORD_AT.finditer(text):
+        after the whole ('pay-off' is tried as 'pay-off', 'pay' and 'off'), where a word or
+        part that may start a trigger stands (one regex scan finds those places)."""
+        for c in self.candidate.finditer(text):
+            start = c.start()
+            if start > 1 and text[start - 1] == "-" and PART.match(text, start - 2):  # a part inside a word: alone
+                yield start, PART.match(text, start).group(0).lower()
+                continue
+            m = WORD_AT.match(text, start)
             word = m.group(0).lower()
-            yield m.start(), word
+            yield start, word
             if "-" in word:
-                offset = m.start()
-                for part in word.split("-"):
-                    yield offset, part
-                    offset += len(part) + 1
+                yield start, word.split("-", 1)[0]
 
     def match(self, text: str, triggers: list[Trigger], starts: list[int], sentence: tuple[int, int],
               clause: tuple[int, int], rec: dict, names: list[EntityMention], ctx: Context) -> Match | None:
