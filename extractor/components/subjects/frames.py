@@ -35,6 +35,8 @@ INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
 MODIFIER = re.compile(r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}")  # "Acme's US unit Beta": used with fullmatch(end, start)
 QUANTIFIED = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:worth\s+)?of\s+(?:[a-z-]+\s+)?")  # "$3bn ($2bn) of (asset) sales"
 GOVERNED = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|another|further)\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
+BRACKETED = re.compile(r"\([^)]*\)?")
+PUNCT = re.escape(",.()\"'“”")  # stripped from the ends of a word before it is compared
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "'s", "’s"}
 
 
@@ -145,6 +147,9 @@ class FrameMatcher:
         self.prepositions = set(rules.prepositions)
         self.stops = set(rules.stop_words)
         self.after_figure_stops = set(rules.after_figure_stops)
+        self.stop_word, self.stop_or_after = (  # a whole word, punctuation around it stripped
+            re.compile(rf"(?<!\S)[{PUNCT}]*(?:{alternation(words)})[{PUNCT}]*(?!\S)", re.IGNORECASE)
+            for words in (self.stops, self.stops | self.after_figure_stops))
         self.copulas = re.compile(rf"\b(?:{alternation(rules.copulas)})\b", re.IGNORECASE)
         self.joiners = re.compile(rf"\b(?:{alternation(rules.copulas + rules.coordinators)})\b", re.IGNORECASE)
         self.description = re.compile(  # used with match(pos)
@@ -283,11 +288,12 @@ class FrameMatcher:
         """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
         revenue rose to $5bn' is not a supply); after the figure, no conjunction either unless
         the trigger follows right after it."""
-        between = re.sub(r"\([^)]*\)?", " ", between)  # conversions in brackets: "($2bn; £1bn)"
+        between = BRACKETED.sub(" ", between)  # conversions in brackets: "($2bn; £1bn)"
         between = self.joiners.sub(" ", between)  # "X emerged as the winner", "$13m, as well as $15m"
-        words = [w.strip(",.()\"'“”").lower() for w in between.split()]
-        stops = self.stops | self.after_figure_stops if after_figure and len(words) > 2 else self.stops
-        return ";" not in between and not any(w in stops for w in words)
+        if ";" in between:
+            return False
+        stops = self.stop_word if not (after_figure and len(between.split()) > 2) else self.stop_or_after
+        return stops.search(between) is None
 
     def _distance(self, text: str, t: Trigger, clause: tuple[int, int], rec: dict) -> tuple[bool, int]:
         """Triggers of the figure's clause first, then by distance; a trigger after the figure
