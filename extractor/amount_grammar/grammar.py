@@ -13,6 +13,7 @@ from ..textmatch import alternation
 from .atoms import SP, Atom, AtomFinder, Refusal
 from .markers import MarkerTable
 from .numerals import decimal_mark
+from .vague import StretchScan
 
 
 @dataclass
@@ -68,6 +69,7 @@ class AmountGrammar:
         )
         words = alternation(self.markers.words()).replace(r"\ ", r"\s")
         self.vague = [(p, re.compile(p.pattern.replace("{currency_words}", words), re.I)) for p in r.vague.patterns]
+        self.vague_scan = StretchScan([rx for _, rx in self.vague])
 
     # -------------------------------------------------------------- amounts
     def find(self, text: str) -> list[AmountMatch]:
@@ -91,14 +93,13 @@ class AmountGrammar:
                 found.append(self._single(text, a))
             i += 1
         starts, taken = [f.start for f in found], [(f.start, f.end) for f in found]
-        for pattern, rx in self.vague:
-            for m in rx.finditer(text):
-                k = bisect_left(starts, m.start())
-                if any(s < m.end() and m.start() < e for s, e in taken[max(0, k - 1):k + 1]):
-                    continue
-                found.append(self._vague(pattern, m))
-                starts.insert(k, m.start())
-                taken.insert(k, (m.start(), m.end()))
+        for i, m in self.vague_scan.finditer(text):
+            k = bisect_left(starts, m.start())
+            if any(s < m.end() and m.start() < e for s, e in taken[max(0, k - 1):k + 1]):
+                continue
+            found.append(self._vague(self.vague[i][0], m))
+            starts.insert(k, m.start())
+            taken.insert(k, (m.start(), m.end()))
         return sorted(found, key=lambda f: f.start), refusals
 
     def _single(self, text: str, a: Atom) -> AmountMatch:
