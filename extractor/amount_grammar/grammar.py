@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..ruleset import AmountRules, VaguePattern
 from ..textmatch import alternation
 from .atoms import SP, Atom, AtomFinder, Refusal
+from .lowered import Lowered
 from .markers import MarkerTable
 from .numerals import decimal_mark
 from .vague import StretchScan
@@ -78,7 +79,8 @@ class AmountGrammar:
     def scan(self, text: str) -> tuple[list[AmountMatch], list[Refusal]]:
         """The amounts of ``text`` in text order, and the numbers refused as amounts."""
         refusals: list[Refusal] = []
-        atoms = self.atoms.find(text, decimal_mark(text), refusals)
+        lowered = Lowered(text)
+        atoms = self.atoms.find(text, decimal_mark(text), refusals, lowered)
         found: list[AmountMatch] = []
         i = 0
         while i < len(atoms):
@@ -93,7 +95,7 @@ class AmountGrammar:
                 found.append(self._single(text, a))
             i += 1
         starts, taken = [f.start for f in found], [(f.start, f.end) for f in found]
-        for i, m in self.vague_scan.finditer(text):
+        for i, m in self.vague_scan.finditer(lowered):
             k = bisect_left(starts, m.start())
             if any(s < m.end() and m.start() < e for s, e in taken[max(0, k - 1):k + 1]):
                 continue

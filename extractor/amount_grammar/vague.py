@@ -9,7 +9,7 @@ colon...) that no part of any pattern can match. Read from the compiled pattern 
 
 - a match never holds a separator, so it lies inside one stretch, and it never is empty;
 - a pattern has its ``scale`` group at its top level (in every match), a plain list of
-  words: a stretch without one of them holds no match;
+  words: a stretch without one of them (in any case: ``lowered.Words``) holds no match;
 - a pattern has no end-of-text assertion, and its look-aheads match no separator either:
   so at the end of a stretch (a separator, which is no word character, or the end of the
   text) the pattern sees what it would see in the whole text, and ``finditer`` with the
@@ -23,7 +23,7 @@ from re import _constants as sre
 from re import _parser
 from re._casefix import _EXTRA_CASES
 
-from ..textmatch import alternation
+from .lowered import Lowered, Words
 
 SEPARATORS = "!\"#%*+,/:;<=>?@[\\]^`{|}~'\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026\u00b7\u2022\t\n\r"
 """Characters that may end a stretch: those no pattern can match. None has another case
@@ -137,18 +137,17 @@ class StretchScan:
             words.update(scale)
             matched |= found
         self.separators = [c for c in SEPARATORS if c not in matched and _uncased(c)]
-        fitting = [rx for rx, fit in zip(patterns, self.fits) if fit]
-        flags = re.IGNORECASE if any(rx.flags & re.IGNORECASE for rx in fitting) else 0
-        self.anchor = re.compile(alternation(words), flags) if words and self.separators else None
+        self.anchor = Words(words) if words and self.separators else None
         self.stretch_end = re.compile(f"[^{re.escape(''.join(self.separators))}]*") if self.separators else None
 
-    def stretches(self, text: str) -> list[tuple[int, int]]:
+    def stretches(self, lowered: Lowered) -> list[tuple[int, int]]:
         """(start, end) of every stretch holding a scale word, in order."""
+        text = lowered.text
         if self.anchor is None or self.stretch_end is None:
             return [(0, len(text))]
         found: list[tuple[int, int]] = []
         end = 0
-        for m in self.anchor.finditer(text):
+        for m in self.anchor.finditer(lowered):
             if m.start() < end:
                 continue
             start = max(text.rfind(c, end, m.start()) for c in self.separators) + 1
@@ -157,10 +156,11 @@ class StretchScan:
             found.append((start, end))
         return found
 
-    def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    def finditer(self, lowered: Lowered) -> Iterator[tuple[int, re.Match[str]]]:
         """(pattern index, match) in the order of the patterns, each pattern's matches in
         text order: what ``finditer`` of each pattern over the whole text gives."""
-        stretches = self.stretches(text) if any(self.fits) else []
+        text = lowered.text
+        stretches = self.stretches(lowered) if any(self.fits) else []
         for i, (rx, fit) in enumerate(zip(self.patterns, self.fits)):
             if not fit:
                 yield from ((i, m) for m in rx.finditer(text))
