@@ -16,6 +16,20 @@ from re._casefix import _EXTRA_CASES
 from ..textmatch import alternation
 
 UNLOWERED = frozenset({"\u0130"} | {chr(v) for k, vs in _EXTRA_CASES.items() if k < 128 for v in vs})
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_FOLDS = {c: "".join(x for x in _ASCII_LETTERS + "".join(UNLOWERED) + "\u212a" if re.fullmatch(c, x, re.IGNORECASE))
+          for c in _ASCII_LETTERS}
+
+
+def variants(c: str) -> str | None:
+    """Every character IGNORECASE takes for ``c`` (``c`` included), or None when that is
+    not known here (a cased letter beyond ASCII). An ASCII letter's are its two cases and,
+    for 'i', 's' and 'k', 'İ' and 'ı', 'ſ', the Kelvin sign."""
+    if c in _FOLDS:
+        return _FOLDS[c]
+    if c.lower() == c == c.upper() and ord(c) not in _EXTRA_CASES and c not in UNLOWERED:
+        return c
+    return None
 
 
 class Lowered:

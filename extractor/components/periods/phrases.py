@@ -11,6 +11,7 @@ from typing import Iterable
 from ... import textmatch
 from ...layout import clause_breaks
 from ...ruleset import PeriodPattern, PeriodRules, RuleError
+from .starts import dispatched
 
 WORD = re.compile(r"[\w'’.-]*\w")
 PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
@@ -88,8 +89,7 @@ class PhraseFinder:
         self.patterns = [(p, re.compile(f"{before}(?:{x}){after}", re.I))
                          for p, x in zip(rules.patterns, expanded)]
         # every offset where some pattern matches, found in one pass (a scan per pattern costs more)
-        alternatives = textmatch.union(NAMED_GROUP.sub("(?:", x) for x in expanded)
-        self.starts = re.compile(f"{before}(?=(?:{alternatives}){after})", re.I)
+        self.starts = re.compile(before + dispatched([NAMED_GROUP.sub("(?:", x) for x in expanded], after, re.I), re.I)
         self.comparison_period = re.compile(
             rf"\b(?:{textmatch.alternation(rules.cues.comparison_period)})\s+(?:(?:the|in|of)\s+)*$", re.I)
         self.other_figure = re.compile(rules.other_figure_before, re.I)
