@@ -49,3 +49,22 @@ def test_atoms_found_near_numbers_are_those_of_a_whole_text_scan() -> None:
         assert [(m.span(), m.groupdict()) for m in finder._matches(Lowered(text))] == whole, text
         found += len(whole)
     assert found > 2000
+
+
+def test_expanded_span_is_char_span_in_expand_mode() -> None:
+    import spacy
+
+    from extractor.components.view import expanded_span, with_text
+
+    nlp = spacy.blank("en")
+    pieces = ["$5bn", " ", "  ", "\n\n", "Acme", ",", "paid", "£", "3", "-", "\t", " \n ", "don't", "U.S.", "("]
+    rng = random.Random(2)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        doc = with_text(nlp.make_doc(text), text)
+        for _ in range(10):
+            start = rng.randint(-1, len(text) + 1)
+            end = rng.randint(start + 1, len(text) + 2)
+            want = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
+            got = expanded_span(doc, start, end, "MONEY")
+            assert (got.start, got.end, got.label_) == (want.start, want.end, want.label_) if want else got is None

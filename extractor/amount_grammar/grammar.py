@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..ruleset import AmountRules, VaguePattern
 from ..textmatch import alternation
@@ -206,14 +207,16 @@ class AmountGrammar:
 
 def _rule_id(a: Atom, base: str) -> str:
     marker = a.marker
-    if marker is None:
-        return base
-    if marker.factor < 1:
-        kind = "minor_unit"
-    elif re.fullmatch(r"[A-Z]{3}", marker.text):
-        kind = "code"
-    elif sum(c.islower() for c in marker.text) >= 2:
-        kind = "word"
-    else:
-        kind = "symbol"
-    return f"{base}.{kind}"
+    return base if marker is None else f"{base}.{_kind(marker.text, marker.factor)}"
+
+
+@lru_cache(maxsize=4096)
+def _kind(text: str, factor: float) -> str:
+    """The kind of a marker of the rules, as rule ids name it."""
+    if factor < 1:
+        return "minor_unit"
+    if re.fullmatch(r"[A-Z]{3}", text):
+        return "code"
+    if sum(c.islower() for c in text) >= 2:
+        return "word"
+    return "symbol"

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..amount_grammar import AmountMatch, grammar_for
 from .extensions import AmountRefusal, MoneyRecord
-from .view import layout_of
+from .view import expanded_span, layout_of
 
 
 def amount_record(m: AmountMatch) -> MoneyRecord:
@@ -56,7 +56,7 @@ class AmountRecognizer:
             k = bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < furniture[k][1]:
                 continue
-            span = doc.char_span(m.start, m.end, label="MONEY", alignment_mode="expand")
+            span = expanded_span(doc, m.start, m.end, "MONEY")
             if span is None:
                 continue
             spans.append(span)
