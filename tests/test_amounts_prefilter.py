@@ -67,4 +67,7 @@ def test_expanded_span_is_char_span_in_expand_mode() -> None:
             end = rng.randint(start + 1, len(text) + 2)
             want = doc.char_span(start, end, label="MONEY", alignment_mode="expand")
             got = expanded_span(doc, start, end, "MONEY")
-            assert (got.start, got.end, got.label_) == (want.start, want.end, want.label_) if want else got is None
+            if want is None:
+                assert got is None
+            else:
+                assert got is not None and (got.start, got.end, got.label_) == (want.start, want.end, want.label_)
