@@ -6,9 +6,8 @@ one or two scale words, a sub-unit of two digits), so the time is linear in the 
 """
 from __future__ import annotations
 
-import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from re import _parser
 
@@ -21,21 +20,22 @@ from .numerals import DIGITS, parse_digits
 SP = r"[^\S\n]"  # a space that is not a line break
 BEFORE = r"(?<![\w.,$£€¥])"  # what stands before an atom
 BEFORE_RE = re.compile(BEFORE)
-DIGIT_RUN = re.compile(r"\d+")
 
 
-def _windows(numbers: Iterable[tuple[int, int]], width: int) -> Iterator[tuple[int, int]]:
+def _windows(numbers: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
     """The places (start, end) where an atom can start, merged, from the numbers' (start,
     end) in order: up to ``width`` characters before a number, and inside it."""
+    windows: list[tuple[int, int]] = []
     lo, hi = 0, -1
     for start, end in numbers:
         if start - width > hi:
             if hi >= 0:
-                yield lo, hi
+                windows.append((lo, hi))
             lo = max(0, start - width)
         hi = max(hi, end)
     if hi >= 0:
-        yield lo, hi
+        windows.append((lo, hi))
+    return windows
 
 
 @dataclass
@@ -106,7 +106,7 @@ class AtomFinder:
                |(?P<apre>{pattern(t.prefix_attached)}))?
             (?P<neg2>[-−])?"""
         self.head_width = _parser.parse(head, re.VERBOSE).getwidth()[1]
-        self.number_words_at = Words(r.number_words, before_break=True)
+        self.numbers_at = Words(r.number_words, before_break=True, digits=True)
         self.atom_re = re.compile(
             BEFORE + head + rf"""
             (?:(?P<num>{DIGITS})|(?i:(?P<wnum>{word_number}))(?=[\s-]))
@@ -138,17 +138,15 @@ class AtomFinder:
 
     def _matches(self, lowered: Lowered) -> Iterator[re.Match[str]]:
         """What ``atom_re.finditer`` finds, trying only the places that can start an atom:
-        an atom's number (a digit, or a number word before a space or a hyphen) starts at
-        most ``head_width`` characters after the atom does, and the atom starts where
-        ``BEFORE`` holds."""
+        an atom's number (a digit, or a number word before a space or a hyphen: inside a
+        match of ``numbers_at``) starts at most ``head_width`` characters after the atom
+        does, and the atom starts where ``BEFORE`` holds."""
         text = lowered.text
         if self.head_width >= _parser.MAXREPEAT:
             yield from self.atom_re.finditer(text)
             return
-        numbers = heapq.merge(((m.start(), m.end()) for m in DIGIT_RUN.finditer(text)),
-                              ((m.start(), m.end()) for m in self.number_words_at.finditer(lowered)))
         resume = 0
-        for lo, hi in _windows(numbers, self.head_width):
+        for lo, hi in _windows([m.span() for m in self.numbers_at.finditer(lowered)], self.head_width):
             for place in BEFORE_RE.finditer(text, max(lo, resume), hi):
                 start = place.start()
                 if start >= hi:

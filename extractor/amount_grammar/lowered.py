@@ -46,15 +46,15 @@ class Words:
     """The places where one of ``words`` starts, in any case: a superset of where an
     IGNORECASE alternation of them matches (searched in the lowered text when the words
     are ASCII). ``before_break``: only where the word is followed by a space or a hyphen
-    (characters that have no case)."""
+    (characters that have no case); ``digits``: runs of digits too (no case either)."""
 
-    def __init__(self, words: Iterable[str], before_break: bool = False) -> None:
+    def __init__(self, words: Iterable[str], before_break: bool = False, digits: bool = False) -> None:
         listed = sorted({w.lower() for w in words})
         if not listed or not all(listed):
             raise ValueError("no words, or an empty one")
-        after = r"(?=[\s-])" if before_break else ""
-        self.lowered = re.compile(alternation(listed) + after) if all(w.isascii() for w in listed) else None
-        self.folded = re.compile(alternation(listed) + after, re.IGNORECASE)
+        body = (r"\d+|" if digits else "") + alternation(listed) + (r"(?=[\s-])" if before_break else "")
+        self.lowered = re.compile(body) if all(w.isascii() for w in listed) else None
+        self.folded = re.compile(body, re.IGNORECASE)
 
     def finditer(self, text: Lowered) -> Iterator[re.Match[str]]:
         """Non-overlapping matches, in order: every place a word starts lies in one."""
