@@ -7,14 +7,35 @@ one or two scale words, a sub-unit of two digits), so the time is linear in the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from re import _parser
 
 from ..ruleset import AmountRules, Marker
 from ..textmatch import alternation
+from .lowered import Lowered, Words
 from .markers import MarkerTable, pattern
 from .numerals import DIGITS, parse_digits
 
 SP = r"[^\S\n]"  # a space that is not a line break
+BEFORE = r"(?<![\w.,$£€¥])"  # what stands before an atom
+BEFORE_RE = re.compile(BEFORE)
+
+
+def _windows(numbers: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """The places (start, end) where an atom can start, merged, from the numbers' (start,
+    end) in order: up to ``width`` characters before a number, and inside it."""
+    windows: list[tuple[int, int]] = []
+    lo, hi = 0, -1
+    for start, end in numbers:
+        if start - width > hi:
+            if hi >= 0:
+                windows.append((lo, hi))
+            lo = max(0, start - width)
+        hi = max(hi, end)
+    if hi >= 0:
+        windows.append((lo, hi))
+    return windows
 
 
 @dataclass
@@ -79,12 +100,15 @@ class AtomFinder:
         sub = rf"{SP}(?:and{SP})?(?P<sub>\d{{1,2}}){SP}?(?P<subunit>{minor})(?!\w)"
         sub_ahead = re.sub(r"\(\?P<\w+>", "(?:", sub)
         no_number_after = rf"(?:(?!{SP}?\d)|(?={sub_ahead}))"  # '$1 £2': the '£' is the next figure's
-        self.atom_re = re.compile(
-            rf"""(?<![\w.,$£€¥])
+        head = rf"""
             (?P<neg1>[-−](?=[^\s\d]))?
             (?:(?:(?P<code>{codes}){SP}?(?P<csym>{pattern(t.prefix)})?|(?P<pre>{pattern(t.prefix)})){SP}?(?::{SP}?)?
                |(?P<apre>{pattern(t.prefix_attached)}))?
-            (?P<neg2>[-−])?
+            (?P<neg2>[-−])?"""
+        self.head_width = _parser.parse(head, re.VERBOSE).getwidth()[1]
+        self.numbers_at = Words(r.number_words, before_break=True, digits=True)
+        self.atom_re = re.compile(
+            BEFORE + head + rf"""
             (?:(?P<num>{DIGITS})|(?i:(?P<wnum>{word_number}))(?=[\s-]))
             (?:\s(?P<frac1>(?i:{fractions})))?
             (?:(?P<ascale>(?i:{attached_scales}))(?![\w$])
@@ -104,13 +128,32 @@ class AtomFinder:
         self.guard_compound = {x.id: {w.lower() for w in x.compound_nouns} for x in g if x.compound_nouns is not None}
         self.next_word = re.compile(rf"{SP}+(\w+)")
 
-    def find(self, text: str, decimal: str, refusals: list[Refusal]) -> list[Atom]:
+    def find(self, text: str, decimal: str, refusals: list[Refusal], lowered: Lowered | None = None) -> list[Atom]:
         found = []
-        for m in self.atom_re.finditer(text):
+        for m in self._matches(lowered if lowered is not None and lowered.text is text else Lowered(text)):
             atom = self._atom(text, m, decimal, refusals)
             if atom is not None:
                 found.append(atom)
         return found
+
+    def _matches(self, lowered: Lowered) -> Iterator[re.Match[str]]:
+        """What ``atom_re.finditer`` finds, trying only the places that can start an atom:
+        an atom's number (a digit, or a number word before a space or a hyphen: inside a
+        match of ``numbers_at``) starts at most ``head_width`` characters after the atom
+        does, and the atom starts where ``BEFORE`` holds."""
+        text = lowered.text
+        if self.head_width >= _parser.MAXREPEAT:
+            yield from self.atom_re.finditer(text)
+            return
+        resume = 0
+        for lo, hi in _windows([m.span() for m in self.numbers_at.finditer(lowered)], self.head_width):
+            for place in BEFORE_RE.finditer(text, max(lo, resume), hi):
+                start = place.start()
+                if start >= hi:
+                    break
+                if start >= resume and (m := self.atom_re.match(text, start)):
+                    yield m
+                    resume = m.end()
 
     def _atom(self, text: str, m: re.Match[str], decimal: str, refusals: list[Refusal]) -> Atom | None:
         t = self.markers

@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..ruleset import AmountRules, VaguePattern
 from ..textmatch import alternation
 from .atoms import SP, Atom, AtomFinder, Refusal
+from .lowered import Lowered
 from .markers import MarkerTable
 from .numerals import decimal_mark
+from .vague import StretchScan
 
 
 @dataclass
@@ -68,6 +71,7 @@ class AmountGrammar:
         )
         words = alternation(self.markers.words()).replace(r"\ ", r"\s")
         self.vague = [(p, re.compile(p.pattern.replace("{currency_words}", words), re.I)) for p in r.vague.patterns]
+        self.vague_scan = StretchScan([rx for _, rx in self.vague])
 
     # -------------------------------------------------------------- amounts
     def find(self, text: str) -> list[AmountMatch]:
@@ -76,7 +80,8 @@ class AmountGrammar:
     def scan(self, text: str) -> tuple[list[AmountMatch], list[Refusal]]:
         """The amounts of ``text`` in text order, and the numbers refused as amounts."""
         refusals: list[Refusal] = []
-        atoms = self.atoms.find(text, decimal_mark(text), refusals)
+        lowered = Lowered(text)
+        atoms = self.atoms.find(text, decimal_mark(text), refusals, lowered)
         found: list[AmountMatch] = []
         i = 0
         while i < len(atoms):
@@ -91,14 +96,13 @@ class AmountGrammar:
                 found.append(self._single(text, a))
             i += 1
         starts, taken = [f.start for f in found], [(f.start, f.end) for f in found]
-        for pattern, rx in self.vague:
-            for m in rx.finditer(text):
-                k = bisect_left(starts, m.start())
-                if any(s < m.end() and m.start() < e for s, e in taken[max(0, k - 1):k + 1]):
-                    continue
-                found.append(self._vague(pattern, m))
-                starts.insert(k, m.start())
-                taken.insert(k, (m.start(), m.end()))
+        for i, m in self.vague_scan.finditer(lowered):
+            k = bisect_left(starts, m.start())
+            if any(s < m.end() and m.start() < e for s, e in taken[max(0, k - 1):k + 1]):
+                continue
+            found.append(self._vague(self.vague[i][0], m))
+            starts.insert(k, m.start())
+            taken.insert(k, (m.start(), m.end()))
         return sorted(found, key=lambda f: f.start), refusals
 
     def _single(self, text: str, a: Atom) -> AmountMatch:
@@ -203,14 +207,16 @@ class AmountGrammar:
 
 def _rule_id(a: Atom, base: str) -> str:
     marker = a.marker
-    if marker is None:
-        return base
-    if marker.factor < 1:
-        kind = "minor_unit"
-    elif re.fullmatch(r"[A-Z]{3}", marker.text):
-        kind = "code"
-    elif sum(c.islower() for c in marker.text) >= 2:
-        kind = "word"
-    else:
-        kind = "symbol"
-    return f"{base}.{kind}"
+    return base if marker is None else f"{base}.{_kind(marker.text, marker.factor)}"
+
+
+@lru_cache(maxsize=4096)
+def _kind(text: str, factor: float) -> str:
+    """The kind of a marker of the rules, as rule ids name it."""
+    if factor < 1:
+        return "minor_unit"
+    if re.fullmatch(r"[A-Z]{3}", text):
+        return "code"
+    if sum(c.islower() for c in text) >= 2:
+        return "word"
+    return "symbol"

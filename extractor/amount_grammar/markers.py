@@ -16,6 +16,7 @@ from ..ruleset import CurrencyNames, CurrencyRules, Marker
 from ..textmatch import alternation
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def fold(text: str) -> str:
@@ -31,8 +32,11 @@ def _letters(text: str) -> int:
 
 def pattern(texts: list[str]) -> str:
     """An alternation of marker texts: the long ones in any case, the short ones as written,
-    any run of spaces matching any space."""
-    folded = [t for t in texts if _letters(t) >= 3]
+    any run of spaces matching any space. The long ones are written with their ASCII
+    letters in lower case: the same regex for IGNORECASE (it compiles a letter as its lower
+    case), but one where 'Yemeni Dinar' and 'yuan' share a branch of the alternation tree
+    instead of being tried one by one."""
+    folded = [t.translate(_ASCII_LOWER) for t in texts if _letters(t) >= 3]
     exact = [t for t in texts if _letters(t) < 3]
     parts = []
     for group, flags in ((folded, "(?i:{})"), (exact, "(?:{})")):

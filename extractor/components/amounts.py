@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..amount_grammar import AmountMatch, grammar_for
 from .extensions import AmountRefusal, MoneyRecord
-from .view import layout_of
+from .view import expanded_spans, layout_of
 
 
 def amount_record(m: AmountMatch) -> MoneyRecord:
@@ -50,17 +50,11 @@ class AmountRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         furniture = _merged((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
         starts = [s for s, _ in furniture]
-        spans, records = [], []
         found, refused = self.grammar.scan(layout_of(doc).text)
-        for m in found:
-            k = bisect_right(starts, m.start) - 1
-            if k >= 0 and m.start < furniture[k][1]:
-                continue
-            span = doc.char_span(m.start, m.end, label="MONEY", alignment_mode="expand")
-            if span is None:
-                continue
-            spans.append(span)
-            records.append(amount_record(m))
+        kept = [m for m in found if not ((k := bisect_right(starts, m.start) - 1) >= 0 and m.start < furniture[k][1])]
+        made = expanded_spans(doc, [(m.start, m.end, "MONEY") for m in kept])
+        spans = [span for span in made if span is not None]
+        records = [amount_record(m) for m, span in zip(kept, made) if span is not None]
         doc.spans["money"] = spans
         doc._.money = records
         doc._.amount_refusals = [AmountRefusal(text=r.text, start=r.start, end=r.end, reason=r.reason) for r in refused]

@@ -48,12 +48,13 @@ class CurrencyResolver:
         partners = _partners(money)
         seen = Counter(rec["currency"] for rec in money if rec["currency"] is not None)
         cue_offsets: dict[str, list[int]] = {}
+        by_scopes: dict[tuple, tuple[str | None, str | None]] = {}
         for i, rec in enumerate(money):
             if rec["currency"] is not None:
                 continue
             code, note, by = *self._by_equivalent(rec, [money[j] for j in partners[i]], year), "equivalent"
             if code is None:
-                code, note, by = *self._by_context(view, rec, cue_offsets), "context"
+                code, note, by = *self._by_context(view, rec, cue_offsets, by_scopes), "context"
             if code is None:
                 code, note, by = *_by_other_amounts(rec, seen), "other_amounts"
             rec["currency"] = code
@@ -81,15 +82,25 @@ class CurrencyResolver:
                               f"which fits the {ref.year} reference rate {ref.per_usd:.2f}")
         return None, None
 
-    def _by_context(self, view: Layout, rec: MoneyRecord, offsets: dict[str, list[int]]) -> tuple[str | None, str | None]:
+    def _by_context(self, view: Layout, rec: MoneyRecord, offsets: dict[str, list[int]],
+                    decided: dict[tuple, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+        """The currency the cues around the figure favour; ``decided`` keeps the answer for
+        each marker, candidates and scopes (the figures of one sentence share it)."""
         scopes = [("sentence", *view.sentence(rec["start"]))]
         para = view.paragraph(rec["start"])
         if para:
             scopes.append(("paragraph", *para))
         scopes.append(("document", 0, len(view.text)))
+        key = (rec["currency_text"], tuple(rec["currency_candidates"]), *scopes)
+        if key not in decided:
+            decided[key] = self._by_cues(view.text, rec, scopes, offsets)
+        return decided[key]
+
+    def _by_cues(self, text: str, rec: MoneyRecord, scopes: list[tuple[str, int, int]],
+                 offsets: dict[str, list[int]]) -> tuple[str | None, str | None]:
         for code in rec["currency_candidates"]:
             if code in self.cues and code not in offsets:
-                offsets[code] = [m.start() for m in self.cues[code].finditer(view.text)]
+                offsets[code] = [m.start() for m in self.cues[code].finditer(text)]
         for scope, start, end in scopes:
             counts = Counter({code: _count(offsets[code], start, end)
                               for code in rec["currency_candidates"] if code in offsets})

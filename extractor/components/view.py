@@ -5,7 +5,8 @@ components that run after sentence splitting."""
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 import numpy
@@ -73,3 +74,26 @@ def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def layout_of(doc: Doc) -> Layout:
     return _memo(_views, doc, lambda: Layout(text_of(doc), [char_range(doc, s, e) for s, e in sentence_bounds(doc)]))
+
+
+def expanded_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """``doc.char_span(start, end, label=label, alignment_mode="expand")``, found in the token
+    offsets (spaCy's looks each token up as a Token object, five per span)."""
+    return expanded_spans(doc, [(start, end, label)])[0]
+
+
+def expanded_spans(doc: Doc, ranges: Iterable[tuple[int, int, str]]) -> list[Span | None]:
+    """``expanded_span`` of each (start, end, label)."""
+    first, last = token_offsets(doc)
+    length = len(text_of(doc))
+    spans: list[Span | None] = []
+    for start, end, label in ranges:
+        if not 0 <= start < length or not 0 < end <= length:
+            spans.append(None)
+            continue
+        i = bisect_right(first, start) - 1
+        j = bisect_right(first, end - 1) - 1
+        if start == last[i]:
+            i += 1  # the trailing space of a token is not part of it
+        spans.append(Span(doc, i, j + 1, label=label))
+    return spans

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ...ruleset import PeriodRules, period_rules, rules_dir
 from .. import extensions  # noqa: F401  (registers Doc._ extensions)
-from ..view import layout_of
+from ..view import expanded_spans, layout_of
 from .assignment import Assignment, Cues
 from .dates import check_kinds
 from .phrases import PhraseFinder
@@ -24,8 +24,7 @@ class PeriodFinder:
         money = doc._.money or []
         view = layout_of(doc)
         phrases = self.phrases.find(view.text, money)
-        doc.spans["periods"] = [s for p in phrases
-                                if (s := doc.char_span(p.start, p.end, label=p.kind, alignment_mode="expand"))]
+        doc.spans["periods"] = [s for s in expanded_spans(doc, [(p.start, p.end, p.kind) for p in phrases]) if s]
         if money:
             Assignment(self.cues, view, doc._.published, money, phrases).run()
         return doc

@@ -11,6 +11,7 @@ from typing import Iterable
 from ... import textmatch
 from ...layout import clause_breaks
 from ...ruleset import PeriodPattern, PeriodRules, RuleError
+from .starts import dispatched, first_set
 
 WORD = re.compile(r"[\w'’.-]*\w")
 PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
@@ -88,8 +89,10 @@ class PhraseFinder:
         self.patterns = [(p, re.compile(f"{before}(?:{x}){after}", re.I))
                          for p, x in zip(rules.patterns, expanded)]
         # every offset where some pattern matches, found in one pass (a scan per pattern costs more)
-        alternatives = textmatch.union(NAMED_GROUP.sub("(?:", x) for x in expanded)
-        self.starts = re.compile(f"{before}(?=(?:{alternatives}){after})", re.I)
+        bare = [NAMED_GROUP.sub("(?:", x) for x in expanded]
+        self.starts = re.compile(before + dispatched(bare, after, re.I), re.I)
+        self.first_sets = [re.compile(f) if (f := first_set(x, re.I)) else None for x in bare]
+        self.fitting: dict[str, tuple[bool, ...]] = {}  # by character: which patterns may start with it
         self.comparison_period = re.compile(
             rf"\b(?:{textmatch.alternation(rules.cues.comparison_period)})\s+(?:(?:the|in|of)\s+)*$", re.I)
         self.other_figure = re.compile(rules.other_figure_before, re.I)
@@ -101,16 +104,27 @@ class PhraseFinder:
             rf"({textmatch.alternation(rules.metric_nouns)})\b", re.I)
 
     def _matches(self, text: str) -> list[tuple[int, int, int, PeriodPattern, re.Match[str]]]:
-        """What ``finditer`` of each pattern finds, trying each only where some pattern matches."""
+        """What ``finditer`` of each pattern finds, trying each only where some pattern
+        matches and its first characters hold the character there."""
         starts = [m.start() for m in self.starts.finditer(text)]
+        fits = [self._fits(text[start:start + 1]) for start in starts]
         found = []
         for order, (rule, regex) in enumerate(self.patterns):
             resume = 0
-            for start in starts:
-                if start >= resume and (m := regex.match(text, start)):
+            for start, fit in zip(starts, fits):
+                if start >= resume and fit[order] and (m := regex.match(text, start)):
                     found.append((m.start(), -m.end(), order, rule, m))
                     resume = m.end()
         return found
+
+    def _fits(self, char: str) -> tuple[bool, ...]:
+        """Which patterns may start with ``char`` (at the end of the text: '', none but
+        those whose first characters are not known)."""
+        if char not in self.fitting:
+            if len(self.fitting) > 10_000:
+                self.fitting.clear()
+            self.fitting[char] = tuple(f is None or (char != "" and f.match(char) is not None) for f in self.first_sets)
+        return self.fitting[char]
 
     def find(self, text: str, money: list[dict]) -> list[Phrase]:
         """Every period phrase, longest first where they overlap, none inside an amount."""
