@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,7 +25,7 @@ from ..ruleset import common_words, currency_rules, entity_rules, iso_currencies
 from ..ruleset.entities import EntityLimits
 from ..textmatch import alternation, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .view import layout_of
+from .view import layout_of, token_offsets
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
@@ -38,11 +39,9 @@ class Tokens:
     """The tokens of a Doc as plain lists, read once (a spaCy Token per lookup is slow)."""
 
     def __init__(self, doc: Doc, text: str) -> None:
-        rows = doc.to_array([IDX, LENGTH, SENT_START]).reshape(-1, 3)
         self.text = text
-        self.start: list[int] = rows[:, 0].tolist()
-        self.end: list[int] = (rows[:, 0] + rows[:, 1]).tolist()
-        self.sent_start: list[bool] = (rows[:, 2] == 1).tolist()  # Token.is_sent_start
+        self.start, self.end = token_offsets(doc)
+        self.sent_start: list[bool] = (doc.to_array(SENT_START) == 1).tolist()  # Token.is_sent_start
         self.words = [text[s:e] for s, e in zip(self.start, self.end)]
 
     def span_text(self, start: int, end: int) -> str:
@@ -76,16 +75,17 @@ class EntityFinder:
         self.brand_suffixes = set(rules.brand_suffixes)
         places = sorted({name for name, label in rules.labels.items() if label == "GPE"} | set(rules.demonyms)
                         | {a for canon, names in rules.aliases.items() if rules.labels.get(canon) == "GPE" for a in names})
-        self.market_word = re.compile(r"\bmarkets?\b")
+        self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
         self.market = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?P<place>{alternation(places)})\s+)?"
                                  rf"(?:{alternation(rules.market_kinds)})\s+)$")  # used with search(text, pos - n, pos)
         self.connectors = set(rules.connectors)
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
         self.common = phrases(rules.common_names)
-        # known names the capitalised runs cannot join ("Securities and Exchange Commission")
-        self.known_names = re.compile(phrase_pattern(sorted(
-            n for n in self.alias_names if any(w.islower() and w not in self.connectors for w in n.split()))))
+        # known names the capitalised runs cannot join ("Securities and Exchange Commission"):
+        # matched case-sensitively, so a text holds one only where it holds one of the phrases
+        self.known_phrases = sorted(n for n in self.alias_names if any(w.islower() and w not in self.connectors for w in n.split()))
+        self.known_names = re.compile(phrase_pattern(self.known_phrases))
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$", re.IGNORECASE)
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
@@ -125,7 +125,7 @@ class EntityFinder:
         common = [(sp.start, sp.end) for m in self.common.finditer(text)
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, [c for c in common if not _within_longer(c, runs)])  # "Marlow Oil" is no oil
-        known = [(sp.start, sp.end) for m in self.known_names.finditer(text)
+        known = [(sp.start, sp.end) for m in self._known_names(text)
                  if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, [k for k in known if not _within_longer(k, runs)])  # "Securities and Exchange Commission"
         markets = self._markets(doc, text)
@@ -152,6 +152,10 @@ class EntityFinder:
         doc.spans["entities"] = [Span(doc, s, e, label=ent["label"]) for (s, e), ent in zip(runs, entities)]
         doc._.entities = entities
         return doc
+
+    def _known_names(self, text: str) -> Iterator[re.Match[str]]:
+        """``known_names.finditer(text)``, skipped when the text holds none of the phrases."""
+        return self.known_names.finditer(text) if any(p in text for p in self.known_phrases) else iter(())
 
     def _markets(self, doc: Doc, text: str) -> dict[tuple[int, int], tuple[str, str]]:
         """'the UK property market' at each token span: its text and its canonical name ('UK
@@ -187,7 +191,7 @@ class EntityFinder:
         start, end = tokens.start[s], tokens.end[e - 1]
         first, last = tokens.words[s], tokens.words[e - 1]
         return (_overlaps(money, start, end) or _overlaps(tickers, start, end)
-                or (any(c.isdigit() for c in first) and bool(self.currency_number.match(first)))
+                or (DIGIT.search(first) is not None and bool(self.currency_number.match(first)))
                 or (text[end:end + 1] == "-" and bool(self.adjective.match(text, end)))
                 or ("-" in last and bool(self.adjective.search(last)))
                 or (s > 0 and tokens.words[s - 1] == "(" and self._bare_ticker(tokens, s, e, ends)))
@@ -304,6 +308,14 @@ class EntityFinder:
         return name.lower() in names or name.lower() in self.alias or name in self.labels
 
     # ---------------------------------------------------------- canonical names
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - one finder per pipeline, names repeat
+    def _stripped(self, name: str) -> tuple[str, bool]:
+        """The name without its corporate suffix ("Tesla Inc" is Tesla, "News Corp" stays),
+        and whether that suffix is a brand's after a common word ("News Corp")."""
+        stripped = self.suffix.sub("", name) or name
+        brand = name[len(stripped):].strip(" ,") in self.brand_suffixes  # "News Corp" stays, "Meta Inc." is Meta
+        return stripped, brand and stripped.lower() in self.common_words
+
     def _canonical(self, names: list[str], first: dict[str, int], body_first: dict[str, int],
                    head_end: int, mentions: Counter[str]) -> dict[str, str]:
         """Canonical name of each distinct name (given in order of first appearance, ``first``
@@ -312,9 +324,8 @@ class EntityFinder:
         stands for (``_full_form``), and the canonical is that full form."""
         base: dict[str, str] = {}
         for name in names:
-            stripped = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla, "News Corp" stays
-            brand = name[len(stripped):].strip(" ,") in self.brand_suffixes  # "News Corp" stays, "Meta Inc." is Meta
-            base[name] = name if brand and stripped.lower() in self.common_words and stripped not in names else stripped
+            stripped, common_brand = self._stripped(name)
+            base[name] = name if common_brand and stripped not in names else stripped
         spellings: dict[str, list[str]] = {}
         for name in names:
             spellings.setdefault(spelling_key(base[name]), []).append(base[name])
@@ -368,10 +379,9 @@ class Linker:
                 self.by_first.setdefault(words[0].lower(), []).append(name)
                 if len(words) == 2:
                     self.by_last.setdefault(words[1].lower(), []).append(name)
-                for keep in (False, True):
-                    self.by_initials.setdefault(initials(name, keep).upper(), []).append(name)
-                self.by_initials.setdefault(initials(" ".join(words[:-1])).upper(), []).append(name)
-                self.by_words.setdefault(tuple(sorted(w.lower() for w in words)), name)
+                for key in _initials_keys(name):
+                    self.by_initials.setdefault(key, []).append(name)
+                self.by_words.setdefault(_same_words(name), name)
             self.by_prefix.setdefault(name[:limits.prefix_letters].lower(), []).append(name)
         self.memo: dict[str, str] = {}
 
@@ -396,7 +406,7 @@ class Linker:
                   if is_short_form_of(name, n) and n not in self.places and self._may_shorten(name, n)]
         if longer:
             return max(longer, key=lambda n: (len(words_of(n)), -self.first[n]))
-        reordered = self.by_words.get(tuple(sorted(w.lower() for w in words)))
+        reordered = self.by_words.get(_same_words(name))
         if reordered and reordered != name and self.first[reordered] < self.first[name]:
             return reordered
         if len(words) == 1 and len(name) >= self.limits.prefix_letters:
@@ -423,6 +433,19 @@ class Linker:
         if self.first[long] < self.first[short]:
             return True
         return self.first[short] < self.head_end and self.in_body.get(long, INF) < self.in_body.get(short, INF)
+
+
+@lru_cache(maxsize=1 << 16)
+def _initials_keys(name: str) -> tuple[str, str, str]:
+    """The initials a name of several words may be written as: function words skipped, kept,
+    and its last word left out ("BF" for "Baikal Finance Group")."""
+    return initials(name).upper(), initials(name, True).upper(), initials(" ".join(words_of(name)[:-1])).upper()
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_words(name: str) -> tuple[str, ...]:
+    """The lower-case words of a name, sorted: the key of its words in any order."""
+    return tuple(sorted(w.lower() for w in words_of(name)))
 
 
 def _first_word(name: str) -> str:
@@ -474,10 +497,13 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLim
 def _title_case(line: str, limits: EntityLimits) -> bool:
     """limits.heading_min_words words or more, mostly capitalised (limits.heading_capitals_share
     of them); or two capitalised words and no full stop."""
-    words = [w for w in line.split() if w[0].isalpha()]
-    capitals = sum(w[0].isupper() for w in words)
-    return (len(words) >= limits.heading_min_words and capitals >= limits.heading_capitals_share * len(words)) or (
-        len(words) == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
+    firsts = [w[0] for w in line.split() if w[0].isalpha()]  # of the words that start with a letter
+    n = len(firsts)
+    if n != 2 and n < limits.heading_min_words:
+        return False
+    capitals = sum(map(str.isupper, firsts))
+    return (n >= limits.heading_min_words and capitals >= limits.heading_capitals_share * n) or (
+        n == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
 
 
 def _in(spans: list[tuple[int, int]], offset: int) -> bool:
