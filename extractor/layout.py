@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import textmatch
 from .ruleset import clause_rules
+
+try:
+    from re import _constants as sre_constants, _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants, sre_parse  # type: ignore[no-redef]
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 BULLET = re.compile(r"\s*(?:[•\-*–]|\d+[.)])\s*")
@@ -31,6 +38,38 @@ def lines(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, len(text)))
     return spans
+
+
+@lru_cache(maxsize=256)
+def anchored_at_lines(rx: re.Pattern[str]) -> bool:
+    """Every match of ``rx`` starts a line: it opens with ``^`` in MULTILINE mode, outside
+    any group or alternation."""
+    if not rx.flags & re.MULTILINE:
+        return False
+    items = sre_parse.parse(rx.pattern, rx.flags).data
+    return bool(items) and items[0] == (sre_constants.AT, sre_constants.AT_BEGINNING)
+
+
+LINE_TRIES_PAY = 32  # a try at a line start costs about as much as a scan over this many characters
+
+
+def line_finditer(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterable[re.Match[str]]:
+    """``rx.finditer(text)``; when every match starts a line (``anchored_at_lines``) and the
+    lines are long, the pattern is tried only at the line starts ``starts`` (in order)."""
+    if len(text) <= LINE_TRIES_PAY * len(starts) or not anchored_at_lines(rx):
+        return rx.finditer(text)
+    found: list[re.Match[str]] = []
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = rx.match(text, start)
+        if m is not None:
+            if m.end() == start:  # after an empty match finditer's own rules apply
+                return rx.finditer(text)
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 class Layout:
