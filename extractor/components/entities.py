@@ -10,13 +10,14 @@ Writes ``doc.spans["entities"]`` and ``doc._.entities`` (plain dicts).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
-from spacy.attrs import SENT_START
+from spacy.attrs import ENT_IOB
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -25,14 +26,16 @@ from ..ruleset import common_words, currency_rules, entity_rules, iso_currencies
 from ..ruleset.entities import EntityLimits
 from ..textmatch import alternation, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .view import layout_of, token_offsets
+from .view import layout_of, sentence_bounds, token_offsets
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
 OPENERS = {'"', "“", "‘", "'", "("}
 INF = float("inf")
+NONE: list[str] = []  # what an index holds for a key it lacks (never written to)
 BULLETS = {"•", "-", "*", "–", "·"}
 DIGIT = re.compile(r"\d")
+IGNORECASE_ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"  # 'İ', 'ı', 'ſ' and the Kelvin sign: re.I takes them for i, s, k
 
 
 class Tokens:
@@ -41,7 +44,9 @@ class Tokens:
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
         self.start, self.end = token_offsets(doc)
-        self.sent_start: list[bool] = (doc.to_array(SENT_START) == 1).tolist()  # Token.is_sent_start
+        self.sent_starts = {s for s, _ in sentence_bounds(doc)}  # the tokens whose is_sent_start is True
+        if len(doc) and not doc[0].is_sent_start:
+            self.sent_starts.discard(0)
         self.words = [text[s:e] for s, e in zip(self.start, self.end)]
 
     def span_text(self, start: int, end: int) -> str:
@@ -55,11 +60,11 @@ class Tokens:
     def starts_sentence(self, i: int) -> bool:
         """First word of its sentence, of a line or of a bullet, or after a colon; an opening
         quote or bracket allowed before it."""
-        if self.sent_start[i] or i == 0 or self.words[i - 1].endswith(":") or "\n" in self.text[self.end[i - 1]:self.start[i]]:
+        if i in self.sent_starts or i == 0 or self.words[i - 1].endswith(":") or "\n" in self.text[self.end[i - 1]:self.start[i]]:
             return True
         if self.words[i - 1] in BULLETS:  # at the start of a line, perhaps indented
             return i == 1 or "\n" in self.text[self.start[i - 2] if self.words[i - 2].isspace() else self.end[i - 2]:self.start[i - 1]]
-        return self.words[i - 1] in OPENERS and self.sent_start[i - 1]
+        return self.words[i - 1] in OPENERS and i - 1 in self.sent_starts
 
 
 class EntityFinder:
@@ -82,6 +87,8 @@ class EntityFinder:
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
         self.common = phrases(rules.common_names)
+        common_lower = [n.lower() for n in rules.common_names]
+        self.common_lower = common_lower if all(n.isascii() for n in common_lower) else None
         # known names the capitalised runs cannot join ("Securities and Exchange Commission"):
         # matched case-sensitively, so a text holds one only where it holds one of the phrases
         self.known_phrases = sorted(n for n in self.alias_names if any(w.islower() and w not in self.connectors for w in n.split()))
@@ -119,10 +126,10 @@ class EntityFinder:
                     or not self._common(tokens.words[s].lower(), lowercase)
                     or (e + 1 in starts and tokens.words[e] == ","))]  # "Microsoft, Alphabet and Meta": a list of names
         runs = _merge(runs, self._in_headings(doc, text, headings, {tokens.span_text(s, e) for s, e in runs}))
-        if doc.has_annotation("ENT_IOB"):
+        if doc.has_annotation(ENT_IOB):
             runs = _merge(runs, self._model_names(doc, tokens, headings,
                                                   {tokens.span_text(s, e).lower() for s, e in runs}))
-        common = [(sp.start, sp.end) for m in self.common.finditer(text)
+        common = [(sp.start, sp.end) for m in self._common_names(text)
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, [c for c in common if not _within_longer(c, runs)])  # "Marlow Oil" is no oil
         known = [(sp.start, sp.end) for m in self._known_names(text)
@@ -152,6 +159,12 @@ class EntityFinder:
         doc.spans["entities"] = [Span(doc, s, e, label=ent["label"]) for (s, e), ent in zip(runs, entities)]
         doc._.entities = entities
         return doc
+
+    def _common_names(self, text: str) -> Iterator[re.Match[str]]:
+        """``common.finditer(text)``, skipped when the text cannot hold one of the names."""
+        if self.common_lower is not None and not may_hold_ascii_phrase(text, self.common_lower):
+            return iter(())
+        return self.common.finditer(text)
 
     def _known_names(self, text: str) -> Iterator[re.Match[str]]:
         """``known_names.finditer(text)``, skipped when the text holds none of the phrases."""
@@ -326,23 +339,24 @@ class EntityFinder:
         for name in names:
             stripped, common_brand = self._stripped(name)
             base[name] = name if common_brand and stripped not in names else stripped
+        keys = [spelling_key(base[name]) for name in names]
         spellings: dict[str, list[str]] = {}
-        for name in names:
-            spellings.setdefault(spelling_key(base[name]), []).append(base[name])
-        spelled = {key: preferred_spelling(group) for key, group in spellings.items()}
+        for name, key in zip(names, keys):
+            spellings.setdefault(key, []).append(base[name])
+        spelled = {key: group[0] if len(group) == 1 else preferred_spelling(group) for key, group in spellings.items()}
+        bases = [spelled[key] for key in keys]
         seen_at: dict[str, int] = {}
         in_body: dict[str, int] = {}
-        written: Counter[str] = Counter()
-        for n in names:
-            b = spelled[spelling_key(base[n])]
-            written[b] += mentions[n]
-            seen_at[b] = min(seen_at.get(b, first[n]), first[n])
-            if n in body_first:
-                in_body[b] = min(in_body.get(b, body_first[n]), body_first[n])
-        full = Linker(list(seen_at), seen_at, in_body, written, head_end, self.places, self.limits)
+        written: dict[str, int] = {}
+        for n, b in zip(names, bases):
+            written[b] = written.get(b, 0) + mentions[n]
+            if first[n] < seen_at.get(b, INF):
+                seen_at[b] = first[n]
+            if n in body_first and body_first[n] < in_body.get(b, INF):
+                in_body[b] = body_first[n]
+        full = Linker(list(seen_at), seen_at, in_body, Counter(written), head_end, self.places, self.limits)
         canon: dict[str, str] = {}
-        for name in names:
-            b = spelled[spelling_key(base[name])]
+        for name, b in zip(names, bases):
             if b.lower() in self.alias:
                 canon[name] = self.alias[b.lower()]
             elif name.lower() in self.common_names:  # "Crude oil" is crude oil
@@ -395,29 +409,31 @@ class Linker:
         words = words_of(name)
         if not words:
             return None
-        cap = self.limits.candidates
+        cap, prefix = self.limits.candidates, self.limits.prefix_letters
         if looks_like_acronym(name):
             key = name.replace(".", "").upper()
-            spelled = [n for k in (key, key[:-1]) for n in self.by_initials.get(k, [])[:cap]
+            spelled = [n for k in (key, key[:-1]) for n in self.by_initials.get(k, NONE)[:cap]
                        if n != name and is_acronym_of(name, n)]
             if spelled:
                 return spelled[0]
-        longer = [n for n in (self.by_first.get(words[0].lower(), [])[:cap] + self.by_last.get(words[0].lower(), [])[:cap])
+        head = words[0].lower()
+        longer = [n for n in (*self.by_first.get(head, NONE)[:cap], *self.by_last.get(head, NONE)[:cap])
                   if is_short_form_of(name, n) and n not in self.places and self._may_shorten(name, n)]
         if longer:
             return max(longer, key=lambda n: (len(words_of(n)), -self.first[n]))
         reordered = self.by_words.get(_same_words(name))
         if reordered and reordered != name and self.first[reordered] < self.first[name]:
             return reordered
-        if len(words) == 1 and len(name) >= self.limits.prefix_letters:
-            close = [n for n in self.by_prefix.get(name[:self.limits.prefix_letters].lower(), [])[:cap]
+        same_prefix = self.by_prefix.get(name[:prefix].lower(), NONE)[:cap]
+        if len(words) == 1 and len(name) >= prefix:
+            close = [n for n in same_prefix
                      if n != name and len(n) > len(name) and len(words_of(n)) == 1
                      and (n.lower().startswith(name.lower()) or fuzz.ratio(name.lower(), n.lower()) >= self.limits.fuzzy_ratio)]
             if close:
                 return max(close, key=len)
-        match = process.extractOne(name, [n for n in self.by_prefix.get(name[:self.limits.prefix_letters].lower(), [])[:cap]
-                                          if n != name and self._better_spelt(n, name)],
-                                   scorer=fuzz.ratio, processor=str.lower, score_cutoff=self.limits.fuzzy_ratio)
+        spellings = [n for n in same_prefix if n != name and self._better_spelt(n, name)]
+        match = process.extractOne(name, spellings, scorer=fuzz.ratio, processor=str.lower,
+                                   score_cutoff=self.limits.fuzzy_ratio) if spellings else None
         return match[0] if match else None
 
     def _better_spelt(self, other: str, name: str) -> bool:
@@ -459,6 +475,17 @@ def rules_currency_words(rules_folder: str | None) -> list[str]:
     rules = currency_rules(rules_folder)
     codes = set(iso_currencies(rules_folder)) - set(rules.codes.exclude)
     return sorted(codes | {m.text for m in rules.markers if m.text[:1].isalpha()})
+
+
+def may_hold_ascii_phrase(text: str, lowered: list[str]) -> bool:
+    """Whether a regex of the ASCII phrases ``lowered`` (in lower case), matched ignoring
+    case, may match in ``text``: re.IGNORECASE matches an ASCII letter only to ASCII letters
+    and to IGNORECASE_ASCII_LOOKALIKES, so a text without those holds a match only where its
+    lower case holds the phrase."""
+    if any(c in text for c in IGNORECASE_ASCII_LOOKALIKES):
+        return True
+    low = text.lower()
+    return any(p in low for p in lowered)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -528,7 +555,10 @@ def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tup
     """Model entities first; rule runs (in order) that overlap none of them are kept."""
     if not ents:
         return runs
-    kept = [r for r in runs if not any(s < r[1] and r[0] < e for s, e in ents)]
+    by_start = sorted(ents)
+    starts = [s for s, _ in by_start]
+    reach = list(accumulate((e for _, e in by_start), max))  # the furthest end of the entities up to each
+    kept = [r for r in runs if (k := bisect_left(starts, r[1])) == 0 or reach[k - 1] <= r[0]]
     return sorted(kept + ents)
 
 
