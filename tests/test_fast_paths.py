@@ -10,7 +10,7 @@ import pytest
 
 from extractor.components.changes import _last_words
 from extractor.components.entities import IGNORECASE_ASCII_LOOKALIKES, _merge, may_hold_ascii_phrase
-from extractor.layout import anchored_at_lines, line_finditer, lines
+from extractor.layout import anchored_at_lines, line_finditer, lines, space_led
 
 
 def _random_texts(pieces: list[str], count: int, seed: int) -> list[str]:
@@ -36,16 +36,27 @@ def test_anchored_at_lines(pattern, anchored):
     r"^\s*\d+(?:\.\d+)?\s*\n\s*(?:relevance|quality)\s+score\s*$",
     r"^\s*b?$",  # empty matches: finditer's own rules
     r"^(?:x|)",
+    r"^\s*x\s*$",
+    r"^[ \t]*[A-Z][A-Z ]{2,8}[ \t]*-",
 ])
 def test_line_finditer_finds_what_finditer_finds(pattern):
     rx = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
     long_line = "The Ardmore Pottery Co. said it would hire forty people at the new kiln next year. "
     pieces = ["Photo: Jane Roe", "image credit: x", "\n", "\n\n", " ", "b", "x", "7.5", "Quality score",
-              "All rights reserved", long_line, long_line * 3]
-    for text in _random_texts(pieces, 3000, seed=11):
+              "All rights reserved", long_line, long_line * 3, " \n", "\t\n", "\u2003", "OSLO - "]
+    for text in _random_texts(pieces, 4000, seed=11):
         starts = [start for start, _ in lines(text)]
         assert [(m.span(), m.groups()) for m in line_finditer(rx, text, starts)] == \
             [(m.span(), m.groups()) for m in rx.finditer(text)], text
+
+
+@pytest.mark.parametrize("pattern, led", [
+    (r"^\s*(?:photo|image)\s*:.*$", True), (r"^\s*\d+\s*\n", True), (r"^\s*[a-z]", True),
+    (r"^\s*\s", False), (r"^\s*(?:a|\s)", False), (r"^\s*a?b", False), (r"^\s*[^a]", False), (r"^\s*\w", False),
+    (r"^.*\bads\b", False),
+])
+def test_space_led(pattern, led):
+    assert space_led(re.compile(pattern, re.IGNORECASE | re.MULTILINE)) is led
 
 
 def test_the_lookalikes_are_all_that_ignoring_case_takes_for_ascii_letters():
