@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import textmatch
 from .ruleset import clause_rules
+
+try:
+    from re import _constants as sre_constants, _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants, sre_parse  # type: ignore[no-redef]
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 BULLET = re.compile(r"\s*(?:[•\-*–]|\d+[.)])\s*")
@@ -31,6 +38,80 @@ def lines(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, len(text)))
     return spans
+
+
+@lru_cache(maxsize=256)
+def anchored_at_lines(rx: re.Pattern[str]) -> bool:
+    """Every match of ``rx`` starts a line: it opens with ``^`` in MULTILINE mode, outside
+    any group or alternation."""
+    if not rx.flags & re.MULTILINE:
+        return False
+    items = sre_parse.parse(rx.pattern, rx.flags).data
+    return bool(items) and items[0] == (sre_constants.AT, sre_constants.AT_BEGINNING)
+
+
+LINE_TRIES_PAY = 32  # a try at a line start costs about as much as a scan over this many characters
+
+
+@lru_cache(maxsize=256)
+def space_led(rx: re.Pattern[str]) -> bool:
+    """``rx`` is ``^\\s*`` then something that cannot start with a space: a try at a line start
+    fails like the try at an earlier line start when only spaces stand between them (the
+    spaces lead both to the same place)."""
+    items = sre_parse.parse(rx.pattern, rx.flags).data
+    return anchored_at_lines(rx) and len(items) > 2 and _spaces(items[1]) and _opens_without_space(items[2])
+
+
+def _spaces(item: tuple[object, object]) -> bool:
+    """The parsed regex item is ``\\s*``."""
+    op, av = item
+    c = sre_constants
+    return (op is c.MAX_REPEAT and av[0] == 0 and av[1] is c.MAXREPEAT  # type: ignore[index]
+            and list(av[2]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])])  # type: ignore[index]
+
+
+def _opens_without_space(item: tuple[object, object]) -> bool:
+    """The parsed regex item can match only from a character that is not a space."""
+    op, av = item
+    c = sre_constants
+    if op is c.LITERAL:
+        return not chr(av).isspace()  # type: ignore[arg-type]
+    if op is c.IN:
+        return all((o is c.LITERAL and not chr(a).isspace()) or (o is c.CATEGORY and a is c.CATEGORY_DIGIT)
+                   or (o is c.RANGE and a[1] - a[0] < 1024 and not any(chr(x).isspace() for x in range(a[0], a[1] + 1)))
+                   for o, a in av)  # type: ignore[union-attr]
+    if op is c.BRANCH:
+        return all(alt and _opens_without_space(alt[0]) for alt in av[1])  # type: ignore[index]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:  # type: ignore[index]
+        return bool(av[2]) and _opens_without_space(av[2][0])  # type: ignore[index]
+    if op is c.SUBPATTERN:
+        return bool(av[3]) and _opens_without_space(av[3][0])  # type: ignore[index]
+    return False
+
+
+def line_finditer(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterable[re.Match[str]]:
+    """``rx.finditer(text)``; when every match starts a line (``anchored_at_lines``) and the
+    lines are long, or the pattern is ``space_led`` (finditer would scan a run of blank lines
+    once from each of them), the pattern is tried only at the line starts ``starts`` (in
+    order), and a space-led one not again on the blank lines after a failed try."""
+    lead = space_led(rx)
+    if not anchored_at_lines(rx) or (not lead and len(text) <= LINE_TRIES_PAY * len(starts)):
+        return rx.finditer(text)
+    found: list[re.Match[str]] = []
+    pos, prev, failed = 0, 0, False  # failed: the last try failed and only spaces follow its start
+    for start in starts:
+        if start < pos or (failed and text[prev:start].isspace()):
+            prev = start
+            continue
+        prev = start
+        m = rx.match(text, start)
+        failed = m is None and lead
+        if m is not None:
+            if m.end() == start:  # after an empty match finditer's own rules apply
+                return rx.finditer(text)
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 class Layout:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 FUNCTION_WORDS = frozenset({"of", "and", "for", "&", "de", "du", "des", "the", "von", "van", "la", "le"})
 CORPORATE_INITIALS = frozenset("CG")  # Company, Companies, Corporation, Group
@@ -26,16 +27,19 @@ _CAPITALISED = re.compile(r"(?<!\w)\w[a-z]+(?!\w)")  # 'General' (kept when its 
 _SPELT_GAP = re.compile(r"\s+(?:(?:of|and|for|&)\s+)?")  # what may stand between the words an acronym spells
 
 
-def words_of(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)  # the names of a document are compared with one another many times
+def words_of(name: str) -> tuple[str, ...]:
     """The words of a name, a possessive ending dropped ("Fiat's" is "Fiat")."""
-    return _WORD.findall(_POSSESSIVE.sub("", name))
+    return tuple(_WORD.findall(_POSSESSIVE.sub("", name)))
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(name: str) -> str:
     """The name with case, spaces, hyphens, dots and a possessive ending removed."""
     return "".join(words_of(name)).lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def looks_like_acronym(name: str, longest: int = 6) -> bool:
     """Two to ``longest`` capitals, perhaps dotted or with '&' ("GM", "U.S.", "AT&T", "BoA")."""
     letters = name.replace(".", "").replace("&", "")
@@ -43,6 +47,7 @@ def looks_like_acronym(name: str, longest: int = 6) -> bool:
         and letters[0].isupper()
 
 
+@lru_cache(maxsize=1 << 16)
 def initials(name: str, keep_function_words: bool = False) -> str:
     """The initials of a name of several words ("" for one word): capitalised words count,
     function words only when ``keep_function_words``."""
@@ -53,6 +58,7 @@ def initials(name: str, keep_function_words: bool = False) -> str:
     return "".join(w[0] for w in kept if w[0].isalnum() or w == "&")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym_of(short: str, long: str) -> bool:
     """``short`` spells the initials of ``long`` (case-insensitively, function words skipped
     or kept, a corporate word such as "Group" at the end optional)."""
@@ -69,6 +75,7 @@ def is_acronym_of(short: str, long: str) -> bool:
     return key in variants or (len(key) > 2 and key[-1] in CORPORATE_INITIALS and key[:-1] in variants)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_short_form_of(short: str, long: str) -> bool:
     """``short`` names the same thing as the longer ``long``: its first words ("Fox" of
     "Fox Entertainment Group", "Northern" of "Northern Brewing"), its last word when the
@@ -115,6 +122,8 @@ def preferred_spelling(spellings: Iterable[str]) -> str:
     inner capitals ("WorldCom"), then Title Case, then
     all capitals, then the first given; ties keep the first given."""
     ordered = list(dict.fromkeys(spellings))
+    if len(ordered) == 1:
+        return ordered[0]
 
     def rank(s: str) -> int:
         letters = [c for c in s if c.isalpha()]

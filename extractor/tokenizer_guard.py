@@ -3,7 +3,8 @@ quotation marks, "$£€¥₹$£€..." in a row) costs the tokenizer time that 
 (it splits one prefix at a time and searches the rest again), so each such run is made one
 token here, and the text between runs is tokenized as usual. The Doc's
 text is the input text, character for character; text without such runs is tokenized by
-the wrapped tokenizer alone."""
+the wrapped tokenizer alone. The Doc keeps the text it was made from, so that the
+components need not join its tokens again to read it."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from .components.view import with_text
 
 
 class GuardedTokenizer:
@@ -23,6 +26,10 @@ class GuardedTokenizer:
         self.run = re.compile(rf"[^\w\s]{{{run},}}")
 
     def __call__(self, text: str) -> Doc:
+        """The Doc of ``text``, which keeps it (``view.text_of`` need not join the tokens)."""
+        return with_text(self._tokenize(text), text)
+
+    def _tokenize(self, text: str) -> Doc:
         runs = list(self.run.finditer(text))
         if not runs:
             return self.tokenizer(text)

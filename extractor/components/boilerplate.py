@@ -22,22 +22,37 @@ class BoilerplateMarker:
         self.tail = [(p.id, re.compile(p.pattern, flags)) for p in rules.tail]
         self.tail_lines = rules.tail_lines
 
-    def regions(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, rule id) of every boilerplate stretch of ``text``."""
+    def regions(self, text: str, lines: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, rule id) of every boilerplate stretch of ``text`` (``lines``: its
+        ``layout.lines``)."""
+        lines = layout.lines(text) if lines is None else lines
+        starts = [start for start, _ in lines]
         found = []
         for rule, rx in self.line + self.block:
-            found.extend((m.start(), m.end(), rule) for m in rx.finditer(text) if m.end() > m.start())
-        lines = [span for span in layout.lines(text) if text[span[0]:span[1]].strip()]
-        for start, end in lines[-self.tail_lines:]:
+            found.extend((m.start(), m.end(), rule) for m in layout.line_finditer(rx, text, starts) if m.end() > m.start())
+        for start, end in self._last_lines(text, lines):
             hit = next((rule for rule, rx in self.tail if rx.match(text, start, end)), None)
             if hit:
                 found.append((start, len(text), hit))
                 break
         return sorted(found)
 
+    def _last_lines(self, text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``[line for line in lines if it is not blank][-self.tail_lines:]``, read from the end."""
+        if self.tail_lines <= 0:
+            return [span for span in lines if text[span[0]:span[1]].strip()][-self.tail_lines:]
+        last: list[tuple[int, int]] = []
+        for start, end in reversed(lines):
+            if text[start:end].strip():
+                last.append((start, end))
+                if len(last) == self.tail_lines:
+                    break
+        return last[::-1]
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for start, end, rule in self.regions(layout_of(doc).text):
+        view = layout_of(doc)
+        for start, end, rule in self.regions(view.text, view.lines):
             span = doc.char_span(start, end, label=rule, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

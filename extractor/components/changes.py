@@ -43,6 +43,8 @@ class Patterns:
     change_after: re.Pattern[str]
     up_words: frozenset[str]
     change_word_ends: frozenset[str]  # the last letters of the words that may end ``change_before``
+    change_before_words: int  # the most runs of non-spaces a match of ``change_before`` spans
+    before_percent_words: int  # the same for ``before_percent``
 
     @classmethod
     def of(cls, rules: ChangeRules) -> Patterns:
@@ -70,11 +72,29 @@ class Patterns:
             up_words=frozenset(w.lower() for w in rules.up.nouns + rules.up.verbs + rules.up.adverbs),
             change_word_ends=frozenset(c for w in [*rules.up.verbs, *rules.down.verbs, *rules.up.adverbs,
                                                    *rules.down.adverbs, "of", "by"] for c in (w[-1].lower(), w[-1].upper())),
+            change_before_words=max(_words(rules.up.nouns + rules.down.nouns) + 1, _words(rules.up.verbs + rules.down.verbs) + 1,
+                                    _words(rules.up.adverbs + rules.down.adverbs)),
+            before_percent_words=max(
+                _words(rules.up.verbs + rules.down.verbs + rules.up.adverbs + rules.down.adverbs) + 3 + _words(rules.percent),
+                _words(rules.percent) + _words(rules.up.nouns + rules.down.nouns) + 2),
         )
 
     def direction(self, match: re.Match[str]) -> str:
         word = next(w for name, w in match.groupdict().items() if name.startswith("dir") and w)
         return "up" if re.sub(r"\s+", " ", word.lower()) in self.up_words else "down"
+
+
+def _words(phrases: list[str]) -> int:
+    """The most runs of non-spaces in one of the phrases (each space of a phrase is matched by spaces)."""
+    return max((len(p.split()) for p in phrases), default=0)
+
+
+def _last_words(text: str, lo: int, end: int, n: int) -> int:
+    """Where the last ``n`` runs of non-spaces of ``text[lo:end]`` begin (``lo`` if it has no
+    more). A pattern that must end at ``end`` and spans at most ``n`` runs of non-spaces
+    can start no earlier, so it is searched from there: the same first match as from ``lo``."""
+    parts = text[lo:end].rsplit(None, n)
+    return lo + len(parts[0]) if len(parts) > n else lo
 
 
 def _percent(match: re.Match[str]) -> float:
@@ -121,7 +141,8 @@ class ChangeFinder:
         after = self.patterns.after_percent.match(text, group_end, max(group_end, sentence[1]))
         lo = self._before(sentence, rec["start"])
         tail = _tail(text, lo, rec["start"])  # 'rose 11% to': 'to' or 'at' must end the words before the figure
-        before = self.patterns.before_percent.search(text, lo, rec["start"]) \
+        before = self.patterns.before_percent.search(
+            text, _last_words(text, lo, tail, self.patterns.before_percent_words), rec["start"]) \
             if tail - 3 >= lo and text[tail - 2:tail].lower() in ("to", "at") and text[tail - 3].isspace() else None
         for match in (after, before):
             if match and change["percent"] is None:
@@ -158,7 +179,8 @@ class ChangeFinder:
         'a $6bn rise'."""
         lo = self._before(sentence, rec["start"])
         tail = _tail(text, lo, rec["start"])  # a change word, then spaces, must end the words before the figure
-        before = self.patterns.change_before.search(text, lo, rec["start"]) \
+        before = self.patterns.change_before.search(
+            text, _last_words(text, lo, tail, self.patterns.change_before_words), rec["start"]) \
             if lo < tail < rec["start"] and text[tail - 1] in self.patterns.change_word_ends else None
         match = before or self.patterns.change_after.match(text, rec["end"], max(rec["end"], sentence[1]))
         return self.patterns.direction(match) if match else None

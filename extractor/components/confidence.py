@@ -13,7 +13,6 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import layout
 from ..ruleset import ConfidenceRules, confidence_rules
 from ..textmatch import phrases
 from .extensions import FactorRef, MoneyRecord
@@ -34,10 +33,11 @@ class ConfidenceScorer:
     def __init__(self, rules_dir: str | None = None) -> None:
         self.rules = confidence_rules(rules_dir)
         self.editorial = phrases(self.rules.editorial_words)
+        self._bases: dict[str, tuple[str, float]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        text = layout_of(doc).text
-        paragraphs = layout.paragraphs(text)
+        view = layout_of(doc)
+        text, paragraphs = view.text, view.paragraphs
         starts = [start for start, _ in paragraphs]
         headline_end = paragraphs[0][1] if paragraphs else 0
         sections: list[bool] | None = None
@@ -52,8 +52,8 @@ class ConfidenceScorer:
 
     def factors(self, rec: MoneyRecord, in_headline: bool, editorial: bool) -> list[FactorRef]:
         r = self.rules
-        rule = max((k for k in r.base if rec["rule"] == k or rec["rule"].startswith(k + ".")), key=len, default="money")
-        factors = [_factor("base", r.base.get(rule, r.base["money"]), rule, rec["rule"])]
+        rule, base = self._base(rec["rule"])
+        factors = [_factor("base", base, rule, rec["rule"])]
         attribution = rec.get("attribution") or {}
         kind = attribution.get("source_type")
         if attribution.get("source") and kind in r.source_type:
@@ -72,6 +72,16 @@ class ConfidenceScorer:
         if editorial:
             factors.append(_factor("editorial_section", r.editorial_section))
         return factors
+
+    def _base(self, rule_id: str) -> tuple[str, float]:
+        """The base weight of the rule that found an amount: that of the longest rule of
+        ``base`` it is or falls under ('money.symbol' for 'money.symbol.x'); kept per rule id."""
+        found = self._bases.get(rule_id)
+        if found is None:
+            r = self.rules
+            rule = max((k for k in r.base if rule_id == k or rule_id.startswith(k + ".")), key=len, default="money")
+            found = self._bases[rule_id] = (rule, r.base.get(rule, r.base["money"]))
+        return found
 
     def _editorial_sections(self, text: str, paragraphs: list[tuple[int, int]]) -> list[bool]:
         """Per paragraph, is it under a heading (by its shape: a paragraph's short first line

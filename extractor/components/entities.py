@@ -10,12 +10,14 @@ Writes ``doc.spans["entities"]`` and ``doc._.entities`` (plain dicts).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import ENT_IOB
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,25 +26,27 @@ from ..ruleset import common_words, currency_rules, entity_rules, iso_currencies
 from ..ruleset.entities import EntityLimits
 from ..textmatch import alternation, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .view import layout_of
+from .view import layout_of, sentence_bounds, token_offsets
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
 OPENERS = {'"', "“", "‘", "'", "("}
 INF = float("inf")
+NONE: list[str] = []  # what an index holds for a key it lacks (never written to)
 BULLETS = {"•", "-", "*", "–", "·"}
 DIGIT = re.compile(r"\d")
+IGNORECASE_ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"  # 'İ', 'ı', 'ſ' and the Kelvin sign: re.I takes them for i, s, k
 
 
 class Tokens:
     """The tokens of a Doc as plain lists, read once (a spaCy Token per lookup is slow)."""
 
     def __init__(self, doc: Doc, text: str) -> None:
-        rows = doc.to_array([IDX, LENGTH, SENT_START]).reshape(-1, 3)
         self.text = text
-        self.start: list[int] = rows[:, 0].tolist()
-        self.end: list[int] = (rows[:, 0] + rows[:, 1]).tolist()
-        self.sent_start: list[bool] = (rows[:, 2] == 1).tolist()  # Token.is_sent_start
+        self.start, self.end = token_offsets(doc)
+        self.sent_starts = {s for s, _ in sentence_bounds(doc)}  # the tokens whose is_sent_start is True
+        if len(doc) and not doc[0].is_sent_start:
+            self.sent_starts.discard(0)
         self.words = [text[s:e] for s, e in zip(self.start, self.end)]
 
     def span_text(self, start: int, end: int) -> str:
@@ -56,11 +60,11 @@ class Tokens:
     def starts_sentence(self, i: int) -> bool:
         """First word of its sentence, of a line or of a bullet, or after a colon; an opening
         quote or bracket allowed before it."""
-        if self.sent_start[i] or i == 0 or self.words[i - 1].endswith(":") or "\n" in self.text[self.end[i - 1]:self.start[i]]:
+        if i in self.sent_starts or i == 0 or self.words[i - 1].endswith(":") or "\n" in self.text[self.end[i - 1]:self.start[i]]:
             return True
         if self.words[i - 1] in BULLETS:  # at the start of a line, perhaps indented
             return i == 1 or "\n" in self.text[self.start[i - 2] if self.words[i - 2].isspace() else self.end[i - 2]:self.start[i - 1]]
-        return self.words[i - 1] in OPENERS and self.sent_start[i - 1]
+        return self.words[i - 1] in OPENERS and i - 1 in self.sent_starts
 
 
 class EntityFinder:
@@ -77,16 +81,19 @@ class EntityFinder:
         self.brand_suffixes = set(rules.brand_suffixes)
         places = sorted({name for name, label in rules.labels.items() if label == "GPE"} | set(rules.demonyms)
                         | {a for canon, names in rules.aliases.items() if rules.labels.get(canon) == "GPE" for a in names})
-        self.market_word = re.compile(r"\bmarkets?\b")
+        self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
         self.market = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?P<place>{alternation(places)})\s+)?"
                                  rf"(?:{alternation(rules.market_kinds)})\s+)$")  # used with search(text, pos - n, pos)
         self.connectors = set(rules.connectors)
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
         self.common = phrases(rules.common_names)
-        # known names the capitalised runs cannot join ("Securities and Exchange Commission")
-        self.known_names = re.compile(phrase_pattern(sorted(
-            n for n in self.alias_names if any(w.islower() and w not in self.connectors for w in n.split()))))
+        common_lower = [n.lower() for n in rules.common_names]
+        self.common_lower = common_lower if all(n.isascii() for n in common_lower) else None
+        # known names the capitalised runs cannot join ("Securities and Exchange Commission"):
+        # matched case-sensitively, so a text holds one only where it holds one of the phrases
+        self.known_phrases = sorted(n for n in self.alias_names if any(w.islower() and w not in self.connectors for w in n.split()))
+        self.known_names = re.compile(phrase_pattern(self.known_phrases))
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$", re.IGNORECASE)
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
@@ -120,13 +127,13 @@ class EntityFinder:
                     or not self._common(tokens.words[s].lower(), lowercase)
                     or (e + 1 in starts and tokens.words[e] == ","))]  # "Microsoft, Alphabet and Meta": a list of names
         runs = _merge(runs, self._in_headings(doc, text, headings, {tokens.span_text(s, e) for s, e in runs}))
-        if doc.has_annotation("ENT_IOB"):
+        if doc.has_annotation(ENT_IOB):
             runs = _merge(runs, self._model_names(doc, tokens, headings,
                                                   {tokens.span_text(s, e).lower() for s, e in runs}))
-        common = [(sp.start, sp.end) for m in self.common.finditer(text)
+        common = [(sp.start, sp.end) for m in self._common_names(text)
                   if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, [c for c in common if not _within_longer(c, runs)])  # "Marlow Oil" is no oil
-        known = [(sp.start, sp.end) for m in self.known_names.finditer(text)
+        known = [(sp.start, sp.end) for m in self._known_names(text)
                  if (sp := doc.char_span(m.start(), m.end())) is not None]
         runs = _merge(runs, [k for k in known if not _within_longer(k, runs)])  # "Securities and Exchange Commission"
         markets = self._markets(doc, text)
@@ -153,6 +160,16 @@ class EntityFinder:
         doc.spans["entities"] = [Span(doc, s, e, label=ent["label"]) for (s, e), ent in zip(runs, entities)]
         doc._.entities = entities
         return doc
+
+    def _common_names(self, text: str) -> Iterator[re.Match[str]]:
+        """``common.finditer(text)``, skipped when the text cannot hold one of the names."""
+        if self.common_lower is not None and not may_hold_ascii_phrase(text, self.common_lower):
+            return iter(())
+        return self.common.finditer(text)
+
+    def _known_names(self, text: str) -> Iterator[re.Match[str]]:
+        """``known_names.finditer(text)``, skipped when the text holds none of the phrases."""
+        return self.known_names.finditer(text) if any(p in text for p in self.known_phrases) else iter(())
 
     def _markets(self, doc: Doc, text: str) -> dict[tuple[int, int], tuple[str, str]]:
         """'the UK property market' at each token span: its text and its canonical name ('UK
@@ -188,7 +205,7 @@ class EntityFinder:
         start, end = tokens.start[s], tokens.end[e - 1]
         first, last = tokens.words[s], tokens.words[e - 1]
         return (_overlaps(money, start, end) or _overlaps(tickers, start, end)
-                or (any(c.isdigit() for c in first) and bool(self.currency_number.match(first)))
+                or (DIGIT.search(first) is not None and bool(self.currency_number.match(first)))
                 or (text[end:end + 1] == "-" and bool(self.adjective.match(text, end)))
                 or ("-" in last and bool(self.adjective.search(last)))
                 or (s > 0 and tokens.words[s - 1] == "(" and self._bare_ticker(tokens, s, e, ends)))
@@ -305,6 +322,14 @@ class EntityFinder:
         return name.lower() in names or name.lower() in self.alias or name in self.labels
 
     # ---------------------------------------------------------- canonical names
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - one finder per pipeline, names repeat
+    def _stripped(self, name: str) -> tuple[str, bool]:
+        """The name without its corporate suffix ("Tesla Inc" is Tesla, "News Corp" stays),
+        and whether that suffix is a brand's after a common word ("News Corp")."""
+        stripped = self.suffix.sub("", name) or name
+        brand = name[len(stripped):].strip(" ,") in self.brand_suffixes  # "News Corp" stays, "Meta Inc." is Meta
+        return stripped, brand and stripped.lower() in self.common_words
+
     def _canonical(self, names: list[str], first: dict[str, int], body_first: dict[str, int],
                    head_end: int, mentions: Counter[str]) -> dict[str, str]:
         """Canonical name of each distinct name (given in order of first appearance, ``first``
@@ -313,26 +338,26 @@ class EntityFinder:
         stands for (``_full_form``), and the canonical is that full form."""
         base: dict[str, str] = {}
         for name in names:
-            stripped = self.suffix.sub("", name) or name  # "Tesla Inc" is Tesla, "News Corp" stays
-            brand = name[len(stripped):].strip(" ,") in self.brand_suffixes  # "News Corp" stays, "Meta Inc." is Meta
-            base[name] = name if brand and stripped.lower() in self.common_words and stripped not in names else stripped
+            stripped, common_brand = self._stripped(name)
+            base[name] = name if common_brand and stripped not in names else stripped
+        keys = [spelling_key(base[name]) for name in names]
         spellings: dict[str, list[str]] = {}
-        for name in names:
-            spellings.setdefault(spelling_key(base[name]), []).append(base[name])
-        spelled = {key: preferred_spelling(group) for key, group in spellings.items()}
+        for name, key in zip(names, keys):
+            spellings.setdefault(key, []).append(base[name])
+        spelled = {key: group[0] if len(group) == 1 else preferred_spelling(group) for key, group in spellings.items()}
+        bases = [spelled[key] for key in keys]
         seen_at: dict[str, int] = {}
         in_body: dict[str, int] = {}
-        written: Counter[str] = Counter()
-        for n in names:
-            b = spelled[spelling_key(base[n])]
-            written[b] += mentions[n]
-            seen_at[b] = min(seen_at.get(b, first[n]), first[n])
-            if n in body_first:
-                in_body[b] = min(in_body.get(b, body_first[n]), body_first[n])
-        full = Linker(list(seen_at), seen_at, in_body, written, head_end, self.places, self.limits)
+        written: dict[str, int] = {}
+        for n, b in zip(names, bases):
+            written[b] = written.get(b, 0) + mentions[n]
+            if first[n] < seen_at.get(b, INF):
+                seen_at[b] = first[n]
+            if n in body_first and body_first[n] < in_body.get(b, INF):
+                in_body[b] = body_first[n]
+        full = Linker(list(seen_at), seen_at, in_body, Counter(written), head_end, self.places, self.limits)
         canon: dict[str, str] = {}
-        for name in names:
-            b = spelled[spelling_key(base[name])]
+        for name, b in zip(names, bases):
             if b.lower() in self.alias:
                 canon[name] = self.alias[b.lower()]
             elif name.lower() in self.common_names:  # "Crude oil" is crude oil
@@ -369,10 +394,9 @@ class Linker:
                 self.by_first.setdefault(words[0].lower(), []).append(name)
                 if len(words) == 2:
                     self.by_last.setdefault(words[1].lower(), []).append(name)
-                for keep in (False, True):
-                    self.by_initials.setdefault(initials(name, keep).upper(), []).append(name)
-                self.by_initials.setdefault(initials(" ".join(words[:-1])).upper(), []).append(name)
-                self.by_words.setdefault(tuple(sorted(w.lower() for w in words)), name)
+                for key in _initials_keys(name):
+                    self.by_initials.setdefault(key, []).append(name)
+                self.by_words.setdefault(_same_words(name), name)
             self.by_prefix.setdefault(name[:limits.prefix_letters].lower(), []).append(name)
         self.memo: dict[str, str] = {}
 
@@ -386,29 +410,31 @@ class Linker:
         words = words_of(name)
         if not words:
             return None
-        cap = self.limits.candidates
+        cap, prefix = self.limits.candidates, self.limits.prefix_letters
         if looks_like_acronym(name):
             key = name.replace(".", "").upper()
-            spelled = [n for k in (key, key[:-1]) for n in self.by_initials.get(k, [])[:cap]
+            spelled = [n for k in (key, key[:-1]) for n in self.by_initials.get(k, NONE)[:cap]
                        if n != name and is_acronym_of(name, n)]
             if spelled:
                 return spelled[0]
-        longer = [n for n in (self.by_first.get(words[0].lower(), [])[:cap] + self.by_last.get(words[0].lower(), [])[:cap])
+        head = words[0].lower()
+        longer = [n for n in (*self.by_first.get(head, NONE)[:cap], *self.by_last.get(head, NONE)[:cap])
                   if is_short_form_of(name, n) and n not in self.places and self._may_shorten(name, n)]
         if longer:
             return max(longer, key=lambda n: (len(words_of(n)), -self.first[n]))
-        reordered = self.by_words.get(tuple(sorted(w.lower() for w in words)))
+        reordered = self.by_words.get(_same_words(name))
         if reordered and reordered != name and self.first[reordered] < self.first[name]:
             return reordered
-        if len(words) == 1 and len(name) >= self.limits.prefix_letters:
-            close = [n for n in self.by_prefix.get(name[:self.limits.prefix_letters].lower(), [])[:cap]
+        same_prefix = self.by_prefix.get(name[:prefix].lower(), NONE)[:cap]
+        if len(words) == 1 and len(name) >= prefix:
+            close = [n for n in same_prefix
                      if n != name and len(n) > len(name) and len(words_of(n)) == 1
                      and (n.lower().startswith(name.lower()) or fuzz.ratio(name.lower(), n.lower()) >= self.limits.fuzzy_ratio)]
             if close:
                 return max(close, key=len)
-        match = process.extractOne(name, [n for n in self.by_prefix.get(name[:self.limits.prefix_letters].lower(), [])[:cap]
-                                          if n != name and self._better_spelt(n, name)],
-                                   scorer=fuzz.ratio, processor=str.lower, score_cutoff=self.limits.fuzzy_ratio)
+        spellings = [n for n in same_prefix if n != name and self._better_spelt(n, name)]
+        match = process.extractOne(name, spellings, scorer=fuzz.ratio, processor=str.lower,
+                                   score_cutoff=self.limits.fuzzy_ratio) if spellings else None
         return match[0] if match else None
 
     def _better_spelt(self, other: str, name: str) -> bool:
@@ -426,6 +452,19 @@ class Linker:
         return self.first[short] < self.head_end and self.in_body.get(long, INF) < self.in_body.get(short, INF)
 
 
+@lru_cache(maxsize=1 << 16)
+def _initials_keys(name: str) -> tuple[str, str, str]:
+    """The initials a name of several words may be written as: function words skipped, kept,
+    and its last word left out ("BF" for "Baikal Finance Group")."""
+    return initials(name).upper(), initials(name, True).upper(), initials(" ".join(words_of(name)[:-1])).upper()
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_words(name: str) -> tuple[str, ...]:
+    """The lower-case words of a name, sorted: the key of its words in any order."""
+    return tuple(sorted(w.lower() for w in words_of(name)))
+
+
 def _first_word(name: str) -> str:
     """The first word of a name ('Meta' of 'Meta Inc.'), against which a ticker is compared."""
     words = words_of(name)
@@ -437,6 +476,17 @@ def rules_currency_words(rules_folder: str | None) -> list[str]:
     rules = currency_rules(rules_folder)
     codes = set(iso_currencies(rules_folder)) - set(rules.codes.exclude)
     return sorted(codes | {m.text for m in rules.markers if m.text[:1].isalpha()})
+
+
+def may_hold_ascii_phrase(text: str, lowered: list[str]) -> bool:
+    """Whether a regex of the ASCII phrases ``lowered`` (in lower case), matched ignoring
+    case, may match in ``text``: re.IGNORECASE matches an ASCII letter only to ASCII letters
+    and to IGNORECASE_ASCII_LOOKALIKES, so a text without those holds a match only where its
+    lower case holds the phrase."""
+    if any(c in text for c in IGNORECASE_ASCII_LOOKALIKES):
+        return True
+    low = text.lower()
+    return any(p in low for p in lowered)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -476,11 +526,14 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLim
 def _title_case(line: str, limits: EntityLimits, minor: frozenset[str]) -> bool:
     """limits.heading_min_words words or more, mostly capitalised (limits.heading_capitals_share
     of them), the others minor words ('for', 'with'); or two capitalised words and no full stop."""
-    words = [w for w in line.split() if w[0].isalpha()]
+    words = [w for w in line.split() if w[0].isalpha()]  # the words that start with a letter
+    n = len(words)
+    if n != 2 and n < limits.heading_min_words:
+        return False
     capitals = sum(w[0].isupper() for w in words)
-    return (len(words) >= limits.heading_min_words and capitals >= limits.heading_capitals_share * len(words)
+    return (n >= limits.heading_min_words and capitals >= limits.heading_capitals_share * n
             and all(w[0].isupper() or w.lower() in minor for w in words)) or (
-        len(words) == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
+        n == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
 
 
 def _in(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -505,7 +558,10 @@ def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tup
     """Model entities first; rule runs (in order) that overlap none of them are kept."""
     if not ents:
         return runs
-    kept = [r for r in runs if not any(s < r[1] and r[0] < e for s, e in ents)]
+    by_start = sorted(ents)
+    starts = [s for s, _ in by_start]
+    reach = list(accumulate((e for _, e in by_start), max))  # the furthest end of the entities up to each
+    kept = [r for r in runs if (k := bisect_left(starts, r[1])) == 0 or reach[k - 1] <= r[0]]
     return sorted(kept + ents)
 
 

@@ -8,15 +8,19 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import layout
 from ..ruleset import sentence_rules
 from .view import text_of
 
 END_PUNCT = {".", "!", "?", "…"}
 CLOSERS = {'"', "”", "’", "'", ")", "]"}
+MAY_END_LAST = numpy.zeros(max(map(ord, END_PUNCT | CLOSERS | {"."})) + 1, dtype=bool)  # by code point
+MAY_END_LAST[[ord(c) for c in END_PUNCT | CLOSERS | {"."}]] = True
+NEWLINE = ord("\n")
 
 
 class SentenceSplitter:
@@ -29,21 +33,29 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        # 1 starts a sentence, -1 does not, 0 leaves it open; decided from token arrays, and in
-        # Python only after punctuation, where a sentence may end
-        orth, space = doc.to_array([ORTH, IS_SPACE]).T
-        kinds, kind_of = numpy.unique(orth, return_inverse=True)
-        words = [doc.vocab.strings[int(k)] for k in kinds]
-        breaks = numpy.array(["\n" in w for w in words])[kind_of]
+        # 1 starts a sentence, -1 does not, 0 leaves it open; decided from token arrays (the
+        # characters of the text as code points), and in Python only after punctuation, where a
+        # sentence may end
+        text = text_of(doc)
+        idx, length, space, spacy = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).T
+        end = idx + length
+        codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+        newline = codes == NEWLINE
+        newlines = numpy.concatenate(([0], numpy.cumsum(newline)))
+        breaks = newlines[end] > newlines[idx]  # the token holds a line break
         starts = numpy.where(space == 1, -1, -1 if self.punctuation else 0)
         if self.punctuation:
-            may_end = numpy.array([w in END_PUNCT or w in CLOSERS or w.endswith(".") for w in words])[kind_of]
-            for i in (numpy.flatnonzero(may_end[:-1] & (space[1:] == 0)) + 1).tolist():
-                starts[i] = 1 if self._ends_at(doc, i) else -1
+            tokens = Tokens(text, idx, end, spacy)
+            last = codes[end - 1]  # a token that may end a sentence ends with one of MAY_END_LAST
+            last_may_end = MAY_END_LAST[numpy.minimum(last, len(MAY_END_LAST) - 1)] & (last < len(MAY_END_LAST))
+            for k in numpy.flatnonzero(last_may_end[:-1] & (space[1:] == 0)).tolist():
+                word = tokens.word(k)
+                if word in END_PUNCT or word in CLOSERS or word.endswith("."):
+                    starts[k + 1] = 1 if self._ends_at(tokens, k + 1) else -1
         starts[1:][breaks[:-1]] = 1
         starts[0] = 1
-        text = text_of(doc)
-        for m in self.dateline.finditer(text):  # the story starts after 'SAN FRANCISCO, March 3 (Reuters) - '
+        line_starts = [0, *(numpy.flatnonzero(newline) + 1).tolist()]
+        for m in layout.line_finditer(self.dateline, text, line_starts):  # the story starts after 'SAN FRANCISCO, March 3 (Reuters) - '
             after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
             if after is not None and after.start > 0:
                 starts[after.start] = 1
@@ -51,23 +63,34 @@ class SentenceSplitter:
         doc.from_array([SENT_START], starts.astype("int32").astype("uint64"))
         return doc
 
-    def _ends_at(self, doc: Doc, i: int) -> bool:
+    def _ends_at(self, tokens: Tokens, i: int) -> bool:
         """Does a sentence start at token i, judged from the punctuation before it?"""
+        word = tokens.word
         j = i - 1
-        while j > 0 and doc[j].text in CLOSERS and not doc[j - 1].whitespace_:
+        while j > 0 and word(j) in CLOSERS and not tokens.spacy[j - 1]:
             j -= 1  # a closing quote or bracket that sticks to the punctuation before it
-        tok = doc[i]
-        if doc[j].text not in END_PUNCT and not (doc[j].text.endswith(".") and len(doc[j]) > 1 and j == i - 1):
+        last = word(j)
+        if last not in END_PUNCT and not (last.endswith(".") and len(last) > 1 and j == i - 1):
             return False
-        if j == i - 1 and not doc[j].whitespace_ and doc[j].text in END_PUNCT:
+        if j == i - 1 and not tokens.spacy[j] and last in END_PUNCT:
             return False
-        first = tok.text[0]
+        first = word(i)[0]
         if not (first.isupper() or first in "\"“‘'(["):
             return False
-        before = doc[j - 1].text if doc[j].text in END_PUNCT and j > 0 else doc[j].text.rstrip(".")
+        before = word(j - 1) if last in END_PUNCT and j > 0 else last.rstrip(".")
         if before.lower().rstrip(".") in self.abbreviations or (len(before) == 1 and before.isupper()):
             return False
         return True
+
+
+class Tokens:
+    """Token texts and trailing spaces read from arrays (a spaCy Token per lookup is slow)."""
+
+    def __init__(self, text: str, start: numpy.ndarray, end: numpy.ndarray, spacy: numpy.ndarray) -> None:
+        self.text, self.start, self.end, self.spacy = text, start, end, spacy
+
+    def word(self, i: int) -> str:
+        return self.text[self.start[i]:self.end[i]]
 
 
 @Language.factory("claims_sentences", assigns=["token.is_sent_start"], default_config={"punctuation": True, "rules": None})
