@@ -57,6 +57,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "grouped_numbers": _repeat("$1,500,000, "),
     "qualified": _repeat("more than $3 billion, about £2bn, up to ¥5 trillion; "),
     "generic_metric_chain": _repeat("it budgeted $1bn and ", "Acme "),  # a generic metric looks back per figure
+    "blank_lines": _repeat("\n", "Acme paid $5bn.\n"),  # a run of blank lines: a clause break per character
 }
 
 
