@@ -165,3 +165,14 @@ def test_a_government_no_country_names_is_still_no_company(nlp):
 def test_a_group_is_its_own_subject_not_the_main_entity(text, subject, nlp):
     claim = extract_text(text, nlp=nlp)[0]
     assert (claim.subject.canonical, claim.subject.label) == (subject, "GROUP")
+
+
+@pytest.mark.parametrize("text", [
+    "Tellan Group's chief executive, Anna Voss, said the firm would invest $500m in new stores.",
+    "Anna Voss, Tellan Group's chief executive, said the firm would invest $500m in new stores.",
+    "Its lawyer, Hugh Marsh, told the court that Tellan Group had claimed it had moved $27m into a bank account.",
+])
+def test_a_person_in_apposition_to_a_title_is_no_company(text, nlp):
+    """A name beside a title ('chief executive, Anna Voss', 'Anna Voss, Tellan's chief executive') is a
+    person: 'the firm' and 'it' stand for the company."""
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == "Tellan"

@@ -95,8 +95,11 @@ class EntityFinder:
         self.known_phrases = sorted(n for n in self.alias_names if any(w.islower() and w not in self.connectors for w in n.split()))
         self.known_names = re.compile(phrase_pattern(self.known_phrases))
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
-        self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?\s+$", re.IGNORECASE)
+        self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?,?\s+$", re.IGNORECASE)  # "its lawyer, Hugh Ray"
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
+        self.title_after = re.compile(  # "Anna Voss, Tellan's chief executive,": used with match(name end)
+            r",\s+(?:(?:the|its|their|a|an)\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?(?:[a-z-]+\s+)?"
+            + phrase_pattern(rules.person_titles) + r"(?=\s*[,.;)])")
         self.months = set(rules.month_words)
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(common_words(rules_folder).words)
@@ -229,7 +232,8 @@ class EntityFinder:
         if name in self.demonyms:
             return "NORP"
         before = text[max(0, start - 30):start]  # a title there ends where its trailing spaces begin
-        if self.title.search(before, len(before.rstrip()) - self.longest_title):
+        if self.title.search(before, len(before.rstrip()) - self.longest_title) or self.title_after.match(
+                text, start + len(name)):
             return "PERSON"
         return self.labels.get(canonical) or self._kind_of(canonical)
 
