@@ -76,7 +76,7 @@ def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> l
     adjacent: dict[int, list[int]] = {}  # source start character -> attributions ('verbs' with a content)
     for n, f in enumerate(found):
         if n in held and f.source and f.kind == "verbs":
-            adjacent.setdefault(doc[f.source[0]].idx, []).append(n)
+            adjacent.setdefault(st.first_char[f.source[0]], []).append(n)
     starts = sorted({s for s, _, _ in spans})
     tree = _MinTree(len(starts))
     by_end = sorted(spans, key=lambda x: -x[1])
@@ -150,9 +150,9 @@ def _asks(st: DocState, r: Range) -> bool:
     """Is the content (or the sentence) r a question, whose figures nobody reports? Only its
     last few tokens are looked at (closing quotes and commas skipped)."""
     lex = st.lex
-    for t in reversed(st.doc[max(r[0], r[1] - lex.limits.question_tail_tokens):r[1]]):
-        if not (t.is_space or t.text in lex.quotes or t.text == ","):
-            return t.text in lex.questions
+    for t in reversed(st.words[max(r[0], r[1] - lex.limits.question_tail_tokens):r[1]]):
+        if not (t.isspace() or t in lex.quotes or t == ","):
+            return t in lex.questions
     return False
 
 
