@@ -6,13 +6,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 import numpy
-from spacy.tokens import Span
 
 from . import phrases
 from .phrases import after, back, content_of, forward, skip_left, trim
 from .sources import known_name, leading_name, sourcelike, typed
 from .lexicon import CUE_KINDS
-from .state import DocState, Found, camel, cap, first
+from .state import DocState, Found, Sent, camel, cap, first
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 
@@ -48,8 +47,8 @@ def quoted(st: DocState) -> set[int]:
     lex, words = st.lex, st.words
     inside: set[int] = set()
     opened: tuple[int, str] | None = None
-    marks = (st._classes[0] & lex.orth_classes.bit["quote"]) != 0
-    for i in numpy.flatnonzero(marks | (st.columns[3] == 1)).tolist():  # quote marks and blank tokens
+    marks = (st.classes & lex.orth_classes.bit["quote"]) != 0
+    for i in numpy.flatnonzero(marks | (st.columns[2] == 1)).tolist():  # quote marks and blank tokens
         text = words[i]
         if "\n" in text:
             opened = None
@@ -89,7 +88,7 @@ def noun_use(st: DocState, start: int, end: int) -> bool:
 
 
 # ------------------------------------------------------------------ one sentence
-def read_sentence(st: DocState, sent: Span, n: int, cues: list[Cue]) -> list[Found]:
+def read_sentence(st: DocState, sent: Sent, n: int, cues: list[Cue]) -> list[Found]:
     """The attributions of sentence n, from its cues (or its headline colon)."""
     out: list[Found] = []
     sourced: Found | None = None  # the first attribution of the sentence with a source
@@ -128,7 +127,7 @@ def _inside(merged: list[tuple[int, int]], i: int) -> bool:
     return k >= 0 and merged[k][0] <= i < merged[k][1]
 
 
-def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: list[Found],
+def _one(st: DocState, sent: Sent, start: int, end: int, kind: str, siblings: list[Found],
          sourced: Found | None) -> Found | None:
     lex = st.lex
     if kind == "adverbs":
@@ -154,7 +153,7 @@ def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: li
     return verb
 
 
-def _continuation(st: DocState, sent: Span, cs: int, end: int, kind: str, sourced: Found | None) -> Found | None:
+def _continuation(st: DocState, sent: Sent, cs: int, end: int, kind: str, sourced: Found | None) -> Found | None:
     """'X said ..., adding ...', 'X rips ..., arguing ...', 'X called ... and threatened ...':
     the source of the clause the cue continues (the sentence's first attribution with a
     source before the cue, else the nearest clause before it that starts with a name)."""
@@ -168,7 +167,7 @@ def _continuation(st: DocState, sent: Span, cs: int, end: int, kind: str, source
     return Found(cue=(cs, end), kind=kind, source=source, content=content, rule="source.clause_subject") if source else None
 
 
-def _clause_source(st: DocState, sent: Span, cs: int) -> tuple[int, int] | None:
+def _clause_source(st: DocState, sent: Sent, cs: int) -> tuple[int, int] | None:
     """The name that starts the nearest clause (after a comma, or the sentence) before token
     cs. A clause before the last comma ends at that comma whatever cs is, so whether it starts
     with a name is computed once per document (``st.comma_leads``)."""
@@ -198,7 +197,7 @@ def _comma_leads(st: DocState) -> list[int]:
     return st.comma_leads
 
 
-def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | None:
+def _verb(st: DocState, sent: Sent, cs: int, start: int, end: int) -> Found | None:
     """'X said ...', '..., X said', '..., said X', 'X, a senior analyst, said'."""
     lex = st.lex
     word = st.span_text(start, end).lower()
@@ -222,7 +221,7 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
     return _relative_subject(st, sent, cs, end, word) or _participle(st, sent, cs, end, word)
 
 
-def _inverted(st: DocState, sent: Span, word: str, source: tuple[int, int], end: int) -> bool:
+def _inverted(st: DocState, sent: Sent, word: str, source: tuple[int, int], end: int) -> bool:
     """Is '..., said X' an inverted report? Not when X begins with 'by' (a participle: '...,
     reported by X') nor when a verb follows a plain X ('..., said the offer was worth ...')."""
     appositive = "," in st.words[source[0]:source[1]]  # 'said Jane Doe, an economist who ...'
@@ -230,7 +229,7 @@ def _inverted(st: DocState, sent: Span, word: str, source: tuple[int, int], end:
             and (appositive or phrases.clause_ends(st, sent, source[1])))
 
 
-def _relative_object(st: DocState, sent: Span, f: Found) -> Found:
+def _relative_object(st: DocState, sent: Sent, f: Found) -> Found:
     """'the $20bn that X says it is worth', 'a $27bn bill, which they claim is owed', 'a $27bn
     bill it says the company owes': the figure the relative clause is about is reported too."""
     lex, lower = st.lex, st.lower
@@ -248,7 +247,7 @@ def _relative_object(st: DocState, sent: Span, f: Found) -> Found:
     return f
 
 
-def _relative_subject(st: DocState, sent: Span, cs: int, end: int, word: str) -> Found | None:
+def _relative_subject(st: DocState, sent: Sent, cs: int, end: int, word: str) -> Found | None:
     """'a paper that found ...', 'analysts, who said ...': the source is the noun phrase the
     relative pronoun stands for."""
     lex = st.lex
@@ -262,7 +261,7 @@ def _relative_subject(st: DocState, sent: Span, cs: int, end: int, word: str) ->
     return Found(cue=(cs, end), kind="verbs", source=source, content=after(st, sent, end), rule="source.relative_subject")
 
 
-def _participle(st: DocState, sent: Span, cs: int, end: int, word: str) -> Found | None:
+def _participle(st: DocState, sent: Sent, cs: int, end: int, word: str) -> Found | None:
     """'the $310m reported by rival Zembla', 'the $54bn widely expected on Wall Street', 'a
     $5bn deal announced on Monday': a participle after a figure reports it; its source, if
     any, follows ('by X', 'on/in/among X' when X is a source word, 'in a report by X')."""
@@ -288,7 +287,7 @@ def _participle(st: DocState, sent: Span, cs: int, end: int, word: str) -> Found
                  rule="source.participle")
 
 
-def _figure_before_np(st: DocState, sent: Span, i: int, window: int) -> int | None:
+def _figure_before_np(st: DocState, sent: Sent, i: int, window: int) -> int | None:
     """The first token of a figure in the noun phrase that ends at token i ('the $5.6bn
     commitment, detailed ...'): at most ``window`` words between, none of them a clause
     boundary, a preposition or a cue."""
@@ -355,7 +354,7 @@ def _cause_only(st: DocState, word: str, content: tuple[int, int] | None) -> tup
     return content if effect is None else trim(st, content[0], effect)
 
 
-def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int], rule: str) -> Found:
+def _posed(st: DocState, sent: Sent, cs: int, end: int, source: tuple[int, int], rule: str) -> Found:
     """Content after the cue, or before the source when the cue ends the clause."""
     opened = source[0] > sent.start and (st.words[source[0] - 1] == "," or st.words[source[0] - 1] in st.lex.quotes
                                          or st.dash(source[0] - 1))
@@ -371,7 +370,7 @@ def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int],
     return Found(cue=(cs, end), kind="verbs", source=source, content=content, rule=rule, tail=tail, via=via)
 
 
-def _tail(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
+def _tail(st: DocState, sent: Sent, i: int) -> tuple[int, int] | None:
     """', the ministry said, with exports up 12%': what follows a clause-final cue (from token
     i) and goes on with what was said."""
     stop = first(st.clause_stops, i, sent.end)
@@ -380,7 +379,7 @@ def _tail(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
     return content_of(st, stop + 1, sent.end, stop)
 
 
-def _via(st: DocState, sent: Span, source: tuple[int, int]) -> tuple[tuple[int, int], tuple[tuple[int, int], tuple[int, int]] | None]:
+def _via(st: DocState, sent: Sent, source: tuple[int, int]) -> tuple[tuple[int, int], tuple[tuple[int, int], tuple[int, int]] | None]:
     """'sources cited by the FT': the source ('sources') and who cites it ('cited by', 'the FT')."""
     lower = st.lower
     for k in range(source[0] + 1, min(source[1] + 1, sent.end - 2)):
@@ -391,7 +390,7 @@ def _via(st: DocState, sent: Span, source: tuple[int, int]) -> tuple[tuple[int, 
     return source, None
 
 
-def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
+def _preposed(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
     """'according to X, ...' and '..., according to X'."""
     source = forward(st, sent, end, commas=False)
     if source is None or not sourcelike(st, source):
@@ -411,7 +410,7 @@ def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
                  tail=tail, via=via)
 
 
-def _noun(st: DocState, sent: Span, start: int, end: int) -> Found | None:
+def _noun(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
     """Nominal cues: 'analysts' forecasts of $61m', 'market expectations of $42m', 'criticism
     from X', 'complaints from X that ...', 'X's remarks about ...', 'news that ...' (no
     source). A cue noun with no content after it ('the forecast was cut') is no attribution."""
@@ -442,7 +441,7 @@ def _noun(st: DocState, sent: Span, start: int, end: int) -> Found | None:
     return Found(cue=(start, end), kind="nouns", source=source, content=content, rule="source.nominal")
 
 
-def _figure_before(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
+def _figure_before(st: DocState, sent: Sent, i: int) -> tuple[int, int] | None:
     """The figure that ends right before token i ('the $54bn forecast')."""
     j = i
     while j > sent.start and j - 1 in st.money_tokens:
@@ -450,7 +449,7 @@ def _figure_before(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
     return (j, i) if j < i else None
 
 
-def _modifier_source(st: DocState, sent: Span, start: int) -> tuple[int, int] | None:
+def _modifier_source(st: DocState, sent: Sent, start: int) -> tuple[int, int] | None:
     """'market expectations', 'Brindle forecasts': the word before the cue noun names its maker."""
     if start <= sent.start:
         return None
@@ -461,7 +460,7 @@ def _modifier_source(st: DocState, sent: Span, start: int) -> tuple[int, int] | 
     return None
 
 
-def _nested(st: DocState, sent: Span, start: int, end: int, siblings: list[Found]) -> Found | None:
+def _nested(st: DocState, sent: Sent, start: int, end: int, siblings: list[Found]) -> Found | None:
     """'reports citing informed sources': a source cited inside the previous attribution."""
     source = forward(st, sent, end, commas=False)
     if source is not None and typed(st, source) not in {None, "other"} and siblings:
@@ -471,13 +470,13 @@ def _nested(st: DocState, sent: Span, start: int, end: int, siblings: list[Found
     return None
 
 
-def _passive(st: DocState, sent: Span, start: int, end: int) -> bool:
+def _passive(st: DocState, sent: Sent, start: int, end: int) -> bool:
     lex = st.lex
     aux = skip_left(st, sent.start, start, lex.modifiers | lex.negations)
     return st.span_text(start, end).lower() in lex.passive and aux > sent.start and st.lower[aux - 1] in lex.passive_aux
 
 
-def _passive_cue(st: DocState, sent: Span, start: int, end: int) -> Found:
+def _passive_cue(st: DocState, sent: Sent, start: int, end: int) -> Found:
     """'is expected', 'are said to be', 'was reported by X'."""
     lex = st.lex
     aux = skip_left(st, sent.start, start, lex.modifiers | lex.negations) - 1
@@ -488,7 +487,7 @@ def _passive_cue(st: DocState, sent: Span, start: int, end: int) -> Found:
                  rule="source.passive_agent" if source else "source.passive")
 
 
-def _colon(st: DocState, sent: Span) -> Found | None:
+def _colon(st: DocState, sent: Sent) -> Found | None:
     """A headline 'Name: what they say'."""
     lex, s = st.lex, sent.start
     c = first(st.colons, s + 1, min(s + lex.limits.colon_head_tokens, sent.end))

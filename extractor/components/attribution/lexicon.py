@@ -106,7 +106,6 @@ class Lexicon:
         self.orth_classes = WordClasses(nlp, {
             "comma": [","], "colon": [":"], "stop": self.clause_end | {","} | self.quotes, "dash": self.dashes,
             "no_start": [",", ":", ";"], "no_end": [",", ".", ";", ":"], "quote": self.quote_marks})
-        self.lower_classes = WordClasses(nlp, {"conjunction": self.conjunctions, "description": self.descriptions})
         # each type's phrases as one regex over the span's lower-case words joined by spaces
         self.types: list[tuple[SourceType, re.Pattern[str]]] = [
             (t, re.compile(r"(?:^| )(?:" + alternation(" ".join(w.lower().split()) for w in words) + r")(?= |$)"))

@@ -7,20 +7,18 @@ from bisect import bisect_left, bisect_right
 
 from .. import extensions
 from ..extensions import AttributionMention, AttributionRef, HopRef, MoneyRecord, SpanRef
-from ..view import char_range
 from .state import DocState, Found, Range
 
 
 def span(st: DocState, r: Range | None) -> SpanRef | None:
     if r is None:
         return None
-    start, end = char_range(st.doc, r[0], r[1])
+    start, end = st.chars(r[0], r[1])
     return {"text": st.text[start:end], "start": start, "end": end}
 
 
 def _text(st: DocState, r: Range) -> str:
-    start, end = char_range(st.doc, r[0], r[1])
-    return st.text[start:end]
+    return st.span_text(r[0], r[1])
 
 
 def record(st: DocState, found: list[Found], f: Found) -> AttributionMention:
@@ -69,7 +67,7 @@ def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> l
     for n, f in enumerate(found):
         for r in (f.content, f.tail):
             if r is not None and not _asks(st, r):
-                spans.append((*char_range(doc, *r), n))
+                spans.append((*st.chars(*r), n))
     held: dict[int, list[tuple[int, int, int]]] = {}
     for sp in spans:
         held.setdefault(sp[2], []).append(sp)
@@ -127,19 +125,19 @@ class _MinTree:
 def _inherited(st: DocState, by_sentence: dict[int, list[Found]], rec: MoneyRecord) -> tuple[Found, str] | None:
     """A report that frames its sentence ('According to industry reports, ...', 'Reports
     indicated ...') goes on in the next sentences of its paragraph; so does a quotation."""
-    lex, sents = st.lex, st.sents
+    lex, sents, chars = st.lex, st.sents, st.sent_chars
     line = st.view.line(rec["start"])
     n = bisect_right(st.sent_start_chars, rec["start"]) - 1
-    here = n if n >= 0 and rec["start"] < sents[n].end_char else None
-    if line is None or here is None or _asks(st, (sents[here].start, sents[here].end)):
+    here = n if n >= 0 and rec["start"] < chars[n][1] else None
+    if line is None or here is None or _asks(st, sents[here]):
         return None
     for n in range(here - 1, max(-1, here - 1 - lex.limits.inherit_sentences), -1):
-        if sents[n].end_char <= line[0]:
+        if chars[n][1] <= line[0]:
             return None
         mine = [f for f in by_sentence.get(n, []) if f.source is not None]
         if mine:
             top = next((f for f in mine if f.parent is None), mine[0])
-            if sents[here].text.lstrip()[:1] in lex.quotes:  # the quotation goes on
+            if st.text[chars[here][0]:chars[here][1]].lstrip()[:1] in lex.quotes:  # the quotation goes on
                 return top, "source.quotation_goes_on"
             framed = min(top.cue[0], top.source[0]) - sents[n].start <= lex.limits.frame_tokens  # 'According to X, ...'
             return (top, "source.framing_report") if framed and top.source_type in lex.rules.inherit_types else None

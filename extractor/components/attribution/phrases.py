@@ -2,10 +2,9 @@
 with its appositive, and the content a cue introduces."""
 from __future__ import annotations
 
-from spacy.tokens import Span
 
 from .sources import sourcelike
-from .state import DocState, Range, cap, first
+from .state import DocState, Range, Sent, cap, first
 
 
 def skip_left(st: DocState, floor: int, i: int, words: set[str]) -> int:
@@ -16,7 +15,7 @@ def skip_left(st: DocState, floor: int, i: int, words: set[str]) -> int:
     return i
 
 
-def back(st: DocState, sent: Span, i: int) -> Range | None:
+def back(st: DocState, sent: Sent, i: int) -> Range | None:
     """The noun phrase that ends at token i, read leftwards."""
     lex, texts, lower = st.lex, st.words, st.lower
     j = i
@@ -55,12 +54,12 @@ def without_time(st: DocState, span: Range) -> Range:
     return (k, span[1]) if k > span[0] and st.words[k] not in lex.possessives else span
 
 
-def joins_names(st: DocState, sent: Span, k: int) -> bool:
+def joins_names(st: DocState, sent: Sent, k: int) -> bool:
     """Does the conjunction at token k join two names ('Marks and Spencer')?"""
     return k > sent.start and k + 1 < sent.end and st.words[k - 1].istitle() and st.words[k + 1].istitle()
 
 
-def forward(st: DocState, sent: Span, i: int, commas: bool) -> Range | None:
+def forward(st: DocState, sent: Sent, i: int, commas: bool) -> Range | None:
     """The noun phrase that starts at token i, read rightwards."""
     lex, texts = st.lex, st.words
     j, longest = i, lex.limits.max_appositive_tokens
@@ -88,7 +87,7 @@ def _trailing(st: DocState, i: int) -> bool:
     return st.punct[i] and st.words[i] not in {")", "."}
 
 
-def appositive(st: DocState, sent: Span, comma: int) -> Range | None:
+def appositive(st: DocState, sent: Sent, comma: int) -> Range | None:
     """'Mark Hamrick, a senior analyst at Bankrate.com, said': name plus appositive."""
     lex, texts = st.lex, st.words
     k, longest, cued = comma, lex.limits.max_appositive_tokens, False
@@ -126,7 +125,7 @@ def figure_end(st: DocState, i: int) -> int:
     return j
 
 
-def possessor(st: DocState, sent: Span, start: int) -> Range | None:
+def possessor(st: DocState, sent: Sent, start: int) -> Range | None:
     """'analysts' forecasts', "Zembla's generalized demands", "the budget office's outlook": the
     possessor before a cue noun (up to two modifiers between), with its possessive mark."""
     lex, texts, lower = st.lex, st.words, st.lower
@@ -161,11 +160,11 @@ def _modifier(st: DocState, i: int) -> bool:
             and (text.islower() or st.num[i] or "-" in text))
 
 
-def quote_before(st: DocState, sent: Span, comma: int) -> bool:
+def quote_before(st: DocState, sent: Sent, comma: int) -> bool:
     return comma > sent.start and st.words[comma - 1] in st.lex.quotes
 
 
-def after(st: DocState, sent: Span, i: int) -> Range | None:
+def after(st: DocState, sent: Sent, i: int) -> Range | None:
     """Content after a cue: up to the sentence end or to a following ', adding ...'."""
     if i < sent.end and st.lower[i] in st.lex.complementizers:
         i += 1
@@ -187,7 +186,7 @@ def trim(st: DocState, i: int, j: int) -> Range | None:
     return st.trim(i, j)
 
 
-def clause_ends(st: DocState, sent: Span, i: int, listener: bool = False) -> bool:
+def clause_ends(st: DocState, sent: Sent, i: int, listener: bool = False) -> bool:
     """Does the clause end at token i, but for a short tail ('on Tuesday', 'in a statement',
     or after a verb of telling whom it was told: 'told reporters')?"""
     lex = st.lex

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 from itertools import islice, takewhile
 
-from spacy.tokens import Span
 
 from ...models import SourceType
 from ...names import acronyms
-from .state import DocState, Found, Range, cap, camel, index
+from .state import DocState, Found, Range, Sent, cap, camel, index
 
 Named = tuple[int, str, SourceType]  # (token, name, type) of a named source
 
@@ -41,7 +40,7 @@ def leading_name(st: DocState, i: int, end: int) -> Range | None:
     return (i, j) if j > i and sourcelike(st, (i, j)) else None
 
 
-def subject(st: DocState, sent: Span) -> Range | None:
+def subject(st: DocState, sent: Sent) -> Range | None:
     """The leading name of a sentence ('Lord Browne rejected ...')."""
     return leading_name(st, sent.start, sent.end)
 
@@ -288,7 +287,7 @@ def _descriptions(st: DocState) -> dict[str, list[tuple[int, str]]]:
     lex, texts, lower = st.lex, st.words, st.lower
     longest = lex.limits.appositive_head_tokens
     out: dict[str, list[tuple[int, str]]] = {}
-    for i in st.descriptions:
+    for i in st.lowered(lex.descriptions):
         if not texts[i].islower():
             continue
         j = i + 1  # 'insurer Marsh'

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cached_property
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, LOWER, ORTH, SPACY
-from spacy.tokens import Doc, Span
+from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SPACY
+from spacy.tokens import Doc
 
 from ...layout import Layout
 from ...models import SourceType
-from ..view import layout_of, sentence_bounds, sentences, token_offsets
+from ..view import layout_of, sentence_bounds, token_offsets
 from .lexicon import Lexicon
 
 Range = tuple[int, int]  # token indices, end exclusive
+
+
+class Sent(NamedTuple):
+    """A sentence: its first token and the token after its last."""
+
+    start: int
+    end: int
 
 
 @dataclass
@@ -47,8 +55,9 @@ class DocState:
     doc: Doc
     view: Layout
     text: str
-    sents: list[Span]
+    sents: list[Sent]
     sent_starts: list[int]
+    sent_chars: list[tuple[int, int]]  # the first and last character of each sentence
     sent_start_chars: list[int]
     furniture: set[int]  # boilerplate tokens
     money_tokens: set[int]
@@ -57,7 +66,8 @@ class DocState:
     spaced: list[bool]  # whether a space follows it
     sent_start: list[bool]  # whether it starts a sentence
     first_char: list[int]  # the character it starts at
-    columns: numpy.ndarray  # ORTH, LOWER, SPACY, IS_SPACE, IS_PUNCT, LIKE_NUM of every token, column by column
+    last_char: list[int]  # the character after its last
+    columns: numpy.ndarray  # ORTH, SPACY, IS_SPACE, IS_PUNCT, LIKE_NUM of every token, column by column
     cue_tokens: set[int] = field(default_factory=set)  # set once the cues are found
     # filled on first use by the steps that need them (each in one pass over the document)
     comma_leads: list[int] | None = None  # cues: per comma, the nearest comma up to it followed by a name
@@ -76,30 +86,39 @@ class DocState:
         sent_start = [False] * len(doc)
         for s, _ in bounds:
             sent_start[s] = True
-        columns = doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_PUNCT, LIKE_NUM]).reshape(-1, 6).T
+        columns = doc.to_array([ORTH, SPACY, IS_SPACE, IS_PUNCT, LIKE_NUM]).reshape(-1, 5).T
         furniture: set[int] = set()
         for span in doc.spans.get("boilerplate", []):
             furniture.update(range(span.start, span.end))
         money_tokens: set[int] = set()
         for span in doc.spans.get("money", []):
             money_tokens.update(range(span.start, span.end))
-        return cls(lex=lex, doc=doc, view=view, text=text, sents=sentences(doc),
-                   sent_starts=[s for s, _ in bounds], sent_start_chars=[s for s, _ in view.sentences] if len(doc) else [],
+        sent_chars = view.sentences if len(doc) else []
+        return cls(lex=lex, doc=doc, view=view, text=text, sents=list(map(Sent._make, bounds)),
+                   sent_starts=[s for s, _ in bounds], sent_chars=sent_chars, sent_start_chars=[s for s, _ in sent_chars],
                    furniture=furniture, money_tokens=money_tokens, words=words, lower=[w.lower() for w in words],
-                   spaced=(columns[2] != 0).tolist(), sent_start=sent_start, first_char=first_char, columns=columns)
+                   spaced=(columns[1] != 0).tolist(), sent_start=sent_start, first_char=first_char, last_char=last_char,
+                   columns=columns)
+
+    def chars(self, i: int, j: int) -> tuple[int, int]:
+        """The characters of tokens i to j (``view.char_range``)."""
+        if j <= i:  # an empty span sits where its start token starts
+            at = self.first_char[i] if i < len(self.first_char) else len(self.text)
+            return at, at
+        return self.first_char[i], self.last_char[j - 1]
 
     def span_text(self, i: int, j: int) -> str:
         """The text of tokens i to j (``doc[i:j].text``)."""
-        return self.text[self.first_char[i]:self.first_char[j - 1] + len(self.words[j - 1])] if j > i else ""
+        return self.text[self.first_char[i]:self.last_char[j - 1]] if j > i else ""
 
     @cached_property
     def punct(self) -> list[bool]:
-        return (self.columns[4] != 0).tolist()
+        return (self.columns[3] != 0).tolist()
 
     @cached_property
     def num(self) -> list[bool]:
         """Whether each token looks like a number (``like_num``)."""
-        return (self.columns[5] != 0).tolist()
+        return (self.columns[4] != 0).tolist()
 
     @cached_property
     def mid_sentence(self) -> set[str]:
@@ -108,31 +127,30 @@ class DocState:
 
     # ------------------------------------------------------------- positions, for bisection
     @cached_property
-    def _classes(self) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """Which of the lexicon's word classes each token's ORTH and LOWER is in, as bits."""
-        return self.lex.orth_classes.of(self.columns[0]), self.lex.lower_classes.of(self.columns[1])
+    def classes(self) -> numpy.ndarray:
+        """Which of the lexicon's word classes (``orth_classes``) each token is in, as bits."""
+        return self.lex.orth_classes.of(self.columns[0])
 
     def _where(self, mask: numpy.ndarray) -> list[int]:
         return numpy.flatnonzero(mask).tolist()
 
     @cached_property
     def commas(self) -> list[int]:
-        return self._where(self._classes[0] & self.lex.orth_classes.bit["comma"])
+        return self._where(self.classes & self.lex.orth_classes.bit["comma"])
 
     @cached_property
     def colons(self) -> list[int]:
-        return self._where(self._classes[0] & self.lex.orth_classes.bit["colon"])
+        return self._where(self.classes & self.lex.orth_classes.bit["colon"])
 
-    @cached_property
-    def descriptions(self) -> list[int]:
-        """The tokens whose lower-case form is a description ('the company', 'insurer')."""
-        return self._where(self._classes[1] & self.lex.lower_classes.bit["description"])
+    def lowered(self, words: set[str]) -> list[int]:
+        """The tokens whose lower-case form is one of the words."""
+        return [i for i, w in enumerate(self.lower) if w in words]
 
     @cached_property
     def clause_stops(self) -> list[int]:
         """Tokens after which a cue's clause goes on no further (punctuation, quotes, dashes)."""
-        bits, orth = self.lex.orth_classes.bit, self._classes[0]
-        spaced = self.columns[2] != 0  # a space after it or before it
+        bits, orth = self.lex.orth_classes.bit, self.classes
+        spaced = self.columns[1] != 0  # a space after it or before it
         spaced[1:] |= spaced[:-1].copy()
         return self._where(((orth & bits["stop"]) != 0) | (((orth & bits["dash"]) != 0) & spaced))
 
@@ -145,20 +163,20 @@ class DocState:
     def clause_joins(self) -> list[int]:
         """'and Oracle has ...': a conjunction, a capitalised word, a verb of a new clause."""
         n, words, lower, clause_words = len(self.words), self.words, self.lower, self.lex.clause_words
-        return [j for j in self._where(self._classes[1] & self.lex.lower_classes.bit["conjunction"])
+        return [j for j in self.lowered(self.lex.conjunctions)
                 if j + 2 < n and cap(words[j + 1]) and lower[j + 2] in clause_words]
 
     @cached_property
     def words_upto(self) -> list[int]:
         """words_upto[i]: how many tokens before token i are not punctuation."""
-        return [0] + numpy.cumsum(1 - self.columns[4].astype(numpy.int64)).tolist()
+        return [0] + numpy.cumsum(1 - self.columns[3].astype(numpy.int64)).tolist()
 
     @cached_property
     def _kept(self) -> tuple[list[int], list[int]]:
         """The tokens a content may start with, and those it may end with (not blank, not
         the punctuation trimmed at that end)."""
-        bits, orth = self.lex.orth_classes.bit, self._classes[0]
-        word = self.columns[3] == 0
+        bits, orth = self.lex.orth_classes.bit, self.classes
+        word = self.columns[2] == 0
         return (self._where(word & ((orth & bits["no_start"]) == 0)), self._where(word & ((orth & bits["no_end"]) == 0)))
 
     def trim(self, i: int, j: int) -> Range | None:
@@ -189,11 +207,14 @@ def first(positions: list[int], lo: int, hi: int) -> int | None:
 
 def cap(word: str) -> bool:
     """A capitalised word: 'Reuters', 'SEC', 'CryptoBriefing'."""
-    return word.istitle() or word.isupper() or camel(word)
+    return not word.islower() and (word.istitle() or word.isupper() or camel(word))
 
 
 def camel(text: str) -> bool:
     """'CryptoBriefing', 'eBay', 'iPhone': a name however the sentence starts."""
+    if text.isascii():  # the same test, in two string operations
+        rest = text[1:]
+        return rest.lower() != rest and text.upper() != text
     return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
 
 
