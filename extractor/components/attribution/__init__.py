@@ -33,7 +33,7 @@ class AttributionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         st = DocState.of(self.lexicon, doc)
-        doc._.publisher = self.byline.read(st.text)
+        doc._.publisher = self.byline.read(st.text, st.view.lines)
         found_cues = cues.find(st)
         by_sentence: dict[int, list[cues.Cue]] = {}
         for c in found_cues:

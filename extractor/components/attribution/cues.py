@@ -100,9 +100,10 @@ def read_sentence(st: DocState, sent: Sent, n: int, cues: list[Cue]) -> list[Fou
             sourced = sourced or (f if f.source is not None else None)
     # a cue noun inside the source of a verb ('an estimate by X projected ...') is that source;
     # a cue inside who cites a source ('sources cited by the FT') is that citation
-    sources = _union([g.source for g in out if g.source])
-    vias = _union([(g.via[0][0], g.via[1][1]) for g in out if g.via])
-    out = [f for f in out if not ((f.kind == "nouns" and _inside(sources, f.cue[0])) or _inside(vias, f.cue[0]))]
+    if out:
+        sources = _union([g.source for g in out if g.source])
+        vias = _union([(g.via[0][0], g.via[1][1]) for g in out if g.via])
+        out = [f for f in out if not ((f.kind == "nouns" and _inside(sources, f.cue[0])) or _inside(vias, f.cue[0]))]
     if not out and st.lex.rules.colon_headline and sent.start not in st.furniture:
         f = _colon(st, sent)
         if f is not None:

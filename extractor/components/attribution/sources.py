@@ -3,8 +3,8 @@ or a description ('it', 'the company') stands for."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import islice, takewhile
 
 
@@ -162,9 +162,13 @@ def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
     window = lex.limits.locative_window
     out: list[str] = []
     run: list[int] = []
-    toks = [t for k, t in enumerate(toks) if not any(lower[u] in lex.locatives and not _after_data(st, u)
-                                                     for u in toks[max(0, k - window):k])]
-    for t in toks + [None]:
+    kept, place = [], None  # not the tokens within ``window`` after a locative ('in', 'at')
+    for k, t in enumerate(toks):
+        if place is None or k - place > window:
+            kept.append(t)
+        if lower[t] in lex.locatives and not _after_data(st, t):
+            place = k
+    for t in kept + [None]:
         capital = t is not None and cap(texts[t]) and lower[t] not in lex.not_names and not st.punct[t] and not st.num[t]
         link = t is not None and bool(run) and lower[t] in lex.connectors
         if capital or link:

@@ -2,10 +2,12 @@
 per-document state every step looks up (sentences, furniture, money and cue tokens)."""
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from functools import cached_property
+from itertools import compress
+from typing import NamedTuple
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SPACY
@@ -96,7 +98,7 @@ class DocState:
         sent_chars = view.sentences if len(doc) else []
         return cls(lex=lex, doc=doc, view=view, text=text, sents=list(map(Sent._make, bounds)),
                    sent_starts=[s for s, _ in bounds], sent_chars=sent_chars, sent_start_chars=[s for s, _ in sent_chars],
-                   furniture=furniture, money_tokens=money_tokens, words=words, lower=[w.lower() for w in words],
+                   furniture=furniture, money_tokens=money_tokens, words=words, lower=list(map(str.lower, words)),
                    spaced=(columns[1] != 0).tolist(), sent_start=sent_start, first_char=first_char, last_char=last_char,
                    columns=columns)
 
@@ -123,7 +125,7 @@ class DocState:
     @cached_property
     def mid_sentence(self) -> set[str]:
         """The words the text has at least once inside a sentence."""
-        return {w for w, s in zip(self.words, self.sent_start) if not s}
+        return set(compress(self.words, map(operator.not_, self.sent_start)))
 
     # ------------------------------------------------------------- positions, for bisection
     @cached_property
