@@ -48,7 +48,7 @@ def quoted(st: DocState) -> set[int]:
     inside: set[int] = set()
     opened: tuple[int, str] | None = None
     marks = (st.classes & lex.orth_classes.bit["quote"]) != 0
-    for i in numpy.flatnonzero(marks | (st.columns[2] == 1)).tolist():  # quote marks and blank tokens
+    for i in numpy.flatnonzero(marks | st.blank).tolist():  # quote marks and blank tokens
         text = words[i]
         if "\n" in text:
             opened = None
