@@ -33,7 +33,7 @@ class AttributionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         st = DocState.of(self.lexicon, doc)
-        doc._.publisher = self.byline.read(st.text, st.view.lines)
+        doc._.publisher = publisher = self.byline.read(st.text, st.view.lines)
         found_cues = cues.find(st)
         by_sentence: dict[int, list[cues.Cue]] = {}
         for c in found_cues:
@@ -43,8 +43,8 @@ class AttributionFinder:
             found.extend(cues.read_sentence(st, sent, n, by_sentence.get(n, [])))
         cues.link(st, found)
         sources.name_all(st, found)
-        doc._.attributions = [money.record(st, found, f) for f in found]
-        money.attribute(st, found)
+        doc._.attributions = [money.record(st, found, f, publisher) for f in found]
+        money.attribute(st, found, publisher)
         return doc
 
 

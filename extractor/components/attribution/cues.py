@@ -77,9 +77,9 @@ def noun_use(st: DocState, start: int, end: int) -> bool:
     lead = skip_left(st, st.sent_starts[bisect_right(st.sent_starts, start) - 1], start, lex.modifiers)
     word = st.span_text(start, end).lower()
     relative = word not in lex.ambiguous  # 'a paper that found': 'that' relates, it does not determine
-    if any(k > 0 and lower[k - 1] in lex.determiners
-           and not (relative and lower[k - 1] in lex.complementizers) for k in (start, lead)):
-        return True
+    for k in (start, lead):
+        if k > 0 and lower[k - 1] in lex.determiners and not (relative and lower[k - 1] in lex.complementizers):
+            return True
     if word in lex.quantity_verbs and figure_at(st, end):
         return True  # 'added 292,000 jobs'
     if word not in lex.ambiguous:
@@ -510,13 +510,18 @@ def link(st: DocState, found: list[Found]) -> None:
     """A cue inside another attribution's content is cited by it (nested citation): the
     innermost holder among the nearest attributions of its sentence."""
     window, hops = st.lex.limits.holder_window, st.lex.limits.chain_hops
+    first_of: dict[int, int] = {}  # sentence -> its first attribution (they come in sentence order)
+    last_of: dict[int, int] = {}
+    for i, f in enumerate(found):
+        first_of.setdefault(f.sentence, i)
+        last_of[f.sentence] = i
     for i, f in enumerate(found):
         if f.kind == "nested":
             f.parent = i - 1
             continue
         if f.source is None:
             continue
-        near = range(max(0, i - window), min(len(found), i + window + 1))
+        near = range(max(first_of[f.sentence], i - window), min(last_of[f.sentence] + 1, i + window + 1))
         holders = [(h.content[1] - h.content[0], j) for j in near for h in (found[j],)
                    if j != i and h.sentence == f.sentence and h.content and h.source is not None
                    and h.content[0] <= f.source[0] and f.cue[1] <= h.content[1] and not _cites(found, j, i, hops)]

@@ -106,7 +106,10 @@ class Lexicon:
         self.orth_classes = WordClasses(nlp, {
             "comma": [","], "colon": [":"], "stop": self.clause_end | {","} | self.quotes, "dash": self.dashes,
             "no_start": [",", ":", ";"], "no_end": [",", ".", ";", ":"], "quote": self.quote_marks})
-        # each type's phrases as one regex over the span's lower-case words joined by spaces
-        self.types: list[tuple[SourceType, re.Pattern[str]]] = [
-            (t, re.compile(r"(?:^| )(?:" + alternation(" ".join(w.lower().split()) for w in words) + r")(?= |$)"))
-            for t, words in r.source_types.items()]
+        # each type's phrases as one regex over the span's lower-case words joined by spaces, and
+        # the words they start with: a span with none of them is not of that type (None: no test)
+        self.types: list[tuple[SourceType, re.Pattern[str], set[str] | None]] = []
+        for t, words in r.source_types.items():
+            phrases = [" ".join(w.lower().split()) for w in words]
+            starts = {p.split(" ")[0] for p in phrases} if phrases and all(phrases) else None
+            self.types.append((t, re.compile(r"(?:^| )(?:" + alternation(phrases) + r")(?= |$)"), starts))

@@ -21,18 +21,16 @@ def _text(st: DocState, r: Range) -> str:
     return st.span_text(r[0], r[1])
 
 
-def record(st: DocState, found: list[Found], f: Found) -> AttributionMention:
+def record(st: DocState, found: list[Found], f: Found, publisher: dict | None) -> AttributionMention:
     """The plain-data attribution; 'name' is the source as the chains give it."""
     return {"source": span(st, f.source), "cue": span(st, f.cue),  # type: ignore[typeddict-item]
             "content": span(st, f.content), "source_type": f.source_type if f.source else None,
-            "parent": f.parent, "name": f.name, "chain": chain(st, found, f, st.doc._.publisher)}
+            "parent": f.parent, "name": f.name, "chain": chain(st, found, f, publisher)}
 
 
-def attribute(st: DocState, found: list[Found]) -> None:
+def attribute(st: DocState, found: list[Found], publisher: dict | None) -> None:
     """Give every money record its ``attribution``."""
-    doc = st.doc
-    publisher = doc._.publisher
-    records = doc._.money or []
+    records = st.doc._.money or []
     by_sentence: dict[int, list[Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -62,7 +60,6 @@ def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> l
     tail: ', the ministry said, with exports up 12%') holds it, a nested citation on a tie;
     else the innermost one with no source ('reportedly'). The contents go into a Fenwick tree
     by start, from the latest end down, so that each record asks once for the least key."""
-    doc = st.doc
     spans: list[tuple[int, int, int]] = []  # (start char, end char, attribution)
     for n, f in enumerate(found):
         for r in (f.content, f.tail):

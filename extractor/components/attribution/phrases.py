@@ -30,10 +30,10 @@ def back(st: DocState, sent: Sent, i: int) -> Range | None:
             j = k
             continue
         low = lower[j - 1]
-        if low in lex.conjunctions and not joins_names(st, sent, j - 1):
-            break
-        glued = j - 2 >= sent.start and (lower[j - 2], low) in lex.glue
-        if st.stop(j - 1) and low not in lex.conjunctions and not glued:
+        if low in lex.conjunctions:
+            if not joins_names(st, sent, j - 1):
+                break
+        elif st.stop(j - 1) and not (j - 2 >= sent.start and (lower[j - 2], low) in lex.glue):
             break
         j -= 1
     if j == i or i - j > lex.limits.max_source_tokens:

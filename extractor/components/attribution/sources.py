@@ -20,14 +20,20 @@ def sourcelike(st: DocState, span: Range) -> bool:
     lex, lower = st.lex, st.lower
     if not lex.speaking.isdisjoint(lower[span[0]:span[1]]) or typed(st, span) is not None:
         return True
-    return any(cap(st.words[i]) and st.words[i].isalpha() and lower[i] not in lex.not_names for i in range(*span))
+    for i in range(*span):
+        word = st.words[i]
+        if word.isalpha() and cap(word) and lower[i] not in lex.not_names:
+            return True
+    return False
 
 
 def typed(st: DocState, span: Range) -> SourceType | None:
     """The source type whose lexicon the span mentions; None when none does (once per span)."""
     if span not in st.types:
-        words = " ".join(st.lower[span[0]:span[1]])
-        st.types[span] = next((kind for kind, phrases in st.lex.types if phrases.search(words)), None)
+        words = st.lower[span[0]:span[1]]
+        joined = " ".join(words)
+        st.types[span] = next((kind for kind, phrases, starts in st.lex.types
+                               if (starts is None or not starts.isdisjoint(words)) and phrases.search(joined)), None)
     return st.types[span]
 
 
@@ -158,23 +164,24 @@ def names_appositive(st: DocState, toks: range) -> bool:
 def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
     """Capitalised word runs ('Ian Read', 'Joint Committee on Taxation') among the tokens
     given, not a lone sentence-initial word, a month or a weekday."""
-    lex, texts, lower = st.lex, st.words, st.lower
-    window = lex.limits.locative_window
+    lex, texts, lower, punct, num = st.lex, st.words, st.lower, st.punct, st.num
+    not_names, connectors = lex.not_names, lex.connectors
+    kept: Sequence[int] = toks
+    if not lex.locatives.isdisjoint(map(lower.__getitem__, toks)):
+        window, kept, place = lex.limits.locative_window, [], None  # not within ``window`` after 'in', 'at'
+        for k, t in enumerate(toks):
+            if place is None or k - place > window:
+                kept.append(t)  # type: ignore[attr-defined]
+            if lower[t] in lex.locatives and not _after_data(st, t):
+                place = k
     out: list[str] = []
     run: list[int] = []
-    kept, place = [], None  # not the tokens within ``window`` after a locative ('in', 'at')
-    for k, t in enumerate(toks):
-        if place is None or k - place > window:
-            kept.append(t)
-        if lower[t] in lex.locatives and not _after_data(st, t):
-            place = k
-    for t in kept + [None]:
-        capital = t is not None and cap(texts[t]) and lower[t] not in lex.not_names and not st.punct[t] and not st.num[t]
-        link = t is not None and bool(run) and lower[t] in lex.connectors
-        if capital or link:
-            run.append(t)  # type: ignore[arg-type]
+    for t in [*kept, None]:
+        if t is not None and ((cap(texts[t]) and lower[t] not in not_names and not punct[t] and not num[t])
+                              or (run and lower[t] in connectors)):
+            run.append(t)
             continue
-        while run and lower[run[-1]] in lex.connectors:
+        while run and lower[run[-1]] in connectors:
             run.pop()
         if run and not (len(run) == 1 and st.sent_start[run[0]] and not camel(texts[run[0]])
                         and not known_name(st, run[0]) and lower[run[0]] in lex.common_words):

@@ -6,11 +6,11 @@ import operator
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress
+from itertools import compress, count
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import IS_PUNCT, LIKE_NUM, ORTH
+from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SPACY
 from spacy.tokens import Doc
 
 from ...layout import Layout
@@ -69,7 +69,7 @@ class DocState:
     sent_start: list[bool]  # whether it starts a sentence
     first_char: list[int]  # the character it starts at
     last_char: list[int]  # the character after its last
-    columns: numpy.ndarray  # ORTH, IS_PUNCT, LIKE_NUM of every token, column by column
+    columns: numpy.ndarray  # ORTH, SPACY, IS_SPACE, IS_PUNCT, LIKE_NUM of every token, column by column
     cue_tokens: set[int] = field(default_factory=set)  # set once the cues are found
     # filled on first use by the steps that need them (each in one pass over the document)
     comma_leads: list[int] | None = None  # cues: per comma, the nearest comma up to it followed by a name
@@ -88,8 +88,7 @@ class DocState:
         sent_start = [False] * len(doc)
         for s, _ in bounds:
             sent_start[s] = True
-        columns = doc.to_array([ORTH, IS_PUNCT, LIKE_NUM]).reshape(-1, 3).T
-        spaced = list(map(operator.lt, last_char, first_char[1:])) + ([last_char[-1] < len(text)] if words else [])
+        columns = doc.to_array([ORTH, SPACY, IS_SPACE, IS_PUNCT, LIKE_NUM]).reshape(-1, 5).T
         furniture: set[int] = set()
         for span in doc.spans.get("boilerplate", []):
             furniture.update(range(span.start, span.end))
@@ -100,7 +99,7 @@ class DocState:
         return cls(lex=lex, doc=doc, view=view, text=text, sents=list(map(Sent._make, bounds)),
                    sent_starts=[s for s, _ in bounds], sent_chars=sent_chars, sent_start_chars=[s for s, _ in sent_chars],
                    furniture=furniture, money_tokens=money_tokens, words=words, lower=list(map(str.lower, words)),
-                   spaced=spaced, sent_start=sent_start, first_char=first_char, last_char=last_char,
+                   spaced=(columns[1] != 0).tolist(), sent_start=sent_start, first_char=first_char, last_char=last_char,
                    columns=columns)
 
     def chars(self, i: int, j: int) -> tuple[int, int]:
@@ -116,17 +115,17 @@ class DocState:
 
     @cached_property
     def punct(self) -> list[bool]:
-        return (self.columns[1] != 0).tolist()
+        return (self.columns[3] != 0).tolist()
 
     @cached_property
     def num(self) -> list[bool]:
         """Whether each token looks like a number (``like_num``)."""
-        return (self.columns[2] != 0).tolist()
+        return (self.columns[4] != 0).tolist()
 
-    @cached_property
+    @property
     def blank(self) -> numpy.ndarray:
         """Which tokens are white space (``is_space``)."""
-        return numpy.fromiter(map(str.isspace, self.words), dtype=bool, count=len(self.words))
+        return self.columns[2] != 0
 
     @cached_property
     def mid_sentence(self) -> set[str]:
@@ -152,13 +151,13 @@ class DocState:
 
     def lowered(self, words: set[str]) -> list[int]:
         """The tokens whose lower-case form is one of the words."""
-        return [i for i, w in enumerate(self.lower) if w in words]
+        return list(compress(count(), map(words.__contains__, self.lower)))
 
     @cached_property
     def clause_stops(self) -> list[int]:
         """Tokens after which a cue's clause goes on no further (punctuation, quotes, dashes)."""
         bits, orth = self.lex.orth_classes.bit, self.classes
-        spaced = numpy.array(self.spaced, dtype=bool)  # a space after it or before it
+        spaced = self.columns[1] != 0  # a space after it or before it
         spaced[1:] |= spaced[:-1].copy()
         return self._where(((orth & bits["stop"]) != 0) | (((orth & bits["dash"]) != 0) & spaced))
 
@@ -177,7 +176,7 @@ class DocState:
     @cached_property
     def words_upto(self) -> list[int]:
         """words_upto[i]: how many tokens before token i are not punctuation."""
-        return [0] + numpy.cumsum(1 - self.columns[1].astype(numpy.int64)).tolist()
+        return [0] + numpy.cumsum(1 - self.columns[3].astype(numpy.int64)).tolist()
 
     @cached_property
     def _kept(self) -> tuple[list[int], list[int]]:
@@ -203,8 +202,8 @@ class DocState:
     def stop(self, i: int) -> bool:
         """Does token i end a source noun phrase?"""
         lex, word = self.lex, self.words[i]
-        return (word in lex.source_stops or self.dash(i) or self.lower[i] in lex.boundaries or i in self.cue_tokens
-                or i in self.money_tokens or word.isspace())
+        return (word in lex.source_stops or (word in lex.dashes and (self.spaced[i] or (i > 0 and self.spaced[i - 1])))
+                or self.lower[i] in lex.boundaries or i in self.cue_tokens or i in self.money_tokens or word.isspace())
 
 
 def first(positions: list[int], lo: int, hi: int) -> int | None:
