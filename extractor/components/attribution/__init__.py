@@ -39,8 +39,9 @@ class AttributionFinder:
         for c in found_cues:
             by_sentence.setdefault(bisect_right(st.sent_starts, c[0]) - 1, []).append(c)
         found: list[Found] = []
-        for n, sent in enumerate(st.sents):
-            found.extend(cues.read_sentence(st, sent, n, by_sentence.get(n, [])))
+        colons = {bisect_right(st.sent_starts, c) - 1 for c in st.colons}  # no cue, no colon: no attribution
+        for n in sorted(colons.union(by_sentence)):
+            found.extend(cues.read_sentence(st, st.sents[n], n, by_sentence.get(n, [])))
         cues.link(st, found)
         sources.name_all(st, found)
         doc._.attributions = [money.record(st, found, f, publisher) for f in found]

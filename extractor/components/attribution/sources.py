@@ -31,9 +31,12 @@ def typed(st: DocState, span: Range) -> SourceType | None:
     """The source type whose lexicon the span mentions; None when none does (once per span)."""
     if span not in st.types:
         words = st.lower[span[0]:span[1]]
-        joined = " ".join(words)
-        st.types[span] = next((kind for kind, phrases, starts in st.lex.types
-                               if (starts is None or not starts.isdisjoint(words)) and phrases.search(joined)), None)
+        present, joined = set(words), " ".join(words)
+        st.types[span] = None
+        for kind, phrases, starts in st.lex.types:
+            if (starts is None or not starts.isdisjoint(present)) and phrases.search(joined):
+                st.types[span] = kind
+                break
     return st.types[span]
 
 
