@@ -6,7 +6,7 @@ import operator
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress, count
+from itertools import compress, count, repeat
 from typing import NamedTuple
 
 import numpy
@@ -85,9 +85,6 @@ class DocState:
         text, bounds = view.text, sentence_bounds(doc)
         first_char, last_char = token_offsets(doc)
         words = [text[s:e] for s, e in zip(first_char, last_char)]
-        sent_start = [False] * len(doc)
-        for s, _ in bounds:
-            sent_start[s] = True
         columns = doc.to_array([ORTH, SPACY, IS_SPACE, IS_PUNCT, LIKE_NUM]).reshape(-1, 5).T
         furniture: set[int] = set()
         for span in doc.spans.get("boilerplate", []):
@@ -96,11 +93,14 @@ class DocState:
         for span in doc.spans.get("money", []):
             money_tokens.update(range(span.start, span.end))
         sent_chars = view.sentences if len(doc) else []
-        return cls(lex=lex, doc=doc, view=view, text=text, sents=list(map(Sent._make, bounds)),
-                   sent_starts=[s for s, _ in bounds], sent_chars=sent_chars, sent_start_chars=[s for s, _ in sent_chars],
+        first_of = operator.itemgetter(0)
+        starts = list(map(first_of, bounds))
+        return cls(lex=lex, doc=doc, view=view, text=text,
+                   sents=list(map(tuple.__new__, repeat(Sent, len(bounds)), bounds)),  # Sent._make, no Python call each
+                   sent_starts=starts, sent_chars=sent_chars, sent_start_chars=list(map(first_of, sent_chars)),
                    furniture=furniture, money_tokens=money_tokens, words=words, lower=list(map(str.lower, words)),
-                   spaced=(columns[1] != 0).tolist(), sent_start=sent_start, first_char=first_char, last_char=last_char,
-                   columns=columns)
+                   spaced=(columns[1] != 0).tolist(), sent_start=flags(len(doc), starts),
+                   first_char=first_char, last_char=last_char, columns=columns)
 
     def chars(self, i: int, j: int) -> tuple[int, int]:
         """The characters of tokens i to j (``view.char_range``)."""
@@ -204,6 +204,14 @@ class DocState:
         lex, word = self.lex, self.words[i]
         return (word in lex.source_stops or (word in lex.dashes and (self.spaced[i] or (i > 0 and self.spaced[i - 1])))
                 or self.lower[i] in lex.boundaries or i in self.cue_tokens or i in self.money_tokens or word.isspace())
+
+
+def flags(n: int, positions: list[int]) -> list[bool]:
+    """For each of n tokens, whether it is at one of the positions."""
+    out = [False] * n
+    for i in positions:
+        out[i] = True
+    return out
 
 
 def first(positions: list[int], lo: int, hi: int) -> int | None:
