@@ -48,14 +48,15 @@ def quoted(st: DocState) -> set[int]:
     inside: set[int] = set()
     opened: tuple[int, str] | None = None
     marks = (st.classes & lex.orth_classes.bit["quote"]) != 0
-    for i in numpy.flatnonzero(marks | st.blank).tolist():  # quote marks and blank tokens
+    marks[st.blanks] = True
+    for i in numpy.flatnonzero(marks).tolist():  # quote marks and blank tokens
         text = words[i]
         if "\n" in text:
             opened = None
         elif opened and text == opened[1]:
             inside.update(range(opened[0] + 1, i))
             opened = None
-        elif opened is None and text in lex.quote_pairs and not (i > 0 and not st.spaced[i - 1] and words[i - 1].isalpha()):
+        elif opened is None and text in lex.quote_pairs and not (i > 0 and not st.spaced(i - 1) and words[i - 1].isalpha()):
             opened = (i, lex.quote_pairs[text])  # not the apostrophe of "Yukos' assets"
     return inside
 
@@ -65,14 +66,14 @@ def figure_at(st: DocState, i: int) -> bool:
     n = len(st.words)
     if i < n and st.lower[i] in st.lex.figure_openers:
         i += 1
-    return i < n and (st.num[i] or i in st.money_tokens or st.doc[i].is_currency)
+    return i < n and (i in st.money_tokens or st.num(i) or st.doc[i].is_currency)
 
 
 def noun_use(st: DocState, start: int, end: int) -> bool:
     """Is the cue word used as a noun, an adjective or inside a name ('the report', 'its
     reported profit', 'value-added', 'United States')?"""
     lex, lower = st.lex, st.lower
-    if start > 0 and not st.sent_start[start] and (cap(st.words[start]) or not st.spaced[start - 1]):
+    if start > 0 and not st.sent_start[start] and (cap(st.words[start]) or not st.spaced(start - 1)):
         return True
     lead = skip_left(st, st.sent_starts[bisect_right(st.sent_starts, start) - 1], start, lex.modifiers)
     word = st.span_text(start, end).lower()

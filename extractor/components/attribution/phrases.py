@@ -43,11 +43,11 @@ def back(st: DocState, sent: Sent, i: int) -> Range | None:
 
 def without_time(st: DocState, span: Range) -> Range:
     """The span without a time phrase at its start ('Last month it', 'On Monday Acme')."""
-    lex, lower, num = st.lex, st.lower, st.num
+    lex, lower = st.lex, st.lower
     k = span[0]
     while k < span[1] - 1:
-        if lower[k] in lex.time_words or (num[k] and k > span[0]) or \
-                (lower[k] in lex.calendar_words and (k > span[0] or num[k + 1])):
+        if lower[k] in lex.time_words or (k > span[0] and st.num(k)) or \
+                (lower[k] in lex.calendar_words and (k > span[0] or st.num(k + 1))):
             k += 1
         else:
             break
@@ -84,7 +84,7 @@ def forward(st: DocState, sent: Sent, i: int, commas: bool) -> Range | None:
 
 def _trailing(st: DocState, i: int) -> bool:
     """Punctuation that a phrase read rightwards does not end with."""
-    return st.punct[i] and st.words[i] not in {")", "."}
+    return st.words[i] not in {")", "."} and st.punct(i)
 
 
 def appositive(st: DocState, sent: Sent, comma: int) -> Range | None:
@@ -115,7 +115,7 @@ def figure_end(st: DocState, i: int) -> int:
     if i < n and st.lower[i] in st.lex.figure_openers:
         i += 1
     j = i
-    while j < n and (j in money or (j == i and st.num[j])):
+    while j < n and (j in money or (j == i and st.num(j))):
         j += 1
         if j + 1 < n and texts[j] == "(" and j + 1 in money:
             k = j + 1
@@ -135,10 +135,10 @@ def possessor(st: DocState, sent: Sent, start: int) -> Range | None:
     if m - 1 <= sent.start:
         return None
     mark = texts[m - 1]
-    if not (mark in lex.possessives or (mark in {"'", "’"} and not st.spaced[m - 2] and lower[m - 2].endswith("s"))):
+    if not (mark in lex.possessives or (mark in {"'", "’"} and not st.spaced(m - 2) and lower[m - 2].endswith("s"))):
         return None
     head = m - 2
-    if st.punct[head] or head in st.money_tokens:
+    if head in st.money_tokens or st.punct(head):
         return None
     k = head
     if cap(texts[head]):
@@ -155,9 +155,9 @@ def possessor(st: DocState, sent: Sent, start: int) -> Range | None:
 def _modifier(st: DocState, i: int) -> bool:
     """A word between a possessor and its cue noun ('generalized', '10-year')."""
     text = st.words[i]
-    return (not st.punct[i] and not text.isspace() and i not in st.cue_tokens and i not in st.money_tokens
+    return (not text.isspace() and i not in st.cue_tokens and i not in st.money_tokens
             and text not in st.lex.possessives and st.lower[i] not in st.lex.boundaries
-            and (text.islower() or st.num[i] or "-" in text))
+            and (text.islower() or "-" in text or st.num(i)) and not st.punct(i))
 
 
 def quote_before(st: DocState, sent: Sent, comma: int) -> bool:

@@ -140,8 +140,7 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
         found = chunks(st, appos)[:1]
     if found:
         return alias(st, found[-1]), True
-    punct = st.punct
-    words = [i for i in head if not (punct[i] and texts[i] not in {"&", "-"})]
+    words = [i for i in head if not (texts[i] not in {"&", "-"} and st.punct(i))]
     while words and texts[words[-1]] in lex.possessives:  # "the company's"
         words = words[:-1]
     lowered = [lower[i] for i in words]
@@ -167,7 +166,7 @@ def names_appositive(st: DocState, toks: range) -> bool:
 def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
     """Capitalised word runs ('Ian Read', 'Joint Committee on Taxation') among the tokens
     given, not a lone sentence-initial word, a month or a weekday."""
-    lex, texts, lower, punct, num = st.lex, st.words, st.lower, st.punct, st.num
+    lex, texts, lower = st.lex, st.words, st.lower
     not_names, connectors = lex.not_names, lex.connectors
     kept: Sequence[int] = toks
     if not lex.locatives.isdisjoint(map(lower.__getitem__, toks)):
@@ -180,7 +179,7 @@ def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
     out: list[str] = []
     run: list[int] = []
     for t in [*kept, None]:
-        if t is not None and ((cap(texts[t]) and lower[t] not in not_names and not punct[t] and not num[t])
+        if t is not None and ((cap(texts[t]) and lower[t] not in not_names and not st.punct(t) and not st.num(t))
                               or (run and lower[t] in connectors)):
             run.append(t)
             continue

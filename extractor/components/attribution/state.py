@@ -10,7 +10,7 @@ from itertools import compress, count, repeat
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SPACY
+from spacy.attrs import IS_PUNCT, ORTH
 from spacy.tokens import Doc
 
 from ...layout import Layout
@@ -65,11 +65,10 @@ class DocState:
     money_tokens: set[int]
     words: list[str]  # each token's text
     lower: list[str]  # its lower-case form
-    spaced: list[bool]  # whether a space follows it
     sent_start: list[bool]  # whether it starts a sentence
     first_char: list[int]  # the character it starts at
     last_char: list[int]  # the character after its last
-    columns: numpy.ndarray  # ORTH, SPACY, IS_SPACE, IS_PUNCT, LIKE_NUM of every token, column by column
+    orth: numpy.ndarray  # its ORTH hash
     cue_tokens: set[int] = field(default_factory=set)  # set once the cues are found
     # filled on first use by the steps that need them (each in one pass over the document)
     comma_leads: list[int] | None = None  # cues: per comma, the nearest comma up to it followed by a name
@@ -85,7 +84,6 @@ class DocState:
         text, bounds = view.text, sentence_bounds(doc)
         first_char, last_char = token_offsets(doc)
         words = [text[s:e] for s, e in zip(first_char, last_char)]
-        columns = doc.to_array([ORTH, SPACY, IS_SPACE, IS_PUNCT, LIKE_NUM]).reshape(-1, 5).T
         furniture: set[int] = set()
         for span in doc.spans.get("boilerplate", []):
             furniture.update(range(span.start, span.end))
@@ -99,8 +97,8 @@ class DocState:
                    sents=list(map(tuple.__new__, repeat(Sent, len(bounds)), bounds)),  # Sent._make, no Python call each
                    sent_starts=starts, sent_chars=sent_chars, sent_start_chars=list(map(first_of, sent_chars)),
                    furniture=furniture, money_tokens=money_tokens, words=words, lower=list(map(str.lower, words)),
-                   spaced=(columns[1] != 0).tolist(), sent_start=flags(len(doc), starts),
-                   first_char=first_char, last_char=last_char, columns=columns)
+                   sent_start=flags(len(doc), starts), first_char=first_char, last_char=last_char,
+                   orth=doc.to_array(ORTH).reshape(-1))
 
     def chars(self, i: int, j: int) -> tuple[int, int]:
         """The characters of tokens i to j (``view.char_range``)."""
@@ -113,19 +111,22 @@ class DocState:
         """The text of tokens i to j (``doc[i:j].text``)."""
         return self.text[self.first_char[i]:self.last_char[j - 1]] if j > i else ""
 
-    @cached_property
-    def punct(self) -> list[bool]:
-        return (self.columns[3] != 0).tolist()
+    # a token attribute of spaCy's costs more to read for every token than the rules ask for it
+    def spaced(self, i: int) -> bool:
+        """Does a space follow token i (its ``whitespace_``)?"""
+        return (self.first_char[i + 1] if i + 1 < len(self.first_char) else len(self.text)) > self.last_char[i]
+
+    def punct(self, i: int) -> bool:
+        return self.doc[i].is_punct
+
+    def num(self, i: int) -> bool:
+        """Does token i look like a number (``like_num``)?"""
+        return self.doc[i].like_num
 
     @cached_property
-    def num(self) -> list[bool]:
-        """Whether each token looks like a number (``like_num``)."""
-        return (self.columns[4] != 0).tolist()
-
-    @property
-    def blank(self) -> numpy.ndarray:
-        """Which tokens are white space (``is_space``)."""
-        return self.columns[2] != 0
+    def blanks(self) -> list[int]:
+        """The tokens of white space (``is_space``)."""
+        return list(compress(count(), map(str.isspace, self.words)))
 
     @cached_property
     def mid_sentence(self) -> set[str]:
@@ -136,7 +137,7 @@ class DocState:
     @cached_property
     def classes(self) -> numpy.ndarray:
         """Which of the lexicon's word classes (``orth_classes``) each token is in, as bits."""
-        return self.lex.orth_classes.of(self.columns[0])
+        return self.lex.orth_classes.of(self.orth)
 
     def _where(self, mask: numpy.ndarray) -> list[int]:
         return numpy.flatnonzero(mask).tolist()
@@ -157,9 +158,10 @@ class DocState:
     def clause_stops(self) -> list[int]:
         """Tokens after which a cue's clause goes on no further (punctuation, quotes, dashes)."""
         bits, orth = self.lex.orth_classes.bit, self.classes
-        spaced = self.columns[1] != 0  # a space after it or before it
-        spaced[1:] |= spaced[:-1].copy()
-        return self._where(((orth & bits["stop"]) != 0) | (((orth & bits["dash"]) != 0) & spaced))
+        stops = (orth & bits["stop"]) != 0
+        for i in self._where(orth & bits["dash"]):
+            stops[i] |= self.spaced(i) or (i > 0 and self.spaced(i - 1))  # a space after it or before it
+        return self._where(stops)
 
     @cached_property
     def comma_cues(self) -> list[int]:
@@ -176,14 +178,15 @@ class DocState:
     @cached_property
     def words_upto(self) -> list[int]:
         """words_upto[i]: how many tokens before token i are not punctuation."""
-        return [0] + numpy.cumsum(1 - self.columns[3].astype(numpy.int64)).tolist()
+        return [0] + numpy.cumsum(1 - self.doc.to_array(IS_PUNCT).astype(numpy.int64)).tolist()
 
     @cached_property
     def _kept(self) -> tuple[list[int], list[int]]:
         """The tokens a content may start with, and those it may end with (not blank, not
         the punctuation trimmed at that end)."""
         bits, orth = self.lex.orth_classes.bit, self.classes
-        word = ~self.blank
+        word = numpy.ones(len(self.words), dtype=bool)
+        word[self.blanks] = False
         return (self._where(word & ((orth & bits["no_start"]) == 0)), self._where(word & ((orth & bits["no_end"]) == 0)))
 
     def trim(self, i: int, j: int) -> Range | None:
@@ -197,12 +200,12 @@ class DocState:
 
     def dash(self, i: int) -> bool:
         """A dash between words with spaces ('economists - including ... - warn'), not a hyphen."""
-        return self.words[i] in self.lex.dashes and (self.spaced[i] or (i > 0 and self.spaced[i - 1]))
+        return self.words[i] in self.lex.dashes and (self.spaced(i) or (i > 0 and self.spaced(i - 1)))
 
     def stop(self, i: int) -> bool:
         """Does token i end a source noun phrase?"""
         lex, word = self.lex, self.words[i]
-        return (word in lex.source_stops or (word in lex.dashes and (self.spaced[i] or (i > 0 and self.spaced[i - 1])))
+        return (word in lex.source_stops or (word in lex.dashes and (self.spaced(i) or (i > 0 and self.spaced(i - 1))))
                 or self.lower[i] in lex.boundaries or i in self.cue_tokens or i in self.money_tokens or word.isspace())
 
 
