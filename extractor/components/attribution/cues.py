@@ -21,10 +21,10 @@ def find(st: DocState) -> list[Cue]:
     """(start, end, kind) of cue phrases, longest first where they overlap, outside
     furniture and quotations; sets ``st.cue_tokens``."""
     doc, lex = st.doc, st.lex
-    skip = st.furniture | quoted(st)
+    quotes = quoted(st)
     kinds: dict[tuple[int, int], set[str]] = {}
     for m, s, e in lex.matcher(doc):
-        if s not in skip:
+        if s not in st.furniture and not _inside(quotes, s):
             kinds.setdefault((s, e), set()).add(lex.kind_of[m])
     kept: list[Cue] = []
     for s, e in sorted(kinds, key=lambda x: (x[0], -(x[1] - x[0]))):
@@ -42,10 +42,11 @@ def find(st: DocState) -> list[Cue]:
     return read
 
 
-def quoted(st: DocState) -> set[int]:
-    """Tokens inside a closed quotation of one line: the quoted speaker's own words."""
+def quoted(st: DocState) -> list[tuple[int, int]]:
+    """The token ranges inside a closed quotation of one line, in order: the quoted speaker's
+    own words."""
     lex, words = st.lex, st.words
-    inside: set[int] = set()
+    inside: list[tuple[int, int]] = []
     opened: tuple[int, str] | None = None
     marks = (st.classes & lex.orth_classes.bit["quote"]) != 0
     marks[st.blanks] = True
@@ -54,7 +55,8 @@ def quoted(st: DocState) -> set[int]:
         if "\n" in text:
             opened = None
         elif opened and text == opened[1]:
-            inside.update(range(opened[0] + 1, i))
+            if i > opened[0] + 1:
+                inside.append((opened[0] + 1, i))
             opened = None
         elif opened is None and text in lex.quote_pairs and not (i > 0 and not st.spaced(i - 1) and words[i - 1].isalpha()):
             opened = (i, lex.quote_pairs[text])  # not the apostrophe of "Yukos' assets"
@@ -76,7 +78,7 @@ def noun_use(st: DocState, start: int, end: int) -> bool:
     if start > 0 and not st.sent_start[start] and (cap(st.words[start]) or not st.spaced(start - 1)):
         return True
     lead = skip_left(st, st.sent_starts[bisect_right(st.sent_starts, start) - 1], start, lex.modifiers)
-    word = st.span_text(start, end).lower()
+    word = st.phrase(start, end)
     relative = word not in lex.ambiguous  # 'a paper that found': 'that' relates, it does not determine
     for k in (start, lead):
         if k > 0 and lower[k - 1] in lex.determiners and not (relative and lower[k - 1] in lex.complementizers):
@@ -150,7 +152,7 @@ def _one(st: DocState, sent: Sent, start: int, end: int, kind: str, siblings: li
             (before is not None and before in lex.conjunctions):
         return _continuation(st, sent, cs, end, kind, sourced)
     verb = _verb(st, sent, cs, start, end)
-    if (verb is None or (verb.kind == "participle" and verb.source is None)) and st.span_text(start, end).lower() in lex.nouns:
+    if (verb is None or (verb.kind == "participle" and verb.source is None)) and st.phrase(start, end) in lex.nouns:
         return _noun(st, sent, start, end) or verb  # 'the $3.2bn consensus forecast'
     return verb
 
@@ -163,7 +165,7 @@ def _continuation(st: DocState, sent: Sent, cs: int, end: int, kind: str, source
     if sourced is not None and sourced.cue[1] <= cs:
         return Found(cue=(cs, end), kind=kind, source=sourced.source, name=sourced.name, content=content,
                      rule="source.continuation")
-    if st.span_text(cs, end).lower() in st.lex.ambiguous:  # 'cities and states': a noun
+    if st.phrase(cs, end) in st.lex.ambiguous:  # 'cities and states': a noun
         return None
     source = _clause_source(st, sent, cs)
     return Found(cue=(cs, end), kind=kind, source=source, content=content, rule="source.clause_subject") if source else None
@@ -202,7 +204,7 @@ def _comma_leads(st: DocState) -> list[int]:
 def _verb(st: DocState, sent: Sent, cs: int, start: int, end: int) -> Found | None:
     """'X said ...', '..., X said', '..., said X', 'X, a senior analyst, said'."""
     lex = st.lex
-    word = st.span_text(start, end).lower()
+    word = st.phrase(start, end)
     before = st.words[cs - 1] if cs > sent.start else None
     if before is not None and (before == "," or st.dash(cs - 1)):
         appos = phrases.appositive(st, sent, cs - 1)
@@ -362,7 +364,7 @@ def _posed(st: DocState, sent: Sent, cs: int, end: int, source: tuple[int, int],
                                          or st.dash(source[0] - 1))
     source, via = _via(st, sent, source)
     tail = None
-    verb = st.span_text(cs, end).lower().split()[-1]
+    verb = st.phrase(cs, end).split()[-1]
     if opened and phrases.clause_ends(st, sent, end, verb in st.lex.listener_verbs):
         content = content_of(st, sent.start, source[0], source[0])
         rule = "source.postposed"
@@ -417,7 +419,7 @@ def _noun(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
     from X', 'complaints from X that ...', 'X's remarks about ...', 'news that ...' (no
     source). A cue noun with no content after it ('the forecast was cut') is no attribution."""
     lex, lower = st.lex, st.lower
-    word, k, source = st.span_text(start, end).lower(), end, None
+    word, k, source = st.phrase(start, end), end, None
     if k < sent.end and lower[k] in lex.noun_agents:
         agent = forward(st, sent, k + 1, commas=False)
         if agent is not None and sourcelike(st, agent):
@@ -474,14 +476,14 @@ def _nested(st: DocState, sent: Sent, start: int, end: int, siblings: list[Found
 
 def _passive(st: DocState, sent: Sent, start: int, end: int) -> bool:
     lex = st.lex
-    aux = skip_left(st, sent.start, start, lex.modifiers | lex.negations)
-    return st.span_text(start, end).lower() in lex.passive and aux > sent.start and st.lower[aux - 1] in lex.passive_aux
+    aux = skip_left(st, sent.start, start, lex.passive_skips)
+    return st.phrase(start, end) in lex.passive and aux > sent.start and st.lower[aux - 1] in lex.passive_aux
 
 
 def _passive_cue(st: DocState, sent: Sent, start: int, end: int) -> Found:
     """'is expected', 'are said to be', 'was reported by X'."""
     lex = st.lex
-    aux = skip_left(st, sent.start, start, lex.modifiers | lex.negations) - 1
+    aux = skip_left(st, sent.start, start, lex.passive_skips) - 1
     source = None
     if end < sent.end and st.lower[end] in lex.agent_prepositions:
         source = forward(st, sent, end + 1, commas=False)

@@ -96,6 +96,7 @@ class Lexicon:
         self.name_enders = self.connectors | _low(r.name_enders)
         self.subject_words = self.connectors | self.descriptions | self.possessives | self.definite
         self.clause_words = self.passive_aux | self.modifiers
+        self.passive_skips = self.modifiers | self.negations  # may stand between a passive auxiliary and its verb
         self.spokesperson = [tuple(w.lower().split()) for w in r.spokesperson]
         # the first words of those phrases: a span with none of them names no spokesperson (None: an empty phrase)
         self.spokesperson_starts = {p[0] for p in self.spokesperson} if all(self.spokesperson) else None

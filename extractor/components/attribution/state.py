@@ -77,6 +77,7 @@ class DocState:
     acronyms: dict[str, str] | None = None  # sources: initials -> first run of capitalised words with them
     described: dict[str, list[tuple[int, str]]] | None = None  # sources: 'insurer Marsh' -> insurer: [(token, Marsh)]
     types: dict[Range, SourceType | None] = field(default_factory=dict)  # sources: the source type of a span, once
+    phrases: dict[Range, str] = field(default_factory=dict)  # cues: lower-case text by token range, once
 
     @classmethod
     def of(cls, lex: Lexicon, doc: Doc) -> DocState:
@@ -106,6 +107,12 @@ class DocState:
             at = self.first_char[i] if i < len(self.first_char) else len(self.text)
             return at, at
         return self.first_char[i], self.last_char[j - 1]
+
+    def phrase(self, i: int, j: int) -> str:
+        """The lower-case text of tokens i to j (a cue's words, asked for by several rules)."""
+        if (i, j) not in self.phrases:
+            self.phrases[i, j] = self.span_text(i, j).lower()
+        return self.phrases[i, j]
 
     def span_text(self, i: int, j: int) -> str:
         """The text of tokens i to j (``doc[i:j].text``)."""
