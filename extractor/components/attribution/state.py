@@ -118,7 +118,8 @@ class DocState:
         """The text of tokens i to j (``doc[i:j].text``)."""
         return self.text[self.first_char[i]:self.last_char[j - 1]] if j > i else ""
 
-    # a token attribute of spaCy's costs more to read for every token than the rules ask for it
+    # spaCy token attributes, read only for the few tokens the rules ask about (to_array for every
+    # token costs more than all of these)
     def spaced(self, i: int) -> bool:
         """Does a space follow token i (its ``whitespace_``)?"""
         return (self.first_char[i + 1] if i + 1 < len(self.first_char) else len(self.text)) > self.last_char[i]
