@@ -181,9 +181,7 @@ def content_of(st: DocState, i: int, j: int, at: int) -> Range | None:
     return trim(st, max(i, at - window), min(j, at + window))
 
 
-def trim(st: DocState, i: int, j: int) -> Range | None:
-    """Tokens i to j without the blanks and the punctuation at either end."""
-    return st.trim(i, j)
+trim = DocState.trim  # trim(st, i, j): tokens i to j without the blanks and the punctuation at either end
 
 
 def clause_ends(st: DocState, sent: Sent, i: int, listener: bool = False) -> bool:
