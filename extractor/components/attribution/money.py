@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from .. import extensions
+from ...models import SourceType
 from ..extensions import AttributionMention, AttributionRef, HopRef, MoneyRecord, SpanRef
 from .state import DocState, Found, Range
 
@@ -169,10 +170,21 @@ def chain(st: DocState, found: list[Found], f: Found | None, publisher: dict | N
         seen.add(id(f))
         f = found[f.parent] if f.parent is not None else None
     for h in reversed(path):
-        steps: list[HopRef] = [{"source": h.name, "cue": _text(st, h.cue), "type": h.source_type}]  # type: ignore[list-item]
-        if h.via is not None and h.via_name:  # 'sources cited by the FT': the FT first
-            steps.insert(0, {"source": h.via_name, "cue": _text(st, h.via[0]), "type": h.via_type})
-        for hop in steps:
-            if h.source is not None and not (hops and hops[-1]["source"] == hop["source"]):
-                hops.append(hop)
+        if h.source is None:
+            continue
+        for source, cue, kind in _steps(st, h):
+            if not (hops and hops[-1]["source"] == source):
+                hops.append({"source": source, "cue": cue, "type": kind})  # type: ignore[typeddict-item]
     return hops
+
+
+def _steps(st: DocState, h: Found) -> list[tuple[str | None, str, SourceType]]:
+    """(source, cue, type) of the hops that attribution h adds to a chain, computed once per
+    attribution (the chains of a deep nesting go through it many times)."""
+    steps = st.hop_steps.get(id(h))
+    if steps is None:
+        steps = [(h.name, _text(st, h.cue), h.source_type)]
+        if h.via is not None and h.via_name:  # 'sources cited by the FT': the FT first
+            steps.insert(0, (h.via_name, _text(st, h.via[0]), h.via_type))
+        st.hop_steps[id(h)] = steps
+    return steps

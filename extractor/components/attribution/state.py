@@ -78,6 +78,7 @@ class DocState:
     described: dict[str, list[tuple[int, str]]] | None = None  # sources: 'insurer Marsh' -> insurer: [(token, Marsh)]
     types: dict[Range, SourceType | None] = field(default_factory=dict)  # sources: the source type of a span, once
     phrases: dict[Range, str] = field(default_factory=dict)  # cues: lower-case text by token range, once
+    hop_steps: dict[int, list[tuple[str | None, str, SourceType]]] = field(default_factory=dict)  # money: by id
 
     @classmethod
     def of(cls, lex: Lexicon, doc: Doc) -> DocState:
