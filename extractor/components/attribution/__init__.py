@@ -33,18 +33,19 @@ class AttributionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         st = DocState.of(self.lexicon, doc)
-        doc._.publisher = self.byline.read(st.text)
+        doc._.publisher = publisher = self.byline.read(st.text, st.view.lines)
         found_cues = cues.find(st)
         by_sentence: dict[int, list[cues.Cue]] = {}
         for c in found_cues:
             by_sentence.setdefault(bisect_right(st.sent_starts, c[0]) - 1, []).append(c)
         found: list[Found] = []
-        for n, sent in enumerate(st.sents):
-            found.extend(cues.read_sentence(st, sent, n, by_sentence.get(n, [])))
+        colons = {bisect_right(st.sent_starts, c) - 1 for c in st.colons}  # no cue, no colon: no attribution
+        for n in sorted(colons.union(by_sentence)):
+            found.extend(cues.read_sentence(st, st.sents[n], n, by_sentence.get(n, [])))
         cues.link(st, found)
         sources.name_all(st, found)
-        doc._.attributions = [money.record(st, found, f) for f in found]
-        money.attribute(st, found)
+        doc._.attributions = [money.record(st, found, f, publisher) for f in found]
+        money.attribute(st, found, publisher)
         return doc
 
 

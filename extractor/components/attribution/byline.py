@@ -3,8 +3,8 @@ among the first lines."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
-from ... import layout
 from ...textmatch import alternation
 from ...ruleset.attribution import AttributionRules
 
@@ -22,10 +22,9 @@ class BylineReader:
         self.team_first = re.compile(rf"^[{seps}]*(?P<team>{words})[ \t]+{name}[ \t]*$", re.IGNORECASE)
         self.team_last = re.compile(rf"^[{seps}]*{name}[ \t]+(?P<team>{words})[ \t]*$", re.IGNORECASE)
 
-    def read(self, text: str) -> dict | None:
-        """{name, text, start, end} of the byline, None when there is none."""
-        shown = [(s, e) for s, e in layout.lines(text) if text[s:e].strip()][: self.first_lines]
-        for s, e in shown:
+    def read(self, text: str, lines: list[tuple[int, int]]) -> dict | None:
+        """{name, text, start, end} of the byline among the text's lines, None when there is none."""
+        for s, e in islice(((s, e) for s, e in lines if text[s:e].strip()), self.first_lines):
             line = text[s:e]
             for rx in (self.prefixed, self.team_first, self.team_last):
                 m = rx.match(line)

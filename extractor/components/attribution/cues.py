@@ -6,14 +6,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH
-from spacy.tokens import Span
 
 from . import phrases
 from .phrases import after, back, content_of, forward, skip_left, trim
 from .sources import known_name, leading_name, sourcelike, typed
 from .lexicon import CUE_KINDS
-from .state import DocState, Found, camel, cap, first
+from .state import DocState, Found, Sent, camel, cap, first
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 
@@ -23,11 +21,11 @@ def find(st: DocState) -> list[Cue]:
     """(start, end, kind) of cue phrases, longest first where they overlap, outside
     furniture and quotations; sets ``st.cue_tokens``."""
     doc, lex = st.doc, st.lex
-    skip = st.furniture | quoted(st)
+    quotes = quoted(st)
     kinds: dict[tuple[int, int], set[str]] = {}
     for m, s, e in lex.matcher(doc):
-        if s not in skip:
-            kinds.setdefault((s, e), set()).add(doc.vocab.strings[m])
+        if s not in st.furniture and not _inside(quotes, s):
+            kinds.setdefault((s, e), set()).add(lex.kind_of[m])
     kept: list[Cue] = []
     for s, e in sorted(kinds, key=lambda x: (x[0], -(x[1] - x[0]))):
         if not kept or s >= kept[-1][1]:
@@ -44,55 +42,56 @@ def find(st: DocState) -> list[Cue]:
     return read
 
 
-def quoted(st: DocState) -> set[int]:
-    """Tokens inside a closed quotation of one line: the quoted speaker's own words."""
-    doc, lex = st.doc, st.lex
-    inside: set[int] = set()
+def quoted(st: DocState) -> list[tuple[int, int]]:
+    """The token ranges inside a closed quotation of one line, in order: the quoted speaker's
+    own words."""
+    lex, words = st.lex, st.words
+    inside: list[tuple[int, int]] = []
     opened: tuple[int, str] | None = None
-    columns = doc.to_array([ORTH, IS_SPACE])
-    marks = numpy.isin(columns[:, 0], [doc.vocab.strings[q] for q in lex.quote_marks])
-    for i in numpy.flatnonzero(marks | (columns[:, 1] == 1)).tolist():  # quote marks and blank tokens
-        text = doc[i].text
+    marks = (st.classes & lex.orth_classes.bit["quote"]) != 0
+    marks[st.blanks] = True
+    for i in numpy.flatnonzero(marks).tolist():  # quote marks and blank tokens
+        text = words[i]
         if "\n" in text:
             opened = None
         elif opened and text == opened[1]:
-            inside.update(range(opened[0] + 1, i))
+            if i > opened[0] + 1:
+                inside.append((opened[0] + 1, i))
             opened = None
-        elif opened is None and text in lex.quote_pairs and not (i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].is_alpha):
+        elif opened is None and text in lex.quote_pairs and not (i > 0 and not st.spaced(i - 1) and words[i - 1].isalpha()):
             opened = (i, lex.quote_pairs[text])  # not the apostrophe of "Yukos' assets"
     return inside
 
 
 def figure_at(st: DocState, i: int) -> bool:
     """Does a figure start at token i ('292,000', '$1.89', 'about 300')?"""
-    doc = st.doc
-    if i < len(doc) and doc[i].lower_ in st.lex.figure_openers:
+    n = len(st.words)
+    if i < n and st.lower[i] in st.lex.figure_openers:
         i += 1
-    return i < len(doc) and (doc[i].like_num or doc[i].is_currency or i in st.money_tokens)
+    return i < n and (i in st.money_tokens or st.num(i) or st.doc[i].is_currency)
 
 
 def noun_use(st: DocState, start: int, end: int) -> bool:
     """Is the cue word used as a noun, an adjective or inside a name ('the report', 'its
     reported profit', 'value-added', 'United States')?"""
-    doc, lex = st.doc, st.lex
-    if start > 0 and not doc[start].is_sent_start and (cap(doc[start]) or not doc[start - 1].whitespace_):
+    lex, lower = st.lex, st.lower
+    if start > 0 and not st.sent_start[start] and (cap(st.words[start]) or not st.spaced(start - 1)):
         return True
     lead = skip_left(st, st.sent_starts[bisect_right(st.sent_starts, start) - 1], start, lex.modifiers)
-    word = doc[start:end].text.lower()
+    word = st.phrase(start, end)
     relative = word not in lex.ambiguous  # 'a paper that found': 'that' relates, it does not determine
-    if any(k > 0 and doc[k - 1].lower_ in lex.determiners
-           and not (relative and doc[k - 1].lower_ in lex.complementizers) for k in (start, lead)):
-        return True
-    nxt = doc[end] if end < len(doc) else None
+    for k in (start, lead):
+        if k > 0 and lower[k - 1] in lex.determiners and not (relative and lower[k - 1] in lex.complementizers):
+            return True
     if word in lex.quantity_verbs and figure_at(st, end):
         return True  # 'added 292,000 jobs'
     if word not in lex.ambiguous:
         return False
-    return nxt is not None and (nxt.lower_ in lex.noun_followers or end in st.cue_tokens)
+    return end < len(lower) and (lower[end] in lex.noun_followers or end in st.cue_tokens)
 
 
 # ------------------------------------------------------------------ one sentence
-def read_sentence(st: DocState, sent: Span, n: int, cues: list[Cue]) -> list[Found]:
+def read_sentence(st: DocState, sent: Sent, n: int, cues: list[Cue]) -> list[Found]:
     """The attributions of sentence n, from its cues (or its headline colon)."""
     out: list[Found] = []
     sourced: Found | None = None  # the first attribution of the sentence with a source
@@ -104,9 +103,10 @@ def read_sentence(st: DocState, sent: Span, n: int, cues: list[Cue]) -> list[Fou
             sourced = sourced or (f if f.source is not None else None)
     # a cue noun inside the source of a verb ('an estimate by X projected ...') is that source;
     # a cue inside who cites a source ('sources cited by the FT') is that citation
-    sources = _union([g.source for g in out if g.source])
-    vias = _union([(g.via[0][0], g.via[1][1]) for g in out if g.via])
-    out = [f for f in out if not ((f.kind == "nouns" and _inside(sources, f.cue[0])) or _inside(vias, f.cue[0]))]
+    if out:
+        sources = _union([g.source for g in out if g.source])
+        vias = _union([(g.via[0][0], g.via[1][1]) for g in out if g.via])
+        out = [f for f in out if not ((f.kind == "nouns" and _inside(sources, f.cue[0])) or _inside(vias, f.cue[0]))]
     if not out and st.lex.rules.colon_headline and sent.start not in st.furniture:
         f = _colon(st, sent)
         if f is not None:
@@ -131,9 +131,9 @@ def _inside(merged: list[tuple[int, int]], i: int) -> bool:
     return k >= 0 and merged[k][0] <= i < merged[k][1]
 
 
-def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: list[Found],
+def _one(st: DocState, sent: Sent, start: int, end: int, kind: str, siblings: list[Found],
          sourced: Found | None) -> Found | None:
-    doc, lex = st.doc, st.lex
+    lex = st.lex
     if kind == "adverbs":
         return Found(cue=(start, end), kind=kind, content=content_of(st, sent.start, sent.end, start), rule="source.adverb")
     if kind == "preposed":
@@ -145,34 +145,33 @@ def _one(st: DocState, sent: Span, start: int, end: int, kind: str, siblings: li
     cs = skip_left(st, sent.start, start, lex.modifiers)
     if kind == "verbs" and _passive(st, sent, start, end):
         return _passive_cue(st, sent, start, end)
-    before = doc[cs - 1] if cs > sent.start else None
-    if kind == "gerunds" and before is not None and before.lower_ in lex.passive_aux:
+    before = st.lower[cs - 1] if cs > sent.start else None
+    if kind == "gerunds" and before is not None and before in lex.passive_aux:
         return _verb(st, sent, cs - 1, start, end)  # 'X is touting ...'
-    if (kind == "gerunds" and (before is None or before.text == "," or before.lower_ in lex.noun_followers | lex.boundaries)) or \
-            (before is not None and before.lower_ in lex.conjunctions):
+    if (kind == "gerunds" and (before is None or before == "," or before in lex.noun_followers or before in lex.boundaries)) or \
+            (before is not None and before in lex.conjunctions):
         return _continuation(st, sent, cs, end, kind, sourced)
     verb = _verb(st, sent, cs, start, end)
-    if (verb is None or (verb.kind == "participle" and verb.source is None)) and doc[start:end].text.lower() in lex.nouns:
+    if (verb is None or (verb.kind == "participle" and verb.source is None)) and st.phrase(start, end) in lex.nouns:
         return _noun(st, sent, start, end) or verb  # 'the $3.2bn consensus forecast'
     return verb
 
 
-def _continuation(st: DocState, sent: Span, cs: int, end: int, kind: str, sourced: Found | None) -> Found | None:
+def _continuation(st: DocState, sent: Sent, cs: int, end: int, kind: str, sourced: Found | None) -> Found | None:
     """'X said ..., adding ...', 'X rips ..., arguing ...', 'X called ... and threatened ...':
     the source of the clause the cue continues (the sentence's first attribution with a
     source before the cue, else the nearest clause before it that starts with a name)."""
-    doc = st.doc
     content = after(st, sent, end)
     if sourced is not None and sourced.cue[1] <= cs:
         return Found(cue=(cs, end), kind=kind, source=sourced.source, name=sourced.name, content=content,
                      rule="source.continuation")
-    if doc[cs:end].text.lower() in st.lex.ambiguous:  # 'cities and states': a noun
+    if st.phrase(cs, end) in st.lex.ambiguous:  # 'cities and states': a noun
         return None
     source = _clause_source(st, sent, cs)
     return Found(cue=(cs, end), kind=kind, source=source, content=content, rule="source.clause_subject") if source else None
 
 
-def _clause_source(st: DocState, sent: Span, cs: int) -> tuple[int, int] | None:
+def _clause_source(st: DocState, sent: Sent, cs: int) -> tuple[int, int] | None:
     """The name that starts the nearest clause (after a comma, or the sentence) before token
     cs. A clause before the last comma ends at that comma whatever cs is, so whether it starts
     with a name is computed once per document (``st.comma_leads``)."""
@@ -202,12 +201,12 @@ def _comma_leads(st: DocState) -> list[int]:
     return st.comma_leads
 
 
-def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | None:
+def _verb(st: DocState, sent: Sent, cs: int, start: int, end: int) -> Found | None:
     """'X said ...', '..., X said', '..., said X', 'X, a senior analyst, said'."""
-    doc, lex = st.doc, st.lex
-    word = doc[start:end].text.lower()
-    before = doc[cs - 1] if cs > sent.start else None
-    if before is not None and (before.text == "," or st.dash(before)):
+    lex = st.lex
+    word = st.phrase(start, end)
+    before = st.words[cs - 1] if cs > sent.start else None
+    if before is not None and (before == "," or st.dash(cs - 1)):
         appos = phrases.appositive(st, sent, cs - 1)
         if appos and not phrases.quote_before(st, sent, cs - 1):
             return _posed(st, sent, cs, end, appos, "source.appositive") if _sense(st, word, appos, end) else None
@@ -218,7 +217,7 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
         if ends_well and sourcelike(st, source) and _sense(st, word, source, end):
             return _relative_object(st, sent, _posed(st, sent, cs, end, source, "source.reported_speech"))
         return _participle(st, sent, cs, end, word)
-    if word in lex.invertible and before is not None and before.text in {",", ":"} | lex.quotes:
+    if word in lex.invertible and before is not None and (before in {",", ":"} or before in lex.quotes):
         source = forward(st, sent, end, commas=True)
         if source is not None and _inverted(st, sent, word, source, end):
             return Found(cue=(cs, end), kind="verbs", source=source, content=content_of(st, sent.start, cs, cs),
@@ -226,25 +225,24 @@ def _verb(st: DocState, sent: Span, cs: int, start: int, end: int) -> Found | No
     return _relative_subject(st, sent, cs, end, word) or _participle(st, sent, cs, end, word)
 
 
-def _inverted(st: DocState, sent: Span, word: str, source: tuple[int, int], end: int) -> bool:
+def _inverted(st: DocState, sent: Sent, word: str, source: tuple[int, int], end: int) -> bool:
     """Is '..., said X' an inverted report? Not when X begins with 'by' (a participle: '...,
     reported by X') nor when a verb follows a plain X ('..., said the offer was worth ...')."""
-    doc = st.doc
-    appositive = any(t.text == "," for t in doc[source[0]:source[1]])  # 'said Jane Doe, an economist who ...'
-    return (_sense(st, word, source, end) and doc[source[0]].lower_ not in st.lex.agent_prepositions
+    appositive = "," in st.words[source[0]:source[1]]  # 'said Jane Doe, an economist who ...'
+    return (_sense(st, word, source, end) and st.lower[source[0]] not in st.lex.agent_prepositions
             and (appositive or phrases.clause_ends(st, sent, source[1])))
 
 
-def _relative_object(st: DocState, sent: Span, f: Found) -> Found:
+def _relative_object(st: DocState, sent: Sent, f: Found) -> Found:
     """'the $20bn that X says it is worth', 'a $27bn bill, which they claim is owed', 'a $27bn
     bill it says the company owes': the figure the relative clause is about is reported too."""
-    doc, lex = st.doc, st.lex
+    lex, lower = st.lex, st.lower
     if f.rule != "source.reported_speech" or f.source is None or f.content is None:
         return f
     j = f.source[0]
-    if j > sent.start and doc[j - 1].lower_ in lex.relatives | lex.complementizers:
+    if j > sent.start and (lower[j - 1] in lex.relatives or lower[j - 1] in lex.complementizers):
         j -= 1
-    elif not (doc[j].lower_ in lex.pronouns and j > sent.start and doc[j - 1].is_alpha and doc[j - 1].is_lower):
+    elif not (lower[j] in lex.pronouns and j > sent.start and st.words[j - 1].isalpha() and st.words[j - 1].islower()):
         return f  # no relative pronoun: only a pronoun source right after a noun ('the bill it says')
     figure = _figure_before_np(st, sent, j, lex.limits.relative_window)
     if figure is None:
@@ -253,63 +251,63 @@ def _relative_object(st: DocState, sent: Span, f: Found) -> Found:
     return f
 
 
-def _relative_subject(st: DocState, sent: Span, cs: int, end: int, word: str) -> Found | None:
+def _relative_subject(st: DocState, sent: Sent, cs: int, end: int, word: str) -> Found | None:
     """'a paper that found ...', 'analysts, who said ...': the source is the noun phrase the
     relative pronoun stands for."""
-    doc, lex = st.doc, st.lex
+    lex = st.lex
     rel = cs - 1
-    if rel <= sent.start or doc[rel].lower_ not in lex.relatives | lex.complementizers:
+    if rel <= sent.start or (st.lower[rel] not in lex.relatives and st.lower[rel] not in lex.complementizers):
         return None
-    j = rel - 1 if doc[rel - 1].text == "," and rel - 1 > sent.start else rel
+    j = rel - 1 if st.words[rel - 1] == "," and rel - 1 > sent.start else rel
     source = back(st, sent, j)
     if source is None or not sourcelike(st, source) or not _sense(st, word, source, end):
         return None
     return Found(cue=(cs, end), kind="verbs", source=source, content=after(st, sent, end), rule="source.relative_subject")
 
 
-def _participle(st: DocState, sent: Span, cs: int, end: int, word: str) -> Found | None:
+def _participle(st: DocState, sent: Sent, cs: int, end: int, word: str) -> Found | None:
     """'the $310m reported by rival Zembla', 'the $54bn widely expected on Wall Street', 'a
     $5bn deal announced on Monday': a participle after a figure reports it; its source, if
     any, follows ('by X', 'on/in/among X' when X is a source word, 'in a report by X')."""
-    doc, lex = st.doc, st.lex
+    lex, lower = st.lex, st.lower
     if word not in lex.participles:
         return None
     figure = _figure_before_np(st, sent, cs, lex.limits.participle_window)
     if figure is None:
         return None
     source, k = None, end
-    if k < sent.end and doc[k].lower_ in lex.participle_places:  # 'in a report by X', 'on Wall Street'
-        agent = next((j for j in range(k + 1, min(k + 1 + lex.limits.place_agent_tokens, sent.end)) if doc[j].lower_ in lex.agent_prepositions), None)
+    if k < sent.end and lower[k] in lex.participle_places:  # 'in a report by X', 'on Wall Street'
+        agent = next((j for j in range(k + 1, min(k + 1 + lex.limits.place_agent_tokens, sent.end)) if lower[j] in lex.agent_prepositions), None)
         if agent is not None:
             k = agent
         else:
             place = forward(st, sent, k + 1, commas=False)
-            timed = place is not None and doc[place[0]].lower_ in lex.time_words | lex.calendar_words
+            timed = place is not None and (lower[place[0]] in lex.time_words or lower[place[0]] in lex.calendar_words)
             source = place if place is not None and not timed and typed(st, place) not in {None, "other"} else None
-    if source is None and k < sent.end and doc[k].lower_ in lex.agent_prepositions:
+    if source is None and k < sent.end and lower[k] in lex.agent_prepositions:
         agent_np = forward(st, sent, k + 1, commas=False)
         source = agent_np if agent_np is not None and sourcelike(st, agent_np) else None
     return Found(cue=(cs, end), kind="participle", source=source, content=trim(st, figure, cs),
                  rule="source.participle")
 
 
-def _figure_before_np(st: DocState, sent: Span, i: int, window: int) -> int | None:
+def _figure_before_np(st: DocState, sent: Sent, i: int, window: int) -> int | None:
     """The first token of a figure in the noun phrase that ends at token i ('the $5.6bn
     commitment, detailed ...'): at most ``window`` words between, none of them a clause
     boundary, a preposition or a cue."""
-    doc, lex = st.doc, st.lex
-    j = i - 1 if i - 1 > sent.start and doc[i - 1].text == "," else i
+    lex, texts, money = st.lex, st.words, st.money_tokens
+    j = i - 1 if i - 1 > sent.start and texts[i - 1] == "," else i
     words = 0
     while j > sent.start:
-        tok = doc[j - 1]
-        if tok.i in st.money_tokens:
-            while j - 1 > sent.start and (doc[j - 2].i in st.money_tokens or doc[j - 2].text in {"(", ")"}):
+        if j - 1 in money:
+            while j - 1 > sent.start and (j - 2 in money or texts[j - 2] in {"(", ")"}):
                 j -= 1
             return j - 1
-        if tok.text in {"(", ")"}:
+        if texts[j - 1] in {"(", ")"}:
             j -= 1
             continue
-        if (st.stop(tok) or tok.lower_ in lex.noun_followers | lex.conjunctions | lex.agent_prepositions
+        low = st.lower[j - 1]
+        if (st.stop(j - 1) or low in lex.noun_followers or low in lex.conjunctions or low in lex.agent_prepositions
                 or words >= window):
             return None
         words += 1
@@ -321,30 +319,31 @@ def _common_initial(st: DocState, source: tuple[int, int], end: int) -> bool:
     """A lone first word that is a common English word the text never capitalises elsewhere
     ('Insurance claims rose'): a common noun, not a name, before a cue that may be a noun and
     that no clause follows ('that', a quote, a colon)."""
-    doc, lex = st.doc, st.lex
-    tok = doc[source[0]]
-    if end < len(doc) and (doc[end].lower_ in lex.complementizers or doc[end].text in lex.quotes | {":", ","}):
+    lex, i = st.lex, source[0]
+    if end < len(st.words) and (st.lower[end] in lex.complementizers or st.words[end] in lex.quotes
+                                or st.words[end] in {":", ","}):
         return False
-    return (source[1] - source[0] == 1 and tok.is_sent_start and tok.lower_ in lex.common_words
-            and tok.lower_ not in lex.pronouns | lex.descriptions and not known_name(st, tok) and not camel(tok.text)
-            and typed(st, source) is None)
+    low = st.lower[i]
+    return (source[1] - source[0] == 1 and st.sent_start[i] and low in lex.common_words
+            and low not in lex.pronouns and low not in lex.descriptions and not known_name(st, i)
+            and not camel(st.words[i]) and typed(st, source) is None)
 
 
 def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
     """Is the verb used in its reporting sense? Not 'a firm called X' or 'called off', not
     'the company must show growth' (a data verb wants data or a document as its source),
     not 'maintain a pace' (a clause verb wants a clause)."""
-    doc, lex = st.doc, st.lex
-    nxt = doc[end].lower_ if end < len(doc) else ""
+    lex, lower = st.lex, st.lower
+    nxt = lower[end] if end < len(lower) else ""
     if (word in lex.particle_verbs and nxt in lex.particles) or \
-            (word in lex.naming and (doc[source[0]].lower_ in lex.indefinite or nxt in lex.indefinite)):
+            (word in lex.naming and (lower[source[0]] in lex.indefinite or nxt in lex.indefinite)):
         return False  # 'called off', 'a firm called X', 'called a meeting'
 
-    if word in lex.data_verbs and not any(t.lower_ in lex.data_nouns for t in doc[source[0]:source[1]]) \
+    if word in lex.data_verbs and lex.data_nouns.isdisjoint(lower[source[0]:source[1]]) \
             and typed(st, source) not in lex.data_source_types:
         return False
     if word in lex.gapped:  # 'put the cost at $9bn', not 'put pressure on'
-        at = next((j for j in range(end, min(end + lex.limits.gap_tokens, len(doc))) if doc[j].lower_ == lex.gapped[word]), None)
+        at = next((j for j in range(end, min(end + lex.limits.gap_tokens, len(lower))) if lower[j] == lex.gapped[word]), None)
         if at is None or not figure_at(st, at + 1):
             return False
     return not (word in lex.clause_verbs and nxt in lex.object_openers)
@@ -355,50 +354,48 @@ def _cause_only(st: DocState, word: str, content: tuple[int, int] | None) -> tup
     after 'for' is the text's own."""
     if content is None or word not in st.lex.blame_verbs:
         return content
-    effect = next((j for j in range(content[0] + 1, content[1]) if st.doc[j].lower_ in st.lex.blame_effects), None)
+    effect = next((j for j in range(content[0] + 1, content[1]) if st.lower[j] in st.lex.blame_effects), None)
     return content if effect is None else trim(st, content[0], effect)
 
 
-def _posed(st: DocState, sent: Span, cs: int, end: int, source: tuple[int, int], rule: str) -> Found:
+def _posed(st: DocState, sent: Sent, cs: int, end: int, source: tuple[int, int], rule: str) -> Found:
     """Content after the cue, or before the source when the cue ends the clause."""
-    doc = st.doc
-    opened = source[0] > sent.start and (doc[source[0] - 1].text in {","} | st.lex.quotes
-                                         or st.dash(doc[source[0] - 1]))
+    opened = source[0] > sent.start and (st.words[source[0] - 1] == "," or st.words[source[0] - 1] in st.lex.quotes
+                                         or st.dash(source[0] - 1))
     source, via = _via(st, sent, source)
     tail = None
-    if opened and phrases.clause_ends(st, sent, end, doc[cs:end].text.lower().split()[-1] in st.lex.listener_verbs):
+    verb = st.phrase(cs, end).split()[-1]
+    if opened and phrases.clause_ends(st, sent, end, verb in st.lex.listener_verbs):
         content = content_of(st, sent.start, source[0], source[0])
         rule = "source.postposed"
         tail = _tail(st, sent, end)
     else:
-        content = _cause_only(st, doc[cs:end].text.lower().split()[-1], after(st, sent, end))
+        content = _cause_only(st, verb, after(st, sent, end))
     return Found(cue=(cs, end), kind="verbs", source=source, content=content, rule=rule, tail=tail, via=via)
 
 
-def _tail(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
+def _tail(st: DocState, sent: Sent, i: int) -> tuple[int, int] | None:
     """', the ministry said, with exports up 12%': what follows a clause-final cue (from token
     i) and goes on with what was said."""
-    doc = st.doc
     stop = first(st.clause_stops, i, sent.end)
-    if stop is None or doc[stop].text != "," or stop + 1 >= sent.end or doc[stop + 1].lower_ not in st.lex.continuers:
+    if stop is None or st.words[stop] != "," or stop + 1 >= sent.end or st.lower[stop + 1] not in st.lex.continuers:
         return None
     return content_of(st, stop + 1, sent.end, stop)
 
 
-def _via(st: DocState, sent: Span, source: tuple[int, int]) -> tuple[tuple[int, int], tuple[tuple[int, int], tuple[int, int]] | None]:
+def _via(st: DocState, sent: Sent, source: tuple[int, int]) -> tuple[tuple[int, int], tuple[tuple[int, int], tuple[int, int]] | None]:
     """'sources cited by the FT': the source ('sources') and who cites it ('cited by', 'the FT')."""
-    doc = st.doc
+    lower = st.lower
     for k in range(source[0] + 1, min(source[1] + 1, sent.end - 2)):
-        if (doc[k].lower_, doc[k + 1].lower_) in st.lex.citing:
+        if (lower[k], lower[k + 1]) in st.lex.citing:
             outer = (k + 2, source[1]) if k + 2 < source[1] else forward(st, sent, k + 2, commas=False)
             if outer is not None and sourcelike(st, outer):
                 return (source[0], k), ((k, k + 2), outer)
     return source, None
 
 
-def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
+def _preposed(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
     """'according to X, ...' and '..., according to X'."""
-    doc = st.doc
     source = forward(st, sent, end, commas=False)
     if source is None or not sourcelike(st, source):
         return None
@@ -406,9 +403,9 @@ def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
     cited_end = via[1][1] if via else source[1]
     words_before = st.words_upto[start] - st.words_upto[sent.start]
     tail = None
-    if words_before >= st.lex.limits.preposed_content_words and doc[start - 1].text == ",":
+    if words_before >= st.lex.limits.preposed_content_words and st.words[start - 1] == ",":
         content = content_of(st, sent.start, start, start)
-        if cited_end + 1 < sent.end and doc[cited_end].text == ",":  # 'The outlay, according to X, marks ...'
+        if cited_end + 1 < sent.end and st.words[cited_end] == ",":  # 'The outlay, according to X, marks ...'
             tail = content_of(st, cited_end + 1, sent.end, cited_end)
     else:
         comma = first(st.commas, cited_end, sent.end)
@@ -417,22 +414,22 @@ def _preposed(st: DocState, sent: Span, start: int, end: int) -> Found | None:
                  tail=tail, via=via)
 
 
-def _noun(st: DocState, sent: Span, start: int, end: int) -> Found | None:
+def _noun(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
     """Nominal cues: 'analysts' forecasts of $61m', 'market expectations of $42m', 'criticism
     from X', 'complaints from X that ...', 'X's remarks about ...', 'news that ...' (no
     source). A cue noun with no content after it ('the forecast was cut') is no attribution."""
-    doc, lex = st.doc, st.lex
-    word, k, source = doc[start:end].text.lower(), end, None
-    if k < sent.end and doc[k].lower_ in lex.noun_agents:
+    lex, lower = st.lex, st.lower
+    word, k, source = st.phrase(start, end), end, None
+    if k < sent.end and lower[k] in lex.noun_agents:
         agent = forward(st, sent, k + 1, commas=False)
         if agent is not None and sourcelike(st, agent):
             source, k = agent, agent[1]
     source = source or phrases.possessor(st, sent, start) or _modifier_source(st, sent, start)
-    link = doc[k].lower_ if k < sent.end else ""
+    link = lower[k] if k < sent.end else ""
     figure = link == "of" and word in lex.figure_nouns and figure_at(st, k + 1)
     if figure and source is None:  # 'the estimate of $4bn by the Treasury'
         j = min(phrases.figure_end(st, k + 1), sent.end)
-        agent = forward(st, sent, j + 1, commas=False) if j < sent.end and doc[j].lower_ in lex.noun_agents else None
+        agent = forward(st, sent, j + 1, commas=False) if j < sent.end and lower[j] in lex.noun_agents else None
         source = agent if agent is not None and sourcelike(st, agent) else None
     if link in lex.complementizers:
         content = after(st, sent, k)
@@ -448,7 +445,7 @@ def _noun(st: DocState, sent: Span, start: int, end: int) -> Found | None:
     return Found(cue=(start, end), kind="nouns", source=source, content=content, rule="source.nominal")
 
 
-def _figure_before(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
+def _figure_before(st: DocState, sent: Sent, i: int) -> tuple[int, int] | None:
     """The figure that ends right before token i ('the $54bn forecast')."""
     j = i
     while j > sent.start and j - 1 in st.money_tokens:
@@ -456,17 +453,18 @@ def _figure_before(st: DocState, sent: Span, i: int) -> tuple[int, int] | None:
     return (j, i) if j < i else None
 
 
-def _modifier_source(st: DocState, sent: Span, start: int) -> tuple[int, int] | None:
+def _modifier_source(st: DocState, sent: Sent, start: int) -> tuple[int, int] | None:
     """'market expectations', 'Brindle forecasts': the word before the cue noun names its maker."""
     if start <= sent.start:
         return None
-    prev = st.doc[start - 1]
-    if prev.lower_ in st.lex.modifier_sources or (cap(prev) and not prev.is_sent_start and prev.lower_ not in st.lex.not_names):
+    prev = st.lower[start - 1]
+    if prev in st.lex.modifier_sources or (cap(st.words[start - 1]) and not st.sent_start[start - 1]
+                                          and prev not in st.lex.not_names):
         return (start - 1, start)
     return None
 
 
-def _nested(st: DocState, sent: Span, start: int, end: int, siblings: list[Found]) -> Found | None:
+def _nested(st: DocState, sent: Sent, start: int, end: int, siblings: list[Found]) -> Found | None:
     """'reports citing informed sources': a source cited inside the previous attribution."""
     source = forward(st, sent, end, commas=False)
     if source is not None and typed(st, source) not in {None, "other"} and siblings:
@@ -476,39 +474,36 @@ def _nested(st: DocState, sent: Span, start: int, end: int, siblings: list[Found
     return None
 
 
-def _passive(st: DocState, sent: Span, start: int, end: int) -> bool:
+def _passive(st: DocState, sent: Sent, start: int, end: int) -> bool:
     lex = st.lex
-    aux = skip_left(st, sent.start, start, lex.modifiers | lex.negations)
-    return st.doc[start:end].text.lower() in lex.passive and aux > sent.start and st.doc[aux - 1].lower_ in lex.passive_aux
+    aux = skip_left(st, sent.start, start, lex.passive_skips)
+    return st.phrase(start, end) in lex.passive and aux > sent.start and st.lower[aux - 1] in lex.passive_aux
 
 
-def _passive_cue(st: DocState, sent: Span, start: int, end: int) -> Found:
+def _passive_cue(st: DocState, sent: Sent, start: int, end: int) -> Found:
     """'is expected', 'are said to be', 'was reported by X'."""
     lex = st.lex
-    aux = skip_left(st, sent.start, start, lex.modifiers | lex.negations) - 1
+    aux = skip_left(st, sent.start, start, lex.passive_skips) - 1
     source = None
-    if end < sent.end and st.doc[end].lower_ in lex.agent_prepositions:
+    if end < sent.end and st.lower[end] in lex.agent_prepositions:
         source = forward(st, sent, end + 1, commas=False)
     return Found(cue=(aux, end), kind="passive", source=source, content=content_of(st, sent.start, sent.end, aux),
                  rule="source.passive_agent" if source else "source.passive")
 
 
-def _colon(st: DocState, sent: Span) -> Found | None:
+def _colon(st: DocState, sent: Sent) -> Found | None:
     """A headline 'Name: what they say'."""
-    doc, lex = st.doc, st.lex
-    if first(st.colons, sent.start + 1, min(sent.start + lex.limits.colon_head_tokens, sent.end)) is None:
+    lex, s = st.lex, sent.start
+    c = first(st.colons, s + 1, min(s + lex.limits.colon_head_tokens, sent.end))
+    if c is None or st.words[s] == ":" or sent.end - c < lex.limits.colon_content_tokens:
         return None
-    toks = list(doc[sent.start:min(sent.start + lex.limits.colon_head_tokens, sent.end)])
-    colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
-    if not colon or len(sent) - colon < lex.limits.colon_content_tokens:
+    head = range(s, c)
+    if not all(st.words[i].istitle() or st.words[i].isupper() for i in head) or any(st.lower[i] in lex.not_names for i in head):
         return None
-    head = toks[:colon]
-    if not all(t.is_title or t.is_upper for t in head) or any(t.lower_ in lex.not_names for t in head):
-        return None
-    headline = not st.text[:head[0].idx].strip()
-    if not headline and all(t.lower_ in lex.common_words and not known_name(st, t) and not t.is_upper for t in head):
+    headline = not st.text[:st.first_char[s]].strip()
+    if not headline and all(st.lower[i] in lex.common_words and not known_name(st, i) and not st.words[i].isupper()
+                            for i in head):
         return None  # in the body, a common word before a colon is a label ('Note:', 'Update:'), not a name
-    c = sent.start + colon
     return Found(cue=(c, c + 1), kind="colon", source=(sent.start, c), content=content_of(st, c + 1, sent.end, c),
                  rule="source.headline_colon")
 
@@ -518,13 +513,18 @@ def link(st: DocState, found: list[Found]) -> None:
     """A cue inside another attribution's content is cited by it (nested citation): the
     innermost holder among the nearest attributions of its sentence."""
     window, hops = st.lex.limits.holder_window, st.lex.limits.chain_hops
+    first_of: dict[int, int] = {}  # sentence -> its first attribution (they come in sentence order)
+    last_of: dict[int, int] = {}
+    for i, f in enumerate(found):
+        first_of.setdefault(f.sentence, i)
+        last_of[f.sentence] = i
     for i, f in enumerate(found):
         if f.kind == "nested":
             f.parent = i - 1
             continue
         if f.source is None:
             continue
-        near = range(max(0, i - window), min(len(found), i + window + 1))
+        near = range(max(first_of[f.sentence], i - window), min(last_of[f.sentence] + 1, i + window + 1))
         holders = [(h.content[1] - h.content[0], j) for j in near for h in (found[j],)
                    if j != i and h.sentence == f.sentence and h.content and h.source is not None
                    and h.content[0] <= f.source[0] and f.cue[1] <= h.content[1] and not _cites(found, j, i, hops)]

@@ -3,8 +3,9 @@ cue phrase matcher and one regex per source type."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
@@ -19,6 +20,29 @@ def _low(words: Iterable[str]) -> set[str]:
     return {w.lower() for w in words}
 
 
+class WordClasses:
+    """Named word sets looked up for every token of a document at once: each token's ORTH
+    (or LOWER) hash gets one bit per set that holds its word."""
+
+    def __init__(self, nlp: Language, classes: Mapping[str, Iterable[str]]) -> None:
+        self.bit = {name: 1 << k for k, name in enumerate(classes)}
+        codes: dict[int, int] = {}
+        for name, words in classes.items():
+            for w in words:
+                key = nlp.vocab.strings[w]
+                codes[key] = codes.get(key, 0) | self.bit[name]
+        keys = sorted(codes)
+        self.keys = numpy.array(keys, dtype=numpy.uint64)
+        self.codes = numpy.array([codes[k] for k in keys], dtype=numpy.int64)
+
+    def of(self, hashes: numpy.ndarray) -> numpy.ndarray:
+        """The bits of each hash (0 for a word in no class)."""
+        if not len(self.keys):
+            return numpy.zeros(len(hashes), dtype=numpy.int64)
+        at = numpy.minimum(numpy.searchsorted(self.keys, hashes), len(self.keys) - 1)
+        return numpy.where(self.keys[at] == hashes, self.codes[at], 0)
+
+
 class Lexicon:
     """Read-only: shared by every document the component processes."""
 
@@ -30,6 +54,7 @@ class Lexicon:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in CUE_KINDS:
             self.matcher.add(kind, [nlp.make_doc(w) for w in getattr(r.cues, kind)])
+        self.kind_of = {nlp.vocab.strings[kind]: kind for kind in CUE_KINDS}  # match id -> cue kind
         self.invertible = _low(r.cues.invertible)
         self.passive, self.passive_aux = _low(r.cues.passive), _low(r.cues.passive_auxiliaries)
         self.ambiguous, self.quantity_verbs = _low(r.cues.ambiguous), _low(r.cues.quantity_verbs)
@@ -71,9 +96,21 @@ class Lexicon:
         self.name_enders = self.connectors | _low(r.name_enders)
         self.subject_words = self.connectors | self.descriptions | self.possessives | self.definite
         self.clause_words = self.passive_aux | self.modifiers
+        self.passive_skips = self.modifiers | self.negations  # may stand between a passive auxiliary and its verb
         self.spokesperson = [tuple(w.lower().split()) for w in r.spokesperson]
+        # the first words of those phrases: a span with none of them names no spokesperson (None: an empty phrase)
+        self.spokesperson_starts = {p[0] for p in self.spokesperson} if all(self.spokesperson) else None
+        self.speaking = self.pronouns | self.descriptions | self.data_nouns  # a span with one of them can speak
         self.spokesperson_prepositions = _low(r.spokesperson_prepositions)
-        # each type's phrases as one regex over the span's lower-case words joined by spaces
-        self.types: list[tuple[SourceType, re.Pattern[str]]] = [
-            (t, re.compile(r"(?:^| )(?:" + alternation(" ".join(w.lower().split()) for w in words) + r")(?= |$)"))
-            for t, words in r.source_types.items()]
+        self.appositive_ends = {","} | self.quotes | self.clause_end  # an appositive read leftwards starts after one
+        self.source_stops = self.clause_end | {",", ":", "(", ")"} | self.quotes  # a source noun phrase ends there
+        self.orth_classes = WordClasses(nlp, {
+            "comma": [","], "colon": [":"], "stop": self.clause_end | {","} | self.quotes, "dash": self.dashes,
+            "no_start": [",", ":", ";"], "no_end": [",", ".", ";", ":"], "quote": self.quote_marks})
+        # each type's phrases as one regex over the span's lower-case words joined by spaces, and
+        # the words they start with: a span with none of them is not of that type (None: no test)
+        self.types: list[tuple[SourceType, re.Pattern[str], set[str] | None]] = []
+        for t, words in r.source_types.items():
+            phrases = [" ".join(w.lower().split()) for w in words]
+            starts = {p.split(" ")[0] for p in phrases} if phrases and all(phrases) else None
+            self.types.append((t, re.compile(r"(?:^| )(?:" + alternation(phrases) + r")(?= |$)"), starts))

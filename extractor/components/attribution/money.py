@@ -6,35 +6,32 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from .. import extensions
+from ...models import SourceType
 from ..extensions import AttributionMention, AttributionRef, HopRef, MoneyRecord, SpanRef
-from ..view import char_range
 from .state import DocState, Found, Range
 
 
 def span(st: DocState, r: Range | None) -> SpanRef | None:
     if r is None:
         return None
-    start, end = char_range(st.doc, r[0], r[1])
+    start, end = st.chars(r[0], r[1])
     return {"text": st.text[start:end], "start": start, "end": end}
 
 
 def _text(st: DocState, r: Range) -> str:
-    start, end = char_range(st.doc, r[0], r[1])
-    return st.text[start:end]
+    return st.span_text(r[0], r[1])
 
 
-def record(st: DocState, found: list[Found], f: Found) -> AttributionMention:
+def record(st: DocState, found: list[Found], f: Found, publisher: dict | None) -> AttributionMention:
     """The plain-data attribution; 'name' is the source as the chains give it."""
     return {"source": span(st, f.source), "cue": span(st, f.cue),  # type: ignore[typeddict-item]
             "content": span(st, f.content), "source_type": f.source_type if f.source else None,
-            "parent": f.parent, "name": f.name, "chain": chain(st, found, f, st.doc._.publisher)}
+            "parent": f.parent, "name": f.name, "chain": chain(st, found, f, publisher)}
 
 
-def attribute(st: DocState, found: list[Found]) -> None:
+def attribute(st: DocState, found: list[Found], publisher: dict | None) -> None:
     """Give every money record its ``attribution``."""
-    doc = st.doc
-    publisher = doc._.publisher
-    records = doc._.money or []
+    records = st.doc._.money or []
     by_sentence: dict[int, list[Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)
@@ -64,19 +61,18 @@ def _covering(st: DocState, found: list[Found], records: list[MoneyRecord]) -> l
     tail: ', the ministry said, with exports up 12%') holds it, a nested citation on a tie;
     else the innermost one with no source ('reportedly'). The contents go into a Fenwick tree
     by start, from the latest end down, so that each record asks once for the least key."""
-    doc = st.doc
     spans: list[tuple[int, int, int]] = []  # (start char, end char, attribution)
     for n, f in enumerate(found):
         for r in (f.content, f.tail):
             if r is not None and not _asks(st, r):
-                spans.append((*char_range(doc, *r), n))
+                spans.append((*st.chars(*r), n))
     held: dict[int, list[tuple[int, int, int]]] = {}
     for sp in spans:
         held.setdefault(sp[2], []).append(sp)
     adjacent: dict[int, list[int]] = {}  # source start character -> attributions ('verbs' with a content)
     for n, f in enumerate(found):
         if n in held and f.source and f.kind == "verbs":
-            adjacent.setdefault(doc[f.source[0]].idx, []).append(n)
+            adjacent.setdefault(st.first_char[f.source[0]], []).append(n)
     starts = sorted({s for s, _, _ in spans})
     tree = _MinTree(len(starts))
     by_end = sorted(spans, key=lambda x: -x[1])
@@ -127,19 +123,19 @@ class _MinTree:
 def _inherited(st: DocState, by_sentence: dict[int, list[Found]], rec: MoneyRecord) -> tuple[Found, str] | None:
     """A report that frames its sentence ('According to industry reports, ...', 'Reports
     indicated ...') goes on in the next sentences of its paragraph; so does a quotation."""
-    lex, sents = st.lex, st.sents
+    lex, sents, chars = st.lex, st.sents, st.sent_chars
     line = st.view.line(rec["start"])
     n = bisect_right(st.sent_start_chars, rec["start"]) - 1
-    here = n if n >= 0 and rec["start"] < sents[n].end_char else None
-    if line is None or here is None or _asks(st, (sents[here].start, sents[here].end)):
+    here = n if n >= 0 and rec["start"] < chars[n][1] else None
+    if line is None or here is None or _asks(st, sents[here]):
         return None
     for n in range(here - 1, max(-1, here - 1 - lex.limits.inherit_sentences), -1):
-        if sents[n].end_char <= line[0]:
+        if chars[n][1] <= line[0]:
             return None
         mine = [f for f in by_sentence.get(n, []) if f.source is not None]
         if mine:
             top = next((f for f in mine if f.parent is None), mine[0])
-            if sents[here].text.lstrip()[:1] in lex.quotes:  # the quotation goes on
+            if st.text[chars[here][0]:chars[here][1]].lstrip()[:1] in lex.quotes:  # the quotation goes on
                 return top, "source.quotation_goes_on"
             framed = min(top.cue[0], top.source[0]) - sents[n].start <= lex.limits.frame_tokens  # 'According to X, ...'
             return (top, "source.framing_report") if framed and top.source_type in lex.rules.inherit_types else None
@@ -150,9 +146,9 @@ def _asks(st: DocState, r: Range) -> bool:
     """Is the content (or the sentence) r a question, whose figures nobody reports? Only its
     last few tokens are looked at (closing quotes and commas skipped)."""
     lex = st.lex
-    for t in reversed(st.doc[max(r[0], r[1] - lex.limits.question_tail_tokens):r[1]]):
-        if not (t.is_space or t.text in lex.quotes or t.text == ","):
-            return t.text in lex.questions
+    for t in reversed(st.words[max(r[0], r[1] - lex.limits.question_tail_tokens):r[1]]):
+        if not (t.isspace() or t in lex.quotes or t == ","):
+            return t in lex.questions
     return False
 
 
@@ -174,10 +170,21 @@ def chain(st: DocState, found: list[Found], f: Found | None, publisher: dict | N
         seen.add(id(f))
         f = found[f.parent] if f.parent is not None else None
     for h in reversed(path):
-        steps: list[HopRef] = [{"source": h.name, "cue": _text(st, h.cue), "type": h.source_type}]  # type: ignore[list-item]
-        if h.via is not None and h.via_name:  # 'sources cited by the FT': the FT first
-            steps.insert(0, {"source": h.via_name, "cue": _text(st, h.via[0]), "type": h.via_type})
-        for hop in steps:
-            if h.source is not None and not (hops and hops[-1]["source"] == hop["source"]):
-                hops.append(hop)
+        if h.source is None:
+            continue
+        for source, cue, kind in _steps(st, h):
+            if not (hops and hops[-1]["source"] == source):
+                hops.append({"source": source, "cue": cue, "type": kind})  # type: ignore[typeddict-item]
     return hops
+
+
+def _steps(st: DocState, h: Found) -> list[tuple[str | None, str, SourceType]]:
+    """(source, cue, type) of the hops that attribution h adds to a chain, computed once per
+    attribution (the chains of a deep nesting go through it many times)."""
+    steps = st.hop_steps.get(id(h))
+    if steps is None:
+        steps = [(h.name, _text(st, h.cue), h.source_type)]
+        if h.via is not None and h.via_name:  # 'sources cited by the FT': the FT first
+            steps.insert(0, (h.via_name, _text(st, h.via[0]), h.via_type))
+        st.hop_steps[id(h)] = steps
+    return steps

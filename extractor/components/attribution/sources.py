@@ -3,43 +3,53 @@ or a description ('it', 'the company') stands for."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice, takewhile
 
-from spacy.tokens import Span, Token
 
 from ...models import SourceType
 from ...names import acronyms
-from .state import DocState, Found, Range, cap, camel, index
+from .state import DocState, Found, Range, Sent, cap, camel, index
 
 Named = tuple[int, str, SourceType]  # (token, name, type) of a named source
 
 
 def sourcelike(st: DocState, span: Range) -> bool:
     """Does a span name someone who can say something?"""
-    lex = st.lex
-    toks = st.doc[span[0]:span[1]]
-    if any(t.lower_ in lex.pronouns | lex.descriptions | lex.data_nouns for t in toks) or typed(st, span) is not None:
+    lex, lower = st.lex, st.lower
+    if not lex.speaking.isdisjoint(lower[span[0]:span[1]]) or typed(st, span) is not None:
         return True
-    return any(cap(t) and t.is_alpha and t.lower_ not in lex.not_names for t in toks)
+    for i in range(*span):
+        word = st.words[i]
+        if word.isalpha() and cap(word) and lower[i] not in lex.not_names:
+            return True
+    return False
 
 
 def typed(st: DocState, span: Range) -> SourceType | None:
-    """The source type whose lexicon the span mentions; None when none does."""
-    words = " ".join(t.lower_ for t in st.doc[span[0]:span[1]])
-    return next((kind for kind, phrases in st.lex.types if phrases.search(words)), None)
+    """The source type whose lexicon the span mentions; None when none does (once per span)."""
+    if span not in st.types:
+        words = st.lower[span[0]:span[1]]
+        present, joined = set(words), " ".join(words)
+        st.types[span] = None
+        for kind, phrases, starts in st.lex.types:
+            if (starts is None or not starts.isdisjoint(present)) and phrases.search(joined):
+                st.types[span] = kind
+                break
+    return st.types[span]
 
 
 def leading_name(st: DocState, i: int, end: int) -> Range | None:
     """The name or description that starts at token i ('Sanders', 'The company')."""
-    doc, words = st.doc, st.lex.subject_words
+    words = st.lex.subject_words
     j = i
-    while j < end and (cap(doc[j]) or doc[j].lower_ in words):
+    while j < end and (cap(st.words[j]) or st.lower[j] in words):
         j += 1
     return (i, j) if j > i and sourcelike(st, (i, j)) else None
 
 
-def subject(st: DocState, sent: Span) -> Range | None:
+def subject(st: DocState, sent: Sent) -> Range | None:
     """The leading name of a sentence ('Lord Browne rejected ...')."""
     return leading_name(st, sent.start, sent.end)
 
@@ -105,87 +115,91 @@ def name_all(st: DocState, found: list[Found]) -> None:
 def _person(st: DocState, span: Range, name_: str) -> bool:
     """Is the source a person ('chief executive Jo Bloggs', 'Mr Tarrow'), not the organisation
     a spokesperson speaks for?"""
-    return any(t.lower_ in st.lex.person_words for t in st.doc[span[0]:span[1]]) and spokesperson_org(st, span) is None
+    return not st.lex.person_words.isdisjoint(st.lower[span[0]:span[1]]) and spokesperson_org(st, span) is None
 
 
 def _plural(st: DocState, span: Range) -> bool:
     """Does the source name several ('two people familiar with the matter', 'analysts')?"""
-    lex = st.lex
-    common = [t for t in st.doc[span[0]:span[1]] if t.is_lower or (t.i == span[0] and t.is_sent_start)]  # not 'Times'
-    return any(t.lower_ in lex.plural_words or (t.lower_.endswith("s") and not t.lower_.endswith("ss")
-                                                and t.lower_ in lex.type_words | lex.descriptions) for t in common)
+    lex, lower = st.lex, st.lower
+    common = [lower[i] for i in range(*span) if st.words[i].islower() or (i == span[0] and st.sent_start[i])]  # not 'Times'
+    return any(w in lex.plural_words or (w.endswith("s") and not w.endswith("ss")
+                                         and (w in lex.type_words or w in lex.descriptions)) for w in common)
 
 
 def name(st: DocState, span: Range) -> tuple[str, bool]:
     """(name, is it a name): a proper name in the span, or the phrase itself; False for a
     pronoun or a definite description that needs an antecedent."""
-    lex = st.lex
-    toks = st.doc[span[0]:span[1]]
+    lex, texts, lower = st.lex, st.words, st.lower
     org = spokesperson_org(st, span)
     if org:
         return org, True
-    cut = next((k for k, t in enumerate(toks) if k and (t.text in {",", "("} or st.dash(t))), len(toks))
-    head, appos = list(toks[:cut]), list(toks[cut + 1:])
+    cut = next((k for k in range(span[0] + 1, span[1]) if texts[k] in {",", "("} or st.dash(k)), span[1])
+    head, appos = range(span[0], cut), range(cut + 1, span[1])
     found = chunks(st, head)
     if not found and names_appositive(st, appos):
         found = chunks(st, appos)[:1]
     if found:
         return alias(st, found[-1]), True
-    words = [t for t in head if not (t.is_punct and t.text not in {"&", "-"})]
-    while words and words[-1].text in lex.possessives:  # "the company's"
+    words = [i for i in head if not (texts[i] not in {"&", "-"} and st.punct(i))]
+    while words and texts[words[-1]] in lex.possessives:  # "the company's"
         words = words[:-1]
-    if [t.lower_ for t in words] and all(t.lower_ in lex.pronouns for t in words):
-        return words[0].text, False
-    lowered = [t.lower_ for t in words]
+    lowered = [lower[i] for i in words]
+    if lowered and all(w in lex.pronouns for w in lowered):
+        return texts[words[0]], False
     if lowered and lowered[0] not in lex.indefinite and lowered[-1] in lex.descriptions:
-        return " ".join(t.text for t in words), False
+        return " ".join(texts[i] for i in words), False
     if lowered and lowered[0] in lex.definite and typed(st, span) not in {None, "other"}:
-        return " ".join(t.text for t in words), False  # 'the sources', 'the paper': someone named before
-    while words and words[0].lower_ in lex.articles:
+        return " ".join(texts[i] for i in words), False  # 'the sources', 'the paper': someone named before
+    while words and lower[words[0]] in lex.articles:
         words = words[1:]
-    words = words[:next((k for k, t in enumerate(words) if k and t.lower_ in lex.name_enders), len(words))]
-    text = st.doc[words[0].i:words[-1].i + 1].text if words else toks.text
+    words = words[:next((k for k, i in enumerate(words) if k and lower[i] in lex.name_enders), len(words))]
+    text = st.span_text(words[0], words[-1] + 1) if words else st.span_text(*span)
     return text, True
 
 
-def names_appositive(st: DocState, toks: list[Token]) -> bool:
+def names_appositive(st: DocState, toks: range) -> bool:
     """'Leading plaintiff, the University of California,': the appositive is the name."""
-    toks = toks[1:] if toks and toks[0].lower_ in st.lex.definite else toks
-    return bool(toks) and toks[0].is_title and toks[0].lower_ not in st.lex.not_names
+    toks = toks[1:] if toks and st.lower[toks[0]] in st.lex.definite else toks
+    return bool(toks) and st.words[toks[0]].istitle() and st.lower[toks[0]] not in st.lex.not_names
 
 
-def chunks(st: DocState, toks: list[Token]) -> list[str]:
-    """Capitalised word runs ('Ian Read', 'Joint Committee on Taxation'), not a lone
-    sentence-initial word, a month or a weekday."""
-    lex, doc = st.lex, st.doc
-    window = lex.limits.locative_window
+def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
+    """Capitalised word runs ('Ian Read', 'Joint Committee on Taxation') among the tokens
+    given, not a lone sentence-initial word, a month or a weekday."""
+    lex, texts, lower = st.lex, st.words, st.lower
+    not_names, connectors = lex.not_names, lex.connectors
+    kept: Sequence[int] = toks
+    if not lex.locatives.isdisjoint(map(lower.__getitem__, toks)):
+        window, kept, place = lex.limits.locative_window, [], None  # not within ``window`` after 'in', 'at'
+        for k, t in enumerate(toks):
+            if place is None or k - place > window:
+                kept.append(t)  # type: ignore[attr-defined]
+            if lower[t] in lex.locatives and not _after_data(st, t):
+                place = k
     out: list[str] = []
-    run: list[Token] = []
-    toks = [t for k, t in enumerate(toks) if not any(u.lower_ in lex.locatives and not _after_data(st, u)
-                                                     for u in toks[max(0, k - window):k])]
-    for t in toks + [None]:
-        capital = t is not None and cap(t) and t.lower_ not in lex.not_names and not t.is_punct and not t.like_num
-        link = t is not None and bool(run) and t.lower_ in lex.connectors
-        if capital or link:
+    run: list[int] = []
+    for t in [*kept, None]:
+        if t is not None and ((cap(texts[t]) and lower[t] not in not_names and not st.punct(t) and not st.num(t))
+                              or (run and lower[t] in connectors)):
             run.append(t)
             continue
-        while run and run[-1].lower_ in lex.connectors:
+        while run and lower[run[-1]] in connectors:
             run.pop()
-        if run and not (len(run) == 1 and run[0].is_sent_start and not camel(run[0].text)
-                        and not known_name(st, run[0]) and run[0].lower_ in lex.common_words):
-            out.append(doc[run[0].i:run[-1].i + 1].text)
+        if run and not (len(run) == 1 and st.sent_start[run[0]] and not camel(texts[run[0]])
+                        and not known_name(st, run[0]) and lower[run[0]] in lex.common_words):
+            out.append(st.span_text(run[0], run[-1] + 1))
         run = []
     return out
 
 
-def _after_data(st: DocState, tok: Token) -> bool:
+def _after_data(st: DocState, i: int) -> bool:
     """'a report in the Zemblan Post': after a data or document noun, 'in' names the outlet, not a place."""
-    return tok.i > 0 and st.doc[tok.i - 1].lower_ in st.lex.data_nouns
+    return i > 0 and st.lower[i - 1] in st.lex.data_nouns
 
 
-def known_name(st: DocState, tok: Token) -> bool:
+def known_name(st: DocState, i: int) -> bool:
     """A sentence-initial word that the text also capitalises mid-sentence is a name."""
-    return tok.text in st.mid_sentence or tok.is_upper
+    return st.words[i].isupper() or st.words[i] in st.mid_sentence
 
 
 def alias(st: DocState, text: str) -> str:
@@ -202,18 +216,19 @@ def alias(st: DocState, text: str) -> str:
 def spokesperson_org(st: DocState, span: Range) -> str | None:
     """'a spokeswoman for Hanover Re' and 'Yukos spokesman X' speak for the organisation."""
     lex = st.lex
-    toks = list(st.doc[span[0]:span[1]])
-    words = [t.lower_ for t in toks]
+    words = st.lower[span[0]:span[1]]
+    if lex.spokesperson_starts is not None and lex.spokesperson_starts.isdisjoint(words):
+        return None
     for phrase in lex.spokesperson:
         k = index(words, phrase)
         if k < 0:
             continue
-        after = toks[k + len(phrase):]
-        if after and after[0].lower_ in lex.spokesperson_prepositions:
+        after = range(span[0] + k + len(phrase), span[1])
+        if after and st.lower[after[0]] in lex.spokesperson_prepositions:
             found = chunks(st, after[1:])
             if found:
                 return found[0]
-        found = chunks(st, [t for t in toks[:k] if t.text not in lex.possessives])
+        found = chunks(st, [i for i in range(span[0], span[0] + k) if st.words[i] not in lex.possessives])
         if found:
             return found[-1]
     return None
@@ -226,10 +241,10 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     source type): the nearest earlier source of that type, else nobody. 'it', 'the company':
     the source of the sentences just before when it is no person, else the nearest earlier
     sentence that starts with a name, else the nearest named source."""
-    doc, lex = st.doc, st.lex
+    lex = st.lex
     i = span[0]
     recent = speakers.recent(i, sentence, lex.limits.anaphora_sentences)
-    words = [t.lower_ for t in doc[span[0]:span[1]]]
+    words = st.lower[span[0]:span[1]]
     kind = typed(st, span)
     if words[0] in lex.definite and kind not in {None, "other", "company"}:  # 'the report', 'the sources'
         same = next(iter(speakers.before(i, kind)), None)
@@ -262,9 +277,9 @@ def _plural_lead(st: DocState, i: int) -> Named | None:
     for sent in st.sents[max(0, n - 1):n + 1][::-1]:
         lead = subject(st, sent)
         if lead is not None and lead[1] <= i and _plural(st, lead):
-            words = [t for t in st.doc[lead[0]:lead[1]] if t.lower_ not in st.lex.articles]
+            words = [k for k in range(*lead) if st.lower[k] not in st.lex.articles]
             if words:
-                return lead[0], st.doc[words[0].i:lead[1]].text, typed(st, lead) or "other"
+                return lead[0], st.span_text(words[0], lead[1]), typed(st, lead) or "other"
     return None
 
 
@@ -282,24 +297,23 @@ def _described(st: DocState, noun: str, i: int) -> Named | None:
 
 def _descriptions(st: DocState) -> dict[str, list[tuple[int, str]]]:
     """Description noun -> (token, name) of the names it describes, in text order."""
-    doc, lex = st.doc, st.lex
+    lex, texts, lower = st.lex, st.words, st.lower
     longest = lex.limits.appositive_head_tokens
     out: dict[str, list[tuple[int, str]]] = {}
     for i in st.lowered(lex.descriptions):
-        t = doc[i]
-        if not t.is_lower:
+        if not texts[i].islower():
             continue
-        j = t.i + 1  # 'insurer Marsh'
-        while j < len(doc) and j - t.i <= longest and (cap(doc[j]) or (doc[j].lower_ in lex.connectors and j > t.i + 1)):
+        j = i + 1  # 'insurer Marsh'
+        while j < len(texts) and j - i <= longest and (cap(texts[j]) or (lower[j] in lex.connectors and j > i + 1)):
             j += 1
-        run = [u for u in doc[t.i + 1:j] if u.lower_ not in lex.not_names]
-        if not run and t.i >= 3 and doc[t.i - 1].lower_ in lex.articles and doc[t.i - 2].text == ",":
-            k = t.i - 2  # 'Marsh, the insurer'
-            while k > 0 and t.i - 2 - k < longest and cap(doc[k - 1]):
+        run = [u for u in range(i + 1, j) if lower[u] not in lex.not_names]
+        if not run and i >= 3 and lower[i - 1] in lex.articles and texts[i - 2] == ",":
+            k = i - 2  # 'Marsh, the insurer'
+            while k > 0 and i - 2 - k < longest and cap(texts[k - 1]):
                 k -= 1
-            run = [u for u in doc[k:t.i - 2] if u.lower_ not in lex.not_names]
+            run = [u for u in range(k, i - 2) if lower[u] not in lex.not_names]
         if run:
-            out.setdefault(t.lower_, []).append((t.i, doc[run[0].i:run[-1].i + 1].text))
+            out.setdefault(lower[i], []).append((i, st.span_text(run[0], run[-1] + 1)))
     return out
 
 
@@ -323,7 +337,7 @@ def _sentence_lead(st: DocState, n: int) -> tuple[int, int, str, SourceType] | N
     """(start, end, name, type) of the name sentence n starts with, once per sentence."""
     if n not in st.sentence_leads:
         lead = subject(st, st.sents[n])
-        found = chunks(st, list(st.doc[lead[0]:lead[1]])) if lead else []
+        found = chunks(st, range(*lead)) if lead else []
         st.sentence_leads[n] = (lead[0], lead[1], alias(st, found[0]), typed(st, lead) or "other") if lead and found else None
     return st.sentence_leads[n]
 

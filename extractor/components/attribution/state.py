@@ -2,21 +2,30 @@
 per-document state every step looks up (sentences, furniture, money and cue tokens)."""
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
+from itertools import compress, count, repeat
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import IS_PUNCT, ORTH
+from spacy.tokens import Doc
 
 from ...layout import Layout
 from ...models import SourceType
-from ..view import layout_of, sentence_bounds, sentences
+from ..view import layout_of, sentence_bounds, token_offsets
 from .lexicon import Lexicon
 
 Range = tuple[int, int]  # token indices, end exclusive
+
+
+class Sent(NamedTuple):
+    """A sentence: its first token and the token after its last."""
+
+    start: int
+    end: int
 
 
 @dataclass
@@ -40,17 +49,26 @@ class Found:
 
 @dataclass
 class DocState:
-    """One document being read: the lexicon plus what is computed once per document."""
+    """One document being read: the lexicon plus what is computed once per document. Tokens
+    are looked up by index in plain lists (``words[i]`` is ``doc[i].text``): a spaCy Token
+    made per look-up costs more than the rule that asks for it."""
 
     lex: Lexicon
     doc: Doc
     view: Layout
     text: str
-    sents: list[Span]
+    sents: list[Sent]
     sent_starts: list[int]
+    sent_chars: list[tuple[int, int]]  # the first and last character of each sentence
     sent_start_chars: list[int]
     furniture: set[int]  # boilerplate tokens
     money_tokens: set[int]
+    words: list[str]  # each token's text
+    lower: list[str]  # its lower-case form
+    sent_start: list[bool]  # whether it starts a sentence
+    first_char: list[int]  # the character it starts at
+    last_char: list[int]  # the character after its last
+    orth: numpy.ndarray  # its ORTH hash
     cue_tokens: set[int] = field(default_factory=set)  # set once the cues are found
     # filled on first use by the steps that need them (each in one pass over the document)
     comma_leads: list[int] | None = None  # cues: per comma, the nearest comma up to it followed by a name
@@ -58,81 +76,127 @@ class DocState:
     named_before: dict[int, int] = field(default_factory=dict)  # sources: sentence -> nearest one up to it with a name
     acronyms: dict[str, str] | None = None  # sources: initials -> first run of capitalised words with them
     described: dict[str, list[tuple[int, str]]] | None = None  # sources: 'insurer Marsh' -> insurer: [(token, Marsh)]
+    types: dict[Range, SourceType | None] = field(default_factory=dict)  # sources: the source type of a span, once
+    phrases: dict[Range, str] = field(default_factory=dict)  # cues: lower-case text by token range, once
+    hop_steps: dict[int, list[tuple[str | None, str, SourceType]]] = field(default_factory=dict)  # money: by id
 
     @classmethod
     def of(cls, lex: Lexicon, doc: Doc) -> DocState:
         view = layout_of(doc)
-        return cls(lex=lex, doc=doc, view=view, text=view.text, sents=sentences(doc),
-                   sent_starts=[s for s, _ in sentence_bounds(doc)],
-                   sent_start_chars=[s for s, _ in view.sentences] if len(doc) else [],
-                   furniture={i for span in doc.spans.get("boilerplate", []) for i in range(span.start, span.end)},
-                   money_tokens={i for span in doc.spans.get("money", []) for i in range(span.start, span.end)})
+        text, bounds = view.text, sentence_bounds(doc)
+        first_char, last_char = token_offsets(doc)
+        words = [text[s:e] for s, e in zip(first_char, last_char)]
+        furniture: set[int] = set()
+        for span in doc.spans.get("boilerplate", []):
+            furniture.update(range(span.start, span.end))
+        money_tokens: set[int] = set()
+        for span in doc.spans.get("money", []):
+            money_tokens.update(range(span.start, span.end))
+        sent_chars = view.sentences if len(doc) else []
+        first_of = operator.itemgetter(0)
+        starts = list(map(first_of, bounds))
+        return cls(lex=lex, doc=doc, view=view, text=text,
+                   sents=list(map(tuple.__new__, repeat(Sent, len(bounds)), bounds)),  # Sent._make, no Python call each
+                   sent_starts=starts, sent_chars=sent_chars, sent_start_chars=list(map(first_of, sent_chars)),
+                   furniture=furniture, money_tokens=money_tokens, words=words, lower=list(map(str.lower, words)),
+                   sent_start=flags(len(doc), starts), first_char=first_char, last_char=last_char,
+                   orth=doc.to_array(ORTH).reshape(-1))
+
+    def chars(self, i: int, j: int) -> tuple[int, int]:
+        """The characters of tokens i to j (``view.char_range``)."""
+        if j <= i:  # an empty span sits where its start token starts
+            at = self.first_char[i] if i < len(self.first_char) else len(self.text)
+            return at, at
+        return self.first_char[i], self.last_char[j - 1]
+
+    def phrase(self, i: int, j: int) -> str:
+        """The lower-case text of tokens i to j (a cue's words, asked for by several rules)."""
+        if (i, j) not in self.phrases:
+            self.phrases[i, j] = self.span_text(i, j).lower()
+        return self.phrases[i, j]
+
+    def span_text(self, i: int, j: int) -> str:
+        """The text of tokens i to j (``doc[i:j].text``)."""
+        return self.text[self.first_char[i]:self.last_char[j - 1]] if j > i else ""
+
+    # spaCy token attributes, read only for the few tokens the rules ask about (to_array for every
+    # token costs more than all of these)
+    def spaced(self, i: int) -> bool:
+        """Does a space follow token i (its ``whitespace_``)?"""
+        return (self.first_char[i + 1] if i + 1 < len(self.first_char) else len(self.text)) > self.last_char[i]
+
+    def punct(self, i: int) -> bool:
+        return self.doc[i].is_punct
+
+    def num(self, i: int) -> bool:
+        """Does token i look like a number (``like_num``)?"""
+        return self.doc[i].like_num
+
+    @cached_property
+    def blanks(self) -> list[int]:
+        """The tokens of white space (``is_space``)."""
+        return list(compress(count(), map(str.isspace, self.words)))
 
     @cached_property
     def mid_sentence(self) -> set[str]:
         """The words the text has at least once inside a sentence."""
-        columns = self.doc.to_array([ORTH, SENT_START])
-        return {self.doc.vocab.strings[int(orth)] for orth in numpy.unique(columns[columns[:, 1] != 1, 0])}
+        return set(compress(self.words, map(operator.not_, self.sent_start)))
 
     # ------------------------------------------------------------- positions, for bisection
     @cached_property
-    def _columns(self) -> numpy.ndarray:
-        """ORTH, LOWER, trailing space, IS_SPACE, IS_PUNCT of every token, column by column."""
-        return self.doc.to_array([ORTH, LOWER, SPACY, IS_SPACE, IS_PUNCT]).reshape(-1, 5).T
+    def classes(self) -> numpy.ndarray:
+        """Which of the lexicon's word classes (``orth_classes``) each token is in, as bits."""
+        return self.lex.orth_classes.of(self.orth)
 
-    def _mask(self, column: int, words: set[str]) -> numpy.ndarray:
-        """Which tokens have an ORTH (column 0) or LOWER (column 1) among the words."""
-        strings = self.doc.vocab.strings
-        return numpy.isin(self._columns[column], numpy.array([strings[w] for w in words], dtype=numpy.uint64))
-
-    def _where(self, column: int, words: set[str]) -> list[int]:
-        """The tokens whose ORTH (column 0) or LOWER (column 1) is one of the words."""
-        return numpy.flatnonzero(self._mask(column, words)).tolist()
-
-    def lowered(self, words: set[str]) -> list[int]:
-        """The tokens whose lower-case form is one of the words."""
-        return self._where(1, words)
+    def _where(self, mask: numpy.ndarray) -> list[int]:
+        return numpy.flatnonzero(mask).tolist()
 
     @cached_property
     def commas(self) -> list[int]:
-        return self._where(0, {","})
+        return self._where(self.classes & self.lex.orth_classes.bit["comma"])
 
     @cached_property
     def colons(self) -> list[int]:
-        return self._where(0, {":"})
+        return self._where(self.classes & self.lex.orth_classes.bit["colon"])
+
+    def lowered(self, words: set[str]) -> list[int]:
+        """The tokens whose lower-case form is one of the words."""
+        return list(compress(count(), map(words.__contains__, self.lower)))
 
     @cached_property
     def clause_stops(self) -> list[int]:
         """Tokens after which a cue's clause goes on no further (punctuation, quotes, dashes)."""
-        spaced = self._columns[2] != 0  # a space after it or before it
-        spaced[1:] |= spaced[:-1].copy()
-        stops = self._mask(0, self.lex.clause_end | {","} | self.lex.quotes) | (self._mask(0, self.lex.dashes) & spaced)
-        return numpy.flatnonzero(stops).tolist()
+        bits, orth = self.lex.orth_classes.bit, self.classes
+        stops = (orth & bits["stop"]) != 0
+        for i in self._where(orth & bits["dash"]):
+            stops[i] |= self.spaced(i) or (i > 0 and self.spaced(i - 1))  # a space after it or before it
+        return self._where(stops)
 
     @cached_property
     def comma_cues(self) -> list[int]:
         """Commas followed by a cue (', adding ...'); only once the cues are found."""
-        return sorted(i - 1 for i in self.cue_tokens if i > 0 and self.doc[i - 1].text == ",")
+        return sorted(i - 1 for i in self.cue_tokens if i > 0 and self.words[i - 1] == ",")
 
     @cached_property
     def clause_joins(self) -> list[int]:
         """'and Oracle has ...': a conjunction, a capitalised word, a verb of a new clause."""
-        doc, lex = self.doc, self.lex
-        return [j for j in self._where(1, lex.conjunctions)
-                if j + 2 < len(doc) and cap(doc[j + 1]) and doc[j + 2].lower_ in lex.clause_words]
+        n, words, lower, clause_words = len(self.words), self.words, self.lower, self.lex.clause_words
+        return [j for j in self.lowered(self.lex.conjunctions)
+                if j + 2 < n and cap(words[j + 1]) and lower[j + 2] in clause_words]
 
     @cached_property
     def words_upto(self) -> list[int]:
         """words_upto[i]: how many tokens before token i are not punctuation."""
-        return [0] + numpy.cumsum(1 - self._columns[4].astype(numpy.int64)).tolist()
+        return [0] + numpy.cumsum(1 - self.doc.to_array(IS_PUNCT).astype(numpy.int64)).tolist()
 
     @cached_property
     def _kept(self) -> tuple[list[int], list[int]]:
         """The tokens a content may start with, and those it may end with (not blank, not
         the punctuation trimmed at that end)."""
-        word = self._columns[3] == 0
-        return (numpy.flatnonzero(word & ~self._mask(0, {",", ":", ";"})).tolist(),
-                numpy.flatnonzero(word & ~self._mask(0, {",", ".", ";", ":"})).tolist())
+        bits, orth = self.lex.orth_classes.bit, self.classes
+        word = numpy.ones(len(self.words), dtype=bool)
+        word[self.blanks] = False
+        return (self._where(word & ((orth & bits["no_start"]) == 0)), self._where(word & ((orth & bits["no_end"]) == 0)))
 
     def trim(self, i: int, j: int) -> Range | None:
         """Tokens i to j without the blanks and the punctuation at either end."""
@@ -143,17 +207,23 @@ class DocState:
         j = max(ends[k - 1] + 1 if k else 0, i)
         return (i, j) if j > i else None
 
-    def dash(self, tok: Token) -> bool:
+    def dash(self, i: int) -> bool:
         """A dash between words with spaces ('economists - including ... - warn'), not a hyphen."""
-        spaced = bool(tok.whitespace_) or (tok.i > 0 and bool(self.doc[tok.i - 1].whitespace_))
-        return tok.text in self.lex.dashes and spaced
+        return self.words[i] in self.lex.dashes and (self.spaced(i) or (i > 0 and self.spaced(i - 1)))
 
-    def stop(self, tok: Token) -> bool:
-        """Does this token end a source noun phrase?"""
-        lex = self.lex
-        return (tok.text in lex.clause_end or tok.text in {",", ":", "(", ")"} or tok.text in lex.quotes
-                or self.dash(tok) or tok.lower_ in lex.boundaries or tok.i in self.cue_tokens
-                or tok.i in self.money_tokens or tok.is_space)
+    def stop(self, i: int) -> bool:
+        """Does token i end a source noun phrase?"""
+        lex, word = self.lex, self.words[i]
+        return (word in lex.source_stops or (word in lex.dashes and (self.spaced(i) or (i > 0 and self.spaced(i - 1))))
+                or self.lower[i] in lex.boundaries or i in self.cue_tokens or i in self.money_tokens or word.isspace())
+
+
+def flags(n: int, positions: list[int]) -> list[bool]:
+    """For each of n tokens, whether it is at one of the positions."""
+    out = [False] * n
+    for i in positions:
+        out[i] = True
+    return out
 
 
 def first(positions: list[int], lo: int, hi: int) -> int | None:
@@ -162,13 +232,16 @@ def first(positions: list[int], lo: int, hi: int) -> int | None:
     return positions[k] if k < len(positions) and positions[k] < hi else None
 
 
-def cap(tok: Token) -> bool:
+def cap(word: str) -> bool:
     """A capitalised word: 'Reuters', 'SEC', 'CryptoBriefing'."""
-    return tok.is_title or tok.is_upper or camel(tok.text)
+    return not word.islower() and (word.istitle() or word.isupper() or camel(word))
 
 
 def camel(text: str) -> bool:
     """'CryptoBriefing', 'eBay', 'iPhone': a name however the sentence starts."""
+    if text.isascii():  # the same test, in two string operations
+        rest = text[1:]
+        return rest.lower() != rest and text.upper() != text
     return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
 
 
