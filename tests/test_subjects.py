@@ -176,3 +176,14 @@ def test_a_person_in_apposition_to_a_title_is_no_company(text, nlp):
     """A name beside a title ('chief executive, Anna Voss', 'Anna Voss, Tellan's chief executive') is a
     person: 'the firm' and 'it' stand for the company."""
     assert extract_text(text, nlp=nlp)[0].subject.canonical == "Tellan"
+
+
+@pytest.mark.parametrize("text", [
+    "Harrow's sales reached £3bn in 2004, analysts at Ledger Bank estimated.",
+    "Harrow's sales reached £3bn in 2004, according to analysts at Ledger Bank.",
+    "Analysts at Ledger Bank estimated that Harrow's sales reached £3bn in 2004.",
+])
+def test_a_source_at_a_named_bank_is_named_not_resolved(text, nlp):
+    """'analysts at Ledger Bank': 'Bank' is part of a name here, not 'the bank' standing for someone before."""
+    claim = extract_text(text, nlp=nlp)[0]
+    assert claim.attribution.source.lower() == "analysts at ledger bank"

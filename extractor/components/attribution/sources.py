@@ -147,7 +147,8 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     if lowered and all(w in lex.pronouns for w in lowered):
         return texts[words[0]], False
     if lowered and lowered[0] not in lex.indefinite and lowered[-1] in lex.descriptions:
-        return " ".join(texts[i] for i in words), False
+        named = texts[words[-1]][:1].isupper()  # "analysts at Ledger Bank" is named, "the bank" is not
+        return " ".join(texts[i] for i in words), named
     if lowered and lowered[0] in lex.definite and typed(st, span) not in {None, "other"}:
         return " ".join(texts[i] for i in words), False  # 'the sources', 'the paper': someone named before
     while words and lower[words[0]] in lex.articles:
