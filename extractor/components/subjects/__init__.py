@@ -153,12 +153,10 @@ class SubjectFinder:
             if original is not None and "subject" in original:  # "$2bn (£1.1bn)": the conversion is the same claim
                 _same_parties(rec, original)
                 continue
-            amount = (rec["value"], rec["low"], rec["high"], rec["currency"], rec["per"])
+            amount = _amount(rec)
             earlier = told.get(amount)
             if earlier is not None and self.restating.search(text, max(0, rec["start"] - 8), rec["start"]):
-                _same_parties(rec, earlier)  # "... $5.6bn for chips. The $5.6bn commitment, detailed by X": not X's
-                rec["decided_by"]["subject"] = extensions.decision(
-                    "subject.restated", {"text": earlier["mention"], "start": earlier["start"], "end": earlier["end"]})
+                _told_again(rec, earlier, "subject.restated")  # "... $5.6bn for chips. The $5.6bn commitment, detailed by X"
                 continue
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
@@ -218,17 +216,13 @@ class SubjectFinder:
         body: dict[tuple, dict] = {}
         for rec in reversed(money):
             if rec["start"] >= head_end and (rec.get("decided_by", {}).get("subject") or {}).get("rule") not in WEAK_SUBJECTS:
-                body[(rec["value"], rec["low"], rec["high"], rec["currency"], rec["per"])] = rec
+                body[_amount(rec)] = rec
         for rec in money:
             if rec["start"] >= head_end:
                 break
-            decided = rec.get("decided_by", {})
-            found = body.get((rec["value"], rec["low"], rec["high"], rec["currency"], rec["per"]))
-            if found and found.get("subject") and (decided.get("subject") or {}).get("rule") in WEAK_SUBJECTS:
-                _same_parties(rec, found)
-                decided = rec["decided_by"]
-                decided["subject"] = extensions.decision(
-                    "subject.headline_restated", {"text": found["mention"], "start": found["start"], "end": found["end"]})
+            found = body.get(_amount(rec))
+            if found and found.get("subject") and (rec.get("decided_by", {}).get("subject") or {}).get("rule") in WEAK_SUBJECTS:
+                _told_again(rec, found, "subject.headline_restated")
 
     def _subject(self, text: str, view: Layout, rec: dict, in_sentence: list[Entity], entities: list[Entity],
                  sentence: tuple[int, int], clause: tuple[int, int], content: tuple[int, int] | None,
@@ -590,6 +584,18 @@ def _same_parties(rec: dict, original: dict) -> None:
     rec["subject"], rec["counterparty"] = original["subject"], original["counterparty"]
     rec["decided_by"] = {**rec.get("decided_by", {}), **{k: v for k, v in original.get("decided_by", {}).items()
                                                       if k in ("subject", "counterparty")}}
+
+
+def _amount(rec: dict) -> tuple:
+    """What makes two figures the same amount."""
+    return rec["value"], rec["low"], rec["high"], rec["currency"], rec["per"]
+
+
+def _told_again(rec: dict, earlier: dict, rule: str) -> None:
+    """``rec`` tells ``earlier`` again: its parties, the subject decided by ``rule`` with the earlier mention as evidence."""
+    _same_parties(rec, earlier)
+    rec["decided_by"]["subject"] = extensions.decision(
+        rule, {"text": earlier["mention"], "start": earlier["start"], "end": earlier["end"]})
 
 
 def _start(e: Entity) -> int:

@@ -52,9 +52,13 @@ class Match:
     implicit: str | None = None  # who receives the figure when no one is named ("government" for taxes)
     sells: bool = False  # a frame of a thing sold (sale, purchase, bid)
     named_other: bool = False  # the counterparty is named by a preposition ('to Acme'), not as the doer
-    acting: bool = False  # the agent acts: a verb ('X offered to buy') or a noun the figure counts, not a noun
-    # offered to the name before it ('X accepted a bid')
+    by_verb: bool = False  # the trigger is a verb ('X offered to buy')
     counted: bool = False  # the figure counts the noun ('X made $3bn of purchases')
+
+    @property
+    def acting(self) -> bool:
+        """The agent acts (a verb, or a noun the figure counts), not a noun offered to it ('X accepted a bid')."""
+        return self.by_verb or self.counted
 
 
 @dataclass
@@ -335,9 +339,9 @@ class FrameMatcher:
         if frame.received and args.received:  # "Fendal won a $2bn order from Skyline": Skyline ordered
             roles = frame.received
         counted = pos == "noun" and t.start >= rec["end"] and bool(QUANTIFIED.fullmatch(text, rec["end"], t.start))
-        return self._roles(frame, roles, args, t, pos == "verb" or counted, counted)
+        return self._roles(frame, roles, args, t, pos == "verb", counted)
 
-    def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger, acting: bool, counted: bool) -> Match | None:
+    def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger, by_verb: bool, counted: bool) -> Match | None:
         subject = next((args[r] for r in roles.subject if args.get(r)), None)
         role = next((r for r in roles.counterparty if args.get(r)
                      and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
@@ -345,7 +349,7 @@ class FrameMatcher:
         if subject is None and other is None and frame.implicit_counterparty is None:
             return None
         return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty, sells=frame.sells,
-                     named_other=role not in (None, "agent"), acting=acting, counted=counted)
+                     named_other=role not in (None, "agent"), by_verb=by_verb, counted=counted)
 
     def _words_after(self, text: str, end: int, limit: int) -> str:
         return " ".join(text[end:limit].split()[:self.limits.count_words])
