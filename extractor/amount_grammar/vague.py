@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from re import _constants as sre
 from re import _parser
 from re._casefix import _EXTRA_CASES
@@ -63,14 +64,21 @@ def _set_matches(items: list, c: str) -> bool:
     return hit != negate
 
 
+@lru_cache(maxsize=None)
+def _set_separators(items: tuple) -> frozenset[str]:
+    """The separators the character set ``items`` matches (sets recur across patterns)."""
+    return frozenset(c for c in SEPARATORS if _set_matches(list(items), c))
+
+
 def _matched(nodes: list, found: set[str]) -> None:
     """Add to ``found`` every separator some part of ``nodes`` can match (look-arounds
     included); Unfit for what cannot be told (back-references, end-of-text assertions)."""
     for op, av in nodes:
         if op is sre.LITERAL:
-            found.update(c for c in SEPARATORS if chr(av) == c)
+            if chr(av) in SEPARATORS:
+                found.add(chr(av))
         elif op is sre.IN:
-            found.update(c for c in SEPARATORS if _set_matches(av, c))
+            found.update(_set_separators(tuple(av)))
         elif op is sre.NOT_LITERAL or op is sre.ANY:
             found.update(c for c in SEPARATORS if op is sre.ANY or chr(av) != c)
         elif op is sre.AT:
