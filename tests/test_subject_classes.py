@@ -328,3 +328,36 @@ def test_fraud_is_the_defrauded_firms_the_accused_is_the_counterparty(nlp):
 def test_a_description_may_stand_for_a_name_before_it_in_its_sentence(nlp):
     text = "Shares in Orrin fell sharply after the company warned that costs would rise by $40m."
     assert _roles(text, nlp)["$40m"][0] == "Orrin"
+
+
+# ---------------------------------------------------------------- people: given names and he / she
+def _labels(text, nlp):
+    return {e["text"]: e["label"] for e in nlp(text)._.entities}
+
+
+def test_a_given_name_makes_a_person_without_a_title(nlp):
+    labels = _labels("Dana Kirsch met Torvel Group and Grant Partners in Oslo; George W Bush was there.", nlp)
+    assert labels["Dana Kirsch"] == "PERSON" and labels["George W Bush"] == "PERSON"
+    assert labels["Torvel Group"] == "ORG" and labels["Grant Partners"] == "ORG"  # a company word blocks it
+
+
+def test_a_place_or_month_first_is_no_given_name(nlp):
+    labels = _labels("Shares in May Department Stores rose while China Eastern fell.", nlp)
+    assert labels.get("May Department Stores") != "PERSON" and labels.get("China Eastern") != "PERSON"
+
+
+@pytest.mark.parametrize("text, mention, buyer", [
+    ("Should the bid succeed, Mr Harlow said he expected to pay up to £2.5m for the remaining shares in Kestrel "
+     "Athletic.", "up to £2.5m", "Harlow"),
+    ("Mr Olsen met Jane Pike. Later she paid £4m for Trevor Athletic.", "£4m", "Jane Pike"),  # her gender, not his
+    ("Jane Pike met Mr Olsen. He said he had paid £4m for Trevor Athletic.", "£4m", "Olsen"),
+])
+def test_he_or_she_stands_for_the_person_named_before(text, mention, buyer, nlp):
+    subject, other = _roles(text, nlp)[mention]
+    assert other == buyer and subject != buyer
+
+
+def test_a_person_a_pronoun_stands_for_is_never_the_subject(nlp):
+    text = "Brian Ostrow owns most of Welby Rovers. He said he would pay £3m for the shares he does not own."
+    subject, other = _roles(text, nlp)["£3m"]
+    assert other == "Brian Ostrow" and subject != "Brian Ostrow"

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
-from ..ruleset import common_words, currency_rules, entity_rules, iso_currencies
+from ..ruleset import common_words, currency_rules, entity_rules, given_names, iso_currencies
 from ..ruleset.entities import EntityLimits
 from ..textmatch import alternation, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
@@ -79,6 +79,10 @@ class EntityFinder:
         self.public_bodies = set(rules.public_body_words)
         self.body_words = set(rules.body_words)
         self.brand_suffixes = set(rules.brand_suffixes)
+        self.given_names = set(given_names(rules_folder).names)
+        self.not_person_first = set(rules.labels) | set(rules.month_words) | set(rules.demonyms)
+        self.not_person_words = (set(rules.person_name_blockers) | set(rules.corporate_suffixes) | self.brand_suffixes
+                                 | self.public_bodies | self.body_words | {n.title() for n in rules.org_nouns})
         places = sorted({name for name, label in rules.labels.items() if label == "GPE"} | set(rules.demonyms)
                         | {a for canon, names in rules.aliases.items() if rules.labels.get(canon) == "GPE" for a in names})
         self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
@@ -245,7 +249,16 @@ class EntityFinder:
         words = words_of(canonical)
         if words and words[-1] in self.public_bodies:
             return "GOV"
-        return "BODY" if self.body_words.intersection(words) else "ORG"
+        if self.body_words.intersection(words):
+            return "BODY"
+        return "PERSON" if self._person_name(canonical.split()) else "ORG"
+
+    def _person_name(self, words: list[str]) -> bool:
+        """'Dana Kirsch', 'George W Bush': a given name first, then one or two capitalised
+        words, none a company word ('Grant Partners')."""
+        return (2 <= len(words) <= 3 and words[0] in self.given_names and words[0] not in self.not_person_first
+                and all(w[:1].isupper() and w not in self.not_person_words for w in words[1:])
+                and words[-1].rstrip(".") not in self.given_names | {w.rstrip(".") for w in self.not_person_words})
 
     # ---------------------------------------------------------- candidate runs
     def _runs(self, tokens: Tokens, name_like: set[str]) -> list[tuple[int, int]]:

@@ -1,7 +1,9 @@
-"""Schemas of rules/entities.json (names without a model) and rules/common_words.json."""
+"""Schemas of rules/entities.json (names without a model), rules/common_words.json and
+rules/given_names.json."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -51,6 +53,10 @@ class EntityRules(RuleFile):
                                                       "for Beta'); a line with any other lower-case word ('Acme owes "
                                                       "Beta $40m.') is a sentence, not a heading")
     adjective_suffixes: Words
+    person_name_blockers: Words = Field(description="words that keep a name starting with a given name "
+                                                    "(rules/given_names.json) from being a person, besides the "
+                                                    "corporate suffixes, org nouns and body words ('Partners', "
+                                                    "'Stores')")
     limits: EntityLimits
 
 
@@ -59,8 +65,18 @@ class CommonWords(RuleFile):
     words: Words
 
 
+class GivenNames(RuleFile):
+    source: str
+    names: dict[str, Literal["male", "female"]] = Field(description="given names, with the gender each is most "
+                                                                    "often given to")
+
+
 def entity_rules(directory: str | Path | None = None) -> EntityRules:
     return load("entities.json", EntityRules, directory)
+
+
+def given_names(directory: str | Path | None = None) -> GivenNames:
+    return load("given_names.json", GivenNames, directory)
 
 
 def common_words(directory: str | Path | None = None) -> CommonWords:

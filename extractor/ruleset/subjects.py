@@ -22,6 +22,8 @@ class SubjectLimits(Strict):
     post_target_chars: int = Field(description="characters between the amount and a 'post_target_cues' phrase")
     traded_reach_chars: int = Field(description="how far before a purchase that names no thing bought ('X offered "
                                                 "to buy the rest') the thing last traded may stand")
+    person_sentences: int = Field(description="sentences looked back at for the person a 'he' or 'she' stands for, "
+                                              "when its own sentence names none before it")
 
 
 class OwnerLink(Strict):
@@ -67,6 +69,10 @@ class SubjectRules(RuleFile):
     reference_kinds: dict[str, Words]
     general_nouns: Words
     pronouns: Words
+    person_pronouns: dict[str, Literal["male", "female"]] = Field(
+        description="pronouns that stand for a person, with the gender each implies")
+    person_titles: dict[str, Literal["male", "female"]] = Field(
+        description="titles before a person's name, with the gender each implies ('Mr', 'Ms')")
     expletive_after_it: Words
     group_nouns: Words = Field(description="plural nouns of a group a figure can be about, when 'the' or a nationality "
                                            "or country comes before ('the carmakers', 'Japanese investors', 'US "

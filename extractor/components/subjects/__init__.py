@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...layout import Layout, clause, clause_breaks
-from ...ruleset import entity_rules, frame_rules, subject_rules
+from ...ruleset import entity_rules, frame_rules, given_names, subject_rules
 from ...textmatch import Searches
 from ...textmatch import alternation as _words
 from .. import extensions
@@ -82,7 +82,8 @@ class SubjectFinder:
         self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
         countries = {name for name, label in er.labels.items() if label == "GPE"}
-        self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries)
+        self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries,
+                                     given_names(rules_folder).names)
         self.frames = FrameMatcher(frame_rules(rules_folder))
         self.owners = Owners(r)
         self.commodities = set(er.common_names.values())
@@ -133,8 +134,10 @@ class SubjectFinder:
             owner = owner_of.get(e["canonical"]) or main
             return owner if owner and owner["canonical"] != e["canonical"] else None
 
+        people = self.references.persons(text, [e for e in found if e["label"] == "PERSON"], view)
+        pronoun_people = {p["start"] for p in people}
         parties = sorted([e for e in found if e["label"] not in {"NORP", "LOC"} and not self._is_gpe_modifier(text, e, found)]
-                         + resolved, key=_start)
+                         + resolved + people, key=_start)
         party_starts = [e["start"] for e in parties]
         product_starts = [p.start for p in products]
         self._made = [(p.start, p.end) for p in products]
@@ -169,6 +172,9 @@ class SubjectFinder:
             previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
             frame = self.frames.match(text, triggers, trigger_starts, (s_start, s_end), (c_start, c_end), rec,
                                       parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)], ctx)
+            if frame and frame.subject and frame.subject["start"] in pronoun_people:
+                frame.counterparty = frame.counterparty or frame.subject  # 'he expected to pay £2m for the rest':
+                frame.subject = None  # a person a pronoun stands for is the other party, never the subject
             made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
             commodity = next((e for e in in_sentence if e["label"] == "PRODUCT" and e["canonical"] in self.commodities), None) \
                 if rec.get("per") in self.commodity_units else None

@@ -48,8 +48,10 @@ class Reference:
 class References:
     """Finds and resolves the references of one document."""
 
-    def __init__(self, rules: SubjectRules, adjective_suffixes: list[str], nationalities: set[str]) -> None:
+    def __init__(self, rules: SubjectRules, adjective_suffixes: list[str], nationalities: set[str],
+                 given_names: dict[str, str]) -> None:
         self.rules = rules
+        self.given_names = given_names  # given name -> the gender it is most often given to
         self.adjective_suffixes = tuple(f"-{s}" for s in adjective_suffixes)
         self.nationalities = nationalities
         self.state_nouns = set(rules.state_nouns)
@@ -61,6 +63,8 @@ class References:
         self.description = re.compile(
             rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>{modifier})(?P<noun>{nouns})\b(?!['’]s?\s+(?:{nouns})\b)")
         self.pronoun = re.compile(rf"\b(?:{alternation(rules.pronouns)})\b", re.IGNORECASE)
+        self.person_pronoun = re.compile(rf"\b(?:{alternation(rules.person_pronouns)})\b", re.IGNORECASE)
+        self.person_title = re.compile(rf"\b(?P<title>{alternation(rules.person_titles)})\s+$")
         self.expletive = re.compile(rf"\s+(?:{alternation(rules.expletive_after_it)})\b", re.IGNORECASE)
         self.merged = re.compile(rf"\b(?:{alternation(rules.merged_modifiers)})\b", re.IGNORECASE)
         self.merger_link = re.compile(union(rules.merger_links), re.IGNORECASE)  # used with fullmatch(end, start)
@@ -99,6 +103,41 @@ class References:
                 continue  # "it is expected that..."
             found.append(Reference(m.start(), m.end(), m.group(0), "pronoun", m.group(0).lower()))
         return sorted(found, key=lambda r: r.start)
+
+    def persons(self, text: str, persons: list[EntityMention], view: Layout) -> list[EntityMention]:
+        """Each 'he' or 'she' as a mention of the person it stands for: the nearest person
+        named before it in its sentence, else the first of the nearest sentence before that
+        names one (at most limits.person_sentences back), skipping one whose title, or else
+        given name, gives another gender; none when no person fits."""
+        genders = self.rules.person_pronouns
+        titles = self.rules.person_titles
+        starts = [p["start"] for p in persons]
+        found: list[EntityMention] = []
+        for m in self.person_pronoun.finditer(text):
+            gender = genders[m.group(0).lower()]
+
+            def fits(p: EntityMention) -> bool:
+                title = self.person_title.search(text, max(0, p["start"] - 8), p["start"])
+                known = titles[title.group("title")] if title else self.given_names.get(p["canonical"].split()[0])
+                return known is None or known == gender
+
+            s_start = view.sentence(m.start())[0]
+            before = [p for p in persons[:bisect_left(starts, m.start())] if fits(p)]
+            same = [p for p in before if p["start"] >= s_start]
+            person = same[-1] if same else None
+            start = s_start
+            for _ in range(self.rules.limits.person_sentences if person is None else 0):
+                if start == 0:
+                    break
+                start = view.sentence(start - 1)[0]
+                earlier = [p for p in before if start <= p["start"] < s_start]
+                if earlier:
+                    person = earlier[0]
+                    break
+            if person:
+                found.append({"text": m.group(0), "canonical": person["canonical"], "label": person["label"],
+                              "start": m.start(), "end": m.end()})
+        return found
 
     def _government_name(self, mods: str, noun: str) -> str:
         """"Russian government" for "the Russian authorities" as for "the Russian government":
