@@ -31,7 +31,7 @@ from rich.console import Console
 from rich.progress import BarColumn, TextColumn
 from rich.progress import Progress as Bar
 
-from . import pipeline
+from . import pipeline, ruleset
 from .documents import MAX_CHARS, MAX_SECONDS, SUFFIXES, Document, read_all, walk
 from .escape import for_terminal
 from .extract import extract_articles
@@ -369,13 +369,35 @@ def _built(model: str | None) -> Language:
 
 # ---------------------------------------------------------------- worker processes
 _worker: tuple[Language, Convert, BatchOptions] | None = None
+_prebuilt: tuple[Path, Language] | None = None  # the fork server's default pipeline, with its rules folder
+
+
+def prebuild() -> None:
+    """Build the default pipeline once in the fork server (``preload``): every worker forked
+    from it starts with that pipeline in shared, copy-on-write memory instead of building
+    its own (about a CPU second each). A pipeline that cannot be built here is left to the
+    workers, which report why."""
+    global _prebuilt
+    try:
+        _prebuilt = (ruleset.rules_dir(), _built(None))
+    except Exception:  # noqa: BLE001 - the workers build it again and fail with the reason
+        _prebuilt = None
 
 
 def _start_worker(options: BatchOptions, convert: Convert, parent: Connection) -> None:
-    """Each worker watches its parent and builds the pipeline once."""
+    """Each worker watches its parent and takes the fork server's pipeline, or builds its own
+    (another model, other rules)."""
     global _worker
     _exit_with_parent(parent)
-    _worker = (_built(options.model), convert, options)
+    _worker = (_worker_pipeline(options.model), convert, options)
+
+
+def _worker_pipeline(model: str | None) -> Language:
+    """The fork server's pipeline when it is the one asked for (no model, the same rules),
+    else a pipeline built here."""
+    if _prebuilt and model is None and _prebuilt[0] == ruleset.rules_dir():
+        return _prebuilt[1]
+    return _built(model)
 
 
 def _exit_with_parent(parent: Connection) -> None:

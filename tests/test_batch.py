@@ -314,3 +314,14 @@ def test_a_claims_file_among_the_articles_is_named_once(corpus, tmp_path):
         f"error: {corpus / 'claims.jsonl'}: claim records (claims extract output), not articles: load them with "
         "'claims load FILE --db DB', or reconcile them with 'claims reconcile --claims FILE'"]
     assert "failed: 1 ClaimRecords" in stderr
+
+
+def test_workers_share_the_fork_servers_pipeline_unless_other_rules_are_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "_prebuilt", None)
+    batch.prebuild()  # what the fork server does once, before it forks a worker
+    shared = batch._worker_pipeline(None)
+    assert shared is batch._prebuilt[1] and "claims_subjects" in shared.pipe_names
+    other = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", other)
+    monkeypatch.setenv("CLAIMS_RULES", str(other))
+    assert batch._worker_pipeline(None) is not shared  # other rules: the worker builds its own
