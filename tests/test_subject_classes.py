@@ -361,3 +361,31 @@ def test_a_person_a_pronoun_stands_for_is_never_the_subject(nlp):
     text = "Brian Ostrow owns most of Welby Rovers. He said he would pay £3m for the shares he does not own."
     subject, other = _roles(text, nlp)["£3m"]
     assert other == "Brian Ostrow" and subject != "Brian Ostrow"
+
+
+# ---------------------------------------------------------------- places in descriptions, one transaction
+@pytest.mark.parametrize("text, payer", [
+    ("Fenmore, Italy's largest employer, ended its alliance with Haldane Motors. The US firm agreed to pay $2bn "
+     "to exit the agreement.", "Haldane Motors"),  # Fenmore is placed elsewhere: not 'the US firm'
+    ("Italian carmaker Fenmore ended its alliance with Haldane Motors. The US firm agreed to pay $2bn to exit the "
+     "agreement.", "Haldane Motors"),
+    ("Fenmore ended its alliance with Haldane Motors. The German firm agreed to pay $2bn to exit the agreement.",
+     "Fenmore"),  # nothing places either: the subject of the sentence before
+])
+def test_a_description_with_a_place_fits_no_company_placed_elsewhere(text, payer, nlp):
+    assert _roles(text, nlp)["$2bn"][0] == payer
+
+
+def test_one_amount_between_two_parties_is_one_transaction(nlp):
+    text = ("Torvik said Fenmore would restructure after reaching a $2bn (£1.05bn) settlement with Haldane Motors. "
+            "Haldane agreed to pay $2bn to leave the agreement.")
+    claims = extract_text(text, nlp=nlp)
+    roles = [(c.mention, c.subject.canonical, c.counterparty.canonical if c.counterparty else None) for c in claims]
+    assert roles == [("$2bn", "Haldane Motors", "Fenmore"), ("£1.05bn", "Haldane Motors", "Fenmore"),
+                     ("$2bn", "Haldane Motors", "Fenmore")]  # the verb says who pays; the noun left it open
+    assert claims[0].decided_by["subject"].rule == "subject.one_transaction"
+
+
+def test_another_amount_is_another_transaction(nlp):
+    text = "Fenmore reached a $2bn settlement with Haldane Motors. Haldane agreed to pay $3bn for Orvel."
+    assert _roles(text, nlp)["$2bn"] == ("Fenmore", "Haldane Motors")

@@ -83,7 +83,7 @@ class SubjectFinder:
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
         countries = {name for name, label in er.labels.items() if label == "GPE"}
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries,
-                                     given_names(rules_folder).names)
+                                     given_names(rules_folder).names, er.aliases)
         self.frames = FrameMatcher(frame_rules(rules_folder))
         self.owners = Owners(r)
         self.commodities = set(er.common_names.values())
@@ -151,6 +151,7 @@ class SubjectFinder:
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         told: dict[tuple, dict] = {}  # an amount -> the last figure of it that has a subject
+        acted: list[dict] = []  # figures whose subject a frame's verb made its doer ('X agreed to pay $2bn')
         for rec in money:
             original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
             if original is not None and "subject" in original:  # "$2bn (£1.1bn)": the conversion is the same claim
@@ -210,7 +211,10 @@ class SubjectFinder:
             last = (paragraph, s_end, subject)
             if subject:
                 told[amount] = rec
+            if frame and frame.by_verb and subject and rule == frame.frame:
+                acted.append(rec)
         self._headline_figures(view, money)
+        _one_transaction(money, acted)
         return doc
 
     @staticmethod
@@ -590,6 +594,38 @@ def _same_parties(rec: dict, original: dict) -> None:
     rec["subject"], rec["counterparty"] = original["subject"], original["counterparty"]
     rec["decided_by"] = {**rec.get("decided_by", {}), **{k: v for k, v in original.get("decided_by", {}).items()
                                                       if k in ("subject", "counterparty")}}
+
+
+def _one_transaction(money: list[dict], acted: list[dict]) -> None:
+    """One amount of one document between the same two parties is one transaction: where a
+    verb names its doer ('GM agreed to pay $2bn'), a noun that left the roles open ('Fiat
+    reached a $2bn settlement with GM') takes the verb's roles, and the verb's figure that
+    names no other party takes the noun's (Fiat). Conversions follow their figure."""
+    by_amount: dict[tuple, list[dict]] = {}
+    for rec in money:
+        if rec.get("equivalent_of") is None and rec.get("subject") and rec.get("counterparty"):
+            by_amount.setdefault(_amount(rec), []).append(rec)
+    changed: list[dict] = []
+    for doer in acted:
+        name = doer["subject"]["canonical"]
+        for other in by_amount.get(_amount(doer), []):
+            if other is doer or other in acted:
+                continue
+            if other["counterparty"]["canonical"] == name and other["subject"]["canonical"] != name:
+                evidence = {"text": doer["mention"], "start": doer["start"], "end": doer["end"]}
+                other["subject"], other["counterparty"] = doer["subject"], other["subject"]
+                other["decided_by"]["subject"] = extensions.decision("subject.one_transaction", evidence)
+                other["decided_by"]["counterparty"] = extensions.decision("counterparty.one_transaction", evidence)
+                changed.append(other)
+            if other["subject"]["canonical"] == name and doer.get("counterparty") is None:
+                doer["counterparty"] = other["counterparty"]
+                doer["decided_by"]["counterparty"] = extensions.decision(
+                    "counterparty.one_transaction", {"text": other["mention"], "start": other["start"], "end": other["end"]})
+                changed.append(doer)
+    for rec in money:
+        original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
+        if original is not None and any(original is c for c in changed):
+            _same_parties(rec, original)
 
 
 def _amount(rec: dict) -> tuple:

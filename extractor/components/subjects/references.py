@@ -43,13 +43,23 @@ class Reference:
     noun: str
     name: str | None = None  # "the Russian government" names itself: "Russian government"
     label: str = "GOV"  # the label of a reference that names itself
+    place: str | None = None  # "the US firm": a company of that place
+
+
+@dataclass
+class Kinds:
+    """What appositions tell of a document's names: the type noun of each ('Qantas, the
+    airline'), and its place ('US phone firm MCI', 'Fiat, Italy's largest employer')."""
+
+    nouns: dict[str, str]
+    places: dict[str, str]
 
 
 class References:
     """Finds and resolves the references of one document."""
 
     def __init__(self, rules: SubjectRules, adjective_suffixes: list[str], nationalities: set[str],
-                 given_names: dict[str, str]) -> None:
+                 given_names: dict[str, str], place_aliases: dict[str, list[str]]) -> None:
         self.rules = rules
         self.given_names = given_names  # given name -> the gender it is most often given to
         self.adjective_suffixes = tuple(f"-{s}" for s in adjective_suffixes)
@@ -77,19 +87,25 @@ class References:
             rf"(?P<noun>{alternation(rules.group_nouns)})\b")
         self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
         self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
+        place = alternation(sorted(nationalities))
+        self.place_before = re.compile(rf"(?<![\w-])(?P<place>{place})\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\s+$")
+        self.place_after = re.compile(rf",\s+(?:(?:the|a|an)\s+(?P<the>{place})\s|(?P<own>{place})['’]s\s)")
+        self.place_alias = {alias: name for name, spellings in place_aliases.items() for alias in spellings}
 
     def find(self, text: str) -> list[Reference]:
         found = []
         for m in self.description.finditer(text):
             noun = m.group("noun").lower()
             mods = m.group("mods")
-            if mods and any(w[:1].isupper() and not w.endswith(self.adjective_suffixes) for w in mods.split()):
-                if self.kind_of_noun[noun] != "government":
-                    continue  # "the Acme Group": a name, found by the entity finder
+            capitals = [w for w in (mods or "").split() if w[:1].isupper() and not w.endswith(self.adjective_suffixes)]
+            if capitals and self.kind_of_noun[noun] != "government" and not (
+                    len(capitals) == 1 and capitals[0] in self.nationalities):
+                continue  # "the Acme Group": a name, found by the entity finder ("the US firm" is none)
             kind = "merged" if self.merged.search(mods or "") else self.kind_of_noun[noun]
             named = kind == "government" and any(w[:1].isupper() for w in (mods or "").split())
             found.append(Reference(m.start(), m.end(), m.group(0), kind, noun,
-                                   self._government_name(mods, m.group("noun")) if named else None))
+                                   self._government_name(mods, m.group("noun")) if named else None,
+                                   place=self._place(capitals[0]) if capitals and not named else None))
         for g in self.government_noun.finditer(text):
             m = self.bare_government.search(text, max(0, g.start() - 40), g.start())
             if m:
@@ -146,19 +162,29 @@ class References:
             return f"{mods.strip()} government"
         return f"{mods}{noun}"
 
-    def kinds(self, text: str, entities: list[EntityMention]) -> dict[str, str]:
-        """The type noun each name is given by an apposition ("Qantas, the airline", "oil firm Rosneft")."""
-        kinds: dict[str, str] = {}
+    def kinds(self, text: str, entities: list[EntityMention]) -> Kinds:
+        """The type noun each name is given by an apposition ("Qantas, the airline", "oil firm
+        Rosneft"), and the place one gives it ("US phone firm MCI", "Fiat, Italy's largest")."""
+        kinds = Kinds({}, {})
         for e in entities:
             after = self.apposition_after.match(text, e["end"])
             before = self.apposition_before.search(text, max(0, e["start"] - 30), e["start"])
             m = after or before
             if m:
-                kinds.setdefault(e["canonical"], m.group("noun").lower())
+                kinds.nouns.setdefault(e["canonical"], m.group("noun").lower())
+            before = self.place_before.search(text, max(0, e["start"] - 40), e["start"])
+            after = self.place_after.match(text, e["end"])
+            place = before.group("place") if before else after and (after.group("the") or after.group("own"))
+            if place:
+                kinds.places.setdefault(e["canonical"], self._place(place))
         return kinds
 
+    def _place(self, word: str) -> str:
+        """One spelling per place ('U.S.' and 'United States' are 'US')."""
+        return self.place_alias.get(word, word)
+
     def resolve(self, refs: list[Reference], entities: list[EntityMention], view: Layout,
-                subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: dict[str, str],
+                subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: Kinds,
                 main: EntityMention | None) -> list[EntityMention]:
         """For each reference the name it stands for, as a mention at the reference's place
         (``canonical`` and ``label`` of the antecedent); references with none are left out.
@@ -198,7 +224,7 @@ class References:
         return resolved
 
     def _antecedent(self, ref: Reference, entities: list[EntityMention], window: list[int], view: Layout,
-                    subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: dict[str, str],
+                    subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: Kinds,
                     resolved: list[EntityMention]) -> EntityMention | None:
         s_start = view.sentence(ref.start)[0]
         fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
@@ -228,15 +254,17 @@ class References:
                 return chain[0] if chain else first
         return None
 
-    def _fits(self, ref: Reference, e: EntityMention, kinds: dict[str, str]) -> bool:
+    def _fits(self, ref: Reference, e: EntityMention, kinds: Kinds) -> bool:
         label = e["label"]
+        if ref.place and kinds.places.get(e["canonical"], ref.place) != ref.place:
+            return False  # "the US firm" is no company the text places elsewhere
         if ref.kind == "pronoun":
             return label in COMPANY_LABELS | GOVERNMENT_LABELS
         if ref.kind == "government":
             return label in GOVERNMENT_LABELS
         if label not in COMPANY_LABELS:
             return False
-        known = kinds.get(e["canonical"])
+        known = kinds.nouns.get(e["canonical"])
         if ref.kind == "unit":
             return known is None or self.kind_of_noun.get(known) == "unit"
         return ref.noun in self.general or known is None or known in self.general or known == ref.noun
