@@ -181,3 +181,9 @@ def test_triggers_at_words_and_their_parts(text, expected):
     from extractor.ruleset.frames import frame_rules
     matcher = FrameMatcher(frame_rules())
     assert [text[t.start:t.end] for t in matcher.triggers(text)] == expected
+
+
+@pytest.mark.parametrize("verb", ["pumped", "channelled", "poured"])
+def test_money_pumped_into_a_company_is_an_investment_in_it(verb, nlp):
+    claims = extract_text(f"Brevan {verb} $300m into Kestle, its loss-making unit.", nlp=nlp)
+    assert [(c.subject.canonical, c.counterparty.canonical) for c in claims] == [("Brevan", "Kestle")]
