@@ -600,31 +600,37 @@ def _one_transaction(money: list[dict], acted: list[dict]) -> None:
     """One amount of one document between the same two parties is one transaction: where a
     verb names its doer ('GM agreed to pay $2bn'), a noun that left the roles open ('Fiat
     reached a $2bn settlement with GM') takes the verb's roles, and the verb's figure that
-    names no other party takes the noun's (Fiat). Conversions follow their figure."""
-    by_amount: dict[tuple, list[dict]] = {}
-    for rec in money:
-        if rec.get("equivalent_of") is None and rec.get("subject") and rec.get("counterparty"):
-            by_amount.setdefault(_amount(rec), []).append(rec)
-    changed: list[dict] = []
+    names no other party takes the noun's (Fiat). Conversions follow their figure. Each
+    figure is looked up once (linear in the figures)."""
+    acting = {id(rec) for rec in acted}
+    told = [rec for rec in money if rec.get("equivalent_of") is None and rec.get("subject") and rec.get("counterparty")
+            and id(rec) not in acting]
+    naming: dict[tuple, list[dict]] = {}  # (amount, other party) -> the figures that name it as the other party
+    for rec in told:
+        naming.setdefault((_amount(rec), rec["counterparty"]["canonical"]), []).append(rec)
+    changed: set[int] = set()
     for doer in acted:
         name = doer["subject"]["canonical"]
-        for other in by_amount.get(_amount(doer), []):
-            if other is doer or other in acted:
-                continue
-            if other["counterparty"]["canonical"] == name and other["subject"]["canonical"] != name:
-                evidence = {"text": doer["mention"], "start": doer["start"], "end": doer["end"]}
+        evidence = {"text": doer["mention"], "start": doer["start"], "end": doer["end"]}
+        for other in naming.pop((_amount(doer), name), []):
+            if other["subject"]["canonical"] != name:
                 other["subject"], other["counterparty"] = doer["subject"], other["subject"]
                 other["decided_by"]["subject"] = extensions.decision("subject.one_transaction", evidence)
                 other["decided_by"]["counterparty"] = extensions.decision("counterparty.one_transaction", evidence)
-                changed.append(other)
-            if other["subject"]["canonical"] == name and doer.get("counterparty") is None:
-                doer["counterparty"] = other["counterparty"]
-                doer["decided_by"]["counterparty"] = extensions.decision(
-                    "counterparty.one_transaction", {"text": other["mention"], "start": other["start"], "end": other["end"]})
-                changed.append(doer)
+                changed.add(id(other))
+    parties: dict[tuple, dict] = {}  # (amount, subject) -> the first figure that names its other party
+    for rec in told:
+        parties.setdefault((_amount(rec), rec["subject"]["canonical"]), rec)
+    for doer in acted:
+        other = parties.get((_amount(doer), doer["subject"]["canonical"]))
+        if other is not None and doer.get("counterparty") is None:
+            doer["counterparty"] = other["counterparty"]
+            doer["decided_by"]["counterparty"] = extensions.decision(
+                "counterparty.one_transaction", {"text": other["mention"], "start": other["start"], "end": other["end"]})
+            changed.add(id(doer))
     for rec in money:
         original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
-        if original is not None and any(original is c for c in changed):
+        if original is not None and id(original) in changed:
             _same_parties(rec, original)
 
 

@@ -124,36 +124,38 @@ class References:
         """Each 'he' or 'she' as a mention of the person it stands for: the nearest person
         named before it in its sentence, else the first of the nearest sentence before that
         names one (at most limits.person_sentences back), skipping one whose title, or else
-        given name, gives another gender; none when no person fits."""
+        given name, gives another gender; none when no person fits. At most
+        limits.antecedent_names persons are looked at for one pronoun."""
         genders = self.rules.person_pronouns
-        titles = self.rules.person_titles
         starts = [p["start"] for p in persons]
         found: list[EntityMention] = []
         for m in self.person_pronoun.finditer(text):
             gender = genders[m.group(0).lower()]
-
-            def fits(p: EntityMention) -> bool:
-                title = self.person_title.search(text, max(0, p["start"] - 8), p["start"])
-                known = titles[title.group("title")] if title else self.given_names.get(p["canonical"].split()[0])
-                return known is None or known == gender
-
-            s_start = view.sentence(m.start())[0]
-            before = [p for p in persons[:bisect_left(starts, m.start())] if fits(p)]
-            same = [p for p in before if p["start"] >= s_start]
-            person = same[-1] if same else None
-            start = s_start
-            for _ in range(self.rules.limits.person_sentences if person is None else 0):
-                if start == 0:
+            sentences = [view.sentence(m.start())[0]]
+            for _ in range(self.rules.limits.person_sentences):
+                if sentences[-1] == 0:
                     break
-                start = view.sentence(start - 1)[0]
-                earlier = [p for p in before if start <= p["start"] < s_start]
-                if earlier:
-                    person = earlier[0]
+                sentences.append(view.sentence(sentences[-1] - 1)[0])
+            end = bisect_left(starts, m.start())
+            person = None
+            for i, s_start in enumerate(sentences):
+                first = max(bisect_left(starts, s_start, 0, end), end - self.rules.limits.antecedent_names)
+                order = range(end - 1, first - 1, -1) if i == 0 else range(first, end)
+                person = next((persons[j] for j in order if self._gender_fits(text, persons[j], gender)), None)
+                if person or first > bisect_left(starts, s_start, 0, end):
                     break
+                end = first
             if person:
                 found.append({"text": m.group(0), "canonical": person["canonical"], "label": person["label"],
                               "start": m.start(), "end": m.end()})
         return found
+
+    def _gender_fits(self, text: str, person: EntityMention, gender: str) -> bool:
+        """No title ('Mr', 'Ms') or, without one, given name of the person tells another gender."""
+        title = self.person_title.search(text, max(0, person["start"] - 8), person["start"])
+        known = self.rules.person_titles[title.group("title")] if title else \
+            self.given_names.get(person["canonical"].split()[0])
+        return known is None or known == gender
 
     def _government_name(self, mods: str, noun: str) -> str:
         """"Russian government" for "the Russian authorities" as for "the Russian government":
