@@ -389,3 +389,12 @@ def test_one_amount_between_two_parties_is_one_transaction(nlp):
 def test_another_amount_is_another_transaction(nlp):
     text = "Fenmore reached a $2bn settlement with Haldane Motors. Haldane agreed to pay $3bn for Orvel."
     assert _roles(text, nlp)["$2bn"] == ("Fenmore", "Haldane Motors")
+
+
+@pytest.mark.parametrize("text, mention, subject", [
+    ("Profits at Denholm rose to $310m last year, while Yarrow made $20m.", "$310m", "Denholm"),
+    ("Sales at the Denholm chain reached $310m.", "$310m", "Denholm"),
+    ("The fourth-quarter losses at Corvane Europe totalled $345m, its parent Corvane said.", "$345m", "Corvane Europe"),
+])
+def test_a_measure_at_a_company_is_that_companys(text, mention, subject, nlp):
+    assert _roles(text, nlp)[mention][0] == subject

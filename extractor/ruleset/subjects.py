@@ -85,6 +85,8 @@ class SubjectRules(RuleFile):
     owner_nouns: Words
     state_nouns: Words
     holding_cues: Words
+    measure_nouns: Words = Field(description="nouns of what a company makes, earns or owes: a name right after one "
+                                             "and 'at' ('profits at Acme') is what the figure of the clause is about")
     restating_words: Words = Field(description="determiners that, right before a figure, make it the earlier figure "
                                                "of the same amount told again ('ByteDance plans $5bn for chips. The $5bn "
                                                "commitment ...'): it is about what that one is about")

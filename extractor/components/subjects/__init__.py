@@ -93,7 +93,7 @@ class SubjectFinder:
         self.list_after = re.compile(rf"\b(?:{_words(r.combined.not_after)})\s+$", re.I)
         self.list_reach = r.limits.list_reach_chars
         self.traded_reach = r.limits.traded_reach_chars
-        self.holding = re.compile(rf"\b(?:{_words(r.holding_cues)})\s+(?:the\s+)?$", re.I)
+        self.holding = re.compile(rf"\b(?:{_words(r.holding_cues)}|(?:{_words(r.measure_nouns)})\s+at)\s+(?:the\s+)?$", re.I)
         self.commodity_units = set(r.commodity_units)
 
     def __call__(self, doc: Doc) -> Doc:
