@@ -398,3 +398,17 @@ def test_another_amount_is_another_transaction(nlp):
 ])
 def test_a_measure_at_a_company_is_that_companys(text, mention, subject, nlp):
     assert _roles(text, nlp)[mention][0] == subject
+
+
+@pytest.mark.parametrize("text, mention, subject", [
+    ("Market expectations of £42m were beaten by Corland.", "£42m", "Corland"),
+    ("Targets were beaten by Corland, which made £45m.", "£45m", "Corland"),
+    ("Forecasts were raised for Corland, which has made about £45m this year.", "about £45m", "Corland"),
+])
+def test_a_figure_with_no_subject_takes_the_passive_doer_or_the_relative_clause_antecedent(text, mention, subject, nlp):
+    assert _roles(text, nlp)[mention] == (subject, None)
+
+
+def test_a_place_after_a_passive_verb_is_no_doer(nlp):
+    text = "Dunmore Foods sells snacks. Sales of £3m were driven by Asia."
+    assert _roles(text, nlp)["£3m"][0] == "Dunmore Foods"

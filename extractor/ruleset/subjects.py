@@ -85,6 +85,10 @@ class SubjectRules(RuleFile):
     owner_nouns: Words
     state_nouns: Words
     holding_cues: Words
+    passive_agent: Regex = Field(description="matches right before a name that is the doer of a passive verb "
+                                             "('were beaten by '): used with search(text, start, name start)")
+    relative_antecedent: Regex = Field(description="the text from a name to a figure of the relative clause about it "
+                                                   "(', which made '): used with fullmatch(text, name end, figure start)")
     measure_nouns: Words = Field(description="nouns of what a company makes, earns or owes: a name right after one "
                                              "and 'at' ('profits at Acme') is what the figure of the clause is about")
     restating_words: Words = Field(description="determiners that, right before a figure, make it the earlier figure "

@@ -95,6 +95,8 @@ class SubjectFinder:
         self.traded_reach = r.limits.traded_reach_chars
         self.holding = re.compile(rf"\b(?:{_words(r.holding_cues)}|(?:{_words(r.measure_nouns)})\s+at)\s+(?:the\s+)?$", re.I)
         self.commodity_units = set(r.commodity_units)
+        self.passive_agent = re.compile(r.passive_agent)
+        self.relative_antecedent = re.compile(r.relative_antecedent)
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
@@ -187,6 +189,8 @@ class SubjectFinder:
             else:
                 subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
                                               (c_start, c_end), content, reporting, reports, previous, frame, ctx)
+                if subject is None and frame is None:
+                    subject, rule = self._doer(text, in_sentence, s_end, rec)
                 if subject is None and rule != "unnamed_purchase" and not searches.search(self.generic_statement, s_start, s_end):
                     subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
                 other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
@@ -500,6 +504,20 @@ class SubjectFinder:
                 if first is not None and possessive is not None:
                     break
         return first, possessive
+
+    def _doer(self, text: str, in_sentence: list[Entity], s_end: int, rec: dict) -> tuple[Entity | None, str]:
+        """For a figure no rule gave a subject: the company doing a passive verb after it
+        ('Forecasts of $42m were beaten by Acme'; 'driven by Asia' names no doer), else the
+        name whose relative clause holds it ('..., by Acme, which made $45m')."""
+        for e in in_sentence:
+            if rec["end"] <= e["start"] < s_end and e["label"] == "ORG" \
+                    and self.passive_agent.search(text, max(rec["end"], e["start"] - 40), e["start"]):
+                return e, "passive_agent"
+        for e in reversed(in_sentence):
+            if e["end"] <= rec["start"] and e["label"] not in NOT_SUBJECTS:
+                return (e, "relative_antecedent") if self.relative_antecedent.fullmatch(text, e["end"], rec["start"]) \
+                    else (None, "")
+        return None, ""
 
     def _counterparty(self, text: str, ents: list[Entity], s_start: int, s_end: int, subject: Entity | None) -> Entity | None:
         for e in self._remember(("counterparty", id(ents), s_start),
