@@ -412,3 +412,11 @@ def test_a_figure_with_no_subject_takes_the_passive_doer_or_the_relative_clause_
 def test_a_place_after_a_passive_verb_is_no_doer(nlp):
     text = "Dunmore Foods sells snacks. Sales of £3m were driven by Asia."
     assert _roles(text, nlp)["£3m"][0] == "Dunmore Foods"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The regulator highlighted a £12m shortfall at Pellow, the watchdog said.", "£12m"),
+    ("Investors fear a $300m writedown at the Pellow group.", "$300m"),
+])
+def test_a_figure_with_no_subject_measures_the_company_after_its_noun_and_at(text, mention, nlp):
+    assert _roles(text, nlp)[mention][0] == "Pellow"

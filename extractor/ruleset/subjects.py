@@ -89,6 +89,8 @@ class SubjectRules(RuleFile):
                                              "('were beaten by '): used with search(text, start, name start)")
     relative_antecedent: Regex = Field(description="the text from a name to a figure of the relative clause about it "
                                                    "(', which made '): used with fullmatch(text, name end, figure start)")
+    figure_noun_at: Regex = Field(description="the text from a figure to the company whose measure it is ('£12m "
+                                              "shortfall at '): used with fullmatch(text, figure end, name start)")
     measure_nouns: Words = Field(description="nouns of what a company makes, earns or owes: a name right after one "
                                              "and 'at' ('profits at Acme') is what the figure of the clause is about")
     restating_words: Words = Field(description="determiners that, right before a figure, make it the earlier figure "

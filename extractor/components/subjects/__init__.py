@@ -97,6 +97,7 @@ class SubjectFinder:
         self.commodity_units = set(r.commodity_units)
         self.passive_agent = re.compile(r.passive_agent)
         self.relative_antecedent = re.compile(r.relative_antecedent)
+        self.figure_noun_at = re.compile(r.figure_noun_at)
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
@@ -508,15 +509,18 @@ class SubjectFinder:
     def _doer(self, text: str, in_sentence: list[Entity], s_end: int, rec: dict) -> tuple[Entity | None, str]:
         """For a figure no rule gave a subject: the company doing a passive verb after it
         ('Forecasts of $42m were beaten by Acme'; 'driven by Asia' names no doer), else the
-        name whose relative clause holds it ('..., by Acme, which made $45m')."""
+        name whose relative clause holds it ('..., by Acme, which made $45m'), else the company
+        after the noun the figure measures and 'at' ('a £12m shortfall at Acme')."""
         for e in in_sentence:
             if rec["end"] <= e["start"] < s_end and e["label"] == "ORG" \
                     and self.passive_agent.search(text, max(rec["end"], e["start"] - 40), e["start"]):
                 return e, "passive_agent"
-        for e in reversed(in_sentence):
-            if e["end"] <= rec["start"] and e["label"] not in NOT_SUBJECTS:
-                return (e, "relative_antecedent") if self.relative_antecedent.fullmatch(text, e["end"], rec["start"]) \
-                    else (None, "")
+        before = next((e for e in reversed(in_sentence) if e["end"] <= rec["start"] and e["label"] not in NOT_SUBJECTS), None)
+        if before and self.relative_antecedent.fullmatch(text, before["end"], rec["start"]):
+            return before, "relative_antecedent"
+        after = next((e for e in in_sentence if e["start"] >= rec["end"]), None)
+        if after and after["label"] == "ORG" and self.figure_noun_at.fullmatch(text, rec["end"], after["start"]):
+            return after, "noun_at"
         return None, ""
 
     def _counterparty(self, text: str, ents: list[Entity], s_start: int, s_end: int, subject: Entity | None) -> Entity | None:
