@@ -420,3 +420,19 @@ def test_a_place_after_a_passive_verb_is_no_doer(nlp):
 ])
 def test_a_figure_with_no_subject_measures_the_company_after_its_noun_and_at(text, mention, nlp):
     assert _roles(text, nlp)[mention][0] == "Pellow"
+
+
+# ---------------------------------------------------------------- a name after 'with' or 'to' is a party only in a deal
+@pytest.mark.parametrize("text, mention", [
+    ("Harlan Tech will spend $23 billion in 2026 to close the gap with Corvex.", "$23 billion"),
+    ("Harlan Tech budgeted $12bn for processors despite doubts over its access to Corvex chips.", "$12bn"),
+    ("Harlan Tech raised its budget to $30bn, a rise from its earlier plans.", "$30bn"),
+    ("Harlan Tech will spend $30bn on chips, according to sources cited by the Daily Ledger.", "$30bn"),
+])
+def test_no_other_party_outside_a_deal_a_possessive_or_a_source(text, mention, nlp):
+    assert _roles(text, nlp)[mention] == ("Harlan Tech", None)
+
+
+def test_a_deal_with_a_company_names_the_other_party(nlp):
+    text = "The Tolland Securities Commission agreed a deal totalling $75m with Brisco Funds."
+    assert _roles(text, nlp)["$75m"] == ("Brisco Funds", "Tolland Securities Commission")

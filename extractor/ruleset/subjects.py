@@ -91,6 +91,9 @@ class SubjectRules(RuleFile):
                                                    "(', which made '): used with fullmatch(text, name end, figure start)")
     figure_noun_at: Regex = Field(description="the text from a figure to the company whose measure it is ('£12m "
                                               "shortfall at '): used with fullmatch(text, figure end, name start)")
+    transaction_nouns: Words = Field(description="nouns of a deal between two parties ('deal', 'agreement'): "
+                                                 "when no frame matched the figure, only a sentence holding one "
+                                                 "names an other party after 'with' or 'to'")
     measure_nouns: Words = Field(description="nouns of what a company makes, earns or owes: a name right after one "
                                              "and 'at' ('profits at Acme') is what the figure of the clause is about")
     restating_words: Words = Field(description="determiners that, right before a figure, make it the earlier figure "

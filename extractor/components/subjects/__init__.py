@@ -98,6 +98,7 @@ class SubjectFinder:
         self.passive_agent = re.compile(r.passive_agent)
         self.relative_antecedent = re.compile(r.relative_antecedent)
         self.figure_noun_at = re.compile(r.figure_noun_at)
+        self.transaction = re.compile(rf"\b(?:{_words(r.transaction_nouns)})\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
@@ -298,7 +299,10 @@ class SubjectFinder:
             buyer = self._clause_subject(text, others, clause[0], clause[1], sentence[0], rec)
             if buyer:
                 return buyer, "buyer"
-        other = self._counterparty(text, in_sentence, sentence[0], sentence[1], subject)
+        if frame is None and not self._searches.search(self.transaction, sentence[0], sentence[1]):
+            return None, ""  # no transaction in the sentence: a name after 'with' or 'to' is no other party
+        voices = {link["source"] for link in (rec.get("attribution") or {}).get("chain") or []}
+        other = self._counterparty(text, in_sentence, sentence[0], sentence[1], subject, voices)
         return other, "after_preposition"
 
     def _combined(self, text: str, lists: Lists, subject: Entity | None, rule: str, clause: tuple[int, int],
@@ -523,10 +527,14 @@ class SubjectFinder:
             return after, "noun_at"
         return None, ""
 
-    def _counterparty(self, text: str, ents: list[Entity], s_start: int, s_end: int, subject: Entity | None) -> Entity | None:
+    def _counterparty(self, text: str, ents: list[Entity], s_start: int, s_end: int, subject: Entity | None,
+                      voices: set[str]) -> Entity | None:
+        """The first name after a counterparty cue that is neither the subject nor a source the
+        figure is attributed to ('according to sources cited by the Ledger')."""
         for e in self._remember(("counterparty", id(ents), s_start),
-                                lambda: [e for e in ents if self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]])]):
-            if not (subject and e["canonical"] == subject["canonical"]):
+                                lambda: [e for e in ents if e["text"].lower() not in POSSESSIVES  # 'from its plans'
+                                         and self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]])]):
+            if not (subject and e["canonical"] == subject["canonical"]) and e["text"] not in voices:
                 return e
         return None
 
