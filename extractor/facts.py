@@ -320,7 +320,7 @@ def _fit(a: _Fact, b: _Fact, merging: bool = False) -> int | None:
             and not a.counterparties & (b.counterparties | b.subjects.keys()) and value != "agree":
         return None  # another bidder's offer
     full = entity == 3 and metric == 3 and period == 2
-    weak = entity == 1 and metric < 2 or metric == 1 and entity < 2  # neither the entity nor the metric is sure
+    weak = entity == 1 and metric < 3 or metric == 1 and entity < 2  # a name only mentioned needs the same metric
     if weak and not a.vague:
         return None
     if value == "agree" or not merging:

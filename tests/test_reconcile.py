@@ -225,3 +225,17 @@ def test_cli_reconciles_articles():
     result = runner.invoke(app, ["reconcile", str(SEEDS), "--format", "json", "--quiet"])
     assert result.exit_code == 0, result.output
     assert any(f["check"] == "currency_equivalent" for f in json.loads(result.stdout)["findings"])
+
+
+def test_a_name_merely_mentioned_and_a_broader_metric_make_no_fact(tmp_path, nlp):
+    """'the US firm' names the US in Halvex's sentence; the US's aid spending of the same size
+    is another fact, not Halvex's payment: the entity is only mentioned and the metrics are
+    only kin (a payment is a kind of spending)."""
+    (tmp_path / "halvex.txt").write_text(
+        "Halvex ends alliance\n\nHalvex Motors will pay $2.5bn in 2006 to leave its alliance with Orvel, the US "
+        "firm said.\n", encoding="utf-8")
+    (tmp_path / "aid.txt").write_text(
+        "US aid budget\n\nThe US will raise its aid spending to $2.5bn in 2006, officials said.\n", encoding="utf-8")
+    claims = [c for c in extract_paths([tmp_path], nlp=nlp) if isinstance(c, Claim)]
+    facts = reconcile(claims).facts
+    assert sorted(sorted(m.doc_id for m in f.mentions) for f in facts) == [["aid.txt"], ["halvex.txt"]]
