@@ -9,7 +9,9 @@ cannot for an IGNORECASE pattern, which it must try). The offsets found are thos
 ``(?=(?:P1|P2|...)AFTER)``: a branch matches where its pattern does, and a pattern can
 only match where its first set holds the character. A pattern whose first characters are
 not known (a negated set, a cased letter beyond ASCII) or that may match nothing is
-tried everywhere, as before.
+tried everywhere, as before. Each branch ends with an empty group named ``p<index>``
+(``BRANCH``), so a match tells the first pattern that matches there: none listed before it
+does. (A group around the branch would hide its first set from the re module.)
 """
 from __future__ import annotations
 
@@ -104,11 +106,16 @@ def first_set(pattern: str, flags: int) -> str | None:
     return None if empty or not chars else "[" + "".join(sorted(chars)) + "]"
 
 
+BRANCH = "p{}"
+
+
 def dispatched(patterns: list[str], after: str, flags: int) -> str:
-    """The alternation of ``(?=(?:pattern)after)``, each behind its first set (see above)."""
+    """The alternation of ``(?=(?:pattern)after)``, each behind its first set and followed by
+    an empty group named ``BRANCH`` with the pattern's index (see above)."""
     branches = []
-    for p in patterns:
+    for i, p in enumerate(patterns):
         first = first_set(p, flags)
         check = f"(?=(?:{p}){after})"
-        branches.append(f"(?-i:{first})(?<={check}[\\s\\S])" if first else check)
+        branch = f"(?-i:{first})(?<={check}[\\s\\S])" if first else check
+        branches.append(f"{branch}(?P<{BRANCH.format(i)}>)")  # last, so that the first set opens the branch
     return "(?:" + "|".join(branches) + ")"
