@@ -13,7 +13,7 @@ from ...layout import clause_breaks
 from ...ruleset import PeriodPattern, PeriodRules, RuleError
 from .starts import BRANCH, dispatched, first_set
 
-WORD = re.compile(r"[\w'’.-]*\w")
+WORD = re.compile(r"[\w'’.-]+(?<=\w)")  # a run of word characters, apostrophes, dots, hyphens, to its last \w
 PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
 NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 SPACES = re.compile(r"\s+")
@@ -75,7 +75,8 @@ def _expanded(index: int, pattern: PeriodPattern, rules: PeriodRules, where: str
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
+    """The words of ``text``, lower-cased (an ASCII text is lower-cased whole: the same words)."""
+    return WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in WORD.findall(text)]
 
 
 class PhraseFinder:
