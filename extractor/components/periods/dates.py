@@ -34,7 +34,9 @@ PLAIN_DATE = re.compile(r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)? (?P<m1>[a-z]+)\.?|(
 
 @lru_cache(maxsize=1)
 def _month_numbers() -> dict[str, int]:
-    """Every way dateparser's English locale writes a month ('sept', 'september'), with its number."""
+    """Every way dateparser's English locale writes a month ('sept', 'september'), with its
+    number (none if the process set a locale whose month names are not English: every
+    fragment is then dateparser's)."""
     info = default_loader.get_locale("en").info
     return {form: m for m in range(1, 13) for form in info.get(calendar.month_name[m].lower(), ())}
 
@@ -43,8 +45,8 @@ def _plain_month_day(fragment: str) -> tuple[int, int | None] | None:
     """(month, day or None) of a fragment ``PLAIN_DATE`` reads whose day every year's month
     has, as dateparser reads it; None for any other fragment."""
     m = PLAIN_DATE.fullmatch(fragment)
-    month = m and _month_numbers().get((m["m1"] or m["m2"]).lower())
-    if not month:
+    month = _month_numbers().get((m["m1"] or m["m2"]).lower()) if m else None
+    if m is None or month is None:
         return None
     day = m["d1"] or m["d2"]
     if day is None:
