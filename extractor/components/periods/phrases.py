@@ -11,9 +11,9 @@ from typing import Iterable
 from ... import textmatch
 from ...layout import clause_breaks
 from ...ruleset import PeriodPattern, PeriodRules, RuleError
-from .starts import dispatched, first_set
+from .starts import BRANCH, dispatched, first_set
 
-WORD = re.compile(r"[\w'’.-]*\w")
+WORD = re.compile(r"[\w'’.-]+(?<=\w)")  # a run of word characters, apostrophes, dots, hyphens, to its last \w
 PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
 NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 SPACES = re.compile(r"\s+")
@@ -75,7 +75,8 @@ def _expanded(index: int, pattern: PeriodPattern, rules: PeriodRules, where: str
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
+    """The words of ``text``, lower-cased (an ASCII text is lower-cased whole: the same words)."""
+    return WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in WORD.findall(text)]
 
 
 class PhraseFinder:
@@ -92,7 +93,8 @@ class PhraseFinder:
         bare = [NAMED_GROUP.sub("(?:", x) for x in expanded]
         self.starts = re.compile(before + dispatched(bare, after, re.I), re.I)
         self.first_sets = [re.compile(f) if (f := first_set(x, re.I)) else None for x in bare]
-        self.fitting: dict[str, tuple[bool, ...]] = {}  # by character: which patterns may start with it
+        self.branches = {BRANCH.format(i): i for i in range(len(bare))}
+        self.fitting: dict[tuple[str, str], tuple[int, ...]] = {}  # see _fitting
         self.comparison_period = re.compile(
             rf"\b(?:{textmatch.alternation(rules.cues.comparison_period)})\s+(?:(?:the|in|of)\s+)*$", re.I)
         self.other_figure = re.compile(rules.other_figure_before, re.I)
@@ -105,26 +107,30 @@ class PhraseFinder:
 
     def _matches(self, text: str) -> list[tuple[int, int, int, PeriodPattern, re.Match[str]]]:
         """What ``finditer`` of each pattern finds, trying each only where some pattern
-        matches and its first characters hold the character there."""
-        starts = [m.start() for m in self.starts.finditer(text)]
-        fits = [self._fits(text[start:start + 1]) for start in starts]
+        matches, none listed before it matched and its first characters hold the character there."""
         found = []
-        for order, (rule, regex) in enumerate(self.patterns):
-            resume = 0
-            for start, fit in zip(starts, fits):
-                if start >= resume and fit[order] and (m := regex.match(text, start)):
+        resume = [0] * len(self.patterns)
+        for hit in self.starts.finditer(text):
+            start = hit.start()
+            for order in self._fitting(text[start:start + 1], hit.lastgroup):  # type: ignore[arg-type]
+                rule, regex = self.patterns[order]
+                if start >= resume[order] and (m := regex.match(text, start)):
                     found.append((m.start(), -m.end(), order, rule, m))
-                    resume = m.end()
+                    resume[order] = m.end()
         return found
 
-    def _fits(self, char: str) -> tuple[bool, ...]:
-        """Which patterns may start with ``char`` (at the end of the text: '', none but
-        those whose first characters are not known)."""
-        if char not in self.fitting:
+    def _fitting(self, char: str, branch: str) -> tuple[int, ...]:
+        """The patterns that may match at a character where ``branch`` of the start regex
+        matched: that branch's and the later ones that may start with ``char`` (at the end
+        of the text: '', none but those whose first characters are not known)."""
+        key = (char, branch)
+        if key not in self.fitting:
             if len(self.fitting) > 10_000:
                 self.fitting.clear()
-            self.fitting[char] = tuple(f is None or (char != "" and f.match(char) is not None) for f in self.first_sets)
-        return self.fitting[char]
+            first = self.branches[branch]
+            self.fitting[key] = tuple(i for i, f in enumerate(self.first_sets[first:], first)
+                                      if f is None or (char != "" and f.match(char) is not None))
+        return self.fitting[key]
 
     def find(self, text: str, money: list[dict]) -> list[Phrase]:
         """Every period phrase, longest first where they overlap, none inside an amount."""

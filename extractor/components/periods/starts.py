@@ -9,11 +9,17 @@ cannot for an IGNORECASE pattern, which it must try). The offsets found are thos
 ``(?=(?:P1|P2|...)AFTER)``: a branch matches where its pattern does, and a pattern can
 only match where its first set holds the character. A pattern whose first characters are
 not known (a negated set, a cased letter beyond ASCII) or that may match nothing is
-tried everywhere, as before.
+tried everywhere, as before. When every match of a pattern is two characters long or more
+and the characters that can come second are known, the branch also looks ahead at the next
+character (``[Qq](?=[1-4])``) before checking the pattern: most words fit the first set of
+several patterns ('the', 'to'), few their second. Each branch ends with an empty group named ``p<index>``
+(``BRANCH``), so a match tells the first pattern that matches there: none listed before it
+does. (A group around the branch would hide its first set from the re module.)
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from re import _constants as sre
 from re import _parser
 
@@ -54,61 +60,119 @@ def _set(items: list, ignorecase: bool) -> set[str]:
     return out
 
 
-def _first(nodes: list, flags: int) -> tuple[set[str], bool]:
-    """The first characters of a sequence (as class items) and whether it may match nothing."""
-    found: set[str] = set()
+@dataclass(frozen=True)
+class Start:
+    """How the matches of a regex, or of a part of one, open: the characters they can start
+    with and those that can come second (as class items; ``second`` None when not known),
+    whether one may be empty and whether one may be a single character."""
+
+    first: frozenset[str]
+    second: frozenset[str] | None
+    empty: bool
+    one: bool
+
+    def then(self, after: Start) -> Start:
+        """The start of this part followed by ``after``."""
+        second = _union(self.second, after.first if self.one else frozenset())
+        return Start(self.first | after.first if self.empty else self.first,
+                     _union(second, after.second) if self.empty else second,
+                     self.empty and after.empty, (self.one and after.empty) or (self.empty and after.one))
+
+    def either(self, other: Start) -> Start:
+        """The start of this part or ``other``."""
+        return Start(self.first | other.first, _union(self.second, other.second),
+                     self.empty or other.empty, self.one or other.one)
+
+
+ZERO = Start(frozenset(), frozenset(), True, False)  # a zero-width part: what follows starts the match
+
+
+def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return None if a is None or b is None else a | b
+
+
+def _start(nodes: list, flags: int) -> Start:
+    """The start of a sequence, read up to where two characters are sure to be matched;
+    Unknown when its first characters cannot be listed."""
+    found = ZERO
     for node in nodes:
-        chars, empty = _first_of(node, flags)
-        found |= chars
-        if not empty:
-            return found, False
-    return found, True
+        if not found.empty and not found.one:
+            break
+        try:
+            part = _start_of(node, flags)
+        except Unknown:
+            if found.empty:
+                raise
+            return Start(found.first, None, False, True)  # what comes second is not known
+        found = found.then(part)
+    return found
 
 
-def _first_of(node: tuple, flags: int) -> tuple[set[str], bool]:
+def _start_of(node: tuple, flags: int) -> Start:
     op, av = node
     ignorecase = bool(flags & re.IGNORECASE)
     if op is sre.LITERAL:
-        return _chars(av, ignorecase), False
+        return Start(frozenset(_chars(av, ignorecase)), frozenset(), False, True)
     if op is sre.IN:
-        return _set(av, ignorecase), False
+        return Start(frozenset(_set(av, ignorecase)), frozenset(), False, True)
     if op is sre.AT or op is sre.ASSERT or op is sre.ASSERT_NOT:
-        return set(), True  # zero-width: what follows starts the match
+        return ZERO
     if op is sre.SUBPATTERN:
         _, add, remove, nodes = av
-        return _first(nodes, (flags | add) & ~remove)
+        return _start(nodes, (flags | add) & ~remove)
     if op is sre.BRANCH:
-        found: set[str] = set()
-        empty = False
-        for branch in av[1]:
-            chars, may = _first(branch, flags)
-            found |= chars
-            empty = empty or may
-        return found, empty
+        found = _start(av[1][0], flags)
+        for branch in av[1][1:]:
+            found = found.either(_start(branch, flags))
+        return found
     if op in _REPEATS:
-        chars, empty = _first(av[2], flags)
-        return chars, empty or av[0] == 0
+        low, high, body = av[0], av[1], _start(av[2], flags)
+        second = _union(body.second, body.first if body.one and high >= 2 else frozenset())  # 'ab' of [ab]{2}
+        return Start(body.first, second, body.empty or low == 0, body.one and high >= 1 and (low <= 1 or body.empty))
     if op is sre.ATOMIC_GROUP:
-        return _first(av, flags)
+        return _start(av, flags)
     raise Unknown(str(op))
+
+
+def _pattern_start(pattern: str, flags: int) -> Start | None:
+    try:
+        tree = _parser.parse(pattern, flags)
+        return _start(tree.data, tree.state.flags)
+    except Unknown:
+        return None
+
+
+def _class(items: frozenset[str]) -> str:
+    return "[" + "".join(sorted(items)) + "]"
 
 
 def first_set(pattern: str, flags: int) -> str | None:
     """A case-sensitive character set holding every character a match of ``pattern`` can
     start with, or None when not known or when the pattern may match nothing."""
-    try:
-        tree = _parser.parse(pattern, flags)
-        chars, empty = _first(tree.data, tree.state.flags)
-    except Unknown:
+    start = _pattern_start(pattern, flags)
+    return None if start is None or start.empty or not start.first else _class(start.first)
+
+
+def second_set(pattern: str, flags: int) -> str | None:
+    """A case-sensitive character set holding every character a match of ``pattern`` can
+    have second, or None when not known or when a match may be shorter than two characters."""
+    start = _pattern_start(pattern, flags)
+    if start is None or start.empty or start.one or not start.second:
         return None
-    return None if empty or not chars else "[" + "".join(sorted(chars)) + "]"
+    return _class(start.second)
+
+
+BRANCH = "p{}"
 
 
 def dispatched(patterns: list[str], after: str, flags: int) -> str:
-    """The alternation of ``(?=(?:pattern)after)``, each behind its first set (see above)."""
+    """The alternation of ``(?=(?:pattern)after)``, each behind its first set and followed by
+    an empty group named ``BRANCH`` with the pattern's index (see above)."""
     branches = []
-    for p in patterns:
-        first = first_set(p, flags)
+    for i, p in enumerate(patterns):
+        first, second = first_set(p, flags), second_set(p, flags)
         check = f"(?=(?:{p}){after})"
-        branches.append(f"(?-i:{first})(?<={check}[\\s\\S])" if first else check)
+        follow = f"(?=(?-i:{second}))" if second else ""
+        branch = f"(?-i:{first}){follow}(?<={check}[\\s\\S])" if first else check
+        branches.append(f"{branch}(?P<{BRANCH.format(i)}>)")  # last, so that the first set opens the branch
     return "(?:" + "|".join(branches) + ")"
