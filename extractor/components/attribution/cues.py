@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-import numpy
-
 from . import phrases
 from .phrases import after, back, content_of, forward, skip_left, trim
 from .sources import known_name, leading_name, sourcelike, typed
@@ -50,7 +48,7 @@ def quoted(st: DocState) -> list[tuple[int, int]]:
     opened: tuple[int, str] | None = None
     marks = (st.classes & lex.orth_classes.bit["quote"]) != 0
     marks[st.blanks] = True
-    for i in numpy.flatnonzero(marks).tolist():  # quote marks and blank tokens
+    for i in marks.nonzero()[0].tolist():  # quote marks and blank tokens
         text = words[i]
         if "\n" in text:
             opened = None
@@ -401,9 +399,8 @@ def _preposed(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
         return None
     source, via = _via(st, sent, source)
     cited_end = via[1][1] if via else source[1]
-    words_before = st.words_upto[start] - st.words_upto[sent.start]
     tail = None
-    if words_before >= st.lex.limits.preposed_content_words and st.words[start - 1] == ",":
+    if st.has_words(sent.start, start, st.lex.limits.preposed_content_words) and st.words[start - 1] == ",":
         content = content_of(st, sent.start, start, start)
         if cited_end + 1 < sent.end and st.words[cited_end] == ",":  # 'The outlay, according to X, marks ...'
             tail = content_of(st, cited_end + 1, sent.end, cited_end)

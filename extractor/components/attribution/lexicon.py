@@ -39,7 +39,7 @@ class WordClasses:
         """The bits of each hash (0 for a word in no class)."""
         if not len(self.keys):
             return numpy.zeros(len(hashes), dtype=numpy.int64)
-        at = numpy.minimum(numpy.searchsorted(self.keys, hashes), len(self.keys) - 1)
+        at = numpy.minimum(self.keys.searchsorted(hashes), len(self.keys) - 1)
         return numpy.where(self.keys[at] == hashes, self.codes[at], 0)
 
 

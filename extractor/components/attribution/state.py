@@ -10,7 +10,7 @@ from itertools import compress, count, repeat
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import IS_PUNCT, ORTH
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from ...layout import Layout
@@ -140,7 +140,12 @@ class DocState:
     @cached_property
     def mid_sentence(self) -> set[str]:
         """The words the text has at least once inside a sentence."""
-        return set(compress(self.words, map(operator.not_, self.sent_start)))
+        words = self.words.copy()
+        for i in self.sent_starts:
+            words[i] = None  # type: ignore[call-overload]
+        mid = set(words)
+        mid.discard(None)  # type: ignore[arg-type]
+        return mid
 
     # ------------------------------------------------------------- positions, for bisection
     @cached_property
@@ -149,7 +154,7 @@ class DocState:
         return self.lex.orth_classes.of(self.orth)
 
     def _where(self, mask: numpy.ndarray) -> list[int]:
-        return numpy.flatnonzero(mask).tolist()
+        return mask.nonzero()[0].tolist()  # flatnonzero of a 1-D array, without numpy's Python wrappers
 
     @cached_property
     def commas(self) -> list[int]:
@@ -184,10 +189,13 @@ class DocState:
         return [j for j in self.lowered(self.lex.conjunctions)
                 if j + 2 < n and cap(words[j + 1]) and lower[j + 2] in clause_words]
 
-    @cached_property
-    def words_upto(self) -> list[int]:
-        """words_upto[i]: how many tokens before token i are not punctuation."""
-        return [0] + numpy.cumsum(1 - self.doc.to_array(IS_PUNCT).astype(numpy.int64)).tolist()
+    def has_words(self, lo: int, i: int, n: int) -> bool:
+        """Are at least n of the tokens lo to i not punctuation? Read back from i, no further
+        than the n-th word."""
+        while n > 0 and i > lo:
+            i -= 1
+            n -= not self.punct(i)
+        return n <= 0
 
     @cached_property
     def _kept(self) -> tuple[list[int], list[int]]:
