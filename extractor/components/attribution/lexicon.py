@@ -114,3 +114,6 @@ class Lexicon:
             phrases = [" ".join(w.lower().split()) for w in words]
             starts = {p.split(" ")[0] for p in phrases} if phrases and all(phrases) else None
             self.types.append((t, re.compile(r"(?:^| )(?:" + alternation(phrases) + r")(?= |$)"), starts))
+        every_start = [starts for _, _, starts in self.types]
+        # the words any type's phrases start with: a span with none of them has no type (None: no test)
+        self.type_starts: set[str] | None = set().union(*every_start) if None not in every_start else None
