@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from . import phrases
 from .phrases import after, back, content_of, forward, skip_left, trim
 from .sources import known_name, leading_name, sourcelike, typed
-from .lexicon import CUE_KINDS
+from .lexicon import CUE_RANK
 from .state import DocState, Found, Sent, camel, cap, first
 
 Cue = tuple[int, int, str]  # (start, end, kind)
@@ -27,7 +27,7 @@ def find(st: DocState) -> list[Cue]:
     kept: list[Cue] = []
     for s, e in sorted(kinds, key=lambda x: (x[0], -(x[1] - x[0]))):
         if not kept or s >= kept[-1][1]:
-            kept.append((s, e, next(k for k in CUE_KINDS if k in kinds[(s, e)])))
+            kept.append((s, e, min(kinds[(s, e)], key=CUE_RANK.__getitem__)))
     st.cue_tokens = {i for s, e, kind in kept if kind != "nouns" for i in range(s, e)}
     read: list[Cue] = []
     for s, e, kind in kept:
@@ -125,7 +125,7 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _inside(merged: list[tuple[int, int]], i: int) -> bool:
-    k = bisect_right(merged, (i, float("inf"))) - 1
+    k = bisect_left(merged, (i + 1,)) - 1  # the last range that starts at i or before
     return k >= 0 and merged[k][0] <= i < merged[k][1]
 
 

@@ -14,6 +14,7 @@ from ...ruleset.attribution import AttributionRules
 from ...textmatch import alternation
 
 CUE_KINDS = ("verbs", "gerunds", "nested", "preposed", "adverbs", "nouns")  # the first that matches wins
+CUE_RANK = {kind: k for k, kind in enumerate(CUE_KINDS)}
 
 
 def _low(words: Iterable[str]) -> set[str]:
