@@ -6,7 +6,7 @@ import operator
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import compress, count, repeat
-from typing import Any, Callable, Generic, NamedTuple, TypeVar
+from typing import Any, Callable, Generic, NamedTuple, TypeVar, overload
 
 import numpy
 from spacy.attrs import ORTH
@@ -29,7 +29,14 @@ class once(Generic[T]):
     def __init__(self, func: Callable[[Any], T]) -> None:
         self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
 
-    def __get__(self, obj: Any, owner: type | None = None) -> T:
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> once[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, obj: object, owner: type | None = None) -> T | once[T]:
+        if obj is None:  # read on the class (help(), documentation)
+            return self
         value = obj.__dict__[self.name] = self.func(obj)
         return value
 
