@@ -32,8 +32,8 @@ class AttributionFinder:
         self.byline = BylineReader(rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        st = DocState.of(self.lexicon, doc)
-        doc._.publisher = publisher = self.byline.read(st.text, st.view.lines)
+        st, ext = DocState.of(self.lexicon, doc), doc._  # doc._ makes an object at each read
+        ext.publisher = publisher = self.byline.read(st.text, st.view.lines)
         found_cues = cues.find(st)
         by_sentence: dict[int, list[cues.Cue]] = {}
         for c in found_cues:
@@ -44,8 +44,8 @@ class AttributionFinder:
             found.extend(cues.read_sentence(st, st.sents[n], n, by_sentence.get(n, [])))
         cues.link(st, found)
         sources.name_all(st, found)
-        doc._.attributions = [money.record(st, found, f, publisher) for f in found]
-        money.attribute(st, found, publisher)
+        ext.attributions = [money.record(st, found, f, publisher) for f in found]
+        money.attribute(st, found, publisher, ext.money or [])
         return doc
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-import numpy
-
 from . import phrases
 from .phrases import after, back, content_of, forward, skip_left, trim
 from .sources import known_name, leading_name, sourcelike, typed
-from .lexicon import CUE_KINDS
+from .lexicon import CUE_RANK
 from .state import DocState, Found, Sent, camel, cap, first
 
 Cue = tuple[int, int, str]  # (start, end, kind)
@@ -29,7 +27,7 @@ def find(st: DocState) -> list[Cue]:
     kept: list[Cue] = []
     for s, e in sorted(kinds, key=lambda x: (x[0], -(x[1] - x[0]))):
         if not kept or s >= kept[-1][1]:
-            kept.append((s, e, next(k for k in CUE_KINDS if k in kinds[(s, e)])))
+            kept.append((s, e, min(kinds[(s, e)], key=CUE_RANK.__getitem__)))
     st.cue_tokens = {i for s, e, kind in kept if kind != "nouns" for i in range(s, e)}
     read: list[Cue] = []
     for s, e, kind in kept:
@@ -50,7 +48,7 @@ def quoted(st: DocState) -> list[tuple[int, int]]:
     opened: tuple[int, str] | None = None
     marks = (st.classes & lex.orth_classes.bit["quote"]) != 0
     marks[st.blanks] = True
-    for i in numpy.flatnonzero(marks).tolist():  # quote marks and blank tokens
+    for i in marks.nonzero()[0].tolist():  # quote marks and blank tokens
         text = words[i]
         if "\n" in text:
             opened = None
@@ -127,7 +125,7 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _inside(merged: list[tuple[int, int]], i: int) -> bool:
-    k = bisect_right(merged, (i, float("inf"))) - 1
+    k = bisect_left(merged, (i + 1,)) - 1  # the last range that starts at i or before
     return k >= 0 and merged[k][0] <= i < merged[k][1]
 
 
@@ -401,9 +399,8 @@ def _preposed(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
         return None
     source, via = _via(st, sent, source)
     cited_end = via[1][1] if via else source[1]
-    words_before = st.words_upto[start] - st.words_upto[sent.start]
     tail = None
-    if words_before >= st.lex.limits.preposed_content_words and st.words[start - 1] == ",":
+    if st.has_words(sent.start, start, st.lex.limits.preposed_content_words) and st.words[start - 1] == ",":
         content = content_of(st, sent.start, start, start)
         if cited_end + 1 < sent.end and st.words[cited_end] == ",":  # 'The outlay, according to X, marks ...'
             tail = content_of(st, cited_end + 1, sent.end, cited_end)

@@ -14,6 +14,7 @@ from ...ruleset.attribution import AttributionRules
 from ...textmatch import alternation
 
 CUE_KINDS = ("verbs", "gerunds", "nested", "preposed", "adverbs", "nouns")  # the first that matches wins
+CUE_RANK = {kind: k for k, kind in enumerate(CUE_KINDS)}
 
 
 def _low(words: Iterable[str]) -> set[str]:
@@ -39,7 +40,7 @@ class WordClasses:
         """The bits of each hash (0 for a word in no class)."""
         if not len(self.keys):
             return numpy.zeros(len(hashes), dtype=numpy.int64)
-        at = numpy.minimum(numpy.searchsorted(self.keys, hashes), len(self.keys) - 1)
+        at = numpy.minimum(self.keys.searchsorted(hashes), len(self.keys) - 1)
         return numpy.where(self.keys[at] == hashes, self.codes[at], 0)
 
 
@@ -114,3 +115,6 @@ class Lexicon:
             phrases = [" ".join(w.lower().split()) for w in words]
             starts = {p.split(" ")[0] for p in phrases} if phrases and all(phrases) else None
             self.types.append((t, re.compile(r"(?:^| )(?:" + alternation(phrases) + r")(?= |$)"), starts))
+        every_start = [starts for _, _, starts in self.types]
+        # the words any type's phrases start with: a span with none of them has no type (None: no test)
+        self.type_starts: set[str] | None = set().union(*every_start) if None not in every_start else None

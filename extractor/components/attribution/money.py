@@ -29,9 +29,8 @@ def record(st: DocState, found: list[Found], f: Found, publisher: dict | None) -
             "parent": f.parent, "name": f.name, "chain": chain(st, found, f, publisher)}
 
 
-def attribute(st: DocState, found: list[Found], publisher: dict | None) -> None:
+def attribute(st: DocState, found: list[Found], publisher: dict | None, records: list[MoneyRecord]) -> None:
     """Give every money record its ``attribution``."""
-    records = st.doc._.money or []
     by_sentence: dict[int, list[Found]] = {}
     for f in found:
         by_sentence.setdefault(f.sentence, []).append(f)

@@ -31,12 +31,14 @@ def typed(st: DocState, span: Range) -> SourceType | None:
     """The source type whose lexicon the span mentions; None when none does (once per span)."""
     if span not in st.types:
         words = st.lower[span[0]:span[1]]
-        present, joined = set(words), " ".join(words)
+        present, lex = set(words), st.lex
         st.types[span] = None
-        for kind, phrases, starts in st.lex.types:
-            if (starts is None or not starts.isdisjoint(present)) and phrases.search(joined):
-                st.types[span] = kind
-                break
+        if lex.type_starts is None or not lex.type_starts.isdisjoint(present):
+            joined = " ".join(words)
+            for kind, phrases, starts in lex.types:
+                if (starts is None or not starts.isdisjoint(present)) and phrases.search(joined):
+                    st.types[span] = kind
+                    break
     return st.types[span]
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import operator
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import compress, count, repeat
-from typing import NamedTuple
+from typing import Any, Callable, Generic, NamedTuple, TypeVar, overload
 
 import numpy
-from spacy.attrs import IS_PUNCT, ORTH
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from ...layout import Layout
@@ -19,6 +18,27 @@ from ..view import layout_of, sentence_bounds, token_offsets
 from .lexicon import Lexicon
 
 Range = tuple[int, int]  # token indices, end exclusive
+T = TypeVar("T")
+
+
+class once(Generic[T]):
+    """A property computed at its first read and kept in the instance: ``cached_property``
+    without the lock Python 3.11 takes at each first read (a document state is read by one
+    thread)."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> once[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, obj: object, owner: type | None = None) -> T | once[T]:
+        if obj is None:  # read on the class (help(), documentation)
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 class Sent(NamedTuple):
@@ -132,30 +152,35 @@ class DocState:
         """Does token i look like a number (``like_num``)?"""
         return self.doc[i].like_num
 
-    @cached_property
+    @once
     def blanks(self) -> list[int]:
         """The tokens of white space (``is_space``)."""
         return list(compress(count(), map(str.isspace, self.words)))
 
-    @cached_property
+    @once
     def mid_sentence(self) -> set[str]:
         """The words the text has at least once inside a sentence."""
-        return set(compress(self.words, map(operator.not_, self.sent_start)))
+        words = self.words.copy()
+        for i in self.sent_starts:
+            words[i] = None  # type: ignore[call-overload]
+        mid = set(words)
+        mid.discard(None)  # type: ignore[arg-type]
+        return mid
 
     # ------------------------------------------------------------- positions, for bisection
-    @cached_property
+    @once
     def classes(self) -> numpy.ndarray:
         """Which of the lexicon's word classes (``orth_classes``) each token is in, as bits."""
         return self.lex.orth_classes.of(self.orth)
 
     def _where(self, mask: numpy.ndarray) -> list[int]:
-        return numpy.flatnonzero(mask).tolist()
+        return mask.nonzero()[0].tolist()  # flatnonzero of a 1-D array, without numpy's Python wrappers
 
-    @cached_property
+    @once
     def commas(self) -> list[int]:
         return self._where(self.classes & self.lex.orth_classes.bit["comma"])
 
-    @cached_property
+    @once
     def colons(self) -> list[int]:
         return self._where(self.classes & self.lex.orth_classes.bit["colon"])
 
@@ -163,7 +188,7 @@ class DocState:
         """The tokens whose lower-case form is one of the words."""
         return list(compress(count(), map(words.__contains__, self.lower)))
 
-    @cached_property
+    @once
     def clause_stops(self) -> list[int]:
         """Tokens after which a cue's clause goes on no further (punctuation, quotes, dashes)."""
         bits, orth = self.lex.orth_classes.bit, self.classes
@@ -172,24 +197,27 @@ class DocState:
             stops[i] |= self.spaced(i) or (i > 0 and self.spaced(i - 1))  # a space after it or before it
         return self._where(stops)
 
-    @cached_property
+    @once
     def comma_cues(self) -> list[int]:
         """Commas followed by a cue (', adding ...'); only once the cues are found."""
         return sorted(i - 1 for i in self.cue_tokens if i > 0 and self.words[i - 1] == ",")
 
-    @cached_property
+    @once
     def clause_joins(self) -> list[int]:
         """'and Oracle has ...': a conjunction, a capitalised word, a verb of a new clause."""
         n, words, lower, clause_words = len(self.words), self.words, self.lower, self.lex.clause_words
         return [j for j in self.lowered(self.lex.conjunctions)
                 if j + 2 < n and cap(words[j + 1]) and lower[j + 2] in clause_words]
 
-    @cached_property
-    def words_upto(self) -> list[int]:
-        """words_upto[i]: how many tokens before token i are not punctuation."""
-        return [0] + numpy.cumsum(1 - self.doc.to_array(IS_PUNCT).astype(numpy.int64)).tolist()
+    def has_words(self, lo: int, i: int, n: int) -> bool:
+        """Are at least n of the tokens lo to i not punctuation? Read back from i, no further
+        than the n-th word."""
+        while n > 0 and i > lo:
+            i -= 1
+            n -= not self.punct(i)
+        return n <= 0
 
-    @cached_property
+    @once
     def _kept(self) -> tuple[list[int], list[int]]:
         """The tokens a content may start with, and those it may end with (not blank, not
         the punctuation trimmed at that end)."""
