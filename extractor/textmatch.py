@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import re
 from re._casefix import _EXTRA_CASES
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 REQUIRED_FIRST = re.compile(r"[^\W_](?![?*{])")
+WORD_START = re.compile(r"\b\w*")  # at each word boundary, the word that starts there ('' where one ends)
+LEADING_WORD = re.compile(r"\w*")
+BOUNDARY = re.compile(r"\b")
 LITERAL_FIRST = re.compile(r"(?:\\b)?([^\\\[\](){}.*+?^$|])(?![?*{])")
 
 
@@ -100,6 +103,32 @@ def phrase_pattern(words: Iterable[str]) -> str:
 def phrases(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A compiled regex that finds any of the whole phrases (any case by default)."""
     return re.compile(phrase_pattern(words), flags)
+
+
+class PhraseIndex:
+    """``phrases(words, flags=0).finditer(text, start, end)`` of non-empty words without a regex of the words
+    (building one costs more than its search when the words change with every text): the
+    words are indexed by the word they start with, and at each word boundary the longest
+    one written there and followed by a boundary is taken, as the regex takes it."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.by_start: dict[str, list[str]] = {}
+        for w in sorted(set(words), key=len, reverse=True):
+            self.by_start.setdefault(LEADING_WORD.match(w).group(), []).append(w)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of each phrase found in ``text[start:end]``, left to right."""
+        free = start  # matches do not overlap
+        for boundary in WORD_START.finditer(text, start, end):
+            at = boundary.start()
+            if at < free:
+                continue
+            for w in self.by_start.get(boundary.group(), ()):
+                stop = at + len(w)
+                if stop <= end and text.startswith(w, at) and BOUNDARY.match(text, stop, end):
+                    yield at, stop
+                    free = stop
+                    break
 
 
 class Searches:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
 from ..ruleset import common_words, currency_rules, entity_rules, given_names, iso_currencies
 from ..ruleset.entities import EntityLimits
-from ..textmatch import alternation, phrase_pattern, phrases, union
+from ..textmatch import PhraseIndex, alternation, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of, sentence_bounds, token_offsets
 
@@ -83,6 +83,7 @@ class EntityFinder:
         self.not_person_first = set(rules.labels) | set(rules.month_words) | set(rules.demonyms)
         self.not_person_words = (set(rules.person_name_blockers) | set(rules.corporate_suffixes) | self.brand_suffixes
                                  | self.public_bodies | self.body_words | {n.title() for n in rules.org_nouns})
+        self.not_person_last = self.given_names | {w.rstrip(".") for w in self.not_person_words}
         places = sorted({name for name, label in rules.labels.items() if label == "GPE"} | set(rules.demonyms)
                         | {a for canon, names in rules.aliases.items() if rules.labels.get(canon) == "GPE" for a in names})
         self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
@@ -258,7 +259,7 @@ class EntityFinder:
         words, none a company word ('Grant Partners')."""
         return (2 <= len(words) <= 3 and words[0] in self.given_names and words[0] not in self.not_person_first
                 and all(w[:1].isupper() and w not in self.not_person_words for w in words[1:])
-                and words[-1].rstrip(".") not in self.given_names | {w.rstrip(".") for w in self.not_person_words})
+                and words[-1].rstrip(".") not in self.not_person_last)
 
     # ---------------------------------------------------------- candidate runs
     def _runs(self, tokens: Tokens, name_like: set[str]) -> list[tuple[int, int]]:
@@ -325,11 +326,11 @@ class EntityFinder:
         known = names | self.alias_names
         if not known or not headings:
             return []
-        rx = re.compile(phrase_pattern(sorted(known)))
+        index = PhraseIndex(known)
         found = []
         for start, end in headings:
-            for m in rx.finditer(text, start, end):
-                span = doc.char_span(m.start(), m.end())
+            for m_start, m_end in index.finditer(text, start, end):
+                span = doc.char_span(m_start, m_end)
                 if span is not None:
                     found.append((span.start, span.end))
         return found
@@ -543,13 +544,13 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLim
 def _title_case(line: str, limits: EntityLimits, minor: frozenset[str]) -> bool:
     """limits.heading_min_words words or more, mostly capitalised (limits.heading_capitals_share
     of them), the others minor words ('for', 'with'); or two capitalised words and no full stop."""
-    words = [w for w in line.split() if w[0].isalpha()]  # the words that start with a letter
+    words = line.split()
+    if not all(not w[0].isalpha() or w[0].isupper() or w.lower() in minor for w in words):
+        return False  # a word in lower case that is no minor word: the test of a line of prose
+    words = [w for w in words if w[0].isalpha()]  # the words that start with a letter
     n = len(words)
-    if n != 2 and n < limits.heading_min_words:
-        return False
     capitals = sum(w[0].isupper() for w in words)
-    return (n >= limits.heading_min_words and capitals >= limits.heading_capitals_share * n
-            and all(w[0].isupper() or w.lower() in minor for w in words)) or (
+    return (n >= limits.heading_min_words and capitals >= limits.heading_capitals_share * n) or (
         n == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
 
 
