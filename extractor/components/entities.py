@@ -35,6 +35,7 @@ INF = float("inf")
 NONE: list[str] = []  # what an index holds for a key it lacks (never written to)
 BULLETS = {"•", "-", "*", "–", "·"}
 DIGIT = re.compile(r"\d")
+FIRST_WORDS = 6  # the words of a line split first: most lines of prose write one in lower case among them
 IGNORECASE_ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"  # 'İ', 'ı', 'ſ' and the Kelvin sign: re.I takes them for i, s, k
 
 
@@ -544,14 +545,23 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLim
 def _title_case(line: str, limits: EntityLimits, minor: frozenset[str]) -> bool:
     """limits.heading_min_words words or more, mostly capitalised (limits.heading_capitals_share
     of them), the others minor words ('for', 'with'); or two capitalised words and no full stop."""
-    words = line.split()
-    if not all(not w[0].isalpha() or w[0].isupper() or w.lower() in minor for w in words):
-        return False  # a word in lower case that is no minor word: the test of a line of prose
+    words = line.split(None, FIRST_WORDS)
+    if not _capitalised(words[:FIRST_WORDS], minor):
+        return False
+    if len(words) > FIRST_WORDS:
+        words = line.split()
+        if not _capitalised(words[FIRST_WORDS:], minor):
+            return False
     words = [w for w in words if w[0].isalpha()]  # the words that start with a letter
     n = len(words)
     capitals = sum(w[0].isupper() for w in words)
     return (n >= limits.heading_min_words and capitals >= limits.heading_capitals_share * n) or (
         n == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
+
+
+def _capitalised(words: list[str], minor: frozenset[str]) -> bool:
+    """Every word that starts with a letter starts with a capital or is a minor word."""
+    return all(not w[0].isalpha() or w[0].isupper() or w.lower() in minor for w in words)
 
 
 def _in(spans: list[tuple[int, int]], offset: int) -> bool:
