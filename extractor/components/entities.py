@@ -102,6 +102,7 @@ class EntityFinder:
         self.known_names = re.compile(phrase_pattern(self.known_phrases))
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?,?\s+$", re.IGNORECASE)  # "its lawyer, Hugh Ray"
+        self.title_backwards = re.compile(r"\s+,?\.?" + phrase_pattern(t[::-1] for t in rules.person_titles), re.IGNORECASE)
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
         self.title_after = re.compile(  # "Anna Voss, Tellan's chief executive,": used with match(name end)
             r",\s+(?:(?:the|its|their|a|an)\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?(?:[a-z-]+\s+)?"
@@ -237,11 +238,19 @@ class EntityFinder:
             return "PRODUCT"
         if name in self.demonyms:
             return "NORP"
-        before = text[max(0, start - 30):start]  # a title there ends where its trailing spaces begin
-        if self.title.search(before, len(before.rstrip()) - self.longest_title) or self.title_after.match(
-                text, start + len(name)):
+        if self._titled(text[max(0, start - 30):start]) or self.title_after.match(text, start + len(name)):
             return "PERSON"
         return self.labels.get(canonical) or self._kind_of(canonical)
+
+    def _titled(self, before: str) -> bool:
+        """``before`` ends with a title and spaces: ``self.title`` found in it from where a title
+        ending there may start (its trailing spaces stripped). Read backwards, the title is tried
+        at one place; forwards only when the one found backwards starts before that place."""
+        found = self.title_backwards.match(before[::-1])
+        if found is None:
+            return False
+        start = len(before.rstrip()) - self.longest_title
+        return found.end() <= len(before) - max(0, start) or bool(self.title.search(before, start))
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one finder per pipeline, canonical names repeat
     def _kind_of(self, canonical: str) -> str:
