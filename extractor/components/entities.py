@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
 from ..ruleset import common_words, currency_rules, entity_rules, given_names, iso_currencies
 from ..ruleset.entities import EntityLimits
-from ..textmatch import PhraseIndex, alternation, phrase_pattern, phrases, union
+from ..textmatch import IGNORECASE_ASCII_LOOKALIKES  # noqa: F401 (read here by the tests)
+from ..textmatch import PhraseIndex, alternation, may_hold_ascii_phrase, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of, sentence_bounds, token_offsets
 
@@ -36,7 +37,6 @@ NONE: list[str] = []  # what an index holds for a key it lacks (never written to
 BULLETS = {"•", "-", "*", "–", "·"}
 DIGIT = re.compile(r"\d")
 FIRST_WORDS = 6  # the words of a line split first: most lines of prose write one in lower case among them
-IGNORECASE_ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"  # 'İ', 'ı', 'ſ' and the Kelvin sign: re.I takes them for i, s, k
 
 
 class Tokens:
@@ -504,17 +504,6 @@ def rules_currency_words(rules_folder: str | None) -> list[str]:
     rules = currency_rules(rules_folder)
     codes = set(iso_currencies(rules_folder)) - set(rules.codes.exclude)
     return sorted(codes | {m.text for m in rules.markers if m.text[:1].isalpha()})
-
-
-def may_hold_ascii_phrase(text: str, lowered: list[str]) -> bool:
-    """Whether a regex of the ASCII phrases ``lowered`` (in lower case), matched ignoring
-    case, may match in ``text``: re.IGNORECASE matches an ASCII letter only to ASCII letters
-    and to IGNORECASE_ASCII_LOOKALIKES, so a text without those holds a match only where its
-    lower case holds the phrase."""
-    if any(c in text for c in IGNORECASE_ASCII_LOOKALIKES):
-        return True
-    low = text.lower()
-    return any(p in low for p in lowered)
 
 
 @lru_cache(maxsize=1 << 16)
