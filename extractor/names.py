@@ -23,7 +23,9 @@ FUNCTION_WORDS = frozenset({"of", "and", "for", "&", "de", "du", "des", "the", "
 CORPORATE_INITIALS = frozenset("CG")  # Company, Companies, Corporation, Group
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|&")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CAPITALISED = re.compile(r"(?<!\w)\w[a-z]+(?!\w)")  # 'General' (kept when its first letter is not lower-case)
+# 'General': a word of lower-case ASCII letters after a first letter that is no digit, no '_' and no
+# a-z (kept when it is a letter and not lower-case: 'élan' and '²nd' are found, then dropped)
+_CAPITALISED = re.compile(r"(?<!\w)[^\W\d_a-z][a-z]+(?!\w)")
 _SPELT_GAP = re.compile(r"\s+(?:(?:of|and|for|&)\s+)?")  # what may stand between the words an acronym spells
 
 

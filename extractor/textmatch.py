@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import re
+from re import _parser
 from re._casefix import _EXTRA_CASES
-from typing import Callable, Iterable
+from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN
+from typing import Callable, Iterable, Iterator
 
 REQUIRED_FIRST = re.compile(r"[^\W_](?![?*{])")
+WORD_START = re.compile(r"\b\w*")  # at each word boundary, the word that starts there ('' where one ends)
+LEADING_WORD = re.compile(r"\w*")
+BOUNDARY = re.compile(r"\b")
+IGNORECASE_ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"  # 'İ', 'ı', 'ſ' and the Kelvin sign: re.I takes them for i, s, k
 LITERAL_FIRST = re.compile(r"(?:\\b)?([^\\\[\](){}.*+?^$|])(?![?*{])")
 
 
@@ -102,6 +108,32 @@ def phrases(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]
     return re.compile(phrase_pattern(words), flags)
 
 
+class PhraseIndex:
+    """``phrases(words, flags=0).finditer(text, start, end)`` of non-empty words without a regex of the words
+    (building one costs more than its search when the words change with every text): the
+    words are indexed by the word they start with, and at each word boundary the longest
+    one written there and followed by a boundary is taken, as the regex takes it."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.by_start: dict[str, list[str]] = {}
+        for w in sorted(set(words), key=len, reverse=True):
+            self.by_start.setdefault(LEADING_WORD.match(w).group(), []).append(w)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of each phrase found in ``text[start:end]``, left to right."""
+        free = start  # matches do not overlap
+        for boundary in WORD_START.finditer(text, start, end):
+            at = boundary.start()
+            if at < free:
+                continue
+            for w in self.by_start.get(boundary.group(), ()):
+                stop = at + len(w)
+                if stop <= end and text.startswith(w, at) and BOUNDARY.match(text, stop, end):
+                    yield at, stop
+                    free = stop
+                    break
+
+
 class Searches:
     """``pattern.search(text, start, end)`` over one text, remembered per pattern and window:
     the figures of one sentence or clause ask the same question of the same words (a scan
@@ -116,3 +148,56 @@ class Searches:
         if key not in self._seen:
             self._seen[key] = pattern.search(self.text, start, end)
         return self._seen[key]
+
+
+def may_hold_ascii_phrase(text: str, lowered: list[str]) -> bool:
+    """Whether a regex of the ASCII phrases ``lowered`` (in lower case), matched ignoring
+    case, may match in ``text``: re.IGNORECASE matches an ASCII letter only to ASCII letters
+    and to IGNORECASE_ASCII_LOOKALIKES, so a text without those holds a match only where its
+    lower case holds the phrase."""
+    if any(c in text for c in IGNORECASE_ASCII_LOOKALIKES):
+        return True
+    low = text.lower()
+    return any(p in low for p in lowered)
+
+
+def required_ascii_phrases(pattern: re.Pattern[str]) -> list[str] | None:
+    """Phrases (in lower case) one of which every match of the case-ignoring ``pattern`` holds,
+    for ``may_hold_ascii_phrase``: the literal words its parse requires, of its required parts
+    the one whose shortest phrase is longest ('rights', 'all rights reserved', 'getty images'
+    of '^.*\\b(?:rights\\s*&\\s*takedowns|all rights reserved|getty images)\\b.*$'); None when
+    it requires none or they are not all ASCII."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    found = _required(list(_parser.parse(pattern.pattern, pattern.flags)))
+    return [p.lower() for p in found] if found is not None and all(p.isascii() for p in found) else None
+
+
+def _required(items: list[tuple]) -> list[str] | None:
+    """Of the parsed ``items`` of a sequence, the phrases one of which a match holds (see
+    ``required_ascii_phrases``): a run of literals, or a required group, branch or repeat."""
+    best: list[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            best, run = _more_telling(best, [run]), ""
+        if op is SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own
+            best = _more_telling(best, _required(list(av[3])))
+        elif op is BRANCH:
+            options = [_required(list(option)) for option in av[1]]
+            if all(o is not None for o in options):
+                best = _more_telling(best, [p for o in options for p in o])
+        elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            best = _more_telling(best, _required(list(av[2])))
+    return best
+
+
+def _more_telling(a: list[str] | None, b: list[str] | None) -> list[str] | None:
+    """Of two sets of required phrases, the one whose shortest phrase is longer (a text holds
+    it less often); ``a`` on a tie."""
+    if a is None or b is None:
+        return a or b
+    return b if min(map(len, b)) > min(map(len, a)) else a

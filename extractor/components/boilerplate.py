@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .. import layout
 from ..ruleset import boilerplate_rules
+from ..textmatch import may_hold_ascii_phrase, required_ascii_phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
 
@@ -17,8 +18,8 @@ class BoilerplateMarker:
     def __init__(self, rules_dir: str | None = None) -> None:
         rules = boilerplate_rules(rules_dir)
         flags = re.IGNORECASE | re.MULTILINE
-        self.line = [(p.id, re.compile(p.pattern, flags)) for p in rules.line]
-        self.block = [(p.id, re.compile(p.pattern, flags)) for p in rules.block]
+        compiled = [(p.id, re.compile(p.pattern, flags)) for p in [*rules.line, *rules.block]]
+        self.searched = [(rule, rx, _needed(rx)) for rule, rx in compiled]
         self.tail = [(p.id, re.compile(p.pattern, flags)) for p in rules.tail]
         self.tail_lines = rules.tail_lines
 
@@ -28,8 +29,9 @@ class BoilerplateMarker:
         lines = layout.lines(text) if lines is None else lines
         starts = [start for start, _ in lines]
         found = []
-        for rule, rx in self.line + self.block:
-            found.extend((m.start(), m.end(), rule) for m in layout.line_finditer(rx, text, starts) if m.end() > m.start())
+        for rule, rx, needed in self.searched:
+            if needed is None or may_hold_ascii_phrase(text, needed):
+                found.extend((m.start(), m.end(), rule) for m in layout.line_finditer(rx, text, starts) if m.end() > m.start())
         for start, end in self._last_lines(text, lines):
             hit = next((rule for rule, rx in self.tail if rx.match(text, start, end)), None)
             if hit:
@@ -58,6 +60,14 @@ class BoilerplateMarker:
                 spans.append(span)
         doc.spans["boilerplate"] = spans
         return doc
+
+
+def _needed(rx: re.Pattern[str]) -> list[str] | None:
+    """The phrases one of which every match of ``rx`` holds, for a pattern that reads whole
+    lines ('^.*\\b(?:all rights reserved|getty images)\\b.*$'): a text without any of them is not
+    searched. None for a space-led pattern, which fails at the first word of a line (sooner
+    than its phrases are looked for in the text)."""
+    return None if layout.space_led(rx) else required_ascii_phrases(rx)
 
 
 @Language.factory("claims_boilerplate", assigns=["doc.spans"], default_config={"rules": None})

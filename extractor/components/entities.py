@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
 from ..ruleset import common_words, currency_rules, entity_rules, given_names, iso_currencies
 from ..ruleset.entities import EntityLimits
-from ..textmatch import alternation, phrase_pattern, phrases, union
+from ..textmatch import IGNORECASE_ASCII_LOOKALIKES  # noqa: F401 (read here by the tests)
+from ..textmatch import PhraseIndex, alternation, may_hold_ascii_phrase, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of, sentence_bounds, token_offsets
 
@@ -35,7 +36,7 @@ INF = float("inf")
 NONE: list[str] = []  # what an index holds for a key it lacks (never written to)
 BULLETS = {"•", "-", "*", "–", "·"}
 DIGIT = re.compile(r"\d")
-IGNORECASE_ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"  # 'İ', 'ı', 'ſ' and the Kelvin sign: re.I takes them for i, s, k
+FIRST_WORDS = 6  # the words of a line split first: most lines of prose write one in lower case among them
 
 
 class Tokens:
@@ -83,6 +84,7 @@ class EntityFinder:
         self.not_person_first = set(rules.labels) | set(rules.month_words) | set(rules.demonyms)
         self.not_person_words = (set(rules.person_name_blockers) | set(rules.corporate_suffixes) | self.brand_suffixes
                                  | self.public_bodies | self.body_words | {n.title() for n in rules.org_nouns})
+        self.not_person_last = self.given_names | {w.rstrip(".") for w in self.not_person_words}
         places = sorted({name for name, label in rules.labels.items() if label == "GPE"} | set(rules.demonyms)
                         | {a for canon, names in rules.aliases.items() if rules.labels.get(canon) == "GPE" for a in names})
         self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
@@ -100,6 +102,7 @@ class EntityFinder:
         self.known_names = re.compile(phrase_pattern(self.known_phrases))
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
         self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?,?\s+$", re.IGNORECASE)  # "its lawyer, Hugh Ray"
+        self.title_backwards = re.compile(r"\s+,?\.?" + phrase_pattern(t[::-1] for t in rules.person_titles), re.IGNORECASE)
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
         self.title_after = re.compile(  # "Anna Voss, Tellan's chief executive,": used with match(name end)
             r",\s+(?:(?:the|its|their|a|an)\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?(?:[a-z-]+\s+)?"
@@ -235,11 +238,19 @@ class EntityFinder:
             return "PRODUCT"
         if name in self.demonyms:
             return "NORP"
-        before = text[max(0, start - 30):start]  # a title there ends where its trailing spaces begin
-        if self.title.search(before, len(before.rstrip()) - self.longest_title) or self.title_after.match(
-                text, start + len(name)):
+        if self._titled(text[max(0, start - 30):start]) or self.title_after.match(text, start + len(name)):
             return "PERSON"
         return self.labels.get(canonical) or self._kind_of(canonical)
+
+    def _titled(self, before: str) -> bool:
+        """``before`` ends with a title and spaces: ``self.title`` found in it from where a title
+        ending there may start (its trailing spaces stripped). Read backwards, the title is tried
+        at one place; forwards only when the one found backwards starts before that place."""
+        found = self.title_backwards.match(before[::-1])
+        if found is None:
+            return False
+        start = len(before.rstrip()) - self.longest_title
+        return found.end() <= len(before) - max(0, start) or bool(self.title.search(before, start))
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one finder per pipeline, canonical names repeat
     def _kind_of(self, canonical: str) -> str:
@@ -258,7 +269,7 @@ class EntityFinder:
         words, none a company word ('Grant Partners')."""
         return (2 <= len(words) <= 3 and words[0] in self.given_names and words[0] not in self.not_person_first
                 and all(w[:1].isupper() and w not in self.not_person_words for w in words[1:])
-                and words[-1].rstrip(".") not in self.given_names | {w.rstrip(".") for w in self.not_person_words})
+                and words[-1].rstrip(".") not in self.not_person_last)
 
     # ---------------------------------------------------------- candidate runs
     def _runs(self, tokens: Tokens, name_like: set[str]) -> list[tuple[int, int]]:
@@ -325,11 +336,11 @@ class EntityFinder:
         known = names | self.alias_names
         if not known or not headings:
             return []
-        rx = re.compile(phrase_pattern(sorted(known)))
+        index = PhraseIndex(known)
         found = []
         for start, end in headings:
-            for m in rx.finditer(text, start, end):
-                span = doc.char_span(m.start(), m.end())
+            for m_start, m_end in index.finditer(text, start, end):
+                span = doc.char_span(m_start, m_end)
                 if span is not None:
                     found.append((span.start, span.end))
         return found
@@ -495,17 +506,6 @@ def rules_currency_words(rules_folder: str | None) -> list[str]:
     return sorted(codes | {m.text for m in rules.markers if m.text[:1].isalpha()})
 
 
-def may_hold_ascii_phrase(text: str, lowered: list[str]) -> bool:
-    """Whether a regex of the ASCII phrases ``lowered`` (in lower case), matched ignoring
-    case, may match in ``text``: re.IGNORECASE matches an ASCII letter only to ASCII letters
-    and to IGNORECASE_ASCII_LOOKALIKES, so a text without those holds a match only where its
-    lower case holds the phrase."""
-    if any(c in text for c in IGNORECASE_ASCII_LOOKALIKES):
-        return True
-    low = text.lower()
-    return any(p in low for p in lowered)
-
-
 @lru_cache(maxsize=1 << 16)
 def _name_like(word: str) -> bool:
     """A word that can be part of a name: letters first, a capital somewhere."""
@@ -543,14 +543,23 @@ def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLim
 def _title_case(line: str, limits: EntityLimits, minor: frozenset[str]) -> bool:
     """limits.heading_min_words words or more, mostly capitalised (limits.heading_capitals_share
     of them), the others minor words ('for', 'with'); or two capitalised words and no full stop."""
-    words = [w for w in line.split() if w[0].isalpha()]  # the words that start with a letter
-    n = len(words)
-    if n != 2 and n < limits.heading_min_words:
+    words = line.split(None, FIRST_WORDS)
+    if not _capitalised(words[:FIRST_WORDS], minor):
         return False
+    if len(words) > FIRST_WORDS:
+        words = line.split()
+        if not _capitalised(words[FIRST_WORDS:], minor):
+            return False
+    words = [w for w in words if w[0].isalpha()]  # the words that start with a letter
+    n = len(words)
     capitals = sum(w[0].isupper() for w in words)
-    return (n >= limits.heading_min_words and capitals >= limits.heading_capitals_share * n
-            and all(w[0].isupper() or w.lower() in minor for w in words)) or (
+    return (n >= limits.heading_min_words and capitals >= limits.heading_capitals_share * n) or (
         n == 2 and capitals == 2 and line[-1:] not in ".!?\"”")
+
+
+def _capitalised(words: list[str], minor: frozenset[str]) -> bool:
+    """Every word that starts with a letter starts with a capital or is a minor word."""
+    return all(not w[0].isalpha() or w[0].isupper() or w.lower() in minor for w in words)
 
 
 def _in(spans: list[tuple[int, int]], offset: int) -> bool:

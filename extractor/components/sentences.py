@@ -37,20 +37,21 @@ class SentenceSplitter:
         # characters of the text as code points), and in Python only after punctuation, where a
         # sentence may end
         text = text_of(doc)
-        idx, length, space, spacy = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).T
+        idx, length, spacy = doc.to_array([IDX, LENGTH, SPACY]).T
         end = idx + length
         codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
         newline = codes == NEWLINE
         newlines = numpy.concatenate(([0], numpy.cumsum(newline)))
         breaks = newlines[end] > newlines[idx]  # the token holds a line break
-        starts = numpy.where(space == 1, -1, -1 if self.punctuation else 0)
+        # with punctuation every token is decided; without, a space token starts no sentence
+        starts = numpy.full(len(doc), -1) if self.punctuation else numpy.where(doc.to_array(IS_SPACE) == 1, -1, 0)
         if self.punctuation:
             tokens = Tokens(text, idx, end, spacy)
             last = codes[end - 1]  # a token that may end a sentence ends with one of MAY_END_LAST
             last_may_end = MAY_END_LAST[numpy.minimum(last, len(MAY_END_LAST) - 1)] & (last < len(MAY_END_LAST))
-            for k in numpy.flatnonzero(last_may_end[:-1] & (space[1:] == 0)).tolist():
-                word = tokens.word(k)
-                if word in END_PUNCT or word in CLOSERS or word.endswith("."):
+            for k in numpy.flatnonzero(last_may_end[:-1]).tolist():
+                word = tokens.word(k)  # a sentence may start at the next token unless it is a space token
+                if (word in END_PUNCT or word in CLOSERS or word.endswith(".")) and not tokens.word(k + 1).isspace():
                     starts[k + 1] = 1 if self._ends_at(tokens, k + 1) else -1
         starts[1:][breaks[:-1]] = 1
         starts[0] = 1
