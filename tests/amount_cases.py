@@ -148,6 +148,18 @@ CASES: list[tuple[str, str | None, float | None, float | None, float | None, str
     ("Economist style: Rmb85 billion for chips.", "Rmb85 billion", 85 * B, None, None, "CNY", X),
     ("The round raised $20 mil.", "$20 mil", 20 * M, None, None, "USD", X),
     ("They borrowed twenty-five million dollars.", "twenty-five million dollars", 25 * M, None, None, "USD", X),
+    # --- compound number words
+    ("Orlan paid one hundred and twenty euros.", "one hundred and twenty euros", 120, None, None, "EUR", X),
+    ("Orlan paid one hundred twenty euros.", "one hundred twenty euros", 120, None, None, "EUR", X),
+    ("The fund gave two hundred and fifty thousand pounds.", "two hundred and fifty thousand pounds", 250 * K,
+     None, None, "GBP", X),
+    ("It cost one thousand two hundred dollars.", "one thousand two hundred dollars", 1200, None, None, "USD", X),
+    ("It cost one thousand and fifty dollars.", "one thousand and fifty dollars", 1050, None, None, "USD", X),
+    ("Nine hundred and ninety-nine thousand pounds was raised.", "Nine hundred and ninety-nine thousand pounds",
+     999 * K, None, None, "GBP", X),
+    ("They spent three hundred million dollars.", "three hundred million dollars", 300 * M, None, None, "USD", X),
+    ("It cost between one hundred and two hundred dollars.", "between one hundred and two hundred dollars", None,
+     100, 200, "USD", "range"),
     # --- separators decided by the number's shape and the document
     ("Le prix: €1.000,50 au total.", "€1.000,50", 1000.5, None, None, "EUR", X),
     ("It cost 2 000 000 dollars.", "2 000 000 dollars", 2 * M, None, None, "USD", X),

@@ -78,6 +78,7 @@ class AtomFinder:
         self.rules = rules
         self.markers = markers
         self.scales = {s.text.lower(): s for s in rules.scales}
+        self.compound_words = {f: [s.text for s in rules.scales if s.factor == f and not s.attached] for f in (100, 1000)}
         self.number_words = {w.lower(): v for w, v in rules.number_words.items()}
         self.need_scale = {w.lower() for w in rules.number_words_need_scale_or_unit}
         self.guards = {fold_marker: g for g in rules.not_money.rules for fold_marker in (m.lower() for m in g.markers)}
@@ -92,7 +93,13 @@ class AtomFinder:
         cut = alternation({s.text[:n] for s in r.scales if not s.attached for n in range(minimum, len(s.text))})
         tens = [w for w, v in r.number_words.items() if 20 <= v < 100]
         units = [w for w, v in r.number_words.items() if 1 <= v < 10 and w.isalpha()]
-        word_number = rf"(?:(?:{alternation(tens)})[- ](?:{alternation(units)})|{alternation(list(r.number_words))})"
+        small = rf"(?:(?:{alternation(tens)})[- ](?:{alternation(units)})|{alternation(list(r.number_words))})"
+        hundred = alternation(self.compound_words[100])
+        thousand = alternation(self.compound_words[1000])
+        group = rf"(?:{small}\s+(?:{hundred})(?:\s+(?:and\s+)?{small}(?!\s+(?:{hundred})))?|{small})"
+        # "one hundred and twenty", "one thousand two hundred": a compound count; a lone
+        # "two thousand" leaves "thousand" to the scale
+        word_number = rf"(?:{group}\s+(?:{thousand})\s+(?:and\s+)?{group}|{group})"
         fractions = alternation(list(r.fractions))
         symbols = [x for x in t.suffix if sum(c.isalpha() for c in x) < 3]
         words = [x for x in t.suffix if sum(c.isalpha() for c in x) >= 3]
@@ -219,10 +226,17 @@ class AtomFinder:
         words = (words or "").lower()
         if words in self.number_words:
             return self.number_words[words], words
-        parts = re.split(r"[- ]", words)
-        if all(p in self.number_words for p in parts):
-            return sum(self.number_words[p] for p in parts), words
-        return None, words
+        total = current = 0.0
+        for part in re.split(r"[- ]+", words):  # "one hundred and twenty", "one thousand two hundred"
+            if part in self.number_words:
+                current += self.number_words[part]
+            elif part in self.compound_words[100]:
+                current = (current or 1) * 100
+            elif part in self.compound_words[1000]:
+                total, current = total + (current or 1) * 1000, 0.0
+            elif part != "and":
+                return None, words
+        return total + current, words
 
     def _not_money(self, text: str, m: re.Match[str], marker_text: str, end: int) -> bool:
         """The not_money rules: 'weighs ten pounds', 'a five-pound bag', 'Lee won the race'."""
