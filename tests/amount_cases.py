@@ -150,8 +150,8 @@ CASES: list[tuple[str, str | None, float | None, float | None, float | None, str
     ("They borrowed twenty-five million dollars.", "twenty-five million dollars", 25 * M, None, None, "USD", X),
     # --- a change and a level are two figures, not a range
     ("Velmora's profit rose by $2bn to $8bn.", "$2bn", 2 * B, None, None, "USD", X),
-    ("Velmora's sales fell $2bn to $8bn.", "$8bn", 8 * B, None, None, "USD", X),
-    ("Debt was cut by £1m to £4m.", "£4m", 4 * M, None, None, "GBP", X),
+    ("Velmora's sales fell $2bn to $8bn.", "$2bn", 2 * B, None, None, "USD", X),
+    ("Debt was cut by £1m to £4m.", "£1m", 1 * M, None, None, "GBP", X),
     ("Costs were $5m to $6m.", "$5m to $6m", None, 5 * M, 6 * M, "USD", "range"),
     # --- compound number words
     ("Orlan paid one hundred and twenty euros.", "one hundred and twenty euros", 120, None, None, "EUR", X),
