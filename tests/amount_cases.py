@@ -153,6 +153,8 @@ CASES: list[tuple[str, str | None, float | None, float | None, float | None, str
     ("Velmora's sales fell $2bn to $8bn.", "$2bn", 2 * B, None, None, "USD", X),
     ("Debt was cut by £1m to £4m.", "£1m", 1 * M, None, None, "GBP", X),
     ("Costs were $5m to $6m.", "$5m to $6m", None, 5 * M, 6 * M, "USD", "range"),
+    ("It cost a few million dollars.", "a few million dollars", None, 2 * M, 10 * M, "USD", "vague"),
+    ("Rivals spent several billion dollars.", "several billion dollars", None, 3 * B, 10 * B, "USD", "vague"),
     # --- compound number words
     ("Orlan paid one hundred and twenty euros.", "one hundred and twenty euros", 120, None, None, "EUR", X),
     ("Orlan paid one hundred twenty euros.", "one hundred twenty euros", 120, None, None, "EUR", X),
