@@ -139,11 +139,12 @@ class References:
             end = bisect_left(starts, m.start())
             person = None
             for i, s_start in enumerate(sentences):
-                first = max(bisect_left(starts, s_start, 0, end), end - self.rules.limits.antecedent_names)
+                in_sentence = bisect_left(starts, s_start, 0, end)
+                first = max(in_sentence, end - self.rules.limits.antecedent_names)
                 order = range(end - 1, first - 1, -1) if i == 0 else range(first, end)
                 person = next((persons[j] for j in order if self._gender_fits(text, persons[j], gender)), None)
-                if person or first > bisect_left(starts, s_start, 0, end):
-                    break
+                if person or first > in_sentence:
+                    break  # found, or the look-back is used up
                 end = first
             if person:
                 found.append({"text": m.group(0), "canonical": person["canonical"], "label": person["label"],
