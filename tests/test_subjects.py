@@ -171,6 +171,8 @@ def test_a_group_is_its_own_subject_not_the_main_entity(text, subject, nlp):
     "Tellan Group's chief executive, Anna Voss, said the firm would invest $500m in new stores.",
     "Anna Voss, Tellan Group's chief executive, said the firm would invest $500m in new stores.",
     "Its lawyer, Hugh Marsh, told the court that Tellan Group had claimed it had moved $27m into a bank account.",
+    "Oriel Vantress, the chief executive of Tellan Group, said the firm would invest $500m in new stores.",
+    "Oriel Vantress, a director at Tellan Group, said the firm would invest $500m in new stores.",
 ])
 def test_a_person_in_apposition_to_a_title_is_no_company(text, nlp):
     """A name beside a title ('chief executive, Anna Voss', 'Anna Voss, Tellan's chief executive') is a

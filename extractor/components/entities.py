@@ -106,7 +106,7 @@ class EntityFinder:
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
         self.title_after = re.compile(  # "Anna Voss, Tellan's chief executive,": used with match(name end)
             r",\s+(?:(?:the|its|their|a|an)\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?(?:[a-z-]+\s+)?"
-            + phrase_pattern(rules.person_titles) + r"(?=\s*[,.;)])")
+            + phrase_pattern(rules.person_titles) + rf"(?=\s*[,.;)]|\s+(?:{alternation(rules.title_prepositions)})\s)")
         self.months = set(rules.month_words)
         self.suffix = re.compile(rf"(?:,?\s+(?:{alternation(rules.corporate_suffixes)}))+$")
         self.common_words = set(common_words(rules_folder).words)

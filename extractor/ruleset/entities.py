@@ -37,6 +37,8 @@ class EntityRules(RuleFile):
     common_names: dict[str, str]
     org_nouns: Words
     person_titles: Words
+    title_prepositions: Words = Field(description="after a title in an apposition these words still make the name "
+                                                  "a person ('Anna Voss, the chairman of Tellan'; 'a spokesman for')")
     month_words: Words
     month_date_cues: Words = Field(description="a month name after one of these words is a date, not a name, even "
                                                "before a capitalised word ('in May Acme said'; but 'May Department Stores')")
