@@ -86,6 +86,14 @@ def test_a_financial_year_to_a_month(nlp) -> None:
     assert dated(nlp, text) == [("financial year to June 2006", "2005-07-01", "2006-06-30")]
 
 
+def test_a_period_after_its_current_wins_over_the_inherited_one(nlp) -> None:
+    """'in its current financial year to March': 'current' stands between the cue and the period,
+    which binds the figure; the quarter of the sentence before is not inherited."""
+    text = ("Brantley Foods made a profit of $40m in the three months to June. "
+            "The firm expects sales of $900m in its current financial year to March 2027.")
+    assert [p for p, _, _ in dated(nlp, text)] == ["three months to June", "financial year to March 2027"]
+
+
 @pytest.mark.parametrize("published, expected", [
     ("2025-12-20", [("next year", "2026-01-01", "2026-12-31"), ("this year", "2025-01-01", "2025-12-31")]),
     ("2005-02-10", [("next year", "2006-01-01", "2006-12-31"), ("this year", "2005-01-01", "2005-12-31")]),

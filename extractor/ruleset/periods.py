@@ -74,6 +74,8 @@ class PeriodRules(RuleFile):
                                            "('the 2001 election campaign') dates that noun: it gives its period "
                                            "to the figures of its own sentence only")
     attributive_kinds: Words = Field(description="the kinds of period that can date a noun so")
+    cue_modifiers: Words = Field(description="words that may stand, besides determiners, between a binding cue "
+                                             "and the period it binds ('in its current financial year to March')")
     weak_kinds: Words
     subordinators: Regexes = Field(description="a subordinate clause that sets its own time: a period before it "
                                                "does not date the figures in it")

@@ -149,8 +149,8 @@ class PhraseFinder:
     def _phrase(self, text: str, rule: PeriodPattern, match: re.Match[str]) -> Phrase | None:
         limits = self.rules.limits
         raw = words(self.clause_end.split(text[max(0, match.start() - limits.cue_window_chars):match.start()])[-1])
-        before = list(raw)
-        while before and before[-1] in self.rules.determiners:  # "in its financial year to March": the cue is "in"
+        before = list(raw)  # "in its current financial year to March": the cue is "in"
+        while before and (before[-1] in self.rules.determiners or before[-1] in self.rules.cue_modifiers):
             before.pop()
         fields = {k: v for k, v in match.groupdict().items() if v}
         phrase = Phrase(match.start(), match.end(), match.group(), rule.kind, fields, rule=rule.id,
