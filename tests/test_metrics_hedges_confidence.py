@@ -33,6 +33,16 @@ def test_generic_budget_takes_the_specific_metric_of_the_paragraph(nlp):
     assert extract_text(text, nlp=nlp)[0].metric == "capex"
 
 
+@pytest.mark.parametrize("text, metric", [
+    ("Corvin Labs made a profit of $30m in 2026. It plans to spend $5m on research.", "spending"),
+    ("Veyra Bank cut its losses to $80m. It will invest $12m in new branches.", "investment"),
+    ("Halden opted to sell a minority stake to Orsk Bank for $775m.", "sale price"),  # in its clause any specific wins
+])
+def test_a_generic_metric_takes_only_a_kind_of_itself_from_an_earlier_clause(text, metric, nlp):
+    """A profit named the sentence before is no kind of spending: the generic label stays."""
+    assert extract_text(text, nlp=nlp)[-1].metric == metric
+
+
 def test_restatement_shares_the_metric_of_what_it_restates(nlp):
     claims = extract_text("It will buy over CNY 400 billion (approximately USD 55 billion) worth of AI chips.", nlp=nlp)
     assert [c.metric for c in claims] == ["chip order", "chip order"]

@@ -3,8 +3,9 @@
 Order of evidence: a metric word in the noun phrase right after the amount (its head, the
 last such word, wins: "$30 billion AI capex increase"); else the metric word nearest the
 amount in its clause, then in its sentence. A generic label ("budgeted") gives way to a
-specific one in the same or the previous sentence of the paragraph, or a few words after
-the figure in its clause ("spend $5bn on capital expenditure"). An infinitive of purpose
+specific one in the figure's clause, or a few words after the figure ("spend $5bn on capital
+expenditure"), or to one that is a kind of it (capex of spending, never a profit) earlier in
+the same or the previous sentence of the paragraph. An infinitive of purpose
 right after the figure ends its clause after the verb: "sold it for $9bn to offset a tax bill"
 is a sale, not a tax bill, while "paid $5m to settle" is a settlement. Sets ``rec["metric"]``.
 """
@@ -19,6 +20,7 @@ from spacy.tokens import Doc
 
 from .. import layout
 from ..ruleset import Metric, metric_rules
+from ..taxonomy import Taxonomy
 from ..textmatch import alternation, phrase_pattern, phrases
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import layout_of
@@ -72,6 +74,7 @@ class MetricFinder:
     def __init__(self, rules_dir: str | None = None) -> None:
         rules = metric_rules(rules_dir)
         self.metrics = rules.metrics
+        self.taxonomy = Taxonomy(rules.metrics)
         self.clause_end = layout.clause_breaks("metric", rules_dir)
         self.purpose = re.compile(rules.purpose)
         self.lookback = rules.limits.specific_lookback_chars
@@ -126,8 +129,10 @@ class MetricFinder:
                 start = max(para[0] if para else s_start, previous[0] if previous else s_start)
                 after = self.words_after.match(text, rec["end"], c_end)
                 start = max(start, rec["start"] - self.lookback)  # bounded: a long sentence of figures stays linear
-                specific = (self._specific_in(text, start, rec["start"])
-                            or (self._specific_in(text, rec["end"], after.end()) if after else None))
+                in_clause = max(start, c_start)  # there any specific metric wins; before it only a kind of the generic
+                specific = (self._specific_in(text, in_clause, rec["start"])
+                            or (self._specific_in(text, rec["end"], after.end()) if after else None)
+                            or self._specific_in(text, start, in_clause, found_at[0].label))
                 if specific is not None:
                     found_at, rule = specific, "metric.specific_nearby"
             metric = found_at[0] if found_at else None
@@ -216,12 +221,14 @@ class MetricFinder:
         m_start, m_end, _, metric = hits[best[2]]
         return metric, m_start, m_end
 
-    def _specific_in(self, text: str, start: int, end: int) -> Found | None:
-        """The specific metric named last (nearest the figure) in ``text[start:end]``."""
+    def _specific_in(self, text: str, start: int, end: int, kind_of: str | None = None) -> Found | None:
+        """The specific metric named last (nearest the figure) in ``text[start:end]``, a kind of
+        the generic metric ``kind_of`` when given (capex is a kind of spending, a profit is not)."""
         part = text[start:end]
         context = Context(part)
         hits = [(m_end, -cue.rank, cue.metric, m_start) for m_start, m_end, cue in self._matches(part)
-                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(context)]
+                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(context)
+                and (kind_of is None or self.taxonomy.canonical(kind_of) in self.taxonomy.ancestors(cue.metric.label))]
         if not hits:
             return None
         m_end, _, metric, m_start = max(hits, key=lambda h: (h[0], h[1]))
