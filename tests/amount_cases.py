@@ -155,6 +155,10 @@ CASES: list[tuple[str, str | None, float | None, float | None, float | None, str
     ("Costs were $5m to $6m.", "$5m to $6m", None, 5 * M, 6 * M, "USD", "range"),
     ("It cost a few million dollars.", "a few million dollars", None, 2 * M, 10 * M, "USD", "vague"),
     ("Rivals spent several billion dollars.", "several billion dollars", None, 3 * B, 10 * B, "USD", "vague"),
+    ("Donors gave several hundred thousand pounds.", "several hundred thousand pounds", None, 300 * K, 1000 * K,
+     "GBP", "vague"),
+    ("It lost a few hundred million euros.", "a few hundred million euros", None, 200 * M, 1000 * M, "EUR", "vague"),
+    ("Each song costs $.99 on the store.", "$.99", 0.99, None, None, "USD", X),  # a leading decimal point
     # --- compound number words
     ("Orlan paid one hundred and twenty euros.", "one hundred and twenty euros", 120, None, None, "EUR", X),
     ("Orlan paid one hundred twenty euros.", "one hundred twenty euros", 120, None, None, "EUR", X),

@@ -183,9 +183,11 @@ class AmountGrammar:
         return m.end(), m["unit"].lower()
 
     def _vague(self, pattern: VaguePattern, m: re.Match[str]) -> AmountMatch:
-        scale = self.scales.get(m["scale"].lower().rstrip("s"))
-        factor = scale.factor if scale else 1.0
         groups = m.groupdict()
+        factor = 1.0
+        for word in (groups.get("scale0"), m["scale"]):  # 'several hundred thousand pounds': 100 x 1000
+            scale = self.scales.get(word.lower().rstrip("s")) if word else None
+            factor *= scale.factor if scale else 1.0
 
         def bound(spec: float | dict[str, float], key: str) -> float:
             if isinstance(spec, dict):

@@ -9,10 +9,11 @@ GROUP_ONLY = "'’\u00a0\u202f "
 """Separators that only ever group digits (apostrophe, no-break, thin and plain space)."""
 
 DIGITS = (
-    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # Indian grouping: 12,34,567
+    r"(?:(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # Indian grouping: 12,34,567
     r"|\d{1,3}(?:(?:[,.'’\u00a0\u202f]|[ ](?=\d{3}(?!\d)))\d{3}(?!\d))+"  # 1,500,000  1.000.000  2 000 000  1'000
     r"|\d+)"
     r"(?:[.,]\d+)?"  # decimals
+    r"|(?<![\w.,])\.\d+)"  # a leading decimal point: "$.99"
     r"(?![.,]?\d)"  # never a cut: "1,500,000," ends before the comma, "1.1.1" is no number
 )
 """A number in digits, whole: every repetition needs a separator and then digits, so no
