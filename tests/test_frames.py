@@ -127,6 +127,18 @@ def test_a_sentence_of_names_keeps_its_names(text, mention, subject, counterpart
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
 
 
+@pytest.mark.parametrize("text, counterparty", [
+    ("The regulator fined Tellan Group $12m for mis-selling.", "regulator"),
+    ("The competition watchdog fined Tellan Group $12m.", "competition watchdog"),
+    ("The Harwick Conduct Authority opened an inquiry. The regulator fined Tellan Group $12m.",
+     "Harwick Conduct Authority"),
+])
+def test_a_public_body_the_text_never_names_stands_for_itself(text, counterparty, nlp):
+    """A fine's authority described but never named is its own name; named before, the name."""
+    claim = extract_text(text, nlp=nlp)[0]
+    assert (claim.subject.canonical, claim.counterparty.canonical, claim.metric) == ("Tellan", counterparty, "fine")
+
+
 def test_a_title_case_headline_still_needs_the_body_for_its_names(nlp):
     """'Brisk Sues Tellan for $5m' is a heading (only minor words in lower case): a name there counts
     when the body uses it."""

@@ -87,9 +87,10 @@ class MetricFinder:
         self.cues = [Cue(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None,
                          re.compile(alternation(t[:PREFIX] for t in c.terms), re.IGNORECASE))
                      for rank, m in enumerate(self.metrics) for c in m.cues]
-        # where a term may start: a word boundary before the first letter of a term
+        # where a term may start: a word boundary before the first letter of a term, not inside
+        # a hyphenated word ('mis-selling' is no sale)
         self.term_start = re.compile(
-            rf"\b(?=(?:{alternation(t[:1] for m in self.metrics for c in m.cues for t in c.terms)}))", re.IGNORECASE)
+            rf"\b(?<!\w-)(?=(?:{alternation(t[:1] for m in self.metrics for c in m.cues for t in c.terms)}))", re.IGNORECASE)
         self._by_prefix: dict[str, list[tuple[int, Cue]]] = {}
 
     def __call__(self, doc: Doc) -> Doc:

@@ -158,6 +158,10 @@ class References:
             self.given_names.get(person["canonical"].split()[0])
         return known is None or known == gender
 
+    def _own_name(self, ref: Reference) -> str:
+        """A public body the text never names stands for itself: 'the competition regulator'."""
+        return ref.text.split(maxsplit=1)[-1]  # without its determiner
+
     def _government_name(self, mods: str, noun: str) -> str:
         """"Russian government" for "the Russian authorities" as for "the Russian government":
         a nationality or country with a word for the state names its government."""
@@ -217,8 +221,8 @@ class References:
                 found = self._antecedent(ref, entities, window, view, subject_like, cited, speaking, kinds, resolved)
             if found is None and ref.kind == "government":
                 found = salient_government
-            if found is None and ref.kind == "government" and ref.noun in self.state_nouns:
-                found = {"canonical": "government", "label": "GOV"}  # "The government said it would spend": no company's
+            if found is None and ref.kind == "government":  # "The government said it would spend": no company's
+                found = {"canonical": "government" if ref.noun in self.state_nouns else self._own_name(ref), "label": "GOV"}
             if found is None and ref.kind != "merged" and main and self._fits(ref, main, kinds):
                 found = main
             if found:
