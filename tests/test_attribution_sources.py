@@ -31,6 +31,9 @@ ANAPHORA = [
     # 'the company' is a company: not the analysts of the sentence before
     ("Zembla Corp cut 500 jobs. Analysts said more cuts would follow. The company said it would save $200m.", "$200m",
      "Zembla Corp"),
+    # a nationality in a description names no one: 'the Norwegian company' stands for a name before it
+    ("Orvik Shipping will pay $500m for two tankers, the Norwegian company said.", "$500m", "Orvik Shipping"),
+    ("Orvik Shipping will pay $500m, according to Norwegian newspapers.", "$500m", "Norwegian newspapers"),
 ]
 
 

@@ -47,9 +47,11 @@ class WordClasses:
 class Lexicon:
     """Read-only: shared by every document the component processes."""
 
-    def __init__(self, nlp: Language, r: AttributionRules, common_words: Iterable[str], clause_end: Iterable[str]) -> None:
+    def __init__(self, nlp: Language, r: AttributionRules, common_words: Iterable[str], clause_end: Iterable[str],
+                 demonyms: Iterable[str]) -> None:
         self.rules = r
         self.common_words = _low(common_words)  # frequent English words: a lone first word among them is no name
+        self.demonyms = set(demonyms)  # 'the Norwegian operator' names no one: a description
         self.clause_end = set(clause_end)  # tokens that end a clause (rules/clauses.json end_tokens)
         self.limits = r.limits
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")

@@ -137,7 +137,7 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
         return org, True
     cut = next((k for k in range(span[0] + 1, span[1]) if texts[k] in {",", "("} or st.dash(k)), span[1])
     head, appos = range(span[0], cut), range(cut + 1, span[1])
-    found = chunks(st, head)
+    found = [c for c in chunks(st, head) if c not in lex.demonyms]
     if not found and names_appositive(st, appos):
         found = chunks(st, appos)[:1]
     if found:
