@@ -22,6 +22,14 @@ from extractor.extract import extract_text
     ("The state sold Tamsk Oil to Norvik Group for $6.1bn to offset a huge tax bill.", "sale price"),
     ("Orlen Bank received $2bn (£1.1bn) to cover its unpaid taxes.", None),
     ("Orlen Bank will put up $850m to settle the lawsuit.", "settlement"),
+    ("Norvale Foods agreed to pay $75m to settle a class action.", "settlement"),  # a kind of payment
+    # a subordinate clause is another clause: its metric word names its own figure
+    ("Shares in Velt Mining fell 8% to 420p after the miner said profits would slump.", "share price"),
+    ("Profit after tax was $5m.", "profit"),
+    ("Tessaly Bank agreed to lend $500m to Orvik Shipping.", "loan"),
+    ("Orvik Shipping borrowed $200m from a group of banks.", "debt"),
+    ("Kellan Airways has ordered 20 jets from Aerion worth $2.4bn.", "order"),
+    ("Brisk Telecom will cut costs by $300m.", "cost savings"),
 ])
 def test_metric_labels(text, metric, nlp):
     assert extract_text(text, nlp=nlp)[0].metric == metric

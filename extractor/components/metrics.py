@@ -104,7 +104,8 @@ class MetricFinder:
         for rec in money:
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.clause_end)
-            other = self._purpose_object(text, rec["end"], c_end)
+            purpose = self.purpose.match(text, rec["end"], c_end)  # '$9bn to offset a tax bill'
+            other = (purpose.end(1), c_end) if purpose else None  # what the money is for, not what it is
             c_end = other[0] if other else c_end
             heading = view.bullet_heading(rec["start"])
             key = (c_start, c_end, heading)
@@ -124,6 +125,10 @@ class MetricFinder:
                         found[s_start, s_end, *other] = [m for m in matches if not other[0] <= m[0] < other[1]]
                     matches = found[s_start, s_end, *other]
                 found_at, rule = self._nearest(rec, matches, contexts[s_start, s_end]), "metric.sentence"
+            if purpose and found_at is not None and not found_at[0].generic:  # 'pay $75m to settle': a settlement
+                kind = self._specific_in(text, purpose.start(1), purpose.end(1), found_at[0].label)
+                if kind is not None and kind[0] is not found_at[0]:
+                    found_at, rule = kind, "metric.purpose"
             para = view.paragraph(rec["start"])
             if found_at is not None and found_at[0].generic:
                 previous = view.previous_sentence(rec["start"])
@@ -149,12 +154,6 @@ class MetricFinder:
                 rec.setdefault("decided_by", {})["metric"] = extensions.decision(rule, span)
             last = (para, s_end, metric)
         return doc
-
-    def _purpose_object(self, text: str, end: int, c_end: int) -> tuple[int, int] | None:
-        """The span after the verb of an infinitive of purpose that follows a figure ending at
-        ``end``, up to the clause's end: what the money is for, not what it is."""
-        m = self.purpose.match(text, end, c_end)
-        return (m.end(1), c_end) if m else None
 
     def _matches_in(self, text: str, start: int, end: int,
                     found: dict[tuple[int, ...], list[CueMatch]]) -> list[CueMatch]:
