@@ -127,6 +127,16 @@ def test_a_sentence_of_names_keeps_its_names(text, mention, subject, counterpart
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
 
 
+@pytest.mark.parametrize("text, subject, counterparty", [
+    ("The Harwick government will give Dunmore Steel a £50m loan.", "Dunmore Steel", "Harwick government"),
+    ("Tessaly Bank granted Orvik Shipping a $500m credit line.", "Orvik Shipping", "Tessaly Bank"),
+    ("Tessaly Bank lent Orvik Shipping a further $500m loan.", "Orvik Shipping", "Tessaly Bank"),
+])
+def test_the_first_object_of_a_giving_verb_receives_the_noun(text, subject, counterparty, nlp):
+    """'give Y a loan': Y is the loan's 'to' party (the borrower), the giver its 'from' party."""
+    assert next(iter(_roles(text, nlp).values()))[:2] == (subject, counterparty)
+
+
 @pytest.mark.parametrize("text, counterparty", [
     ("The regulator fined Tellan Group $12m for mis-selling.", "regulator"),
     ("The competition watchdog fined Tellan Group $12m.", "competition watchdog"),

@@ -85,6 +85,9 @@ class FrameRules(RuleFile):
     holding_nouns: Words = Field(description="what a share of a company is called ('a 40% stake in Beta', 'shares of "
                                              "Beta'): bought, sold or paid for, the company is the thing traded")
     light_verbs: Words = Field(description="verbs whose subject is the agent of the noun after them ('placed an order')")
+    giving_verbs: Words = Field(description="verbs of two objects ('give Beta a $50m loan'): the name right after one, "
+                                            "before a noun trigger, is the noun's 'to' party, the name before the verb its "
+                                            "'from' party")
     recipient_verbs: Words = Field(description="light verbs whose subject receives the noun after them ('won an order', "
                                                "'received a payment'): a frame's 'received' roles apply")
     agent_blockers: Words = Field(description="words after which a name is no agent ('an officer at Acme')")

@@ -169,6 +169,7 @@ class FrameMatcher:
         self.number = re.compile(rf"\d|\b(?:{alternation(rules.number_words)})s?\b", re.IGNORECASE)
         self.light = set(rules.light_verbs)
         self.recipient = set(rules.recipient_verbs)
+        self.giving = re.compile(rf"\b(?:{alternation(rules.giving_verbs)})\s+$", re.IGNORECASE)  # search(pos - n, name start)
         self.holding = re.compile(  # "a 40% stake in", "the remaining shares of": used with match(pos)
             rf"\s*(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w.%-]+\s+){{0,2}}?(?:{alternation(rules.holding_nouns)})\s+(?:in|of)\s+",
             re.IGNORECASE)
@@ -378,6 +379,8 @@ class FrameMatcher:
             possessor = self._possessor(text, t.start, s_start, names)
             light = self._light_verb(text, before, t.start, rec)
             args.received = light is not None and WORD.match(text, light).group(0).strip(",.()").lower() in self.recipient
+            if light is None:
+                self._two_objects(text, before, t, s_start, names, rec, args)
             before = self._payer(text, before, light, ctx) if light is not None else None
             if args["by"] is not None:
                 args["agent"], args["patient"] = args["by"], args["of"] or before
@@ -387,6 +390,19 @@ class FrameMatcher:
                 args["agent"], args["patient"] = relative or possessor or before or self._named_party(text, t, limit, names), \
                     args["of"] or adjacent
         return args
+
+    def _two_objects(self, text: str, before: EntityMention | None, t: Trigger, s_start: int,
+                     names: list[EntityMention], rec: dict | None, args: "Arguments") -> None:
+        """'Acme will give Beta a $50m loan': a name between a giving verb and the noun (only
+        lower-case words and the figure between) is the noun's 'to' party, the name before the
+        verb its 'from' party."""
+        if before is None:
+            return
+        verb = self.giving.search(text, max(s_start, before["start"] - self.limits.reach_chars), before["start"])
+        words = [m.group(0) for m in WORD.finditer(text, before["end"], t.start)
+                 if rec is None or not rec["start"] <= m.start() < rec["end"]]
+        if verb and len(words) <= self.limits.gap_words and all(w.islower() for w in words):
+            args["to"], args["from"] = before, self._before(text, verb.start(), s_start, names)
 
     def _named_party(self, text: str, t: Trigger, limit: int, names: list[EntityMention]) -> EntityMention | None:
         """'The winning bidder at the auction was Quell': the name a party noun is said to be."""
