@@ -29,3 +29,21 @@ def test_no_claim_from_furniture(page, nlp):
     text, _ = page
     mentions = [c.mention for c in extract_text(text, nlp=nlp)]
     assert mentions == ["$2bn", "$2bn"]
+
+
+@pytest.mark.parametrize("text, subject, source", [
+    ("Headline of the day\n\nHARWICK, 14 October 2026 (Reuters) - Tellan Group raised its offer to £3.2bn, "
+     "the company said.", "Tellan", "Tellan Group"),
+    ("OSLO, Nov 27 (Reuters) - The group agreed to pay 18 million euros, it said.", None, "it"),
+    ("NEW HARBOUR/OSLO (Wirewire) - Orvik Shipping will pay $5m for the tanker.", "Orvik Shipping", None),
+])
+def test_a_dateline_names_no_party(text, subject, source, nlp):
+    """'HARWICK, 14 October 2026 (Reuters) - ' is page furniture: neither the place nor the
+    agency is a subject or a source."""
+    claim = extract_text(text, nlp=nlp)[0]
+    assert (claim.subject.canonical if claim.subject else None, claim.attribution.source) == (subject, source)
+
+
+def test_a_name_and_an_apposition_before_a_dash_are_no_dateline(nlp):
+    doc = nlp("BP, the oil giant - which paid $5m - said so. IBM - the computer giant - paid $6m.")
+    assert list(doc.spans["boilerplate"]) == []

@@ -4,15 +4,12 @@ dropped; numbers refused as amounts (beyond the rules' bounds) are listed with t
 in ``doc._.amount_refusals``."""
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..amount_grammar import AmountMatch, grammar_for
 from .extensions import AmountRefusal, MoneyRecord
-from .view import expanded_spans, layout_of
+from .view import expanded_spans, furniture, in_ranges, layout_of
 
 
 def amount_record(m: AmountMatch) -> MoneyRecord:
@@ -32,26 +29,15 @@ def amount_record(m: AmountMatch) -> MoneyRecord:
     }
 
 
-def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The character ranges as disjoint ones, in order (the same offsets fall in them)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(r for r in ranges if r[1] > r[0]):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 class AmountRecognizer:
     def __init__(self, rules: str | None = None) -> None:
         self.grammar = grammar_for(rules)
 
     def __call__(self, doc: Doc) -> Doc:
-        furniture = _merged((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
-        starts = [s for s, _ in furniture]
+        boilerplate = furniture(doc)
+        starts = [s for s, _ in boilerplate]
         found, refused = self.grammar.scan(layout_of(doc).text)
-        kept = [m for m in found if not ((k := bisect_right(starts, m.start) - 1) >= 0 and m.start < furniture[k][1])]
+        kept = [m for m in found if not in_ranges(boilerplate, starts, m.start)]
         made = expanded_spans(doc, [(m.start, m.end, "MONEY") for m in kept])
         spans = [span for span in made if span is not None]
         records = [amount_record(m) for m, span in zip(kept, made) if span is not None]

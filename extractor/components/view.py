@@ -76,6 +76,23 @@ def layout_of(doc: Doc) -> Layout:
     return _memo(_views, doc, lambda: Layout(text_of(doc), [char_range(doc, s, e) for s, e in sentence_bounds(doc)]))
 
 
+def furniture(doc: Doc) -> list[tuple[int, int]]:
+    """The character ranges of ``doc.spans["boilerplate"]`` as disjoint ones, in order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []) if s.end_char > s.start_char):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def in_ranges(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """``offset`` is inside one of the disjoint, ordered ``ranges`` (``starts``: their starts)."""
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and offset < ranges[k][1]
+
+
 def expanded_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     """``doc.char_span(start, end, label=label, alignment_mode="expand")``, found in the token
     offsets (spaCy's looks each token up as a Token object, five per span)."""

@@ -52,8 +52,12 @@ def leading_name(st: DocState, i: int, end: int) -> Range | None:
 
 
 def subject(st: DocState, sent: Sent) -> Range | None:
-    """The leading name of a sentence ('Lord Browne rejected ...')."""
-    return leading_name(st, sent.start, sent.end)
+    """The leading name of a sentence ('Lord Browne rejected ...'), after its dateline if it
+    has one ('LONDON (Reuters) - ')."""
+    start = sent.start
+    while start < sent.end and start in st.furniture:
+        start += 1
+    return leading_name(st, start, sent.end)
 
 
 @dataclass
@@ -182,7 +186,8 @@ def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
     out: list[str] = []
     run: list[int] = []
     for t in [*kept, None]:
-        if t is not None and ((cap(texts[t]) and lower[t] not in not_names and not st.punct(t) and not st.num(t))
+        if t is not None and ((cap(texts[t]) and lower[t] not in not_names and not st.punct(t) and not st.num(t)
+                               and t not in st.furniture)
                               or (run and lower[t] in connectors)):
             run.append(t)
             continue
