@@ -127,6 +127,15 @@ def test_a_sentence_of_names_keeps_its_names(text, mention, subject, counterpart
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
 
 
+@pytest.mark.parametrize("text", [
+    "Calloway Brands raises Northern Brewing offer to £3.2bn, board backs deal",
+    "Calloway Brands has tabled a £3.2bn Northern Brewing bid.",
+])
+def test_a_name_modifying_a_noun_after_a_light_verb_is_its_patient(text, nlp):
+    """'X raises Y offer': Y, right before the noun, is what the offer is for; X makes it."""
+    assert next(iter(_roles(text, nlp).values()))[:2] == ("Northern Brewing", "Calloway Brands")
+
+
 @pytest.mark.parametrize("text, subject, counterparty", [
     ("The Harwick government will give Dunmore Steel a £50m loan.", "Dunmore Steel", "Harwick government"),
     ("Tessaly Bank granted Orvik Shipping a $500m credit line.", "Orvik Shipping", "Tessaly Bank"),

@@ -379,6 +379,7 @@ class FrameMatcher:
             possessor = self._possessor(text, t.start, s_start, names)
             light = self._light_verb(text, before, t.start, rec)
             args.received = light is not None and WORD.match(text, light).group(0).strip(",.()").lower() in self.recipient
+            modified = self._modified_noun(text, before, t, s_start, names, rec) if light is None else None
             if light is None:
                 self._two_objects(text, before, t, s_start, names, rec, args)
             before = self._payer(text, before, light, ctx) if light is not None else None
@@ -389,7 +390,28 @@ class FrameMatcher:
                 relative = self._relative_agent(text, t.end, names)  # "a $900m loan that Beta had secured"
                 args["agent"], args["patient"] = relative or possessor or before or self._named_party(text, t, limit, names), \
                     args["of"] or adjacent
+            if modified and args["by"] is None and args["of"] is None:
+                args["agent"], args["patient"] = modified
         return args
+
+    def _modified_noun(self, text: str, before: EntityMention | None, t: Trigger, s_start: int,
+                       names: list[EntityMention], rec: dict | None) -> tuple[EntityMention, EntityMention] | None:
+        """'Acme raises Beta offer to $5bn': a name right before the noun (nothing but the figure
+        between) modifies it as its patient when a light verb stands before that name; the
+        name before the verb is the agent."""
+        if before is None or not self._only_figure(text, before["end"], t.start, rec):
+            return None
+        agent = self._before(text, before["start"], s_start, names)
+        if agent is None or self._light_verb(text, agent, before["start"], None) is None:
+            return None
+        return agent, before
+
+    @staticmethod
+    def _only_figure(text: str, start: int, end: int, rec: dict | None) -> bool:
+        """Nothing but spaces and the figure ``rec`` stands in ``text[start:end]``."""
+        if rec is not None and start <= rec["start"] and rec["end"] <= end:
+            return not (text[start:rec["start"]] + text[rec["end"]:end]).strip()
+        return not text[start:end].strip()
 
     def _two_objects(self, text: str, before: EntityMention | None, t: Trigger, s_start: int,
                      names: list[EntityMention], rec: dict | None, args: "Arguments") -> None:
