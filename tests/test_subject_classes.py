@@ -436,3 +436,13 @@ def test_no_other_party_outside_a_deal_a_possessive_or_a_source(text, mention, n
 def test_a_deal_with_a_company_names_the_other_party(nlp):
     text = "The Tolland Securities Commission agreed a deal totalling $75m with Brisco Funds."
     assert _roles(text, nlp)["$75m"] == ("Brisco Funds", "Tolland Securities Commission")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("As the Ledger reported, Denmark's Halvorsen Holdings came over the top with £3.3bn.", "Denmark"),
+    ("Its largest shareholder, Poland's Brenmark Capital, will sell shares worth €250m.", "Poland"),
+])
+def test_a_country_is_a_place_not_a_party(text, place, nlp):
+    """Countries (rules/countries.json, from CLDR) are places: a country's company is the party."""
+    assert _labels(text, nlp)[place] == "GPE"
+    assert extract_text(text, nlp=nlp)[0].subject.canonical != place

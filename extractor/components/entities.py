@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
-from ..ruleset import common_words, currency_rules, entity_rules, given_names, iso_currencies
+from ..ruleset import common_words, currency_rules, entity_labels, entity_rules, given_names, iso_currencies
 from ..ruleset.entities import EntityLimits
 from ..textmatch import IGNORECASE_ASCII_LOOKALIKES  # noqa: F401 (read here by the tests)
 from ..textmatch import PhraseIndex, alternation, may_hold_ascii_phrase, phrase_pattern, phrases, union
@@ -71,22 +71,23 @@ class Tokens:
 class EntityFinder:
     def __init__(self, rules_folder: str | None = None) -> None:
         rules = entity_rules(rules_folder)
+        labels = entity_labels(rules_folder)
         self.limits = rules.limits
         self.minor_words = frozenset(rules.title_case_minor_words)
-        self.places = {name for name, label in rules.labels.items() if label in ("GPE", "LOC")}
+        self.places = {name for name, label in labels.items() if label in ("GPE", "LOC")}
         self.alias = {a.lower(): canon for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.alias_names = {a for canon, names in rules.aliases.items() for a in [canon, *names]}
-        self.labels = rules.labels
+        self.labels = labels
         self.public_bodies = set(rules.public_body_words)
         self.body_words = set(rules.body_words)
         self.brand_suffixes = set(rules.brand_suffixes)
         self.given_names = set(given_names(rules_folder).names)
-        self.not_person_first = set(rules.labels) | set(rules.month_words) | set(rules.demonyms)
+        self.not_person_first = set(labels) | set(rules.month_words) | set(rules.demonyms)
         self.not_person_words = (set(rules.person_name_blockers) | set(rules.corporate_suffixes) | self.brand_suffixes
                                  | self.public_bodies | self.body_words | {n.title() for n in rules.org_nouns})
         self.not_person_last = self.given_names | {w.rstrip(".") for w in self.not_person_words}
-        places = sorted({name for name, label in rules.labels.items() if label == "GPE"} | set(rules.demonyms)
-                        | {a for canon, names in rules.aliases.items() if rules.labels.get(canon) == "GPE" for a in names})
+        places = sorted({name for name, label in labels.items() if label == "GPE"} | set(rules.demonyms)
+                        | {a for canon, names in rules.aliases.items() if labels.get(canon) == "GPE" for a in names})
         self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
         self.market = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?P<place>{alternation(places)})\s+)?"
                                  rf"(?:{alternation(rules.market_kinds)})\s+)$")  # used with search(text, pos - n, pos)

@@ -27,7 +27,7 @@ from .currencies import (
     fx_rates,
     iso_currencies,
 )
-from .entities import CommonWords, EntityRules, GivenNames, common_words, entity_rules, given_names
+from .entities import CommonWords, Countries, EntityRules, GivenNames, common_words, countries, entity_labels, entity_rules, given_names
 from .frames import Frame, FrameRules, frame_rules
 from .hedges import HedgeRules, hedge_rules
 from .loader import RuleError, clear_cache, load, rules_dir
@@ -44,6 +44,7 @@ RULE_FILES: dict[str, type[BaseModel]] = {
     "changes.json": ChangeRules,
     "clauses.json": ClauseRules,
     "common_words.json": CommonWords,
+    "countries.json": Countries,
     "given_names.json": GivenNames,
     "confidence.json": ConfidenceRules,
     "currencies.json": CurrencyRules,
@@ -69,10 +70,10 @@ def check_all(directory: str | None = None) -> None:
 
 __all__ = [
     "RULE_FILES", "AmountRules", "AttributionRules", "BoilerplateRules", "BreakSet", "ChangeRules", "ClauseRules",
-    "CommonWords", "ConfidenceRules", "CurrencyNames", "CurrencyRules", "EntityRules", "Frame", "GivenNames", "FrameRules", "FxRate", "FxTable", "HedgeRules", "IsoCurrency",
+    "CommonWords", "ConfidenceRules", "Countries", "CurrencyNames", "CurrencyRules", "EntityRules", "Frame", "GivenNames", "FrameRules", "FxRate", "FxTable", "HedgeRules", "IsoCurrency",
     "IsoTable", "Marker", "Metric", "MetricRules", "PeriodPattern", "PeriodRules", "ReconcileRules", "RuleError", "Scale",
     "SentenceRules", "SubjectRules", "VaguePattern", "amount_rules", "attribution_rules", "boilerplate_rules", "change_rules",
-    "check_all", "clause_rules", "clear_cache", "common_words", "given_names", "confidence_rules", "currency_names", "currency_rules",
+    "check_all", "clause_rules", "clear_cache", "common_words", "countries", "entity_labels", "given_names", "confidence_rules", "currency_names", "currency_rules",
     "entity_rules", "frame_rules", "fx_rates", "hedge_rules", "iso_currencies",
     "load", "metric_rules", "period_rules", "reconcile_rules", "rules_dir", "sentence_rules", "subject_rules",
 ]

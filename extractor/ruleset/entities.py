@@ -1,5 +1,5 @@
-"""Schemas of rules/entities.json (names without a model), rules/common_words.json and
-rules/given_names.json."""
+"""Schemas of rules/entities.json (names without a model), rules/common_words.json,
+rules/given_names.json, rules/countries.json."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -71,6 +71,21 @@ class GivenNames(RuleFile):
     source: str
     names: dict[str, Literal["male", "female"]] = Field(description="given names, with the gender each is most "
                                                                     "often given to")
+
+
+class Countries(RuleFile):
+    source: str
+    names: Words = Field(description="English names of countries and territories (labelled GPE)")
+
+
+def countries(directory: str | Path | None = None) -> Countries:
+    return load("countries.json", Countries, directory)
+
+
+def entity_labels(directory: str | Path | None = None) -> dict[str, str]:
+    """The label of each known name: the countries are places (GPE), unless entities.json's
+    ``labels`` say otherwise."""
+    return {**{name: "GPE" for name in countries(directory).names}, **entity_rules(directory).labels}
 
 
 def entity_rules(directory: str | Path | None = None) -> EntityRules:

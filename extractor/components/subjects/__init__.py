@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...layout import Layout, clause, clause_breaks
-from ...ruleset import entity_rules, frame_rules, given_names, subject_rules
+from ...ruleset import entity_labels, entity_rules, frame_rules, given_names, subject_rules
 from ...textmatch import Searches
 from ...textmatch import alternation as _words
 from .. import extensions
@@ -81,7 +81,7 @@ class SubjectFinder:
         er = entity_rules(rules_folder)
         self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
-        countries = {name for name, label in er.labels.items() if label == "GPE"}
+        countries = {name for name, label in entity_labels(rules_folder).items() if label == "GPE"}
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries,
                                      given_names(rules_folder).names, er.aliases)
         self.frames = FrameMatcher(frame_rules(rules_folder))
