@@ -446,3 +446,11 @@ def test_a_country_is_a_place_not_a_party(text, place, nlp):
     """Countries (rules/countries.json, from CLDR) are places: a country's company is the party."""
     assert _labels(text, nlp)[place] == "GPE"
     assert extract_text(text, nlp=nlp)[0].subject.canonical != place
+
+
+def test_who_hears_a_statement_is_no_antecedent_of_the_company(nlp):
+    """'... told the Ledger. The company was valued at ...': the paper that heard the chief
+    executive is not the company."""
+    text = ("Dutch firm Quillon Payments set a price range on Tuesday. \"We are ready,\" Chief Executive Joost "
+            "Verhaegen told the Ledger. The company was valued at €1.3 billion in a 2023 funding round.")
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == "Quillon Payments"
