@@ -233,6 +233,7 @@ CASES: list[tuple[str, str | None, float | None, float | None, float | None, str
     ("Kim won the race by two seconds.", None, None, None, None, None, None),
     ("The 3 won the final.", None, None, None, None, None, None),
     ("The dollar fell against the euro.", None, None, None, None, None, None),
+    ("Cartels raise the cost of goods for millions of Europeans.", None, None, None, None, None, None),
     ("He lost 20 pounds in a month.", None, None, None, None, None, None),
     ("Buy 10 pounds of potatoes.", None, None, None, None, None, None),
     ("Samsung paid 5,000 won to each worker.", "5,000 won", 5000, None, None, "KRW", X),

@@ -69,7 +69,7 @@ class AmountGrammar:
         self.per_re = re.compile(
             rf"[\s-]+(?i:(?:{alternation(r.per_units.words)})[\s-]+(?P<unit>{alternation(r.per_units.units)}))\b{not_after}"
         )
-        words = alternation(self.markers.words()).replace(r"\ ", r"\s")
+        words = "(?:" + alternation(self.markers.words()).replace(r"\ ", r"\s") + r")(?!\w)"  # 'Europeans' is no euro
         self.vague = [(p, re.compile(p.pattern.replace("{currency_words}", words), re.I)) for p in r.vague.patterns]
         self.vague_scan = StretchScan([rx for _, rx in self.vague])
 
