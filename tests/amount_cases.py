@@ -159,6 +159,8 @@ CASES: list[tuple[str, str | None, float | None, float | None, float | None, str
      "GBP", "vague"),
     ("It lost a few hundred million euros.", "a few hundred million euros", None, 200 * M, 1000 * M, "EUR", "vague"),
     ("Each song costs $.99 on the store.", "$.99", 0.99, None, None, "USD", X),  # a leading decimal point
+    ("It added between 2p and 4p to a box.", "between 2p and 4p", None, 0.02, 0.04, "GBP", "range"),  # no pence of pence
+    ("It cost £2 and 4p.", "£2 and 4p", 2.04, None, None, "GBP", X),
     # --- compound number words
     ("Orlan paid one hundred and twenty euros.", "one hundred and twenty euros", 120, None, None, "EUR", X),
     ("Orlan paid one hundred twenty euros.", "one hundred twenty euros", 120, None, None, "EUR", X),

@@ -7,7 +7,7 @@ one or two scale words, a sub-unit of two digits), so the time is linear in the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from re import _parser
 
@@ -137,20 +137,26 @@ class AtomFinder:
 
     def find(self, text: str, decimal: str, refusals: list[Refusal], lowered: Lowered | None = None) -> list[Atom]:
         found = []
-        for m in self._matches(lowered if lowered is not None and lowered.text is text else Lowered(text)):
+        matches = self._matches(lowered if lowered is not None and lowered.text is text else Lowered(text))
+        m = next(matches, None)
+        while m is not None:
             atom = self._atom(text, m, decimal, refusals)
             if atom is not None:
                 found.append(atom)
+            # a part the atom left out ('2p and 4p': no pence of pence) is scanned again
+            m = next(matches, None) if atom is None or atom.end >= m.end() else _send(matches, atom.end)
         return found
 
-    def _matches(self, lowered: Lowered) -> Iterator[re.Match[str]]:
+    def _matches(self, lowered: Lowered) -> Generator[re.Match[str], int | None, None]:
         """What ``atom_re.finditer`` finds, trying only the places that can start an atom:
         an atom's number (a digit, or a number word before a space or a hyphen: inside a
         match of ``numbers_at``) starts at most ``head_width`` characters after the atom
-        does, and the atom starts where ``BEFORE`` holds."""
+        does, and the atom starts where ``BEFORE`` holds. The caller may send back where the
+        atom of a match ended, when before the match's end: the scan goes on from there."""
         text = lowered.text
         if self.head_width >= _parser.MAXREPEAT:
-            yield from self.atom_re.finditer(text)
+            for m in self.atom_re.finditer(text):
+                yield m
             return
         resume = 0
         for lo, hi in _windows([m.span() for m in self.numbers_at.finditer(lowered)], self.head_width):
@@ -159,8 +165,8 @@ class AtomFinder:
                 if start >= hi:
                     break
                 if start >= resume and (m := self.atom_re.match(text, start)):
-                    yield m
-                    resume = m.end()
+                    used = yield m
+                    resume = m.end() if used is None else used
 
     def _atom(self, text: str, m: re.Match[str], decimal: str, refusals: list[Refusal]) -> Atom | None:
         t = self.markers
@@ -256,3 +262,11 @@ class AtomFinder:
             following = self.next_word.match(text, end)
             return following is None or following[1].lower() not in nouns
         return False
+
+
+def _send(matches: Generator[re.Match[str], int | None, None], used: int) -> re.Match[str] | None:
+    """The next match after telling ``matches`` where the last atom ended (None at the end)."""
+    try:
+        return matches.send(used)
+    except StopIteration:
+        return None
