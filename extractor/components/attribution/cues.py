@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from . import phrases
 from .phrases import after, back, content_of, forward, skip_left, trim
-from .sources import known_name, leading_name, sourcelike, typed
+from .sources import chunks, known_name, leading_name, sourcelike, typed
 from .lexicon import CUE_RANK
 from .state import DocState, Found, Sent, camel, cap, first
 
@@ -260,7 +260,18 @@ def _relative_subject(st: DocState, sent: Sent, cs: int, end: int, word: str) ->
     source = back(st, sent, j)
     if source is None or not sourcelike(st, source) or not _sense(st, word, source, end):
         return None
-    return Found(cue=(cs, end), kind="verbs", source=source, content=after(st, sent, end), rule="source.relative_subject")
+    return Found(cue=(cs, end), kind="verbs", source=_titled_name(st, sent, source), content=after(st, sent, end),
+                 rule="source.relative_subject")
+
+
+def _titled_name(st: DocState, sent: Sent, source: tuple[int, int]) -> tuple[int, int]:
+    """'Liam Fraser, chief economist at Baxendale, who forecast ...': a title in apposition to a
+    name stands for that name."""
+    comma = source[0] - 1
+    if comma <= sent.start or st.words[comma] != "," or st.lex.person_words.isdisjoint(st.lower[source[0]:source[1]]):
+        return source
+    head = back(st, sent, comma)
+    return head if head is not None and leading_name(st, head[0], head[1]) == head and chunks(st, range(*head)) else source
 
 
 def _participle(st: DocState, sent: Sent, cs: int, end: int, word: str) -> Found | None:

@@ -201,8 +201,13 @@ def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
 
 
 def _after_data(st: DocState, i: int) -> bool:
-    """'a report in the Zemblan Post': after a data or document noun, 'in' names the outlet, not a place."""
-    return i > 0 and st.lower[i - 1] in st.lex.data_nouns
+    """'a report in the Zemblan Post': after a data or document noun, 'in' names the outlet, not
+    a place; 'analysts at Brixton Mercer': after a person word, 'at' names the employer."""
+    if i == 0:
+        return False
+    before = st.lower[i - 1]
+    return before in st.lex.data_nouns or (st.lower[i] == "at" and (before in st.lex.person_words or (
+        before.endswith("s") and before[:-1] in st.lex.person_words)))
 
 
 def known_name(st: DocState, i: int) -> bool:
