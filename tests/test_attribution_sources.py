@@ -34,9 +34,9 @@ ANAPHORA = [
     # a nationality in a description names no one: 'the Norwegian company' stands for a name before it
     ("Orvik Shipping will pay $500m for two tankers, the Norwegian company said.", "$500m", "Orvik Shipping"),
     ("Orvik Shipping will pay $500m, according to Norwegian newspapers.", "$500m", "Norwegian newspapers"),
-    # 'at' after a person word names the employer, not a place
+    # 'at' after a person word names the employer, not a place: the source keeps both
     ("Analysts at Brixton Mercer estimated that Orvik could pay as much as $700m.", "as much as $700m",
-     "Brixton Mercer"),
+     "Analysts at Brixton Mercer"),
     # a title in apposition to a name, before 'who': the name
     ("\"It is manageable,\" said Liam Fraser, chief economist at Baxendale Capital, who had forecast a "
      "shortfall of $35bn.", "$35bn", "Liam Fraser"),

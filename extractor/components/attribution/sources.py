@@ -147,6 +147,9 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     if found:
         return alias(st, found[-1]), True
     words = [i for i in head if not (texts[i] not in {"&", "-"} and st.punct(i))]
+    if _employer(st, words):
+        return st.span_text(words[0], words[-1] + 1), True  # 'Analysts at Brixton Mercer'
+
     while words and texts[words[-1]] in lex.possessives:  # "the company's"
         words = words[:-1]
     lowered = [lower[i] for i in words]
@@ -201,13 +204,20 @@ def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
 
 
 def _after_data(st: DocState, i: int) -> bool:
-    """'a report in the Zemblan Post': after a data or document noun, 'in' names the outlet, not
-    a place; 'analysts at Brixton Mercer': after a person word, 'at' names the employer."""
-    if i == 0:
-        return False
-    before = st.lower[i - 1]
-    return before in st.lex.data_nouns or (st.lower[i] == "at" and (before in st.lex.person_words or (
-        before.endswith("s") and before[:-1] in st.lex.person_words)))
+    """'a report in the Zemblan Post': after a data or document noun, 'in' names the outlet, not a place."""
+    return i > 0 and st.lower[i - 1] in st.lex.data_nouns
+
+
+def _employer(st: DocState, words: list[int]) -> bool:
+    """'analysts at Brixton Mercer', 'an economist at Halvern': a person word, 'at', then a
+    capitalised name (a place for ``chunks``, the employer here)."""
+    lex, lower = st.lex, st.lower
+    for k in range(1, len(words) - 1):
+        person = lower[words[k - 1]]
+        if lower[words[k]] == "at" and cap(st.words[words[k + 1]]) and (
+                person in lex.person_words or (person.endswith("s") and person[:-1] in lex.person_words)):
+            return True
+    return False
 
 
 def known_name(st: DocState, i: int) -> bool:
