@@ -107,3 +107,12 @@ def test_descriptions_learnt_from_the_text(nlp: Language, text: str, mention: st
 def test_an_apostrophe_after_a_word_opens_no_quotation(nlp: Language) -> None:
     text = "Zembla forced the sale of Quell' best unit to enforce a $27bn bill it says Quell owes, officials' notes show."
     assert source_of(nlp, text, "$27bn") == "Zembla"
+
+
+def test_what_a_fact_suggests_is_no_attribution(nlp: Language) -> None:
+    """'shares rose ..., suggesting investors expect more': no one said it; the company whose
+    shares rose is what the figure is about, not a source."""
+    doc = nlp("Orvik Shipping raised its offer. Northway's shares rose 6% to 428p, suggesting investors expect more.")
+    rec = next(r for r in doc._.money if r["mention"] == "428p")
+    assert rec["attribution"]["source"] is None and rec["subject"]["canonical"] == "Northway"
+

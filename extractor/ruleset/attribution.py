@@ -14,6 +14,9 @@ class CueRules(Strict):
     verbs: Words
     invertible: Words
     gerunds: Words
+    inference_gerunds: Words = Field(description="gerunds that may tell what a fact suggests rather than what someone "
+                                                 "said ('shares rose, suggesting investors expect more'): they continue "
+                                                 "an attribution of their sentence, never take a clause's name alone")
     nested: Words
     citing_phrases: Words = Field(description="inside a source, who cites it: 'sources cited by the FT' (the FT cites the sources)")
     content_continuers: Words = Field(description="', the ministry said, with exports up 12%': after a clause-final cue and a "

@@ -165,6 +165,8 @@ def _continuation(st: DocState, sent: Sent, cs: int, end: int, kind: str, source
                      rule="source.continuation")
     if st.phrase(cs, end) in st.lex.ambiguous:  # 'cities and states': a noun
         return None
+    if st.phrase(cs, end) in st.lex.inference_gerunds:  # 'shares rose, suggesting ...': what a fact suggests
+        return None
     source = _clause_source(st, sent, cs)
     return Found(cue=(cs, end), kind=kind, source=source, content=content, rule="source.clause_subject") if source else None
 

@@ -72,6 +72,7 @@ class Lexicon:
         self.blame_verbs, self.blame_effects = _low(r.cues.blame_verbs), _low(r.cues.blame_effects)
         self.gapped = {k.lower(): v.lower() for k, v in r.cues.gapped.items()}
         self.naming, self.particles = _low(r.cues.naming), _low(r.cues.phrasal_particles)
+        self.inference_gerunds = _low(r.cues.inference_gerunds)
         self.particle_verbs, self.listener_verbs = _low(r.cues.particle_verbs), _low(r.cues.listener_verbs)
         self.data_verbs, self.data_nouns = _low(r.cues.data_verbs), _low(r.data_nouns)
         self.clause_verbs, self.object_openers = _low(r.cues.clause_verbs), _low(r.cues.object_openers)
