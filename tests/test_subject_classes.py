@@ -454,3 +454,13 @@ def test_who_hears_a_statement_is_no_antecedent_of_the_company(nlp):
     text = ("Dutch firm Quillon Payments set a price range on Tuesday. \"We are ready,\" Chief Executive Joost "
             "Verhaegen told the Ledger. The company was valued at €1.3 billion in a 2023 funding round.")
     assert extract_text(text, nlp=nlp)[0].subject.canonical == "Quillon Payments"
+
+
+def test_a_figure_told_again_takes_the_parties_decided_before(nlp):
+    """'The claim ... seeks €1.2bn': no frame names the claimant here; the same amount was
+    decided a sentence before (Aldane claims from Oberlin)."""
+    text = ("Hartwell Foods wrote to investors on Monday. Hartwell Foods buys glue. Aldane Packaging has filed a €1.2bn "
+            "damages claim against Oberlin Chemie. The claim, lodged on 17 November, seeks €1.2bn in overcharges.")
+    last = extract_text(text, nlp=nlp)[-1]
+    assert (last.subject.canonical, last.counterparty.canonical) == ("Aldane Packaging", "Oberlin Chemie")
+    assert last.decided_by["subject"].rule == "subject.told_again"

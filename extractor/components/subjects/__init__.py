@@ -221,6 +221,7 @@ class SubjectFinder:
             if frame and frame.by_verb and subject and rule == frame.frame:
                 acted.append(rec)
         self._headline_figures(view, money)
+        _figures_told_again(money)
         _one_transaction(money, acted)
         return doc
 
@@ -669,6 +670,19 @@ def _one_transaction(money: list[dict], acted: list[dict]) -> None:
 def _amount(rec: dict) -> tuple:
     """What makes two figures the same amount."""
     return rec["value"], rec["low"], rec["high"], rec["currency"], rec["per"]
+
+
+def _figures_told_again(money: list[dict]) -> None:
+    """A figure with a scale word and only a fallback subject that states again the amount of
+    an earlier figure whose parties its words decided ('X filed a €1.2bn damages claim against
+    Y. The claim seeks €1.2bn'): it takes that figure's parties."""
+    decided: dict[tuple, dict] = {}
+    for rec in money:
+        if (rec.get("decided_by", {}).get("subject") or {}).get("rule") not in WEAK_SUBJECTS:
+            if rec.get("subject"):
+                decided[_amount(rec)] = rec
+        elif rec["scale_text"] and (earlier := decided.get(_amount(rec))) is not None:
+            _told_again(rec, earlier, "subject.told_again")
 
 
 def _told_again(rec: dict, earlier: dict, rule: str) -> None:
