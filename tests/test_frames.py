@@ -137,6 +137,15 @@ def test_a_name_modifying_a_noun_after_a_light_verb_is_its_patient(text, nlp):
 
 
 @pytest.mark.parametrize("text, subject, counterparty", [
+    ("Orvik Shipping borrowed €200m from a group of banks led by Tessaly Bank.", "Orvik Shipping", "Tessaly Bank"),
+    ("Kestrel agreed to pay €18m to settle claims from a group of Italian food producers led by Consorzio Padano.",
+     "Kestrel", "Consorzio Padano"),
+])
+def test_a_group_led_by_a_name_is_that_name(text, subject, counterparty, nlp):
+    assert next(iter(_roles(text, nlp).values()))[:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, subject, counterparty", [
     ("The Harwick government will give Dunmore Steel a £50m loan.", "Dunmore Steel", "Harwick government"),
     ("Tessaly Bank granted Orvik Shipping a $500m credit line.", "Orvik Shipping", "Tessaly Bank"),
     ("Tessaly Bank lent Orvik Shipping a further $500m loan.", "Orvik Shipping", "Tessaly Bank"),

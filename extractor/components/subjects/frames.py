@@ -27,6 +27,7 @@ WORD = re.compile(r"\S+")
 WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphens inside
 PART = re.compile(r"[^\W\d_]+")  # a word without hyphens
 APPOSED = re.compile(r",\s+(?:the\s+)?")
+LED_BY = re.compile(r"(?:\s+of(?:\s+[\w'’-]+){1,5}?)?,?\s+led\s+by\s+(?:the\s+)?")  # fullmatch(description end, name start)
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
 RELATIVE_WORDS = {"which", "who", "that"}
@@ -526,8 +527,8 @@ class FrameMatcher:
         if m is None:
             return None
         apposed = next((e for e in names if e["start"] >= m.end()), None)
-        if apposed and APPOSED.fullmatch(text, m.end(), apposed["start"]):
-            return apposed
+        if apposed and (APPOSED.fullmatch(text, m.end(), apposed["start"]) or LED_BY.fullmatch(text, m.end(), apposed["start"])):
+            return apposed  # 'a group of banks led by Tessaly Bank': the leader names it
         name = m.group("name")
         return {"text": m.group(0), "canonical": name, "label": "ORG", "start": m.start("name"), "end": m.end()}
 
