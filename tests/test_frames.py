@@ -145,6 +145,18 @@ def test_a_group_led_by_a_name_is_that_name(text, subject, counterparty, nlp):
     assert next(iter(_roles(text, nlp).values()))[:2] == (subject, counterparty)
 
 
+@pytest.mark.parametrize("text, roles", [
+    ("The Maritime Authority fined Oberlin €412m and Kestrel €88m on 3 November.",
+     {"€412m": ("Oberlin", "Maritime Authority"), "€88m": ("Kestrel", "Maritime Authority")}),
+    ("Acme paid Beta Corp $5m, Gamma Works $3m and Delta Mills $1m.",
+     {"$5m": ("Acme", "Beta Corp"), "$3m": ("Acme", "Gamma Works"), "$1m": ("Acme", "Delta Mills")}),
+])
+def test_a_gapped_coordination_gives_each_figure_its_own_object(text, roles, nlp):
+    """'fined X €412m and Y €88m': the name right before each later figure is its object."""
+    assert {m: r[:2] for m, r in _roles(text, nlp).items()} == roles
+
+
+
 @pytest.mark.parametrize("text, subject, counterparty", [
     ("The Harwick government will give Dunmore Steel a £50m loan.", "Dunmore Steel", "Harwick government"),
     ("Tessaly Bank granted Orvik Shipping a $500m credit line.", "Orvik Shipping", "Tessaly Bank"),

@@ -27,6 +27,7 @@ WORD = re.compile(r"\S+")
 WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphens inside
 PART = re.compile(r"[^\W\d_]+")  # a word without hyphens
 APPOSED = re.compile(r",\s+(?:the\s+)?")
+GAP_COORDINATOR = re.compile(r"(?:,|\band)\s+$")  # search(name start - n, name start)
 LED_BY = re.compile(r"(?:\s+of(?:\s+[\w'’-]+){1,5}?)?,?\s+led\s+by\s+(?:the\s+)?")  # fullmatch(description end, name start)
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
@@ -375,7 +376,7 @@ class FrameMatcher:
             elif passive:
                 args["agent"], args["patient"] = args["by"], before
             else:
-                args["agent"], args["patient"] = before, after
+                args["agent"], args["patient"] = before, self._gapped_object(text, t, rec, names) or after
         else:
             possessor = self._possessor(text, t.start, s_start, names)
             light = self._light_verb(text, before, t.start, rec)
@@ -394,6 +395,17 @@ class FrameMatcher:
             if modified and args["by"] is None and args["of"] is None:
                 args["agent"], args["patient"] = modified
         return args
+
+    def _gapped_object(self, text: str, t: Trigger, rec: dict | None, names: list[EntityMention]) -> EntityMention | None:
+        """'fined Oberlin €412m and Kestrel €88m': in a coordination after the verb, the name right
+        before a later figure is that figure's object."""
+        if rec is None or rec["start"] <= t.end:
+            return None
+        k = bisect_left(names, rec["start"] + 1, key=_end) - 1  # names do not overlap: their ends are in order
+        e = names[k] if k >= 0 else None
+        if e is None or e["start"] <= t.end or text[e["end"]:rec["start"]].strip():
+            return None
+        return e if GAP_COORDINATOR.search(text, max(t.end, e["start"] - 12), e["start"]) else None
 
     def _modified_noun(self, text: str, before: EntityMention | None, t: Trigger, s_start: int,
                        names: list[EntityMention], rec: dict | None) -> tuple[EntityMention, EntityMention] | None:
@@ -569,3 +581,7 @@ class FrameMatcher:
             m = self.possessor_gap.fullmatch(text, e["end"], pos)
             return e if own and m else None
         return None
+
+
+def _end(e: EntityMention) -> int:
+    return e["end"]
