@@ -212,3 +212,12 @@ def test_a_dated_comparison_base_gives_the_year_of_the_periods_it_follows(nlp) -
     text = "Kirby Foods posted fourth-quarter profit of $400m. For the full year, profit was $1.5bn, against $1.2bn in 2003."
     assert dated(nlp, text) == [("fourth-quarter", "2004-10-01", "2004-12-31"), ("full year", "2004-01-01", "2004-12-31"),
                                 ("2003", "2003-01-01", "2003-12-31")]
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Veltria recorded a deficit of $18.6bn in the 2025-26 year, which ended in June.", "2025-26 year"),
+    ("Net debt is projected to peak at $1.02 trillion in 2028-29, the update showed.", "2028-29"),
+])
+def test_a_year_with_the_next_years_two_digits_is_a_fiscal_year(nlp, text, period) -> None:
+    assert [p for p, _, _ in dated(nlp, text)] == [period]
+
