@@ -464,3 +464,13 @@ def test_a_figure_told_again_takes_the_parties_decided_before(nlp):
     last = extract_text(text, nlp=nlp)[-1]
     assert (last.subject.canonical, last.counterparty.canonical) == ("Aldane Packaging", "Oberlin Chemie")
     assert last.decided_by["subject"].rule == "subject.told_again"
+
+
+def test_a_figure_told_again_takes_the_other_party_named_once(nlp):
+    """'Lumora raises $40m' (a headline naming no investor) is the $40m the body says came from
+    investors led by Sable Ridge."""
+    text = ("Lumora Health raises $40m to grow\n\nLumora Health has raised $40m in a funding round from investors "
+            "led by Sable Ridge Ventures.")
+    head = extract_text(text, nlp=nlp)[0]
+    assert (head.subject.canonical, head.counterparty.canonical) == ("Lumora Health", "Sable Ridge Ventures")
+    assert head.decided_by["counterparty"].rule == "counterparty.told_again"

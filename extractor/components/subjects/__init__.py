@@ -683,6 +683,29 @@ def _figures_told_again(money: list[dict]) -> None:
                 decided[_amount(rec)] = rec
         elif rec["scale_text"] and (earlier := decided.get(_amount(rec))) is not None:
             _told_again(rec, earlier, "subject.told_again")
+    _counterparty_told_again(money)
+
+
+def _counterparty_told_again(money: list[dict]) -> None:
+    """A figure with a scale word that names no other party takes the one another figure of the
+    same amount and subject names ('Lumora raises $40m' / 'Lumora has raised $40m ... from
+    investors led by Sable Ridge'); its conversions follow it."""
+    named: dict[tuple, dict] = {}
+    for rec in money:
+        if rec.get("subject") and rec.get("counterparty") and rec.get("equivalent_of") is None:
+            named.setdefault((_amount(rec), rec["subject"]["canonical"]), rec)
+    changed: set[int] = set()
+    for i, rec in enumerate(money):
+        if rec["scale_text"] and rec.get("subject") and rec.get("counterparty") is None and rec.get("equivalent_of") is None:
+            other = named.get((_amount(rec), rec["subject"]["canonical"]))
+            if other is not None:
+                rec["counterparty"] = other["counterparty"]
+                rec["decided_by"]["counterparty"] = extensions.decision(
+                    "counterparty.told_again", {"text": other["mention"], "start": other["start"], "end": other["end"]})
+                changed.add(i)
+    for rec in money:
+        if rec.get("equivalent_of") in changed and rec.get("counterparty") is None:
+            rec["counterparty"] = money[rec["equivalent_of"]]["counterparty"]
 
 
 def _told_again(rec: dict, earlier: dict, rule: str) -> None:
