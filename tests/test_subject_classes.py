@@ -474,3 +474,14 @@ def test_a_figure_told_again_takes_the_other_party_named_once(nlp):
     head = extract_text(text, nlp=nlp)[0]
     assert (head.subject.canonical, head.counterparty.canonical) == ("Lumora Health", "Sable Ridge Ventures")
     assert head.decided_by["counterparty"].rule == "counterparty.told_again"
+
+
+def test_an_offer_figure_is_about_what_its_bidder_bids_for(nlp):
+    """'Calloway raised its offer for Northway to 420p' makes Calloway a bidder for Northway: a
+    later figure next to an offer word that only the sentence's subject gave Calloway is
+    Northway's, Calloway the other party."""
+    text = ("Calloway Brands raised its offer for Northway Brewing to 420p a share on Wednesday.\n\n"
+            "Calloway Brands is said to be readying a 445p final offer.")
+    last = extract_text(text, nlp=nlp)[-1]
+    assert (last.subject.canonical, last.counterparty.canonical) == ("Northway Brewing", "Calloway Brands")
+    assert last.decided_by["subject"].rule == "subject.bid_target"

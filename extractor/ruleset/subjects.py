@@ -22,6 +22,8 @@ class SubjectLimits(Strict):
     post_target_chars: int = Field(description="characters between the amount and a 'post_target_cues' phrase")
     traded_reach_chars: int = Field(description="how far before a purchase that names no thing bought ('X offered "
                                                 "to buy the rest') the thing last traded may stand")
+    bid_word_chars: int = Field(description="how near a figure a word of a sale, purchase or bid must stand for the "
+                                            "figure to be an offer for what its bidder bids for ('readying 445p offer')")
     person_sentences: int = Field(description="sentences looked back at for the person a 'he' or 'she' stands for, "
                                               "when its own sentence names none before it")
 

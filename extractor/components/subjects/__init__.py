@@ -86,6 +86,9 @@ class SubjectFinder:
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries,
                                      given_names(rules_folder).names, er.aliases)
         self.frames = FrameMatcher(frame_rules(rules_folder))
+        frames = frame_rules(rules_folder).frames
+        self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
+        self.frame_subjects = {f"subject.{f.id}" for f in frames}
         self.owners = Owners(r)
         self.commodities = set(er.common_names.values())
         self.products = Products(r)
@@ -94,6 +97,7 @@ class SubjectFinder:
         self.list_after = re.compile(rf"\b(?:{_words(r.combined.not_after)})\s+$", re.I)
         self.list_reach = r.limits.list_reach_chars
         self.traded_reach = r.limits.traded_reach_chars
+        self.bid_word_reach = r.limits.bid_word_chars
         self.holding = re.compile(rf"\b(?:{_words(r.holding_cues)}|(?:{_words(r.measure_nouns)})\s+at)\s+(?:the\s+)?$", re.I)
         self.commodity_units = set(r.commodity_units)
         self.passive_agent = re.compile(r.passive_agent)
@@ -222,8 +226,31 @@ class SubjectFinder:
                 acted.append(rec)
         self._headline_figures(view, money)
         _figures_told_again(money)
+        self._bid_targets(money, view, [t.start for t in triggers if any(f.sells for f, _ in t.frames)])
         _one_transaction(money, acted)
         return doc
+
+    def _bid_targets(self, money: list[dict], view: Layout, sold_triggers: list[int]) -> None:
+        """Once a frame of a thing sold has found that X bids for or buys Y ('X raised its offer for
+        Y to 420p'), a figure with a word of such a frame near it in its clause ('Calloway said to
+        be readying 445p offer') that a rule other than a frame gave X is about Y, X the other party."""
+        bids: dict[str, dict] = {}  # bidder -> the first figure a frame of a thing sold gave it as the other party
+        for rec in money:
+            if (rec.get("decided_by", {}).get("subject") or {}).get("rule") in self.sold_rules and rec.get("counterparty"):
+                bids.setdefault(rec["counterparty"]["canonical"], rec)
+        for rec in money:
+            rule = (rec.get("decided_by", {}).get("subject") or {}).get("rule")
+            bid = bids.get(rec["subject"]["canonical"]) if rec.get("subject") else None
+            if bid is None or rule in self.frame_subjects:
+                continue
+            s_start, s_end = view.sentence(rec["start"])
+            c_start, c_end = clause(view.text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+            near = self.bid_word_reach
+            if _holds(sold_triggers, (max(c_start, rec["start"] - near), min(c_end, rec["end"] + near))):
+                rec["subject"], rec["counterparty"] = bid["subject"], bid["counterparty"]
+                evidence = {"text": bid["mention"], "start": bid["start"], "end": bid["end"]}
+                rec["decided_by"]["subject"] = extensions.decision("subject.bid_target", evidence)
+                rec["decided_by"]["counterparty"] = extensions.decision("counterparty.bid_target", evidence)
 
     @staticmethod
     def _headline_figures(view: Layout, money: list[dict]) -> None:
@@ -713,6 +740,12 @@ def _told_again(rec: dict, earlier: dict, rule: str) -> None:
     _same_parties(rec, earlier)
     rec["decided_by"]["subject"] = extensions.decision(
         rule, {"text": earlier["mention"], "start": earlier["start"], "end": earlier["end"]})
+
+
+def _holds(starts: list[int], span: tuple[int, int]) -> bool:
+    """One of the sorted ``starts`` lies in ``span``."""
+    i = bisect_left(starts, span[0])
+    return i < len(starts) and starts[i] < span[1]
 
 
 def _start(e: Entity) -> int:
