@@ -34,6 +34,14 @@ ANAPHORA = [
     # a nationality in a description names no one: 'the Norwegian company' stands for a name before it
     ("Orvik Shipping will pay $500m for two tankers, the Norwegian company said.", "$500m", "Orvik Shipping"),
     ("Orvik Shipping will pay $500m, according to Norwegian newspapers.", "$500m", "Norwegian newspapers"),
+    # a document from or by someone: who issued it; a document of 'its': its owner
+    ("Sales rose to $3bn, according to figures from the Harwick Statistics Office.", "$3bn",
+     "Harwick Statistics Office"),
+    ("Orvik has promised to invest £150m in its yards, according to its offer document.", "£150m", "Orvik"),
+    ("Brenmark will sell shares worth €250m, according to the prospectus.", "€250m", "prospectus"),
+    ("Net debt is projected to peak at $1.02 trillion in 2028, the mid-year update showed.", "$1.02 trillion",
+     "mid-year update"),
+    ("Reports from late 2025 said Orvik budgeted $1.6bn.", "$1.6bn", "Reports"),
     # 'at' after a person word names the employer, not a place: the source keeps both
     ("Analysts at Brixton Mercer estimated that Orvik could pay as much as $700m.", "as much as $700m",
      "Analysts at Brixton Mercer"),

@@ -106,6 +106,8 @@ class AttributionRules(RuleFile):
     articles: Words
     indefinite_articles: Words
     possessive_markers: Words
+    possessive_determiners: Words = Field(description="'its offer document', 'their filing': a document of one of "
+                                                      "these stands for its owner, resolved like a pronoun")
     boundaries: Words
     open_boundaries: Words
     source_glue: Words

@@ -139,6 +139,11 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     org = spokesperson_org(st, span)
     if org:
         return org, True
+    issued = next((k for k in range(span[0], span[1] - 2) if lower[k] in lex.data_nouns
+                   and lower[k + 1] in lex.agent_prepositions | {"from"}), None)
+    issuer = (issued + 2, span[1]) if issued is not None else None
+    if issuer and (typed(st, issuer) is not None or chunks(st, range(*issuer))):  # not 'reports from late 2025'
+        return name(st, issuer)  # 'a statement from the claimants' lawyers', 'a report by the Ledger': who issued it
     cut = next((k for k in range(span[0] + 1, span[1]) if texts[k] in {",", "("} or st.dash(k)), span[1])
     head, appos = range(span[0], cut), range(cut + 1, span[1])
     found = [c for c in chunks(st, head) if c not in lex.demonyms]
@@ -155,6 +160,8 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     lowered = [lower[i] for i in words]
     if lowered and all(w in lex.pronouns for w in lowered):
         return texts[words[0]], False
+    if len(lowered) > 1 and lowered[0] in lex.possessive_determiners and lowered[-1] in lex.data_nouns:
+        return " ".join(texts[i] for i in words), False  # 'its offer document': its owner
     if lowered and lowered[0] not in lex.indefinite and lowered[-1] in lex.descriptions:
         named = texts[words[-1]][:1].isupper()  # "analysts at Ledger Bank" is named, "the bank" is not
         return " ".join(texts[i] for i in words), named
