@@ -237,8 +237,8 @@ def _relative_object(st: DocState, sent: Sent, f: Found) -> Found:
     """'the $20bn that X says it is worth', 'a $27bn bill, which they claim is owed', 'a $27bn
     bill it says the company owes': the figure the relative clause is about is reported too."""
     lex, lower = st.lex, st.lower
-    if f.rule != "source.reported_speech" or f.source is None or f.content is None:
-        return f
+    if f.rule != "source.reported_speech" or f.source is None:
+        return f  # ('the roughly $33bn that economists had expected': the figure is all that is reported)
     j = f.source[0]
     if j > sent.start and (lower[j - 1] in lex.relatives or lower[j - 1] in lex.complementizers):
         j -= 1
