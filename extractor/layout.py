@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import textmatch
@@ -180,6 +180,13 @@ class Breaks:
 
     regex: re.Pattern[str]
     inside_brackets: bool = True  # False: a break inside round brackets divides nothing
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.regex, self.inside_brackets))
+
+    def __hash__(self) -> int:  # once: hashing a compiled regex hashes all its code, and ``clause`` asks per figure
+        return self._hash
 
 
 def clause_breaks(name: str, directory: str | Path | None = None) -> Breaks:

@@ -52,16 +52,18 @@ class Cue(NamedTuple):
 
 class Context:
     """The words in which a cue's companion words are looked for (a clause, with the heading
-    of its bullet), each pattern searched once: the figures of a clause share it."""
+    of its bullet), each pattern searched once: the figures of a clause share it. The
+    patterns, a cue's, are told apart by identity (hashing a regex hashes all its code)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._has: dict[re.Pattern[str], bool] = {}
+        self._has: dict[int, bool] = {}
 
     def has(self, pattern: re.Pattern[str]) -> bool:
-        if pattern not in self._has:
-            self._has[pattern] = bool(pattern.search(self.text))
-        return self._has[pattern]
+        key = id(pattern)
+        if key not in self._has:
+            self._has[key] = bool(pattern.search(self.text))
+        return self._has[key]
 
 
 class Usable(NamedTuple):
