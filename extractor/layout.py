@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import textmatch
@@ -17,7 +17,9 @@ except ImportError:  # Python 3.10
     import sre_constants, sre_parse  # type: ignore[no-redef]
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-BULLET = re.compile(r"\s*(?:[•\-*–]|\d+[.)])\s*")
+_BULLET_MARK = r"(?:[•\-*–]|\d+[.)])"
+BULLET = re.compile(rf"\s*{_BULLET_MARK}\s*")  # used with match(line start, line end)
+_ANY_BULLET = re.compile(rf"^[^\S\n]*{_BULLET_MARK}", re.MULTILINE)  # some line of the text is a bullet
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -123,31 +125,37 @@ class Layout:
         self.lines = lines(text)
         self.paragraphs = paragraphs(text)
         self.sentences = sentences or [(0, len(text))]
-        self._starts = {id(spans): [s for s, _ in spans] for spans in (self.lines, self.paragraphs, self.sentences)}
+        # the starts of each kind of span: a span holding an offset is found by bisection
+        self._line_starts = [s for s, _ in self.lines]
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self._sentence_starts = [s for s, _ in self.sentences]
         self._heading_of: list[int] | None = None
 
-    def _index(self, spans: list[tuple[int, int]], offset: int) -> int:
-        """Index of the last span starting at or before ``offset`` (-1 if none)."""
-        return bisect_right(self._starts[id(spans)], offset) - 1
-
     def line(self, offset: int) -> tuple[int, int] | None:
-        i = self._index(self.lines, offset)
+        i = bisect_right(self._line_starts, offset) - 1
         return self.lines[i] if i >= 0 and offset <= self.lines[i][1] else None
 
     def paragraph(self, offset: int) -> tuple[int, int] | None:
-        i = self._index(self.paragraphs, offset)
+        i = bisect_right(self._paragraph_starts, offset) - 1
         return self.paragraphs[i] if i >= 0 and offset <= self.paragraphs[i][1] else None
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """The sentence holding ``offset`` (the last one that starts at or before it)."""
-        return self.sentences[max(0, self._index(self.sentences, offset))]
+        return self.sentences[max(0, bisect_right(self._sentence_starts, offset) - 1)]
 
     def previous_sentence(self, offset: int) -> tuple[int, int] | None:
-        i = self._index(self.sentences, offset) - 1
+        i = bisect_right(self._sentence_starts, offset) - 2
         return self.sentences[i] if i >= 0 else None
+
+    @cached_property
+    def has_bullets(self) -> bool:
+        """Some line of the text is a bullet (most texts have none: no figure's line need be tried)."""
+        return _ANY_BULLET.search(self.text) is not None
 
     def bullet_line(self, offset: int) -> tuple[int, int] | None:
         """The line holding ``offset`` when it is a bullet ('  • Label: figure')."""
+        if not self.has_bullets:
+            return None
         line = self.line(offset)
         return line if line is not None and BULLET.match(self.text, line[0], line[1]) else None
 
@@ -156,7 +164,7 @@ class Layout:
         line = self.bullet_line(offset)
         if line is None:
             return None
-        k = self._headings()[self._index(self.lines, line[0])]
+        k = self._headings()[bisect_right(self._line_starts, line[0]) - 1]
         return self.lines[k] if k >= 0 else None
 
     def _headings(self) -> list[int]:
@@ -180,6 +188,13 @@ class Breaks:
 
     regex: re.Pattern[str]
     inside_brackets: bool = True  # False: a break inside round brackets divides nothing
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.regex, self.inside_brackets))
+
+    def __hash__(self) -> int:  # once: hashing a compiled regex hashes all its code, and ``clause`` asks per figure
+        return self._hash
 
 
 def clause_breaks(name: str, directory: str | Path | None = None) -> Breaks:

@@ -29,17 +29,20 @@ def claims_of(doc: Doc, doc_id: str) -> list[Claim]:
     from .components.view import layout_of
 
     claims: list[Claim] = []
-    view = layout_of(doc)
+    view, published = layout_of(doc), doc._.published
+    sentences: dict[tuple[int, int], str] = {}  # each sentence's text, cut once and shared by its claims
     for rec in doc._.money or []:
         unknown = rec.keys() - MONEY_KEYS
         if unknown:
             raise KeyError(f"money record keys not declared in components/extensions.py: {sorted(unknown)}")
-        s_start, s_end = view.sentence(rec["start"])
+        s_start, s_end = bounds = view.sentence(rec["start"])
+        if bounds not in sentences:
+            sentences[bounds] = view.text[s_start:s_end].strip()
         amount = Amount(**{k: rec[k] for k in AMOUNT_FIELDS})
         claims.append(Claim(
             id=claim_id(doc_id, rec["start"], rec["end"], amount),
             doc_id=doc_id, mention=rec["mention"], start=rec["start"], end=rec["end"],
-            sentence=view.text[s_start:s_end].strip(), amount=amount, rule=rec["rule"], published=doc._.published,
+            sentence=sentences[bounds], amount=amount, rule=rec["rule"], published=published,
             **{k: rec[k] for k in CLAIM_FIELDS if rec.get(k) is not None},
         ))
     for claim, rec in zip(claims, doc._.money or []):

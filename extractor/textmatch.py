@@ -137,14 +137,15 @@ class PhraseIndex:
 class Searches:
     """``pattern.search(text, start, end)`` over one text, remembered per pattern and window:
     the figures of one sentence or clause ask the same question of the same words (a scan
-    per figure of a long sentence would be quadratic)."""
+    per figure of a long sentence would be quadratic). The patterns, which live as long as
+    their finder, are told apart by identity: hashing a compiled regex hashes all its code."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._seen: dict[tuple[re.Pattern[str], int, int], re.Match[str] | None] = {}
+        self._seen: dict[tuple[int, int, int], re.Match[str] | None] = {}
 
     def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        key = (pattern, start, end)
+        key = (id(pattern), start, end)
         if key not in self._seen:
             self._seen[key] = pattern.search(self.text, start, end)
         return self._seen[key]

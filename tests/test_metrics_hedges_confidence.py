@@ -90,3 +90,18 @@ def test_undecided_currency_and_editorial_sections_lower_confidence(nlp):
     assert unknown.amount.currency_by == "undecided" and plain.amount.currency_by == "convention"
     editorial = extract_text("News\n\nEditorial analysis\n\nA $30 billion increase is notable.", nlp=nlp)[0]
     assert any(f.factor == "editorial_section" for f in editorial.factors)
+
+
+def test_a_specific_metric_is_looked_for_only_where_one_of_its_terms_is(nlp, monkeypatch):
+    """``_specific_in`` skips a part of the text where no specific term (whose companion words
+    the document holds) starts: on every part it finds what a scan of the part finds, also
+    where the part cuts a word ('capex' inside 'Bcapex')."""
+    text = "Acme budgeted $1bn for AI chips; Bcapex said its budget deficit and capital expenditure rose to $2bn."
+    finder = nlp.get_pipe("claims_metrics")
+    finder(nlp(text))  # the places of the specific terms, for this text
+    parts = [(start, end, kind) for start in range(len(text)) for end in range(start, len(text) + 1, 5)
+             for kind in (None, "budget", "spending")]
+    found = [finder._specific_in(text, *part) for part in parts]
+    monkeypatch.setattr(type(finder), "_may_name_specific", lambda *args: True)
+    assert found == [finder._specific_in(text, *part) for part in parts]
+    assert any(found)

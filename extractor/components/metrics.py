@@ -35,6 +35,12 @@ class Cue(NamedTuple):
     terms: re.Pattern[str]
     with_: re.Pattern[str] | None
     prefixes: re.Pattern[str]  # the first PREFIX letters of its terms
+    anywhere: re.Pattern[str]  # its terms, inside words too: a whole term of a part of a text is there
+    with_anywhere: re.Pattern[str] | None  # its companion words, likewise
+
+    @property
+    def specific(self) -> bool:
+        return _specific(self.metric)
 
     def applies(self, context: "Context", rec: dict | None = None) -> bool:
         """The cue's companion words are in the context, and a price is a per-unit figure
@@ -46,16 +52,18 @@ class Cue(NamedTuple):
 
 class Context:
     """The words in which a cue's companion words are looked for (a clause, with the heading
-    of its bullet), each pattern searched once: the figures of a clause share it."""
+    of its bullet), each pattern searched once: the figures of a clause share it. The
+    patterns, a cue's, are told apart by identity (hashing a regex hashes all its code)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._has: dict[re.Pattern[str], bool] = {}
+        self._has: dict[int, bool] = {}
 
     def has(self, pattern: re.Pattern[str]) -> bool:
-        if pattern not in self._has:
-            self._has[pattern] = bool(pattern.search(self.text))
-        return self._has[pattern]
+        key = id(pattern)
+        if key not in self._has:
+            self._has[key] = bool(pattern.search(self.text))
+        return self._has[key]
 
 
 class Usable(NamedTuple):
@@ -85,8 +93,12 @@ class MetricFinder:
         # a few words after an amount: 'spend $5bn on capital expenditure'
         self.words_after = re.compile(rf"(?:[^\w\n]*[\w'’-]+){{0,{AFTER_WORDS}}}")
         self.cues = [Cue(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None,
-                         re.compile(alternation(t[:PREFIX] for t in c.terms), re.IGNORECASE))
+                         re.compile(alternation(t[:PREFIX] for t in c.terms), re.IGNORECASE),
+                         re.compile(alternation(c.terms), re.IGNORECASE),
+                         re.compile(alternation(c.with_), re.IGNORECASE) if c.with_ else None)
                      for rank, m in enumerate(self.metrics) for c in m.cues]
+        specific_terms = alternation(t for m in self.metrics if _specific(m) for c in m.cues for t in c.terms)
+        self.specific_at = re.compile(f"(?=(?:{specific_terms}))", re.IGNORECASE)  # where a specific term may start
         # where a term may start: a word boundary before the first letter of a term, not inside
         # a hyphenated word ('mis-selling' is no sale)
         self.term_start = re.compile(
@@ -101,6 +113,8 @@ class MetricFinder:
         found: dict[tuple[int, ...], list[CueMatch]] = {}  # by clause or sentence: figures share them
         contexts: dict[tuple, Context] = {}
         self._usable: dict[tuple[int, int, bool], Usable] = {}
+        self._specific_starts: list[int] | None = None
+        self._companions: dict[int, bool] = {}
         for rec in money:
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.clause_end)
@@ -170,15 +184,36 @@ class MetricFinder:
         free: dict[int, int] = {}  # the matches of one cue do not overlap
         for boundary in self.term_start.finditer(text, start, end):
             at = boundary.start()
-            prefix = text[at:at + PREFIX]
-            cues = self._by_prefix.get(prefix)
-            if cues is None:  # the cues with a term that starts with these letters (in any case)
-                cues = self._by_prefix[prefix] = [(i, c) for i, c in enumerate(self.cues) if c.prefixes.match(prefix)]
-            for i, cue in cues:
+            for i, cue in self._cues_at(text[at:at + PREFIX]):
                 if at >= free.get(i, at) and (m := cue.terms.match(text, at, end)):
                     found.append((at, m.end(), cue))
                     free[i] = m.end()
         return found
+
+    def _cues_at(self, prefix: str) -> list[tuple[int, Cue]]:
+        """The cues (with their indexes) with a term that starts with these letters (in any case)."""
+        cues = self._by_prefix.get(prefix)
+        if cues is None:
+            cues = self._by_prefix[prefix] = [(i, c) for i, c in enumerate(self.cues) if c.prefixes.match(prefix)]
+        return cues
+
+    def _may_name_specific(self, text: str, start: int, end: int) -> bool:
+        """Whether a term of a specific metric whose companion words the document holds starts
+        in ``text[start:end]``, written as in the document: elsewhere ``_specific_in`` finds
+        nothing. The places are found once per document, so that the figures of a long
+        sentence of generic ones do not each scan their look-back."""
+        if self._specific_starts is None:
+            self._specific_starts = [m.start() for m in self.specific_at.finditer(text)
+                                     if any(c.specific and c.anywhere.match(text, m.start()) and self._companions_in(text, i, c)
+                                            for i, c in self._cues_at(text[m.start():m.start() + PREFIX]))]
+        i = bisect_left(self._specific_starts, start)
+        return i < len(self._specific_starts) and self._specific_starts[i] < end
+
+    def _companions_in(self, text: str, i: int, cue: Cue) -> bool:
+        """Whether the document holds the companion words of cue ``i`` (any when it has none)."""
+        if i not in self._companions:
+            self._companions[i] = cue.with_anywhere is None or bool(cue.with_anywhere.search(text))
+        return self._companions[i]
 
     def _in_following_np(self, text: str, rec: dict, context: Context) -> Found | None:
         np = self.following_np.match(text, rec["end"])
@@ -224,15 +259,22 @@ class MetricFinder:
     def _specific_in(self, text: str, start: int, end: int, kind_of: str | None = None) -> Found | None:
         """The specific metric named last (nearest the figure) in ``text[start:end]``, a kind of
         the generic metric ``kind_of`` when given (capex is a kind of spending, a profit is not)."""
+        if not self._may_name_specific(text, start, end):
+            return None
         part = text[start:end]
         context = Context(part)
         hits = [(m_end, -cue.rank, cue.metric, m_start) for m_start, m_end, cue in self._matches(part)
-                if not cue.metric.generic and cue.metric.kind == "level" and cue.applies(context)
+                if cue.specific and cue.applies(context)
                 and (kind_of is None or self.taxonomy.canonical(kind_of) in self.taxonomy.ancestors(cue.metric.label))]
         if not hits:
             return None
         m_end, _, metric, m_start = max(hits, key=lambda h: (h[0], h[1]))
         return metric, start + m_start, start + m_end
+
+
+def _specific(metric: Metric) -> bool:
+    """A specific metric of a level: what may name a generic figure."""
+    return not metric.generic and metric.kind == "level"
 
 
 @Language.factory("claims_metrics", assigns=["doc._.money"], requires=["doc._.money", "token.is_sent_start"],
