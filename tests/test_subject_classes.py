@@ -485,3 +485,11 @@ def test_an_offer_figure_is_about_what_its_bidder_bids_for(nlp):
     last = extract_text(text, nlp=nlp)[-1]
     assert (last.subject.canonical, last.counterparty.canonical) == ("Northway Brewing", "Calloway Brands")
     assert last.decided_by["subject"].rule == "subject.bid_target"
+
+
+def test_a_bidders_payment_per_share_buys_the_target_and_its_conversion_follows(nlp):
+    text = ("Calloway Brands raised its offer for Northway Brewing to £3.2bn on Wednesday.\n\n"
+            "Calloway Brands will pay 430p a share ($5.40) in cash, it said.")
+    roles = {c.mention: (c.subject.canonical, c.counterparty.canonical) for c in extract_text(text, nlp=nlp)}
+    assert roles["430p a share"] == ("Northway Brewing", "Calloway Brands")
+    assert roles["$5.40"] == ("Northway Brewing", "Calloway Brands")

@@ -57,6 +57,14 @@ class CombinedRules(Strict):
     not_after: Words
 
 
+class BidTarget(Strict):
+    """Which frame-decided figures of a bidder are still about what it bids for."""
+
+    per_share_frames: Words = Field(description="frames whose payer, paying per unit of ``share_units`` ('X will pay "
+                                                "420p a share'), buys shares of the company it bids for")
+    share_units: Words
+
+
 class SubjectRules(RuleFile):
     target_cues: Words
     target_nouns: Words
@@ -98,6 +106,7 @@ class SubjectRules(RuleFile):
                                                  "names an other party after 'with' or 'to'")
     measure_nouns: Words = Field(description="nouns of what a company makes, earns or owes: a name right after one "
                                              "and 'at' ('profits at Acme') is what the figure of the clause is about")
+    bid_target: BidTarget
     listener_cues: Words = Field(description="words after which a name is who hears a statement ('told Reuters', "
                                              "'in an interview with the Ledger'): like a reporter, it stands for no "
                                              "'the company' outside its own sentence")

@@ -89,6 +89,8 @@ class SubjectFinder:
         frames = frame_rules(rules_folder).frames
         self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
+        self.per_share_frames = {f"subject.{f}" for f in r.bid_target.per_share_frames}
+        self.share_units = set(r.bid_target.share_units)
         self.owners = Owners(r)
         self.commodities = set(er.common_names.values())
         self.products = Products(r)
@@ -233,24 +235,34 @@ class SubjectFinder:
     def _bid_targets(self, money: list[dict], view: Layout, sold_triggers: list[int]) -> None:
         """Once a frame of a thing sold has found that X bids for or buys Y ('X raised its offer for
         Y to 420p'), a figure with a word of such a frame near it in its clause ('Calloway said to
-        be readying 445p offer') that a rule other than a frame gave X is about Y, X the other party."""
+        be readying 445p offer') that a rule other than a frame gave X, or a payment per share X
+        makes ('X will pay 420p a share'; rules ``bid_target``), is about Y, X the other party."""
         bids: dict[str, dict] = {}  # bidder -> the first figure a frame of a thing sold gave it as the other party
         for rec in money:
             if (rec.get("decided_by", {}).get("subject") or {}).get("rule") in self.sold_rules and rec.get("counterparty"):
                 bids.setdefault(rec["counterparty"]["canonical"], rec)
-        for rec in money:
+        changed: set[int] = set()
+        for i, rec in enumerate(money):
             rule = (rec.get("decided_by", {}).get("subject") or {}).get("rule")
             bid = bids.get(rec["subject"]["canonical"]) if rec.get("subject") else None
-            if bid is None or rule in self.frame_subjects:
+            if rec.get("equivalent_of") in changed:  # a conversion follows its figure
+                _same_parties(rec, money[rec["equivalent_of"]])
                 continue
-            s_start, s_end = view.sentence(rec["start"])
-            c_start, c_end = clause(view.text, s_start, s_end, rec["start"], rec["end"], self.breaks)
-            near = self.bid_word_reach
-            if _holds(sold_triggers, (max(c_start, rec["start"] - near), min(c_end, rec["end"] + near))):
+            if bid is None:
+                continue
+            if rule in self.frame_subjects:  # a frame decided it, unless it pays per share: shares bought ('will pay 420p a share')
+                chosen = rule in self.per_share_frames and rec["per"] in self.share_units
+            else:
+                s_start, s_end = view.sentence(rec["start"])
+                c_start, c_end = clause(view.text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+                near = self.bid_word_reach
+                chosen = _holds(sold_triggers, (max(c_start, rec["start"] - near), min(c_end, rec["end"] + near)))
+            if chosen:
                 rec["subject"], rec["counterparty"] = bid["subject"], bid["counterparty"]
                 evidence = {"text": bid["mention"], "start": bid["start"], "end": bid["end"]}
                 rec["decided_by"]["subject"] = extensions.decision("subject.bid_target", evidence)
                 rec["decided_by"]["counterparty"] = extensions.decision("counterparty.bid_target", evidence)
+                changed.add(i)
 
     @staticmethod
     def _headline_figures(view: Layout, money: list[dict]) -> None:
