@@ -17,6 +17,8 @@ REPORTED = [
     ("Ms Ovalle boasted that the unit earned $40m in its first year.", "$40m", "Ovalle", "boasted"),
     ("The regulator highlighted $12m of unexplained payments.", "$12m", "The regulator", "highlighted"),
     ("Traders speculated that Zembla would bid $7bn.", "$7bn", "Traders", "speculated"),
+    ("The Ledger understands that Zembla will bid $7bn.", "$7bn", "Ledger", "understands"),
+    ("The Ledger has learned that Zembla will bid $7bn.", "$7bn", "Ledger", "has learned"),
     ("Quorvane later clarified that the fee was $9m, not $90m.", "$9m", "Quorvane", "later clarified"),
     ("Mr Tarrow echoed the view that the plant was worth $60m.", "$60m", "Tarrow", "echoed"),
     ("The watchdog accused Zembla of hiding $80m in losses.", "$80m", "The watchdog", "accused"),
@@ -224,3 +226,12 @@ def test_a_possessive_description_is_resolved_like_any_description(nlp: Language
 ])
 def test_put_at_reports_a_figure(nlp: Language, text: str, mention: str, source: str | None) -> None:
     assert figure(nlp, text, mention)["source"] == source
+
+
+def test_understand_without_a_clause_reports_nothing(nlp: Language) -> None:
+    """'understands that X ...' is how a paper reports; 'understand the risk' is no report."""
+    assert source_of_first(nlp, "Analysts understand the $5m risk well.") is None
+
+
+def source_of_first(nlp: Language, text: str) -> str | None:
+    return nlp(text)._.money[0]["attribution"]["source"]
