@@ -493,3 +493,9 @@ def test_a_bidders_payment_per_share_buys_the_target_and_its_conversion_follows(
     roles = {c.mention: (c.subject.canonical, c.counterparty.canonical) for c in extract_text(text, nlp=nlp)}
     assert roles["430p a share"] == ("Northway Brewing", "Calloway Brands")
     assert roles["$5.40"] == ("Northway Brewing", "Calloway Brands")
+
+
+def test_who_polled_the_source_is_no_antecedent_of_the_bank(nlp):
+    text = ("The Bank of Harwick raised rates. Economists polled by the Ledger had expected it to buy $3.8bn of "
+            "bonds. Governor Ada Lum said the bank's holdings, worth about $560bn, would shrink.")
+    assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Bank of Harwick"

@@ -107,9 +107,10 @@ class SubjectRules(RuleFile):
     measure_nouns: Words = Field(description="nouns of what a company makes, earns or owes: a name right after one "
                                              "and 'at' ('profits at Acme') is what the figure of the clause is about")
     bid_target: BidTarget
-    listener_cues: Words = Field(description="words after which a name is who hears a statement ('told Reuters', "
-                                             "'in an interview with the Ledger'): like a reporter, it stands for no "
-                                             "'the company' outside its own sentence")
+    listener_cues: Words = Field(description="words after which a name is who hears or asks for a statement ('told "
+                                             "Reuters', 'in an interview with the Ledger', 'economists polled by "
+                                             "Reuters'): like a reporter, it stands for no 'the company' outside its "
+                                             "own sentence")
     restating_words: Words = Field(description="determiners that, right before a figure, make it the earlier figure "
                                                "of the same amount told again ('ByteDance plans $5bn for chips. The $5bn "
                                                "commitment ...'): it is about what that one is about")
