@@ -499,3 +499,8 @@ def test_who_polled_the_source_is_no_antecedent_of_the_bank(nlp):
     text = ("The Bank of Harwick raised rates. Economists polled by the Ledger had expected it to buy $3.8bn of "
             "bonds. Governor Ada Lum said the bank's holdings, worth about $560bn, would shrink.")
     assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Bank of Harwick"
+
+
+def test_a_price_per_tonne_is_the_commodity_named_nearest_before_it(nlp):
+    text = "Copper hit a record. Aluminium rose 1% to $2,745 a tonne and zinc added 0.4% to $3,120 a tonne."
+    assert [c.subject.canonical for c in extract_text(text, nlp=nlp)] == ["aluminium", "zinc"]

@@ -188,8 +188,7 @@ class SubjectFinder:
                 frame.counterparty = frame.counterparty or frame.subject  # 'he expected to pay £2m for the rest':
                 frame.subject = None  # a person a pronoun stands for is the other party, never the subject
             made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
-            commodity = next((e for e in in_sentence if e["label"] == "PRODUCT" and e["canonical"] in self.commodities), None) \
-                if rec.get("per") in self.commodity_units else None
+            commodity = self._commodity(in_sentence, rec) if rec.get("per") in self.commodity_units else None
             if commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
                 subject, rule, other, other_rule = commodity, "unit_price", None, ""
             elif made and self.products.unit_price(text, rec, (c_start, c_end)):  # "$20,000 per H200 chip"
@@ -263,6 +262,15 @@ class SubjectFinder:
                 rec["decided_by"]["subject"] = extensions.decision("subject.bid_target", evidence)
                 rec["decided_by"]["counterparty"] = extensions.decision("counterparty.bid_target", evidence)
                 changed.add(i)
+
+    def _commodity(self, in_sentence: list[Entity], rec: dict) -> Entity | None:
+        """The commodity of the sentence nearest before the figure ('Aluminium rose to $2,745 a tonne
+        and zinc to $3,120 a tonne'), else the first after it."""
+        named = [e for e in in_sentence if e["label"] == "PRODUCT" and e["canonical"] in self.commodities]
+        before = [e for e in named if e["start"] < rec["start"]]
+        while len(before) > 1 and before[-1]["start"] - before[-2]["end"] <= 1:
+            before.pop()  # 'US crude oil': one name, the first part read
+        return before[-1] if before else next(iter(named), None)
 
     @staticmethod
     def _headline_figures(view: Layout, money: list[dict]) -> None:
