@@ -327,10 +327,18 @@ def _fit(a: _Fact, b: _Fact, merging: bool = False) -> int | None:
         ok = value == "agree" or (full and value is None)
     elif value == "slip":  # figures that happen to be a power of ten apart abound: the key must be sure
         main_a, main_b = _main_label(a), _main_label(b)
-        ok = a.vague or entity >= 2 and bool(main_a and main_b and taxonomy().fit(main_a, main_b, broad=False))
+        ok = (a.vague or entity >= 2 and bool(main_a and main_b and taxonomy().fit(main_a, main_b, broad=False))) \
+            and _magnitudes(a.values + b.values) <= 2
     else:
         ok = full and value == "conflict" and not _one_article_states_both(a, b)
     return entity + metric + period + {"agree": 3, "slip": 1}.get(value or "", 0) if ok else None
+
+
+def _magnitudes(values: list[Statement]) -> int:
+    """How many powers of ten the values span: a fact holds its value and at most one slip of
+    it (£3.2bn slipped to £320m is one fact; £32m, a tenth of that, is another thing)."""
+    first = values[0].head
+    return len({magnitude(v.head, first) or 0 for v in values})
 
 
 def _one_article_states_both(a: _Fact, b: _Fact) -> bool:

@@ -240,3 +240,14 @@ def test_an_undated_conversion_is_no_evidence_that_two_figures_are_one_fact():
              claim("b.txt", "£4.8bn", 4.8e9, "GBP", metric=None, published="2026-03-04")]
     result = reconcile(dated)
     assert fact_with(result, "a.txt", "$6.4bn") is fact_with(result, "b.txt", "£4.8bn")
+
+
+def test_a_fact_holds_a_value_and_one_slip_of_it_not_a_chain_of_slips():
+    """£3.2bn, a £320m slip of it, and a £32m fee of the same bidder and metric: the slip joins the
+    value, the tenth of the slip is another figure (no chain of powers of ten)."""
+    offer = [claim(f"o{i}.txt", "£3.2bn", 3.2e9, "GBP", subject="Northway", metric="payment") for i in range(3)]
+    slipped = claim("s.txt", "£320m", 3.2e8, "GBP", subject="Northway", metric="payment")
+    fee = [claim(f"f{i}.txt", "£32m", 3.2e7, "GBP", subject="Northway", metric="payment") for i in range(3)]
+    result = reconcile(offer + [slipped] + fee)
+    assert fact_with(result, "s.txt", "£320m") is fact_with(result, "o0.txt", "£3.2bn")
+    assert fact_with(result, "f0.txt", "£32m") is not fact_with(result, "o0.txt", "£3.2bn")
