@@ -34,6 +34,9 @@ ANAPHORA = [
     # a nationality in a description names no one: 'the Norwegian company' stands for a name before it
     ("Orvik Shipping will pay $500m for two tankers, the Norwegian company said.", "$500m", "Orvik Shipping"),
     ("Orvik Shipping will pay $500m, according to Norwegian newspapers.", "$500m", "Norwegian newspapers"),
+    # a name ending in a word that may be a determiner ('news reports') is still a name
+    ("Orvik would pay $5bn, Zemblan News reported on Monday.", "$5bn", "Zemblan News"),
+    ("News reports said Orvik would pay $5bn.", "$5bn", "News reports"),
     # a relative clause after the figure that ends the sentence reports the figure
     ("The gap is wider than the roughly $33bn that economists had expected.", "roughly $33bn", "economists"),
     # a document from or by someone: who issued it; a document of 'its': its owner

@@ -79,7 +79,8 @@ def noun_use(st: DocState, start: int, end: int) -> bool:
     word = st.phrase(start, end)
     relative = word not in lex.ambiguous  # 'a paper that found': 'that' relates, it does not determine
     for k in (start, lead):
-        if k > 0 and lower[k - 1] in lex.determiners and not (relative and lower[k - 1] in lex.complementizers):
+        if k > 0 and lower[k - 1] in lex.determiners and not (relative and lower[k - 1] in lex.complementizers) \
+                and (st.sent_start[k - 1] or not cap(st.words[k - 1])):  # 'Sky News reported': a name, not 'news reports'
             return True
     if word in lex.quantity_verbs and figure_at(st, end):
         return True  # 'added 292,000 jobs'
