@@ -129,3 +129,8 @@ def test_what_a_fact_suggests_is_no_attribution(nlp: Language) -> None:
     rec = next(r for r in doc._.money if r["mention"] == "428p")
     assert rec["attribution"]["source"] is None and rec["subject"]["canonical"] == "Northway"
 
+
+def test_a_report_citing_sources_gives_the_sources_after_the_outlet(nlp: Language) -> None:
+    att = next(r for r in nlp("Zembla plans to spend $20bn, Zemblan News reported, citing sources.")._.money)["attribution"]
+    assert att["source"] == "sources" and [h["source"] for h in att["chain"]] == ["Zemblan News", "sources"]
+
