@@ -134,3 +134,10 @@ def test_a_report_citing_sources_gives_the_sources_after_the_outlet(nlp: Languag
     att = next(r for r in nlp("Zembla plans to spend $20bn, Zemblan News reported, citing sources.")._.money)["attribution"]
     assert att["source"] == "sources" and [h["source"] for h in att["chain"]] == ["Zemblan News", "sources"]
 
+
+def test_a_report_citing_sources_between_commas_gives_the_sources(nlp: Language) -> None:
+    doc = nlp("Zemblan News reported, citing two people familiar with the talks, that Orvik would pay $5bn.")
+    att = doc._.money[0]["attribution"]
+    assert att["source"] == "two people familiar with the talks"
+    assert [h["source"] for h in att["chain"]] == ["Zemblan News", "two people familiar with the talks"]
+
