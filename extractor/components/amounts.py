@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..amount_grammar import AmountMatch, grammar_for
 from .extensions import AmountRefusal, MoneyRecord
-from .view import expanded_spans, furniture, in_ranges, layout_of
+from .view import expanded_spans, furniture, inside, layout_of
 
 
 def amount_record(m: AmountMatch) -> MoneyRecord:
@@ -35,9 +35,8 @@ class AmountRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         boilerplate = furniture(doc)
-        starts = [s for s, _ in boilerplate]
         found, refused = self.grammar.scan(layout_of(doc).text)
-        kept = [m for m in found if not in_ranges(boilerplate, starts, m.start)]
+        kept = [m for m in found if not inside(boilerplate, m.start)]
         made = expanded_spans(doc, [(m.start, m.end, "MONEY") for m in kept])
         spans = [span for span in made if span is not None]
         records = [amount_record(m) for m, span in zip(kept, made) if span is not None]

@@ -27,7 +27,7 @@ from ..ruleset.entities import EntityLimits
 from ..textmatch import IGNORECASE_ASCII_LOOKALIKES  # noqa: F401 (read here by the tests)
 from ..textmatch import PhraseIndex, alternation, may_hold_ascii_phrase, phrase_pattern, phrases, union
 from . import extensions  # noqa: F401  (registers Doc._ extensions)
-from .view import furniture, in_ranges, layout_of, sentence_bounds, token_offsets
+from .view import furniture, inside, layout_of, sentence_bounds, token_offsets
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
@@ -151,8 +151,7 @@ class EntityFinder:
         runs = _merge(runs, list(markets))  # "the UK property market": a market a figure can be about
         runs = self._not_names(doc, text, tokens, runs)
         boilerplate = furniture(doc)  # 'LONDON, 14 October (Reuters) - ': a dateline names no party
-        starts_of = [s for s, _ in boilerplate]
-        runs = [(s, e) for s, e in runs if not in_ranges(boilerplate, starts_of, tokens.start[s])]
+        runs = [(s, e) for s, e in runs if not inside(boilerplate, tokens.start[s])]
         names = [tokens.span_text(s, e) for s, e in runs]
         head_end = view.lines[0][1] if view.lines else 0  # the headline
         first: dict[str, int] = {}

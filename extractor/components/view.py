@@ -76,10 +76,10 @@ def layout_of(doc: Doc) -> Layout:
     return _memo(_views, doc, lambda: Layout(text_of(doc), [char_range(doc, s, e) for s, e in sentence_bounds(doc)]))
 
 
-def furniture(doc: Doc) -> list[tuple[int, int]]:
-    """The character ranges of ``doc.spans["boilerplate"]`` as disjoint ones, in order."""
+def disjoint(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges merged into disjoint ones, in order (the same offsets fall in them)."""
     merged: list[tuple[int, int]] = []
-    for start, end in sorted((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []) if s.end_char > s.start_char):
+    for start, end in sorted(r for r in ranges if r[1] > r[0]):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
@@ -87,10 +87,15 @@ def furniture(doc: Doc) -> list[tuple[int, int]]:
     return merged
 
 
-def in_ranges(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
-    """``offset`` is inside one of the disjoint, ordered ``ranges`` (``starts``: their starts)."""
-    k = bisect_right(starts, offset) - 1
-    return k >= 0 and offset < ranges[k][1]
+def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """``offset`` lies in one of the ordered, disjoint ``ranges`` (ends excluded)."""
+    k = bisect_right(ranges, (offset, float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= offset < ranges[k][1]
+
+
+def furniture(doc: Doc) -> list[tuple[int, int]]:
+    """The character ranges of ``doc.spans["boilerplate"]``, disjoint and in order."""
+    return disjoint((s.start_char, s.end_char) for s in doc.spans.get("boilerplate", []))
 
 
 def expanded_span(doc: Doc, start: int, end: int, label: str) -> Span | None:

@@ -98,6 +98,9 @@ class AttributionRules(RuleFile):
     relatives: Words
     complementizers: Words
     agent_prepositions: Words
+    issuer_prepositions: Words = Field(description="after a data noun, the word before who issued it ('figures from "
+                                                   "the Statistics Office', 'a report by the Ledger'): that issuer is "
+                                                   "the source")
     determiners: Words
     time_words: Words = Field(description="words of a time phrase that is stripped from the start of a source ('Last month it')")
     calendar_words: Words = Field(description="months and weekdays: stripped too, after a time word or before a number "

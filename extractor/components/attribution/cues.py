@@ -10,6 +10,7 @@ from .phrases import after, back, content_of, forward, skip_left, trim
 from .sources import chunks, known_name, leading_name, sourcelike, typed
 from .lexicon import CUE_RANK
 from .state import DocState, Found, Sent, camel, cap, first
+from ..view import disjoint, inside
 
 Cue = tuple[int, int, str]  # (start, end, kind)
 
@@ -22,7 +23,7 @@ def find(st: DocState) -> list[Cue]:
     quotes = quoted(st)
     kinds: dict[tuple[int, int], set[str]] = {}
     for m, s, e in lex.matcher(doc):
-        if s not in st.furniture and not _inside(quotes, s):
+        if s not in st.furniture and not inside(quotes, s):
             kinds.setdefault((s, e), set()).add(lex.kind_of[m])
     kept: list[Cue] = []
     for s, e in sorted(kinds, key=lambda x: (x[0], -(x[1] - x[0]))):
@@ -103,31 +104,15 @@ def read_sentence(st: DocState, sent: Sent, n: int, cues: list[Cue]) -> list[Fou
     # a cue noun inside the source of a verb ('an estimate by X projected ...') is that source;
     # a cue inside who cites a source ('sources cited by the FT') is that citation
     if out:
-        sources = _union([g.source for g in out if g.source])
-        vias = _union([(g.via[0][0], g.via[1][1]) for g in out if g.via])
-        out = [f for f in out if not ((f.kind == "nouns" and _inside(sources, f.cue[0])) or _inside(vias, f.cue[0]))]
+        sources = disjoint([g.source for g in out if g.source])
+        vias = disjoint([(g.via[0][0], g.via[1][1]) for g in out if g.via])
+        out = [f for f in out if not ((f.kind == "nouns" and inside(sources, f.cue[0])) or inside(vias, f.cue[0]))]
     if not out and st.lex.rules.colon_headline and sent.start not in st.furniture:
         f = _colon(st, sent)
         if f is not None:
             f.sentence = n
             out.append(f)
     return out
-
-
-def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The ranges merged into disjoint ones, in order."""
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(ranges):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
-
-
-def _inside(merged: list[tuple[int, int]], i: int) -> bool:
-    k = bisect_left(merged, (i + 1,)) - 1  # the last range that starts at i or before
-    return k >= 0 and merged[k][0] <= i < merged[k][1]
 
 
 def _one(st: DocState, sent: Sent, start: int, end: int, kind: str, siblings: list[Found],

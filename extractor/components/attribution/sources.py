@@ -140,7 +140,7 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     if org:
         return org, True
     issued = next((k for k in range(span[0], span[1] - 2) if lower[k] in lex.data_nouns
-                   and lower[k + 1] in lex.agent_prepositions | {"from"}), None)
+                   and lower[k + 1] in lex.issuer_prepositions), None)
     issuer = (issued + 2, span[1]) if issued is not None else None
     if issuer and (typed(st, issuer) is not None or chunks(st, range(*issuer))):  # not 'reports from late 2025'
         return name(st, issuer)  # 'a statement from the claimants' lawyers', 'a report by the Ledger': who issued it
@@ -154,7 +154,6 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     words = [i for i in head if not (texts[i] not in {"&", "-"} and st.punct(i))]
     if _employer(st, words):
         return st.span_text(words[0], words[-1] + 1), True  # 'Analysts at Brixton Mercer'
-
     while words and texts[words[-1]] in lex.possessives:  # "the company's"
         words = words[:-1]
     lowered = [lower[i] for i in words]

@@ -34,7 +34,7 @@ from ...textmatch import Searches
 from ...textmatch import alternation as _words
 from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
-from ..view import layout_of
+from ..view import inside, layout_of
 from .frames import Context, FrameMatcher, Match, Trade
 from .lists import Lists
 from .owners import Owners
@@ -85,8 +85,9 @@ class SubjectFinder:
         countries = {name for name, label in entity_labels(rules_folder).items() if label == "GPE"}
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries,
                                      given_names(rules_folder).names, er.aliases)
-        self.frames = FrameMatcher(frame_rules(rules_folder))
-        frames = frame_rules(rules_folder).frames
+        frame_set = frame_rules(rules_folder)
+        self.frames = FrameMatcher(frame_set)
+        frames = frame_set.frames
         self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
         self.per_share_frames = {f"subject.{f}" for f in r.bid_target.per_share_frames}
@@ -118,14 +119,14 @@ class SubjectFinder:
         found = self.products.relabel(found, products)  # "H200 chips": H200 is a product, no company
         self._ends = {place: {end for e in found if (e["label"] in PLACE_LABELS) == place for end in (e["end"], e["end"] + 2)}
                       for place in (True, False)}  # a name (or "Acme's") before a list comma, by kind: places list places
-        entities = [e for e in found if e["label"] not in NOT_SUBJECTS and not _inside(source_starts, e["start"])]
+        entities = [e for e in found if e["label"] not in NOT_SUBJECTS and not inside(source_starts, e["start"])]
         doc._.main_entity = self._main_entity(text, entities, view.paragraphs)
         main = next((e for e in entities if e["canonical"] == doc._.main_entity), None)
         companies = [e for e in found if e["label"] not in NOT_SUBJECTS]
         kinds = self.references.kinds(text, companies)
         subject_like = [self._subject_position(text, e, companies) for e in companies]
         cited = self._reporters(doc, companies)
-        speaking = [_inside(source_starts, e["start"]) for e in companies]
+        speaking = [inside(source_starts, e["start"]) for e in companies]
         resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited, speaking,
                                            kinds, main)
         governments = [r for r in resolved if r["label"] in ("GOV", "GROUP")]  # the places inside "the Russian
@@ -133,7 +134,7 @@ class SubjectFinder:
         found = _without_overlaps(found, governments, keep=NAMES_IN_GOVERNMENTS)
         entities = _without_overlaps(entities, governments, keep=NAMES_IN_GOVERNMENTS)
         resolved = _without_overlaps(resolved, [e for e in found if e["label"] not in PLACE_LABELS])
-        mentions = sorted(entities + [r for r in resolved if not _inside(source_starts, r["start"])], key=_start)
+        mentions = sorted(entities + [r for r in resolved if not inside(source_starts, r["start"])], key=_start)
         starts = [e["start"] for e in mentions]
         self._authorities = _authorities(found + resolved)
 
@@ -258,7 +259,7 @@ class SubjectFinder:
                 chosen = _holds(sold_triggers, (max(c_start, rec["start"] - near), min(c_end, rec["end"] + near)))
             if chosen:
                 rec["subject"], rec["counterparty"] = bid["subject"], bid["counterparty"]
-                evidence = {"text": bid["mention"], "start": bid["start"], "end": bid["end"]}
+                evidence = _mention_of(bid)
                 rec["decided_by"]["subject"] = extensions.decision("subject.bid_target", evidence)
                 rec["decided_by"]["counterparty"] = extensions.decision("counterparty.bid_target", evidence)
                 changed.add(i)
@@ -494,7 +495,7 @@ class SubjectFinder:
         country describing a company; "$5bn for Huawei's chips": the chips are bought, not
         Huawei), and their starts."""
         names = [e for e in ents if e["start"] < c_end and not self._is_gpe_modifier(text, e, ents)
-                 and not _inside(self._made, e["start"])]
+                 and not inside(self._made, e["start"])]
         return names, [e["start"] for e in names]
 
     def _possessor(self, text: str, ents: list[Entity], c_start: int, rec: dict) -> Entity | None:
@@ -691,7 +692,7 @@ def _one_transaction(money: list[dict], acted: list[dict]) -> None:
     changed: set[int] = set()
     for doer in acted:
         name = doer["subject"]["canonical"]
-        evidence = {"text": doer["mention"], "start": doer["start"], "end": doer["end"]}
+        evidence = _mention_of(doer)
         for other in naming.pop((_amount(doer), name), []):
             if other["subject"]["canonical"] != name:
                 other["subject"], other["counterparty"] = doer["subject"], other["subject"]
@@ -705,8 +706,7 @@ def _one_transaction(money: list[dict], acted: list[dict]) -> None:
         other = parties.get((_amount(doer), doer["subject"]["canonical"]))
         if other is not None and doer.get("counterparty") is None:
             doer["counterparty"] = other["counterparty"]
-            doer["decided_by"]["counterparty"] = extensions.decision(
-                "counterparty.one_transaction", {"text": other["mention"], "start": other["start"], "end": other["end"]})
+            doer["decided_by"]["counterparty"] = extensions.decision("counterparty.one_transaction", _mention_of(other))
             changed.add(id(doer))
     for rec in money:
         original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
@@ -747,8 +747,7 @@ def _counterparty_told_again(money: list[dict]) -> None:
             other = named.get((_amount(rec), rec["subject"]["canonical"]))
             if other is not None:
                 rec["counterparty"] = other["counterparty"]
-                rec["decided_by"]["counterparty"] = extensions.decision(
-                    "counterparty.told_again", {"text": other["mention"], "start": other["start"], "end": other["end"]})
+                rec["decided_by"]["counterparty"] = extensions.decision("counterparty.told_again", _mention_of(other))
                 changed.add(i)
     for rec in money:
         if rec.get("equivalent_of") in changed and rec.get("counterparty") is None:
@@ -758,8 +757,12 @@ def _counterparty_told_again(money: list[dict]) -> None:
 def _told_again(rec: dict, earlier: dict, rule: str) -> None:
     """``rec`` tells ``earlier`` again: its parties, the subject decided by ``rule`` with the earlier mention as evidence."""
     _same_parties(rec, earlier)
-    rec["decided_by"]["subject"] = extensions.decision(
-        rule, {"text": earlier["mention"], "start": earlier["start"], "end": earlier["end"]})
+    rec["decided_by"]["subject"] = extensions.decision(rule, _mention_of(earlier))
+
+
+def _mention_of(rec: dict) -> dict:
+    """A figure's words as the evidence of a decision taken from it."""
+    return {"text": rec["mention"], "start": rec["start"], "end": rec["end"]}
 
 
 def _holds(starts: list[int], span: tuple[int, int]) -> bool:
@@ -770,12 +773,6 @@ def _holds(starts: list[int], span: tuple[int, int]) -> bool:
 
 def _start(e: Entity) -> int:
     return e["start"]
-
-
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    """``offset`` lies in one of the sorted ``spans`` (attribution sources, which do not nest)."""
-    i = bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _without_overlaps(refs: list[Entity], names: list[Entity], keep: frozenset[str] = frozenset()) -> list[Entity]:

@@ -434,8 +434,7 @@ class FrameMatcher:
         if before is None:
             return
         verb = self.giving.search(text, max(s_start, before["start"] - self.limits.reach_chars), before["start"])
-        words = [m.group(0) for m in WORD.finditer(text, before["end"], t.start)
-                 if rec is None or not rec["start"] <= m.start() < rec["end"]]
+        words = [m.group(0) for m in _words_besides(text, before["end"], t.start, rec)]
         if verb and len(words) <= self.limits.gap_words and all(w.islower() for w in words):
             args["to"], args["from"] = before, self._before(text, verb.start(), s_start, names)
 
@@ -475,8 +474,7 @@ class FrameMatcher:
         the noun (the words of the figure not counted), or None."""
         if before is None:
             return None
-        words = [m for m in WORD.finditer(text, before["end"], pos)
-                 if rec is None or not rec["start"] <= m.start() < rec["end"]][-self.limits.gap_words:]
+        words = _words_besides(text, before["end"], pos, rec)[-self.limits.gap_words:]
         light = next((m.start() for m in words if m.group(0).strip(",.()").lower() in self.light), None)
         copula = self.copulas.search(text, words[0].start(), pos) if light is None and words else None
         return copula.start() if copula else light
@@ -585,3 +583,9 @@ class FrameMatcher:
 
 def _end(e: EntityMention) -> int:
     return e["end"]
+
+
+def _words_besides(text: str, start: int, end: int, rec: dict | None) -> list[re.Match[str]]:
+    """The words of ``text[start:end]``, the figure ``rec``'s words left out."""
+    return [m for m in WORD.finditer(text, start, end) if rec is None or not rec["start"] <= m.start() < rec["end"]]
+
