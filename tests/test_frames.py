@@ -77,8 +77,8 @@ def test_decision_names_the_trigger(nlp):
     # a second verb of the same doer: the name before 'and' is the first verb's object
     ("Lumera sued Castor and won $5m in damages.", "$5m", "Lumera", "Castor"),
     ("Harlow Group bought rival Penton, and agreed to pay $40m to Brisk Capital.", "$40m", "Harlow", "Brisk Capital"),
-    # a name after "and" is a doer: the nearest one pays
-    ("Lumera and Castor paid $5m for Ardent Mills.", "$5m", "Ardent Mills", "Castor"),
+    # names joined by "and" are doers together: they pay combined
+    ("Lumera and Castor paid $5m for Ardent Mills.", "$5m", "Ardent Mills", "Lumera and Castor combined"),
 ])
 def test_a_verb_after_and_shares_the_doer(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
@@ -239,3 +239,45 @@ def test_triggers_at_words_and_their_parts(text, expected):
 def test_money_pumped_into_a_company_is_an_investment_in_it(verb, nlp):
     claims = extract_text(f"Brevan {verb} $300m into Kestle, its loss-making unit.", nlp=nlp)
     assert [(c.subject.canonical, c.counterparty.canonical) for c in claims] == [("Brevan", "Kestle")]
+
+
+@pytest.mark.parametrize("text, subject, counterparty", [
+    ("Fenwick Energy is buying the government's 20% stake in Norland Power for €800m.", "Norland Power", "Fenwick Energy"),
+    ("Fenwick Energy is buying Harlow Bank's 20% stake in Norland Power for €800m.", "Norland Power", "Fenwick Energy"),
+])
+def test_a_holding_bought_from_its_owner_is_of_the_company_held(text, subject, counterparty, nlp):
+    """'buy X's 20% stake in Y': the possessor is the seller; the thing bought is Y's shares."""
+    assert next(iter(_roles(text, nlp).values()))[:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, subject, counterparty", [
+    ("A $250m loan arranged by Dunmore Capital will fund the plant.", None, "Dunmore Capital"),
+    ("Vesta Foods took out a $250m loan arranged by Dunmore Capital.", "Vesta Foods", "Dunmore Capital"),
+    ("Vesta Foods secured a £90m credit facility from Brannock Bank.", "Vesta Foods", "Brannock Bank"),
+])
+def test_the_by_party_of_a_loan_is_the_lender(text, subject, counterparty, nlp):
+    """A noun whose frame names its 'by' party as the counterparty does not make it the agent."""
+    assert next(iter(_roles(text, nlp).values()))[:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, subject, counterparty", [
+    ("Pellham Motors has been ordered to pay $30m in damages to a former supplier, Ostrow Parts.",
+     "Pellham Motors", "Ostrow Parts"),
+    ("Pellham Motors agreed to pay $30m to its former supplier, Ostrow Parts, to settle the case.",
+     "Pellham Motors", "Ostrow Parts"),
+    ("Brisk Retail sold its clothing unit, Petal, to Hanway Group for £150m.", "Petal", "Hanway"),
+    # a pronoun after the comma is no apposition
+    ("Former Zentor boss Bill Marks was involved in the $11bn fraud at the firm, his associate has told a court.",
+     "Zentor", "Bill Marks"),
+])
+def test_a_name_in_apposition_to_a_description_is_the_party(text, subject, counterparty, nlp):
+    assert next(iter(_roles(text, nlp).values()))[:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, subject, counterparty", [
+    ("Keller Group and Sorensen Ltd agreed a $9bn merger.", "Keller Group and Sorensen combined", None),
+    ("Analysts said Keller Group and Sorensen Ltd will pay $2bn for Vantor.", "Vantor", "Keller Group and Sorensen combined"),
+])
+def test_a_party_named_in_a_list_is_the_list_combined(text, subject, counterparty, nlp):
+    """One of the names combined is no other party; a counterparty in a list is the list."""
+    assert next(iter(_roles(text, nlp).values()))[:2] == (subject, counterparty)

@@ -56,6 +56,8 @@ class Unnamed(Strict):
     determiners: Words = Field(description="indefinite determiners that open a description of an unnamed party")
     nouns: Words = Field(description="nouns that end it ('an unknown shell company', 'a previously unknown group')")
     buyer_nouns: Words = Field(description="'the <noun> of X' stands for who bought X ('the buyer of Yugansk')")
+    apposed_determiners: Words = Field(description="determiners of a description that a name in apposition "
+                                       "names ('its former supplier, Ostrow Parts'): the name is the party")
 
 
 class FrameLimits(Strict):

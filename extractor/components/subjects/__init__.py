@@ -36,7 +36,7 @@ from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
 from ..view import inside, layout_of
 from .frames import Context, FrameMatcher, Match, Trade
-from .lists import Lists
+from .lists import Lists, NameList
 from .owners import Owners
 from .products import Product, Products
 from .references import References
@@ -213,6 +213,11 @@ class SubjectFinder:
                 rule, other_rule = "regulator_deal", "regulator_deal"
             if rule != "unit_price":
                 subject, rule = self._combined(text, lists, subject, rule, (c_start, c_end), rec)
+                if other and rule.endswith(("_list", "jointly")) and subject["start"] <= other.get("start", -1) < subject["end"]:
+                    other = None  # "Keller and Sorensen agreed a merger": one of the combined is no other party
+                paired = self._list_of(text, lists, other) if other and other_rule else None
+                if paired and not (subject and paired.start <= subject.get("start", -1) < paired.end):
+                    other = paired.combined()  # "X and Y will pay $2bn for Z": X and Y combined are Z's other party
             decided = rec.setdefault("decided_by", {})
             rec["subject"] = _entity(subject) if subject else None
             rec["counterparty"] = _entity(other) if other else None
@@ -362,14 +367,19 @@ class SubjectFinder:
         the nearest list's."""
         if self._searches.search(self.distributive, clause[0], clause[1]):
             return subject, rule
-        found = lists.holding(subject) if subject and "start" in subject else None
-        if found and not self.list_after.search(text, max(0, found.start - 12), found.start):
+        found = self._list_of(text, lists, subject)
+        if found:
             return found.combined(), f"{rule}_list"
         if self._searches.search(self.jointly, clause[0], clause[1]):
             near = lists.nearest(rec["start"], self.list_reach, 2)
             if near:
                 return near.combined(), "jointly"
         return subject, rule
+
+    def _list_of(self, text: str, lists: Lists, e: Entity | None) -> NameList | None:
+        """The list of names that ``e`` is one item of, unless a word before it tells the items apart."""
+        found = lists.holding(e) if e and "start" in e else None
+        return found if found and not self.list_after.search(text, max(0, found.start - 12), found.start) else None
 
     @staticmethod
     def _maker(made: list[Product], subject: Entity | None) -> Entity | None:

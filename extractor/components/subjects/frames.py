@@ -36,7 +36,7 @@ BRACKETS = re.compile(r"\([^)]*\)")
 INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
 MODIFIER = re.compile(r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}")  # "Acme's US unit Beta": used with fullmatch(end, start)
 QUANTIFIED = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:worth\s+)?of\s+(?:[a-z-]+\s+)?")  # "$3bn ($2bn) of (asset) sales"
-GOVERNED = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|another|further)\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
+GOVERNED = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|another|further)\s+)?(?:(?:[A-Z][\w&.-]*\s+){0,2}[\w&.-]+['’]s?\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
 BRACKETED = re.compile(r"\([^)]*\)?")
 PUNCT = re.escape(",.()\"'“”")  # stripped from the ends of a word before it is compared
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "'s", "’s"}
@@ -161,6 +161,9 @@ class FrameMatcher:
         self.description = re.compile(  # used with match(pos)
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
+        self.apposed_description = re.compile(  # "its former supplier, Ostrow Parts": used with match(pos)
+            rf"\s*(?:{alternation(rules.unnamed.apposed_determiners)})\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+            rf"(?:{alternation(rules.unnamed.nouns)}),\s+")
         self.party_noun = re.compile(rf"\b(?:{alternation(rules.unnamed.buyer_nouns)})$", re.IGNORECASE)  # search(trigger)
         self.copula_after = re.compile(  # "the winning bidder (at the auction) was X": used with match(trigger end)
             rf"(?:\s+(?:at|of|in|for)\s+(?:the\s+)?[\w-]+)?\s+(?:{alternation(rules.be_words)})\s+")
@@ -173,7 +176,7 @@ class FrameMatcher:
         self.recipient = set(rules.recipient_verbs)
         self.giving = re.compile(rf"\b(?:{alternation(rules.giving_verbs)})\s+$", re.IGNORECASE)  # search(pos - n, name start)
         self.holding = re.compile(  # "a 40% stake in", "the remaining shares of": used with match(pos)
-            rf"\s*(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w.%-]+\s+){{0,2}}?(?:{alternation(rules.holding_nouns)})\s+(?:in|of)\s+",
+            rf"\s*(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w.%'’-]+\s+){{0,3}}?(?:{alternation(rules.holding_nouns)})\s+(?:in|of)\s+",
             re.IGNORECASE)
         self.holding_words = {w.lower() for w in rules.holding_nouns}
         self.sells_verbs = {word for word, frames in self.by_word.items() if any(f.sells and p == "verb" for f, p in frames)}
@@ -345,7 +348,8 @@ class FrameMatcher:
         return self._roles(frame, roles, args, t, pos == "verb", counted)
 
     def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger, by_verb: bool, counted: bool) -> Match | None:
-        subject = next((args[r] for r in roles.subject if args.get(r)), None)
+        by = args.get("by") if "by" in roles.counterparty else None  # 'a loan arranged by X': X lends, it is not the agent
+        subject = next((args[r] for r in roles.subject if args.get(r) and not (r == "agent" and args[r] is by)), None)
         role = next((r for r in roles.counterparty if args.get(r)
                      and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
         other = args[role] if role else None
@@ -493,6 +497,8 @@ class FrameMatcher:
         another name ('Acme unit Beta') or a holding ('a 40% stake in Acme') lead on to the next name."""
         holding = self.holding.match(text, pos, limit)
         pos = holding.end() if holding else pos
+        apposed = self._apposed(text, pos, limit, names)  # "sold its clothing unit, Petal,"
+        pos = apposed["start"] if apposed else pos
         for e in names:
             if e["start"] < pos:
                 continue
@@ -509,6 +515,12 @@ class FrameMatcher:
                 return nxt  # "Yukos unit Beta", "Acme subsidiary Beta"
             return e
         return None
+
+    def _apposed(self, text: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
+        """The name in apposition to a description at ``pos`` ('its former supplier, Ostrow Parts')."""
+        m = self.apposed_description.match(text, pos, limit)
+        e = next((e for e in names if e["start"] >= m.end()), None) if m else None
+        return e if e and e["start"] == m.end() and e["text"][:1].isupper() and e["text"].lower() not in self.possessive else None
 
     def _after_preposition(self, text: str, prep: str, pos: int, limit: int, names: list[EntityMention],
                            ctx: Context) -> EntityMention | None:
@@ -533,6 +545,9 @@ class FrameMatcher:
         """An unnamed party written as an indefinite description ('by an unknown shell company',
         'to an unnamed agent in Benin'): the description is its name, as a reader would give it,
         unless a name stands in apposition to it ('a previously unknown firm, Quell Finance')."""
+        named = self._apposed(text, pos, len(text), names)
+        if named:
+            return named
         m = self.description.match(text, pos)
         if m is None:
             return None
