@@ -221,3 +221,31 @@ def test_a_dated_comparison_base_gives_the_year_of_the_periods_it_follows(nlp) -
 def test_a_year_with_the_next_years_two_digits_is_a_fiscal_year(nlp, text, period) -> None:
     assert [p for p, _, _ in dated(nlp, text)] == [period]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Varlo said its net profit fell 10% to $182m in April-June 2025.", ("April-June 2025", "2025-04-01", "2025-06-30")),
+    ("Varlo said its net profit fell to $182m in July–September 2024.", ("July–September 2024", "2024-07-01", "2024-09-30")),
+])
+def test_a_span_of_months_joined_by_a_dash(nlp, text, expected) -> None:
+    assert dated(nlp, text) == [expected]
+
+
+def test_figures_coordinated_before_a_period_share_it(nlp) -> None:
+    """'sales of £1.3bn and a profit of £148m in 2024': the year after the second is the first's too."""
+    text = "Brannock Mills reported sales of £1.3bn and a pre-tax profit of £148m in 2024."
+    assert dated(nlp, text) == [("2024", "2024-01-01", "2024-12-31")] * 2
+
+
+def test_the_half_refers_to_the_reporting_half_and_half_a_total_does_not(nlp) -> None:
+    text = ("Ostrel Bank said pre-tax profit for the six months to 30 June 2025 was £610m.\n\n"
+            "Its chief executive, Ann Bell, was pleased.\n\n"
+            "Mortgage lending grew by £3.4bn in the half, the bank said. It spent $2bn, over half its budget, on branches.")
+    first, half, spent = dated(nlp, text)
+    assert half == ("half", "2025-01-01", "2025-06-30")
+    assert spent is None or spent[0] != "half"
+
+
+def test_a_half_or_quarter_of_the_year_takes_the_year_of_the_context(nlp) -> None:
+    text = "Varlo said sales in 2025 were $9bn. Sales in the second half of the year rose to $4bn."
+    assert dated(nlp, text)[1] == ("second half of the year", "2025-07-01", "2025-12-31")

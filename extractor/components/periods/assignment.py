@@ -57,6 +57,7 @@ class Cues:
         self.timed_subordinator = re.compile(textmatch.union(rules.timed_subordinators), re.I)
         self.as_of = textmatch.phrases(rules.as_of_words)
         self.point_in_time = textmatch.phrases(rules.point_in_time_words)
+        self.coordinated = re.compile(rules.coordinated_figures)
 
 
 @dataclass(eq=False)
@@ -223,11 +224,17 @@ class Assignment:
             return None
         restated = {(self.money[j]["start"], self.money[j]["end"]) for j in fig.restated_by}
         j = bisect_left(self.money_starts, fig.end)
+        start = fig.end  # where the words binding the phrase begin: after a figure coordinated with this one
         while j < len(self.by_start) and self.money_starts[j] < nxt.start:
-            if (self.by_start[j]["start"], self.by_start[j]["end"]) not in restated:
+            other = self.by_start[j]
+            if (other["start"], other["end"]) in restated:
+                pass
+            elif start == fig.end and not restated and self.cues.coordinated.fullmatch(self.text, fig.end, other["start"]):
+                start = other["end"]  # 'sales of £1.3bn and a profit of £148m in 2024': both are 2024's
+            else:
                 return None  # another figure stands between
             j += 1
-        gap = self.text[fig.end:max(fig.end, nxt.start)]
+        gap = self.text[start:max(start, nxt.start)]
         for s, e in sorted(restated, reverse=True):
             gap = gap[:s - fig.end] + gap[e - fig.end:]
         gap = BRACKETED.sub("", gap)  # what is left of '(£398m; $768m)'
