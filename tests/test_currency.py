@@ -53,3 +53,20 @@ def test_dollar_sign_is_usd_by_default_and_says_so(nlp):
 def test_marked_dollars_are_not_usd(nlp):
     claims = extract_text("Fosters paid A$846m, or 3.1bn Australian dollars in all.", nlp=nlp)
     assert [c.amount.currency for c in claims] == ["AUD", "AUD"]
+
+
+def test_a_marker_restated_in_the_body_decides_the_same_marker_in_the_headline(nlp):
+    text = ("Orsano cuts outlook after ¥85bn tariff hit\n\n"
+            "Orsano Motors lowered its guidance after tariffs wiped ¥85bn (about $580m) off earnings in 2025.")
+    head, body = [c for c in extract_text(text, nlp=nlp) if c.mention == "¥85bn"]
+    assert body.amount.currency == head.amount.currency == "JPY"
+    assert head.amount.currency_by == "equivalent" and "restated" in head.amount.currency_note
+
+
+def test_an_undated_text_checks_a_restatement_against_the_rates_of_the_year_it_names(nlp):
+    """With no year, the Sri Lankan rupee of 2001 fits 83 a dollar as well as the Indian rupee;
+    the year the text names leaves only the Indian rupee."""
+    undated = "Varlo Power will invest 45bn rupees ($540m) in the plant."
+    assert extract_text(undated, nlp=nlp)[0].amount.currency is None
+    dated = "Varlo Power said in 2025 that it will invest 45bn rupees ($540m) in the plant."
+    assert extract_text(dated, nlp=nlp)[0].amount.currency == "INR"

@@ -5,7 +5,9 @@ Evidence, strongest first: a restatement in another currency whose implied rate 
 candidate's reference rate; context cues in the sentence, then the paragraph, then the
 document (the places and adjectives of each currency from CLDR, ``currency_names.json``:
 'China', 'Chinese', 'Sri Lanka'; and the city and market words of ``currencies.json``);
-the document's other amounts. Without evidence the currency stays null and the note says so.
+the currency the document's restatements gave the same marker (a headline '¥85bn' whose
+body restates it); the document's other amounts. Without evidence the currency stays null and the note says so. An undated text's restatements
+are checked against the rates of the year it names most.
 Each cue is searched once per document and counted by offset, so the time is linear.
 """
 from __future__ import annotations
@@ -26,6 +28,8 @@ from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .extensions import MoneyRecord
 from .view import layout_of
 
+YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20[0-4]\d)(?![\w.,]\d|\w)")  # a year written out: not '2,019', not '2019m'
+
 
 def context_cues(rules: str | None = None) -> dict[str, list[str]]:
     """The cue words of each currency: hand place words, then CLDR places and adjectives."""
@@ -43,18 +47,25 @@ class CurrencyResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
-        year = int(doc._.published[:4]) if doc._.published else None
         view = layout_of(doc)
+        year = int(doc._.published[:4]) if doc._.published else _year_written(view.text)
         partners = _partners(money)
+        open_ = [rec for rec in money if rec["currency"] is None]
+        decided: dict[int, tuple[str | None, str | None, str]] = {}
+        for i, rec in enumerate(money):  # restatements first: they decide the marker for the whole document
+            if rec["currency"] is None:
+                code, note = self._by_equivalent(rec, [money[j] for j in partners[i]], year)
+                if code is not None:
+                    decided[id(rec)] = code, note, "equivalent"
+        restated = _restated_markers([rec for rec in open_ if id(rec) in decided], decided)
         seen = Counter(rec["currency"] for rec in money if rec["currency"] is not None)
+        seen.update(code for code, _, _ in decided.values())
         cue_offsets: dict[str, list[int]] = {}
         by_scopes: dict[tuple, tuple[str | None, str | None]] = {}
-        for i, rec in enumerate(money):
-            if rec["currency"] is not None:
-                continue
-            code, note, by = *self._by_equivalent(rec, [money[j] for j in partners[i]], year), "equivalent"
+        for rec in open_:
+            code, note, by = decided.get(id(rec)) or (*self._by_context(view, rec, cue_offsets, by_scopes), "context")
             if code is None:
-                code, note, by = *self._by_context(view, rec, cue_offsets, by_scopes), "context"
+                code, note, by = *restated.get(rec["currency_text"], (None, None)), "equivalent"
             if code is None:
                 code, note, by = *_by_other_amounts(rec, seen), "other_amounts"
             rec["currency"] = code
@@ -62,7 +73,7 @@ class CurrencyResolver:
             rec["currency_note"] = note or (
                 f"ambiguous: '{rec['currency_text']}' may be " + " or ".join(rec["currency_candidates"])
                 + "; the text does not say which")
-            if code is not None:
+            if code is not None and id(rec) not in decided:
                 seen[code] += 1
         return doc
 
@@ -110,6 +121,14 @@ class CurrencyResolver:
         return None, None
 
 
+def _year_written(text: str) -> int | None:
+    """The year an undated text names most often (the latest of those tied): the year whose
+    reference rates a restatement is checked against ('4,500 crore rupees ($540m)' fits the
+    rupee of the 2020s, not the Sri Lankan rupee of 2001)."""
+    counts = Counter(int(m) for m in YEAR.findall(text))
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
 def _count(offsets: list[int], start: int, end: int) -> int:
     """How many cues start in [start, end): the scope holds a cue only when all of it fits,
     which the cue regexes (whole words, no line-spanning) make the same as its start."""
@@ -125,6 +144,19 @@ def _partners(money: list[MoneyRecord]) -> list[list[int]]:
             partners[head].append(j)
             partners[j].append(head)
     return [sorted(p) for p in partners]
+
+
+def _restated_markers(records: list[MoneyRecord], decided: dict[int, tuple[str | None, str | None, str]]
+                      ) -> dict[str, tuple[str, str]]:
+    """The markers ('¥') that the document's restatements read as one currency only, with a note
+    naming the first such restatement: the document's other figures with that marker are in it too."""
+    codes: dict[str, set[str | None]] = {}
+    first: dict[str, MoneyRecord] = {}
+    for rec in records:
+        codes.setdefault(rec["currency_text"], set()).add(decided[id(rec)][0])
+        first.setdefault(rec["currency_text"], rec)
+    return {marker: (code, f"'{marker}' read as {code}, as the document's {rec['mention']} restated in another currency")
+            for marker, rec in first.items() if len(codes[marker]) == 1 and (code := decided[id(rec)][0])}
 
 
 def _by_other_amounts(rec: MoneyRecord, seen: Counter[str]) -> tuple[str | None, str | None]:
