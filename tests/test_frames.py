@@ -281,3 +281,26 @@ def test_a_name_in_apposition_to_a_description_is_the_party(text, subject, count
 def test_a_party_named_in_a_list_is_the_list_combined(text, subject, counterparty, nlp):
     """One of the names combined is no other party; a counterparty in a list is the list."""
     assert next(iter(_roles(text, nlp).values()))[:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, subject, counterparty", [
+    ("Orbel Foods offers $3.1 billion for Tansy & Webb, Ledger reports", "Tansy & Webb", "Orbel Foods"),
+    ("Tansy & Webb has received a takeover offer worth $3.1bn from Orbel Foods.", "Tansy & Webb", "Orbel Foods"),
+    ("Tansy & Webb has received a takeover approach worth $3.1bn from snacks group Orbel Foods.", "Tansy & Webb", "Orbel Foods"),
+    ("Orbel first approached Tansy & Webb in March with a 275 pence per share offer.", "Tansy & Webb", "Orbel"),
+])
+def test_a_bid_in_the_word_orders_of_news(text, subject, counterparty, nlp):
+    """A verb before its figure ('offers $3bn'), a noun after a frame noun ('takeover offer'),
+    an offer received from the bidder, an approach: the target is the subject."""
+    assert next(iter(_roles(text, nlp).values()))[:2] == (subject, counterparty)
+
+
+def test_names_joined_by_a_comma_alone_are_no_list(nlp):
+    """'..., Ledger reports': the outlet after a comma is not one of the parties."""
+    got = next(iter(_roles("Orbel Foods offers $3.1 billion for Tansy & Webb, Ledger reports", nlp).values()))
+    assert "combined" not in got[0]
+
+
+def test_a_figure_in_a_relative_clause_is_its_antecedents(nlp):
+    got = _roles("For Orbel, which generated sales of about €4.6bn in 2024, the deal would double its share.", nlp)
+    assert got["about €4.6bn"][0] == "Orbel"

@@ -149,6 +149,7 @@ class FrameMatcher:
         self.candidate = re.compile(  # the first-letter lookahead first: most places fail there
             rf"{first_letters(parts)}(?<![^\W\d_])(?:{alternation(parts)})(?![^\W\d_])", re.IGNORECASE)
         self.be = set(rules.be_words)
+        self.noun_words = {w for w, frames in self.by_word.items() if " " not in w and all(p == "noun" for _, p in frames)}
         self.possessive = set(rules.possessive_words)
         self.prepositions = set(rules.prepositions)
         self.stops = set(rules.stop_words)
@@ -317,10 +318,13 @@ class FrameMatcher:
 
     def _word_class(self, text: str, t: Trigger, rec: dict) -> str:
         """A word that is a verb and a noun ('offer', 'bid', 'order') is a noun after a
-        determiner, 'of', a figure or a name, a verb otherwise."""
+        determiner, 'of', a noun of a frame ('takeover offer'), a figure or a name, a verb
+        otherwise, and always before its figure ('Acme offers $3bn')."""
         before = text[max(0, t.start - 40):t.start].split()
         last = before[-1].lower() if before else ""
-        if last in DETERMINERS or last == "of" or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - self.limits.figure_noun_chars:
+        if rec["start"] >= t.end and not text[t.end:rec["start"]].strip():
+            return "verb"  # a figure right after it is its object ('Halvard Foods offers $3bn')
+        if last in DETERMINERS or last == "of" or last in self.noun_words or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - self.limits.figure_noun_chars:
             return "noun"
         if last[:1].isdigit() or (before and before[-1][:1].isupper() and last not in self.be):
             return "noun"

@@ -43,7 +43,9 @@ def joined(items: list[EntityMention]) -> str:
 
 
 def name_lists(text: str, names: list[EntityMention]) -> list[NameList]:
-    """The lists of two names or more of the document, in text order (``names`` in order)."""
+    """The lists of two names or more of the document, in text order (``names`` in order): the
+    last item joined by 'and' or 'or' ('Acme, Beta and Gamma'); names joined by commas alone are
+    no list ('offers $3bn for Acme, Ledger reports')."""
     found: list[NameList] = []
     run: list[EntityMention] = []
     closed = False  # an item after 'and' ends the list
@@ -55,11 +57,11 @@ def name_lists(text: str, names: list[EntityMention]) -> list[NameList]:
             run.append(e)
             closed = bool(gap.group("last") or gap.group("only"))
             continue
-        closed = False
-        if len(run) > 1:
+        if len(run) > 1 and closed:
             found.append(NameList(run))
+        closed = False
         run = [e]
-    if len(run) > 1:
+    if len(run) > 1 and closed:
         found.append(NameList(run))
     return found
 
