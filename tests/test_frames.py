@@ -304,3 +304,24 @@ def test_names_joined_by_a_comma_alone_are_no_list(nlp):
 def test_a_figure_in_a_relative_clause_is_its_antecedents(nlp):
     got = _roles("For Orbel, which generated sales of about €4.6bn in 2024, the deal would double its share.", nlp)
     assert got["about €4.6bn"][0] == "Orbel"
+
+
+def test_a_trigger_after_a_figure_with_a_nearer_figure_after_it_is_that_ones(nlp):
+    """'raised $120m ..., valuing the company at $1.1bn': the valuation is the $1.1bn's."""
+    got = _roles("Orbis Labs has raised $120m in a funding round led by Tarn Ventures, valuing the company at $1.1bn.", nlp)
+    assert got["$120m"][:2] == ("Orbis Labs", "Tarn Ventures") and got["$120m"][2] != "subject.valuation"
+    assert got["$1.1bn"][2] == "subject.valuation"
+
+
+def test_an_apposition_between_the_doer_and_its_verb_is_skipped(nlp):
+    got = _roles("Orbis Labs, a start-up that makes test kits, has raised $120m from Tarn Ventures.", nlp)
+    assert got["$120m"] == ("Orbis Labs", "Tarn Ventures", "subject.borrowing")
+
+
+def test_a_preposition_of_the_headline_does_not_demote_the_first_name_of_the_body(nlp):
+    """'... as investors bet' ends the headline: the body's first name is still in subject position,
+    so 'the company' later in its sentence is that name."""
+    text = ("Orbis Labs raises $120m as investors bet\n\n"
+            "Orbis Labs, a start-up that makes kits, has raised $120m in a round led by Tarn Ventures, "
+            "valuing the company at $1.1bn.")
+    assert _roles(text, nlp)["$1.1bn"][0] == "Orbis Labs"

@@ -102,8 +102,9 @@ def _sqlite_setup(engine: Engine, checkpoint_pages: int) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
         cursor = dbapi_connection.cursor()
-        for pragma in (f"page_size={PAGE_SIZE}",  # takes effect in a new file only, so it comes first
-                       "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", f"busy_timeout={BUSY_TIMEOUT_MS}",
+        for pragma in (f"busy_timeout={BUSY_TIMEOUT_MS}",  # first: switching to WAL waits for another writer's lock
+                       f"page_size={PAGE_SIZE}",  # takes effect in a new file only, so it comes before WAL
+                       "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
                        "cache_size=-65536",  # 64 MiB of page cache
                        f"wal_autocheckpoint={checkpoint_pages}"):
             cursor.execute(f"PRAGMA {pragma}")

@@ -124,7 +124,7 @@ class SubjectFinder:
         main = next((e for e in entities if e["canonical"] == doc._.main_entity), None)
         companies = [e for e in found if e["label"] not in NOT_SUBJECTS]
         kinds = self.references.kinds(text, companies)
-        subject_like = [self._subject_position(text, e, companies) for e in companies]
+        subject_like = [self._subject_position(text, e, companies, view.sentence(e["start"])[0]) for e in companies]
         cited = self._reporters(doc, companies)
         speaking = [inside(source_starts, e["start"]) for e in companies]
         resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited, speaking,
@@ -159,7 +159,7 @@ class SubjectFinder:
         lists = Lists(text, sorted(found, key=_start))
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
-        ctx = Context(seller, lambda: self._trade(text, view, triggers, parties, party_starts, ctx))
+        ctx = Context(seller, lambda: self._trade(text, view, triggers, parties, party_starts, ctx), [r["start"] for r in money])
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         told: dict[tuple, dict] = {}  # an amount -> the last figure of it that has a subject
@@ -444,9 +444,10 @@ class SubjectFinder:
         m = LIST_ITEM.search(lead)
         return bool(m) and (e["start"] - len(lead) + m.start()) in self._ends[e["label"] in PLACE_LABELS]
 
-    def _subject_position(self, text: str, e: Entity, ents: list[Entity]) -> bool:
-        """A name not after a preposition, not a country describing a company, not an item of a list."""
-        lead = text[max(0, e["start"] - 40):e["start"]]
+    def _subject_position(self, text: str, e: Entity, ents: list[Entity], s_start: int) -> bool:
+        """A name not after a preposition of its sentence, not a country describing a company,
+        not an item of a list."""
+        lead = text[max(s_start, e["start"] - 40):e["start"]]
         owner = text[e["end"]:e["end"] + 1] in ("'", "’")  # "Acme's unit" is about the unit
         return not (owner or self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e))
 

@@ -29,6 +29,7 @@ PART = re.compile(r"[^\W\d_]+")  # a word without hyphens
 APPOSED = re.compile(r",\s+(?:the\s+)?")
 GAP_COORDINATOR = re.compile(r"(?:,|\band)\s+$")  # search(name start - n, name start)
 LED_BY = re.compile(r"(?:\s+of(?:\s+[\w'’-]+){1,5}?)?,?\s+led\s+by\s+(?:the\s+)?")  # fullmatch(description end, name start)
+APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the|its)\s+[^,;()]{1,80}?,")  # "Acme, a start-up that makes kits, has raised"
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
 RELATIVE_WORDS = {"which", "who", "that"}
@@ -87,9 +88,16 @@ class Context:
     """What a frame may need of the whole document: who sold a name (its owner), and its
     trade, found when a frame first asks."""
 
-    def __init__(self, seller: Callable[[EntityMention], EntityMention | None], trade: Callable[[], Trade]) -> None:
+    def __init__(self, seller: Callable[[EntityMention], EntityMention | None], trade: Callable[[], Trade],
+                 figure_starts: list[int] | None = None) -> None:
         self.seller = seller
         self._trade = trade
+        self.figure_starts = figure_starts or []  # where the document's figures start, in order
+
+    def nearer_figure_after(self, t_end: int, distance: int, limit: int) -> bool:
+        """Does a figure start after ``t_end``, before ``limit``, nearer to it than ``distance``?"""
+        k = bisect_left(self.figure_starts, t_end)
+        return k < len(self.figure_starts) and self.figure_starts[k] < min(limit, t_end + distance)
 
     @cached_property
     def trade(self) -> Trade:
@@ -246,7 +254,9 @@ class FrameMatcher:
         near = [t for t in near if clause[0] <= t.start < clause[1]]
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
                 or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start], after_figure=True))]
-        near = [t for t in near if not self._traded_holding(text, t, near)]
+        near = [t for t in near if not self._traded_holding(text, t, near)
+                and not (t.start >= rec["end"] and ctx.nearer_figure_after(t.end, t.start - rec["end"], s_end))]
+        # a trigger after the figure with a nearer figure after it is that one's ('raised $120m ..., valuing it at $1.1bn')
         first: Match | None = None
         for t in _verb_first(sorted(near, key=lambda t: self._distance(text, t, clause, rec)), rec):
             for frame, pos in t.frames:
@@ -579,7 +589,7 @@ class FrameMatcher:
                     text, e["end"], object_start):
                 object_start = e["start"]
                 continue  # "Acme bought rival Beta, and offered to buy": the doer of both verbs is Acme
-            between = RELATIVE.sub("", text[e["end"]:pos], count=1)
+            between = RELATIVE.sub("", APPOSITION.sub("", text[e["end"]:pos], count=1), count=1)
             if not self._in_scope(between):
                 return None  # "X announced the news, adding that Y will pay": the payer is not X
             if re.match(r"['’]s?\s", text[e["end"]:e["end"] + 3]) and e["text"].lower() not in self.possessive:
