@@ -189,3 +189,14 @@ def test_a_source_at_a_named_bank_is_named_not_resolved(text, nlp):
     """'analysts at Ledger Bank': 'Bank' is part of a name here, not 'the bank' standing for someone before."""
     claim = extract_text(text, nlp=nlp)[0]
     assert claim.attribution.source.lower() == "analysts at ledger bank"
+
+
+def test_a_company_that_says_something_of_another_stays_the_antecedent_of_it(nlp):
+    """'Vestrel said Lumora's kits copied its design. It is also asking ...': a company speaks
+    for itself; only an outlet, or a source that reports ('reported that'), reports on another."""
+    from extractor.extract import extract_text
+    said = extract_text("In a complaint, Kelvar said Noxley's kits used its design. "
+                        "It is also asking for a royalty of $4 on every kit sold.", nlp=nlp)
+    assert said[0].subject.canonical == "Kelvar"
+    reported = extract_text("The Harbour Ledger reported that Kelvar had bought Noxley. The company paid $5m.", nlp=nlp)
+    assert reported[0].subject.canonical == "Kelvar"

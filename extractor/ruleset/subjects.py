@@ -107,6 +107,8 @@ class SubjectRules(RuleFile):
     measure_nouns: Words = Field(description="nouns of what a company makes, earns or owes: a name right after one "
                                              "and 'at' ('profits at Acme') is what the figure of the clause is about")
     bid_target: BidTarget
+    reporter_cues: Words = Field(description="cues by which a source that is not an outlet reports on another "
+                                 "company ('Zeta Capital reported that Acme...'); 'Acme said Beta copied it' speaks for Acme")
     listener_cues: Words = Field(description="words after which a name is who hears or asks for a statement ('told "
                                              "Reuters', 'in an interview with the Ledger', 'economists polled by "
                                              "Reuters'): like a reporter, it stands for no 'the company' outside its "

@@ -105,6 +105,8 @@ class SubjectFinder:
         self.commodity_units = set(r.commodity_units)
         self.passive_agent = re.compile(r.passive_agent)
         self.relative_antecedent = re.compile(r.relative_antecedent)
+        self.reporter_cues = {w.lower() for w in r.reporter_cues}
+        self.outlet_types = {"media", "publisher"}
         self.figure_noun_at = re.compile(r.figure_noun_at)
         self.transaction = re.compile(rf"\b(?:{_words(r.transaction_nouns)})\b", re.I)
 
@@ -421,13 +423,15 @@ class SubjectFinder:
         """For each name, whether it is the source of an attribution whose content is about
         another company, named first ("The Financial Times reports that Acme...": the
         newspaper reports on Acme; "Acme said its..." or "Acme said a US court..." speaks of
-        itself), or who hears a statement ("told Reuters")."""
+        itself, and a company speaks for itself of another, "Acme said Beta copied it"), or who
+        hears a statement ("told Reuters")."""
         starts = [e["start"] for e in names]
         reporter: set[int] = set()
         for a in doc._.attributions or []:
             src, content = a.get("source"), a.get("content")
-            if not src or not content:
-                continue
+            if not src or not content or a.get("source_type") not in self.outlet_types and (
+                    a["cue"]["text"].lower() not in self.reporter_cues):
+                continue  # "Vestrel said Lumora's kits copied its design": a company speaks for itself
             told = names[bisect_left(starts, content["start"]):bisect_left(starts, content["end"])]
             first = told[0] if told else None
             if first is None or first["label"] != "ORG":
