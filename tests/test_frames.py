@@ -325,3 +325,17 @@ def test_a_preposition_of_the_headline_does_not_demote_the_first_name_of_the_bod
             "Orbis Labs, a start-up that makes kits, has raised $120m in a round led by Tarn Ventures, "
             "valuing the company at $1.1bn.")
     assert _roles(text, nlp)["$1.1bn"][0] == "Orbis Labs"
+
+
+@pytest.mark.parametrize("text, mention, subject", [
+    ("Ostrel Bank set aside a further £35m for the compensation scheme ordered by the Tarn Authority.", "£35m", "Ostrel Bank"),
+    ("Ostrel Bank paid £35m into a redress fund ordered by the Tarn Authority.", "£35m", "Ostrel Bank"),
+])
+def test_a_trigger_that_another_noun_stands_before_is_that_nouns(text, mention, subject, nlp):
+    """The scheme was ordered, not the money: no order frame for the figure."""
+    got = _roles(text, nlp)[mention]
+    assert got[0] == subject and got[2] != "subject.order"
+
+
+def test_a_noun_keeps_its_participle_and_by(nlp):
+    assert _roles("A $250m loan arranged by Dunmore Capital will fund the plant.", nlp)["$250m"][1] == "Dunmore Capital"

@@ -81,6 +81,10 @@ class FrameRules(RuleFile):
     shared_subject_verbs: Words = Field(description="words that open a verb phrase after 'and' ('X bought Y, and offered "
                                                     "to buy ...'): the name before 'and' is an object, not the doer")
     copulas: Words = Field(description="phrases that make their subject the noun after them ('emerged as the winner')")
+    noun_gap_words: Words = Field(description="lower-case words that may stand between a noun and its 'by' "
+                                  "('a loan of $5bn arranged by X'), and between a figure and a trigger after it; "
+                                  "another noun there takes them itself ('£35m for the compensation scheme ordered "
+                                  "by X'); participles and adverbs (-ed, -en, -ing, -ly) may stand there too")
     idioms: Regexes = Field(description="phrases in which a trigger word has another sense ('in order to')")
     number_words: Words = Field(description="words that count what follows them, a plural s allowed ('ten aircraft', "
                                             "'dozens of jets'); a digit counts too")

@@ -39,6 +39,8 @@ MODIFIER = re.compile(r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}")  # "Acme's US unit
 QUANTIFIED = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:worth\s+)?of\s+(?:[a-z-]+\s+)?")  # "$3bn ($2bn) of (asset) sales"
 GOVERNED = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|another|further)\s+)?(?:(?:[A-Z][\w&.-]*\s+){0,2}[\w&.-]+['’]s?\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
 BRACKETED = re.compile(r"\([^)]*\)?")
+PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|ing|ly)")  # fullmatch: a participle or an adverb
+PUNCT_CHARS = ",.()\"'“”;:"
 PUNCT = re.escape(",.()\"'“”")  # stripped from the ends of a word before it is compared
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "'s", "’s"}
 
@@ -157,6 +159,7 @@ class FrameMatcher:
         self.candidate = re.compile(  # the first-letter lookahead first: most places fail there
             rf"{first_letters(parts)}(?<![^\W\d_])(?:{alternation(parts)})(?![^\W\d_])", re.IGNORECASE)
         self.be = set(rules.be_words)
+        self.noun_gap = set(rules.noun_gap_words)
         self.noun_words = {w for w, frames in self.by_word.items() if " " not in w and all(p == "noun" for _, p in frames)}
         self.possessive = set(rules.possessive_words)
         self.prepositions = set(rules.prepositions)
@@ -255,7 +258,8 @@ class FrameMatcher:
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
                 or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start], after_figure=True))]
         near = [t for t in near if not self._traded_holding(text, t, near)
-                and not (t.start >= rec["end"] and ctx.nearer_figure_after(t.end, t.start - rec["end"], s_end))]
+                and not (t.start >= rec["end"] and (ctx.nearer_figure_after(t.end, t.start - rec["end"], s_end)
+                                                    or self._noun_between(text, rec["end"], t.start)))]
         # a trigger after the figure with a nearer figure after it is that one's ('raised $120m ..., valuing it at $1.1bn')
         first: Match | None = None
         for t in _verb_first(sorted(near, key=lambda t: self._distance(text, t, clause, rec)), rec):
@@ -379,8 +383,8 @@ class FrameMatcher:
                    names: list[EntityMention], rec: dict | None, ctx: Context) -> "Arguments":
         s_start, s_end = sentence
         limit = min(s_end, t.end + self.limits.reach_chars)
-        args = Arguments(lambda p: ctx.trade.asset if p == "asset" else self._after_preposition(text, p, t.end, limit, names, ctx)
-                         if p in self.prepositions else None)
+        args = Arguments(lambda p: ctx.trade.asset if p == "asset" else self._after_preposition(
+            text, p, t.end, limit, names, ctx, noun=pos == "noun", rec=rec) if p in self.prepositions else None)
         before = self._before(text, t.start, s_start, names)
         after = self._after(text, t.end, limit, names)
         if pos == "verb":
@@ -537,14 +541,29 @@ class FrameMatcher:
         return e if e and e["start"] == m.end() and e["text"][:1].isupper() and e["text"].lower() not in self.possessive else None
 
     def _after_preposition(self, text: str, prep: str, pos: int, limit: int, names: list[EntityMention],
-                           ctx: Context) -> EntityMention | None:
-        """The name after the first ``prep`` following ``pos``, no clause word between."""
+                           ctx: Context, noun: bool = False, rec: dict | None = None) -> EntityMention | None:
+        """The name after the first ``prep`` following ``pos``, no clause word between (nor,
+        between a noun and its 'by', another noun)."""
         m = self.preposition[prep].search(text, pos, limit)
         if m is None or not self._in_scope(text[pos:m.start()]) \
                 or len(BRACKETS.sub("", text[pos:m.start()]).split()) > 2 * self.limits.gap_words:  # conversions not counted
             return None
+        if noun and prep == "by" and any(self._other_noun(w.group(0)) for w in _words_besides(text, pos, m.start(), rec)):
+            return None  # "a £35m compensation scheme ordered by the regulator": the scheme was ordered
         return self._after(text, m.end(), limit, names) or self._description(text, m.end(), names) \
             or self._buyer_of(text, m.end(), names, ctx)
+
+    def _noun_between(self, text: str, start: int, end: int) -> bool:
+        """Does a noun of its own stand between a figure and a trigger after it, more than two
+        words away ('£35m for the compensation scheme ordered by X': the scheme was ordered)?"""
+        between = BRACKETS.sub("", text[start:end])
+        words = between.split()
+        return len(words) > 2 and not QUANTIFIED.fullmatch(between) and any(self._other_noun(w) for w in words)
+
+    def _other_noun(self, word: str) -> bool:
+        """Is ``word`` (between a noun and a preposition) a lower-case word that may be a noun?"""
+        w = word.strip(PUNCT_CHARS)
+        return bool(w) and w.islower() and w.isalpha() and w not in self.noun_gap and not PARTICIPLE.fullmatch(w)
 
     def _buyer_of(self, text: str, pos: int, names: list[EntityMention], ctx: Context) -> EntityMention | None:
         """'from the buyer of Beta': who the document's frames say bought Beta."""
