@@ -200,3 +200,13 @@ def test_a_company_that_says_something_of_another_stays_the_antecedent_of_it(nlp
     assert said[0].subject.canonical == "Kelvar"
     reported = extract_text("The Harbour Ledger reported that Kelvar had bought Noxley. The company paid $5m.", nlp=nlp)
     assert reported[0].subject.canonical == "Kelvar"
+
+
+def test_a_settlement_of_the_dispute_a_document_tells_is_what_the_defendant_pays(nlp):
+    from extractor.extract import extract_text
+    text = ("Kelvar Diagnostics is seeking $75m in damages from Noxley Health. Ann Pryce, a partner at "
+            "law firm Dray & Hollis, said a settlement in the range of $10m to $25m would be typical.")
+    claims = {c.mention: c for c in extract_text(text, nlp=nlp)}
+    settled = claims["$10m to $25m"]
+    assert (settled.subject.canonical, settled.counterparty.canonical) == ("Noxley Health", "Kelvar Diagnostics")
+    assert settled.decided_by["subject"].rule == "subject.settlement"

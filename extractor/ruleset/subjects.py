@@ -65,6 +65,14 @@ class BidTarget(Strict):
     share_units: Words
 
 
+class Dispute(Strict):
+    """A settlement of a dispute the document tells: the defendant pays the claimant."""
+
+    frames: Words = Field(description="frames whose subject is a claimant and counterparty the party it claims from")
+    words: Words = Field(description="words in a figure's clause that make it what settles the dispute ('settlement')")
+    replaces: Words = Field(description="the subject rules (fallbacks) a settlement of the dispute overrides")
+
+
 class SubjectRules(RuleFile):
     target_cues: Words
     target_nouns: Words
@@ -107,6 +115,7 @@ class SubjectRules(RuleFile):
     measure_nouns: Words = Field(description="nouns of what a company makes, earns or owes: a name right after one "
                                              "and 'at' ('profits at Acme') is what the figure of the clause is about")
     bid_target: BidTarget
+    dispute: Dispute
     reporter_cues: Words = Field(description="cues by which a source that is not an outlet reports on another "
                                  "company ('Zeta Capital reported that Acme...'); 'Acme said Beta copied it' speaks for Acme")
     listener_cues: Words = Field(description="words after which a name is who hears or asks for a statement ('told "

@@ -101,6 +101,9 @@ class SubjectFinder:
         self.list_reach = r.limits.list_reach_chars
         self.traded_reach = r.limits.traded_reach_chars
         self.bid_word_reach = r.limits.bid_word_chars
+        self.claim_rules = {f"subject.{f}" for f in r.dispute.frames}
+        self.settling = re.compile(rf"\b(?:{_words(r.dispute.words)})\b", re.I)
+        self.settlement_replaces = {f"subject.{rule}" for rule in r.dispute.replaces}
         self.holding = re.compile(rf"\b(?:{_words(r.holding_cues)}|(?:{_words(r.measure_nouns)})\s+at)\s+(?:the\s+)?$", re.I)
         self.commodity_units = set(r.commodity_units)
         self.passive_agent = re.compile(r.passive_agent)
@@ -236,6 +239,7 @@ class SubjectFinder:
         self._headline_figures(view, money)
         _figures_told_again(money)
         self._bid_targets(money, view, [t.start for t in triggers if any(f.sells for f, _ in t.frames)])
+        self._settlements(money, view)
         _one_transaction(money, acted)
         return doc
 
@@ -270,6 +274,25 @@ class SubjectFinder:
                 rec["decided_by"]["subject"] = extensions.decision("subject.bid_target", evidence)
                 rec["decided_by"]["counterparty"] = extensions.decision("counterparty.bid_target", evidence)
                 changed.add(i)
+
+    def _settlements(self, money: list[dict], view: Layout) -> None:
+        """Once a claim frame has found that X claims from Y ('X is suing Y for $75m'), a figure
+        whose clause settles a dispute ('a settlement of $10m to $25m would be typical') that
+        only a fallback gave a subject is what Y pays X (rules ``dispute``)."""
+        claim = next((r for r in money if (r.get("decided_by", {}).get("subject") or {}).get("rule") in self.claim_rules
+                      and r.get("subject") and r.get("counterparty")), None)
+        if claim is None:
+            return
+        for rec in money:
+            if (rec.get("decided_by", {}).get("subject") or {}).get("rule") not in self.settlement_replaces:
+                continue
+            s_start, s_end = view.sentence(rec["start"])
+            c_start, c_end = clause(view.text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+            if self.settling.search(view.text, c_start, c_end):
+                rec["subject"], rec["counterparty"] = claim["counterparty"], claim["subject"]
+                evidence = _mention_of(claim)
+                rec["decided_by"]["subject"] = extensions.decision("subject.settlement", evidence)
+                rec["decided_by"]["counterparty"] = extensions.decision("counterparty.settlement", evidence)
 
     def _commodity(self, in_sentence: list[Entity], rec: dict) -> Entity | None:
         """The commodity of the sentence nearest before the figure ('Aluminium rose to $2,745 a tonne
