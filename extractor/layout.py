@@ -219,6 +219,51 @@ def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: Br
 _found: dict[Breaks, tuple[str, dict[tuple[int, int], tuple[list[int], list[int]]]]] = {}
 
 
+ISLAND_CLOSE = re.compile(r",(?!\d)")  # the comma that closes a relative clause: not one inside '$20,000'
+
+
+def relative_openers(directory: str | Path | None = None) -> Breaks:
+    """Where a relative clause opens (``rules/clauses.json`` relative_openers), compiled."""
+    found = clause_rules(directory).relative_openers
+    return Breaks(re.compile(textmatch.union(found.patterns), re.I if found.ignore_case else 0), found.inside_brackets)
+
+
+def island(text: str, s_start: int, s_end: int, pos: int, openers: Breaks) -> tuple[int, int] | None:
+    """The relative clause of the sentence that ``pos`` stands in (', which made $5m,'): from
+    its opener to the next comma (not one of a number), or the sentence end."""
+    starts, closes = _islands(text, s_start, s_end, openers)
+    k = bisect_right(starts, pos) - 1
+    return (starts[k], closes[k]) if k >= 0 and pos < closes[k] else None
+
+
+_closes: dict[Breaks, tuple[str, dict[tuple[int, int], tuple[list[int], list[int]]]]] = {}
+
+
+def _islands(text: str, s_start: int, s_end: int, openers: Breaks) -> tuple[list[int], list[int]]:
+    """Where the relative clauses of a sentence start and end, found once per sentence (the
+    islands do not overlap: one that opens inside another is part of it)."""
+    kept = _closes.get(openers)
+    if kept is None or kept[0] is not text:
+        kept = _closes[openers] = (text, {})
+    table = kept[1]
+    if (s_start, s_end) not in table:
+        starts, ends = _breaks(text, s_start, s_end, openers)
+        spans: list[tuple[int, int]] = []
+        for start, end in zip(starts, ends):
+            if spans and start < spans[-1][1]:
+                continue
+            close = ISLAND_CLOSE.search(text, end, s_end)
+            spans.append((start, close.start() if close else s_end))
+        table[(s_start, s_end)] = [a for a, _ in spans], [b for _, b in spans]
+    return table[(s_start, s_end)]
+
+
+def same_island(text: str, s_start: int, s_end: int, pos: int, figure: tuple[int, int] | None, openers: Breaks) -> bool:
+    """Does ``pos`` stand in the relative clause ``figure`` (the figure's ``island``) is, or
+    in none when the figure is in none?"""
+    return island(text, s_start, s_end, pos, openers) == figure
+
+
 def _breaks(text: str, s_start: int, s_end: int, breaks: Breaks) -> tuple[list[int], list[int]]:
     """Starts and ends of the breaks in ``text[s_start:s_end]``, kept for the last text each
     set was used on (a sentence of many figures would be scanned once per figure)."""

@@ -339,3 +339,18 @@ def test_a_trigger_that_another_noun_stands_before_is_that_nouns(text, mention, 
 
 def test_a_noun_keeps_its_participle_and_by(nlp):
     assert _roles("A $250m loan arranged by Dunmore Capital will fund the plant.", nlp)["$250m"][1] == "Dunmore Capital"
+
+
+def test_a_relative_clause_keeps_its_figures_and_its_triggers_apart_from_the_main_clause(nlp):
+    """'Dellow, which was bought by Arcus in 2019 for $3bn, is now worth about $5bn': the purchase,
+    its buyer and its year are the $3bn's; the $5bn outside the clause takes none of them."""
+    claims = {c.mention: c for c in extract_text(
+        "Dellow Telecom, which was bought by Arcus in 2019 for $3bn, is now worth about $5bn, analysts say.", nlp=nlp)}
+    inside, outside = claims["$3bn"], claims["about $5bn"]
+    assert (inside.subject.canonical, inside.counterparty.canonical, inside.metric) == ("Dellow Telecom", "Arcus",
+                                                                                      "acquisition price")
+    assert inside.period.start == "2019-01-01"
+    assert outside.subject.canonical == "Dellow Telecom" and outside.counterparty is None
+    assert outside.metric != "acquisition price" and outside.period is None
+    sold = extract_text("Kelvar, which made $5m, was sold.", nlp=nlp)[0]
+    assert sold.subject.canonical == "Kelvar" and sold.decided_by["subject"].rule != "subject.sale"

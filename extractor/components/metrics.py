@@ -84,6 +84,7 @@ class MetricFinder:
         self.metrics = rules.metrics
         self.taxonomy = Taxonomy(rules.metrics)
         self.clause_end = layout.clause_breaks("metric", rules_dir)
+        self.openers = layout.relative_openers(rules_dir)
         self.purpose = re.compile(rules.purpose)
         self.lookback = rules.limits.specific_lookback_chars
         # the noun phrase right after an amount: up to five words, ending at a preposition or verb
@@ -109,7 +110,8 @@ class MetricFinder:
         view = layout_of(doc)
         text = view.text
         money = doc._.money or []
-        last: tuple[tuple[int, int] | None, int, Metric | None] = (None, -1, None)  # paragraph, sentence end, metric
+        last: tuple[tuple[int, int] | None, int, Metric | None, tuple[int, int] | None] = (None, -1, None, None)
+        # paragraph, sentence end, metric, relative clause of the last figure: one figure continues another of its own kind
         found: dict[tuple[int, ...], list[CueMatch]] = {}  # by clause or sentence: figures share them
         contexts: dict[tuple, Context] = {}
         self._usable: dict[tuple[int, int, bool], Usable] = {}
@@ -118,6 +120,7 @@ class MetricFinder:
         for rec in money:
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.clause_end)
+            own = layout.island(text, s_start, s_end, rec["start"], self.openers)  # a relative clause holding the figure
             purpose = self.purpose.match(text, rec["end"], c_end)  # '$9bn to offset a tax bill'
             other = (purpose.end(1), c_end) if purpose else None  # what the money is for, not what it is
             c_end = other[0] if other else c_end
@@ -129,11 +132,12 @@ class MetricFinder:
             found_at = self._in_following_np(text, rec, context)
             rule = "metric.following_noun_phrase"
             if found_at is None:
-                found_at, rule = self._nearest(rec, self._matches_in(text, c_start, c_end, found), context), "metric.clause"
+                found_at, rule = self._nearest(rec, self._outside_islands(text, c_start, c_end, found, own, (s_start, s_end)),
+                                               context), "metric.clause"
             if found_at is None:
                 if (s_start, s_end) not in contexts:
                     contexts[s_start, s_end] = Context(text[s_start:s_end])
-                matches = self._matches_in(text, s_start, s_end, found)
+                matches = self._outside_islands(text, s_start, s_end, found, own, (s_start, s_end))
                 if other:  # the purpose's object names another thing; kept per document (_nearest caches by list)
                     if (s_start, s_end, *other) not in found:
                         found[s_start, s_end, *other] = [m for m in matches if not other[0] <= m[0] < other[1]]
@@ -156,7 +160,7 @@ class MetricFinder:
                 if specific is not None:
                     found_at, rule = specific, "metric.specific_nearby"
             metric = found_at[0] if found_at else None
-            if metric is None and last[0] == para and last[1] >= s_start - 3:
+            if metric is None and last[0] == para and last[1] >= s_start - 3 and last[3] == own:
                 metric, rule, found_at = last[2], "metric.continues", None  # a figure that continues the one before it
             if rec["equivalent_of"] is not None:
                 restated = next((m for m in self.metrics if m.label == money[rec["equivalent_of"]]["metric"]), None)
@@ -166,8 +170,28 @@ class MetricFinder:
             if metric is not None:
                 span = {"text": text[found_at[1]:found_at[2]], "start": found_at[1], "end": found_at[2]} if found_at else None
                 rec.setdefault("decided_by", {})["metric"] = extensions.decision(rule, span)
-            last = (para, s_end, metric)
+            last = (para, s_end, metric, own)
         return doc
+
+    def _outside_islands(self, text: str, start: int, end: int, found: dict[tuple[int, ...], list[CueMatch]],
+                         own: tuple[int, int] | None, sentence: tuple[int, int]) -> list[CueMatch]:
+        """``_matches_in`` the range, for a figure outside relative clauses without those in one
+        ('Dellow, which was bought by Arcus, is worth $5bn': no acquisition price), for a figure
+        in one ``own`` without those after it (it may take its antecedent's metric, 'a test order,
+        which could cost $20,000 per unit'; 'Kelvar, which made $5m, was sold': no sale price);
+        kept in ``found``."""
+        matches = self._matches_in(text, start, end, found)
+        if own is not None:
+            if own[1] >= end:
+                return matches
+            if (start, end, *own) not in found:
+                found[start, end, *own] = [m for m in matches if m[0] < own[1]]
+            return found[start, end, *own]
+        if "," not in text[start:end]:
+            return matches
+        if (start, end, -1) not in found:
+            found[start, end, -1] = [m for m in matches if layout.island(text, *sentence, m[0], self.openers) is None]
+        return found[start, end, -1]
 
     def _matches_in(self, text: str, start: int, end: int,
                     found: dict[tuple[int, ...], list[CueMatch]]) -> list[CueMatch]:

@@ -26,6 +26,8 @@ class ClauseBreaks(Strict):
 
 class ClauseRules(RuleFile):
     breaks: ClauseBreaks
+    relative_openers: BreakSet = Field(description="where a relative clause opens (', which made $5m,'); it runs "
+                                                   "to the next comma or the end of the sentence")
     end_tokens: Words = Field(description="tokens that end a clause for attribution, which reads tokens")
 
 

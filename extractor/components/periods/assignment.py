@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ... import textmatch
-from ...layout import BRACKETED, Layout, clause_breaks
+from ...layout import BRACKETED, Layout, clause_breaks, island, relative_openers
 from ...ruleset import PeriodRules
 from .. import extensions
 from .anchors import Stated, relative_year, written_in
@@ -58,6 +58,7 @@ class Cues:
         self.as_of = textmatch.phrases(rules.as_of_words)
         self.point_in_time = textmatch.phrases(rules.point_in_time_words)
         self.coordinated = re.compile(rules.coordinated_figures)
+        self.openers = relative_openers(folder)
 
 
 @dataclass(eq=False)
@@ -252,13 +253,19 @@ class Assignment:
     def _scope(self, fig: Figure) -> Choice | None:
         """The nearest period before the figure in its sentence: a phrase that frames the
         sentence, or the period of an earlier figure of the same clause."""
+        own = self._island(fig.start, fig.sent)  # "Dellow, which was bought in 2019, is worth $5bn": not 2019's
         best: tuple[int, Phrase, str] | None = next(
             ((p.start, p, "scope") for p in self._before(fig, self.phrases_in)
-             if self._spreads(p) and self._open(p, fig)), None)
+             if self._spreads(p) and self._open(p, fig) and self._island(p.start, fig.sent) == own), None)
         other = self.figures[i] if (i := self.last_in_sent.get(fig.sent)) is not None else None
-        if other and (best is None or other.start > best[0]) and not self.breaks.within(other.end, fig.start):
+        if other and (best is None or other.start > best[0]) and not self.breaks.within(other.end, fig.start) \
+                and self._island(other.start, fig.sent) == own:
             best = (other.start, self.choices[other.index].phrase, "clause")  # type: ignore[union-attr]
         return Choice(best[1], False, best[2]) if best else None
+
+    def _island(self, pos: int, sent: int) -> tuple[int, int] | None:
+        """The relative clause of sentence ``sent`` that ``pos`` stands in."""
+        return island(self.text, self.sent_starts[sent], self.sent_ends[sent], pos, self.cues.openers)
 
     def _before(self, fig: Figure, index: dict[int, list[Phrase]]) -> list[Phrase]:
         """The phrases of the figure's sentence that end before it, nearest first, at most

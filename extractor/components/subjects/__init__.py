@@ -28,7 +28,7 @@ from typing import Callable, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...layout import Layout, clause, clause_breaks
+from ...layout import Layout, clause, clause_breaks, island, relative_openers
 from ...ruleset import entity_labels, entity_rules, frame_rules, given_names, subject_rules
 from ...textmatch import Searches
 from ...textmatch import alternation as _words
@@ -86,7 +86,8 @@ class SubjectFinder:
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries,
                                      given_names(rules_folder).names, er.aliases)
         frame_set = frame_rules(rules_folder)
-        self.frames = FrameMatcher(frame_set)
+        self.openers = relative_openers(rules_folder)
+        self.frames = FrameMatcher(frame_set, self.openers)
         frames = frame_set.frames
         self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
@@ -187,6 +188,10 @@ class SubjectFinder:
             if content:  # "Munich Re said its exposure is...": the figure's clause is what was said
                 c_start, c_end = max(c_start, content[0]), min(c_end, content[1])
             in_sentence = self._names_in((s_start, s_end), lambda: mentions[bisect_left(starts, s_start):bisect_left(starts, s_end)])
+            if island(text, s_start, s_end, rec["start"], self.openers) is None and "," in text[s_start:rec["start"]]:
+                sentence_names = in_sentence  # "Dellow, which was bought by Arcus, is now worth $5bn": not Arcus's
+                in_sentence = self._names_in(("main", s_start, s_end), lambda: [
+                    e for e in sentence_names if island(text, s_start, s_end, e["start"], self.openers) is None])
             previous = last[2] if last[0] == paragraph and last[1] >= s_start - 3 else None
             frame = self.frames.match(text, triggers, trigger_starts, (s_start, s_end), (c_start, c_end), rec,
                                       parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)], ctx)

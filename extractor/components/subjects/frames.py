@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from ...layout import Breaks, island, relative_openers, same_island
 from ...ruleset.frames import Frame, FrameRules, Roles
 from ...textmatch import alternation, first_letters, union
 from ..extensions import EntityMention
@@ -142,8 +143,9 @@ def _verb_first(ordered: list[Trigger], rec: dict) -> list[Trigger]:
 
 
 class FrameMatcher:
-    def __init__(self, rules: FrameRules) -> None:
+    def __init__(self, rules: FrameRules, openers: Breaks | None = None) -> None:
         self.rules = rules
+        self.openers = openers or relative_openers()  # where relative clauses open: a trigger across one is not the figure's
         self.limits = rules.limits
         self.by_word: dict[str, list[tuple[Frame, str]]] = {}
         for frame in rules.frames:
@@ -257,6 +259,8 @@ class FrameMatcher:
         near = [t for t in near if clause[0] <= t.start < clause[1]]
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
                 or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start], after_figure=True))]
+        own = island(text, s_start, s_end, rec["start"], self.openers)  # "Kelvar, which made $5m, was sold":
+        near = [t for t in near if same_island(text, s_start, s_end, t.start, own, self.openers)]  # no sale of $5m
         near = [t for t in near if not self._traded_holding(text, t, near)
                 and not (t.start >= rec["end"] and (ctx.nearer_figure_after(t.end, t.start - rec["end"], s_end)
                                                     or self._noun_between(text, rec["end"], t.start)))]
