@@ -13,6 +13,8 @@ def figure(nlp: Language, text: str, mention: str) -> dict:
 # (text, mention, source name, cue): communication and judgement verbs, naming frames, progressives
 REPORTED = [
     ("Quorvane blamed a $300m charge for the fall in profit.", "$300m", "Quorvane", "blamed"),
+    ("Profit will reach $5bn, Ann Brisco wrote in a note.", "$5bn", "Ann Brisco", "wrote"),  # a writing verb
+    ('"Profit will reach $5bn," wrote Ann Brisco, an analyst.', "$5bn", "Ann Brisco", "wrote"),
     ("Analysts at Brindle Capital praised the $2bn disposal.", "$2bn", "Analysts at Brindle Capital", "praised"),
     ("Ms Ovalle boasted that the unit earned $40m in its first year.", "$40m", "Ovalle", "boasted"),
     ("The regulator highlighted $12m of unexplained payments.", "$12m", "The regulator", "highlighted"),
@@ -41,6 +43,7 @@ NOT_REPORTED = [
     ("The group called off a $1bn share sale.", "$1bn"),  # a phrasal verb
     ("The company must show growth of $2bn this year.", "$2bn"),  # a data verb without data as its source
     ("The firm will maintain a pace of $1bn a month.", "$1bn a month"),  # a clause verb with an object
+    ("During that period the Varlo bank wrote car loans worth £2.3bn.", "£2.3bn"),  # a writing verb with an object
     ("Analysts asked whether Quorvane would really pay $5bn for the unit?", "$5bn"),  # a question
     ('"Will Quorvane pay $5bn?" he asked.', "$5bn"),
 ]

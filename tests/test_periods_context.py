@@ -249,3 +249,15 @@ def test_the_half_refers_to_the_reporting_half_and_half_a_total_does_not(nlp) ->
 def test_a_half_or_quarter_of_the_year_takes_the_year_of_the_context(nlp) -> None:
     text = "Varlo said sales in 2025 were $9bn. Sales in the second half of the year rose to $4bn."
     assert dated(nlp, text)[1] == ("second half of the year", "2025-07-01", "2025-12-31")
+
+
+def test_that_period_points_back_to_the_span_stated_before(nlp) -> None:
+    text = ("The Tarn Authority said on Thursday that the lender had failed to check incomes between 2019 and 2023. "
+            "During that period the bank wrote car loans worth £2.3bn.")
+    assert dated(nlp, text) == [("period", "2019-01-01", "2023-12-31")]
+
+
+def test_a_when_clause_is_dated_by_the_period_it_hangs_on(nlp) -> None:
+    text = "Funding for start-ups has fallen sharply since 2021, when investors poured a record $57bn into the sector."
+    (found,) = dated(nlp, text)
+    assert found is not None and found[1] == "2021-01-01"

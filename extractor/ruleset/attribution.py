@@ -51,6 +51,10 @@ class CueRules(Strict):
     clause_verbs: Words = Field(description="verbs that report only with a clause after them ('maintained that ...'), "
                                             "not with an object ('maintain a pace')")
     object_openers: Words
+    writing_verbs: Words = Field(description="verbs of writing that report only before a clause or a place of writing "
+                                             "('wrote that', 'wrote in a note', '..., he wrote.'), not before an "
+                                             "object ('the bank wrote car loans')")
+    writing_followers: Words = Field(description="what may follow a writing verb that reports")
     questions: Words = Field(description="a sentence ending with one of these asks: its figures are not reported")
 
 

@@ -86,6 +86,8 @@ class PeriodRules(RuleFile):
                                            "flow over a period (a tax bill, a fraud)")
     point_in_time_words: Words
     other_figure_before: Regex
+    when_clause: Regex = Field(description="what opens a relative clause that a period before it dates ('since 2021, when "
+                               "investors poured $57bn'): match right after the phrase")
     coordinated_figures: Regex = Field(description="what joins two figures that share the period after the "
                                        "second ('sales of £1.3bn and a profit of £148m in 2024'): fullmatch of the words between")
     unit_months: dict[str, int]

@@ -329,7 +329,8 @@ def _common_initial(st: DocState, source: tuple[int, int], end: int) -> bool:
 def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
     """Is the verb used in its reporting sense? Not 'a firm called X' or 'called off', not
     'the company must show growth' (a data verb wants data or a document as its source),
-    not 'maintain a pace' (a clause verb wants a clause)."""
+    not 'maintain a pace' (a clause verb wants a clause), not 'wrote car loans' (a writing verb
+    wants a clause or a place of writing)."""
     lex, lower = st.lex, st.lower
     nxt = lower[end] if end < len(lower) else ""
     if (word in lex.particle_verbs and nxt in lex.particles) or \
@@ -343,6 +344,8 @@ def _sense(st: DocState, word: str, source: tuple[int, int], end: int) -> bool:
         at = next((j for j in range(end, min(end + lex.limits.gap_tokens, len(lower))) if lower[j] == lex.gapped[word]), None)
         if at is None or not figure_at(st, at + 1):
             return False
+    if word in lex.writing_verbs and nxt.isalpha() and st.words[end].islower() and nxt not in lex.writing_followers:
+        return False  # 'the bank wrote car loans worth £2.3bn'
     return not (word in lex.clause_verbs and nxt in lex.object_openers)
 
 

@@ -76,6 +76,7 @@ class Lexicon:
         self.particle_verbs, self.listener_verbs = _low(r.cues.particle_verbs), _low(r.cues.listener_verbs)
         self.data_verbs, self.data_nouns = _low(r.cues.data_verbs), _low(r.data_nouns)
         self.clause_verbs, self.object_openers = _low(r.cues.clause_verbs), _low(r.cues.object_openers)
+        self.writing_verbs, self.writing_followers = _low(r.cues.writing_verbs), _low(r.cues.writing_followers)
         self.questions = set(r.cues.questions)
         self.modifiers, self.determiners = _low(r.cue_modifiers), _low(r.determiners)
         self.boundaries, self.conjunctions = _low(r.boundaries), _low(r.conjunctions)

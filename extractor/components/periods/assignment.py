@@ -18,6 +18,7 @@ from .phrases import Phrase, words
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 COMMA = re.compile(",")
+DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s+$", re.I)  # search(phrase start - 6, phrase start)
 AmountKey = tuple[str | None, float | None, float | None, float | None]  # currency, value, low, high
 
 
@@ -58,6 +59,7 @@ class Cues:
         self.as_of = textmatch.phrases(rules.as_of_words)
         self.point_in_time = textmatch.phrases(rules.point_in_time_words)
         self.coordinated = re.compile(rules.coordinated_figures)
+        self.when = re.compile(rules.when_clause, re.I)
         self.openers = relative_openers(folder)
 
 
@@ -214,7 +216,7 @@ class Assignment:
             return Choice(after, fig.comparison, "after")
         if fig.comparison:
             return None
-        return (self._scope(fig) or self._inherited(fig) or self._by_metric(fig.start, fig.sent) or self._continued(fig)
+        return (self._when(fig) or self._scope(fig) or self._inherited(fig) or self._by_metric(fig.start, fig.sent) or self._continued(fig)
                 or self._dated_event(fig))
 
     def _after(self, fig: Figure) -> Phrase | None:
@@ -249,6 +251,15 @@ class Assignment:
         if nxt.kind in self.rules.self_binding_kinds and len(gap_words) <= self.rules.limits.self_binding_gap_words:
             return nxt
         return nxt if gap_words and nxt.cue in self.rules.cues.bind else None
+
+    def _when(self, fig: Figure) -> Choice | None:
+        """'since 2021, when investors poured a record $57bn': the period a when-clause hangs on
+        dates the figures of that clause."""
+        for p in self._before(fig, self.phrases_in):
+            m = self.cues.when.match(self.text, p.end)
+            if m and not self.commas.within(m.end(), fig.start) and not self.breaks.within(m.end(), fig.start):
+                return Choice(p, False, "when_clause")
+        return None
 
     def _scope(self, fig: Figure) -> Choice | None:
         """The nearest period before the figure in its sentence: a phrase that frames the
@@ -451,11 +462,25 @@ class Assignment:
             elif head is not None:
                 span = spans[head]
             else:
-                span = ctx.resolve(choice.phrase, self.rules)
+                shown = self._demonstrated(choice.phrase)  # "between 2019 and 2023. During that period, ..."
+                span = ctx.resolve(shown or choice.phrase, self.rules)
             spans.append(span)
             if choice and not choice.comparison and choice.phrase.kind not in self.rules.no_context_kinds and span[1]:
                 ctx.previous = span
         return spans
+
+    def _demonstrated(self, phrase: Phrase) -> Phrase | None:
+        """The period a demonstrative context phrase points back to ('that period', 'this
+        quarter'): the nearest earlier phrase of another kind in its sentence or the one before."""
+        if phrase.kind != "context" or not DEMONSTRATIVE.search(self.text, max(0, phrase.start - 6), phrase.start):
+            return None
+        sent = self._sent_of(phrase.start)
+        k = bisect_left(self.phrase_starts, phrase.start) - 1
+        while k >= 0 and self._sent_of(self.phrases[k].start) >= sent - 1:
+            if self.phrases[k].kind != "context" and not self.phrases[k].comparison:
+                return self.phrases[k]
+            k -= 1
+        return None
 
     def _stated(self, spans: list[DateSpan]) -> list[Stated]:
         """Every figure but restatements, with its amount and the year of its period."""
