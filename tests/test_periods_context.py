@@ -261,3 +261,14 @@ def test_a_when_clause_is_dated_by_the_period_it_hangs_on(nlp) -> None:
     text = "Funding for start-ups has fallen sharply since 2021, when investors poured a record $57bn into the sector."
     (found,) = dated(nlp, text)
     assert found is not None and found[1] == "2021-01-01"
+
+
+def test_quarters_count_from_the_financial_year_the_article_states(nlp) -> None:
+    """A financial year to March: its first quarter is April-June of the year before; a quarter
+    with its own calendar year stays a calendar quarter."""
+    text = ("Orsano Motors expects operating profit of ¥640bn for the year to March 2026. "
+            "Tariffs cost it ¥85bn in the first quarter alone.")
+    assert dated(nlp, text)[1] == ("first quarter", "2025-04-01", "2025-06-30")
+    marked = "Orsano wiped ¥85bn off earnings in the first quarter of its financial year to March 2026."
+    assert dated(nlp, marked)[0][1:] == ("2025-04-01", "2025-06-30")
+    assert dated(nlp, "Orsano made $5m in the first quarter of 2025.") == [("first quarter of 2025", "2025-01-01", "2025-03-31")]

@@ -438,9 +438,10 @@ class Assignment:
     def _resolve_all(self) -> None:
         reporting = Context(self.published, None, None).resolve(self.reporting, self.rules) if self.reporting else None
         ref_year = self.reporting.year if self.reporting else (self._reference_year() or self._compared_year())
-        spans = self._spans(Context(self.published, ref_year, None, reporting))
+        fiscal_end = self._fiscal_end(Context(self.published, ref_year, None, reporting))
+        spans = self._spans(Context(self.published, ref_year, None, reporting, fiscal_end=fiscal_end))
         if self.published is None and (now := written_in(self._stated(spans), self.rules.limits.anchor_sentences)) is not None:
-            spans = self._spans(Context(None, ref_year, None, reporting, now))
+            spans = self._spans(Context(None, ref_year, None, reporting, now, fiscal_end))
         for fig, span in zip(self.figures, spans):
             if (choice := self.choices[fig.index]) is None:
                 continue
@@ -468,6 +469,17 @@ class Assignment:
             if choice and not choice.comparison and choice.phrase.kind not in self.rules.no_context_kinds and span[1]:
                 ctx.previous = span
         return spans
+
+    def _fiscal_end(self, ctx: Context) -> date | None:
+        """The last day of the first twelve-month year the article states to a month other than
+        December ('the year to March 2026', 'the 12 months ending March 2026')."""
+        for p in self.phrases:
+            if p.kind == "to_date" and not p.comparison and p.year and (p.fields.get("n") in (None, "12", "twelve")) \
+                    and not p.fields.get("unit"):
+                end = ctx.resolve(p, self.rules)[1]
+                if end is not None and end.month != 12:
+                    return end
+        return None
 
     def _demonstrated(self, phrase: Phrase) -> Phrase | None:
         """The period a demonstrative context phrase points back to ('that period', 'this

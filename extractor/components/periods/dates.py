@@ -124,13 +124,24 @@ def _range(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> Dat
 
 
 def _quarter(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
-    n = _number(p.fields.get("q") or p.fields["q2"], rules)
-    return _months(year, 3 * n - 2, 3 * n) if not _is_fiscal(p, rules) else UNKNOWN
+    return _part_of_year(p, rules, year, ctx, _number(p.fields.get("q") or p.fields["q2"], rules), 3)
 
 
 def _half(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
-    n = _number(p.fields["h"], rules)
-    return _months(year, 6 * n - 5, 6 * n) if not _is_fiscal(p, rules) else UNKNOWN
+    return _part_of_year(p, rules, year, ctx, _number(p.fields["h"], rules), 6)
+
+
+def _part_of_year(p: Phrase, rules: PeriodRules, year: int, ctx: Context, n: int, months: int) -> DateSpan:
+    """The n-th quarter or half (``months`` long) of the calendar year; of a financial year
+    ('the first quarter of its financial year', 'fiscal Q1', or a year-less quarter in an
+    article whose financial year ends in another month than December) counted from the start
+    of the financial year the article states ('the year to March 2026': April-June 2025)."""
+    fiscal = _is_fiscal(p, rules) or bool(p.fields.get("fiscal_of"))
+    if ctx.fiscal_end is not None and (fiscal or (p.year is None and ctx.fiscal_end.month != 12)):
+        start = add_months(ctx.fiscal_end, -12) + timedelta(days=1)
+        first = add_months(start, months * (n - 1))
+        return first, add_months(first, months) - timedelta(days=1)
+    return _months(year, months * n - months + 1, months * n) if not fiscal else UNKNOWN
 
 
 def _part(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
@@ -294,6 +305,7 @@ class Context:
     previous: DateSpan | None
     reporting: DateSpan | None = None
     now_year: int | None = None
+    fiscal_end: date | None = None  # the last day of the financial year the article states ('the year to March 2026')
 
     def year(self) -> int | None:
         if self.previous and self.previous[1]:
