@@ -209,4 +209,15 @@ def test_a_settlement_of_the_dispute_a_document_tells_is_what_the_defendant_pays
     claims = {c.mention: c for c in extract_text(text, nlp=nlp)}
     settled = claims["$10m to $25m"]
     assert (settled.subject.canonical, settled.counterparty.canonical) == ("Noxley Health", "Kelvar Diagnostics")
-    assert settled.decided_by["subject"].rule == "subject.settlement"
+    assert settled.decided_by["subject"].rule == "subject.dispute"
+
+
+@pytest.mark.parametrize("second", [
+    "The jury awarded Varlo $310m in damages in March 2026.",
+    "A jury ordered Kestrel Labs to pay $310m in damages on Friday.",
+])
+def test_damages_awarded_in_the_dispute_are_what_the_defendant_pays_the_claimant(second, nlp):
+    from extractor.extract import extract_text
+    claims = {c.mention: c for c in extract_text("Varlo is suing Kestrel Labs for $500m. " + second, nlp=nlp)}
+    awarded = claims["$310m"]
+    assert (awarded.subject.canonical, awarded.counterparty.canonical) == ("Kestrel Labs", "Varlo")

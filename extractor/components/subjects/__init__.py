@@ -282,22 +282,28 @@ class SubjectFinder:
 
     def _settlements(self, money: list[dict], view: Layout) -> None:
         """Once a claim frame has found that X claims from Y ('X is suing Y for $75m'), a figure
-        whose clause settles a dispute ('a settlement of $10m to $25m would be typical') that
-        only a fallback gave a subject is what Y pays X (rules ``dispute``)."""
+        whose clause settles or awards ('a settlement of $10m to $25m would be typical', 'the
+        jury awarded X $310m in damages') that only a fallback or a contract gave a subject, or
+        that Y pays to no one named, is what Y pays X (rules ``dispute``)."""
         claim = next((r for r in money if (r.get("decided_by", {}).get("subject") or {}).get("rule") in self.claim_rules
                       and r.get("subject") and r.get("counterparty")), None)
         if claim is None:
             return
+        defendant, claimant = claim["counterparty"]["canonical"], claim["subject"]["canonical"]
         for rec in money:
-            if (rec.get("decided_by", {}).get("subject") or {}).get("rule") not in self.settlement_replaces:
-                continue
+            rule = (rec.get("decided_by", {}).get("subject") or {}).get("rule")
+            replaced = rule in self.settlement_replaces
+            pays = rec.get("subject") and rec["subject"]["canonical"] == defendant and rec.get("counterparty") is None
+            if rec is claim or not (replaced or pays) or (rec.get("subject") or {}).get("canonical") == claimant \
+                    and rule not in self.frame_subjects:
+                continue  # 'Yukos is claiming $20bn in damages': the claimant's own claim ('awarded X' is a frame's)
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = clause(view.text, s_start, s_end, rec["start"], rec["end"], self.breaks)
-            if self.settling.search(view.text, c_start, c_end):
+            if self.settling.search(view.text, c_start, c_end):  # 'ordered Y to pay $310m in damages': to X
                 rec["subject"], rec["counterparty"] = claim["counterparty"], claim["subject"]
                 evidence = _mention_of(claim)
-                rec["decided_by"]["subject"] = extensions.decision("subject.settlement", evidence)
-                rec["decided_by"]["counterparty"] = extensions.decision("counterparty.settlement", evidence)
+                rec["decided_by"]["subject"] = extensions.decision("subject.dispute", evidence)
+                rec["decided_by"]["counterparty"] = extensions.decision("counterparty.dispute", evidence)
 
     def _commodity(self, in_sentence: list[Entity], rec: dict) -> Entity | None:
         """The commodity of the sentence nearest before the figure ('Aluminium rose to $2,745 a tonne
