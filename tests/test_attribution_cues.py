@@ -238,3 +238,9 @@ def test_understand_without_a_clause_reports_nothing(nlp: Language) -> None:
 
 def source_of_first(nlp: Language, text: str) -> str | None:
     return nlp(text)._.money[0]["attribution"]["source"]
+
+
+def test_a_source_right_after_a_figure_reports_it(nlp: Language) -> None:
+    """'the £640m analysts had expected': a relative clause without 'that'."""
+    att = figure(nlp, "Pre-tax profit was £610m, below the £640m analysts had expected.", "£640m")
+    assert att["source"] == "analysts"

@@ -92,6 +92,7 @@ class EntityFinder:
         self.market = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?P<place>{alternation(places)})\s+)?"
                                  rf"(?:{alternation(rules.market_kinds)})\s+)$")  # used with search(text, pos - n, pos)
         self.connectors = set(rules.connectors)
+        self.hyphen_prefixes = set(rules.hyphen_prefixes)
         self.stop = set(rules.stop_words)
         self.demonyms = set(rules.demonyms)
         self.common = phrases(rules.common_names)
@@ -128,6 +129,7 @@ class EntityFinder:
         headings = _title_case_lines(text, view.lines, self.limits, self.minor_words)
         body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)})
                 if not _in(headings, tokens.start[s])]
+        body = self._hyphen_pairs(tokens, body)
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
         mid_sentence |= {tokens.words[e - 1].lower() for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
         mid_sentence |= {tokens.words[s].lower() for s, e in body if e - s > 1 and not tokens.starts_sentence(s)}
@@ -288,11 +290,35 @@ class EntityFinder:
                 elif (words[j] in self.connectors and j + 1 < len(words) and words[j + 1] in name_like
                       and self._name_token(tokens, j + 1, inside=True) and words[j + 1] not in self.stop):
                     j += 2
+                elif (words[j] == "-" and j + 1 < len(words) and words[j + 1] in name_like and words[j + 1][:1].isupper()
+                      and tokens.end[j - 1] == tokens.start[j] and tokens.end[j] == tokens.start[j + 1]):
+                    j += 2  # 'Rolls-Royce', 'Hewlett-Packard': one name
                 else:
                     break
             runs.append((i, j))
             end = j
         return runs
+
+    def _hyphen_pairs(self, tokens: Tokens, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names joined by a hyphen are one ('Rolls-Royce'), unless the first part is a prefix
+        ('Ex-Boeing': Boeing) or both parts are names of the text on their own ('the Fiat-GM
+        deal': Fiat and GM)."""
+        words = tokens.words
+        alone = {tokens.span_text(s, e) for s, e in runs if "-" not in words[s:e]}
+        out: list[tuple[int, int]] = []
+        for s, e in runs:
+            cuts = [k for k in range(s + 1, e - 1) if words[k] == "-"]
+            if not cuts:
+                out.append((s, e))
+                continue
+            parts = list(zip([s] + [k + 1 for k in cuts], cuts + [e]))
+            if words[s] in self.hyphen_prefixes:
+                out.append((parts[1][0], e))
+            elif all(tokens.span_text(a, b) in alone for a, b in parts):
+                out.extend(parts)
+            else:
+                out.append((s, e))
+        return out
 
     def _name_token(self, tokens: Tokens, i: int, inside: bool = False) -> bool:
         """Token i can be (``inside``: continue) a name; its word is known to be ``_name_like``."""

@@ -31,6 +31,8 @@ class EntityRules(RuleFile):
     aliases: dict[str, Words]
     labels: dict[str, str]
     connectors: Words
+    hyphen_prefixes: Words = Field(description="capitalised prefixes a hyphen joins to a name that are no part of "
+                                               "it ('Ex-Boeing boss': Boeing)")
     stop_words: Words
     generic_references: Words
     demonyms: Words

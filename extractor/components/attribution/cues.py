@@ -221,13 +221,16 @@ def _inverted(st: DocState, sent: Sent, word: str, source: tuple[int, int], end:
 
 def _relative_object(st: DocState, sent: Sent, f: Found) -> Found:
     """'the $20bn that X says it is worth', 'a $27bn bill, which they claim is owed', 'a $27bn
-    bill it says the company owes': the figure the relative clause is about is reported too."""
+    bill it says the company owes', 'the £640m analysts had expected': the figure the relative
+    clause is about is reported too."""
     lex, lower = st.lex, st.lower
     if f.rule != "source.reported_speech" or f.source is None:
         return f  # ('the roughly $33bn that economists had expected': the figure is all that is reported)
     j = f.source[0]
     if j > sent.start and (lower[j - 1] in lex.relatives or lower[j - 1] in lex.complementizers):
         j -= 1
+    elif j > sent.start and j - 1 in st.money_tokens:
+        pass  # 'the £640m analysts had expected': the source right after the figure
     elif not (lower[j] in lex.pronouns and j > sent.start and st.words[j - 1].isalpha() and st.words[j - 1].islower()):
         return f  # no relative pronoun: only a pronoun source right after a noun ('the bill it says')
     figure = _figure_before_np(st, sent, j, lex.limits.relative_window)

@@ -196,8 +196,8 @@ def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
     run: list[int] = []
     for t in [*kept, None]:
         if t is not None and ((cap(texts[t]) and lower[t] not in not_names and not st.punct(t) and not st.num(t)
-                               and t not in st.furniture)
-                              or (run and lower[t] in connectors)):
+                               and t not in st.furniture and not _modifier_compound(st, t))
+                              or (run and lower[t] in connectors) or (run and _name_hyphen(st, t))):
             run.append(t)
             continue
         while run and lower[run[-1]] in connectors:
@@ -207,6 +207,20 @@ def chunks(st: DocState, toks: Sequence[int]) -> list[str]:
             out.append(st.span_text(run[0], run[-1] + 1))
         run = []
     return out
+
+
+def _name_hyphen(st: DocState, t: int) -> bool:
+    """The hyphen inside a name ('Rolls-Royce', 'Coca-Cola'): unspaced, a capital after it."""
+    texts = st.words
+    return texts[t] == "-" and t + 1 < len(texts) and not st.spaced(t - 1) and not st.spaced(t) and cap(texts[t + 1])
+
+
+def _modifier_compound(st: DocState, t: int) -> bool:
+    """'Nordvik-based', 'US-listed': a name joined by a hyphen to a lower-case word describes
+    the noun after it; it does not name the source."""
+    texts = st.words
+    return t + 2 < len(texts) and texts[t + 1] == "-" and not st.spaced(t) and not st.spaced(t + 1) \
+        and texts[t + 2].isalpha() and texts[t + 2].islower()
 
 
 def _after_data(st: DocState, i: int) -> bool:

@@ -1,0 +1,25 @@
+"""Names of the text without a model, on invented sentences: hyphens inside a name, a hyphen
+that joins a place to a lower-case word."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Varrow-Brent said profit rose to £5m.", "Varrow-Brent"),  # one name joined by a hyphen
+    ("A Tolley-Marsh spokesman said sales were $5m.", "Tolley-Marsh"),
+    ("Ex-Quarrel boss jailed\n\nQuarrel lost a $23bn contract.", "Quarrel"),  # a prefix is no part of it
+    ("Fenwick and Ostrel ended the Fenwick-Ostrel venture. Ostrel paid $2bn.", "Ostrel"),  # two names, each alone too
+])
+def test_names_joined_by_a_hyphen(text, name, nlp):
+    from extractor.extract import extract_text
+    claim = extract_text(text, nlp=nlp)[-1]
+    assert claim.subject.canonical == name
+
+
+def test_a_name_hyphened_to_a_lower_case_word_does_not_name_a_source(nlp):
+    """'The Nordvik-based snacks group said': the group (the company named before), not Nordvik."""
+    from extractor.extract import extract_text
+    claim = extract_text("Halvor Foods has bid for Corrin & Pell. The Nordvik-based snacks group said on Monday "
+                         "that it was offering 310p in cash for each Corrin & Pell share.", nlp=nlp)[0]
+    assert claim.attribution.source == "Halvor Foods"
