@@ -354,3 +354,11 @@ def test_a_relative_clause_keeps_its_figures_and_its_triggers_apart_from_the_mai
     assert outside.metric != "acquisition price" and outside.period is None
     sold = extract_text("Kelvar, which made $5m, was sold.", nlp=nlp)[0]
     assert sold.subject.canonical == "Kelvar" and sold.decided_by["subject"].rule != "subject.sale"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Ashgrove Partners will pay $2.4bn for Dravik's chemicals division, the companies said.", "Dravik"),
+    ("Ashgrove Partners will pay $2.4bn for Dravik's chemicals unit, Petrox.", "Petrox"),
+])
+def test_an_unnamed_unit_bought_is_its_owners_and_a_named_one_its_own(text, subject, nlp):
+    assert next(iter(_roles(text, nlp).values()))[:2] == (subject, "Ashgrove Partners")

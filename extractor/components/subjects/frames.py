@@ -175,6 +175,8 @@ class FrameMatcher:
         self.description = re.compile(  # used with match(pos)
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
+        self.owned_unit = re.compile(  # "Dravik's chemicals division": used with match(name end)
+            rf"['’]s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(rules.unnamed.nouns)})\b")
         self.apposed_description = re.compile(  # "its former supplier, Ostrow Parts": used with match(pos)
             rf"\s*(?:{alternation(rules.unnamed.apposed_determiners)})\s+(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)}),\s+")
@@ -521,12 +523,16 @@ class FrameMatcher:
         pos = holding.end() if holding else pos
         apposed = self._apposed(text, pos, limit, names)  # "sold its clothing unit, Petal,"
         pos = apposed["start"] if apposed else pos
+        owner: EntityMention | None = None  # "for Dravik's chemicals division": Dravik's, when no name follows
         for e in names:
             if e["start"] < pos:
                 continue
+            if owner and (unit := self.owned_unit.match(text, owner["end"], limit)) and APPOSED.fullmatch(text, unit.end(), e["start"]):
+                return e  # "for Dravik's chemicals unit, Petrox": the unit's name
             if e["start"] >= limit or not self._gap_ok(text[pos:e["start"]]) or "," in text[pos:e["start"]]:
-                return None
+                return owner
             if e["text"].lower() in self.possessive or text[e["end"]:e["end"] + 1] in ("'", "’"):
+                owner = owner or (e if self.owned_unit.match(text, e["end"], limit) and e["text"][:1].isupper() else None)
                 continue
             nxt = next((o for o in names if o["start"] >= e["end"]), None)
             link = text[e["end"]:nxt["start"]] if nxt else ""
@@ -536,7 +542,7 @@ class FrameMatcher:
                     and not set(link.split()) & (self.blockers | {"and", "or", "nor", "plus"}):  # not "with GM about Fiat"
                 return nxt  # "Yukos unit Beta", "Acme subsidiary Beta"
             return e
-        return None
+        return owner
 
     def _apposed(self, text: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
         """The name in apposition to a description at ``pos`` ('its former supplier, Ostrow Parts')."""
