@@ -221,3 +221,12 @@ def test_damages_awarded_in_the_dispute_are_what_the_defendant_pays_the_claimant
     claims = {c.mention: c for c in extract_text("Varlo is suing Kestrel Labs for $500m. " + second, nlp=nlp)}
     awarded = claims["$310m"]
     assert (awarded.subject.canonical, awarded.counterparty.canonical) == ("Kestrel Labs", "Varlo")
+
+
+def test_an_amount_a_frame_decided_keeps_its_parties_when_a_speaker_states_it_again(nlp):
+    from extractor.extract import extract_text
+    text = ("Orbel Foods has made a £2.4bn bid for Tansy & Webb. "
+            '"A price of £2.4bn looks light," said Tom Greer, a fund manager at Wexley Asset Management.')
+    first, again = extract_text(text, nlp=nlp)
+    assert (again.subject.canonical, again.counterparty.canonical) == ("Tansy & Webb", "Orbel Foods")
+    assert again.decided_by["subject"].rule == "subject.told_again"

@@ -47,6 +47,7 @@ NOT_SUBJECTS = {"PERSON", "NORP", "LOC", "BODY"}  # BODY: a trade or statistical
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
 POSSESSIVES = {"its", "their"}
 WEAK_SUBJECTS = {None, "subject.main_entity", "subject.previous_figure"}  # fallbacks, no words of the figure's own
+RESTATED_SUBJECTS = {"subject.speaker", "subject.clause_subject"}  # rules a frame's earlier figure of one amount overrides
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
 OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
@@ -242,7 +243,7 @@ class SubjectFinder:
             if frame and frame.by_verb and subject and rule == frame.frame:
                 acted.append(rec)
         self._headline_figures(view, money)
-        _figures_told_again(money)
+        _figures_told_again(money, self.frame_subjects)
         self._bid_targets(money, view, [t.start for t in triggers if any(f.sells for f, _ in t.frames)])
         self._settlements(money, view)
         _one_transaction(money, acted)
@@ -768,17 +769,26 @@ def _amount(rec: dict) -> tuple:
     return rec["value"], rec["low"], rec["high"], rec["currency"], rec["per"]
 
 
-def _figures_told_again(money: list[dict]) -> None:
+def _figures_told_again(money: list[dict], frame_rules: set[str]) -> None:
     """A figure with a scale word and only a fallback subject that states again the amount of
     an earlier figure whose parties its words decided ('X filed a €1.2bn damages claim against
-    Y. The claim seeks €1.2bn'): it takes that figure's parties."""
-    decided: dict[tuple, dict] = {}
+    Y. The claim seeks €1.2bn'): it takes that figure's parties; so does one that a speaker or
+    its clause's first name gave a subject, when a frame decided the earlier one ('X's £2.4bn
+    bid for Y ... "A price of £2.4bn looks light," said an analyst at Z')."""
+    decided: dict[tuple, dict] = {}  # by amount: the latest figure whose own words decided its subject
+    framed: dict[tuple, dict] = {}  # ... the latest a frame decided
     for rec in money:
-        if (rec.get("decided_by", {}).get("subject") or {}).get("rule") not in WEAK_SUBJECTS:
-            if rec.get("subject"):
-                decided[_amount(rec)] = rec
-        elif rec["scale_text"] and (earlier := decided.get(_amount(rec))) is not None:
+        rule, key = (rec.get("decided_by", {}).get("subject") or {}).get("rule"), _amount(rec)
+        if rule in WEAK_SUBJECTS:
+            if rec["scale_text"] and (earlier := decided.get(key)) is not None:
+                _told_again(rec, earlier, "subject.told_again")
+        elif rule in RESTATED_SUBJECTS and rec["scale_text"] and rec.get("equivalent_of") is None \
+                and (earlier := framed.get(key)) is not None:
             _told_again(rec, earlier, "subject.told_again")
+        elif rec.get("subject"):
+            decided[key] = rec
+            if rule in frame_rules:
+                framed[key] = rec
     _counterparty_told_again(money)
 
 
