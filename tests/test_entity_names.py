@@ -23,3 +23,18 @@ def test_a_name_hyphened_to_a_lower_case_word_does_not_name_a_source(nlp):
     claim = extract_text("Halvor Foods has bid for Corrin & Pell. The Nordvik-based snacks group said on Monday "
                          "that it was offering 310p in cash for each Corrin & Pell share.", nlp=nlp)[0]
     assert claim.attribution.source == "Halvor Foods"
+
+
+@pytest.mark.parametrize("text, person", [
+    ('"Costs rose," chief financial officer Haruto Imaizumi told reporters. He said it spent ¥145bn.', "Haruto Imaizumi"),
+    ("Ann Bell, the group's chief operating officer, said sales were $5m.", "Ann Bell"),
+])
+def test_officers_and_other_titles_make_a_person(text, person, nlp):
+    doc = nlp(text)
+    assert {e["canonical"]: e["label"] for e in doc._.entities}[person] == "PERSON"
+
+
+def test_a_title_that_ends_a_sentence_does_not_title_the_next_name(nlp):
+    """'... said Ann Bell, Tarrow's chief executive officer. Tarrow's shares fell': Tarrow is no person."""
+    doc = nlp("\"It fits,\" said Ann Bell, Tarrow's chief executive officer. Tarrow's shares fell to $5.")
+    assert {e["canonical"]: e["label"] for e in doc._.entities}["Tarrow"] == "ORG"

@@ -103,8 +103,11 @@ class EntityFinder:
         self.known_phrases = sorted(n for n in self.alias_names if any(w.islower() and w not in self.connectors for w in n.split()))
         self.known_names = re.compile(phrase_pattern(self.known_phrases))
         self.common_names = {k.lower(): v for k, v in rules.common_names.items()}
-        self.title = re.compile(phrase_pattern(rules.person_titles) + r"\.?,?\s+$", re.IGNORECASE)  # "its lawyer, Hugh Ray"
-        self.title_backwards = re.compile(r"\s+,?\.?" + phrase_pattern(t[::-1] for t in rules.person_titles), re.IGNORECASE)
+        dotted = rf"(?:{phrase_pattern(rules.title_abbreviations)}\.|{phrase_pattern(rules.person_titles)})"  # not 'officer. X'
+        self.title = re.compile(dotted + r",?\s+$", re.IGNORECASE)  # "its lawyer, Hugh Ray", "Dr. Ann Bell"
+        self.title_backwards = re.compile(
+            rf"\s+,?(?:\.{phrase_pattern(t[::-1] for t in rules.title_abbreviations)}|{phrase_pattern(t[::-1] for t in rules.person_titles)})",
+            re.IGNORECASE)
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
         self.title_after = re.compile(  # "Anna Voss, Tellan's chief executive,": used with match(name end)
             r",\s+(?:(?:the|its|their|a|an)\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?(?:[a-z-]+\s+)?"

@@ -39,6 +39,8 @@ class EntityRules(RuleFile):
     common_names: dict[str, str]
     org_nouns: Words
     person_titles: Words
+    title_abbreviations: Words = Field(description="titles of the person_titles that may be written with a full stop "
+                                                   "('Dr. Ann Bell'); after any other title a full stop ends a sentence")
     title_prepositions: Words = Field(description="after a title in an apposition these words still make the name "
                                                   "a person ('Anna Voss, the chairman of Tellan'; 'a spokesman for')")
     month_words: Words
