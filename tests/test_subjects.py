@@ -230,3 +230,13 @@ def test_an_amount_a_frame_decided_keeps_its_parties_when_a_speaker_states_it_ag
     first, again = extract_text(text, nlp=nlp)
     assert (again.subject.canonical, again.counterparty.canonical) == ("Tansy & Webb", "Orbel Foods")
     assert again.decided_by["subject"].rule == "subject.told_again"
+
+
+def test_a_bidders_price_a_share_is_for_the_targets_shares_but_not_its_own_earnings(nlp):
+    from extractor.extract import extract_text
+    text = ("Orbel Foods has made a £2.4bn bid for Tansy & Webb. Orbel's earlier proposal of 275p a share was "
+            "rejected. Orbel made earnings of 25p a share last year.")
+    claims = {c.mention: c for c in extract_text(text, nlp=nlp)}
+    assert (claims["275p a share"].subject.canonical, claims["275p a share"].counterparty.canonical) == (
+        "Tansy & Webb", "Orbel Foods")
+    assert claims["25p a share"].subject.canonical == "Orbel Foods"

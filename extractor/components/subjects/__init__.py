@@ -94,6 +94,7 @@ class SubjectFinder:
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
         self.per_share_frames = {f"subject.{f}" for f in r.bid_target.per_share_frames}
         self.share_units = set(r.bid_target.share_units)
+        self.own_per_share = re.compile(rf"\b(?:{_words(r.bid_target.own_per_share_words)})\b", re.I)
         self.owners = Owners(r)
         self.commodities = set(er.common_names.values())
         self.products = Products(r)
@@ -273,7 +274,9 @@ class SubjectFinder:
                 s_start, s_end = view.sentence(rec["start"])
                 c_start, c_end = clause(view.text, s_start, s_end, rec["start"], rec["end"], self.breaks)
                 near = self.bid_word_reach
-                chosen = _holds(sold_triggers, (max(c_start, rec["start"] - near), min(c_end, rec["end"] + near)))
+                chosen = _holds(sold_triggers, (max(c_start, rec["start"] - near), min(c_end, rec["end"] + near))) or (
+                    rec["per"] in self.share_units and not self.own_per_share.search(view.text, c_start, c_end))
+                # 'Halvard's earlier proposal of 275p a share': a bidder's price a share is for the target's shares
             if chosen:
                 rec["subject"], rec["counterparty"] = bid["subject"], bid["counterparty"]
                 evidence = _mention_of(bid)
