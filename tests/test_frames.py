@@ -138,6 +138,9 @@ def test_a_name_modifying_a_noun_after_a_light_verb_is_its_patient(text, nlp):
 
 @pytest.mark.parametrize("text, subject, counterparty", [
     ("Orvik Shipping borrowed €200m from a group of banks led by Tessaly Bank.", "Orvik Shipping", "Tessaly Bank"),
+    ("Orvik Shipping borrowed €200m from banks led by Tessaly Bank.", "Orvik Shipping", "Tessaly Bank"),
+    ("Lumora, which last week raised $120m from investors led by Brightwater, said the claims were without merit.",
+     "Lumora", "Brightwater"),
     ("Kestrel agreed to pay €18m to settle claims from a group of Italian food producers led by Consorzio Padano.",
      "Kestrel", "Consorzio Padano"),
 ])

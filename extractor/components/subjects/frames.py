@@ -31,6 +31,7 @@ APPOSED = re.compile(r",\s+(?:the\s+)?")
 GAP_COORDINATOR = re.compile(r"(?:,|\band)\s+$")  # search(name start - n, name start)
 LED_BY = re.compile(r"(?:\s+of(?:\s+[\w'’-]+){1,5}?)?,?\s+led\s+by\s+(?:the\s+)?")  # fullmatch(description end, name start)
 APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the|its)\s+[^,;()]{1,80}?,")  # "Acme, a start-up that makes kits, has raised"
+GROUP_LED_BY = re.compile(r"(?:[a-z][\w-]*\s+){1,3}?led\s+by\s+(?:the\s+)?")  # used with match(after preposition)
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
 RELATIVE_WORDS = {"which", "who", "that"}
@@ -560,6 +561,9 @@ class FrameMatcher:
             return None
         if noun and prep == "by" and any(self._other_noun(w.group(0)) for w in _words_besides(text, pos, m.start(), rec)):
             return None  # "a £35m compensation scheme ordered by the regulator": the scheme was ordered
+        led = GROUP_LED_BY.match(text, m.end(), limit)  # "from investors led by Brightwater": the leader
+        if led and (leader := next((e for e in names if e["start"] == led.end()), None)):
+            return leader
         return self._after(text, m.end(), limit, names) or self._description(text, m.end(), names) \
             or self._buyer_of(text, m.end(), names, ctx)
 
