@@ -14,6 +14,8 @@ def figure(nlp: Language, text: str, mention: str) -> dict:
 REPORTED = [
     ("Quorvane blamed a $300m charge for the fall in profit.", "$300m", "Quorvane", "blamed"),
     ("Profit will reach $5bn, Ann Brisco wrote in a note.", "$5bn", "Ann Brisco", "wrote"),  # a writing verb
+    ("A filing with the stock exchange showed Dravo paid $40m in fees.", "$40m", "filing with the stock exchange",
+     "showed"),  # a document and whom it was filed with
     ('"Profit will reach $5bn," wrote Ann Brisco, an analyst.', "$5bn", "Ann Brisco", "wrote"),
     ("Analysts at Brindle Capital praised the $2bn disposal.", "$2bn", "Analysts at Brindle Capital", "praised"),
     ("Ms Ovalle boasted that the unit earned $40m in its first year.", "$40m", "Ovalle", "boasted"),
