@@ -105,3 +105,12 @@ def test_a_specific_metric_is_looked_for_only_where_one_of_its_terms_is(nlp, mon
     monkeypatch.setattr(type(finder), "_may_name_specific", lambda *args: True)
     assert found == [finder._specific_in(text, *part) for part in parts]
     assert any(found)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The deal values the unit at $2.4bn including debt.", "valuation"),
+    ("The club cut its losses from £20.6m to £1.2m after selling a host of players.", "loss"),
+])
+def test_a_term_after_including_or_after_does_not_name_the_figure(text, metric, nlp):
+    from extractor.extract import extract_text
+    assert {c.metric for c in extract_text(text, nlp=nlp)} == {metric}
