@@ -240,3 +240,11 @@ def test_a_bidders_price_a_share_is_for_the_targets_shares_but_not_its_own_earni
     assert (claims["275p a share"].subject.canonical, claims["275p a share"].counterparty.canonical) == (
         "Tansy & Webb", "Orbel Foods")
     assert claims["25p a share"].subject.canonical == "Orbel Foods"
+
+
+def test_a_transaction_named_again_by_a_definite_noun_keeps_its_parties(nlp):
+    from extractor.extract import extract_text
+    text = "Norwell Power ordered 60 turbines from Kessick Wind for €900m. The order includes servicing worth €50m."
+    servicing = {c.mention: c for c in extract_text(text, nlp=nlp)}["€50m"]
+    assert (servicing.subject.canonical, servicing.counterparty.canonical) == ("Norwell Power", "Kessick Wind")
+    assert servicing.decided_by["subject"].rule == "subject.same_transaction"

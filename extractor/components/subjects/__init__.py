@@ -47,6 +47,7 @@ NOT_SUBJECTS = {"PERSON", "NORP", "LOC", "BODY"}  # BODY: a trade or statistical
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
 POSSESSIVES = {"its", "their"}
 WEAK_SUBJECTS = {None, "subject.main_entity", "subject.previous_figure"}  # fallbacks, no words of the figure's own
+DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # search(noun start - 6, noun start)
 RESTATED_SUBJECTS = {"subject.speaker", "subject.clause_subject"}  # rules a frame's earlier figure of one amount overrides
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
@@ -247,8 +248,34 @@ class SubjectFinder:
         _figures_told_again(money, self.frame_subjects)
         self._bid_targets(money, view, [t.start for t in triggers if any(f.sells for f, _ in t.frames)])
         self._settlements(money, view)
+        self._same_transaction(money, view, triggers)
         _one_transaction(money, acted)
         return doc
+
+    def _same_transaction(self, money: list[dict], view: Layout, triggers: list) -> None:
+        """'Northwind ordered 60 turbines from Kessler in a deal worth €900m. ... The order, worth
+        €900m, is the largest in Kessler's history': a figure with no parties of its own whose
+        clause names a transaction by a definite noun ('the order', 'this deal') takes the parties
+        of the latest earlier figure that noun's frame decided."""
+        starts = [t.start for t in triggers]
+        latest: dict[str, dict] = {}  # frame id -> the latest figure it decided, with a subject
+        text = view.text
+        for rec in money:
+            rule = (rec.get("decided_by", {}).get("subject") or {}).get("rule")
+            if rule in self.frame_subjects and rec.get("subject"):
+                latest[rule.removeprefix("subject.")] = rec
+                continue
+            if rec.get("subject") and rule not in WEAK_SUBJECTS or rec.get("equivalent_of") is not None:
+                continue
+            s_start, s_end = view.sentence(rec["start"])
+            c_start, c_end = clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+            for t in triggers[bisect_left(starts, c_start):bisect_left(starts, c_end)]:
+                if not DEFINITE_BEFORE.search(text, max(c_start, t.start - 6), t.start):
+                    continue
+                earlier = next((latest[f.id] for f, pos in t.frames if pos == "noun" and f.id in latest), None)
+                if earlier is not None:
+                    _told_again(rec, earlier, "subject.same_transaction")
+                    break
 
     def _bid_targets(self, money: list[dict], view: Layout, sold_triggers: list[int]) -> None:
         """Once a frame of a thing sold has found that X bids for or buys Y ('X raised its offer for
