@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 60_000
+LOCK_RETRY_SECONDS = 0.05  # between tries of a statement SQLite refuses at once while another process holds its lock
 READ_ONLY = "claims_read_only"
 MIGRATING = "claims_migrating"
 WAL_CHECKPOINT_PAGES = 16384  # checkpoint (and fsync) every 64 MiB of log, not every 4 (SQLite's default)
@@ -107,7 +109,7 @@ def _sqlite_setup(engine: Engine, checkpoint_pages: int) -> None:
                        "journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
                        "cache_size=-65536",  # 64 MiB of page cache
                        f"wal_autocheckpoint={checkpoint_pages}"):
-            cursor.execute(f"PRAGMA {pragma}")
+            _patiently(cursor, f"PRAGMA {pragma}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -117,6 +119,22 @@ def _sqlite_setup(engine: Engine, checkpoint_pages: int) -> None:
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         # a writer takes the write lock at once (waiting while busy) rather than failing on upgrade
         connection.exec_driver_sql("BEGIN" if options.get(READ_ONLY) else "BEGIN IMMEDIATE")
+
+
+def _patiently(cursor: sqlite3.Cursor, statement: str) -> None:
+    """Run ``statement``, waiting while another process holds the lock it needs: switching a new
+    file to WAL fails at once with 'database is locked' when another opener is switching it too
+    (SQLite calls no busy handler there), so it is tried again, up to the busy timeout."""
+    waited = 0.0
+    while True:
+        try:
+            cursor.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or waited * 1000 >= BUSY_TIMEOUT_MS:
+                raise
+            time.sleep(LOCK_RETRY_SECONDS)
+            waited += LOCK_RETRY_SECONDS
 
 
 def reading(engine: Engine) -> Connection:
