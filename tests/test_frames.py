@@ -365,3 +365,9 @@ def test_a_relative_clause_keeps_its_figures_and_its_triggers_apart_from_the_mai
 ])
 def test_an_unnamed_unit_bought_is_its_owners_and_a_named_one_its_own(text, subject, nlp):
     assert next(iter(_roles(text, nlp).values()))[:2] == (subject, "Ashgrove Partners")
+
+
+def test_a_payment_a_share_to_a_companys_shareholders_buys_its_shares(nlp):
+    got = _roles("Zantor will pay Beltrane shareholders 540p a share.", nlp)["540p a share"]
+    assert got[:2] == ("Beltrane", "Zantor")
+    assert _roles("Zantor will pay Beltrane $5m.", nlp)["$5m"][:2] == ("Zantor", "Beltrane")  # not per share: a payment

@@ -63,6 +63,8 @@ class BidTarget(Strict):
     per_share_frames: Words = Field(description="frames whose payer, paying per unit of ``share_units`` ('X will pay "
                                                 "420p a share'), buys shares of the company it bids for")
     share_units: Words
+    holder_nouns: Words = Field(description="who holds a company's shares: a payment per share to them ('pay Beltran "
+                                            "shareholders 540p a share') buys that company's shares")
     own_per_share_words: Words = Field(description="words that make a bidder's figure per share its own ('earnings "
                                                    "of 25p a share'), not a price for the target's shares")
 

@@ -95,6 +95,7 @@ class SubjectFinder:
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
         self.per_share_frames = {f"subject.{f}" for f in r.bid_target.per_share_frames}
         self.share_units = set(r.bid_target.share_units)
+        self.holders = re.compile(rf"(?:['’]s?)?\s+(?:{_words(r.bid_target.holder_nouns)})\b", re.I)  # match(name end)
         self.own_per_share = re.compile(rf"\b(?:{_words(r.bid_target.own_per_share_words)})\b", re.I)
         self.owners = Owners(r)
         self.commodities = set(er.common_names.values())
@@ -201,6 +202,11 @@ class SubjectFinder:
             if frame and frame.subject and frame.subject["start"] in pronoun_people:
                 frame.counterparty = frame.counterparty or frame.subject  # 'he expected to pay £2m for the rest':
                 frame.subject = None  # a person a pronoun stands for is the other party, never the subject
+            if frame and frame.counterparty and frame.subject and rec.get("per") in self.share_units \
+                    and f"subject.{frame.frame}" in self.per_share_frames \
+                    and self.holders.match(text, frame.counterparty["end"]):  # 'pay Beltran shareholders 540p a share':
+                frame.subject, frame.counterparty = frame.counterparty, frame.subject  # Beltran's shares are bought
+                frame.frame = frame.counterparty_frame = "holders_paid"
             made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
             commodity = self._commodity(in_sentence, rec) if rec.get("per") in self.commodity_units else None
             if commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
