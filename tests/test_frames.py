@@ -371,3 +371,8 @@ def test_a_payment_a_share_to_a_companys_shareholders_buys_its_shares(nlp):
     got = _roles("Zantor will pay Beltrane shareholders 540p a share.", nlp)["540p a share"]
     assert got[:2] == ("Beltrane", "Zantor")
     assert _roles("Zantor will pay Beltrane $5m.", nlp)["$5m"][:2] == ("Zantor", "Beltrane")  # not per share: a payment
+
+
+def test_a_public_body_named_by_a_demonym_and_its_noun_is_a_party(nlp):
+    got = _roles("Zantor has won a $2bn contract from the Norwegian navy to build four frigates.", nlp)["$2bn"]
+    assert got[:2] == ("Zantor", "Norwegian navy")
