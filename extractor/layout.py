@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import textmatch
-from .ruleset import clause_rules
+from .ruleset import BreakSet, clause_rules
 
 try:
     from re import _constants as sre_constants, _parser as sre_parse
@@ -199,9 +199,16 @@ class Breaks:
 
 def clause_breaks(name: str, directory: str | Path | None = None) -> Breaks:
     """The clause breaks called ``name`` ('subject', 'metric', 'period', 'cue_window')."""
-    found = getattr(clause_rules(directory).breaks, name)
-    regex = re.compile(textmatch.union(found.patterns), re.I if found.ignore_case else 0)
-    return Breaks(regex, found.inside_brackets)
+    return _compiled(getattr(clause_rules(directory).breaks, name))
+
+
+def relative_openers(directory: str | Path | None = None) -> Breaks:
+    """Where a relative clause opens (``rules/clauses.json`` relative_openers), compiled."""
+    return _compiled(clause_rules(directory).relative_openers)
+
+
+def _compiled(found: BreakSet) -> Breaks:
+    return Breaks(re.compile(textmatch.union(found.patterns), re.I if found.ignore_case else 0), found.inside_brackets)
 
 
 def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: Breaks) -> tuple[int, int]:
@@ -216,16 +223,24 @@ def clause(text: str, s_start: int, s_end: int, start: int, end: int, breaks: Br
     return c_start, starts[k] if k < len(starts) else s_end
 
 
-_found: dict[Breaks, tuple[str, dict[tuple[int, int], tuple[list[int], list[int]]]]] = {}
+Bounds = tuple[list[int], list[int]]  # starts and ends in one sentence
+_found: dict[Breaks, tuple[str, dict[tuple[int, int], Bounds]]] = {}  # per set of breaks: the last text, by sentence
+_closes: dict[Breaks, tuple[str, dict[tuple[int, int], Bounds]]] = {}  # per set of openers: its islands
+
+
+def _per_sentence(store: dict[Breaks, tuple[str, dict[tuple[int, int], Bounds]]], breaks: Breaks, text: str,
+                  sentence: tuple[int, int], make: Callable[[], Bounds]) -> Bounds:
+    """``make()`` for a sentence, kept for the last text each set was used on (a sentence of many
+    figures would be scanned once per figure)."""
+    kept = store.get(breaks)
+    if kept is None or kept[0] is not text:
+        kept = store[breaks] = (text, {})
+    if sentence not in kept[1]:
+        kept[1][sentence] = make()
+    return kept[1][sentence]
 
 
 ISLAND_CLOSE = re.compile(r",(?!\d)")  # the comma that closes a relative clause: not one inside '$20,000'
-
-
-def relative_openers(directory: str | Path | None = None) -> Breaks:
-    """Where a relative clause opens (``rules/clauses.json`` relative_openers), compiled."""
-    found = clause_rules(directory).relative_openers
-    return Breaks(re.compile(textmatch.union(found.patterns), re.I if found.ignore_case else 0), found.inside_brackets)
 
 
 def island(text: str, s_start: int, s_end: int, pos: int, openers: Breaks) -> tuple[int, int] | None:
@@ -236,17 +251,10 @@ def island(text: str, s_start: int, s_end: int, pos: int, openers: Breaks) -> tu
     return (starts[k], closes[k]) if k >= 0 and pos < closes[k] else None
 
 
-_closes: dict[Breaks, tuple[str, dict[tuple[int, int], tuple[list[int], list[int]]]]] = {}
-
-
-def _islands(text: str, s_start: int, s_end: int, openers: Breaks) -> tuple[list[int], list[int]]:
+def _islands(text: str, s_start: int, s_end: int, openers: Breaks) -> Bounds:
     """Where the relative clauses of a sentence start and end, found once per sentence (the
     islands do not overlap: one that opens inside another is part of it)."""
-    kept = _closes.get(openers)
-    if kept is None or kept[0] is not text:
-        kept = _closes[openers] = (text, {})
-    table = kept[1]
-    if (s_start, s_end) not in table:
+    def make() -> Bounds:
         starts, ends = _breaks(text, s_start, s_end, openers)
         spans: list[tuple[int, int]] = []
         for start, end in zip(starts, ends):
@@ -254,29 +262,18 @@ def _islands(text: str, s_start: int, s_end: int, openers: Breaks) -> tuple[list
                 continue
             close = ISLAND_CLOSE.search(text, end, s_end)
             spans.append((start, close.start() if close else s_end))
-        table[(s_start, s_end)] = [a for a, _ in spans], [b for _, b in spans]
-    return table[(s_start, s_end)]
+        return [a for a, _ in spans], [b for _, b in spans]
+    return _per_sentence(_closes, openers, text, (s_start, s_end), make)
 
 
-def same_island(text: str, s_start: int, s_end: int, pos: int, figure: tuple[int, int] | None, openers: Breaks) -> bool:
-    """Does ``pos`` stand in the relative clause ``figure`` (the figure's ``island``) is, or
-    in none when the figure is in none?"""
-    return island(text, s_start, s_end, pos, openers) == figure
-
-
-def _breaks(text: str, s_start: int, s_end: int, breaks: Breaks) -> tuple[list[int], list[int]]:
-    """Starts and ends of the breaks in ``text[s_start:s_end]``, kept for the last text each
-    set was used on (a sentence of many figures would be scanned once per figure)."""
-    kept = _found.get(breaks)
-    if kept is None or kept[0] is not text:
-        kept = _found[breaks] = (text, {})
-    table = kept[1]
-    if (s_start, s_end) not in table:
+def _breaks(text: str, s_start: int, s_end: int, breaks: Breaks) -> Bounds:
+    """Starts and ends of the breaks in ``text[s_start:s_end]``, found once per sentence."""
+    def make() -> Bounds:
         spans = [m.span() for m in breaks.regex.finditer(text, s_start, s_end)]
         if not breaks.inside_brackets and text.find("(", s_start, s_end) >= 0:
             spans = _outside(spans, [m.span() for m in BRACKETED.finditer(text, s_start, s_end)])
-        table[(s_start, s_end)] = [a for a, _ in spans], [b for _, b in spans]
-    return table[(s_start, s_end)]
+        return [a for a, _ in spans], [b for _, b in spans]
+    return _per_sentence(_found, breaks, text, (s_start, s_end), make)
 
 
 def _outside(spans: list[tuple[int, int]], brackets: list[tuple[int, int]]) -> list[tuple[int, int]]:

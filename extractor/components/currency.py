@@ -6,8 +6,9 @@ candidate's reference rate; context cues in the sentence, then the paragraph, th
 document (the places and adjectives of each currency from CLDR, ``currency_names.json``:
 'China', 'Chinese', 'Sri Lanka'; and the city and market words of ``currencies.json``);
 the currency the document's restatements gave the same marker (a headline '¥85bn' whose
-body restates it); the document's other amounts. Without evidence the currency stays null and the note says so. An undated text's restatements
-are checked against the rates of the year it names most.
+body restates it); the document's other amounts. Without evidence the currency stays null
+and the note says so. An undated text's restatements are checked against the rates of the
+year it names most.
 Each cue is searched once per document and counted by offset, so the time is linear.
 """
 from __future__ import annotations

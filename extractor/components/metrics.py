@@ -86,7 +86,7 @@ class MetricFinder:
         self.clause_end = layout.clause_breaks("metric", rules_dir)
         self.openers = layout.relative_openers(rules_dir)
         self.purpose = re.compile(rules.purpose)
-        self.not_after = re.compile(rf"\b(?:{alternation(rules.not_after)})\s+$", re.IGNORECASE) if rules.not_after else None
+        self.not_after = re.compile(rf"\b(?:{alternation(rules.not_after)})\s+$", re.IGNORECASE)  # search(term - 16, term)
         self.lookback = rules.limits.specific_lookback_chars
         # the noun phrase right after an amount: up to five words, ending at a preposition or verb
         self.following_np = re.compile(
@@ -210,8 +210,8 @@ class MetricFinder:
         for boundary in self.term_start.finditer(text, start, end):
             at = boundary.start()
             for i, cue in self._cues_at(text[at:at + PREFIX]):
-                if at >= free.get(i, at) and (m := cue.terms.match(text, at, end)) and not (
-                        self.not_after and self.not_after.search(text, max(start, at - 16), at)):
+                if at >= free.get(i, at) and (m := cue.terms.match(text, at, end)) \
+                        and not self.not_after.search(text, max(start, at - 16), at):
                     found.append((at, m.end(), cue))  # not 'including debt'
                     free[i] = m.end()
         return found

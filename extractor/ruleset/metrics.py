@@ -38,8 +38,8 @@ class MetricLimits(Strict):
 class MetricRules(RuleFile):
     metrics: list[Metric]
     noun_phrase_ends: Words
-    not_after: Words = Field(default_factory=list, description="words after which a term modifies the figure and "
-                                                               "does not name it ('valued at $2.4bn including debt')")
+    not_after: Words = Field(description="words after which a term modifies the figure and does not name it "
+                                         "('valued at $2.4bn including debt')")
     limits: MetricLimits
     purpose: Regex = Field(description="an infinitive of purpose right after a figure ('$9bn to offset a tax bill'): "
                                        "its verb may still name the figure ('to settle'), its object is another thing; "

@@ -216,8 +216,8 @@ class Assignment:
             return Choice(after, fig.comparison, "after")
         if fig.comparison:
             return None
-        return (self._when(fig) or self._scope(fig) or self._inherited(fig) or self._by_metric(fig.start, fig.sent) or self._continued(fig)
-                or self._dated_event(fig))
+        return (self._when(fig) or self._scope(fig) or self._inherited(fig) or self._by_metric(fig.start, fig.sent)
+                or self._continued(fig) or self._dated_event(fig))
 
     def _after(self, fig: Figure) -> Phrase | None:
         """The first period after the figure, when its own clause binds it to the figure."""

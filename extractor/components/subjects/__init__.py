@@ -254,20 +254,19 @@ class SubjectFinder:
         _figures_told_again(money, self.frame_subjects)
         self._bid_targets(money, view, [t.start for t in triggers if any(f.sells for f, _ in t.frames)])
         self._settlements(money, view)
-        self._same_transaction(money, view, triggers)
+        self._same_transaction(money, view, triggers, trigger_starts)
         _one_transaction(money, acted)
         return doc
 
-    def _same_transaction(self, money: list[dict], view: Layout, triggers: list) -> None:
+    def _same_transaction(self, money: list[dict], view: Layout, triggers: list, starts: list[int]) -> None:
         """'Northwind ordered 60 turbines from Kessler in a deal worth €900m. ... The order, worth
         €900m, is the largest in Kessler's history': a figure with no parties of its own whose
         clause names a transaction by a definite noun ('the order', 'this deal') takes the parties
         of the latest earlier figure that noun's frame decided."""
-        starts = [t.start for t in triggers]
         latest: dict[str, dict] = {}  # frame id -> the latest figure it decided, with a subject
         text = view.text
         for rec in money:
-            rule = (rec.get("decided_by", {}).get("subject") or {}).get("rule")
+            rule = _subject_rule(rec)
             if rule in self.frame_subjects and rec.get("subject"):
                 latest[rule.removeprefix("subject.")] = rec
                 continue
@@ -290,11 +289,11 @@ class SubjectFinder:
         makes ('X will pay 420p a share'; rules ``bid_target``), is about Y, X the other party."""
         bids: dict[str, dict] = {}  # bidder -> the first figure a frame of a thing sold gave it as the other party
         for rec in money:
-            if (rec.get("decided_by", {}).get("subject") or {}).get("rule") in self.sold_rules and rec.get("counterparty"):
+            if _subject_rule(rec) in self.sold_rules and rec.get("counterparty"):
                 bids.setdefault(rec["counterparty"]["canonical"], rec)
         changed: set[int] = set()
         for i, rec in enumerate(money):
-            rule = (rec.get("decided_by", {}).get("subject") or {}).get("rule")
+            rule = _subject_rule(rec)
             bid = bids.get(rec["subject"]["canonical"]) if rec.get("subject") else None
             if rec.get("equivalent_of") in changed:  # a conversion follows its figure
                 _same_parties(rec, money[rec["equivalent_of"]])
@@ -322,13 +321,13 @@ class SubjectFinder:
         whose clause settles or awards ('a settlement of $10m to $25m would be typical', 'the
         jury awarded X $310m in damages') that only a fallback or a contract gave a subject, or
         that Y pays to no one named, is what Y pays X (rules ``dispute``)."""
-        claim = next((r for r in money if (r.get("decided_by", {}).get("subject") or {}).get("rule") in self.claim_rules
+        claim = next((r for r in money if _subject_rule(r) in self.claim_rules
                       and r.get("subject") and r.get("counterparty")), None)
         if claim is None:
             return
         defendant, claimant = claim["counterparty"]["canonical"], claim["subject"]["canonical"]
         for rec in money:
-            rule = (rec.get("decided_by", {}).get("subject") or {}).get("rule")
+            rule = _subject_rule(rec)
             replaced = rule in self.settlement_replaces
             pays = rec.get("subject") and rec["subject"]["canonical"] == defendant and rec.get("counterparty") is None
             if rec is claim or not (replaced or pays) or (rec.get("subject") or {}).get("canonical") == claimant \
@@ -359,13 +358,13 @@ class SubjectFinder:
         head_end = view.lines[0][1] if view.lines else 0
         body: dict[tuple, dict] = {}
         for rec in reversed(money):
-            if rec["start"] >= head_end and (rec.get("decided_by", {}).get("subject") or {}).get("rule") not in WEAK_SUBJECTS:
+            if rec["start"] >= head_end and _subject_rule(rec) not in WEAK_SUBJECTS:
                 body[_amount(rec)] = rec
         for rec in money:
             if rec["start"] >= head_end:
                 break
             found = body.get(_amount(rec))
-            if found and found.get("subject") and (rec.get("decided_by", {}).get("subject") or {}).get("rule") in WEAK_SUBJECTS:
+            if found and found.get("subject") and _subject_rule(rec) in WEAK_SUBJECTS:
                 _told_again(rec, found, "subject.headline_restated")
 
     def _subject(self, text: str, view: Layout, rec: dict, in_sentence: list[Entity], entities: list[Entity],
@@ -814,7 +813,7 @@ def _figures_told_again(money: list[dict], frame_rules: set[str]) -> None:
     decided: dict[tuple, dict] = {}  # by amount: the latest figure whose own words decided its subject
     framed: dict[tuple, dict] = {}  # ... the latest a frame decided
     for rec in money:
-        rule, key = (rec.get("decided_by", {}).get("subject") or {}).get("rule"), _amount(rec)
+        rule, key = _subject_rule(rec), _amount(rec)
         if rule in WEAK_SUBJECTS:
             if rec["scale_text"] and (earlier := decided.get(key)) is not None:
                 _told_again(rec, earlier, "subject.told_again")
@@ -847,6 +846,11 @@ def _counterparty_told_again(money: list[dict]) -> None:
     for rec in money:
         if rec.get("equivalent_of") in changed and rec.get("counterparty") is None:
             rec["counterparty"] = money[rec["equivalent_of"]]["counterparty"]
+
+
+def _subject_rule(rec: dict) -> str | None:
+    """The id of the rule that decided a figure's subject (None: no subject)."""
+    return (rec.get("decided_by", {}).get("subject") or {}).get("rule")
 
 
 def _told_again(rec: dict, earlier: dict, rule: str) -> None:

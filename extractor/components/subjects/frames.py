@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from ...layout import Breaks, island, relative_openers, same_island
+from ...layout import Breaks, island, relative_openers
 from ...ruleset.frames import Frame, FrameRules, Roles
 from ...textmatch import alternation, first_letters, union
 from ..extensions import EntityMention
@@ -39,11 +39,14 @@ BRACKETS = re.compile(r"\([^)]*\)")
 INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
 MODIFIER = re.compile(r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}")  # "Acme's US unit Beta": used with fullmatch(end, start)
 QUANTIFIED = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:worth\s+)?of\s+(?:[a-z-]+\s+)?")  # "$3bn ($2bn) of (asset) sales"
-GOVERNED = re.compile(r"\s+(?:(?:a|an|the|its|their|his|her|another|further)\s+)?(?:(?:[A-Z][\w&.-]*\s+){0,2}[\w&.-]+['’]s?\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
+GOVERNED = re.compile(  # "buy the government's 20% stake": used with fullmatch(verb end, noun start)
+    r"\s+(?:(?:a|an|the|its|their|his|her|another|further)\s+)?(?:(?:[A-Z][\w&.-]*\s+){0,2}[\w&.-]+['’]s?\s+)?"
+    r"(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
 BRACKETED = re.compile(r"\([^)]*\)?")
 PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|ing|ly)")  # fullmatch: a participle or an adverb
-PUNCT_CHARS = ",.()\"'“”;:"
-PUNCT = re.escape(",.()\"'“”")  # stripped from the ends of a word before it is compared
+WORD_PUNCT = ",.()\"'“”"  # stripped from the ends of a word before it is compared
+PUNCT = re.escape(WORD_PUNCT)
+PUNCT_CHARS = WORD_PUNCT + ";:"  # ... and from a word between a noun and its preposition
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "this", "that", "'s", "’s"}
 
 
@@ -263,7 +266,7 @@ class FrameMatcher:
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
                 or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start], after_figure=True))]
         own = island(text, s_start, s_end, rec["start"], self.openers)  # "Kelvar, which made $5m, was sold":
-        near = [t for t in near if same_island(text, s_start, s_end, t.start, own, self.openers)]  # no sale of $5m
+        near = [t for t in near if island(text, s_start, s_end, t.start, self.openers) == own]  # no sale of $5m
         near = [t for t in near if not self._traded_holding(text, t, near)
                 and not (t.start >= rec["end"] and (ctx.nearer_figure_after(t.end, t.start - rec["end"], s_end)
                                                     or self._noun_between(text, rec["end"], t.start)))]
@@ -345,7 +348,8 @@ class FrameMatcher:
         last = before[-1].lower() if before else ""
         if rec["start"] >= t.end and not text[t.end:rec["start"]].strip():
             return "verb"  # a figure right after it is its object ('Halvard Foods offers $3bn')
-        if last in DETERMINERS or last == "of" or last in self.noun_words or last.endswith(("'s", "’s", ")")) or rec["end"] <= t.start and rec["end"] >= t.start - self.limits.figure_noun_chars:
+        if last in DETERMINERS or last == "of" or last in self.noun_words or last.endswith(("'s", "’s", ")")) \
+                or rec["end"] <= t.start and rec["end"] >= t.start - self.limits.figure_noun_chars:
             return "noun"
         if last[:1].isdigit() or (before and before[-1][:1].isupper() and last not in self.be):
             return "noun"
