@@ -38,7 +38,7 @@ def _roles(text, nlp):
     ("Nessary is seeking $700m in damages from Crowther Bank.", "$700m", "Nessary", "Crowther Bank"),
     # loans and investments
     ("Halvorsen lent $400m to Brisco Steel.", "$400m", "Brisco Steel", "Halvorsen"),
-    ("Yarrow Partners invested $60m in Quint Robotics.", "$60m", "Yarrow Partners", "Quint Robotics"),
+    ("Yarrow Partners invested $60m in Quint Robotics.", "$60m", "Quint Robotics", "Yarrow Partners"),
     # valuation: the thing valued
     ("The deal valued Pemberly at $3.1bn.", "$3.1bn", "Pemberly", None),
 ])
@@ -190,10 +190,10 @@ def test_a_title_case_headline_still_needs_the_body_for_its_names(nlp):
 
 
 @pytest.mark.parametrize("text,mention,subject,counterparty", [
-    # after a recipient verb the noun's giver is named by 'from': the buyer, payer, investor
+    # after a recipient verb the noun's giver is named by 'from': the buyer, the payer; the one funded
     ("Fendal won a $2bn order from Skyline Air.", "$2bn", "Skyline Air", "Fendal"),
     ("Tellan Group received a $40m payment from Brisco.", "$40m", "Brisco", "Tellan"),
-    ("Brisco received an $80m investment from Tellan Group.", "$80m", "Tellan", "Brisco"),
+    ("Brisco received an $80m investment from Tellan Group.", "$80m", "Brisco", "Tellan"),
     # a giving light verb keeps the doer
     ("Skyline Air placed a $2bn order with Fendal.", "$2bn", "Skyline Air", "Fendal"),
 ])
@@ -206,8 +206,8 @@ def test_a_recipient_verb_turns_the_noun_round(text, mention, subject, counterpa
     ("Under the deal, Tellan Group will pay $1.2bn for a 40% stake in Brisco.", "$1.2bn", "Brisco", "Tellan"),
     ("Tellan Group is to buy a 40% stake in Brisco for $1.2bn.", "$1.2bn", "Brisco", "Tellan"),
     ("Tellan Group has sold its 20% stake in Brisco to Harrow for $300m.", "$300m", "Brisco", "Harrow"),
-    # a stake taken is an investment: the investor
-    ("Tellan Group took a $1.2bn stake in Brisco.", "$1.2bn", "Tellan", "Brisco"),
+    # a stake taken is an investment in the company: the company, as when the stake is bought
+    ("Tellan Group took a $1.2bn stake in Brisco.", "$1.2bn", "Brisco", "Tellan"),
 ])
 def test_a_holding_traded_is_of_its_company(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
@@ -241,7 +241,41 @@ def test_triggers_at_words_and_their_parts(text, expected):
 @pytest.mark.parametrize("verb", ["pumped", "channelled", "poured"])
 def test_money_pumped_into_a_company_is_an_investment_in_it(verb, nlp):
     claims = extract_text(f"Brevan {verb} $300m into Kestle, its loss-making unit.", nlp=nlp)
-    assert [(c.subject.canonical, c.counterparty.canonical) for c in claims] == [("Brevan", "Kestle")]
+    assert [(c.subject.canonical, c.counterparty.canonical) for c in claims] == [("Kestle", "Brevan")]
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # an investment in something unnamed stays the investor's
+    ("Orwell Group invested $2bn in new factories.", "$2bn", "Orwell", None),
+    ("Marram's $30m investment in Pellow Labs was its largest.", "$30m", "Pellow Labs", "Marram"),
+])
+def test_an_investment_is_about_the_party_funded_when_one_is_named(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    ("Sensor maker Pellow Labs has closed a $80 million Series B round.", "$80 million", "Pellow Labs", None),
+    ("Marram leads $80m round in sensor firm Pellow", "$80m", "Pellow", "Marram"),
+    ("Dunlin Partners said Pellow's $20m Series A in 2022 was oversubscribed.", "$20m", "Pellow", None),
+    ("Quarry Bio landed a $45m funding round from Tallis Ventures.", "$45m", "Quarry Bio", "Tallis Ventures"),
+])
+def test_a_funding_round_is_the_funded_companys_and_its_investor_the_other_party(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("second", [
+    "Marram Capital put in $30m.",
+    "Marram Capital contributed $30m.",
+    "The firm said the round was oversubscribed, with Marram Capital contributing $30m.",
+])
+def test_an_investor_putting_money_in_funds_the_company_the_article_funds(second, nlp):
+    text = f"Pellow Labs, which makes sensors, has raised $80m in a new funding round. {second}"
+    assert _roles(text, nlp)["$30m"][:3] == ("Pellow Labs", "Marram Capital", "subject.implicit_funding")
+
+
+def test_a_round_of_something_else_is_no_funding(nlp):
+    roles = _roles("Kestrel Air announced a second round of job cuts costing $40m.", nlp)
+    assert roles["$40m"][2] != "subject.funding"
 
 
 @pytest.mark.parametrize("text, subject, counterparty", [

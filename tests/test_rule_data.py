@@ -71,3 +71,15 @@ def test_a_month_after_a_date_cue_is_a_date_and_the_cues_are_rule_data(nlp):
     names = [e["text"] for e in nlp(text)._.entities]
     assert names == ["Korvel Retail", "May Department Stores", "Korvel Retail"]
     assert "in" in entity_rules().month_date_cues and "in" in entity_rules().month_possessive_date_cues
+
+
+def test_a_frame_may_take_its_implicit_subject_only_from_frames_that_exist(tmp_path):
+    from extractor.ruleset import frame_rules
+
+    def edit(data):
+        next(f for f in data["frames"] if f["id"] == "funding")["implicit_subject"].append("fundraising")
+
+    rules = _broken_rules(tmp_path, "frames.json", edit)["CLAIMS_RULES"]
+    clear_cache()
+    with pytest.raises(RuleError, match=r"frames\.json.*fundraising"):
+        frame_rules(rules)

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from .base import Regexes, RuleFile, Strict, Words
 from .loader import load
 
-Argument = Literal["agent", "patient", "asset", "to", "from", "for", "against", "with", "in", "into", "on", "by", "at"]
+Argument = Literal["agent", "patient", "possessor", "asset", "to", "from", "for", "against", "with", "in", "into", "on", "by", "at"]
 
 
 class Roles(Strict):
@@ -31,6 +31,8 @@ class Frame(Strict):
     counted: Roles | None = Field(None, description="roles when the patient is counted ('sell 10 aircraft to X')")
     received: Roles | None = Field(None, description="roles of a noun after a recipient verb ('X won a $2bn order from "
                                                      "Y': the light verb's subject receives it)")
+    receiving_verbs: Words = Field(default_factory=list, description="light verbs whose subject receives this frame's "
+                                   "noun besides the common recipient verbs ('closed a $120m round')")
     sells: bool = Field(False, description="its patient is a thing sold; the document's 'asset' is the one most "
                                            "often sold")
     buyer: list[Argument] = Field(default_factory=list, description="arguments that name who buys (for 'the buyer of X')")
@@ -40,6 +42,9 @@ class Frame(Strict):
                                                  "bill' make the seller (Y's owner) the payer")
     implicit_counterparty: Literal["government", "authority", "supplier"] | None = Field(
         None, description="who receives the figure when the sentence names no one (taxes: the government)")
+    implicit_subject: list[str] = Field(default_factory=list, description="ids of frames whose subjects in the document "
+                                        "name this frame's subject when its sentence names none ('Brightwater put in "
+                                        "$50m': the company the article's funding and borrowing figures are about)")
 
     @model_validator(mode="after")
     def _roles_for_triggers(self) -> Frame:
@@ -97,6 +102,8 @@ class FrameRules(RuleFile):
     recipient_verbs: Words = Field(description="light verbs whose subject receives the noun after them ('won an order', "
                                                "'received a payment'): a frame's 'received' roles apply")
     agent_blockers: Words = Field(description="words after which a name is no agent ('an officer at Acme')")
+    absolute_openers: Words = Field(description="blockers that open an absolute clause: a name after one does the "
+                                    "-ing verb right after it ('with Beta contributing $50m')")
     limits: FrameLimits
 
     @model_validator(mode="after")
@@ -105,6 +112,9 @@ class FrameRules(RuleFile):
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
             raise ValueError(f"frame ids listed more than once: {', '.join(repeated)}")
+        unknown = sorted({i for f in self.frames for i in f.implicit_subject} - set(ids))
+        if unknown:
+            raise ValueError(f"implicit_subject names frames that do not exist: {', '.join(unknown)}")
         return self
 
 

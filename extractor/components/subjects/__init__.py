@@ -174,6 +174,7 @@ class SubjectFinder:
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         told: dict[tuple, dict] = {}  # an amount -> the last figure of it that has a subject
         acted: list[dict] = []  # figures whose subject a frame's verb made its doer ('X agreed to pay $2bn')
+        unnamed: list[tuple[dict, Match]] = []  # figures whose frame names no subject but says where to find it
         for rec in money:
             original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
             if original is not None and "subject" in original:  # "$2bn (£1.1bn)": the conversion is the same claim
@@ -250,6 +251,9 @@ class SubjectFinder:
                 told[amount] = rec
             if frame and frame.by_verb and subject and rule == frame.frame:
                 acted.append(rec)
+            if frame and frame.subject is None and frame.implicit_subject:
+                unnamed.append((rec, frame))
+        _implicit_subjects(money, unnamed)
         self._headline_figures(view, money)
         _figures_told_again(money, self.frame_subjects)
         self._bid_targets(money, view, [t.start for t in triggers if any(f.sells for f, _ in t.frames)])
@@ -760,6 +764,45 @@ def _same_parties(rec: dict, original: dict) -> None:
     rec["subject"], rec["counterparty"] = original["subject"], original["counterparty"]
     rec["decided_by"] = {**rec.get("decided_by", {}), **{k: v for k, v in original.get("decided_by", {}).items()
                                                       if k in ("subject", "counterparty")}}
+
+
+def _implicit_subjects(money: list[dict], unnamed: list[tuple[dict, Match]]) -> None:
+    """'Brightwater put in $50m': a figure whose frame names only the other party (or no party)
+    is about the party that the document's figures of the frames its rule lists are most often
+    about (the start-up of a funding round), never its own other party; the frame's party, else
+    the name the figure's words gave it, becomes the counterparty. Conversions follow."""
+    if not unnamed:
+        return
+    about: dict[str, Counter] = {}  # subject rule -> how often each name is the subject
+    first: dict[str, dict] = {}  # canonical name -> the first subject record naming it
+    for rec in money:
+        if rec.get("subject") and rec.get("equivalent_of") is None:
+            about.setdefault(_subject_rule(rec), Counter())[rec["subject"]["canonical"]] += 1
+            first.setdefault(rec["subject"]["canonical"], rec)
+    changed: set[int] = set()
+    for rec, frame in unnamed:
+        decided = rec["decided_by"]
+        if frame.counterparty:
+            other = _entity(frame.counterparty)
+            evidence = {"text": frame.counterparty["text"], "start": frame.counterparty["start"], "end": frame.counterparty["end"]}
+        else:  # the name the figure's own words made its subject ('with Beta contributing $50m')
+            other, words = rec.get("subject"), decided.get("subject")
+            evidence = {"text": words["evidence"], "start": words["start"], "end": words["end"]} \
+                if words and words["evidence"] is not None else None
+        counts = sum((about.get(f"subject.{f}", Counter()) for f in frame.implicit_subject), Counter())
+        named = next((n for n, _ in counts.most_common() if other is None or n != other["canonical"]), None)
+        if named is None:
+            continue
+        rec["subject"] = first[named]["subject"]
+        decided["subject"] = extensions.decision(f"subject.implicit_{frame.frame}", _mention_of(first[named]))
+        if other is not None:
+            rec["counterparty"] = other
+            decided["counterparty"] = extensions.decision(f"counterparty.{frame.frame}", evidence)
+        changed.add(id(rec))
+    for rec in money:
+        original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
+        if original is not None and id(original) in changed:
+            _same_parties(rec, original)
 
 
 def _one_transaction(money: list[dict], acted: list[dict]) -> None:

@@ -43,6 +43,7 @@ GOVERNED = re.compile(  # "buy the government's 20% stake": used with fullmatch(
     r"\s+(?:(?:a|an|the|its|their|his|her|another|further)\s+)?(?:(?:[A-Z][\w&.-]*\s+){0,2}[\w&.-]+['’]s?\s+)?"
     r"(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
 BRACKETED = re.compile(r"\([^)]*\)?")
+ING_AFTER = re.compile(r"\s+[a-z]+ing\b")  # match(name end): 'with Beta contributing'
 PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|ing|ly)")  # fullmatch: a participle or an adverb
 WORD_PUNCT = ",.()\"'“”"  # stripped from the ends of a word before it is compared
 PUNCT = re.escape(WORD_PUNCT)
@@ -60,6 +61,7 @@ class Match:
     trigger: tuple[int, int]
     counterparty_frame: str | None = None  # when another frame of the same transaction named it
     implicit: str | None = None  # who receives the figure when no one is named ("government" for taxes)
+    implicit_subject: tuple[str, ...] = ()  # frames whose subjects in the document name an unnamed subject
     sells: bool = False  # a frame of a thing sold (sale, purchase, bid)
     named_other: bool = False  # the counterparty is named by a preposition ('to Acme'), not as the doer
     by_verb: bool = False  # the trigger is a verb ('X offered to buy')
@@ -118,7 +120,7 @@ class Arguments(dict):
     def __init__(self, lookup: Callable[[str], EntityMention | None]) -> None:
         super().__init__()
         self.lookup = lookup
-        self.received = False  # a noun's light verb is a recipient verb ('won an order')
+        self.light = ""  # a noun's light verb, lower-cased ('won' in 'won an order')
 
     def __missing__(self, key: str) -> EntityMention | None:
         value = self[key] = self.lookup(key)
@@ -201,6 +203,7 @@ class FrameMatcher:
         self.holding_words = {w.lower() for w in rules.holding_nouns}
         self.sells_verbs = {word for word, frames in self.by_word.items() if any(f.sells and p == "verb" for f, p in frames)}
         self.blockers = set(rules.agent_blockers)
+        self.absolute = set(rules.absolute_openers)
         sales = [f for f in rules.frames if f.sold_to_pay]
         participles = alternation([v for f in sales for v in f.verbs if not v.lower().endswith("ing")])
         sale_nouns = alternation([n for f in sales for n in f.nouns])
@@ -371,7 +374,8 @@ class FrameMatcher:
         if frame.counted and args.get("patient") is None and self.number.search(after) and "%" not in after \
                 and "per cent" not in after:
             roles = frame.counted
-        if frame.received and args.received:  # "Fendal won a $2bn order from Skyline": Skyline ordered
+        if frame.received and args.light and (args.light in self.recipient or args.light in frame.receiving_verbs):
+            # "Fendal won a $2bn order from Skyline": Skyline ordered
             roles = frame.received
         counted = pos == "noun" and t.start >= rec["end"] and bool(QUANTIFIED.fullmatch(text, rec["end"], t.start))
         return self._roles(frame, roles, args, t, pos == "verb", counted)
@@ -382,9 +386,10 @@ class FrameMatcher:
         role = next((r for r in roles.counterparty if args.get(r)
                      and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
         other = args[role] if role else None
-        if subject is None and other is None and frame.implicit_counterparty is None:
+        if subject is None and other is None and frame.implicit_counterparty is None and not frame.implicit_subject:
             return None
-        return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty, sells=frame.sells,
+        return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty,
+                     implicit_subject=tuple(frame.implicit_subject), sells=frame.sells,
                      named_other=role not in (None, "agent"), by_verb=by_verb, counted=counted)
 
     def _words_after(self, text: str, end: int, limit: int) -> str:
@@ -413,7 +418,8 @@ class FrameMatcher:
         else:
             possessor = self._possessor(text, t.start, s_start, names)
             light = self._light_verb(text, before, t.start, rec)
-            args.received = light is not None and WORD.match(text, light).group(0).strip(",.()").lower() in self.recipient
+            args.light = WORD.match(text, light).group(0).strip(",.()").lower() if light is not None else ""
+            args["possessor"] = possessor
             modified = self._modified_noun(text, before, t, s_start, names, rec) if light is None else None
             if light is None:
                 self._two_objects(text, before, t, s_start, names, rec, args)
@@ -544,7 +550,8 @@ class FrameMatcher:
             if nxt and e["text"][:4].lower() == "the " and APPOSED.fullmatch(link):
                 return nxt  # "the US financial watchdog, the Securities and Exchange Commission"
             if nxt and re.fullmatch(r"\s+[a-z-]+(?:\s+[a-z-]+)?\s+", link) and self._gap_ok(link) \
-                    and not set(link.split()) & (self.blockers | {"and", "or", "nor", "plus"}):  # not "with GM about Fiat"
+                    and nxt["text"][:1].isupper() and not set(link.split()) & (self.blockers | self.be | {"and", "or", "nor", "plus"}):
+                # not "with GM about Fiat", nor "in Beta was its largest"
                 return nxt  # "Yukos unit Beta", "Acme subsidiary Beta"
             return e
         return owner
@@ -618,8 +625,9 @@ class FrameMatcher:
             lead = [w.lower() for w in text[max(s_start, e["start"] - 30):e["start"]].split()]
             while lead and lead[-1] in DETERMINERS:
                 lead.pop()
-            if lead and lead[-1] in self.blockers and not (lead[-1] == "for" and INFINITIVE_SUBJECT.fullmatch(text, e["end"], pos)):
-                continue  # but 'for Acme to sell': Acme is the one who sells
+            if lead and lead[-1] in self.blockers and not (lead[-1] == "for" and INFINITIVE_SUBJECT.fullmatch(text, e["end"], pos)) \
+                    and not (lead[-1] in self.absolute and (ing := ING_AFTER.match(text, e["end"])) and ing.end() > pos):
+                continue  # but 'for Acme to sell', 'with Beta contributing $50m': Acme sells, Beta contributes
             if len(lead) > 1 and lead[-2] in RELATIVE_WORDS:
                 continue  # "Acme, which owns Beta, has invested": Beta is the object of 'owns'
             if self.shared_subject.match(text, e["end"], pos) or object_start is not None and MODIFIER.fullmatch(
