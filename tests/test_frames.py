@@ -410,3 +410,23 @@ def test_a_payment_a_share_to_a_companys_shareholders_buys_its_shares(nlp):
 def test_a_public_body_named_by_a_demonym_and_its_noun_is_a_party(nlp):
     got = _roles("Zantor has won a $2bn contract from the Norwegian navy to build four frigates.", nlp)["$2bn"]
     assert got[:2] == ("Zantor", "Norwegian navy")
+
+
+@pytest.mark.parametrize("second, subject, counterparty", [
+    # paid to no one named by the buyer: the price of what it bids for
+    ("An analyst said Tarvin would need to pay at least £2.7bn to win over the Mallow family.", "Mallow & Finch", "Tarvin Foods"),
+    ("Tarvin will pay £2.7bn.", "Mallow & Finch", "Tarvin Foods"),
+    # a payment that says what it is, or names its receiver, stays a payment
+    ("Tarvin paid £2.7bn in advisory fees.", "Tarvin Foods", None),
+    ("Tarvin will pay £2.7bn to its shareholders.", "Tarvin Foods", None),
+    ("Tarvin will pay Mallow a break fee of £2.7bn.", "Tarvin Foods", "Mallow & Finch"),
+])
+def test_what_the_buyer_pays_to_no_one_named_is_the_price_of_what_it_buys(second, subject, counterparty, nlp):
+    text = f"Tarvin Foods has made a £2.4bn offer for Mallow & Finch. {second}"
+    claims = [c for c in extract_text(text, nlp=nlp) if "2.7bn" in c.mention]
+    assert [(c.subject.canonical, c.counterparty.canonical if c.counterparty else None) for c in claims] == [(subject, counterparty)]
+
+
+def test_an_infinitive_after_to_names_no_receiver(nlp):
+    roles = _roles("Corvel said it would pay $40m to win over Anstey Partners.", nlp)
+    assert roles["$40m"][1] is None

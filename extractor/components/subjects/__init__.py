@@ -35,7 +35,7 @@ from ...textmatch import alternation as _words
 from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
 from ..view import inside, layout_of
-from .frames import Context, FrameMatcher, Match, Trade
+from .frames import DETERMINERS, Context, FrameMatcher, Match, Trade
 from .lists import Lists, NameList
 from .owners import Owners
 from .products import Product, Products
@@ -53,6 +53,7 @@ PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
 OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
 LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
+WORDS_AFTER = re.compile(r"\s*(?P<word>[A-Za-z]+)(?:\s+(?P<next>[A-Za-z]+))?")  # match(figure end)
 
 
 class SubjectFinder:
@@ -175,6 +176,7 @@ class SubjectFinder:
         told: dict[tuple, dict] = {}  # an amount -> the last figure of it that has a subject
         acted: list[dict] = []  # figures whose subject a frame's verb made its doer ('X agreed to pay $2bn')
         unnamed: list[tuple[dict, Match]] = []  # figures whose frame names no subject but says where to find it
+        bought: dict[str, Entity] = {}  # a buyer's name -> the first thing a figure before said it buys
         for rec in money:
             original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
             if original is not None and "subject" in original:  # "$2bn (£1.1bn)": the conversion is the same claim
@@ -208,6 +210,10 @@ class SubjectFinder:
                     and self.holders.match(text, frame.counterparty["end"]):  # 'pay Beltran shareholders 540p a share':
                 frame.subject, frame.counterparty = frame.counterparty, frame.subject  # Beltran's shares are bought
                 frame.frame = frame.counterparty_frame = "holders_paid"
+            if frame and frame.pays_price and frame.by_verb and frame.subject and frame.counterparty is None \
+                    and (thing := bought.get(frame.subject["canonical"])) and self._bare_payment(text, rec):
+                frame.subject, frame.counterparty = thing, frame.subject  # 'Halvard would need to pay £2.7bn': for
+                frame.frame = "purchase_paid"  # what the document says Halvard buys
             made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
             commodity = self._commodity(in_sentence, rec) if rec.get("per") in self.commodity_units else None
             if commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
@@ -253,6 +259,8 @@ class SubjectFinder:
                 acted.append(rec)
             if frame and frame.subject is None and frame.implicit_subject:
                 unnamed.append((rec, frame))
+            if frame and frame.sells and subject and other and rule == frame.frame:
+                bought.setdefault(other["canonical"], subject)
         _implicit_subjects(money, unnamed)
         self._headline_figures(view, money)
         _figures_told_again(money, self.frame_subjects)
@@ -370,6 +378,15 @@ class SubjectFinder:
             found = body.get(_amount(rec))
             if found and found.get("subject") and _subject_rule(rec) in WEAK_SUBJECTS:
                 _told_again(rec, found, "subject.headline_restated")
+
+    def _bare_payment(self, text: str, rec: dict) -> bool:
+        """Does nothing after a paid figure say what it is or who gets it ('pay £2.7bn to win',
+        not 'pay £50m in fees', 'pay £3m to its staff')? Only an infinitive may follow."""
+        m = WORDS_AFTER.match(text, rec["end"])
+        if m is None or m.group("word").lower() not in self.frames.prepositions:
+            return True
+        return m.group("word").lower() == "to" and bool(m.group("next")) and m.group("next").islower() \
+            and m.group("next") not in self.frames.possessive and m.group("next") not in DETERMINERS
 
     def _subject(self, text: str, view: Layout, rec: dict, in_sentence: list[Entity], entities: list[Entity],
                  sentence: tuple[int, int], clause: tuple[int, int], content: tuple[int, int] | None,

@@ -64,6 +64,7 @@ class Match:
     implicit_subject: tuple[str, ...] = ()  # frames whose subjects in the document name an unnamed subject
     sells: bool = False  # a frame of a thing sold (sale, purchase, bid)
     named_other: bool = False  # the counterparty is named by a preposition ('to Acme'), not as the doer
+    pays_price: bool = False  # a payment that names no receiver may be the price of what its payer buys
     by_verb: bool = False  # the trigger is a verb ('X offered to buy')
     counted: bool = False  # the figure counts the noun ('X made $3bn of purchases')
 
@@ -204,6 +205,7 @@ class FrameMatcher:
         self.sells_verbs = {word for word, frames in self.by_word.items() if any(f.sells and p == "verb" for f, p in frames)}
         self.blockers = set(rules.agent_blockers)
         self.absolute = set(rules.absolute_openers)
+        self.verb_words = self.light | {w.split()[0] for w, frames in self.by_word.items() if any(p == "verb" for _, p in frames)}
         sales = [f for f in rules.frames if f.sold_to_pay]
         participles = alternation([v for f in sales for v in f.verbs if not v.lower().endswith("ing")])
         sale_nouns = alternation([n for f in sales for n in f.nouns])
@@ -389,7 +391,7 @@ class FrameMatcher:
         if subject is None and other is None and frame.implicit_counterparty is None and not frame.implicit_subject:
             return None
         return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty,
-                     implicit_subject=tuple(frame.implicit_subject), sells=frame.sells,
+                     implicit_subject=tuple(frame.implicit_subject), sells=frame.sells, pays_price=frame.pays_price,
                      named_other=role not in (None, "agent"), by_verb=by_verb, counted=counted)
 
     def _words_after(self, text: str, end: int, limit: int) -> str:
@@ -567,6 +569,8 @@ class FrameMatcher:
         """The name after the first ``prep`` following ``pos``, no clause word between (nor,
         between a noun and its 'by', another noun)."""
         m = self.preposition[prep].search(text, pos, limit)
+        if m is not None and prep == "to" and (w := WORD_AT.match(text, m.end())) and w.group(0) in self.verb_words:
+            return None  # 'pay £2.7bn to win over the Pell family': an infinitive names no receiver
         if m is None or not self._in_scope(text[pos:m.start()]) \
                 or len(BRACKETS.sub("", text[pos:m.start()]).split()) > 2 * self.limits.gap_words:  # conversions not counted
             return None
