@@ -430,3 +430,11 @@ def test_what_the_buyer_pays_to_no_one_named_is_the_price_of_what_it_buys(second
 def test_an_infinitive_after_to_names_no_receiver(nlp):
     roles = _roles("Corvel said it would pay $40m to win over Anstey Partners.", nlp)
     assert roles["$40m"][1] is None
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Orwell invested $3bn in China last year.", "Orwell"),
+    ("Japanese investors poured $20bn into US bonds in January.", "Japanese investors"),
+])
+def test_a_place_invested_in_is_no_party(text, subject, nlp):
+    assert _roles(text, nlp)[text[text.index("$"):].split()[0]][:2] == (subject, None)

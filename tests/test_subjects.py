@@ -248,3 +248,15 @@ def test_a_transaction_named_again_by_a_definite_noun_keeps_its_parties(nlp):
     servicing = {c.mention: c for c in extract_text(text, nlp=nlp)}["€50m"]
     assert (servicing.subject.canonical, servicing.counterparty.canonical) == ("Norwell Power", "Kessick Wind")
     assert servicing.decided_by["subject"].rule == "subject.same_transaction"
+
+
+def test_a_region_named_with_its_noun_is_a_party_and_the_province_stands_for_it(nlp):
+    text = ("The eastern province of Varlan will spend 480bn yuan on roads and railways, officials said. "
+            "The province's fiscal revenue fell 4% to 310bn yuan last year.")
+    subjects = {c.mention: c.subject.canonical if c.subject else None for c in extract_text(text, nlp=nlp)}
+    assert subjects == {"480bn yuan": "Varlan", "310bn yuan": "Varlan"}
+
+
+def test_the_province_with_no_region_named_stands_for_nothing(nlp):
+    claims = extract_text("Acme Corp said the province would pay it $5m.", nlp=nlp)
+    assert [c.subject.canonical for c in claims] == ["Acme"]

@@ -38,6 +38,8 @@ class Frame(Strict):
     buyer: list[Argument] = Field(default_factory=list, description="arguments that name who buys (for 'the buyer of X')")
     seller: list[Argument] = Field(default_factory=list, description="arguments that name who sells (the document's "
                                                                      "supplier)")
+    no_places: list[Argument] = Field(default_factory=list, description="arguments a place never fills ('invested "
+                                      "$3bn in China' is the investor's; 'into US bonds' names no party)")
     pays_price: bool = Field(False, description="a payment by the document's buyer of a thing that names no receiver "
                                                 "is the thing's price ('Halvard would need to pay at least £2.7bn')")
     sold_to_pay: bool = Field(False, description="a sale: 'Y was sold to pay off a debt', 'the sale of Y to pay a tax "

@@ -106,6 +106,10 @@ class SubjectRules(RuleFile):
     generic_markers: Words
     owner_nouns: Words
     state_nouns: Words
+    region_nouns: Words = Field(description="nouns of a region with a government of its own ('the eastern province "
+                                "of Varlan', 'Varlan province'): the region is a public body named by its name, and "
+                                "'the province' or 'the provincial government' (reference kind 'region') stands "
+                                "for the region last named so; with none named, for nothing")
     holding_cues: Words
     passive_agent: Regex = Field(description="matches right before a name that is the doer of a passive verb "
                                              "('were beaten by '): used with search(text, start, name start)")

@@ -44,6 +44,7 @@ GOVERNED = re.compile(  # "buy the government's 20% stake": used with fullmatch(
     r"(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
 BRACKETED = re.compile(r"\([^)]*\)?")
 ING_AFTER = re.compile(r"\s+[a-z]+ing\b")  # match(name end): 'with Beta contributing'
+PLACES = {"GPE", "LOC", "NORP"}
 PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|ing|ly)")  # fullmatch: a participle or an adverb
 WORD_PUNCT = ",.()\"'“”"  # stripped from the ends of a word before it is compared
 PUNCT = re.escape(WORD_PUNCT)
@@ -383,6 +384,9 @@ class FrameMatcher:
         return self._roles(frame, roles, args, t, pos == "verb", counted)
 
     def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger, by_verb: bool, counted: bool) -> Match | None:
+        for r in frame.no_places:
+            if args.get(r) and args[r]["label"] in PLACES:
+                args[r] = None  # 'invested $3bn in China': no party
         by = args.get("by") if "by" in roles.counterparty else None  # 'a loan arranged by X': X lends, it is not the agent
         subject = next((args[r] for r in roles.subject if args.get(r) and not (r == "agent" and args[r] is by)), None)
         role = next((r for r in roles.counterparty if args.get(r)

@@ -87,6 +87,11 @@ class References:
             rf"(?P<noun>{alternation(rules.group_nouns)})\b")
         self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
         self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
+        regions = alternation(rules.region_nouns)
+        self.region_of = re.compile(  # "the eastern province of Varlan"
+            rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>{regions})\s+of\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b")
+        self.region_after = re.compile(rf"\s+(?P<noun>{regions})\b")  # "Varlan province": used with match(name end)
+        self.region_nouns = set(rules.region_nouns)
         place = alternation(sorted(nationalities))
         self.place_before = re.compile(rf"(?<![\w-])(?P<place>{place})\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{nouns})\s+$")
         self.place_after = re.compile(rf",\s+(?:(?:the|a|an)\s+(?P<the>{place})\s|(?P<own>{place})['’]s\s)")
@@ -106,6 +111,10 @@ class References:
             found.append(Reference(m.start(), m.end(), m.group(0), kind, noun,
                                    self._government_name(mods, m.group("noun")) if named else None,
                                    place=self._place(capitals[0]) if capitals and not named else None))
+        regions = [Reference(m.start(), m.end(), m.group(0), "region", m.group("noun"), m.group("name"))
+                   for m in self.region_of.finditer(text)]
+        starts = {r.start for r in regions}
+        found = [r for r in found if r.start not in starts] + regions  # "the eastern province of Varlan" names Varlan
         for g in self.government_noun.finditer(text):
             m = self.bare_government.search(text, max(0, g.start() - 40), g.start())
             if m:
@@ -176,7 +185,7 @@ class References:
         for e in entities:
             after = self.apposition_after.match(text, e["end"])
             before = self.apposition_before.search(text, max(0, e["start"] - 30), e["start"])
-            m = after or before
+            m = after or before or self.region_after.match(text, e["end"])
             if m:
                 kinds.nouns.setdefault(e["canonical"], m.group("noun").lower())
             before = self.place_before.search(text, max(0, e["start"] - 40), e["start"])
@@ -205,7 +214,19 @@ class References:
         top = counts.most_common(1)[0][0] if counts else None
         salient_government = next((e for e in entities if e["canonical"] == top), None)
         resolved: list[EntityMention] = []
+        region: EntityMention | None = None  # the region last named ('the province of Varlan', 'Varlan province')
+        named_regions = sorted([(e["start"], e) for e in entities if kinds.nouns.get(e["canonical"]) in self.region_nouns]
+                               + [(r.start, {"canonical": r.name, "label": r.label}) for r in refs if r.kind == "region" and r.name],
+                               key=lambda p: p[0])
+        k = 0
         for ref in refs:
+            while k < len(named_regions) and named_regions[k][0] < ref.start:
+                region, k = named_regions[k][1], k + 1
+            if ref.kind == "region" and not ref.name:
+                if region:  # 'the province' stands for the region last named, or for nothing
+                    resolved.append({"text": ref.text, "canonical": region["canonical"], "label": "GOV",
+                                     "start": ref.start, "end": ref.end})
+                continue
             i = bisect_left(starts, ref.start)
             window = list(range(max(0, i - back), i))
             if ref.name:
