@@ -170,3 +170,13 @@ def test_a_day_after_the_figure_is_when_it_was_said_when_its_clause_names_a_year
 def test_a_year_to_a_month_however_written(nlp, text, dates):
     period = periods(nlp, text, "2005-06-01")[0]
     assert (period["start"], period["end"]) == dates
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Varlan will spend 480bn yuan on roads between 2025 and 2027.", ["between 2025 and 2027"]),
+    ("Ostrand plans to invest €3bn from 2026 through 2028.", ["from 2026 through 2028"]),
+    # 'from' before a figure is a comparison, not an opener
+    ("Profit rose to $5bn from $4bn in 2024.", [None, "2024"]),
+])
+def test_a_span_opened_by_its_own_preposition_binds_to_the_figure_before_it(text, expected, nlp):
+    assert texts(nlp, text) == expected

@@ -18,6 +18,8 @@ class PeriodPattern(Strict):
 
 class PeriodCues(Strict):
     bind: Words
+    span_openers: Words = Field(description="a preposition that opens a period phrase of its own ('between 2025 and "
+                                "2027', 'from 2025 to 2027') binds it to the figure right before it, as a cue would")
     comparison_period: Words
     argument_verbs: Words = Field(description="a comparison cue right after one of these verbs is their argument, "
                                               "not a comparison ('based on 2004 figures')")

@@ -37,6 +37,7 @@ class Phrase:
     attributive: bool = False
     other_figure: bool = False
     metric: str | None = None
+    opened: bool = False  # its own first word binds it ('between 2025 and 2027')
 
     @property
     def clean(self) -> str:
@@ -154,7 +155,8 @@ class PhraseFinder:
             before.pop()
         fields = {k: v for k, v in match.groupdict().items() if v}
         phrase = Phrase(match.start(), match.end(), match.group(), rule.kind, fields, rule=rule.id,
-                        cue=before[-1] if before else "")
+                        cue=before[-1] if before else "",
+                        opened=words(match.group())[:1] in ([w] for w in self.rules.cues.span_openers))
         if rule.needs_cue and "year" not in fields and phrase.cue not in self.rules.cues.bind:
             return None
         preceding = self.clause_end.split(text[max(0, match.start() - limits.comparison_cue_chars):match.start()])[-1]
