@@ -438,3 +438,17 @@ def test_an_infinitive_after_to_names_no_receiver(nlp):
 ])
 def test_a_place_invested_in_is_no_party(text, subject, nlp):
     assert _roles(text, nlp)[text[text.index("$"):].split()[0]][:2] == (subject, None)
+
+
+def test_ordered_to_pay_keeps_the_payment(nlp):
+    assert _roles("A jury ordered Pentrex to pay Orvane $310m.", nlp)["$310m"][:2] == ("Pentrex", "Orvane")
+
+
+@pytest.mark.parametrize("text", [
+    "Pentrex paid $5m to Orvane, half the $10m Orvane had sought.",
+    "Pentrex paid $5m to Orvane, half the $10m that Orvane had sought.",
+])
+def test_a_verb_after_its_figure_in_an_object_relative_clause_takes_it_as_object(text, nlp):
+    roles = _roles(text, nlp)
+    assert roles["$5m"][:2] == ("Pentrex", "Orvane")
+    assert roles["$10m"][0] == "Orvane" and roles["$10m"][2] == "subject.claim"

@@ -45,6 +45,9 @@ GOVERNED = re.compile(  # "buy the government's 20% stake": used with fullmatch(
 BRACKETED = re.compile(r"\([^)]*\)?")
 ING_AFTER = re.compile(r"\s+[a-z]+ing\b")  # match(name end): 'with Beta contributing'
 PLACES = {"GPE", "LOC", "NORP"}
+OBJECT_RELATIVE = re.compile(  # "the $900m (that) Orvane had sought": fullmatch(figure end, trigger start)
+    r"\s+(?:that\s+|which\s+)?(?:(?:[A-Z][\w&.'’-]*\s+){1,4}|(?:it|they|he|she)\s+)"
+    r"(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?")
 PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|ing|ly)")  # fullmatch: a participle or an adverb
 WORD_PUNCT = ",.()\"'“”"  # stripped from the ends of a word before it is compared
 PUNCT = re.escape(WORD_PUNCT)
@@ -270,7 +273,8 @@ class FrameMatcher:
         near = triggers[bisect_left(starts, lo):bisect_left(starts, hi)]
         near = [t for t in near if clause[0] <= t.start < clause[1]]
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
-                or (t.start >= rec["end"] and self._in_scope(text[rec["end"]:t.start], after_figure=True))]
+                or (t.start >= rec["end"] and (self._in_scope(text[rec["end"]:t.start], after_figure=True)
+                                               or OBJECT_RELATIVE.fullmatch(text, rec["end"], t.start) is not None))]
         own = island(text, s_start, s_end, rec["start"], self.openers)  # "Kelvar, which made $5m, was sold":
         near = [t for t in near if island(text, s_start, s_end, t.start, self.openers) == own]  # no sale of $5m
         near = [t for t in near if not self._traded_holding(text, t, near)
@@ -292,8 +296,9 @@ class FrameMatcher:
                     first.counterparty, first.counterparty_frame = found.counterparty, found.frame
                     return first  # one transaction told by two frames ('placed an order ..., a deal valued at')
                 elif found.subject and found.counterparty and first.counterparty is None and first.subject \
-                        and found.counterparty["canonical"] == first.subject["canonical"]:
+                        and found.counterparty["canonical"] == first.subject["canonical"] and first.trigger[0] < rec["start"]:
                     return found  # 'X won the auction, agreeing to pay $9bn': the payer is the buyer of a thing
+                    # (not 'paid $5m to X, half the $10m X had sought': a verb after its figure has it as object)
                 elif found.implicit and found.counterparty is None and (
                         found.subject is None or found.subject["canonical"] == first.subject["canonical"]):
                     first.implicit, first.counterparty_frame = found.implicit, found.frame
@@ -343,7 +348,7 @@ class FrameMatcher:
         if t.end <= rec["start"]:
             return outside, rec["start"] - t.end
         between = text[rec["end"]:t.start]
-        close = len(BRACKETS.sub("", between).split()) <= 2
+        close = len(BRACKETS.sub("", between).split()) <= 2 or OBJECT_RELATIVE.fullmatch(between) is not None
         return outside, (t.start - rec["end"]) + (0 if close else self.limits.reach_chars // 2)
 
     def _word_class(self, text: str, t: Trigger, rec: dict) -> str:
@@ -591,7 +596,7 @@ class FrameMatcher:
         words away ('£35m for the compensation scheme ordered by X': the scheme was ordered)?"""
         between = BRACKETS.sub("", text[start:end])
         words = between.split()
-        return len(words) > 2 and not QUANTIFIED.fullmatch(between) and any(self._other_noun(w) for w in words)
+        return len(words) > 2 and not OBJECT_RELATIVE.fullmatch(between) and not QUANTIFIED.fullmatch(between) and any(self._other_noun(w) for w in words)
 
     def _other_noun(self, word: str) -> bool:
         """Is ``word`` (between a noun and a preposition) a lower-case word that may be a noun?"""
