@@ -452,3 +452,12 @@ def test_a_verb_after_its_figure_in_an_object_relative_clause_takes_it_as_object
     roles = _roles(text, nlp)
     assert roles["$5m"][:2] == ("Pentrex", "Orvane")
     assert roles["$10m"][0] == "Orvane" and roles["$10m"][2] == "subject.claim"
+
+
+@pytest.mark.parametrize("text, subject, counterparty", [
+    ("The Eastern Development Bank approved a $350m loan to Tessin Power.", "Tessin Power", "Eastern Development Bank"),
+    ("Halvorsen Bank extended a $350m credit facility to Tessin Power.", "Tessin Power", "Halvorsen Bank"),
+    ("Tessin Power took out a $350m loan.", "Tessin Power", None),
+])
+def test_who_approves_or_extends_a_loan_to_another_lends_it(text, subject, counterparty, nlp):
+    assert _roles(text, nlp)["$350m"][:2] == (subject, counterparty)
