@@ -114,3 +114,10 @@ def test_a_specific_metric_is_looked_for_only_where_one_of_its_terms_is(nlp, mon
 def test_a_term_after_including_or_after_does_not_name_the_figure(text, metric, nlp):
     from extractor.extract import extract_text
     assert {c.metric for c in extract_text(text, nlp=nlp)} == {metric}
+
+
+def test_a_part_named_after_including_keeps_its_own_metric_not_the_whole_s(nlp):
+    from extractor.extract import extract_text
+    text = "Ardmore agreed to sell Kelvane to Sorrel Capital for €3.2bn ($3.5bn), including €600m of debt."
+    assert {c.mention: c.metric for c in extract_text(text, nlp=nlp)} == {
+        "€3.2bn": "sale price", "$3.5bn": "sale price", "€600m": "debt"}
