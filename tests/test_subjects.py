@@ -260,3 +260,16 @@ def test_a_region_named_with_its_noun_is_a_party_and_the_province_stands_for_it(
 def test_the_province_with_no_region_named_stands_for_nothing(nlp):
     claims = extract_text("Acme Corp said the province would pay it $5m.", nlp=nlp)
     assert [c.subject.canonical for c in claims] == ["Acme"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Graham Ashdown, the bank's chief executive, said he would forgo his £1.1m annual bonus.", "Graham Ashdown"),
+    ("Ms Ortega said she would give up her £400,000 salary.", "Ortega"),
+])
+def test_a_persons_possessive_before_a_figure_that_modifies_a_noun_makes_the_person_the_subject(text, subject, nlp):
+    assert [c.subject.canonical for c in extract_text(text, nlp=nlp)] == [subject]
+
+
+def test_a_person_pronoun_as_the_object_before_a_figure_is_no_possessor(nlp):
+    claims = extract_text("Ms Ortega left Tessin Bank in May. The bank paid her £2m in compensation.", nlp=nlp)
+    assert [c.decided_by["subject"].rule for c in claims if "subject" in c.decided_by] != ["subject.person_possessor"]

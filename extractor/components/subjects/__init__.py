@@ -115,6 +115,7 @@ class SubjectFinder:
         self.passive_agent = re.compile(r.passive_agent)
         self.relative_antecedent = re.compile(r.relative_antecedent)
         self.reporter_cues = {w.lower() for w in r.reporter_cues}
+        self.person_possessives = {w.lower() for w in r.person_possessives}
         self.outlet_types = {"media", "publisher"}
         self.figure_noun_at = re.compile(r.figure_noun_at)
         self.transaction = re.compile(rf"\b(?:{_words(r.transaction_nouns)})\b", re.I)
@@ -159,6 +160,7 @@ class SubjectFinder:
 
         people = self.references.persons(text, [e for e in found if e["label"] == "PERSON"], view)
         pronoun_people = {p["start"] for p in people}
+        owners_before = {p["end"]: p for p in people if p["text"].lower() in self.person_possessives}
         parties = sorted([e for e in found if e["label"] not in {"NORP", "LOC"} and not self._is_gpe_modifier(text, e, found)]
                          + resolved + people, key=_start)
         party_starts = [e["start"] for e in parties]
@@ -216,7 +218,10 @@ class SubjectFinder:
                 frame.frame = "purchase_paid"  # what the document says Halvard buys
             made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
             commodity = self._commodity(in_sentence, rec) if rec.get("per") in self.commodity_units else None
-            if commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
+            holder = self._person_possessor(text, owners_before, rec)
+            if holder and not (frame and frame.subject):  # "he would forgo his £1.1m annual bonus": his
+                subject, rule, other, other_rule = holder, "person_possessor", None, ""
+            elif commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
                 subject, rule, other, other_rule = commodity, "unit_price", None, ""
             elif made and self.products.unit_price(text, rec, (c_start, c_end)):  # "$20,000 per H200 chip"
                 unit = min(made, key=lambda p: abs(p.start - rec["start"]))
@@ -378,6 +383,18 @@ class SubjectFinder:
             found = body.get(_amount(rec))
             if found and found.get("subject") and _subject_rule(rec) in WEAK_SUBJECTS:
                 _told_again(rec, found, "subject.headline_restated")
+
+    def _person_possessor(self, text: str, owners_before: dict[int, Entity], rec: dict) -> Entity | None:
+        """The person whose possessive pronoun stands right before a figure that modifies a noun
+        ('his £1.1m annual bonus'; not 'paid her £2m in compensation')."""
+        j = rec["start"]
+        while j > 0 and rec["start"] - j < 3 and text[j - 1] == " ":
+            j -= 1
+        holder = owners_before.get(j)
+        m = WORDS_AFTER.match(text, rec["end"]) if holder else None
+        if m is None or not m.group("word").islower() or m.group("word") in self.frames.prepositions:
+            return None
+        return holder
 
     def _bare_payment(self, text: str, rec: dict) -> bool:
         """Does nothing after a paid figure say what it is or who gets it ('pay £2.7bn to win',
