@@ -273,3 +273,15 @@ def test_a_persons_possessive_before_a_figure_that_modifies_a_noun_makes_the_per
 def test_a_person_pronoun_as_the_object_before_a_figure_is_no_possessor(nlp):
     claims = extract_text("Ms Ortega left Tessin Bank in May. The bank paid her £2m in compensation.", nlp=nlp)
     assert [c.decided_by["subject"].rule for c in claims if "subject" in c.decided_by] != ["subject.person_possessor"]
+
+
+def test_a_claim_that_names_no_one_is_against_who_the_document_says_pays_the_claimant(nlp):
+    text = "Pentrex Systems must pay Orvane Software $310m for infringing two patents, a jury ruled. Orvane had sought $900m."
+    parties = {c.mention: (c.subject.canonical, c.counterparty.canonical if c.counterparty else None)
+               for c in extract_text(text, nlp=nlp)}
+    assert parties == {"$310m": ("Pentrex Systems", "Orvane Software"), "$900m": ("Orvane Software", "Pentrex Systems")}
+
+
+def test_a_claim_with_no_payer_in_the_document_keeps_no_counterparty(nlp):
+    claims = extract_text("Orvane Software had sought $900m. The verdict is due in May.", nlp=nlp)
+    assert [(c.subject.canonical, c.counterparty) for c in claims] == [("Orvane Software", None)]

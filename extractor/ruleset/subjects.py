@@ -75,6 +75,8 @@ class Dispute(Strict):
     frames: Words = Field(description="frames whose subject is a claimant and counterparty the party it claims from")
     words: Words = Field(description="words in a figure's clause that make it what settles the dispute ('settlement')")
     replaces: Words = Field(description="the subject rules (fallbacks) a settlement of the dispute overrides")
+    payer_frames: Words = Field(description="frames whose subject pays its counterparty: a claim that names no one "
+                                "it claims from is against who the document says pays the claimant")
 
 
 class SubjectRules(RuleFile):

@@ -110,6 +110,7 @@ class SubjectFinder:
         self.claim_rules = {f"subject.{f}" for f in r.dispute.frames}
         self.settling = re.compile(rf"\b(?:{_words(r.dispute.words)})\b", re.I)
         self.settlement_replaces = {f"subject.{rule}" for rule in r.dispute.replaces}
+        self.payer_rules = {f"subject.{f}" for f in r.dispute.payer_frames}
         self.holding = re.compile(rf"\b(?:{_words(r.holding_cues)}|(?:{_words(r.measure_nouns)})\s+at)\s+(?:the\s+)?$", re.I)
         self.commodity_units = set(r.commodity_units)
         self.passive_agent = re.compile(r.passive_agent)
@@ -337,7 +338,18 @@ class SubjectFinder:
         """Once a claim frame has found that X claims from Y ('X is suing Y for $75m'), a figure
         whose clause settles or awards ('a settlement of $10m to $25m would be typical', 'the
         jury awarded X $310m in damages') that only a fallback or a contract gave a subject, or
-        that Y pays to no one named, is what Y pays X (rules ``dispute``)."""
+        that Y pays to no one named, is what Y pays X (rules ``dispute``). A claim that names no
+        one it claims from ('X had sought $900m') is against who the document says pays X."""
+        payers: dict[str, dict] = {}  # who is paid -> the first figure a payer frame gave to it
+        for rec in money:
+            if _subject_rule(rec) in self.payer_rules and rec.get("subject") and rec.get("counterparty"):
+                payers.setdefault(rec["counterparty"]["canonical"], rec)
+        for rec in money:
+            paid = payers.get(rec["subject"]["canonical"]) if _subject_rule(rec) in self.claim_rules \
+                and rec.get("subject") and rec.get("counterparty") is None else None
+            if paid is not None:  # 'Y must pay X $310m ... X had sought $900m': from Y
+                rec["counterparty"] = paid["subject"]
+                rec["decided_by"]["counterparty"] = extensions.decision("counterparty.dispute", _mention_of(paid))
         claim = next((r for r in money if _subject_rule(r) in self.claim_rules
                       and r.get("subject") and r.get("counterparty")), None)
         if claim is None:
