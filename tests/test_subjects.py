@@ -285,3 +285,16 @@ def test_a_claim_that_names_no_one_is_against_who_the_document_says_pays_the_cla
 def test_a_claim_with_no_payer_in_the_document_keeps_no_counterparty(nlp):
     claims = extract_text("Orvane Software had sought $900m. The verdict is due in May.", nlp=nlp)
     assert [(c.subject.canonical, c.counterparty) for c in claims] == [("Orvane Software", None)]
+
+
+def test_the_bidder_stands_for_the_buyer_earlier_figures_named(nlp):
+    text = ("Tarvin Foods is offering 310p a share for Mallow & Finch. "
+            "The newspaper said the bidder had lined up a £1.5bn bridge loan from Stanmore Bank.")
+    parties = {c.mention: (c.subject.canonical, c.counterparty.canonical if c.counterparty else None)
+               for c in extract_text(text, nlp=nlp)}
+    assert parties["£1.5bn"] == ("Tarvin Foods", "Stanmore Bank")
+
+
+def test_the_bidder_with_no_buyer_named_before_stands_for_no_one(nlp):
+    claims = extract_text("The bidder said it had lined up a £1.5bn loan.", nlp=nlp)
+    assert [c.subject for c in claims] == [None]

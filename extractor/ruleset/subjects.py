@@ -98,6 +98,8 @@ class SubjectRules(RuleFile):
     person_titles: dict[str, Literal["male", "female"]] = Field(
         description="titles before a person's name, with the gender each implies ('Mr', 'Ms')")
     expletive_after_it: Words
+    buyer_references: Words = Field(description="nouns that, after 'the', stand for the buyer the document's earlier "
+                                    "figures named ('the bidder had lined up a £1.5bn loan'): with none named, for nothing")
     person_possessives: Words = Field(description="possessive person pronouns: right before a figure that modifies a "
                                       "noun ('his £1.1m annual bonus') the person they stand for is the subject")
     group_nouns: Words = Field(description="plural nouns of a group a figure can be about, when 'the' or a nationality "

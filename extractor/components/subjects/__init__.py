@@ -117,6 +117,7 @@ class SubjectFinder:
         self.relative_antecedent = re.compile(r.relative_antecedent)
         self.reporter_cues = {w.lower() for w in r.reporter_cues}
         self.person_possessives = {w.lower() for w in r.person_possessives}
+        self.buyer_reference = re.compile(rf"\b[Tt]he\s+(?:{_words(r.buyer_references)})\b(?!\s+of\b)")  # 'the buyer of X' is X's
         self.outlet_types = {"media", "publisher"}
         self.figure_noun_at = re.compile(r.figure_noun_at)
         self.transaction = re.compile(rf"\b(?:{_words(r.transaction_nouns)})\b", re.I)
@@ -179,8 +180,18 @@ class SubjectFinder:
         told: dict[tuple, dict] = {}  # an amount -> the last figure of it that has a subject
         acted: list[dict] = []  # figures whose subject a frame's verb made its doer ('X agreed to pay $2bn')
         unnamed: list[tuple[dict, Match]] = []  # figures whose frame names no subject but says where to find it
-        bought: dict[str, Entity] = {}  # a buyer's name -> the first thing a figure before said it buys
+        bought: dict[str, tuple[Entity, Entity]] = {}  # a buyer's name -> it, and the first thing a figure before said it buys
+        buyer_refs = [m for m in self.buyer_reference.finditer(text) if not inside(source_starts, m.start())]
         for rec in money:
+            while buyer_refs and bought and buyer_refs[0].start() < view.sentence(rec["start"])[1]:
+                ref, buyer = buyer_refs.pop(0), next(iter(bought.values()))[0]  # "the bidder": the buyer named first
+                named = {"text": ref.group(0), "canonical": buyer["canonical"], "label": buyer["label"],
+                         "start": ref.start(), "end": ref.end()}
+                for names, name_starts in ((mentions, starts), (parties, party_starts)):
+                    k = bisect_left(name_starts, named["start"])
+                    names.insert(k, named)
+                    name_starts.insert(k, named["start"])
+                self._memo = {}  # the names of sentences change
             original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
             if original is not None and "subject" in original:  # "$2bn (£1.1bn)": the conversion is the same claim
                 _same_parties(rec, original)
@@ -214,7 +225,7 @@ class SubjectFinder:
                 frame.subject, frame.counterparty = frame.counterparty, frame.subject  # Beltran's shares are bought
                 frame.frame = frame.counterparty_frame = "holders_paid"
             if frame and frame.pays_price and frame.by_verb and frame.subject and frame.counterparty is None \
-                    and (thing := bought.get(frame.subject["canonical"])) and self._bare_payment(text, rec):
+                    and (thing := bought.get(frame.subject["canonical"], (None, None))[1]) and self._bare_payment(text, rec):
                 frame.subject, frame.counterparty = thing, frame.subject  # 'Halvard would need to pay £2.7bn': for
                 frame.frame = "purchase_paid"  # what the document says Halvard buys
             made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
@@ -266,7 +277,7 @@ class SubjectFinder:
             if frame and frame.subject is None and frame.implicit_subject:
                 unnamed.append((rec, frame))
             if frame and frame.sells and subject and other and rule == frame.frame:
-                bought.setdefault(other["canonical"], subject)
+                bought.setdefault(other["canonical"], (other, subject))
         _implicit_subjects(money, unnamed)
         self._headline_figures(view, money)
         _figures_told_again(money, self.frame_subjects)
