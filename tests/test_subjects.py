@@ -298,3 +298,8 @@ def test_the_bidder_stands_for_the_buyer_earlier_figures_named(nlp):
 def test_the_bidder_with_no_buyer_named_before_stands_for_no_one(nlp):
     claims = extract_text("The bidder said it had lined up a £1.5bn loan.", nlp=nlp)
     assert [c.subject for c in claims] == [None]
+
+
+def test_a_figure_in_the_relative_clause_of_a_name_that_speaks_is_that_names(nlp):
+    claims = extract_text("Sorrel, which manages €40bn of assets, said the deal would close in 2026.", nlp=nlp)
+    assert [(c.subject.canonical, c.decided_by["subject"].rule) for c in claims] == [("Sorrel", "subject.relative_antecedent")]

@@ -137,6 +137,8 @@ class SubjectFinder:
         doc._.main_entity = self._main_entity(text, entities, view.paragraphs)
         main = next((e for e in entities if e["canonical"] == doc._.main_entity), None)
         companies = [e for e in found if e["label"] not in NOT_SUBJECTS]
+        all_named = sorted(companies, key=_start)  # with the names that speak ('Sorrel, which manages €40bn, said')
+        all_starts = [e["start"] for e in all_named]
         kinds = self.references.kinds(text, companies)
         subject_like = [self._subject_position(text, e, companies, view.sentence(e["start"])[0]) for e in companies]
         cited = self._reporters(doc, companies)
@@ -185,12 +187,12 @@ class SubjectFinder:
         for rec in money:
             while buyer_refs and bought and buyer_refs[0].start() < view.sentence(rec["start"])[1]:
                 ref, buyer = buyer_refs.pop(0), next(iter(bought.values()))[0]  # "the bidder": the buyer named first
-                named = {"text": ref.group(0), "canonical": buyer["canonical"], "label": buyer["label"],
-                         "start": ref.start(), "end": ref.end()}
+                stands = {"text": ref.group(0), "canonical": buyer["canonical"], "label": buyer["label"],
+                          "start": ref.start(), "end": ref.end()}
                 for names, name_starts in ((mentions, starts), (parties, party_starts)):
-                    k = bisect_left(name_starts, named["start"])
-                    names.insert(k, named)
-                    name_starts.insert(k, named["start"])
+                    k = bisect_left(name_starts, stands["start"])
+                    names.insert(k, stands)
+                    name_starts.insert(k, stands["start"])
                 self._memo = {}  # the names of sentences change
             original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
             if original is not None and "subject" in original:  # "$2bn (£1.1bn)": the conversion is the same claim
@@ -242,7 +244,8 @@ class SubjectFinder:
                 subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
                                               (c_start, c_end), content, reporting, reports, previous, frame, ctx)
                 if subject is None and frame is None:
-                    subject, rule = self._doer(text, in_sentence, s_end, rec)
+                    subject, rule = self._doer(text, in_sentence, s_end, rec, self._names_in(("all", s_start, s_end), lambda: all_named[
+                        bisect_left(all_starts, s_start):bisect_left(all_starts, s_end)]))
                 if subject is None and rule != "unnamed_purchase" and not searches.search(self.generic_statement, s_start, s_end):
                     subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
                 other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
@@ -707,16 +710,19 @@ class SubjectFinder:
                     break
         return first, possessive
 
-    def _doer(self, text: str, in_sentence: list[Entity], s_end: int, rec: dict) -> tuple[Entity | None, str]:
+    def _doer(self, text: str, in_sentence: list[Entity], s_end: int, rec: dict,
+              speaking_too: list[Entity]) -> tuple[Entity | None, str]:
         """For a figure no rule gave a subject: the company doing a passive verb after it
         ('Forecasts of $42m were beaten by Acme'; 'driven by Asia' names no doer), else the
-        name whose relative clause holds it ('..., by Acme, which made $45m'), else the company
+        name whose relative clause holds it ('..., by Acme, which made $45m'; one that speaks too:
+        'Sorrel, which manages €40bn, said'), else the company
         after the noun the figure measures and 'at' ('a £12m shortfall at Acme')."""
         for e in in_sentence:
             if rec["end"] <= e["start"] < s_end and e["label"] == "ORG" \
                     and self.passive_agent.search(text, max(rec["end"], e["start"] - 40), e["start"]):
                 return e, "passive_agent"
-        before = next((e for e in reversed(in_sentence) if e["end"] <= rec["start"] and e["label"] not in NOT_SUBJECTS), None)
+        before = max((next((e for e in reversed(names) if e["end"] <= rec["start"] and e["label"] not in NOT_SUBJECTS), None)
+                      for names in (in_sentence, speaking_too)), key=lambda e: e["end"] if e else -1)
         if before and self.relative_antecedent.fullmatch(text, before["end"], rec["start"]):
             return before, "relative_antecedent"
         after = next((e for e in in_sentence if e["start"] >= rec["end"]), None)
