@@ -461,3 +461,10 @@ def test_a_verb_after_its_figure_in_an_object_relative_clause_takes_it_as_object
 ])
 def test_who_approves_or_extends_a_loan_to_another_lends_it(text, subject, counterparty, nlp):
     assert _roles(text, nlp)["$350m"][:2] == (subject, counterparty)
+
+
+def test_according_to_names_a_source_not_a_party(nlp):
+    text = ("Lumora Health has closed a $120m Series C round, with Brightwater Ventures contributing $50m, "
+            "according to Venture Dispatch.")
+    assert _roles(text, nlp)["$50m"][:2] == ("Lumora Health", "Brightwater Ventures")
+    assert _roles("Corvel will pay $2bn, according to Anstey Partners.", nlp)["$2bn"][:2] == ("Corvel", None)

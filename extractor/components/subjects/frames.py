@@ -45,6 +45,7 @@ GOVERNED = re.compile(  # "buy the government's 20% stake": used with fullmatch(
 BRACKETED = re.compile(r"\([^)]*\)?")
 ING_AFTER = re.compile(r"\s+[a-z]+ing\b")  # match(name end): 'with Beta contributing'
 PLACES = {"GPE", "LOC", "NORP"}
+ACCORDING = re.compile(r"\baccording\s+$", re.IGNORECASE)  # search(before 'to')
 OBJECT_RELATIVE = re.compile(  # "the $900m (that) Orvane had sought": fullmatch(figure end, trigger start)
     r"\s+(?:that\s+|which\s+)?(?:(?:[A-Z][\w&.'’-]*\s+){1,4}|(?:it|they|he|she)\s+)"
     r"(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?")
@@ -578,8 +579,9 @@ class FrameMatcher:
         """The name after the first ``prep`` following ``pos``, no clause word between (nor,
         between a noun and its 'by', another noun)."""
         m = self.preposition[prep].search(text, pos, limit)
-        if m is not None and prep == "to" and (w := WORD_AT.match(text, m.end())) and w.group(0) in self.verb_words:
-            return None  # 'pay £2.7bn to win over the Pell family': an infinitive names no receiver
+        if m is not None and prep == "to" and ((w := WORD_AT.match(text, m.end())) and w.group(0) in self.verb_words
+                                               or ACCORDING.search(text, max(pos, m.start() - 12), m.start())):
+            return None  # 'pay £2.7bn to win over the Pell family': an infinitive; 'according to X': a source
         if m is None or not self._in_scope(text[pos:m.start()]) \
                 or len(BRACKETS.sub("", text[pos:m.start()]).split()) > 2 * self.limits.gap_words:  # conversions not counted
             return None
