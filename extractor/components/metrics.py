@@ -87,7 +87,8 @@ class MetricFinder:
         self.openers = layout.relative_openers(rules_dir)
         self.purpose = re.compile(rules.purpose)
         self.not_after = re.compile(rf"\b(?:{alternation(rules.not_after)})\s+$", re.IGNORECASE)  # search(term - 16, term)
-        self.part_after = re.compile(rf"\s*(?:\([^)]*\)\s*)?,\s*(?:{alternation(rules.not_after)})\s", re.IGNORECASE)  # match(figure end)
+        self.part_after = re.compile(  # match(figure end): ends at the comma
+            rf"\s*(?:\([^)]*\)\s*)?(?=,\s*(?:{alternation(rules.not_after)})\s)", re.IGNORECASE)
         self.lookback = rules.limits.specific_lookback_chars
         # the noun phrase right after an amount: up to five words, ending at a preposition or verb
         self.following_np = re.compile(
@@ -123,7 +124,7 @@ class MetricFinder:
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = layout.clause(text, s_start, s_end, rec["start"], rec["end"], self.clause_end)
             part = self.part_after.match(text, rec["end"], c_end)  # '€3.2bn, including €600m of debt': a part of it
-            c_end = part.start() + part.group(0).index(",") if part else c_end
+            c_end = part.end() if part else c_end
             own = layout.island(text, s_start, s_end, rec["start"], self.openers)  # a relative clause holding the figure
             purpose = self.purpose.match(text, rec["end"], c_end)  # '$9bn to offset a tax bill'
             other = (purpose.end(1), c_end) if purpose else None  # what the money is for, not what it is

@@ -846,12 +846,9 @@ def _implicit_subjects(money: list[dict], unnamed: list[tuple[dict, Match]]) -> 
     for rec, frame in unnamed:
         decided = rec["decided_by"]
         if frame.counterparty:
-            other = _entity(frame.counterparty)
-            evidence = {"text": frame.counterparty["text"], "start": frame.counterparty["start"], "end": frame.counterparty["end"]}
+            other, words = _entity(frame.counterparty), extensions.decision("", frame.counterparty)
         else:  # the name the figure's own words made its subject ('with Beta contributing $50m')
             other, words = rec.get("subject"), decided.get("subject")
-            evidence = {"text": words["evidence"], "start": words["start"], "end": words["end"]} \
-                if words and words["evidence"] is not None else None
         counts = sum((about.get(f"subject.{f}", Counter()) for f in frame.implicit_subject), Counter())
         named = next((n for n, _ in counts.most_common() if other is None or n != other["canonical"]), None)
         if named is None:
@@ -860,12 +857,9 @@ def _implicit_subjects(money: list[dict], unnamed: list[tuple[dict, Match]]) -> 
         decided["subject"] = extensions.decision(f"subject.implicit_{frame.frame}", _mention_of(first[named]))
         if other is not None:
             rec["counterparty"] = other
-            decided["counterparty"] = extensions.decision(f"counterparty.{frame.frame}", evidence)
+            decided["counterparty"] = {**(words or extensions.decision("")), "rule": f"counterparty.{frame.frame}"}
         changed.add(id(rec))
-    for rec in money:
-        original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
-        if original is not None and id(original) in changed:
-            _same_parties(rec, original)
+    _conversions_follow(money, changed)
 
 
 def _one_transaction(money: list[dict], acted: list[dict]) -> None:
@@ -899,6 +893,11 @@ def _one_transaction(money: list[dict], acted: list[dict]) -> None:
             doer["counterparty"] = other["counterparty"]
             doer["decided_by"]["counterparty"] = extensions.decision("counterparty.one_transaction", _mention_of(other))
             changed.add(id(doer))
+    _conversions_follow(money, changed)
+
+
+def _conversions_follow(money: list[dict], changed: set[int]) -> None:
+    """The conversions of the figures whose parties changed (ids in ``changed``) take them too."""
     for rec in money:
         original = money[rec["equivalent_of"]] if rec.get("equivalent_of") is not None else None
         if original is not None and id(original) in changed:
