@@ -50,6 +50,17 @@ ANAPHORA = [
     # 'at' after a person word names the employer, not a place: the source keeps both
     ("Analysts at Brixton Mercer estimated that Orvik could pay as much as $700m.", "as much as $700m",
      "Analysts at Brixton Mercer"),
+    # a description stands for a name that says it is of that kind ('Ostrel Bank' is a bank and a lender),
+    # not for the leading name of another kind; with no such name it stays as written
+    ("Dravik Motors will buy Selmo Parts, analysts at Ostrel Bank said. The deal values Selmo at €2.5bn, the bank "
+     "said.", "€2.5bn", "Ostrel Bank"),
+    ("Dravik Motors will buy Selmo Parts, said the Bank of Ostrel. The deal values Selmo at €2.5bn, the lender "
+     "said.", "€2.5bn", "Bank of Ostrel"),
+    ("Dravik Motors hired Corvane Insurance. Dravik will pay premiums of €5m, the insurer said.", "€5m",
+     "Corvane Insurance"),
+    ("Dravik Motors will buy Selmo Parts. The deal values Selmo at €2.5bn, the bank said.", "€2.5bn", "the bank"),
+    ("Dravik Motors will buy Selmo Parts. The deal values Selmo at €2.5bn, the company said.", "€2.5bn",
+     "Dravik Motors"),
     # a title in apposition to a name, before 'who': the name
     ("\"It is manageable,\" said Liam Fraser, chief economist at Baxendale Capital, who had forecast a "
      "shortfall of $35bn.", "$35bn", "Liam Fraser"),

@@ -303,3 +303,19 @@ def test_the_bidder_with_no_buyer_named_before_stands_for_no_one(nlp):
 def test_a_figure_in_the_relative_clause_of_a_name_that_speaks_is_that_names(nlp):
     claims = extract_text("Sorrel, which manages €40bn of assets, said the deal would close in 2026.", nlp=nlp)
     assert [(c.subject.canonical, c.decided_by["subject"].rule) for c in claims] == [("Sorrel", "subject.relative_antecedent")]
+
+
+@pytest.mark.parametrize("text,subject", [
+    # the nearest name that says it is of the reference's kind, before the sentence's subject
+    ("Dravik hired Ostrel Bank to advise it on the deal. The bank will earn a fee of €5m.", "Ostrel Bank"),
+    ("Ostrel Bank lent money to Dravik Motors in March. The carmaker earned €40m last year.", "Dravik Motors"),
+    ("Ostrel Bank lent money to Dravik Motors in March. The bank earned €9m last year.", "Ostrel Bank"),
+    ("Selmo Airways leased jets from Quarro Capital. The airline paid €90m in rent last year.", "Selmo Airways"),
+    # a full stop ends a description's modifiers: 'the deal. The bank' is no reference to a deal
+    ("Dravik Motors hired Ostrel Bank to advise it on the deal. The bank will earn a fee of €5m.", "Ostrel Bank"),
+    # a reference whose kind no name has stands for no one: no fallback to the article's main name
+    ("Dravik Motors cut 300 jobs in March. The bank earned €9m last year.", None),
+    ("Dravik Motors cut 300 jobs in March. The company earned €9m last year.", "Dravik Motors"),
+])
+def test_a_reference_stands_for_a_name_of_its_kind(text, subject, nlp):
+    assert [s for s, _ in _subjects(text, nlp).values()] == [subject]

@@ -63,6 +63,11 @@ class EntityRules(RuleFile):
                                                     "(rules/given_names.json) from being a person, besides the "
                                                     "corporate suffixes, org nouns and body words ('Partners', "
                                                     "'Stores')")
+    kind_words: dict[str, Words] = Field(description="for a type noun a reference uses ('the bank', 'the insurer'), "
+                                                    "the words that make a company's name one of that kind: its last "
+                                                    "word, or the word before 'of' ('Halden Bank', 'Bank of Halden'). A "
+                                                    "name holding only other nouns' words is not of that kind ('Brannock "
+                                                    "Steel' is no bank); a name holding none may be of any kind")
     limits: EntityLimits
 
 

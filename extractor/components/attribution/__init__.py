@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...ruleset import attribution_rules, clause_rules, common_words, entity_rules
+from ...name_kinds import NameKinds
 from .. import extensions  # noqa: F401  (registers Doc._ extensions)
 from . import cues, money, sources
 from .byline import BylineReader
@@ -28,8 +29,9 @@ from .state import DocState, Found
 class AttributionFinder:
     def __init__(self, nlp: Language, rules_dir: str | None = None) -> None:
         rules = attribution_rules(rules_dir)
+        names = entity_rules(rules_dir)
         self.lexicon = Lexicon(nlp, rules, common_words(rules_dir).words, clause_rules(rules_dir).end_tokens,
-                               entity_rules(rules_dir).demonyms)
+                               names.demonyms, NameKinds(names.kind_words))
         self.byline = BylineReader(rules)
 
     def __call__(self, doc: Doc) -> Doc:

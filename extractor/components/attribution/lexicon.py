@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ...models import SourceType
+from ...name_kinds import NameKinds
 from ...ruleset.attribution import AttributionRules
 from ...textmatch import alternation
 
@@ -48,8 +49,9 @@ class Lexicon:
     """Read-only: shared by every document the component processes."""
 
     def __init__(self, nlp: Language, r: AttributionRules, common_words: Iterable[str], clause_end: Iterable[str],
-                 demonyms: Iterable[str]) -> None:
+                 demonyms: Iterable[str], name_kinds: NameKinds) -> None:
         self.rules = r
+        self.name_kinds = name_kinds  # 'Halden Bank' is a bank: 'the bank said' may stand for it
         self.common_words = _low(common_words)  # frequent English words: a lone first word among them is no name
         self.demonyms = set(demonyms)  # 'the Norwegian operator' names no one: a description
         self.clause_end = set(clause_end)  # tokens that end a clause (rules/clauses.json end_tokens)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice, takewhile
+from itertools import compress, count, islice, takewhile
 
 
 from ...models import SourceType
@@ -310,7 +310,10 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     org = words[0] not in lex.pronouns  # 'the company', 'the insurer': a company or a name, not a paper or a minister
     thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in lex.thing_types)),
                  None)
-    return _named(thing) or lead_name or _named(speaker)
+    found = _named(thing) or lead_name or _named(speaker)
+    if found and org and lex.name_kinds.fits(words[-1], found[1]) is False:
+        return None  # 'the bank said' after 'Brannock Steel agreed...': no steelmaker is the bank
+    return found
 
 
 def _plural_lead(st: DocState, i: int) -> Named | None:
@@ -357,6 +360,23 @@ def _descriptions(st: DocState) -> dict[str, list[tuple[int, str]]]:
             run = [u for u in range(k, i - 2) if lower[u] not in lex.not_names]
         if run:
             out.setdefault(lower[i], []).append((i, st.span_text(run[0], run[-1] + 1)))
+    kinds = lex.name_kinds
+    for i in compress(count(), map(kinds.nouns_of.__contains__, texts)):  # 'Halden Bank', 'Bank of Halden'
+        after = i + 1 < len(texts) and cap(texts[i + 1])
+        of = i + 2 < len(texts) and lower[i + 1] == kinds.connector and cap(texts[i + 2])
+        if after and not of:
+            continue  # a word inside a name, not its head
+        k = i
+        while k > 0 and i - k < longest and cap(texts[k - 1]) and lower[k - 1] not in lex.not_names:
+            k -= 1
+        end = i + 3 if of else i + 1
+        while of and end < len(texts) and end - i < longest and cap(texts[end]):
+            end += 1
+        if k < i or of:
+            for noun in kinds.nouns_of[texts[i]]:
+                out.setdefault(noun, []).append((i, st.span_text(k, end)))
+    for found in out.values():
+        found.sort()
     return out
 
 

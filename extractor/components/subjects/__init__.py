@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...layout import Layout, clause, clause_breaks, island, relative_openers
+from ...name_kinds import NameKinds
 from ...ruleset import entity_labels, entity_rules, frame_rules, given_names, subject_rules
 from ...textmatch import Searches
 from ...textmatch import alternation as _words
@@ -87,7 +88,7 @@ class SubjectFinder:
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
         countries = {name for name, label in entity_labels(rules_folder).items() if label == "GPE"}
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries,
-                                     given_names(rules_folder).names, er.aliases)
+                                     given_names(rules_folder).names, er.aliases, NameKinds(er.kind_words))
         frame_set = frame_rules(rules_folder)
         self.openers = relative_openers(rules_folder)
         self.frames = FrameMatcher(frame_set, self.openers)
@@ -143,8 +144,9 @@ class SubjectFinder:
         subject_like = [self._subject_position(text, e, companies, view.sentence(e["start"])[0]) for e in companies]
         cited = self._reporters(doc, companies)
         speaking = [inside(source_starts, e["start"]) for e in companies]
-        resolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited, speaking,
-                                           kinds, main)
+        resolved, unresolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited,
+                                                       speaking, kinds, main)
+        nameless = [r.start for r in unresolved]  # 'the bank' where no name is a bank: no fallback's subject
         governments = [r for r in resolved if r["label"] in ("GOV", "GROUP")]  # the places inside "the Russian
         # government" or "US consumers" go
         found = _without_overlaps(found, governments, keep=NAMES_IN_GOVERNMENTS)
@@ -246,7 +248,8 @@ class SubjectFinder:
                 if subject is None and frame is None:
                     subject, rule = self._doer(text, in_sentence, s_end, rec, self._names_in(("all", s_start, s_end), lambda: all_named[
                         bisect_left(all_starts, s_start):bisect_left(all_starts, s_end)]))
-                if subject is None and rule != "unnamed_purchase" and not searches.search(self.generic_statement, s_start, s_end):
+                if subject is None and rule != "unnamed_purchase" and not searches.search(self.generic_statement, s_start, s_end) \
+                        and bisect_left(nameless, c_start) == bisect_left(nameless, rec["start"]):
                     subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
                 other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
                                                 rule, frame, ctx)

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...layout import Layout
+from ...name_kinds import NameKinds
 from ...ruleset.subjects import SubjectRules
 from ...textmatch import alternation, union
 from ..extensions import EntityMention
@@ -53,14 +54,16 @@ class Kinds:
 
     nouns: dict[str, str]
     places: dict[str, str]
+    named: dict[str, frozenset[str]]  # the type nouns a name's own words give it ('Halden Bank': bank, lender)
 
 
 class References:
     """Finds and resolves the references of one document."""
 
     def __init__(self, rules: SubjectRules, adjective_suffixes: list[str], nationalities: set[str],
-                 given_names: dict[str, str], place_aliases: dict[str, list[str]]) -> None:
+                 given_names: dict[str, str], place_aliases: dict[str, list[str]], name_kinds: NameKinds) -> None:
         self.rules = rules
+        self.name_kinds = name_kinds
         self.given_names = given_names  # given name -> the gender it is most often given to
         self.adjective_suffixes = tuple(f"-{s}" for s in adjective_suffixes)
         self.nationalities = nationalities
@@ -69,7 +72,8 @@ class References:
         self.general = set(rules.general_nouns)
         self.pronouns = {p.lower() for p in rules.pronouns}
         nouns = alternation(self.kind_of_noun)
-        modifier = r"(?:[A-Za-z][\w.&'-]*\s+){0,%d}?" % rules.limits.reference_modifiers
+        # a modifier holds no full stop but an abbreviation's ('the U.S. bank'; not 'the deal. The bank')
+        modifier = r"(?:(?:(?:[A-Za-z]\.){2,}|[A-Za-z][\w&'-]*)\s+){0,%d}?" % rules.limits.reference_modifiers
         self.description = re.compile(
             rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>{modifier})(?P<noun>{nouns})\b(?!['’]s?\s+(?:{nouns})\b)")
         self.pronoun = re.compile(rf"\b(?:{alternation(rules.pronouns)})\b", re.IGNORECASE)
@@ -181,8 +185,11 @@ class References:
     def kinds(self, text: str, entities: list[EntityMention]) -> Kinds:
         """The type noun each name is given by an apposition ("Qantas, the airline", "oil firm
         Rosneft"), and the place one gives it ("US phone firm MCI", "Fiat, Italy's largest")."""
-        kinds = Kinds({}, {})
+        kinds = Kinds({}, {}, {})
         for e in entities:
+            named = self.name_kinds.of(e["canonical"])
+            if named:
+                kinds.named[e["canonical"]] = named
             after = self.apposition_after.match(text, e["end"])
             before = self.apposition_before.search(text, max(0, e["start"] - 30), e["start"])
             m = after or before or self.region_after.match(text, e["end"])
@@ -201,9 +208,10 @@ class References:
 
     def resolve(self, refs: list[Reference], entities: list[EntityMention], view: Layout,
                 subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: Kinds,
-                main: EntityMention | None) -> list[EntityMention]:
+                main: EntityMention | None) -> tuple[list[EntityMention], list[Reference]]:
         """For each reference the name it stands for, as a mention at the reference's place
-        (``canonical`` and ``label`` of the antecedent); references with none are left out.
+        (``canonical`` and ``label`` of the antecedent), and the company references that
+        stand for no name ('the bank' in a text that names no bank).
         ``subject_like[i]``: entity i stands in subject position; ``cited[i]``: it reports on
         another entity, an antecedent only in its own sentence ("the company" after "The
         Financial Times reports that Acme..." is Acme, not the newspaper); ``speaking[i]``: it
@@ -214,6 +222,7 @@ class References:
         top = counts.most_common(1)[0][0] if counts else None
         salient_government = next((e for e in entities if e["canonical"] == top), None)
         resolved: list[EntityMention] = []
+        unresolved: list[Reference] = []
         region: EntityMention | None = None  # the region last named ('the province of Varlan', 'Varlan province')
         named_regions = sorted([(e["start"], e) for e in entities if kinds.nouns.get(e["canonical"]) in self.region_nouns]
                                + [(r.start, {"canonical": r.name, "label": r.label}) for r in refs if r.kind == "region" and r.name],
@@ -249,13 +258,18 @@ class References:
             if found:
                 resolved.append({"text": ref.text, "canonical": found["canonical"], "label": found["label"],
                                  "start": ref.start, "end": ref.end})
-        return resolved
+            elif ref.kind == "company":
+                unresolved.append(ref)
+        return resolved, unresolved
 
     def _antecedent(self, ref: Reference, entities: list[EntityMention], window: list[int], view: Layout,
                     subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: Kinds,
                     resolved: list[EntityMention]) -> EntityMention | None:
         s_start = view.sentence(ref.start)[0]
         fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
+        if ref.kind == "company" and ref.noun not in self.general:  # "the bank": a name that says it is one first
+            said = [j for j in fitting if self._says(ref.noun, entities[j], kinds)]
+            fitting = said or fitting
         same = [j for j in reversed(fitting) if entities[j]["start"] >= s_start]  # in text order
         for j in same:
             if subject_like[j] and not (cited[j] and ref.kind != "pronoun"
@@ -295,7 +309,15 @@ class References:
         known = kinds.nouns.get(e["canonical"])
         if ref.kind == "unit":
             return known is None or self.kind_of_noun.get(known) == "unit"
-        return ref.noun in self.general or known is None or known in self.general or known == ref.noun
+        if known is None:  # no apposition: what its own name says ('Brannock Steel' is no bank)
+            named = kinds.named.get(e["canonical"])
+            return ref.noun in self.general or not named or ref.noun in named or ref.noun not in self.name_kinds.nouns
+        return ref.noun in self.general or known in self.general or known == ref.noun
+
+    @staticmethod
+    def _says(noun: str, e: EntityMention, kinds: Kinds) -> bool:
+        """Does an apposition or the name itself say ``e`` is a ``noun``?"""
+        return kinds.nouns.get(e["canonical"]) == noun or noun in kinds.named.get(e["canonical"], ())
 
     def _merged(self, text: str, entities: list[EntityMention], window: list[int]) -> EntityMention | None:
         """'the combined firm': the last names joined by 'and' (or commas and 'and') before it."""
