@@ -13,6 +13,10 @@ from extractor.extract import extract_text
     ("A $30 billion AI capex increase is notable.", "ai capex increase"),
     ("Meta projects $115 billion to $135 billion of 2026 capex.", "capex"),
     ("BP made an annual profit of $16.2bn.", "profit"),
+    # a word that names a company's profit names a person's pay
+    ("Tellan Foods earned £30m last year.", "profit"),
+    ("Tellan Foods said its chief executive, Ana Voss, earned £3.2m last year.", "salary"),
+    ("Mr Dale took home £900,000 in 2025.", "salary"),
     ("Qantas said net profit rose to A$458m.", "net profit"),
     ("Monsanto agreed to pay a $1.5m fine.", "fine"),
     ("Oil rose above $50 a barrel.", "oil price"),

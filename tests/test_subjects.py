@@ -319,3 +319,17 @@ def test_a_figure_in_the_relative_clause_of_a_name_that_speaks_is_that_names(nlp
 ])
 def test_a_reference_stands_for_a_name_of_its_kind(text, subject, nlp):
     assert [s for s, _ in _subjects(text, nlp).values()] == [subject]
+
+
+@pytest.mark.parametrize("text,subject", [
+    # a person's own sum: a personal verb between, or a personal noun beside the figure
+    ("Ana Voss, the chief executive of Tellan Foods, received a bonus of £1.1m in 2025.", "Ana Voss"),
+    ("Tellan Foods said its chief executive, Ana Voss, earned £3.2m last year.", "Ana Voss"),
+    ("Mr Dale was fined £50,000 by the regulator.", "Dale"),
+    ("Ana Voss took home a £2.4m pay package last year.", "Ana Voss"),
+    # a company between the person and the figure, or a company's own figure: not the person's
+    ("Mr Dale said Tellan Foods paid £2m for the site.", "Tellan Foods"),
+    ("Ana Voss said Tellan Foods earned £30m last year.", "Tellan Foods"),
+])
+def test_a_person_is_the_subject_of_a_sum_of_their_own(text, subject, nlp):
+    assert [s for s, _ in _subjects(text, nlp).values()] == [subject]

@@ -37,6 +37,7 @@ class Cue(NamedTuple):
     prefixes: re.Pattern[str]  # the first PREFIX letters of its terms
     anywhere: re.Pattern[str]  # its terms, inside words too: a whole term of a part of a text is there
     with_anywhere: re.Pattern[str] | None  # its companion words, likewise
+    subject_labels: frozenset[str]  # the labels of the subjects it names a metric of (empty: any subject)
 
     @property
     def specific(self) -> bool:
@@ -46,6 +47,8 @@ class Cue(NamedTuple):
         """The cue's companion words are in the context, and a price is a per-unit figure
         (an amount with a scale word, '$22bn', is a total, never a price or a rate)."""
         if rec is not None and self.metric.kind == "price" and rec.get("scale_text"):
+            return False
+        if self.subject_labels and (rec is None or (rec.get("subject") or {}).get("label") not in self.subject_labels):
             return False
         return self.with_ is None or context.has(self.with_)
 
@@ -99,7 +102,7 @@ class MetricFinder:
         self.cues = [Cue(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None,
                          re.compile(alternation(t[:PREFIX] for t in c.terms), re.IGNORECASE),
                          re.compile(alternation(c.terms), re.IGNORECASE),
-                         re.compile(alternation(c.with_), re.IGNORECASE) if c.with_ else None)
+                         re.compile(alternation(c.with_), re.IGNORECASE) if c.with_ else None, frozenset(c.subject_labels))
                      for rank, m in enumerate(self.metrics) for c in m.cues]
         specific_terms = alternation(t for m in self.metrics if _specific(m) for c in m.cues for t in c.terms)
         self.specific_at = re.compile(f"(?=(?:{specific_terms}))", re.IGNORECASE)  # where a specific term may start

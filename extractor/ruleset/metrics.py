@@ -14,6 +14,8 @@ from .loader import memo
 class MetricCue(Strict):
     terms: Words
     with_: Words = Field(default_factory=list, alias="with")
+    subject_labels: Words = Field([], description="the cue names the metric only of a figure whose subject has one of "
+                                                  "these labels ('earned' by a PERSON is pay, not profit)")
 
 
 class Metric(Strict):

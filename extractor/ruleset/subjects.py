@@ -13,6 +13,8 @@ from .loader import load
 class SubjectLimits(Strict):
     reference_modifiers: int = Field(description="words between 'the' and the type noun of a description")
     antecedent_names: int = Field(description="names looked back at for the antecedent of a description")
+    personal_gap_words: int = Field(description="words at most between a person and a figure that is the person's "
+                                                "own sum ('Ana Voss received a bonus of £1.1m'), an apposition not counted")
     owner_link_chars: int = Field(description="names further apart than this are no ownership link")
     list_reach_chars: int = Field(description="how far a list of names may stand from a figure told jointly")
     not_subject_words: int = Field(description="lower-case words that may stand between a 'not_subject_after' word "
@@ -79,6 +81,15 @@ class Dispute(Strict):
                                 "it claims from is against who the document says pays the claimant")
 
 
+class PersonalMoney(Strict):
+    """Words beside a figure that make it a person's own sum."""
+
+    nouns: Words = Field(description="nouns the figure measures: right after it ('a £1.1m bonus') or before it and "
+                                     "'of' ('a salary of £900,000')")
+    verbs: Words = Field(description="verbs (with their auxiliaries) between the person and the figure ('was paid', "
+                                     "'took home', 'was fined')")
+
+
 class SubjectRules(RuleFile):
     target_cues: Words
     target_nouns: Words
@@ -102,6 +113,9 @@ class SubjectRules(RuleFile):
                                     "figures named ('the bidder had lined up a £1.5bn loan'): with none named, for nothing")
     person_possessives: Words = Field(description="possessive person pronouns: right before a figure that modifies a "
                                       "noun ('his £1.1m annual bonus') the person they stand for is the subject")
+    personal_money: PersonalMoney = Field(description="the words that make a figure a person's own ('Ana Voss received "
+                                                      "a bonus of £1.1m', 'Mr Dale was fined £50,000'): the person who "
+                                                      "stands as its clause's subject is the subject")
     group_nouns: Words = Field(description="plural nouns of a group a figure can be about, when 'the' or a nationality "
                                            "or country comes before ('the carmakers', 'Japanese investors', 'US "
                                            "consumers'): the group names itself (label GROUP)")

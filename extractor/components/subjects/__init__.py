@@ -52,6 +52,7 @@ DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # search(noun st
 RESTATED_SUBJECTS = {"subject.speaker", "subject.clause_subject"}  # rules a frame's earlier figure of one amount overrides
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
+APPOSITION = re.compile(r"\s*,[^,;]{1,80},")  # used with match(name end, figure): "Ana Voss, the chief of Tellan,"
 OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
 LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
 WORDS_AFTER = re.compile(r"\s*(?P<word>[A-Za-z]+)(?:\s+(?P<next>[A-Za-z]+))?")  # match(figure end)
@@ -118,6 +119,11 @@ class SubjectFinder:
         self.relative_antecedent = re.compile(r.relative_antecedent)
         self.reporter_cues = {w.lower() for w in r.reporter_cues}
         self.person_possessives = {w.lower() for w in r.person_possessives}
+        personal = r.personal_money
+        self.personal_verb = re.compile(rf"\b(?:{_words(personal.verbs)})\b", re.I)  # search(person end, figure)
+        self.personal_noun_before = re.compile(rf"\b(?:{_words(personal.nouns)})\s+(?:of|worth|totall?ing)\s+$", re.I)
+        self.personal_noun_after = re.compile(rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:{_words(personal.nouns)})\b")  # match(end)
+        self.personal_gap_words = r.limits.personal_gap_words
         self.buyer_reference = re.compile(rf"\b[Tt]he\s+(?:{_words(r.buyer_references)})\b(?!\s+of\b)")  # 'the buyer of X' is X's
         self.outlet_types = {"media", "publisher"}
         self.figure_noun_at = re.compile(r.figure_noun_at)
@@ -167,6 +173,9 @@ class SubjectFinder:
         people = self.references.persons(text, [e for e in found if e["label"] == "PERSON"], view)
         pronoun_people = {p["start"] for p in people}
         owners_before = {p["end"]: p for p in people if p["text"].lower() in self.person_possessives}
+        persons = sorted([e for e in found if e["label"] == "PERSON" and not inside(source_starts, e["start"])] + people,
+                         key=_start)
+        self._name_starts = sorted(e["start"] for e in found)
         parties = sorted([e for e in found if e["label"] not in {"NORP", "LOC"} and not self._is_gpe_modifier(text, e, found)]
                          + resolved + people, key=_start)
         party_starts = [e["start"] for e in parties]
@@ -234,9 +243,11 @@ class SubjectFinder:
                 frame.frame = "purchase_paid"  # what the document says Halvard buys
             made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
             commodity = self._commodity(in_sentence, rec) if rec.get("per") in self.commodity_units else None
-            holder = self._person_possessor(text, owners_before, rec)
+            holder, holder_rule = self._person_possessor(text, owners_before, rec), "person_possessor"
+            if holder is None:
+                holder, holder_rule = self._earner(text, persons, (c_start, c_end), rec), "person_earner"
             if holder and not (frame and frame.subject):  # "he would forgo his £1.1m annual bonus": his
-                subject, rule, other, other_rule = holder, "person_possessor", None, ""
+                subject, rule, other, other_rule = holder, holder_rule, None, ""
             elif commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
                 subject, rule, other, other_rule = commodity, "unit_price", None, ""
             elif made and self.products.unit_price(text, rec, (c_start, c_end)):  # "$20,000 per H200 chip"
@@ -424,6 +435,28 @@ class SubjectFinder:
         if m is None or not m.group("word").islower() or m.group("word") in self.frames.prepositions:
             return None
         return holder
+
+    def _earner(self, text: str, persons: list[Entity], clause: tuple[int, int], rec: dict) -> Entity | None:
+        """The person whose own sum the figure is: the last person before it in its clause,
+        with no other name between but in an apposition, and a personal verb between or a
+        personal noun beside the figure ('Ana Voss, the chief executive of Tellan, received a
+        bonus of £1.1m'; 'Mr Dale was fined £50,000'; not 'Mr Dale said Tellan paid £2m')."""
+        k = bisect_left(persons, rec["start"], key=_start) - 1
+        if k < 0 or persons[k]["start"] < clause[0]:
+            return None
+        person = persons[k]
+        gap_start = person["end"]
+        apposition = APPOSITION.match(text, gap_start, rec["start"])
+        if apposition:
+            gap_start = apposition.end()
+        gap = text[gap_start:rec["start"]]
+        if ";" in gap or len(gap.split()) > self.personal_gap_words or bisect_left(self._name_starts, gap_start) \
+                != bisect_left(self._name_starts, rec["start"]):
+            return None
+        if self.personal_verb.search(gap) or self.personal_noun_before.search(gap) \
+                or self.personal_noun_after.match(text, rec["end"]):
+            return person
+        return None
 
     def _bare_payment(self, text: str, rec: dict) -> bool:
         """Does nothing after a paid figure say what it is or who gets it ('pay £2.7bn to win',
