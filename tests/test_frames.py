@@ -258,6 +258,10 @@ def test_an_investment_is_about_the_party_funded_when_one_is_named(text, mention
     ("Marram leads $80m round in sensor firm Pellow", "$80m", "Pellow", "Marram"),
     ("Dunlin Partners said Pellow's $20m Series A in 2022 was oversubscribed.", "$20m", "Pellow", None),
     ("Quarry Bio landed a $45m funding round from Tallis Ventures.", "$45m", "Quarry Bio", "Tallis Ventures"),
+    # the doer of a light verb before a possessed noun: the possessor is the company funded
+    ("Tallis Ventures led Quarry Bio's $45m Series B.", "$45m", "Quarry Bio", "Tallis Ventures"),
+    ("Tallis Ventures, which led Quarry Bio's $45m Series B, is raising a new fund.", "$45m", "Quarry Bio",
+     "Tallis Ventures"),
 ])
 def test_a_funding_round_is_the_funded_companys_and_its_investor_the_other_party(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -17,6 +17,7 @@ from extractor.extract import extract_text
     ("Tellan Foods earned £30m last year.", "profit"),
     ("Tellan Foods said its chief executive, Ana Voss, earned £3.2m last year.", "salary"),
     ("Mr Dale took home £900,000 in 2025.", "salary"),
+    ("Tallis Ventures led Quarry Bio's $45m Series B.", "funding"),
     ("Qantas said net profit rose to A$458m.", "net profit"),
     ("Monsanto agreed to pay a $1.5m fine.", "fine"),
     ("Oil rose above $50 a barrel.", "oil price"),

@@ -441,8 +441,9 @@ class FrameMatcher:
             else:  # a name right after a noun is its patient ('a bid Acme rejected' is not about Acme)
                 adjacent = after if after and not text[t.end:after["start"]].strip() else None
                 relative = self._relative_agent(text, t.end, names)  # "a $900m loan that Beta had secured"
-                args["agent"], args["patient"] = relative or possessor or before or self._named_party(text, t, limit, names), \
-                    args["of"] or adjacent
+                doer = before if light is not None and possessor is not None else None  # 'X led Beta's $40m round': X
+                args["agent"], args["patient"] = relative or doer or possessor or before \
+                    or self._named_party(text, t, limit, names), args["of"] or adjacent
             if modified and args["by"] is None and args["of"] is None:
                 args["agent"], args["patient"] = modified
         return args
