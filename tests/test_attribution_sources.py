@@ -44,6 +44,8 @@ ANAPHORA = [
      "Harwick Statistics Office"),
     ("Orvik has promised to invest £150m in its yards, according to its offer document.", "£150m", "Orvik"),
     ("Brenmark will sell shares worth €250m, according to the prospectus.", "€250m", "prospectus"),
+    ("Brenmark cut 200 jobs. Revenue rose to €800m, according to the group's annual report.", "€800m",
+     "the group's annual report"),
     ("Net debt is projected to peak at $1.02 trillion in 2028, the mid-year update showed.", "$1.02 trillion",
      "mid-year update"),
     ("Reports from late 2025 said Orvik budgeted $1.6bn.", "$1.6bn", "Reports"),

@@ -33,6 +33,10 @@ def texts(nlp: Language, text: str) -> list[str | None]:
     ("Acme earned $120m in 2004 and spent $30m on research.", ["2004", "2004"]),
     ("Sales slipped from £3.1bn in 2003 to £2.8bn in 2004.", ["2003", "2004"]),
     ("Storms caused damage of about $4bn in 1999.", ["1999"]),
+    # 'annual' of a document or an event is no period of the figure
+    ("Tellan reported annual revenue of £800m.", ["annual"]),
+    ("Revenue rose to £800m, according to Tellan's annual report.", [None]),
+    ("Tellan will pay a dividend of £80m, it told its annual general meeting.", [None]),
     ("The firm owed more than $5bn in taxes for the years from 2001 onwards.", ["years from 2001 onwards"]),
     # a year that modifies the metric, and a period that frames the sentence
     ("The city is raising its 2027 public transport budget to £450m.", ["2027"]),

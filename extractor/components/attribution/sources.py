@@ -160,12 +160,12 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     if lowered and all(w in lex.pronouns for w in lowered):
         return texts[words[0]], False
     if len(lowered) > 1 and lowered[0] in lex.possessive_determiners and lowered[-1] in lex.data_nouns:
-        return " ".join(texts[i] for i in words), False  # 'its offer document': its owner
+        return st.span_text(words[0], words[-1] + 1), False  # 'its offer document': its owner
     if lowered and lowered[0] not in lex.indefinite and lowered[-1] in lex.descriptions:
         named = texts[words[-1]][:1].isupper()  # "analysts at Ledger Bank" is named, "the bank" is not
-        return " ".join(texts[i] for i in words), named
+        return st.span_text(words[0], words[-1] + 1), named
     if lowered and lowered[0] in lex.definite and typed(st, span) not in {None, "other"}:
-        return " ".join(texts[i] for i in words), False  # 'the sources', 'the paper': someone named before
+        return st.span_text(words[0], words[-1] + 1), False  # 'the sources', 'the paper': someone named before
     while words and lower[words[0]] in lex.articles:
         words = words[1:]
     words = words[:next((k for k, i in enumerate(words) if k and lower[i] in lex.name_enders), len(words))]
