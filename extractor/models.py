@@ -15,7 +15,7 @@ Qualifier = Literal[
     "exact", "approximately", "more_than", "at_least", "less_than", "at_most", "range", "vague"
 ]
 SourceType = Literal["publisher", "media", "company", "official", "analyst", "anonymous", "other"]
-CurrencyBy = Literal["marker", "convention", "equivalent", "context", "other_amounts", "undecided"]
+CurrencyBy = Literal["marker", "convention", "declaration", "equivalent", "context", "other_amounts", "undecided"]
 Decided = Literal["subject", "counterparty", "metric", "period", "source"]
 
 
@@ -33,7 +33,8 @@ class Amount(_Record):
     currency_text: str = Field(description="the currency marker as written: '$', 'CNY', 'yuan'")
     currency_note: str | None = Field(None, description="how the currency was decided, in words")
     currency_by: CurrencyBy = Field("marker", description="how the currency was decided: the marker names one "
-                                    "currency; convention; a restatement's implied rate; context words; the "
+                                    "currency; convention; the article's own statement of its currency ('All figures are in "
+                                    "Canadian dollars'); a restatement's implied rate; context words; the "
                                     "document's other amounts; undecided")
     qualifier: Qualifier = "exact"
     scale_text: str | None = None

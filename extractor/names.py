@@ -8,10 +8,13 @@ document with it, and attribution can expand an acronym source ("GM" for "Genera
   a company word the full name leaves out ("MMC" for "Marsh & McLennan").
 - ``is_short_form_of("Fox", "Fox Entertainment Group")``: the short form is the first
   words of the long one, or its distinctive last word ("Mitch" of "Hurricane Mitch").
+- ``abbreviates("HQB", "Hanqiao Biotherapeutics")``: an acronym the text defines in brackets
+  after a name need only take its letters in order.
 - ``spelling_key("Worldcom") == spelling_key("WorldCom")``: spellings that differ only in
   case, spaces, hyphens or dots.
 - ``acronyms(text)["CBO"]``: the full name in ``text`` whose initials spell the acronym
-  ("Congressional Budget Office"), for every acronym the text spells out, in one pass.
+  ("Congressional Budget Office"), for every acronym the text spells out, in one pass; an
+  acronym the text defines in brackets after a name stands for that name.
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # 'General': a word of lower-case ASCII letters after a first letter that is no digit, no '_' and no
 # a-z (kept when it is a letter and not lower-case: 'élan' and '²nd' are found, then dropped)
 _CAPITALISED = re.compile(r"(?<!\w)[^\W\d_a-z][a-z]+(?!\w)")
+_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z&]+)\)")  # used with match(name end): "Hanqiao Biotherapeutics (HQB)"
 _SPELT_GAP = re.compile(r"\s+(?:(?:of|and|for|&)\s+)?")  # what may stand between the words an acronym spells
 
 
@@ -58,6 +62,24 @@ def initials(name: str, keep_function_words: bool = False) -> str:
         return ""
     kept = [w for w in words if keep_function_words or w.lower() not in FUNCTION_WORDS]
     return "".join(w[0] for w in kept if w[0].isalnum() or w == "&")
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """``short``, an acronym written in brackets right after ``long`` ("Maplewave
+    Communications Inc (MWC)", "Hanqiao Biotherapeutics (HQB)"), abbreviates it: its letters
+    stand in ``long`` in order (case-insensitively), the first one first."""
+    if not looks_like_acronym(short):
+        return False
+    letters, name = short.replace(".", "").replace("&", "").lower(), long.lower()
+    if not name.startswith(letters[0]):
+        return False
+    at = 0
+    for c in letters:
+        at = name.find(c, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 @lru_cache(maxsize=1 << 16)
@@ -115,6 +137,15 @@ def acronyms(text: str, shortest: int = 2, longest: int = 6) -> dict[str, str]:
             letters += text[words[k + n][0]]
             if n + 1 >= shortest:
                 found.setdefault(letters, text[start:words[k + n][1]])
+    run = 0  # where the run of joined words ending at word k starts
+    for k, (_, end) in enumerate(words):
+        run = k if k == 0 or not joined[k - 1] else run
+        defined = _DEFINED.match(text, end)
+        if defined and shortest <= len(defined.group(1)) <= longest:
+            full = next((text[words[j][0]:end] for j in range(run, k + 1)
+                         if abbreviates(defined.group(1), text[words[j][0]:end])), None)
+            if full:
+                found[defined.group(1)] = full  # "Hanqiao Biotherapeutics (HQB)": the text says so
     return found
 
 

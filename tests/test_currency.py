@@ -50,6 +50,19 @@ def test_dollar_sign_is_usd_by_default_and_says_so(nlp):
     assert "by convention" in claim.amount.currency_note
 
 
+def test_an_article_that_states_its_currency_decides_its_bare_symbols(nlp):
+    text = "All figures are in Canadian dollars unless otherwise stated.\n\nTarvik will pay $3bn (US$2.2bn) for Ostra."
+    claims = {c.mention: c.amount for c in extract_text(text, nlp=nlp)}
+    assert (claims["$3bn"].currency, claims["$3bn"].currency_by) == ("CAD", "declaration")
+    assert "All figures are in Canadian dollars" in claims["$3bn"].currency_note
+    assert claims["US$2.2bn"].currency == "USD"  # a marker that names its currency keeps it
+    [claim] = extract_text("Amounts in Australian dollars. Tarvik will spend $4bn on pipes.", nlp=nlp)
+    assert claim.amount.currency == "AUD"
+    # an exchange-rate footer states no currency of the article
+    claims = extract_text("Tarvik earned $5bn. ($1 = 1.37 Canadian dollars)", nlp=nlp)
+    assert claims[0].amount.currency == "USD"
+
+
 def test_marked_dollars_are_not_usd(nlp):
     claims = extract_text("Fosters paid A$846m, or 3.1bn Australian dollars in all.", nlp=nlp)
     assert [c.amount.currency for c in claims] == ["AUD", "AUD"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from extractor.names import acronyms, is_acronym_of, is_short_form_of, preferred_spelling, same_words
+from extractor.names import abbreviates, acronyms, is_acronym_of, is_short_form_of, preferred_spelling, same_words
 
 
 def test_acronyms_short_forms_and_spellings():
@@ -19,6 +19,10 @@ def test_acronyms_short_forms_and_spellings():
     assert spelt["QTA"] == "Quarrel Trade Authority" and spelt["BHT"] == "Bureau of Harbour Tolls"
     assert spelt["QT"] == "Quarrel Trade"  # the first run with those initials
     assert "QTAB" not in spelt  # 'and the' joins no run
+    # an acronym defined in brackets need only take the name's letters in order
+    assert abbreviates("HQB", "Hanqiao Biotherapeutics") and abbreviates("MWC", "Maplewave Communications Inc")
+    assert not abbreviates("BHQ", "Hanqiao Biotherapeutics") and not abbreviates("HQX", "Hanqiao Biotherapeutics")
+    assert acronyms("Tarvik Holdings said Ostramar Wireless Ltd (OWL) would pay.")["OWL"] == "Ostramar Wireless Ltd"
 
 
 def test_names_module_needs_no_spacy():
@@ -32,6 +36,16 @@ def test_headline_short_form_links_to_the_full_name_of_the_body(nlp):
     doc = nlp("NB profits fall\n\nNorthern Brewing has reported a loss of £5m. Shares in Northern fell.")
     canon = {e["text"]: e["canonical"] for e in doc._.entities}
     assert canon["NB"] == canon["Northern"] == "Northern Brewing"
+
+
+def test_an_acronym_defined_in_brackets_links_to_its_name_everywhere(nlp):
+    text = ("OWL pays up\n\nOstramar Wireless Ltd (OWL) will pay $3bn for licences. OWL said revenue would rise by "
+            "$400m. Operating profit (EBIT) fell to $120m, OWL said.")
+    doc = nlp(text)
+    canon = {e["text"]: e["canonical"] for e in doc._.entities}
+    assert canon["OWL"] == canon["Ostramar Wireless Ltd"] == "Ostramar Wireless"
+    assert "EBIT" not in canon  # the abbreviation of a measure is no name
+    assert {r["attribution"]["source"] for r in doc._.money if r["mention"] != "$3bn"} == {"Ostramar Wireless Ltd"}
 
 
 def test_short_form_and_truncation_link_to_the_full_name(nlp):

@@ -1,7 +1,9 @@
 """``claims_currency``: decide ambiguous markers (¥ is CNY or JPY, 'rupees' is INR or LKR)
 and record how in ``currency_note``.
 
-Evidence, strongest first: a restatement in another currency whose implied rate fits one
+An article that states its currency ('All figures are in Canadian dollars') decides the
+bare symbols that currency uses, before any other evidence. For the others, strongest
+first: a restatement in another currency whose implied rate fits one
 candidate's reference rate; context cues in the sentence, then the paragraph, then the
 document (the places and adjectives of each currency from CLDR, ``currency_names.json``:
 'China', 'Chinese', 'Sri Lanka'; and the city and market words of ``currencies.json``);
@@ -45,12 +47,19 @@ class CurrencyResolver:
     def __init__(self, rules: str | None = None) -> None:
         self.cues = {code: re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)")
                      for code, words in context_cues(rules).items() if words}
+        names = {code: entry for code, entry in currency_names(rules).currencies.items() if entry.active}
+        self.code_of_name = {name.lower(): code for code, entry in names.items() for name in entry.names}
+        self.symbols = {code: set(entry.symbols) for code, entry in names.items()}
+        currency = alternation(self.code_of_name)
+        self.declaration = re.compile("|".join(f"(?:{p.replace('{CURRENCY}', currency)})"
+                                               for p in currency_rules(rules).declarations.patterns), re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
         view = layout_of(doc)
         year = int(doc._.published[:4]) if doc._.published else _year_written(view.text)
         partners = _partners(money)
+        self._declared(view.text, money)
         open_ = [rec for rec in money if rec["currency"] is None]
         decided: dict[int, tuple[str | None, str | None, str]] = {}
         for i, rec in enumerate(money):  # restatements first: they decide the marker for the whole document
@@ -77,6 +86,20 @@ class CurrencyResolver:
             if code is not None and id(rec) not in decided:
                 seen[code] += 1
         return doc
+
+    def _declared(self, text: str, money: list[MoneyRecord]) -> None:
+        """'All figures are in Canadian dollars': each bare symbol read by convention that the
+        stated currency also uses ('$') is that currency."""
+        if not any(rec["currency_by"] == "convention" for rec in money):
+            return
+        m = self.declaration.search(text)
+        if m is None:
+            return
+        code = self.code_of_name[next(g for g in m.groups() if g).lower()]
+        for rec in money:
+            if rec["currency_by"] == "convention" and rec["currency_text"] in self.symbols[code]:
+                rec["currency"], rec["currency_by"] = code, "declaration"
+                rec["currency_note"] = f"'{rec['currency_text']}' read as {code}: the text says '{m.group(0)}'"
 
     def _by_equivalent(self, rec: MoneyRecord, partners: list[MoneyRecord], year: int | None) -> tuple[str | None, str | None]:
         for other in partners:

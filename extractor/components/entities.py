@@ -21,7 +21,7 @@ from spacy.attrs import ENT_IOB
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..names import initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
+from ..names import abbreviates, initials, is_acronym_of, is_short_form_of, looks_like_acronym, preferred_spelling, spelling_key, words_of
 from ..ruleset import common_words, currency_rules, entity_labels, entity_rules, given_names, iso_currencies
 from ..ruleset.entities import EntityLimits
 from ..textmatch import IGNORECASE_ASCII_LOOKALIKES  # noqa: F401 (read here by the tests)
@@ -166,6 +166,9 @@ class EntityFinder:
             if tokens.start[s] > head_end:
                 body_first.setdefault(name, tokens.start[s])
         canon = self._canonical(list(first), first, body_first, head_end, Counter(names))
+        for acronym, name in _defined_acronyms(tokens, runs, names).items():  # "Hanqiao Biotherapeutics (HQB)"
+            if canon.get(acronym) == acronym:
+                canon[acronym] = canon[name]
         market_names = dict(markets.values())
         canon.update(market_names)
         entities = [{"text": name, "canonical": canon[name],
@@ -510,6 +513,17 @@ class Linker:
         if self.first[long] < self.first[short]:
             return True
         return self.first[short] < self.head_end and self.in_body.get(long, INF) < self.in_body.get(short, INF)
+
+
+def _defined_acronyms(tokens: Tokens, runs: list[tuple[int, int]], names: list[str]) -> dict[str, str]:
+    """Acronym -> the name it abbreviates, where the text writes it in brackets right after
+    that name ("Maplewave Communications Inc (MWC)")."""
+    found: dict[str, str] = {}
+    words = tokens.words
+    for (_, e), long in zip(runs, names):
+        if e + 2 < len(words) and words[e] == "(" and words[e + 2] == ")" and abbreviates(words[e + 1], long):
+            found.setdefault(words[e + 1], long)
+    return found
 
 
 @lru_cache(maxsize=1 << 16)

@@ -31,6 +31,15 @@ class Context(Strict):
     cues: dict[str, Words]
 
 
+class Declarations(Strict):
+    """How an article states the currency of its bare symbols."""
+
+    about: str
+    patterns: Words = Field(min_length=1, description="regexes (case-insensitive) of a statement of the article's "
+                                                      "currency; {CURRENCY} stands for any currency's English name "
+                                                      "(rules/currency_names.json)")
+
+
 class Prefixes(Strict):
     plain_letters: Words = Field(description="letters before '$' that are words when spaced or in lower case ('a $5' is not A$5)")
 
@@ -40,6 +49,7 @@ class CurrencyRules(RuleFile):
     codes: Codes
     context: Context
     prefixes: Prefixes
+    declarations: Declarations
 
 
 class CurrencyName(Strict):
