@@ -26,6 +26,11 @@ CASES: list[tuple[str, str | None, float | None, float | None, float | None, str
     # --- symbols and codes, before and after
     ("Velmora earned A$458.4m in the half.", "A$458.4m", 458.4 * M, None, None, "AUD", X),
     ("The tower sold for HK$5.6 billion.", "HK$5.6 billion", 5.6 * B, None, None, "HKD", X),
+    ("Regulators fined Daesan Steel W45.2 billion.", "W45.2 billion", 45.2 * B, None, None, "KRW", X),
+    ("The shares were priced at W35,000 each.", "W35,000", 35 * K, None, None, "KRW", X),
+    ("Orsini Bank set aside Fr. 120 million for the case.", "Fr. 120 million", 120 * M, None, None, "CHF", X),
+    ("Mali claims 120 billion CFA francs from Kessor Gold.", "120 billion CFA francs", 120 * B, None, None, "XOF", X),
+    ("Eskom pays R450 a day in penalties.", "R450 a day", 450, None, None, "ZAR", X),
     ("Brightwell raised C$1.2bn in bonds.", "C$1.2bn", 1.2 * B, None, None, "CAD", X),
     ("The loan is NZ$300 million.", "NZ$300 million", 300 * M, None, None, "NZD", X),
     ("Stall rent is R450 a month.", "R450 a month", 450, None, None, "ZAR", X),

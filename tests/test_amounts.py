@@ -116,6 +116,9 @@ NOT_MONEY = [
     "Scores: 7.1 Relevance Score",
     "He was born on 5 May 1960 and has 3 children.",
     "Around 250 free problems were posted.",
+    # a letter that marks a currency, touching a small plain number or a letter: a code
+    "The W3C standard covers the W1 route and the R2 unit.",
+    "Her office is at W12 8QT.",
 ]
 
 

@@ -168,6 +168,13 @@ class AtomFinder:
                     used = yield m
                     resume = m.end() if used is None else used
 
+    def _bare_code(self, text: str, m: re.Match[str], number: float) -> bool:
+        """Is a one-letter marker's plain number a code ('W3C', 'R12 road'), not money: a
+        letter right after it, or a small number written with no separator or decimals?"""
+        if m["num"] is None or text[m.end("num"):m.end("num") + 1].isalpha():
+            return True
+        return number < self.rules.limits.letter_marker_min and not any(c in m["num"] for c in ",.")
+
     def _atom(self, text: str, m: re.Match[str], decimal: str, refusals: list[Refusal]) -> Atom | None:
         t = self.markers
         prefix_text = m["code"] or m["pre"] or m["apre"]
@@ -193,6 +200,8 @@ class AtomFinder:
         for word in (scale_text or "").split():
             scale *= self.scales[word.lower()].factor if word.lower() in self.scales else self._cut_scale(word)
         marker = prefix or suffix
+        if m["apre"] and len(m["apre"]) == 1 and m["apre"].isalpha() and not scale_text and self._bare_code(text, m, number):
+            return None  # 'R2 unit', 'W12 8QT': a letter and a number that are a code, not money
         if m["wnum"] and m["wnum"].lower() in self.need_scale and (
             not (scale_text or m["word"]) or (m["word"] and text[m.start("word") - 1] == "-")
         ):

@@ -79,6 +79,10 @@ class Limits(Strict):
     range_max_ratio: float = Field(gt=1, description="two figures further apart than this are not one range")
     max_value: float = Field(gt=0, description="amounts above this are refused (a 321-digit number is no amount)")
     max_digits: int = Field(gt=0, description="numbers with more digits are refused before they are parsed")
+    letter_marker_min: float = Field(ge=0, description="a one-letter marker touching a plain number ('R450', 'W35,000') "
+                                                      "makes an amount only from this value, or with a scale word, "
+                                                      "thousands separator or decimals, and never before a letter "
+                                                      "('R2 unit', 'W12 8QT', 'W3C' are no money)")
     symbol_run: int = Field(gt=1, description="a run of this many symbols or punctuation marks is one token, not split by spaCy's tokenizer (extractor/tokenizer_guard.py)")
     cut_scale_letters: int = Field(gt=0, description="a scale word cut by the page ('$27.9 billio...') keeps at least this many letters")
 
