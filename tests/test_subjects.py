@@ -333,3 +333,9 @@ def test_a_reference_stands_for_a_name_of_its_kind(text, subject, nlp):
 ])
 def test_a_person_is_the_subject_of_a_sum_of_their_own(text, subject, nlp):
     assert [s for s, _ in _subjects(text, nlp).values()] == [subject]
+
+
+def test_a_country_possessor_after_a_counterparty_cue_describes_the_party(nlp):
+    text = "Dorvan has agreed to pay $275 million upfront for the rights to a drug from China's Selwyn Bio."
+    assert _subjects(text, nlp)["$275 million"] == ("Dorvan", "Selwyn Bio")
+    assert _subjects("Dorvan will pay $2bn to China for the licence.", nlp)["$2bn"] == ("Dorvan", "China")

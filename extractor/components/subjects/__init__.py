@@ -773,6 +773,8 @@ class SubjectFinder:
         for e in self._remember(("counterparty", id(ents), s_start),
                                 lambda: [e for e in ents if e["text"].lower() not in POSSESSIVES  # 'from its plans'
                                          and self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]])]):
+            if self._is_gpe_modifier(text, e, ents):  # "from China's Hanqiao": Hanqiao
+                e = next((o for o in ents if 0 < o["start"] - e["end"] <= 4), e)
             if not (subject and e["canonical"] == subject["canonical"]) and e["text"] not in voices:
                 return e
         return None
