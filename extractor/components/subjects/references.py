@@ -211,7 +211,7 @@ class References:
                 main: EntityMention | None) -> tuple[list[EntityMention], list[Reference]]:
         """For each reference the name it stands for, as a mention at the reference's place
         (``canonical`` and ``label`` of the antecedent), and the company references that
-        stand for no name ('the bank' in a text that names no bank).
+        stand for no name ('the bank' in a text that names no bank and used no 'bank' before).
         ``subject_like[i]``: entity i stands in subject position; ``cited[i]``: it reports on
         another entity, an antecedent only in its own sentence ("the company" after "The
         Financial Times reports that Acme..." is Acme, not the newspaper); ``speaking[i]``: it
@@ -223,6 +223,7 @@ class References:
         salient_government = next((e for e in entities if e["canonical"] == top), None)
         resolved: list[EntityMention] = []
         unresolved: list[Reference] = []
+        first_use: dict[str, int] = {}
         region: EntityMention | None = None  # the region last named ('the province of Varlan', 'Varlan province')
         named_regions = sorted([(e["start"], e) for e in entities if kinds.nouns.get(e["canonical"]) in self.region_nouns]
                                + [(r.start, {"canonical": r.name, "label": r.label}) for r in refs if r.kind == "region" and r.name],
@@ -258,9 +259,18 @@ class References:
             if found:
                 resolved.append({"text": ref.text, "canonical": found["canonical"], "label": found["label"],
                                  "start": ref.start, "end": ref.end})
-            elif ref.kind == "company":
-                unresolved.append(ref)
+            elif ref.kind == "company" and not self._described_before(view.text, ref, first_use):
+                unresolved.append(ref)  # 'the bank' in a text that named none ('its central bank' names one)
         return resolved, unresolved
+
+    @staticmethod
+    def _described_before(text: str, ref: Reference, first_use: dict[str, int]) -> bool:
+        """Does the text use the reference's noun before it ('its central bank says ... The bank
+        has')? ``first_use`` keeps each noun's first offset (one scan per noun and document)."""
+        if ref.noun not in first_use:
+            m = re.search(rf"\b{re.escape(ref.noun)}\b", text, re.IGNORECASE)
+            first_use[ref.noun] = m.start() if m else len(text)
+        return first_use[ref.noun] < ref.start
 
     def _antecedent(self, ref: Reference, entities: list[EntityMention], window: list[int], view: Layout,
                     subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: Kinds,
