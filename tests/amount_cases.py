@@ -31,6 +31,7 @@ CASES: list[tuple[str, str | None, float | None, float | None, float | None, str
     ("Orsini Bank set aside Fr. 120 million for the case.", "Fr. 120 million", 120 * M, None, None, "CHF", X),
     ("Mali claims 120 billion CFA francs from Kessor Gold.", "120 billion CFA francs", 120 * B, None, None, "XOF", X),
     ("Eskom pays R450 a day in penalties.", "R450 a day", 450, None, None, "ZAR", X),
+    ("Orvane's share sale nears C$9bn.", "nears C$9bn", 9 * B, None, None, "CAD", "approximately"),
     ("Brightwell raised C$1.2bn in bonds.", "C$1.2bn", 1.2 * B, None, None, "CAD", X),
     ("The loan is NZ$300 million.", "NZ$300 million", 300 * M, None, None, "NZD", X),
     ("Stall rent is R450 a month.", "R450 a month", 450, None, None, "ZAR", X),
