@@ -63,6 +63,12 @@ ANAPHORA = [
     ("Dravik Motors will buy Selmo Parts. The deal values Selmo at €2.5bn, the bank said.", "€2.5bn", "the bank"),
     ("Dravik Motors will buy Selmo Parts. The deal values Selmo at €2.5bn, the company said.", "€2.5bn",
      "Dravik Motors"),
+    # a time phrase between a source and its cue is no part of either ('in May', 'before the auction'); a
+    # temporal preposition before a name opens a clause ('after Velmar announced'): the name is the source
+    ("Economists surveyed by Ralston in May had expected a deficit of $40bn.", "$40bn", "Economists"),
+    ("Analysts polled by Norbury before the auction had forecast proceeds of C$6.5 billion.", "C$6.5 billion",
+     "Analysts"),
+    ("Shares fell in August after Velmar announced it would spend $40m.", "$40m", "Velmar"),
     # a title in apposition to a name, before 'who': the name
     ("\"It is manageable,\" said Liam Fraser, chief economist at Baxendale Capital, who had forecast a "
      "shortfall of $35bn.", "$35bn", "Liam Fraser"),

@@ -67,6 +67,8 @@ class BylineRules(Strict):
 class AttributionLimits(Strict):
     inherit_sentences: int = Field(ge=0, description="a framing report goes on for at most this many sentences of its paragraph")
     max_source_tokens: int = Field(gt=0, description="a source read leftwards from its cue is at most this long")
+    trailing_time_tokens: int = Field(gt=0, description="tokens at most of a time phrase stripped from the end of a "
+                                                        "source ('before the auction', 'in May 2026')")
     max_appositive_tokens: int = Field(gt=0, description="a source read rightwards, or a name plus its appositive, is at most this long")
     max_content_tokens: int = Field(gt=0, description="a content reaches at most this far from its cue (a sentence never closed holds no longer ones)")
     appositive_head_tokens: int = Field(gt=0, description="the name before an appositive ('X, a senior analyst, said') is at most this long")
@@ -107,6 +109,11 @@ class AttributionRules(RuleFile):
                                                    "the source")
     determiners: Words
     time_words: Words = Field(description="words of a time phrase that is stripped from the start of a source ('Last month it')")
+    temporal_prepositions: Words = Field(description="prepositions that open a time phrase at the end of a source, "
+                                                     "stripped with their object ('Analysts polled by Northwire before "
+                                                     "the auction had forecast'); a phrase opened by a time word ('in "
+                                                     "May', 'on Monday') is stripped when all its words are time or "
+                                                     "calendar words, numbers or articles")
     calendar_words: Words = Field(description="months and weekdays: stripped too, after a time word or before a number "
                                               "('On Monday Acme', not 'May Department Stores')")
     data_nouns: Words

@@ -69,6 +69,7 @@ class Lexicon:
         self.modifier_sources = _low(r.cues.modifier_sources)
         self.participles, self.participle_places = _low(r.cues.participles), _low(r.cues.participle_places)
         self.time_words, self.calendar_words = _low(r.time_words), _low(r.calendar_words)
+        self.temporal_prepositions = [tuple(p.lower().split()) for p in r.temporal_prepositions]
         self.citing = {tuple(p.lower().split()) for p in r.cues.citing_phrases}
         self.continuers = _low(r.cues.content_continuers)
         self.blame_verbs, self.blame_effects = _low(r.cues.blame_verbs), _low(r.cues.blame_effects)

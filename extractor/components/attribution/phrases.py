@@ -8,9 +8,10 @@ from .state import DocState, Range, Sent, cap, first
 
 
 def skip_left(st: DocState, floor: int, i: int, words: set[str]) -> int:
-    """Move token i left over the words given, not past token ``floor``."""
+    """Move token i left over the words given, not past token ``floor``, nor over one
+    capitalised inside its sentence ('in May had expected': May is a month, not a modal)."""
     lower = st.lower
-    while i > floor and lower[i - 1] in words:
+    while i > floor and lower[i - 1] in words and (st.sent_start[i - 1] or not cap(st.words[i - 1])):
         i -= 1
     return i
 
@@ -34,11 +35,16 @@ def back(st: DocState, sent: Sent, i: int) -> Range | None:
             if not joins_names(st, sent, j - 1):
                 break
         elif st.stop(j - 1) and not (j - 2 >= sent.start and (lower[j - 2], low) in lex.glue):
-            break
+            if not ((low,) in lex.temporal_prepositions and i - j < lex.limits.trailing_time_tokens
+                    and not sourcelike(st, (j, i))):
+                break  # but 'Analysts polled by X before the auction had forecast': read on past the time phrase
         j -= 1
     if j == i or i - j > lex.limits.max_source_tokens:
         return None
-    return without_time(st, (j, i))
+    start, end = without_time(st, (j, i))
+    if end - start > 1 and (lower[start],) in lex.temporal_prepositions:
+        start += 1  # 'in August after Nabisco announced': the preposition opens the clause, no part of the source
+    return start, end
 
 
 def without_time(st: DocState, span: Range) -> Range:
@@ -51,7 +57,25 @@ def without_time(st: DocState, span: Range) -> Range:
             k += 1
         else:
             break
-    return (k, span[1]) if k > span[0] and st.words[k] not in lex.possessives else span
+    span = (k, span[1]) if k > span[0] and st.words[k] not in lex.possessives else span
+    return _without_trailing_time(st, span)
+
+
+def _without_trailing_time(st: DocState, span: Range) -> Range:
+    """The span without a time phrase at its end ('Analysts polled by Northwire before the
+    auction', 'Economists surveyed in May'): a temporal preposition and its short object, or
+    a time word followed only by time and calendar words, numbers and articles."""
+    lex, lower = st.lex, st.lower
+    start, end = span
+    timely = lex.time_words | lex.calendar_words | lex.articles
+    after_noun = lex.issuer_prepositions | lex.agent_prepositions  # 'Reports from late 2025' name their time
+    for p in range(max(start + 1, end - lex.limits.trailing_time_tokens), end):
+        prep = next((t for t in lex.temporal_prepositions if tuple(lower[p:p + len(t)]) == t), None)
+        if (prep and p + len(prep) < end and not sourcelike(st, (p + len(prep), end))) or (
+                lower[p] in lex.time_words and lower[p - 1] not in after_noun and p + 1 < end
+                and all(lower[q] in timely or st.num(q) for q in range(p + 1, end))):
+            return (start, p)
+    return span
 
 
 def joins_names(st: DocState, sent: Sent, k: int) -> bool:
