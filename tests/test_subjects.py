@@ -134,6 +134,15 @@ def test_the_combined_firm_is_the_two_a_deal_joins(text, nlp):
     assert extract_text(text, nlp=nlp)[0].subject.canonical == "Tellan and Brisco combined"
 
 
+def test_a_combined_subject_names_each_item_by_the_short_form_the_text_gives_it(nlp):
+    text = ("Ostvik Marine Insurance and Harada Fire & General agreed to merge, creating a group with combined "
+            "premiums of about ¥6.8 trillion. Harada shares rose, Ostvik said.")
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == "Ostvik and Harada combined"
+    text = "Ostvik Marine Insurance and Harada Fire & General have combined premiums of about ¥6.8 trillion."
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == (
+        "Ostvik Marine Insurance and Harada Fire & General combined")  # no short form written: the full names
+
+
 def test_a_headline_figure_takes_the_parties_the_body_gives_it(nlp):
     text = ("Brewer's owner buys rival for $4bn\n\n"
             "Dutch group Tellan Holdings is to buy rival Brisco Breweries for $4bn, the companies said.")

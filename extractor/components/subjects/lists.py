@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from ...names import is_short_form_of, looks_like_acronym
 from ..extensions import EntityMention
 
 # between two items: a comma, 'and', '&', perhaps after a ticker in brackets ("Alphabet (GOOG), ")
@@ -22,6 +24,7 @@ ITEM_LABELS = {"ORG"}
 @dataclass
 class NameList:
     items: list[EntityMention]
+    short: Mapping[str, str] = field(default_factory=dict)  # canonical -> the short form the text writes
 
     @property
     def start(self) -> int:
@@ -32,17 +35,31 @@ class NameList:
         return self.items[-1]["end"]
 
     def combined(self, suffix: str = " combined") -> EntityMention:
-        return {"text": joined(self.items), "canonical": joined(self.items) + suffix, "label": "ORG",
+        """The items as one name, each by the short form the text gives it ('Federated and May
+        combined' for 'Federated Department Stores and May Department Stores')."""
+        return {"text": joined(self.items), "canonical": joined(self.items, self.short) + suffix, "label": "ORG",
                 "start": self.start, "end": self.end}
 
 
-def joined(items: list[EntityMention]) -> str:
-    """'A, B and C' of the distinct canonical names, in order."""
-    canon = list(dict.fromkeys(n["canonical"] for n in items))
+def joined(items: list[EntityMention], short: Mapping[str, str] | None = None) -> str:
+    """'A, B and C' of the distinct canonical names (or their short forms), in order."""
+    canon = [(short or {}).get(c, c) for c in dict.fromkeys(n["canonical"] for n in items)]
     return ", ".join(canon[:-1]) + " and " + canon[-1] if len(canon) > 1 else canon[0]
 
 
-def name_lists(text: str, names: list[EntityMention]) -> list[NameList]:
+def short_forms(names: list[EntityMention]) -> dict[str, str]:
+    """Canonical -> the shortest other form the text writes for it that is a short form of it
+    ('Tokiwa' for 'Tokiwa Fire & General'; never an acronym)."""
+    found: dict[str, str] = {}
+    for e in names:
+        text, canon = e["text"], e["canonical"]
+        if text != canon and not looks_like_acronym(text) and is_short_form_of(text, canon) \
+                and len(text) < len(found.get(canon, canon)):
+            found[canon] = text
+    return found
+
+
+def name_lists(text: str, names: list[EntityMention], short: Mapping[str, str] | None = None) -> list[NameList]:
     """The lists of two names or more of the document, in text order (``names`` in order): the
     last item joined by 'and' or 'or' ('Acme, Beta and Gamma'); names joined by commas alone are
     no list ('offers $3bn for Acme, Ledger reports')."""
@@ -58,11 +75,11 @@ def name_lists(text: str, names: list[EntityMention]) -> list[NameList]:
             closed = bool(gap.group("last") or gap.group("only"))
             continue
         if len(run) > 1 and closed:
-            found.append(NameList(run))
+            found.append(NameList(run, short or {}))
         closed = False
         run = [e]
     if len(run) > 1 and closed:
-        found.append(NameList(run))
+        found.append(NameList(run, short or {}))
     return found
 
 
@@ -70,7 +87,7 @@ class Lists:
     """The lists of one document, looked up by position."""
 
     def __init__(self, text: str, names: list[EntityMention]) -> None:
-        self.lists = name_lists(text, names)
+        self.lists = name_lists(text, names, short_forms(names))
         self.starts = [nl.start for nl in self.lists]
 
     def holding(self, e: EntityMention) -> NameList | None:

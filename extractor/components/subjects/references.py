@@ -26,7 +26,7 @@ from ...name_kinds import NameKinds
 from ...ruleset.subjects import SubjectRules
 from ...textmatch import alternation, union
 from ..extensions import EntityMention
-from .lists import NameList
+from .lists import NameList, short_forms
 
 GOVERNMENT_LABELS = {"GPE", "GOV"}
 COMPANY_LABELS = {"ORG"}
@@ -338,8 +338,8 @@ class References:
                 names.insert(0, entities[k])
                 k -= 1
             if len(names) > 1:
-                return NameList(names).combined()
+                return NameList(names, short_forms(entities)).combined()
         for j in reversed(window):  # "Acme is buying Beta. The combined firm ...": the two the deal joins
             if j - 1 in window and self.merger_link.fullmatch(text, entities[j - 1]["end"], entities[j]["start"]):
-                return NameList([entities[j - 1], entities[j]]).combined()
+                return NameList([entities[j - 1], entities[j]], short_forms(entities)).combined()
         return None
