@@ -348,3 +348,11 @@ def test_a_country_possessor_after_a_counterparty_cue_describes_the_party(nlp):
     text = "Dorvan has agreed to pay $275 million upfront for the rights to a drug from China's Selwyn Bio."
     assert _subjects(text, nlp)["$275 million"] == ("Dorvan", "Selwyn Bio")
     assert _subjects("Dorvan will pay $2bn to China for the licence.", nlp)["$2bn"] == ("Dorvan", "China")
+
+
+def test_a_rival_named_before_is_no_antecedent_of_the_group(nlp):
+    text = ("Orsund Lines is the first carrier to report. Its Danish rival Kesterby Line publishes next week. "
+            "Finance chief Ada Lum said the group would spend €4.6bn on new ships.")
+    assert _subjects(text, nlp)["€4.6bn"][0] == "Orsund Lines"
+    text = "Orsund Lines is the first carrier to report. Kesterby Line publishes next week. The group will spend €4.6bn."
+    assert _subjects(text, nlp)["€4.6bn"][0] == "Kesterby Line"  # no rival: the nearest subject

@@ -146,6 +146,9 @@ class SubjectRules(RuleFile):
     dispute: Dispute
     reporter_cues: Words = Field(description="cues by which a source that is not an outlet reports on another "
                                  "company ('Zeta Capital reported that Acme...'); 'Acme said Beta copied it' speaks for Acme")
+    rival_words: Words = Field(description="words after which a name is a rival the article compares with ('its Danish "
+                                           "rival Kattegat Line'): like a listener, an antecedent of 'the company' only "
+                                           "in its own sentence")
     listener_cues: Words = Field(description="words after which a name is who hears or asks for a statement ('told "
                                              "Reuters', 'in an interview with the Ledger', 'economists polled by "
                                              "Reuters'): like a reporter, it stands for no 'the company' outside its "

@@ -83,6 +83,7 @@ class SubjectFinder:
         self.parts = re.compile(rf"\s*(?:it|this|that|the\s+[a-z]+)\s+(?:[a-z]+\s+){{0,2}}?(?:{_words(r.part_cues)})\b",
                                 re.I)  # used with match(sentence start): 'It was made up of $250m'
         self.listener = re.compile(rf"\b(?:{_words(r.listener_cues)})\s+(?:the\s+)?$", re.I)  # search(pos - 30, pos)
+        self.rival = re.compile(rf"\b(?:{_words(r.rival_words)})\s+$", re.I)  # search(pos - 30, pos)
         self.restating = re.compile(rf"\b(?:{_words(r.restating_words)})\s+$", re.I)  # used with search(pos - 8, start)
         er = entity_rules(rules_folder)
         self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
@@ -593,8 +594,8 @@ class SubjectFinder:
         """For each name, whether it is the source of an attribution whose content is about
         another company, named first ("The Financial Times reports that Acme...": the
         newspaper reports on Acme; "Acme said its..." or "Acme said a US court..." speaks of
-        itself, and a company speaks for itself of another, "Acme said Beta copied it"), or who
-        hears a statement ("told Reuters")."""
+        itself, and a company speaks for itself of another, "Acme said Beta copied it"), who
+        hears a statement ("told Reuters"), or a rival it is compared with ("its rival Beta")."""
         starts = [e["start"] for e in names]
         reporter: set[int] = set()
         for a in doc._.attributions or []:
@@ -610,7 +611,7 @@ class SubjectFinder:
                          if names[i]["canonical"] != first["canonical"]}
         text = layout_of(doc).text
         return [i in reporter or bool(self.listener.search(text, max(0, e["start"] - 30), e["start"]))
-                for i, e in enumerate(names)]
+                or bool(self.rival.search(text, max(0, e["start"] - 30), e["start"])) for i, e in enumerate(names)]
 
     def _list_item(self, lead: str, e: Entity) -> bool:
         """'Iraq and Afghanistan', 'Acme, Beta': a name after another of its kind and a comma or
