@@ -69,6 +69,8 @@ ANAPHORA = [
     ("Analysts polled by Norbury before the auction had forecast proceeds of C$6.5 billion.", "C$6.5 billion",
      "Analysts"),
     ("Shares fell in August after Velmar announced it would spend $40m.", "$40m", "Velmar"),
+    # 'per' before a unit is no 'according to'
+    ("Tarvik sold a 6.2 per cent stake in Orla Power for $800m.", "$800m", None),
     # a title in apposition to a name, before 'who': the name
     ("\"It is manageable,\" said Liam Fraser, chief economist at Baxendale Capital, who had forecast a "
      "shortfall of $35bn.", "$35bn", "Liam Fraser"),

@@ -472,3 +472,15 @@ def test_according_to_names_a_source_not_a_party(nlp):
             "according to Venture Dispatch.")
     assert _roles(text, nlp)["$50m"][:2] == ("Lumora Health", "Brightwater Ventures")
     assert _roles("Corvel will pay $2bn, according to Anstey Partners.", nlp)["$2bn"][:2] == ("Corvel", None)
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # a participle after a sale names its proceeds: the thing sold, its buyer the other party
+    ("Tarvik sold a 6.2 per cent stake in its power arm Orla Power through an offer for sale, raising $800m.", "$800m",
+     "Orla Power", None),
+    ("Tarvik sold a stake in Orla Power to Benmore, raising $800m.", "$800m", "Orla Power", "Benmore"),
+    # no sale before it: the one who raised the money
+    ("Tarvik raised $800m from investors.", "$800m", "Tarvik", None),
+])
+def test_a_sale_raising_money_names_the_thing_sold(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

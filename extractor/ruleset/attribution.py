@@ -22,6 +22,9 @@ class CueRules(Strict):
     content_continuers: Words = Field(description="', the ministry said, with exports up 12%': after a clause-final cue and a "
                                                   "comma, a phrase that goes on with what was said")
     preposed: Words
+    preposed_not_before: Words = Field(description="words after which a preposed cue is no attribution: 'per' before "
+                                                   "a unit ('6.2 per cent', 'per share', 'per barrel') is no 'according "
+                                                   "to'")
     adverbs: Words
     passive: Words
     passive_auxiliaries: Words

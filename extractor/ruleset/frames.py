@@ -42,6 +42,9 @@ class Frame(Strict):
                                       "$3bn in China' is the investor's; 'into US bonds' names no party)")
     pays_price: bool = Field(False, description="a payment by the document's buyer of a thing that names no receiver "
                                                 "is the thing's price ('Halvard would need to pay at least £2.7bn')")
+    proceeds: bool = Field(False, description="its participle after a comma that follows a sale in the same sentence "
+                                              "names the sale's proceeds ('X sold a stake in Y, raising $800m': Y's "
+                                              "sale price, the buyer the other party)")
     sold_to_pay: bool = Field(False, description="a sale: 'Y was sold to pay off a debt', 'the sale of Y to pay a tax "
                                                  "bill' make the seller (Y's owner) the payer")
     implicit_counterparty: Literal["government", "authority", "supplier"] | None = Field(

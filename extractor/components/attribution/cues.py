@@ -398,7 +398,9 @@ def _via(st: DocState, sent: Sent, source: tuple[int, int]) -> tuple[tuple[int, 
 
 
 def _preposed(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
-    """'according to X, ...' and '..., according to X'."""
+    """'according to X, ...' and '..., according to X' (not 'per cent', 'per share')."""
+    if end < len(st.lower) and st.lower[end] in st.lex.preposed_not_before:
+        return None
     source = forward(st, sent, end, commas=False)
     if source is None or not sourcelike(st, source):
         return None

@@ -233,6 +233,12 @@ class SubjectFinder:
             if frame and frame.subject and frame.subject["start"] in pronoun_people:
                 frame.counterparty = frame.counterparty or frame.subject  # 'he expected to pay £2m for the rest':
                 frame.subject = None  # a person a pronoun stands for is the other party, never the subject
+            if frame and frame.proceeds and text[frame.trigger[0]:frame.trigger[1]].lower().endswith("ing") \
+                    and text[s_start:frame.trigger[0]].rstrip().endswith(","):  # 'X sold a stake in Y, raising $800m'
+                sold = ctx.trade.sold_before(frame.trigger[0], frame.trigger[0] - s_start, "")
+                if sold is not None:
+                    frame.subject, frame.counterparty = sold, ctx.trade.buyers.get(sold["canonical"])
+                    frame.frame = frame.counterparty_frame = "sale_proceeds"
             if frame and frame.counterparty and frame.subject and rec.get("per") in self.share_units \
                     and f"subject.{frame.frame}" in self.per_share_frames \
                     and self.holders.match(text, frame.counterparty["end"]):  # 'pay Beltran shareholders 540p a share':
