@@ -48,6 +48,13 @@ def test_an_acronym_defined_in_brackets_links_to_its_name_everywhere(nlp):
     assert {r["attribution"]["source"] for r in doc._.money if r["mention"] != "$3bn"} == {"Ostramar Wireless Ltd"}
 
 
+def test_a_common_word_that_starts_a_name_of_the_text_is_a_name_at_the_start_of_a_sentence(nlp):
+    doc = nlp("Pivot Mobile spent C$612m. Pivot said the licences would cost C$450m.")
+    assert {e["text"]: e["canonical"] for e in doc._.entities}.get("Pivot") == "Pivot Mobile"
+    doc = nlp("Sales Director Ann Bell left. Sales rose to $4m.")  # a title's run names no company
+    assert "Sales" not in {e["text"] for e in doc._.entities}
+
+
 def test_short_form_and_truncation_link_to_the_full_name(nlp):
     doc = nlp("Fox Entertainment Group earned $1bn. Analysts said Fox did well. Later Yuganskneftegas, or Yugansk, "
               "was sold; Yuganskneftgas had been worth $20bn.")

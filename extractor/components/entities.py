@@ -109,6 +109,7 @@ class EntityFinder:
             rf"\s+,?(?:\.{phrase_pattern(t[::-1] for t in rules.title_abbreviations)}|{phrase_pattern(t[::-1] for t in rules.person_titles)})",
             re.IGNORECASE)
         self.longest_title = max(map(len, rules.person_titles)) + 1  # with its full stop
+        self.title_words = {w.lower() for t in rules.person_titles for w in t.split()}  # 'Sales Director Ann Bell'
         self.title_after = re.compile(  # "Anna Voss, Tellan's chief executive,": used with match(name end)
             r",\s+(?:(?:the|its|their|a|an)\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s?\s+)?(?:[a-z-]+\s+)?"
             + phrase_pattern(rules.person_titles) + rf"(?=\s*[,.;)]|\s+(?:{alternation(rules.title_prepositions)})\s)")
@@ -135,7 +136,8 @@ class EntityFinder:
         body = self._hyphen_pairs(tokens, body)
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
         mid_sentence |= {tokens.words[e - 1].lower() for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
-        mid_sentence |= {tokens.words[s].lower() for s, e in body if e - s > 1 and not tokens.starts_sentence(s)}
+        mid_sentence |= {tokens.words[s].lower() for s, e in body if e - s > 1 and (  # "Pivot" of "Pivot Mobile"
+            not tokens.starts_sentence(s) or self.title_words.isdisjoint(w.lower() for w in tokens.words[s:e]))}
         starts = {s for s, _ in body}
         runs = [(s, e) for s, e in body
                 if self._known(tokens.span_text(s, e), mid_sentence) or (
