@@ -484,3 +484,14 @@ def test_according_to_names_a_source_not_a_party(nlp):
 ])
 def test_a_sale_raising_money_names_the_thing_sold(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # a figure right after the verb counts a holding: the company whose shares they are is bought
+    ("Dorvan will buy $50 million of new Selwyn shares.", "$50 million", "Selwyn", "Dorvan"),
+    ("Dorvan bought $50m of shares in Selwyn.", "$50m", "Selwyn", "Dorvan"),
+    # no holding named: the buyer's figure, as before
+    ("Dorvan bought $50m of Selwyn debt.", "$50m", "Dorvan", None),
+])
+def test_a_counted_holding_is_the_thing_bought(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -208,6 +208,11 @@ class FrameMatcher:
             rf"\s*(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w.%'’-]+\s+){{0,3}}?(?:{alternation(rules.holding_nouns)})\s+(?:in|of)\s+",
             re.IGNORECASE)
         self.holding_words = {w.lower() for w in rules.holding_nouns}
+        holdings = alternation(rules.holding_nouns)
+        self.counted_holding = re.compile(  # "$50m of new (shares in) ": fullmatch(figure end, name start)
+            rf"\s+of\s+(?:(?:new|newly\s+issued|additional|existing|more|its|the)\s+)*"
+            rf"(?:(?P<noun>{holdings})\s+(?:in|of)\s+)?", re.IGNORECASE)
+        self.holding_after = re.compile(rf"(?:['’]s?)?\s+(?:{holdings})\b", re.IGNORECASE)  # match(name end)
         self.sells_verbs = {word for word, frames in self.by_word.items() if any(f.sells and p == "verb" for f, p in frames)}
         self.blockers = set(rules.agent_blockers)
         self.absolute = set(rules.absolute_openers)
@@ -428,7 +433,8 @@ class FrameMatcher:
             elif passive:
                 args["agent"], args["patient"] = args["by"], before
             else:
-                args["agent"], args["patient"] = before, self._gapped_object(text, t, rec, names) or after
+                args["agent"], args["patient"] = before, self._gapped_object(text, t, rec, names) \
+                    or self._counted_holding(text, t, rec, names) or after
         else:
             possessor = self._possessor(text, t.start, s_start, names)
             light = self._light_verb(text, before, t.start, rec)
@@ -449,6 +455,20 @@ class FrameMatcher:
             if modified and args["by"] is None and args["of"] is None:
                 args["agent"], args["patient"] = modified
         return args
+
+    def _counted_holding(self, text: str, t: Trigger, rec: dict | None, names: list[EntityMention]) -> EntityMention | None:
+        """'buy $50m of new Selwyn shares', 'bought $50m of shares in Selwyn': a figure right
+        after the verb counts a holding; the company whose shares they are is its object."""
+        if rec is None or rec["start"] < t.end or text[t.end:rec["start"]].strip():
+            return None
+        k = bisect_left(names, rec["end"], key=lambda e: e["start"])
+        if k >= len(names):
+            return None
+        e = names[k]
+        m = self.counted_holding.fullmatch(text, rec["end"], e["start"])
+        if m is None or not (m.group("noun") or self.holding_after.match(text, e["end"])):
+            return None
+        return e
 
     def _gapped_object(self, text: str, t: Trigger, rec: dict | None, names: list[EntityMention]) -> EntityMention | None:
         """'fined Oberlin €412m and Kestrel €88m': in a coordination after the verb, the name right
