@@ -54,7 +54,7 @@ def test_an_article_that_states_its_currency_decides_its_bare_symbols(nlp):
     text = "All figures are in Canadian dollars unless otherwise stated.\n\nTarvik will pay $3bn (US$2.2bn) for Ostra."
     claims = {c.mention: c.amount for c in extract_text(text, nlp=nlp)}
     assert (claims["$3bn"].currency, claims["$3bn"].currency_by) == ("CAD", "declaration")
-    assert "All figures are in Canadian dollars" in claims["$3bn"].currency_note
+    assert "figures are in Canadian dollars" in claims["$3bn"].currency_note
     assert claims["US$2.2bn"].currency == "USD"  # a marker that names its currency keeps it
     [claim] = extract_text("Amounts in Australian dollars. Tarvik will spend $4bn on pipes.", nlp=nlp)
     assert claim.amount.currency == "AUD"

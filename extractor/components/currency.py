@@ -51,6 +51,7 @@ class CurrencyResolver:
         self.code_of_name = {name.lower(): code for code, entry in names.items() for name in entry.names}
         self.symbols = {code: set(entry.symbols) for code, entry in names.items()}
         currency = alternation(self.code_of_name)
+        self.declaration_anchors = currency_rules(rules).declarations.anchors
         self.declaration = re.compile("|".join(f"(?:{p.replace('{CURRENCY}', currency)})"
                                                for p in currency_rules(rules).declarations.patterns), re.IGNORECASE)
 
@@ -91,6 +92,9 @@ class CurrencyResolver:
         """'All figures are in Canadian dollars': each bare symbol read by convention that the
         stated currency also uses ('$') is that currency."""
         if not any(rec["currency_by"] == "convention" for rec in money):
+            return
+        lowered = text.lower()
+        if not any(word in lowered for word in self.declaration_anchors):
             return
         m = self.declaration.search(text)
         if m is None:

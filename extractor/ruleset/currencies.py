@@ -35,6 +35,8 @@ class Declarations(Strict):
     """How an article states the currency of its bare symbols."""
 
     about: str
+    anchors: Words = Field(min_length=1, description="lower-case words one of which every declaration holds: a text "
+                                                    "with none is not searched")
     patterns: Words = Field(min_length=1, description="regexes (case-insensitive) of a statement of the article's "
                                                       "currency; {CURRENCY} stands for any currency's English name "
                                                       "(rules/currency_names.json)")

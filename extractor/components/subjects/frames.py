@@ -555,11 +555,12 @@ class FrameMatcher:
 
     def _gap_ok(self, between: str, prepositions: bool = True) -> bool:
         between = PERCENT_OF.sub("", between)  # "bought 18.8% of Acme"
-        words = [w.strip(",.()\"'“”").lower() for w in between.split()]
-        if len(words) > self.limits.gap_words or ";" in between:
+        gap = self.limits.gap_words
+        raw = between.split(None, gap)  # more than gap_words words: no need to read them all
+        if len(raw) > gap or ";" in between:
             return False
-        blocked = self.stops | (self.prepositions if prepositions else set())
-        return not any(w in blocked for w in words)
+        blocked = self.stops | self.prepositions if prepositions else self.stops
+        return not any(w.strip(",.()\"'“”").lower() in blocked for w in raw)
 
     def _after(self, text: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
         """The first name after ``pos``, with only descriptive words between ('bought rival
