@@ -18,6 +18,8 @@ from extractor.extract import extract_text
     ("Tellan Foods said its chief executive, Ana Voss, earned £3.2m last year.", "salary"),
     ("Mr Dale took home £900,000 in 2025.", "salary"),
     ("Tallis Ventures led Quarry Bio's $45m Series B.", "funding"),
+    # what the money was for ('for rigging bids') names no metric of it
+    ("Regulators fined Hanbit Steel €31m for rigging bids.", "fine"),
     ("Qantas said net profit rose to A$458m.", "net profit"),
     ("Monsanto agreed to pay a $1.5m fine.", "fine"),
     ("Oil rose above $50 a barrel.", "oil price"),

@@ -356,3 +356,19 @@ def test_a_rival_named_before_is_no_antecedent_of_the_group(nlp):
     assert _subjects(text, nlp)["€4.6bn"][0] == "Orsund Lines"
     text = "Orsund Lines is the first carrier to report. Kesterby Line publishes next week. The group will spend €4.6bn."
     assert _subjects(text, nlp)["€4.6bn"][0] == "Kesterby Line"  # no rival: the nearest subject
+
+
+@pytest.mark.parametrize("text,mention,counterparty", [
+    # a party the text describes but does not name: the description, not the place in it
+    ("Orvik was sold to a Chinese buyer for $2bn.", "$2bn", "Chinese buyer"),
+    ("Harbury Rovers agreed to be sold to a US consortium led by Dale Mercer for £1.2bn.", "£1.2bn", "US consortium"),
+    # a name after the description is the party
+    ("Orvik was sold to a US consortium Tallis Group for $2bn.", "$2bn", "Tallis"),
+])
+def test_a_described_party_is_named_by_its_description(text, mention, counterparty, nlp):
+    assert _subjects(text, nlp)[mention][1] == counterparty
+
+
+def test_a_name_ends_where_a_figure_starts(nlp):
+    text = "The Korea Fair Trade Commission fined Daesan Steel W45.2 billion and Hanbit Steel W31.8 billion for rigging bids."
+    assert [s for s, _ in _subjects(text, nlp).values()] == ["Daesan Steel", "Hanbit Steel"]

@@ -91,6 +91,9 @@ class EntityFinder:
         self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
         self.market = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?P<place>{alternation(places)})\s+)?"
                                  rf"(?:{alternation(rules.market_kinds)})\s+)$")  # used with search(text, pos - n, pos)
+        self.described = re.compile(  # "sold to a US consortium": a party described, not named
+            rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?P<place>{alternation(places)})\s+(?:{alternation(rules.described_party_nouns)}))"
+            rf"\b(?!['’]|\s+(?:[A-Z]|of\b))")
         self.connectors = set(rules.connectors)
         self.hyphen_prefixes = set(rules.hyphen_prefixes)
         self.stop = set(rules.stop_words)
@@ -131,7 +134,8 @@ class EntityFinder:
         words = set(tokens.words)
         lowercase = set(filter(str.islower, words))  # Token.lower_ of each is the word itself
         headings = _title_case_lines(text, view.lines, self.limits, self.minor_words)
-        body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)})
+        figures = {i for sp in doc.spans.get("money", []) for i in range(sp.start, sp.end)}  # 'Daesan Steel W45.2 billion'
+        body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)}, figures)
                 if not _in(headings, tokens.start[s])]
         body = self._hyphen_pairs(tokens, body)
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
@@ -156,6 +160,8 @@ class EntityFinder:
         runs = _merge(runs, [k for k in known if not _within_longer(k, runs)])  # "Securities and Exchange Commission"
         markets = self._markets(doc, text)
         runs = _merge(runs, list(markets))  # "the UK property market": a market a figure can be about
+        described = self._described_parties(doc, text)
+        runs = _merge(runs, list(described))  # "a US consortium": a party the text does not name
         runs = self._not_names(doc, text, tokens, runs)
         boilerplate = furniture(doc)  # 'LONDON, 14 October (Reuters) - ': a dateline names no party
         runs = [(s, e) for s, e in runs if not inside(boilerplate, tokens.start[s])]
@@ -173,6 +179,7 @@ class EntityFinder:
                 canon[acronym] = canon[name]
         market_names = dict(markets.values())
         canon.update(market_names)
+        canon.update(described.values())
         entities = [{"text": name, "canonical": canon[name],
                      "label": "MARKET" if name in market_names else self._label(text, name, tokens.start[s], canon[name]),
                      "start": tokens.start[s], "end": tokens.end[e - 1]} for (s, e), name in zip(runs, names)]
@@ -210,6 +217,18 @@ class EntityFinder:
             name = text[m.start("name"):w.end()]
             canonical = name.replace(place, self.alias.get(place.lower(), place), 1) if place else name
             found[(span.start, span.end)] = (name, canonical[:-1] if canonical.endswith("markets") else canonical)
+        return found
+
+    def _described_parties(self, doc: Doc, text: str) -> dict[tuple[int, int], tuple[str, str]]:
+        """'a US consortium', 'a Gulf sovereign wealth fund' at each token span: its text and
+        its canonical name (the place as the aliases name it), where no name follows."""
+        found: dict[tuple[int, int], tuple[str, str]] = {}
+        for m in self.described.finditer(text):
+            span = doc.char_span(m.start("name"), m.end("name"))
+            if span is not None:
+                place = m.group("place")
+                found[(span.start, span.end)] = (m.group("name"),
+                                                 m.group("name").replace(place, self.alias.get(place.lower(), place), 1))
         return found
 
     def _not_names(self, doc: Doc, text: str, tokens: Tokens, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -285,15 +304,16 @@ class EntityFinder:
                 and words[-1].rstrip(".") not in self.not_person_last)
 
     # ---------------------------------------------------------- candidate runs
-    def _runs(self, tokens: Tokens, name_like: set[str]) -> list[tuple[int, int]]:
-        """Runs of name tokens; only a ``name_like`` word can be one."""
+    def _runs(self, tokens: Tokens, name_like: set[str], figures: set[int]) -> list[tuple[int, int]]:
+        """Runs of name tokens; only a ``name_like`` word outside the ``figures`` (token
+        indexes) can be one."""
         words, runs, end = tokens.words, [], 0
         for i in [i for i, w in enumerate(words) if w in name_like]:
-            if i < end or not self._name_token(tokens, i):
+            if i < end or i in figures or not self._name_token(tokens, i):
                 continue
             j = i + 1
             while j < len(words):
-                if words[j] in name_like and self._name_token(tokens, j, inside=True):
+                if words[j] in name_like and j not in figures and self._name_token(tokens, j, inside=True):
                     j += 1
                 elif (words[j] in self.connectors and j + 1 < len(words) and words[j + 1] in name_like
                       and self._name_token(tokens, j + 1, inside=True) and words[j + 1] not in self.stop):

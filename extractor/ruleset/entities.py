@@ -63,6 +63,10 @@ class EntityRules(RuleFile):
                                                     "(rules/given_names.json) from being a person, besides the "
                                                     "corporate suffixes, org nouns and body words ('Partners', "
                                                     "'Stores')")
+    described_party_nouns: Words = Field(description="nouns of a party the text describes but does not name, after a "
+                                                     "place ('sold to a US consortium', 'a Gulf sovereign wealth fund'): "
+                                                     "the description is the party's name ('US consortium'), unless a "
+                                                     "name follows it")
     kind_words: dict[str, Words] = Field(description="for a type noun a reference uses ('the bank', 'the insurer'), "
                                                     "the words that make a company's name one of that kind: its last "
                                                     "word, or the word before 'of' ('Halden Bank', 'Bank of Halden'). A "
