@@ -42,6 +42,10 @@ class Frame(Strict):
                                       "$3bn in China' is the investor's; 'into US bonds' names no party)")
     pays_price: bool = Field(False, description="a payment by the document's buyer of a thing that names no receiver "
                                                 "is the thing's price ('Halvard would need to pay at least £2.7bn')")
+    payer_roles: list[Argument] = Field(default_factory=list, description="arguments that name the subject when a "
+                                        "company fills them and leave it to the other roles when a public body does "
+                                        "('demanded $200m in back taxes from Kessor': Kessor pays; 'a tax demand from "
+                                        "the government': the government claims)")
     proceeds: bool = Field(False, description="its participle after a comma that follows a sale in the same sentence "
                                               "names the sale's proceeds ('X sold a stake in Y, raising $800m': Y's "
                                               "sale price, the buyer the other party)")

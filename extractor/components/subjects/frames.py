@@ -45,6 +45,7 @@ GOVERNED = re.compile(  # "buy the government's 20% stake": used with fullmatch(
 BRACKETED = re.compile(r"\([^)]*\)?")
 ING_AFTER = re.compile(r"\s+[a-z]+ing\b")  # match(name end): 'with Beta contributing'
 PLACES = {"GPE", "LOC", "NORP"}
+PUBLIC = PLACES | {"GOV"}  # a public body or a place: it claims a tax, it does not pay it
 ACCORDING = re.compile(r"\baccording\s+$", re.IGNORECASE)  # search(before 'to')
 OBJECT_RELATIVE = re.compile(  # "the $900m (that) Orvane had sought": fullmatch(figure end, trigger start)
     r"\s+(?:that\s+|which\s+)?(?:(?:[A-Z][\w&.'’-]*\s+){1,4}|(?:it|they|he|she)\s+)"
@@ -400,7 +401,8 @@ class FrameMatcher:
             if args.get(r) and args[r]["label"] in PLACES:
                 args[r] = None  # 'invested $3bn in China': no party
         by = args.get("by") if "by" in roles.counterparty else None  # 'a loan arranged by X': X lends, it is not the agent
-        subject = next((args[r] for r in roles.subject if args.get(r) and not (r == "agent" and args[r] is by)), None)
+        subject = next((args[r] for r in frame.payer_roles if args.get(r) and args[r]["label"] not in PUBLIC), None) \
+            or next((args[r] for r in roles.subject if args.get(r) and not (r == "agent" and args[r] is by)), None)
         role = next((r for r in roles.counterparty if args.get(r)
                      and (subject is None or args[r]["canonical"] != subject["canonical"])), None)
         other = args[role] if role else None
