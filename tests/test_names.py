@@ -55,6 +55,11 @@ def test_a_common_word_that_starts_a_name_of_the_text_is_a_name_at_the_start_of_
     assert "Sales" not in {e["text"] for e in doc._.entities}
 
 
+def test_a_plural_common_noun_and_of_before_a_name_at_the_start_of_a_sentence_are_no_part_of_it(nlp):
+    doc = nlp("Creditors of Nordhem Varuhus will recover 12 öre per krona. Bank of Halden lent $2bn.")
+    assert [e["text"] for e in doc._.entities] == ["Nordhem Varuhus", "Bank of Halden"]
+
+
 def test_short_form_and_truncation_link_to_the_full_name(nlp):
     doc = nlp("Fox Entertainment Group earned $1bn. Analysts said Fox did well. Later Yuganskneftegas, or Yugansk, "
               "was sold; Yuganskneftgas had been worth $20bn.")

@@ -138,6 +138,7 @@ class EntityFinder:
         body = [(s, e) for s, e in self._runs(tokens, {w for w in words - lowercase if _name_like(w)}, figures)
                 if not _in(headings, tokens.start[s])]
         body = self._hyphen_pairs(tokens, body)
+        body = [(s + 2, e) if self._plural_lead(tokens, s, e, lowercase) else (s, e) for s, e in body]
         mid_sentence = {tokens.span_text(s, e).lower() for s, e in body if not tokens.starts_sentence(s)}
         mid_sentence |= {tokens.words[e - 1].lower() for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
         mid_sentence |= {tokens.words[s].lower() for s, e in body if e - s > 1 and (  # "Pivot" of "Pivot Mobile"
@@ -383,6 +384,14 @@ class EntityFinder:
                 and tokens.words[s].lower() not in known and tokens.words[s + 1] not in self.connectors:
             s += 1
         return s, e
+
+    def _plural_lead(self, tokens: Tokens, s: int, e: int, lowercase: set[str]) -> bool:
+        """Does the run [s, e) start a sentence with a plural common noun and a connector
+        ('Creditors of Nordhem Varuhus', 'Shares of Orvik'; not 'Bank of America')?"""
+        if e - s < 3 or not tokens.starts_sentence(s) or tokens.words[s + 1] not in self.connectors:
+            return False
+        word = tokens.words[s].lower()
+        return word.endswith("s") and not word.endswith("ss") and self._common(word, lowercase)
 
     def _common(self, word: str, lowercase: set[str]) -> bool:
         """A common word ('Sales rose'): the text writes it in lower case, or it is frequent English."""
