@@ -505,3 +505,14 @@ def test_a_counted_holding_is_the_thing_bought(text, mention, subject, counterpa
 ])
 def test_who_pays_a_tax_demanded_from_them(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # a quantity of a company's things bought: the company's ('18 of Nordhem's stores')
+    ("Fjellby will buy 18 of Nordhem's stores for SEK 650m.", "SEK 650m", "Nordhem", "Fjellby"),
+    ("Fjellby will buy some of Nordhem's stores for SEK 650m.", "SEK 650m", "Nordhem", "Fjellby"),
+    # a count of things ordered stays the buyer's
+    ("Kellan ordered 20 jets from Aerion for $2bn.", "$2bn", "Kellan", "Aerion"),
+])
+def test_a_quantity_of_a_companys_things_bought_is_the_companys(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

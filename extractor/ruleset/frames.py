@@ -104,6 +104,9 @@ class FrameRules(RuleFile):
     idioms: Regexes = Field(description="phrases in which a trigger word has another sense ('in order to')")
     number_words: Words = Field(description="words that count what follows them, a plural s allowed ('ten aircraft', "
                                             "'dozens of jets'); a digit counts too")
+    quantity_words: Words = Field(description="words that take a part of what follows 'of' ('some of Beta's stores', "
+                                              "'half of its shares'); with the number words and digits they lead on to "
+                                              "the thing a frame acts on")
     holding_nouns: Words = Field(description="what a share of a company is called ('a 40% stake in Beta', 'shares of "
                                              "Beta'): bought, sold or paid for, the company is the thing traded")
     light_verbs: Words = Field(description="verbs whose subject is the agent of the noun after them ('placed an order')")

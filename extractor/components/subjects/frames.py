@@ -202,6 +202,8 @@ class FrameMatcher:
             rf"\s*,?\s*and\s+(?:\w+ly\s+)?(?:{alternation(rules.shared_subject_verbs)})\b", re.IGNORECASE)
         self.idioms = re.compile(union(rules.idioms), re.IGNORECASE)
         self.number = re.compile(rf"\d|\b(?:{alternation(rules.number_words)})s?\b", re.IGNORECASE)
+        self.quantity_of = re.compile(  # "18 of Nordhem's stores": used with match(pos)
+            rf"\s*(?:\d[\d,.]*|(?:{alternation(rules.number_words + rules.quantity_words)}))\s+of\s+", re.IGNORECASE)
         self.light = set(rules.light_verbs)
         self.recipient = set(rules.recipient_verbs)
         self.giving = re.compile(rf"\b(?:{alternation(rules.giving_verbs)})\s+$", re.IGNORECASE)  # search(pos - n, name start)
@@ -388,7 +390,7 @@ class FrameMatcher:
             args["patient"] = ctx.trade.asset  # "Baikal gave control of the company to Rosneft": not of Baikal itself
         after = self._words_after(text, t.end, sentence[1])
         if frame.counted and args.get("patient") is None and self.number.search(after) and "%" not in after \
-                and "per cent" not in after:
+                and "per cent" not in after and not self.quantity_of.match(text, t.end, sentence[1]):  # "18 of Beta's stores"
             roles = frame.counted
         if frame.received and args.light and (args.light in self.recipient or args.light in frame.receiving_verbs):
             # "Fendal won a $2bn order from Skyline": Skyline ordered
@@ -567,9 +569,12 @@ class FrameMatcher:
     def _after(self, text: str, pos: int, limit: int, names: list[EntityMention]) -> EntityMention | None:
         """The first name after ``pos``, with only descriptive words between ('bought rival
         Acme'); 'its', a possessor ('Acme's unit Beta'), a name before a type noun and
-        another name ('Acme unit Beta') or a holding ('a 40% stake in Acme') lead on to the next name."""
+        another name ('Acme unit Beta'), a holding ('a 40% stake in Acme') or a quantity ('18 of
+        Nordhem's stores') lead on to the next name."""
         holding = self.holding.match(text, pos, limit)
         pos = holding.end() if holding else pos
+        quantity = self.quantity_of.match(text, pos, limit)
+        pos = quantity.end() if quantity else pos
         apposed = self._apposed(text, pos, limit, names)  # "sold its clothing unit, Petal,"
         pos = apposed["start"] if apposed else pos
         owner: EntityMention | None = None  # "for Dravik's chemicals division": Dravik's, when no name follows
