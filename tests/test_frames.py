@@ -479,6 +479,9 @@ def test_according_to_names_a_source_not_a_party(nlp):
     ("Tarvik sold a 6.2 per cent stake in its power arm Orla Power through an offer for sale, raising $800m.", "$800m",
      "Orla Power", None),
     ("Tarvik sold a stake in Orla Power to Benmore, raising $800m.", "$800m", "Orla Power", "Benmore"),
+    # ... or after it, with 'by' or 'from'
+    ("Pelvar state raised $4.8bn by selling its 32% stake in water utility Aguaverde.", "$4.8bn", "Aguaverde", None),
+    ("Tarvik raised $800m from the sale of its unit Orla Power.", "$800m", "Orla Power", None),
     # no sale before it: the one who raised the money
     ("Tarvik raised $800m from investors.", "$800m", "Tarvik", None),
 ])

@@ -52,6 +52,7 @@ DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # search(noun st
 RESTATED_SUBJECTS = {"subject.speaker", "subject.clause_subject"}  # rules a frame's earlier figure of one amount overrides
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 NAMES_IN_GOVERNMENTS = PLACE_LABELS | {"ORG", "PERSON"}  # "the Russian government", "the Trump administration"
+SOLD_BY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:by|from|through)\s+(?:the\s+)?")  # "raised $800m by selling": fullmatch
 APPOSITION = re.compile(r"\s*,[^,;]{1,80},")  # used with match(name end, figure): "Ana Voss, the chief of Tellan,"
 OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
 LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
@@ -233,9 +234,8 @@ class SubjectFinder:
             if frame and frame.subject and frame.subject["start"] in pronoun_people:
                 frame.counterparty = frame.counterparty or frame.subject  # 'he expected to pay £2m for the rest':
                 frame.subject = None  # a person a pronoun stands for is the other party, never the subject
-            if frame and frame.proceeds and text[frame.trigger[0]:frame.trigger[1]].lower().endswith("ing") \
-                    and text[s_start:frame.trigger[0]].rstrip().endswith(","):  # 'X sold a stake in Y, raising $800m'
-                sold = ctx.trade.sold_before(frame.trigger[0], frame.trigger[0] - s_start, "")
+            if frame and frame.proceeds:
+                sold = self._sold_for(text, frame, rec, (s_start, c_end), ctx)
                 if sold is not None:
                     frame.subject, frame.counterparty = sold, ctx.trade.buyers.get(sold["canonical"])
                     frame.frame = frame.counterparty_frame = "sale_proceeds"
@@ -442,6 +442,17 @@ class SubjectFinder:
         if m is None or not m.group("word").islower() or m.group("word") in self.frames.prepositions:
             return None
         return holder
+
+    @staticmethod
+    def _sold_for(text: str, frame: Match, rec: dict, span: tuple[int, int], ctx: Context) -> Entity | None:
+        """The thing whose sale raised the figure: sold before a raising participle ('X sold a
+        stake in Y, raising $800m'), or after the figure and 'by' or 'from' ('raised $800m by
+        selling its stake in Y')."""
+        start, end = frame.trigger
+        if text[start:end].lower().endswith("ing") and text[span[0]:start].rstrip().endswith(","):
+            return ctx.trade.sold_before(start, start - span[0], "")
+        after = ctx.trade.sold_between(rec["end"], span[1])
+        return after[1] if after and SOLD_BY.fullmatch(text, rec["end"], after[0]) else None
 
     def _earner(self, text: str, persons: list[Entity], clause: tuple[int, int], rec: dict) -> Entity | None:
         """The person whose own sum the figure is: the last person before it in its clause,

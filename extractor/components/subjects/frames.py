@@ -90,6 +90,11 @@ class Trade:
     buyers: dict[str, EntityMention]  # canonical name of a thing sold -> who bought it
     sold: list[tuple[int, EntityMention]]  # (trigger start, thing sold), in text order
 
+    def sold_between(self, start: int, end: int) -> tuple[int, EntityMention] | None:
+        """The first (trigger start, thing sold) whose trigger starts in [start, end)."""
+        k = bisect_left(self.sold, start, key=lambda s: s[0])
+        return self.sold[k] if k < len(self.sold) and self.sold[k][0] < end else None
+
     def sold_before(self, pos: int, reach: int, other_than: str) -> EntityMention | None:
         """The thing last sold or bought before ``pos`` (within ``reach`` characters) that is
         not ``other_than``: what "the remaining shares" of a later purchase are of."""
