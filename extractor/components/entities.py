@@ -91,9 +91,10 @@ class EntityFinder:
         self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
         self.market = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>(?:(?P<place>{alternation(places)})\s+)?"
                                  rf"(?:{alternation(rules.market_kinds)})\s+)$")  # used with search(text, pos - n, pos)
-        self.described = re.compile(  # "sold to a US consortium": a party described, not named
-            rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?P<place>{alternation(places)})\s+(?:{alternation(rules.described_party_nouns)}))"
-            rf"\b(?!['’]|\s+(?:[A-Z]|of\b))")
+        # "sold to a US consortium": a party described, not named; found from its noun, then a bounded look back
+        self.described_noun = re.compile(rf"\b(?:{alternation(rules.described_party_nouns)})\b(?!['’]|\s+(?:[A-Z]|of\b))")
+        self.described_first = {n.split()[0] for n in rules.described_party_nouns}  # a text with none has none
+        self.described_place = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<place>{alternation(places)})\s+$")  # search(n-40, n)
         self.connectors = set(rules.connectors)
         self.hyphen_prefixes = set(rules.hyphen_prefixes)
         self.stop = set(rules.stop_words)
@@ -161,7 +162,7 @@ class EntityFinder:
         runs = _merge(runs, [k for k in known if not _within_longer(k, runs)])  # "Securities and Exchange Commission"
         markets = self._markets(doc, text)
         runs = _merge(runs, list(markets))  # "the UK property market": a market a figure can be about
-        described = self._described_parties(doc, text)
+        described = self._described_parties(doc, text) if not self.described_first.isdisjoint(words) else {}
         runs = _merge(runs, list(described))  # "a US consortium": a party the text does not name
         runs = self._not_names(doc, text, tokens, runs)
         boilerplate = furniture(doc)  # 'LONDON, 14 October (Reuters) - ': a dateline names no party
@@ -224,12 +225,12 @@ class EntityFinder:
         """'a US consortium', 'a Gulf sovereign wealth fund' at each token span: its text and
         its canonical name (the place as the aliases name it), where no name follows."""
         found: dict[tuple[int, int], tuple[str, str]] = {}
-        for m in self.described.finditer(text):
-            span = doc.char_span(m.start("name"), m.end("name"))
+        for n in self.described_noun.finditer(text):
+            m = self.described_place.search(text, max(0, n.start() - self.limits.market_reach_chars), n.start())
+            span = doc.char_span(m.start("place"), n.end()) if m else None
             if span is not None:
-                place = m.group("place")
-                found[(span.start, span.end)] = (m.group("name"),
-                                                 m.group("name").replace(place, self.alias.get(place.lower(), place), 1))
+                place, name = m.group("place"), text[m.start("place"):n.end()]
+                found[(span.start, span.end)] = (name, name.replace(place, self.alias.get(place.lower(), place), 1))
         return found
 
     def _not_names(self, doc: Doc, text: str, tokens: Tokens, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
