@@ -17,7 +17,7 @@ REPORTED = [
     ("A filing with the stock exchange showed Dravo paid $40m in fees.", "$40m", "filing with the stock exchange",
      "showed"),  # a document and whom it was filed with
     ('"Profit will reach $5bn," wrote Ann Brisco, an analyst.', "$5bn", "Ann Brisco", "wrote"),
-    ("Analysts at Brindle Capital praised the $2bn disposal.", "$2bn", "Analysts at Brindle Capital", "praised"),
+    ("Analysts at Brindle Capital praised the $2bn disposal.", "$2bn", "Brindle Capital", "praised"),
     ("Ms Ovalle boasted that the unit earned $40m in its first year.", "$40m", "Ovalle", "boasted"),
     ("The regulator highlighted $12m of unexplained payments.", "$12m", "The regulator", "highlighted"),
     ("Traders speculated that Zembla would bid $7bn.", "$7bn", "Traders", "speculated"),
@@ -222,7 +222,7 @@ def test_a_possessive_description_is_resolved_like_any_description(nlp: Language
 
 
 @pytest.mark.parametrize("text,mention,source", [
-    ("Analysts at Quorvane Capital put the group's value at $3.8bn.", "$3.8bn", "Analysts at Quorvane Capital"),
+    ("Analysts at Quorvane Capital put the group's value at $3.8bn.", "$3.8bn", "Quorvane Capital"),
     ("Officials say the scheme will cost $5bn, but critics put the figure at $9bn.", "$9bn", "critics"),
     ("Officials say the scheme will cost $5bn, but critics put the figure at $9bn.", "$5bn", "Officials"),
     ("The bank put pressure on Hexlon to repay $2bn.", "$2bn", None),

@@ -49,9 +49,9 @@ ANAPHORA = [
     ("Net debt is projected to peak at $1.02 trillion in 2028, the mid-year update showed.", "$1.02 trillion",
      "mid-year update"),
     ("Reports from late 2025 said Orvik budgeted $1.6bn.", "$1.6bn", "Reports"),
-    # 'at' after a person word names the employer, not a place: the source keeps both
+    # 'at' after a person word names the employer, not a place: the employer names the source
     ("Analysts at Brixton Mercer estimated that Orvik could pay as much as $700m.", "as much as $700m",
-     "Analysts at Brixton Mercer"),
+     "Brixton Mercer"),
     # a description stands for a name that says it is of that kind ('Ostrel Bank' is a bank and a lender),
     # not for the leading name of another kind; with no such name it stays as written
     ("Dravik Motors will buy Selmo Parts, analysts at Ostrel Bank said. The deal values Selmo at €2.5bn, the bank "

@@ -152,8 +152,9 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     if found:
         return alias(st, found[-1]), True
     words = [i for i in head if not (texts[i] not in {"&", "-"} and st.punct(i))]
-    if _employer(st, words):
-        return st.span_text(words[0], words[-1] + 1), True  # 'Analysts at Brixton Mercer'
+    employer = _employer(st, words)
+    if employer is not None:
+        return st.span_text(employer, words[-1] + 1), True  # 'Analysts at Brixton Mercer': Brixton Mercer
     while words and texts[words[-1]] in lex.possessives:  # "the company's"
         words = words[:-1]
     lowered = [lower[i] for i in words]
@@ -228,16 +229,17 @@ def _after_data(st: DocState, i: int) -> bool:
     return i > 0 and st.lower[i - 1] in st.lex.data_nouns
 
 
-def _employer(st: DocState, words: list[int]) -> bool:
+def _employer(st: DocState, words: list[int]) -> int | None:
     """'analysts at Brixton Mercer', 'an economist at Halvern': a person word, 'at', then a
-    capitalised name (a place for ``chunks``, the employer here)."""
+    capitalised name (a place for ``chunks``, the employer here): the employer's first token,
+    which names the source (its type, from the person word, says analysts)."""
     lex, lower = st.lex, st.lower
     for k in range(1, len(words) - 1):
         person = lower[words[k - 1]]
         if lower[words[k]] == "at" and cap(st.words[words[k + 1]]) and (
                 person in lex.person_words or (person.endswith("s") and person[:-1] in lex.person_words)):
-            return True
-    return False
+            return words[k + 1]
+    return None
 
 
 def known_name(st: DocState, i: int) -> bool:
