@@ -69,6 +69,10 @@ ANAPHORA = [
     ("Analysts polled by Norbury before the auction had forecast proceeds of C$6.5 billion.", "C$6.5 billion",
      "Analysts"),
     ("Shares fell in August after Velmar announced it would spend $40m.", "$40m", "Velmar"),
+    # a long tail after a clause-final cue, with no figure and no 'that', is no content of it
+    ("Under the deal, Dorvan will pay $275 million, Selwyn said in a filing to the Hong Kong stock exchange.",
+     "$275 million", "Selwyn"),
+    ("Dorvan said on Tuesday in a long statement that it would pay $275 million.", "$275 million", "Dorvan"),
     # 'per' before a unit is no 'according to'
     ("Tarvik sold a 6.2 per cent stake in Orla Power for $800m.", "$800m", None),
     # a title in apposition to a name, before 'who': the name

@@ -373,3 +373,8 @@ def test_a_described_party_is_named_by_its_description(text, mention, counterpar
 def test_a_name_ends_where_a_figure_starts(nlp):
     text = "The Korea Fair Trade Commission fined Daesan Steel W45.2 billion and Hanbit Steel W31.8 billion for rigging bids."
     assert [s for s, _ in _subjects(text, nlp).values()] == ["Daesan Steel", "Hanbit Steel"]
+
+
+def test_a_name_in_the_tail_of_a_postposed_source_is_no_other_party(nlp):
+    text = "Under the deal, Dorvan will pay $275 million for the rights, Selwyn said in a filing to the Varco exchange."
+    assert _subjects(text, nlp)["$275 million"] == ("Dorvan", None)

@@ -77,6 +77,8 @@ class AttributionLimits(Strict):
     appositive_head_tokens: int = Field(gt=0, description="the name before an appositive ('X, a senior analyst, said') is at most this long")
     parenthesis_tokens: int = Field(gt=0, description="a parenthesis inside a source name ('(D-Nev.)') is at most this long")
     cue_tail_tokens: int = Field(gt=0, description="a tail after a clause-final cue ('said on Tuesday') is at most this long")
+    cue_long_tail_tokens: int = Field(gt=0, description="a tail with no figure and no complementizer ('said in a filing "
+                                                        "to the Hong Kong stock exchange') is at most this long")
     preposed_content_words: int = Field(ge=0, description="'..., according to X' takes the words before it as content when there are at least this many")
     frame_tokens: int = Field(ge=0, description="a report frames its sentence when its cue or source starts within this many tokens of it")
     holder_window: int = Field(ge=0, description="a nested citation's holder is among this many attributions before or after it")

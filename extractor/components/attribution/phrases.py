@@ -214,4 +214,9 @@ def clause_ends(st: DocState, sent: Sent, i: int, listener: bool = False) -> boo
     lex = st.lex
     stop = first(st.clause_stops, i, sent.end)
     j = sent.end if stop is None else stop
-    return j == i or ((listener or st.lower[i] in lex.tails) and j - i <= lex.limits.cue_tail_tokens)
+    if j == i or not (listener or st.lower[i] in lex.tails):
+        return j == i
+    return j - i <= lex.limits.cue_tail_tokens or (
+        j - i <= lex.limits.cue_long_tail_tokens and not any(k in st.money_tokens or st.num(k) for k in range(i, j))
+        and lex.complementizers.isdisjoint(st.lower[i:j]))  # 'said in a filing to the Hong Kong stock exchange'
+

@@ -547,7 +547,10 @@ class SubjectFinder:
         if frame is None and not self._searches.search(self.transaction, sentence[0], sentence[1]):
             return None, ""  # no transaction in the sentence: a name after 'with' or 'to' is no other party
         voices = {link["source"] for link in (rec.get("attribution") or {}).get("chain") or []}
-        other = self._counterparty(text, in_sentence, sentence[0], sentence[1], subject, voices)
+        said = (rec.get("decided_by") or {}).get("source")
+        at = said.get("start") if said else None
+        told_after = at if at is not None and at >= rec["end"] else sentence[1]  # ', X said in a filing to Y'
+        other = self._counterparty(text, in_sentence, sentence[0], told_after, subject, voices)
         return other, "after_preposition"
 
     def _combined(self, text: str, lists: Lists, subject: Entity | None, rule: str, clause: tuple[int, int],
@@ -786,11 +789,13 @@ class SubjectFinder:
 
     def _counterparty(self, text: str, ents: list[Entity], s_start: int, s_end: int, subject: Entity | None,
                       voices: set[str]) -> Entity | None:
-        """The first name after a counterparty cue that is neither the subject nor a source the
-        figure is attributed to ('according to sources cited by the Ledger')."""
+        """The first name before ``s_end`` after a counterparty cue that is neither the subject
+        nor a source the figure is attributed to ('according to sources cited by the Ledger')."""
         for e in self._remember(("counterparty", id(ents), s_start),
                                 lambda: [e for e in ents if e["text"].lower() not in POSSESSIVES  # 'from its plans'
                                          and self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]])]):
+            if e["start"] >= s_end:
+                break
             if self._is_gpe_modifier(text, e, ents):  # "from China's Hanqiao": Hanqiao
                 e = next((o for o in ents if 0 < o["start"] - e["end"] <= 4), e)
             if not (subject and e["canonical"] == subject["canonical"]) and e["text"] not in voices:
