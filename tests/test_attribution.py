@@ -81,6 +81,8 @@ def test_attribution_forms(nlp: Language, text: str, source: str | None, cue: st
 # text that holds a cue word but no attribution
 NOT_ATTRIBUTIONS = [
     "The company added 292,000 jobs in December.",
+    "Velmora Foods posted a net loss of $48m for the half.",  # one's own results, not a post
+    "Quillan posts record quarterly sales of £2.1bn.",
     "Its reported profit was lower than last year.",
     "The United States imposed new tariffs.",
     "Infrastructure projects in China slowed.",

@@ -30,6 +30,7 @@ REPORTED = [
     ("Zembla Corp is touting a $5bn expansion plan.", "$5bn", "Zembla Corp", "is touting"),
     ("Exports rose to $4bn last year, latest figures show.", "$4bn", "latest figures", "show"),
     ("Official data showed imports of $6bn in March.", "$6bn", "Official data", "showed"),
+    ("Ms Ovalle posted online that the bonus pool was $3bn.", "$3bn", "Ovalle", "posted"),  # a post, not results
 ]
 
 

@@ -30,6 +30,8 @@ class CueRules(Strict):
     passive_auxiliaries: Words
     ambiguous: Words
     quantity_verbs: Words
+    results_verbs: Words = Field(description="verbs that state a party's own results when their object reaches a figure "
+                                             "through 'of' ('posted a net loss of $5m'): no report then")
     figure_openers: Words
     noun_followers: Words
     nouns: Words = Field(description="nominal cues: 'analysts' forecasts of $5bn', 'criticism from X', 'news that ...'")
@@ -89,6 +91,8 @@ class AttributionLimits(Strict):
     gap_tokens: int = Field(gt=0, description="'put the cost at $9bn': at most this many tokens from the verb to 'at'")
     place_agent_tokens: int = Field(gt=0, description="'reported in a report by X': the agent preposition is at most this "
                                                       "many tokens after the participle's place word")
+    results_object_tokens: int = Field(gt=0, description="'posted a net loss of $5m': at most this many words from a "
+                                                         "results verb to 'of'")
     question_tail_tokens: int = Field(gt=0, description="a content is a question when one of its last this many tokens "
                                                         "(quotes and commas skipped) is a question mark")
     colon_head_tokens: int = Field(gt=0, description="a headline 'Name: ...' has its colon within this many tokens")

@@ -70,6 +70,17 @@ def figure_at(st: DocState, i: int) -> bool:
     return i < n and (i in st.money_tokens or st.num(i) or st.doc[i].is_currency)
 
 
+def figure_of_object(st: DocState, i: int) -> bool:
+    """Does a short noun phrase from token i reach a figure through 'of' ('a net loss of $5m')?"""
+    n, lower = len(st.words), st.lower
+    for j in range(i, min(n, i + st.lex.limits.results_object_tokens + 1)):
+        if lower[j] == "of":
+            return j > i and figure_at(st, j + 1)
+        if not st.words[j].isalpha() or j in st.cue_tokens:
+            return False
+    return False
+
+
 def noun_use(st: DocState, start: int, end: int) -> bool:
     """Is the cue word used as a noun, an adjective or inside a name ('the report', 'its
     reported profit', 'value-added', 'United States')?"""
@@ -85,6 +96,8 @@ def noun_use(st: DocState, start: int, end: int) -> bool:
             return True
     if word in lex.quantity_verbs and figure_at(st, end):
         return True  # 'added 292,000 jobs'
+    if word in lex.results_verbs and figure_of_object(st, end):
+        return True  # 'posted a net loss of $5m'
     if word not in lex.ambiguous:
         return False
     return end < len(lower) and (lower[end] in lex.noun_followers or end in st.cue_tokens)
