@@ -62,6 +62,8 @@ def test_sense_guards(nlp: Language, text: str, mention: str) -> None:
 NOMINAL = [
     ("Quorvane beat market expectations of $42m with a profit of $45m.", "$42m", "market"),
     ("The profit was well above analysts' forecasts of $61m (£33m).", "£33m", "analysts"),
+    ("Profit came in ahead of analysts' forecasts of £88m.", "£88m", "analysts"),  # 'of' opens no possessor
+    ("Sales missed the budget office's forecast of $3bn.", "$3bn", "the budget office"),
     ("Zembla earned $3bn, below the $3.2bn consensus forecast.", "$3.2bn", "consensus"),
     ("The minister rejected complaints from his Ruritanian counterpart that the $5bn subsidy was unfair.", "$5bn",
      "Ruritanian"),
