@@ -519,3 +519,14 @@ def test_who_pays_a_tax_demanded_from_them(text, mention, subject, counterparty,
 ])
 def test_a_quantity_of_a_companys_things_bought_is_the_companys(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # a name after a preposition is still the subject of the relative clause it opens
+    ("A jury ordered Medix Labs to pay $210m to Fenwick Health, which had sued for $500m.", "$500m",
+     "Fenwick Health", "Medix Labs"),
+    ("The court heard from Fenwick Health, which had sued for $500m.", "$500m", "Fenwick Health", None),
+    ("Talks with Corvan, which offered $3bn for Nedra, ended.", "$3bn", "Nedra", "Corvan"),
+])
+def test_a_name_opening_a_relative_clause_is_its_verbs_doer(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

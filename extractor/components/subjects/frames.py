@@ -35,6 +35,8 @@ GROUP_LED_BY = re.compile(r"(?:[a-z][\w-]*\s+){1,3}?led\s+by\s+(?:the\s+)?")  # 
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
 RELATIVE_WORDS = {"which", "who", "that"}
+RELATIVE_SUBJECT = re.compile(  # "..., to Fenwick, which had sued": fullmatch(name end, verb start)
+    r"\s*,\s+(?:which|who)\s+(?:(?:has|have|had|would|will|could|also|then|now|later|earlier|first)\s+|\w+ly\s+){0,3}", re.I)
 BRACKETS = re.compile(r"\([^)]*\)")
 INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
 MODIFIER = re.compile(r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}")  # "Acme's US unit Beta": used with fullmatch(end, start)
@@ -673,6 +675,8 @@ class FrameMatcher:
         for e in reversed(names):
             if e["end"] > pos or e["start"] < s_start:
                 continue
+            if RELATIVE_SUBJECT.fullmatch(text, e["end"], pos):
+                return e  # "paid $2m to Fenwick, which had sued for $5m": Fenwick sued, whatever stands before it
             lead = [w.lower() for w in text[max(s_start, e["start"] - 30):e["start"]].split()]
             while lead and lead[-1] in DETERMINERS:
                 lead.pop()
