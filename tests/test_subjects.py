@@ -166,6 +166,15 @@ def test_a_government_no_country_names_is_still_no_company(nlp):
     assert (claim.subject.canonical, claim.subject.label) == ("government", "GOV")
 
 
+@pytest.mark.parametrize("text", [
+    "The government of Morvenia will spend €40bn on roads.",
+    "The Morvenia government will spend €40bn on roads.",
+])
+def test_a_government_of_a_named_country_is_that_countrys(text, nlp):
+    claim = extract_text(f"Tellan Group makes steel. {text}", nlp=nlp)[0]
+    assert (claim.subject.canonical, claim.subject.label) == ("Morvenia government", "GOV")
+
+
 @pytest.mark.parametrize("text,subject", [
     ("Tellan Group reported strong results. The carmakers lost a combined $3bn last year.", "carmakers"),
     ("Tellan Group makes steel. Meanwhile, Japanese investors poured $20bn into US bonds in January.", "Japanese investors"),

@@ -94,6 +94,7 @@ class References:
         regions = alternation(rules.region_nouns)
         self.region_of = re.compile(  # "the eastern province of Varlan"
             rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<noun>{regions})\s+of\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b")
+        self.of_name = re.compile(r"\s+of\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b")  # "the government of Kelsar": match(end)
         self.region_after = re.compile(rf"\s+(?P<noun>{regions})\b")  # "Varlan province": used with match(name end)
         self.region_nouns = set(rules.region_nouns)
         place = alternation(sorted(nationalities))
@@ -112,7 +113,11 @@ class References:
                 continue  # "the Acme Group": a name, found by the entity finder ("the US firm" is none)
             kind = "merged" if self.merged.search(mods or "") else self.kind_of_noun[noun]
             named = kind == "government" and any(w[:1].isupper() for w in (mods or "").split())
-            found.append(Reference(m.start(), m.end(), m.group(0), kind, noun,
+            owner = self.of_name.match(text, m.end()) if kind == "government" and not named else None
+            if owner:  # "the government of Kelsar" is the Kelsar government
+                mods, named = f"{owner.group('name')} {mods or ''}", True
+            end = owner.end() if owner else m.end()
+            found.append(Reference(m.start(), end, text[m.start():end], kind, noun,
                                    self._government_name(mods, m.group("noun")) if named else None,
                                    place=self._place(capitals[0]) if capitals and not named else None))
         regions = [Reference(m.start(), m.end(), m.group(0), "region", m.group("noun"), m.group("name"))
