@@ -166,6 +166,15 @@ def test_a_government_no_country_names_is_still_no_company(nlp):
     assert (claim.subject.canonical, claim.subject.label) == ("government", "GOV")
 
 
+@pytest.mark.parametrize("text,subject", [
+    ("The central bank lent $40bn to lenders.", "central bank"),
+    ("The city council will pay $40m for the land.", "city council"),
+])
+def test_a_public_body_described_is_no_company_named_before(text, subject, nlp):
+    claim = extract_text(f"Halden Bank made a profit of $3bn. {text}", nlp=nlp)[1]
+    assert (claim.subject.canonical, claim.subject.label) == (subject, "GOV")
+
+
 @pytest.mark.parametrize("text", [
     "The government of Morvenia will spend €40bn on roads.",
     "The Morvenia government will spend €40bn on roads.",
