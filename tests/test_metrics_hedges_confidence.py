@@ -37,6 +37,10 @@ from extractor.extract import extract_text
     ("Orvik Shipping borrowed $200m from a group of banks.", "debt"),
     ("Kellan Airways has ordered 20 jets from Aerion worth $2.4bn.", "order"),
     ("Brisk Telecom will cut costs by $300m.", "cost savings"),
+    # a figure's own unit names the metric only when nothing else does
+    ("Corliss Foods will pay a final dividend of 9p a share.", "dividend"),
+    ("Corliss stock traded at $12.50 a share.", "share price"),
+    ("Harrow Mills offered 450p a share for Tenby Group.", "offer per share"),
 ])
 def test_metric_labels(text, metric, nlp):
     assert extract_text(text, nlp=nlp)[0].metric == metric

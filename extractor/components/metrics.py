@@ -38,6 +38,7 @@ class Cue(NamedTuple):
     anywhere: re.Pattern[str]  # its terms, inside words too: a whole term of a part of a text is there
     with_anywhere: re.Pattern[str] | None  # its companion words, likewise
     subject_labels: frozenset[str]  # the labels of the subjects it names a metric of (empty: any subject)
+    unit: bool  # a figure's own unit ('a share'): only when no other cue names the metric
 
     @property
     def specific(self) -> bool:
@@ -102,7 +103,8 @@ class MetricFinder:
         self.cues = [Cue(rank, m, phrases(c.terms), phrases(c.with_) if c.with_ else None,
                          re.compile(alternation(t[:PREFIX] for t in c.terms), re.IGNORECASE),
                          re.compile(alternation(c.terms), re.IGNORECASE),
-                         re.compile(alternation(c.with_), re.IGNORECASE) if c.with_ else None, frozenset(c.subject_labels))
+                         re.compile(alternation(c.with_), re.IGNORECASE) if c.with_ else None, frozenset(c.subject_labels),
+                         c.unit)
                      for rank, m in enumerate(self.metrics) for c in m.cues]
         specific_terms = alternation(t for m in self.metrics if _specific(m) for c in m.cues for t in c.terms)
         self.specific_at = re.compile(f"(?=(?:{specific_terms}))", re.IGNORECASE)  # where a specific term may start
@@ -120,7 +122,7 @@ class MetricFinder:
         # paragraph, sentence end, metric, relative clause of the last figure: one figure continues another of its own kind
         found: dict[tuple[int, ...], list[CueMatch]] = {}  # by clause or sentence: figures share them
         contexts: dict[tuple, Context] = {}
-        self._usable: dict[tuple[int, int, bool], Usable] = {}
+        self._usable: dict[tuple[int, int, bool, bool], Usable] = {}
         self._specific_starts: list[int] | None = None
         self._companions: dict[int, bool] = {}
         for rec in money:
@@ -261,15 +263,25 @@ class MetricFinder:
         return metric, at + start, at + end
 
     def _nearest(self, rec: dict, matches: list[CueMatch], context: Context) -> Found | None:
-        """The metric of the match nearest the figure (ties: the lower rank, then the first).
-        Only the matches that may be as near as the best one so far are looked at: from the
-        figure outwards, those before it while they may end near enough, those after it
-        while they start near enough."""
-        key = (id(matches), id(context), bool(rec.get("scale_text")))
-        if key not in self._usable:
-            hits = [(m_start, m_end, cue.rank, cue.metric) for m_start, m_end, cue in matches if cue.applies(context, rec)]
-            self._usable[key] = Usable(hits, [h[0] for h in hits], max((h[1] - h[0] for h in hits), default=0))
-        hits, starts, longest = self._usable[key]
+        """The metric of the match nearest the figure (ties: the lower rank, then the first),
+        a unit's ('a share') only when no other cue applies."""
+        for unit in (False, True):
+            key = (id(matches), id(context), bool(rec.get("scale_text")), unit)
+            if key not in self._usable:
+                hits = [(m_start, m_end, cue.rank, cue.metric) for m_start, m_end, cue in matches
+                        if cue.unit is unit and cue.applies(context, rec)]
+                self._usable[key] = Usable(hits, [h[0] for h in hits], max((h[1] - h[0] for h in hits), default=0))
+            found = self._closest(rec, self._usable[key])
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _closest(rec: dict, usable: Usable) -> Found | None:
+        """The metric of the usable match nearest the figure. Only the matches that may be as
+        near as the best one so far are looked at: from the figure outwards, those before it
+        while they may end near enough, those after it while they start near enough."""
+        hits, starts, longest = usable
         best: tuple[int, int, int] | None = None  # distance, rank, index
         split = bisect_left(starts, rec["end"])
         for i in range(split - 1, -1, -1):  # starting before the figure's end: near if they end near its start

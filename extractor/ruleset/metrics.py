@@ -16,6 +16,9 @@ class MetricCue(Strict):
     with_: Words = Field(default_factory=list, alias="with")
     subject_labels: Words = Field([], description="the cue names the metric only of a figure whose subject has one of "
                                                   "these labels ('earned' by a PERSON is pay, not profit)")
+    unit: bool = Field(False, description="the terms are a figure's own unit ('9p a share'): they name the metric "
+                                          "only when no other cue of the clause or sentence does ('a dividend of 9p "
+                                          "a share' is a dividend)")
 
 
 class Metric(Strict):
