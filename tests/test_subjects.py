@@ -396,3 +396,13 @@ def test_a_name_ends_where_a_figure_starts(nlp):
 def test_a_name_in_the_tail_of_a_postposed_source_is_no_other_party(nlp):
     text = "Under the deal, Dorvan will pay $275 million for the rights, Selwyn said in a filing to the Varco exchange."
     assert _subjects(text, nlp)["$275 million"] == ("Dorvan", None)
+
+
+@pytest.mark.parametrize("second,subject", [
+    ("Its rival Harwell made £800m.", "Harwell"),
+    ("Its US unit Harwell made £800m.", "Harwell"),
+    ("Under its three-year Fast Forward plan it had aimed to save £220m.", "Talbrook"),  # a plan's name is no party
+])
+def test_a_possessive_pronoun_before_a_kind_noun_and_a_name_owns_that_name(second, subject, nlp):
+    claim = extract_text(f"Talbrook made a profit of £1.1bn. {second}", nlp=nlp)[1]
+    assert claim.subject.canonical == subject

@@ -84,6 +84,9 @@ class SubjectFinder:
         self.parts = re.compile(rf"\s*(?:it|this|that|the\s+[a-z]+)\s+(?:[a-z]+\s+){{0,2}}?(?:{_words(r.part_cues)})\b",
                                 re.I)  # used with match(sentence start): 'It was made up of $250m'
         self.listener = re.compile(rf"\b(?:{_words(r.listener_cues)})\s+(?:the\s+)?$", re.I)  # search(pos - 30, pos)
+        kind_nouns = [*r.reference_kinds["company"], *r.reference_kinds["unit"], *r.owner_nouns]
+        self.possessor_of_name = re.compile(  # fullmatch(its end, name start): "Its US unit Harwell", not "its Fast Forward plan"
+            rf"\s+(?:(?:[a-z][\w-]*|[A-Z]{{2,3}})\s+){{0,2}}(?:{_words(kind_nouns)})\s+")
         self.rival = re.compile(rf"\b(?:{_words(r.rival_words)})\s+$", re.I)  # search(pos - 30, pos)
         self.restating = re.compile(rf"\b(?:{_words(r.restating_words)})\s+$", re.I)  # used with search(pos - 8, start)
         er = entity_rules(rules_folder)
@@ -744,6 +747,14 @@ class SubjectFinder:
                 return min(options, key=lambda o: o[0])[1]
         return None
 
+    def _possessor_of_name(self, text: str, ents: list[Entity], i: int) -> bool:
+        """Does possessive pronoun ``ents[i]`` own a name a few words on ('Its rival Harwell',
+        'its US unit Harwell': places on the way are modifiers)?"""
+        j = i + 1
+        while j < len(ents) and ents[j]["label"] in PLACE_LABELS and ents[j]["end"] - ents[i]["end"] < 40:
+            j += 1
+        return j < len(ents) and bool(self.possessor_of_name.fullmatch(text, ents[i]["end"], ents[j]["start"]))
+
     def _subject_names(self, text: str, ents: list[Entity], c_start: int, c_end: int, s_start: int,
                        in_clause: bool) -> tuple[tuple[int, Entity] | None, tuple[int, Entity] | None]:
         """The first name (of the clause, or of ``ents``) in subject position that is no
@@ -756,6 +767,8 @@ class SubjectFinder:
             is_possessive = e["text"].lower() in POSSESSIVES
             if (possessive if is_possessive else first) is not None:
                 continue
+            if is_possessive and self._possessor_of_name(text, ents, i):
+                continue  # "Its rival Harwell made £800m": Harwell's, the pronoun only says whose rival
             lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
             if self.holding.search(lead) or (  # "shares in Acme were trading at 590 pence": the price of Acme's shares
                     not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) and not self._list_item(lead, e)):
