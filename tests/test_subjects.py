@@ -188,6 +188,7 @@ def test_a_government_of_a_named_country_is_that_countrys(text, nlp):
     ("Tellan Group reported strong results. The carmakers lost a combined $3bn last year.", "carmakers"),
     ("Tellan Group makes steel. Meanwhile, Japanese investors poured $20bn into US bonds in January.", "Japanese investors"),
     ("Tellan Group makes steel. US consumers spent $8bn on toys over Christmas.", "US consumers"),
+    ("Tellan Group makes steel. The two banks will pay $300m to settle the case.", "two banks"),  # counted
 ])
 def test_a_group_is_its_own_subject_not_the_main_entity(text, subject, nlp):
     claim = extract_text(text, nlp=nlp)[0]
@@ -406,3 +407,10 @@ def test_a_name_in_the_tail_of_a_postposed_source_is_no_other_party(nlp):
 def test_a_possessive_pronoun_before_a_kind_noun_and_a_name_owns_that_name(second, subject, nlp):
     claim = extract_text(f"Talbrook made a profit of £1.1bn. {second}", nlp=nlp)[1]
     assert claim.subject.canonical == subject
+
+
+def test_a_counted_group_fined_is_the_payer_and_it_is_no_antecedent_of_it(nlp):
+    fine = extract_text("The Ostland Commission fined three chipmakers a total of €1.1bn.", nlp=nlp)[0]
+    assert (fine.subject.canonical, fine.counterparty.canonical) == ("three chipmakers", "Ostland Commission")
+    loan = extract_text("Tarvo said 12 banks had lent it $2bn.", nlp=nlp)[0]
+    assert (loan.subject.canonical, loan.counterparty.canonical) == ("Tarvo", "12 banks")

@@ -119,6 +119,8 @@ class SubjectRules(RuleFile):
     group_nouns: Words = Field(description="plural nouns of a group a figure can be about, when 'the' or a nationality "
                                            "or country comes before ('the carmakers', 'Japanese investors', 'US "
                                            "consumers'): the group names itself (label GROUP)")
+    group_counts: Words = Field(description="count words that may stand before a group noun, with or without 'the' "
+                                            "('three chipmakers', 'the two banks'): the count is part of the name")
     merged_modifiers: Words
     merger_links: Regexes = Field(description="what stands between two names that a deal joins ('Acme is buying Beta', "
                                               "'Acme's takeover of Beta'): with no names joined by 'and', the combined "

@@ -86,8 +86,9 @@ class References:
         self.government_noun = re.compile(rf"\b(?:{government})\b")
         self.bare_government = re.compile(  # "Russian prosecutors": a nationality names a government body; search(pos-n, pos)
             rf"(?<![Tt]he )\b(?P<mods>(?:{alternation(sorted(nationalities))})\s+(?:[a-z-]+\s+)?)$")
+        counts = rf"(?i:{alternation(rules.group_counts)}|\d+)"
         self.group = re.compile(  # "the carmakers", "Japanese investors": a group that names itself
-            rf"\b(?:(?P<the>[Tt]he)\s+|(?P<place>{alternation(sorted(nationalities))})\s+)"
+            rf"\b(?:(?P<the>[Tt]he)\s+(?:{counts}\s+)?|{counts}\s+|(?P<place>{alternation(sorted(nationalities))})\s+)"
             rf"(?P<noun>{alternation(rules.group_nouns)})\b")
         self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
         self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
@@ -248,6 +249,7 @@ class References:
                 resolved.append({"text": ref.text, "canonical": ref.name, "label": ref.label, "start": ref.start, "end": ref.end})
                 continue
             if ref.kind == "pronoun" and resolved and resolved[-1]["start"] >= view.sentence(ref.start)[0] \
+                    and resolved[-1]["label"] in COMPANY_LABELS | GOVERNMENT_LABELS \
                     and not (window and entities[window[-1]]["start"] > resolved[-1]["start"]):
                 resolved.append({**resolved[-1], "text": ref.text, "start": ref.start, "end": ref.end})
                 continue  # "The company said it...": the description just before
