@@ -90,6 +90,11 @@ def test_a_description_with_no_antecedent_keeps_its_words(nlp: Language) -> None
     assert source_of(nlp, "Sales rose to $3bn last year, the report said.", "$3bn") == "the report"
 
 
+def test_sources_close_to_a_company_are_not_the_company(nlp: Language) -> None:
+    text = "Hestia Foods is for sale. Its board rejected the £1.9bn offer, sources close to the company said."
+    assert source_of(nlp, text, "£1.9bn") == "sources close to the company"
+
+
 # (text, mention, source name, chain of sources)
 CITED = [
     ("Zembla plans to spend $20bn, according to sources cited by the Daily Zemblan.", "$20bn", "sources",

@@ -10,6 +10,7 @@ from itertools import compress, count, islice, takewhile
 
 from ...models import SourceType
 from ...names import acronyms
+from .lexicon import Lexicon
 from .state import DocState, Found, Range, Sent, cap, camel, index
 
 Named = tuple[int, str, SourceType]  # (token, name, type) of a named source
@@ -162,6 +163,8 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
         return texts[words[0]], False
     if len(lowered) > 1 and lowered[0] in lex.possessive_determiners and lowered[-1] in lex.data_nouns:
         return st.span_text(words[0], words[-1] + 1), False  # 'its offer document': its owner
+    if _glued(lex, lowered):  # 'sources close to the company': the sources, not the company
+        return st.span_text(words[0], words[-1] + 1), True
     if lowered and lowered[0] not in lex.indefinite and lowered[-1] in lex.descriptions:
         named = texts[words[-1]][:1].isupper()  # "analysts at Ledger Bank" is named, "the bank" is not
         return st.span_text(words[0], words[-1] + 1), named
@@ -172,6 +175,11 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     words = words[:next((k for k, i in enumerate(words) if k and lower[i] in lex.name_enders), len(words))]
     text = st.span_text(words[0], words[-1] + 1) if words else st.span_text(*span)
     return text, True
+
+
+def _glued(lex: Lexicon, lowered: list[str]) -> bool:
+    """Does a glue phrase ('close to', 'familiar with') join the source's head to what it knows?"""
+    return any(tuple(lowered[k:k + len(g)]) == g for g in lex.glue for k in range(1, len(lowered) - len(g)))
 
 
 def names_appositive(st: DocState, toks: range) -> bool:
