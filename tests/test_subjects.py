@@ -414,3 +414,13 @@ def test_a_counted_group_fined_is_the_payer_and_it_is_no_antecedent_of_it(nlp):
     assert (fine.subject.canonical, fine.counterparty.canonical) == ("three chipmakers", "Ostland Commission")
     loan = extract_text("Tarvo said 12 banks had lent it $2bn.", nlp=nlp)[0]
     assert (loan.subject.canonical, loan.counterparty.canonical) == ("Tarvo", "12 banks")
+
+
+def test_who_hears_a_statement_is_not_its_subject(nlp):
+    claim = extract_text("Tarvo told the Evening Courier it would spend $2bn.", nlp=nlp)[0]
+    assert (claim.subject.canonical, claim.attribution.source) == ("Tarvo", "Tarvo")
+
+
+def test_a_newspaper_a_figure_was_reported_by_is_not_its_subject(nlp):
+    claim = extract_text("The £500m figure was first reported by the Evening Courier.", nlp=nlp)[0]
+    assert claim.subject is None and claim.attribution.source_type == "media"

@@ -770,6 +770,8 @@ class SubjectFinder:
             if is_possessive and self._possessor_of_name(text, ents, i):
                 continue  # "Its rival Harwell made £800m": Harwell's, the pronoun only says whose rival
             lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
+            if self.listener.search(text, max(s_start, e["start"] - 30), e["start"]):
+                continue  # "told the Chronicle that ...": who hears a statement is not what it is about
             if self.holding.search(lead) or (  # "shares in Acme were trading at 590 pence": the price of Acme's shares
                     not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) and not self._list_item(lead, e)):
                 if is_possessive:
