@@ -171,3 +171,11 @@ def test_a_report_citing_sources_between_commas_gives_the_sources(nlp: Language)
     assert att["source"] == "two people familiar with the talks"
     assert [h["source"] for h in att["chain"]] == ["Zemblan News", "two people familiar with the talks"]
 
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Lenrow is worth at least $2.5bn, one of its top-ten shareholders said.", "one of its top-ten shareholders"),
+    ("Lenrow is worth $2.5bn, two of the analysts said.", "two of the analysts"),
+])
+def test_a_part_of_a_group_keeps_its_group_in_the_name(nlp: Language, text: str, source: str) -> None:
+    assert next(r for r in nlp(text)._.money)["attribution"]["source"] == source

@@ -108,6 +108,8 @@ class AttributionRules(RuleFile):
     cues: CueRules
     colon_headline: bool = True
     cue_modifiers: Words
+    partitives: Words = Field(description="words that name a part of a group with 'of' ('one of its shareholders', "
+                                          "'two of the analysts'): the 'of' phrase stays in the source's name")
     cue_tails: Words
     negations: Words
     relatives: Words

@@ -106,6 +106,7 @@ class Lexicon:
         self.type_words = {w for words in r.source_types.values() for w in _low(words)}
         self.not_names, self.connectors = _low(r.not_names), _low(r.name_connectors)
         self.name_enders = self.connectors | _low(r.name_enders)
+        self.partitives = _low(r.partitives)
         self.subject_words = self.connectors | self.descriptions | self.possessives | self.definite
         self.clause_words = self.passive_aux | self.modifiers
         self.passive_skips = self.modifiers | self.negations  # may stand between a passive auxiliary and its verb

@@ -172,7 +172,8 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
         return st.span_text(words[0], words[-1] + 1), False  # 'the sources', 'the paper': someone named before
     while words and lower[words[0]] in lex.articles:
         words = words[1:]
-    words = words[:next((k for k, i in enumerate(words) if k and lower[i] in lex.name_enders), len(words))]
+    part = 2 if len(words) > 2 and lower[words[0]] in lex.partitives and lower[words[1]] == "of" else 1  # 'one of its shareholders'
+    words = words[:next((k for k, i in enumerate(words) if k >= part and lower[i] in lex.name_enders), len(words))]
     text = st.span_text(words[0], words[-1] + 1) if words else st.span_text(*span)
     return text, True
 
