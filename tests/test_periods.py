@@ -118,6 +118,8 @@ def test_year_less_periods_take_the_year_of_the_context(nlp: Language) -> None:
     ("The bank merged with a rival in a $47bn deal last March.", "2005-02-10", ("last March", "2004-03-01", "2004-03-31")),
     ("Profit rose to $70m in the fourth quarter.", "2005-02-10", ("fourth quarter", "2004-10-01", "2004-12-31")),
     ("The deficit will reach $368bn this year.", None, ("this year", None, None)),
+    ("Halvard will invest $2bn over the next five years.", "2026-03-14", ("next five years", "2026-03-14", "2031-03-14")),
+    ("Halvard will invest $2bn over the next few years.", "2026-03-14", ("next few years", None, None)),  # no length
 ])
 def test_relative_periods_resolve_against_the_published_date(
         nlp: Language, text: str, published: str | None, expected: tuple[str, str | None, str | None]) -> None:

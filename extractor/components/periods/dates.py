@@ -208,6 +208,8 @@ def _relative(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> 
     if "count" in p.fields:
         count = int(p.fields["count"]) if p.fields["count"].isdigit() else rules.numbers.get(p.fields["count"], 0)
         months = count * rules.unit_months[unit]
+        if not months:
+            return UNKNOWN  # 'the next few years': no length
         return _ending(pub, months) if offset < 0 else (pub, add_months(pub, months))
     if unit == "year":
         return _months(pub.year + offset, 1, 12)
