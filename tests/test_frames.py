@@ -530,3 +530,8 @@ def test_a_quantity_of_a_companys_things_bought_is_the_companys(text, mention, s
 ])
 def test_a_name_opening_a_relative_clause_is_its_verbs_doer(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+def test_who_does_a_verb_of_purpose_is_the_doer_of_the_main_verb_not_its_object(nlp):
+    """'Kynor paid Brisca $45m to settle': Kynor settles; Brisca is whom it paid."""
+    assert _roles("Kynor paid Brisca $45m to settle a patent dispute.", nlp)["$45m"][:2] == ("Kynor", "Brisca")

@@ -30,6 +30,7 @@ from extractor.extract import extract_text
     ("Orlen Bank received $2bn (£1.1bn) to cover its unpaid taxes.", None),
     ("Orlen Bank will put up $850m to settle the lawsuit.", "settlement"),
     ("Norvale Foods agreed to pay $75m to settle a class action.", "settlement"),  # a kind of payment
+    ("Kynor paid $45m to settle a patent dispute with Brisca.", "settlement"),  # 'paid' alone: a price
     # a subordinate clause is another clause: its metric word names its own figure
     ("Shares in Velt Mining fell 8% to 420p after the miner said profits would slump.", "share price"),
     ("Profit after tax was $5m.", "profit"),

@@ -154,7 +154,8 @@ class MetricFinder:
                     matches = found[s_start, s_end, *other]
                 found_at, rule = self._nearest(rec, matches, contexts[s_start, s_end]), "metric.sentence"
             if purpose and found_at is not None and not found_at[0].generic:  # 'pay $75m to settle': a settlement
-                kind = self._specific_in(text, purpose.start(1), purpose.end(1), found_at[0].label)
+                kind = next((k for label in (found_at[0].label, *found_at[0].parents)  # 'paid $45m to settle' too
+                             if (k := self._specific_in(text, purpose.start(1), purpose.end(1), label))), None)
                 if kind is not None and kind[0] is not found_at[0]:
                     found_at, rule = kind, "metric.purpose"
             para = view.paragraph(rec["start"])

@@ -38,6 +38,7 @@ RELATIVE_WORDS = {"which", "who", "that"}
 RELATIVE_SUBJECT = re.compile(  # "..., to Fenwick, which had sued": fullmatch(name end, verb start)
     r"\s*,\s+(?:which|who)\s+(?:(?:has|have|had|would|will|could|also|then|now|later|earlier|first)\s+|\w+ly\s+){0,3}", re.I)
 BRACKETS = re.compile(r"\([^)]*\)")
+PURPOSE_BEFORE = re.compile(r"\bto\s+$")  # search(trigger - 4, trigger): "paid Y $45m to settle"
 INFINITIVE_SUBJECT = re.compile(r"\s+to\s+")  # 'for Acme to sell'
 MODIFIER = re.compile(r"(?:['’]s?)?\s+(?:[a-z-]+\s+){0,2}")  # "Acme's US unit Beta": used with fullmatch(end, start)
 QUANTIFIED = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:worth\s+)?of\s+(?:[a-z-]+\s+)?")  # "$3bn ($2bn) of (asset) sales"
@@ -183,6 +184,7 @@ class FrameMatcher:
             rf"{first_letters(parts)}(?<![^\W\d_])(?:{alternation(parts)})(?![^\W\d_])", re.IGNORECASE)
         self.be = set(rules.be_words)
         self.noun_gap = set(rules.noun_gap_words)
+        self.verb_words = {w for w, frames in self.by_word.items() if " " not in w and any(p == "verb" for _, p in frames)}
         self.noun_words = {w for w, frames in self.by_word.items() if " " not in w and all(p == "noun" for _, p in frames)}
         self.possessive = set(rules.possessive_words)
         self.prepositions = set(rules.prepositions)
@@ -685,6 +687,8 @@ class FrameMatcher:
                 continue  # but 'for Acme to sell', 'with Beta contributing $50m': Acme sells, Beta contributes
             if len(lead) > 1 and lead[-2] in RELATIVE_WORDS:
                 continue  # "Acme, which owns Beta, has invested": Beta is the object of 'owns'
+            if lead and lead[-1] in self.verb_words and PURPOSE_BEFORE.search(text, max(e["end"], pos - 4), pos):
+                continue  # "Kynor paid Brisca $45m to settle": who settles is who paid, not whom
             if self.shared_subject.match(text, e["end"], pos) or object_start is not None and MODIFIER.fullmatch(
                     text, e["end"], object_start):
                 object_start = e["start"]
