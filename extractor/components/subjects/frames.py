@@ -687,8 +687,9 @@ class FrameMatcher:
                 continue  # but 'for Acme to sell', 'with Beta contributing $50m': Acme sells, Beta contributes
             if len(lead) > 1 and lead[-2] in RELATIVE_WORDS:
                 continue  # "Acme, which owns Beta, has invested": Beta is the object of 'owns'
-            if lead and lead[-1] in self.verb_words and PURPOSE_BEFORE.search(text, max(e["end"], pos - 4), pos):
-                continue  # "Kynor paid Brisca $45m to settle": who settles is who paid, not whom
+            if lead and lead[-1] in self.verb_words and (to := PURPOSE_BEFORE.search(text, max(e["end"], pos - 4), pos)) \
+                    and text[e["end"]:to.start()].strip():
+                continue  # "Kynor paid Brisca $45m to settle": who settles is who paid ('ordered Y to pay': Y)
             if self.shared_subject.match(text, e["end"], pos) or object_start is not None and MODIFIER.fullmatch(
                     text, e["end"], object_start):
                 object_start = e["start"]
