@@ -99,6 +99,7 @@ def test_cue_words_that_are_not_attributions(nlp: Language, text: str) -> None:
 # (text, source_type)
 TYPES = [
     ("Analysts said the shares were undervalued.", "analyst"),
+    ("Revenue will reach $9bn by 2028, Grantham Analytics predicts.", "analyst"),
     ("Officials said the budget would be cut.", "official"),
     ("Reuters reported that talks had stalled.", "media"),
     ("A company spokesman said the plant would stay open.", "company"),

@@ -424,3 +424,8 @@ def test_who_hears_a_statement_is_not_its_subject(nlp):
 def test_a_newspaper_a_figure_was_reported_by_is_not_its_subject(nlp):
     claim = extract_text("The £500m figure was first reported by the Evening Courier.", nlp=nlp)[0]
     assert claim.subject is None and claim.attribution.source_type == "media"
+
+
+def test_an_analytics_firm_predicting_a_figure_is_not_its_subject(nlp):
+    claim = extract_text("Revenue will reach $9bn by 2028, Grantham Analytics predicts.", nlp=nlp)[0]
+    assert claim.subject is None and claim.attribution.source == "Grantham Analytics"
