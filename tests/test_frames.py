@@ -535,3 +535,9 @@ def test_a_name_opening_a_relative_clause_is_its_verbs_doer(text, mention, subje
 def test_who_does_a_verb_of_purpose_is_the_doer_of_the_main_verb_not_its_object(nlp):
     """'Kynor paid Brisca $45m to settle': Kynor settles; Brisca is whom it paid."""
     assert _roles("Kynor paid Brisca $45m to settle a patent dispute.", nlp)["$45m"][:2] == ("Kynor", "Brisca")
+
+
+def test_an_of_inside_the_apposition_of_a_bids_target_names_no_thing_sold(nlp):
+    text = ("Tarrant Partners has made a £3.1bn offer for Wexley Foods, the maker of Dunlin biscuits and Corrie crisps. "
+            "Tarrant is offering 412p a share.")
+    assert _roles(text, nlp)["412p a share"][:2] == ("Wexley Foods", "Tarrant Partners")

@@ -30,6 +30,7 @@ PART = re.compile(r"[^\W\d_]+")  # a word without hyphens
 APPOSED = re.compile(r",\s+(?:the\s+)?")
 GAP_COORDINATOR = re.compile(r"(?:,|\band)\s+$")  # search(name start - n, name start)
 LED_BY = re.compile(r"(?:\s+of(?:\s+[\w'’-]+){1,5}?)?,?\s+led\s+by\s+(?:the\s+)?")  # fullmatch(description end, name start)
+APPOSITION_OPENS = re.compile(r"\s*,\s+(?:a|an|the|its)\s")  # match(name end): "Harwick, the maker of ..."
 APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the|its)\s+[^,;()]{1,80}?,")  # "Acme, a start-up that makes kits, has raised"
 GROUP_LED_BY = re.compile(r"(?:[a-z][\w-]*\s+){1,3}?led\s+by\s+(?:the\s+)?")  # used with match(after preposition)
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
@@ -625,6 +626,8 @@ class FrameMatcher:
         if m is None or not self._in_scope(text[pos:m.start()]) \
                 or len(BRACKETS.sub("", text[pos:m.start()]).split()) > 2 * self.limits.gap_words:  # conversions not counted
             return None
+        if any(pos <= e["start"] and e["end"] <= m.start() and APPOSITION_OPENS.match(text, e["end"]) for e in names):
+            return None  # "an offer for Harwick, the maker of Pennock crisps": the 'of' is the apposition's
         if noun and prep == "by" and any(self._other_noun(w.group(0)) for w in _words_besides(text, pos, m.start(), rec)):
             return None  # "a £35m compensation scheme ordered by the regulator": the scheme was ordered
         led = GROUP_LED_BY.match(text, m.end(), limit)  # "from investors led by Brightwater": the leader
