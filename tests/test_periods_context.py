@@ -272,3 +272,8 @@ def test_quarters_count_from_the_financial_year_the_article_states(nlp) -> None:
     marked = "Orsano wiped ¥85bn off earnings in the first quarter of its financial year to March 2026."
     assert dated(nlp, marked)[0][1:] == ("2025-04-01", "2025-06-30")
     assert dated(nlp, "Orsano made $5m in the first quarter of 2025.") == [("first quarter of 2025", "2025-01-01", "2025-03-31")]
+
+
+def test_the_day_of_a_price_does_not_continue_into_the_next_sentence(nlp) -> None:
+    text = "Wexley shares closed at 317p on Friday. Including about £520m of net debt, the deal values Wexley at £3.6bn."
+    assert dated(nlp, text) == [("on Friday", None, None), None, None]

@@ -416,7 +416,10 @@ class Assignment:
         if not self.continues.within(self.sent_starts[fig.sent], fig.start):
             return None
         other = self.last_in_block.get(fig.block)
-        return Choice(self.choices[other].phrase, False, "continued") if other is not None else None  # type: ignore[union-attr]
+        choice = self.choices[other] if other is not None else None
+        if choice is None or not self._spreads(choice.phrase):
+            return None  # 'closed at 317p on Friday. Including £520m of debt, ...': the day was the price's
+        return Choice(choice.phrase, False, "continued")
 
     def _repeat(self, fig: Figure) -> Choice | None:
         """A figure stated again without a period ('ByteDance's $23bn AI push' in a headline,
