@@ -541,3 +541,15 @@ def test_an_of_inside_the_apposition_of_a_bids_target_names_no_thing_sold(nlp):
     text = ("Tarrant Partners has made a £3.1bn offer for Wexley Foods, the maker of Dunlin biscuits and Corrie crisps. "
             "Tarrant is offering 412p a share.")
     assert _roles(text, nlp)["412p a share"][:2] == ("Wexley Foods", "Tarrant Partners")
+
+
+def test_a_description_of_the_bidder_valued_stands_for_the_target(nlp):
+    text = ("Tarrant Partners has made a £3.1bn offer for Wexley Foods. Tarrant is offering 412p a share. "
+            "Including debt, the deal would value the company at roughly £3.6bn, the buyout firm said.")
+    assert _roles(text, nlp)["roughly £3.6bn"][0] == "Wexley Foods"
+
+
+def test_a_bidder_is_the_buyer_only_when_no_completed_trade_names_one(nlp):
+    text = ("Corvel planned a $10bn bid for Dunmere Oil. The winning bidder at the auction was Baskin Group. "
+            "Dunmere's owner will seek $20bn in damages from the buyer of Dunmere Oil.")
+    assert _roles(text, nlp)["$20bn"][1] == "Baskin"  # its canonical name drops "Group"

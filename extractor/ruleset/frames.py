@@ -35,6 +35,11 @@ class Frame(Strict):
                                    "noun besides the common recipient verbs ('closed a $120m round')")
     sells: bool = Field(False, description="its patient is a thing sold; the document's 'asset' is the one most "
                                            "often sold")
+    proposes: bool = Field(False, description="a bid or offer: its buyer only proposes to buy, the buyer of its thing "
+                                              "only when no frame of a completed trade names one")
+    values_thing: bool = Field(False, description="its patient is a thing that may be traded ('the deal values the "
+                                                  "company at $3bn'): a description there that stands for the buyer "
+                                                  "of the document's asset stands for that asset")
     buyer: list[Argument] = Field(default_factory=list, description="arguments that name who buys (for 'the buyer of X')")
     seller: list[Argument] = Field(default_factory=list, description="arguments that name who sells (the document's "
                                                                      "supplier)")

@@ -592,18 +592,19 @@ class SubjectFinder:
         sellers: Counter[str] = Counter()
         first: dict[str, Entity] = {}
         buyers: dict[str, Entity] = {}
+        bidders: dict[str, Entity] = {}  # who bid for a thing: its buyer when no completed trade names one
         sold: list[tuple[int, Entity]] = []
         winners: list[Entity] = []  # who won what the document sells ('X won the auction')
         for t in triggers:
             s_start, s_end = view.sentence(t.start)
             names = parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)]
-            for thing, buyer, seller, of_asset in self.frames.trades(text, t, (s_start, s_end), names, ctx):
+            for thing, buyer, seller, of_asset, proposed in self.frames.trades(text, t, (s_start, s_end), names, ctx):
                 for e, counts in ((thing, things), (seller, sellers)):
                     if e is not None:
                         counts[e["canonical"]] += 1
                         first.setdefault(e["canonical"], e)
                 if thing and buyer and buyer["canonical"] != thing["canonical"]:
-                    buyers.setdefault(thing["canonical"], buyer)
+                    (bidders if proposed else buyers).setdefault(thing["canonical"], buyer)
                 if thing:
                     sold.append((t.start, thing))
                 elif buyer and of_asset:
@@ -611,6 +612,8 @@ class SubjectFinder:
         top = [first[c.most_common(1)[0][0]] if c else None for c in (things, sellers)]
         if top[0] and winners:  # "The winning bidder at the auction was Quell": Quell bought what the document sells
             buyers.setdefault(top[0]["canonical"], winners[0])
+        for thing, bidder in bidders.items():
+            buyers.setdefault(thing, bidder)
         return Trade(top[0], top[1], buyers, sold)
 
     def _reporters(self, doc: Doc, names: list[Entity]) -> list[bool]:

@@ -335,20 +335,21 @@ class FrameMatcher:
                    and GOVERNED.fullmatch(text, v.end, t.start) for v in near)
 
     def trades(self, text: str, t: Trigger, sentence: tuple[int, int], names: list[EntityMention],
-               ctx: Context) -> Iterator[tuple[EntityMention | None, EntityMention | None, EntityMention | None, bool]]:
-        """(thing sold, buyer, seller, of the asset) that each frame of trigger ``t`` names ('Beta
-        was sold to Acme', 'Acme bought Beta', 'Fendal is to supply Skyreach with jets'; 'of the
-        asset': its thing is the document's asset, 'X won the auction'), for the document's trade."""
+               ctx: Context) -> Iterator[tuple[EntityMention | None, EntityMention | None, EntityMention | None, bool, bool]]:
+        """(thing sold, buyer, seller, of the asset, proposed) that each frame of trigger ``t`` names
+        ('Beta was sold to Acme', 'Acme bought Beta', 'Fendal is to supply Skyreach with jets'; 'of
+        the asset': its thing is the document's asset, 'X won the auction'; 'proposed': a bid), for
+        the document's trade."""
         for frame, pos in t.frames:
             roles = frame.verb if pos == "verb" else frame.noun
             if not (frame.sells or frame.buyer or frame.seller) or roles is None:
                 continue
             args = self._arguments(text, pos, t, sentence, names, None, ctx)
-            thing = args.get("patient") if frame.sells else None
+            thing = next((args[r] for r in roles.subject if r != "asset" and args.get(r)), None) if frame.sells else None
             buyer = next((args[r] for r in frame.buyer if r != "asset" and args.get(r)), None)
             seller = next((args[r] for r in frame.seller if args.get(r)), None)
             if thing or buyer or seller:
-                yield thing, buyer, seller, "asset" in roles.subject
+                yield thing, buyer, seller, "asset" in roles.subject, frame.proposes
 
     def _in_scope(self, between: str, after_figure: bool = False) -> bool:
         """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
@@ -398,6 +399,8 @@ class FrameMatcher:
         patient, seller = args.get("patient"), next((args[r] for r in frame.seller if args.get(r)), None)
         if frame.sells and patient and seller and patient["canonical"] == seller["canonical"]:
             args["patient"] = ctx.trade.asset  # "Baikal gave control of the company to Rosneft": not of Baikal itself
+        elif frame.values_thing and patient and self._buyer_described(patient, ctx):
+            args["patient"] = ctx.trade.asset  # "the deal would value the company at £3.6bn": not the bidder
         after = self._words_after(text, t.end, sentence[1])
         if frame.counted and args.get("patient") is None and self.number.search(after) and "%" not in after \
                 and "per cent" not in after and not self.quantity_of.match(text, t.end, sentence[1]):  # "18 of Beta's stores"
@@ -407,6 +410,14 @@ class FrameMatcher:
             roles = frame.received
         counted = pos == "noun" and t.start >= rec["end"] and bool(QUANTIFIED.fullmatch(text, rec["end"], t.start))
         return self._roles(frame, roles, args, t, pos == "verb", counted)
+
+    @staticmethod
+    def _buyer_described(e: EntityMention, ctx: Context) -> bool:
+        """Is ``e`` a description ('the company') resolved to who buys the document's asset?"""
+        asset = ctx.trade.asset
+        buyer = ctx.trade.buyers.get(asset["canonical"]) if asset else None
+        return buyer is not None and e["canonical"] == buyer["canonical"] and e["text"].lower() != e["canonical"].lower() \
+            and e["text"][:1].lower() == e["text"][:1]  # 'the company', not a name
 
     def _roles(self, frame: Frame, roles: Roles, args: Arguments, t: Trigger, by_verb: bool, counted: bool) -> Match | None:
         for r in frame.no_places:
