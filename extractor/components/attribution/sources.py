@@ -164,7 +164,8 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     if len(lowered) > 1 and lowered[0] in lex.possessive_determiners and lowered[-1] in lex.data_nouns:
         return st.span_text(words[0], words[-1] + 1), False  # 'its offer document': its owner
     if _glued(lex, lowered):  # 'sources close to the company': the sources, not the company
-        return st.span_text(words[0], words[-1] + 1), True
+        first = next((i for i in words if lower[i] not in lex.articles), words[0])
+        return st.span_text(first, words[-1] + 1), True
     if lowered and lowered[0] not in lex.indefinite and lowered[-1] in lex.descriptions:
         named = texts[words[-1]][:1].isupper()  # "analysts at Ledger Bank" is named, "the bank" is not
         return st.span_text(words[0], words[-1] + 1), named
