@@ -153,6 +153,8 @@ def test_a_group_led_by_a_name_is_that_name(text, subject, counterparty, nlp):
      {"€412m": ("Oberlin", "Maritime Authority"), "€88m": ("Kestrel", "Maritime Authority")}),
     ("Acme paid Beta Corp $5m, Gamma Works $3m and Delta Mills $1m.",
      {"$5m": ("Acme", "Beta Corp"), "$3m": ("Acme", "Gamma Works"), "$1m": ("Acme", "Delta Mills")}),
+    ("The Maritime Authority fined Oberlin €412m and its Danish rival Kestrel Marine €88m.",  # words before the name
+     {"€412m": ("Oberlin", "Maritime Authority"), "€88m": ("Kestrel Marine", "Maritime Authority")}),
 ])
 def test_a_gapped_coordination_gives_each_figure_its_own_object(text, roles, nlp):
     """'fined X €412m and Y €88m': the name right before each later figure is its object."""

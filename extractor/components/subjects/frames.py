@@ -28,7 +28,7 @@ WORD = re.compile(r"\S+")
 WORD_AT = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word, hyphens inside
 PART = re.compile(r"[^\W\d_]+")  # a word without hyphens
 APPOSED = re.compile(r",\s+(?:the\s+)?")
-GAP_COORDINATOR = re.compile(r"(?:,|\band)\s+$")  # search(name start - n, name start)
+GAP_COORDINATOR = re.compile(r"(?:,|\band)\s+(?:[A-Za-z][\w-]*\s+){0,3}$")  # search(name start - n, name start): "and its German rival Y"
 LED_BY = re.compile(r"(?:\s+of(?:\s+[\w'’-]+){1,5}?)?,?\s+led\s+by\s+(?:the\s+)?")  # fullmatch(description end, name start)
 APPOSITION_OPENS = re.compile(r"\s*,\s+(?:a|an|the|its)\s")  # match(name end): "Harwick, the maker of ..."
 APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the|its)\s+[^,;()]{1,80}?,")  # "Acme, a start-up that makes kits, has raised"
@@ -504,7 +504,7 @@ class FrameMatcher:
         e = names[k] if k >= 0 else None
         if e is None or e["start"] <= t.end or text[e["end"]:rec["start"]].strip():
             return None
-        return e if GAP_COORDINATOR.search(text, max(t.end, e["start"] - 12), e["start"]) else None
+        return e if GAP_COORDINATOR.search(text, max(t.end, e["start"] - 40), e["start"]) else None
 
     def _modified_noun(self, text: str, before: EntityMention | None, t: Trigger, s_start: int,
                        names: list[EntityMention], rec: dict | None) -> tuple[EntityMention, EntityMention] | None:
