@@ -429,3 +429,14 @@ def test_a_newspaper_a_figure_was_reported_by_is_not_its_subject(nlp):
 def test_an_analytics_firm_predicting_a_figure_is_not_its_subject(nlp):
     claim = extract_text("Revenue will reach $9bn by 2028, Grantham Analytics predicts.", nlp=nlp)[0]
     assert claim.subject is None and claim.attribution.source == "Grantham Analytics"
+
+
+def test_a_list_in_another_relative_clause_is_not_combined(nlp):
+    text = ("Shaktor, which runs five plants in Ardwen and Belmar with a combined capacity of 14 million tonnes, "
+            "had revenue of $830m last year.")
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == "Shaktor"
+
+
+def test_a_figure_in_the_relative_clause_of_a_list_told_jointly_is_the_lists(nlp):
+    text = "Spending is led by Corvane, Ablen and Mirrow, which collectively plan to spend more than $300bn this year."
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == "Corvane, Ablen and Mirrow combined"

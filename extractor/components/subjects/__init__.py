@@ -282,7 +282,7 @@ class SubjectFinder:
                 subject, other = other, subject  # "The SEC agreed a $375m deal with X": the figure is X's
                 rule, other_rule = "regulator_deal", "regulator_deal"
             if rule != "unit_price":
-                subject, rule = self._combined(text, lists, subject, rule, (c_start, c_end), rec)
+                subject, rule = self._combined(text, lists, subject, rule, (c_start, c_end), (s_start, s_end), rec)
                 if other and rule.endswith(("_list", "jointly")) and subject["start"] <= other.get("start", -1) < subject["end"]:
                     other = None  # "Keller and Sorensen agreed a merger": one of the combined is no other party
                 paired = self._list_of(text, lists, other) if other and other_rule else None
@@ -557,7 +557,7 @@ class SubjectFinder:
         return other, "after_preposition"
 
     def _combined(self, text: str, lists: Lists, subject: Entity | None, rule: str, clause: tuple[int, int],
-                  rec: dict) -> tuple[Entity | None, str]:
+                  sentence: tuple[int, int], rec: dict) -> tuple[Entity | None, str]:
         """A subject that is one item of a list is the list combined ('Microsoft, Alphabet and
         Meta have spent $300bn'); a figure told jointly ('which have collectively invested') is
         the nearest list's."""
@@ -568,7 +568,9 @@ class SubjectFinder:
             return found.combined(), f"{rule}_list"
         if self._searches.search(self.jointly, clause[0], clause[1]):
             near = lists.nearest(rec["start"], self.list_reach, 2)
-            if near:
+            inside = island(text, *sentence, near.start, self.openers) if near else None
+            if near and (inside is None or inside == island(text, *sentence, rec["start"], self.openers)):
+                # not the list of another relative clause: 'X, which has plants in A and B with a combined capacity'
                 return near.combined(), "jointly"
         return subject, rule
 
