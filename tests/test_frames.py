@@ -555,3 +555,15 @@ def test_a_bidder_is_the_buyer_only_when_no_completed_trade_names_one(nlp):
     text = ("Corvel planned a $10bn bid for Dunmere Oil. The winning bidder at the auction was Baskin Group. "
             "Dunmere's owner will seek $20bn in damages from the buyer of Dunmere Oil.")
     assert _roles(text, nlp)["$20bn"][1] == "Baskin"  # its canonical name drops "Group"
+
+
+def test_a_bidder_paying_for_nothing_named_pays_for_what_it_bid_for(nlp):
+    text = ("Oosterby Groep has tabled a rival offer for Wexley Foods worth 445p a share, topping the 412p cash bid "
+            "from Tarrant Partners. Analysts estimate that Tarrant could afford to pay up to 470p a share.")
+    assert _roles(text, nlp)["up to 470p a share"][:2] == ("Wexley Foods", "Tarrant Partners")
+
+
+def test_an_offer_of_something_else_with_no_figure_makes_no_bidder(nlp):
+    text = ("Ardel Oil sold its unit Brask to Corvan for $9bn. Ardel said it could offer the chance of a restructuring. "
+            "Ardel agreed to pay $2bn to settle the case.")
+    assert _roles(text, nlp)["$2bn"][0] == "Ardel Oil"

@@ -248,7 +248,8 @@ class SubjectFinder:
                 frame.subject, frame.counterparty = frame.counterparty, frame.subject  # Beltran's shares are bought
                 frame.frame = frame.counterparty_frame = "holders_paid"
             if frame and frame.pays_price and frame.by_verb and frame.subject and frame.counterparty is None \
-                    and (thing := bought.get(frame.subject["canonical"], (None, None))[1]) and self._bare_payment(text, rec):
+                    and (thing := bought.get(frame.subject["canonical"], (None, None))[1] or _bought_in(ctx.trade, frame.subject)) \
+                    and self._bare_payment(text, rec):
                 frame.subject, frame.counterparty = thing, frame.subject  # 'Halvard would need to pay £2.7bn': for
                 frame.frame = "purchase_paid"  # what the document says Halvard buys
             made = products[bisect_left(product_starts, s_start):bisect_left(product_starts, s_end)]
@@ -594,9 +595,10 @@ class SubjectFinder:
         sellers: Counter[str] = Counter()
         first: dict[str, Entity] = {}
         buyers: dict[str, Entity] = {}
-        bidders: dict[str, Entity] = {}  # who bid for a thing: its buyer when no completed trade names one
+        bidders: dict[str, list[Entity]] = {}  # who bid for a thing; the first is its buyer when no completed trade names one
         sold: list[tuple[int, Entity]] = []
         winners: list[Entity] = []  # who won what the document sells ('X won the auction')
+        unplaced: list[Entity] = []  # who bid, for nothing named
         for t in triggers:
             s_start, s_end = view.sentence(t.start)
             names = parties[bisect_left(party_starts, s_start):bisect_left(party_starts, s_end)]
@@ -606,17 +608,26 @@ class SubjectFinder:
                         counts[e["canonical"]] += 1
                         first.setdefault(e["canonical"], e)
                 if thing and buyer and buyer["canonical"] != thing["canonical"]:
-                    (bidders if proposed else buyers).setdefault(thing["canonical"], buyer)
+                    if proposed:
+                        bidders.setdefault(thing["canonical"], []).append(buyer)
+                    else:
+                        buyers.setdefault(thing["canonical"], buyer)
                 if thing:
                     sold.append((t.start, thing))
                 elif buyer and of_asset:
                     winners.append(buyer)
+                elif buyer and proposed and ctx.nearer_figure_after(s_start - 1, s_end - s_start + 1, s_end):
+                    unplaced.append(buyer)  # "topping the 412p bid from Castellan": a bid for what the document sells
+                    # ('it could offer the chance of restructuring', with no figure, is no bid)
         top = [first[c.most_common(1)[0][0]] if c else None for c in (things, sellers)]
         if top[0] and winners:  # "The winning bidder at the auction was Quell": Quell bought what the document sells
             buyers.setdefault(top[0]["canonical"], winners[0])
-        for thing, bidder in bidders.items():
-            buyers.setdefault(thing, bidder)
-        return Trade(top[0], top[1], buyers, sold)
+        placed = [b for b in unplaced if top[0] and b["canonical"] != top[0]["canonical"]]
+        if placed:
+            bidders.setdefault(top[0]["canonical"], []).extend(placed)  # type: ignore[index]
+        for thing, bidding in bidders.items():
+            buyers.setdefault(thing, bidding[0])
+        return Trade(top[0], top[1], buyers, sold, bidders)
 
     def _reporters(self, doc: Doc, names: list[Entity]) -> list[bool]:
         """For each name, whether it is the source of an attribution whose content is about
@@ -1054,6 +1065,14 @@ def _holds(starts: list[int], span: tuple[int, int]) -> bool:
     """One of the sorted ``starts`` lies in ``span``."""
     i = bisect_left(starts, span[0])
     return i < len(starts) and starts[i] < span[1]
+
+
+def _bought_in(trade: Trade, buyer: Entity) -> Entity | None:
+    """The document's asset when its trade says ``buyer`` bids for it ('Castellan could afford to pay
+    up to 470p a share': for the company it bid for)."""
+    asset = trade.asset
+    bidding = trade.bidders.get(asset["canonical"], []) if asset else []
+    return asset if any(b["canonical"] == buyer["canonical"] for b in bidding) else None
 
 
 def _start(e: Entity) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...layout import Breaks, island, relative_openers
@@ -93,6 +93,7 @@ class Trade:
     supplier: EntityMention | None  # the seller named most often
     buyers: dict[str, EntityMention]  # canonical name of a thing sold -> who bought it
     sold: list[tuple[int, EntityMention]]  # (trigger start, thing sold), in text order
+    bidders: dict[str, list[EntityMention]] = field(default_factory=dict)  # canonical name of a thing -> who bid for it
 
     def sold_between(self, start: int, end: int) -> tuple[int, EntityMention] | None:
         """The first (trigger start, thing sold) whose trigger starts in [start, end)."""
