@@ -567,3 +567,16 @@ def test_an_offer_of_something_else_with_no_figure_makes_no_bidder(nlp):
     text = ("Ardel Oil sold its unit Brask to Corvan for $9bn. Ardel said it could offer the chance of a restructuring. "
             "Ardel agreed to pay $2bn to settle the case.")
     assert _roles(text, nlp)["$2bn"][0] == "Ardel Oil"
+
+
+@pytest.mark.parametrize("second, subject", [
+    # a bid that names no target is for what the document's bids are for ...
+    ("People familiar with the matter said the second suitor was Oosterby, which could table an offer worth as much "
+     "as £3.3bn.", "Wexley Foods"),
+    # ... unless its sentence names another company
+    ("Oosterby won a battle for Dunlin Mills with a bid worth £3.3bn.", None),
+])
+def test_a_bid_naming_no_target_is_for_the_documents_asset(second, subject, nlp):
+    text = f"Tarrant Partners has made a £3.1bn offer for Wexley Foods. {second}"
+    found = _roles(text, nlp)[next(m for m in ("as much as £3.3bn", "£3.3bn") if m in second)][0]
+    assert found == subject if subject else found != "Wexley Foods"

@@ -350,7 +350,7 @@ class FrameMatcher:
             buyer = next((args[r] for r in frame.buyer if r != "asset" and args.get(r)), None)
             seller = next((args[r] for r in frame.seller if args.get(r)), None)
             if thing or buyer or seller:
-                yield thing, buyer, seller, "asset" in roles.subject, frame.proposes
+                yield thing, buyer, seller, "asset" in roles.subject and not frame.proposes, frame.proposes
 
     def _in_scope(self, between: str, after_figure: bool = False) -> bool:
         """No clause boundary between a trigger and the figure ('X, which supplies Y, said its
@@ -395,6 +395,8 @@ class FrameMatcher:
         if roles is None:
             return None
         args = self._arguments(text, pos, t, sentence, names, rec, ctx)
+        if frame.proposes:
+            args["asset"] = self._asset(ctx, names, args)
         if any(args.get(r) is None for r in frame.requires):
             return None
         patient, seller = args.get("patient"), next((args[r] for r in frame.seller if args.get(r)), None)
@@ -411,6 +413,16 @@ class FrameMatcher:
             roles = frame.received
         counted = pos == "noun" and t.start >= rec["end"] and bool(QUANTIFIED.fullmatch(text, rec["end"], t.start))
         return self._roles(frame, roles, args, t, pos == "verb", counted)
+
+    @staticmethod
+    def _asset(ctx: Context, names: list[EntityMention], args: "Arguments") -> EntityMention | None:
+        """For a bid: the document's asset, unless the sentence names another company than it and
+        the agent ('a takeover battle for MCI with a bid worth $6.8bn' is about MCI, whatever else was sold)."""
+        asset, agent = ctx.trade.asset, args.get("agent")
+        if asset is None:
+            return None
+        known = {asset["canonical"], agent["canonical"] if agent else None}
+        return None if any(e["label"] == "ORG" and e["canonical"] not in known for e in names) else asset
 
     @staticmethod
     def _buyer_described(e: EntityMention, ctx: Context) -> bool:
