@@ -580,3 +580,12 @@ def test_a_bid_naming_no_target_is_for_the_documents_asset(second, subject, nlp)
     text = f"Tarrant Partners has made a £3.1bn offer for Wexley Foods. {second}"
     found = _roles(text, nlp)[next(m for m in ("as much as £3.3bn", "£3.3bn") if m in second)][0]
     assert found == subject if subject else found != "Wexley Foods"
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # a headline verb after a name, its object a count or an article: a verb, not 'the Voare order'
+    ("Brazil's Voare orders 40 jets from Corvane in $5.2bn deal", "$5.2bn", "Voare", "Corvane"),
+    ("Voare buys a stake in Corvane for $2bn", "$2bn", "Corvane", "Voare"),
+])
+def test_a_headline_verb_after_a_name_is_a_verb(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -36,6 +36,7 @@ GROUP_LED_BY = re.compile(r"(?:[a-z][\w-]*\s+){1,3}?led\s+by\s+(?:the\s+)?")  # 
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
 RELATIVE_WORDS = {"which", "who", "that"}
+ARTICLES = {"a", "an", "the"}
 RELATIVE_SUBJECT = re.compile(  # "..., to Fenwick, which had sued": fullmatch(name end, verb start)
     r"\s*,\s+(?:which|who)\s+(?:(?:has|have|had|would|will|could|also|then|now|later|earlier|first)\s+|\w+ly\s+){0,3}", re.I)
 BRACKETS = re.compile(r"\([^)]*\)")
@@ -384,8 +385,13 @@ class FrameMatcher:
         if last in DETERMINERS or last == "of" or last in self.noun_words or last.endswith(("'s", "’s", ")")) \
                 or rec["end"] <= t.start and rec["end"] >= t.start - self.limits.figure_noun_chars:
             return "noun"
-        if last[:1].isdigit() or (before and before[-1][:1].isupper() and last not in self.be):
+        if last[:1].isdigit():
             return "noun"
+        if before and before[-1][:1].isupper() and last not in self.be:  # 'the Boeing order', but 'Voare orders 40 jets'
+            following = WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
+            object_next = following is not None and (self.number.match(following.group(0)) is not None
+                                                     or following.group(0).lower() in ARTICLES)
+            return "verb" if object_next and text[t.start:t.end].lower().endswith("s") else "noun"
         return "verb"
 
     # ------------------------------------------------------------------ arguments
