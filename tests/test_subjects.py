@@ -440,3 +440,11 @@ def test_a_list_in_another_relative_clause_is_not_combined(nlp):
 def test_a_figure_in_the_relative_clause_of_a_list_told_jointly_is_the_lists(nlp):
     text = "Spending is led by Corvane, Ablen and Mirrow, which collectively plan to spend more than $300bn this year."
     assert extract_text(text, nlp=nlp)[0].subject.canonical == "Corvane, Ablen and Mirrow combined"
+
+
+@pytest.mark.parametrize("region", ["North America and Southeast Asia", "Latin America", "the Middle East"])
+def test_a_region_a_demand_is_in_is_no_subject(region, nlp):
+    text = f"Kurosa Motor makes cars. Revenue rose to ¥4.3 trillion, helped by demand for hybrids in {region}."
+    doc = nlp(text)
+    assert {e["label"] for e in doc._.entities if e["canonical"] in region} <= {"LOC"}
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == "Kurosa Motor"

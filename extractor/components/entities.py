@@ -79,6 +79,7 @@ class EntityFinder:
         self.alias_names = {a for canon, names in rules.aliases.items() for a in [canon, *names]}
         self.labels = labels
         self.public_bodies = set(rules.public_body_words)
+        self.region_first, self.region_last = set(rules.region_words["first"]), set(rules.region_words["last"])
         self.body_words = set(rules.body_words)
         self.brand_suffixes = set(rules.brand_suffixes)
         self.given_names = set(given_names(rules_folder).names)
@@ -292,6 +293,8 @@ class EntityFinder:
         for a trade or statistical body ('the Council of Mortgage Lenders': it publishes
         figures about others), else ORG."""
         words = words_of(canonical)
+        if 2 <= len(words) <= 3 and words[0] in self.region_first and words[-1] in self.region_last:
+            return "LOC"  # 'North America', 'Southeast Asia'
         if words and words[-1] in self.public_bodies:
             return "GOV"
         if self.body_words.intersection(words):

@@ -53,6 +53,9 @@ class EntityRules(RuleFile):
     brand_suffixes: Words
     ticker_patterns: Regexes
     public_body_words: Words
+    region_words: dict[str, Words] = Field(description="a two- or three-word name that starts with one of 'first' and "
+                                                       "ends with one of 'last' is a region (LOC): 'North America', "
+                                                       "'Southeast Asia', 'Middle East' ('Bank of America' is none)")
     body_words: Words
     market_kinds: Words
     title_case_minor_words: Words = Field(description="the words a Title Case line leaves in lower case ('Acme Bids "

@@ -719,8 +719,8 @@ class SubjectFinder:
         """The names before ``c_end`` that may be a thing bought named after its amount (no
         country describing a company; "$5bn for Huawei's chips": the chips are bought, not
         Huawei), and their starts."""
-        names = [e for e in ents if e["start"] < c_end and not self._is_gpe_modifier(text, e, ents)
-                 and not inside(self._made, e["start"])]
+        names = [e for e in ents if e["start"] < c_end and e["label"] not in PLACE_LABELS  # 'demand for cars in Asia'
+                 and not self._is_gpe_modifier(text, e, ents) and not inside(self._made, e["start"])]
         return names, [e["start"] for e in names]
 
     def _possessor(self, text: str, ents: list[Entity], c_start: int, rec: dict) -> Entity | None:
