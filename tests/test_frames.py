@@ -589,3 +589,13 @@ def test_a_bid_naming_no_target_is_for_the_documents_asset(second, subject, nlp)
 ])
 def test_a_headline_verb_after_a_name_is_a_verb(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, mention, subject", [
+    ("The company proposed raising Aldous's salary by 4% to £931,000.", "£931,000", "Aldous"),  # no money raised
+    ("Tarvo raised $40m from investors.", "$40m", "Tarvo"),
+])
+def test_raising_a_possessed_level_is_no_fundraising(text, mention, subject, nlp):
+    claim = next(c for c in extract_text(f"Bellmore Group makes pumps. {text}", nlp=nlp) if c.mention == mention)
+    assert claim.subject.canonical == subject
+    assert (claim.decided_by["subject"].rule == "subject.borrowing") == ("salary" not in text)
