@@ -179,3 +179,9 @@ def test_a_report_citing_sources_between_commas_gives_the_sources(nlp: Language)
 ])
 def test_a_part_of_a_group_keeps_its_group_in_the_name(nlp: Language, text: str, source: str) -> None:
     assert next(r for r in nlp(text)._.money)["attribution"]["source"] == source
+
+
+def test_a_general_description_is_who_spoke_just_before_not_a_company_once_described_so(nlp: Language) -> None:
+    text = ("A third company, Austrian group Pfandler Sensorik, escaped a fine. Veltora said it would appeal. "
+            "The Zurich-based group said it had already set aside CHF 450m for the case.")
+    assert source_of(nlp, text, "CHF 450m") == "Veltora"

@@ -146,6 +146,9 @@ class AttributionRules(RuleFile):
     person_words: Words = Field(description="a source holding one of these is a person ('chief executive X'): 'it' does not stand for it")
     plural_words: Words = Field(description="plural nouns without a final s ('people'): 'they' may stand for a source holding one")
     descriptions: Words
+    general_descriptions: Words = Field(description="descriptions any company fits ('the group', 'the company'): a "
+                                                    "description learnt from the text ('Austrian group Pfandler') "
+                                                    "does not decide whom they stand for; the source just before does")
     spokesperson: Words
     spokesperson_prepositions: Words
     not_names: Words

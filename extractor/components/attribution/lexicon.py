@@ -91,6 +91,7 @@ class Lexicon:
         self.quote_pairs = r.quote_pairs
         self.quote_marks = set(r.quote_pairs) | set(r.quote_pairs.values())
         self.pronouns, self.descriptions = _low(r.pronouns), _low(r.descriptions)
+        self.general_descriptions = _low(r.general_descriptions)
         self.tails, self.negations = _low(r.cue_tails), _low(r.negations)
         self.noun_followers, self.relatives = _low(r.cues.noun_followers), _low(r.relatives)
         self.complementizers, self.agent_prepositions = _low(r.complementizers), _low(r.agent_prepositions)

@@ -304,7 +304,8 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     if words[0] in lex.definite and kind not in {None, "other", "company"}:  # 'the report', 'the sources'
         same = next(iter(speakers.before(i, kind)), None)
         return (same.token, same.name, same.type) if same else None
-    if words[0] in lex.definite and words[-1] in lex.descriptions:  # 'the insurer': 'US insurer Marsh' before
+    if words[0] in lex.definite and words[-1] in lex.descriptions and words[-1] not in lex.general_descriptions:
+        # 'the insurer': 'US insurer Marsh' before ('the group' is whoever spoke just before)
         described = _described(st, words[-1], i)
         if described is not None:
             return described
