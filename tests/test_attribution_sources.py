@@ -185,3 +185,9 @@ def test_a_general_description_is_who_spoke_just_before_not_a_company_once_descr
     text = ("A third company, Austrian group Pfandler Sensorik, escaped a fine. Veltora said it would appeal. "
             "The Zurich-based group said it had already set aside CHF 450m for the case.")
     assert source_of(nlp, text, "CHF 450m") == "Veltora"
+
+
+def test_a_postposed_it_is_the_sentences_own_subject_before_an_earlier_speaker(nlp: Language) -> None:
+    text = ("The penalty, which Brussels said reflected Veltora's record, is large. "
+            "Veltora had set aside CHF 450m for the case, it said.")
+    assert source_of(nlp, text, "CHF 450m") == "Veltora"

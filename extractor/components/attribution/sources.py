@@ -323,7 +323,8 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     org = words[0] not in lex.pronouns  # 'the company', 'the insurer': a company or a name, not a paper or a minister
     thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in lex.thing_types)),
                  None)
-    found = _named(thing) or lead_name or _named(speaker)
+    own = _own_lead(st, i)  # 'Veltora had set aside CHF 450m, it said': the sentence's own subject
+    found = own or _named(thing) or lead_name or _named(speaker)
     if found and org and lex.name_kinds.fits(words[-1], found[1]) is False:
         return None  # 'the bank said' after 'Brannock Steel agreed...': no steelmaker is the bank
     return found
@@ -395,6 +396,12 @@ def _descriptions(st: DocState) -> dict[str, list[tuple[int, str]]]:
 
 def _named(sp: Speaker | None) -> Named | None:
     return (sp.token, sp.name, sp.type) if sp else None
+
+
+def _own_lead(st: DocState, i: int) -> Named | None:
+    """The leading name of token i's own sentence, when that name ends before i."""
+    here = _sentence_lead(st, bisect_right(st.sent_starts, i) - 1)
+    return (here[0], here[2], here[3]) if here is not None and here[1] <= i else None
 
 
 def _lead_before(st: DocState, i: int) -> Named | None:
