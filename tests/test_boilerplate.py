@@ -36,6 +36,9 @@ def test_no_claim_from_furniture(page, nlp):
      "the company said.", "Tellan", "Tellan Group"),
     ("OSLO, Nov 27 (Reuters) - The group agreed to pay 18 million euros, it said.", None, "it"),
     ("NEW HARBOUR/OSLO (Wirewire) - Orvik Shipping will pay $5m for the tanker.", "Orvik Shipping", None),
+    # a line of a place and a date alone
+    ("Tellan raises offer\n\nPort Vella, 28 January 2026\n\nThe group will pay $5m for the tanker, it said.", "Tellan",
+     "Tellan"),
 ])
 def test_a_dateline_names_no_party(text, subject, source, nlp):
     """'HARWICK, 14 October 2026 (Reuters) - ' is page furniture: neither the place nor the
@@ -47,3 +50,8 @@ def test_a_dateline_names_no_party(text, subject, source, nlp):
 def test_a_name_and_an_apposition_before_a_dash_are_no_dateline(nlp):
     doc = nlp("BP, the oil giant - which paid $5m - said so. IBM - the computer giant - paid $6m.")
     assert list(doc.spans["boilerplate"]) == []
+
+
+def test_a_place_and_date_line_is_furniture(nlp):
+    doc = nlp("Tellan raises offer\n\nPort Vella, 28 January 2026\n\nTellan will pay $5m.")
+    assert [s.text for s in doc.spans["boilerplate"]] == ["Port Vella, 28 January 2026"]
