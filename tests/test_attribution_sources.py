@@ -191,3 +191,10 @@ def test_a_postposed_it_is_the_sentences_own_subject_before_an_earlier_speaker(n
     text = ("The penalty, which Brussels said reflected Veltora's record, is large. "
             "Veltora had set aside CHF 450m for the case, it said.")
     assert source_of(nlp, text, "CHF 450m") == "Veltora"
+
+
+def test_a_definite_description_of_a_company_never_stands_for_a_country(nlp: Language) -> None:
+    text = ("Brazil's Voarex orders jets\n\nThe order was the largest this year. "
+            "The deal is worth $5.2bn at list prices, the airline said.")
+    assert source_of(nlp, text, "$5.2bn") != "Brazil"
+    assert source_of(nlp, "Sri Lanka faces a $1bn bill for repairs, its central bank says.", "$1bn") == "Sri Lanka"

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...ruleset import attribution_rules, clause_rules, common_words, entity_rules
+from ...ruleset import attribution_rules, clause_rules, common_words, entity_labels, entity_rules
 from ...name_kinds import NameKinds
 from .. import extensions  # noqa: F401  (registers Doc._ extensions)
 from . import cues, money, sources
@@ -30,8 +30,9 @@ class AttributionFinder:
     def __init__(self, nlp: Language, rules_dir: str | None = None) -> None:
         rules = attribution_rules(rules_dir)
         names = entity_rules(rules_dir)
+        places = {name for name, label in entity_labels(rules_dir).items() if label in ("GPE", "LOC")}
         self.lexicon = Lexicon(nlp, rules, common_words(rules_dir).words, clause_rules(rules_dir).end_tokens,
-                               names.demonyms, NameKinds(names.kind_words))
+                               names.demonyms, NameKinds(names.kind_words), places)
         self.byline = BylineReader(rules)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -49,8 +49,9 @@ class Lexicon:
     """Read-only: shared by every document the component processes."""
 
     def __init__(self, nlp: Language, r: AttributionRules, common_words: Iterable[str], clause_end: Iterable[str],
-                 demonyms: Iterable[str], name_kinds: NameKinds) -> None:
+                 demonyms: Iterable[str], name_kinds: NameKinds, places: Iterable[str] = ()) -> None:
         self.rules = r
+        self.places = set(places)  # known countries and regions: 'the airline' stands for none of them
         self.name_kinds = name_kinds  # 'Halden Bank' is a bank: 'the bank said' may stand for it
         self.common_words = _low(common_words)  # frequent English words: a lone first word among them is no name
         self.demonyms = set(demonyms)  # 'the Norwegian operator' names no one: a description

@@ -324,7 +324,9 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in lex.thing_types)),
                  None)
     own = _own_lead(st, i)  # 'Veltora had set aside CHF 450m, it said': the sentence's own subject
-    found = own or _named(thing) or lead_name or _named(speaker)
+    found = next((c for c in (own, _named(thing), lead_name, _named(speaker))
+                  if c is not None and not (words[0] in lex.definite and c[1] in lex.places)), None)
+    # 'the airline' is no country ('its central bank' is a country's)
     if found and org and lex.name_kinds.fits(words[-1], found[1]) is False:
         return None  # 'the bank said' after 'Brannock Steel agreed...': no steelmaker is the bank
     return found
