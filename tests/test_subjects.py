@@ -448,3 +448,16 @@ def test_a_region_a_demand_is_in_is_no_subject(region, nlp):
     doc = nlp(text)
     assert {e["label"] for e in doc._.entities if e["canonical"] in region} <= {"LOC"}
     assert extract_text(text, nlp=nlp)[0].subject.canonical == "Kurosa Motor"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("US-based Maplecrest Confections said cocoa accounted for about $1.4bn of its costs last year.",
+     "Maplecrest Confections"),
+    ("Swiss group Brunnhof said higher cocoa costs had reduced its operating profit by about CHF 310m.", "Brunnhof"),
+])
+def test_a_commodity_is_no_subject_of_a_total(text, subject, nlp):
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == subject
+
+
+def test_a_commodity_keeps_its_unit_price(nlp):
+    assert extract_text("Crude oil rose to $50 a barrel.", nlp=nlp)[0].subject.canonical == "crude oil"

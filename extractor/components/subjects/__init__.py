@@ -523,7 +523,8 @@ class SubjectFinder:
         if not found:
             found, rule = self._clause_subject(text, in_sentence, c_start, c_end, s_start, rec), "clause_subject"
         speaker = reports.speaker(reporting)
-        if speaker and content and not any(content[0] <= e["start"] < rec["start"] for e in in_sentence) and (
+        if speaker and content and not any(content[0] <= e["start"] < rec["start"] and not (
+                e["label"] == "PRODUCT" and rec.get("scale_text")) for e in in_sentence) and (
                 speaker[1] in self.speaker_types or self.generic_anywhere.search(text, content[0], rec["start"])):
             return speaker[0], "speaker"  # "Meta projects $115bn", "Munich Re said its exposure..."
         return found, rule
@@ -755,6 +756,8 @@ class SubjectFinder:
         """The first name of the clause, else of the sentence, in subject position. A
         possessive after the figure ('... to £5m, to grow its customer base') describes
         another thing: the first possessive that fits counts only before the figure's end."""
+        if rec.get("scale_text"):  # a total ('$1.4bn'): a commodity's value is some party's ('cocoa accounted for $1.4bn')
+            ents = self._names_in(("no_products", id(ents)), lambda: [e for e in ents if e["label"] != "PRODUCT"])
         for in_clause in (True, False):
             first, possessive = self._remember(("clause_subject", id(ents), c_start, c_end, s_start, in_clause),
                                                lambda: self._subject_names(text, ents, c_start, c_end, s_start, in_clause))
