@@ -599,3 +599,11 @@ def test_raising_a_possessed_level_is_no_fundraising(text, mention, subject, nlp
     claim = next(c for c in extract_text(f"Bellmore Group makes pumps. {text}", nlp=nlp) if c.mention == mention)
     assert claim.subject.canonical == subject
     assert (claim.decided_by["subject"].rule == "subject.borrowing") == ("salary" not in text)
+
+
+def test_the_target_valued_has_its_bidder_as_the_other_party(nlp):
+    text = ("Tarrant Partners has made a £3.1bn offer for Wexley Foods. "
+            "Including debt, the deal would value the company at roughly £3.6bn.")
+    claim = next(c for c in extract_text(text, nlp=nlp) if c.mention == "roughly £3.6bn")
+    assert (claim.subject.canonical, claim.counterparty.canonical) == ("Wexley Foods", "Tarrant Partners")
+    assert claim.decided_by["counterparty"].rule == "counterparty.bidder"

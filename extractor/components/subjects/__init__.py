@@ -47,6 +47,7 @@ T = TypeVar("T")
 NOT_SUBJECTS = {"PERSON", "NORP", "LOC", "BODY"}  # BODY: a trade or statistical body publishes others' figures
 MODIFIERS = {"GPE", "PRODUCT"}  # "US bank", "Oil giant BP": names that describe another
 POSSESSIVES = {"its", "their"}
+ASSET_RULES = {"bid_target", "traded_before"}  # rules that make a figure the thing bid for
 WEAK_SUBJECTS = {None, "subject.main_entity", "subject.previous_figure"}  # fallbacks, no words of the figure's own
 DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)  # search(noun start - 6, noun start)
 RESTATED_SUBJECTS = {"subject.speaker", "subject.clause_subject"}  # rules a frame's earlier figure of one amount overrides
@@ -549,6 +550,9 @@ class SubjectFinder:
             buyer = self._clause_subject(text, others, clause[0], clause[1], sentence[0], rec)
             if buyer:
                 return buyer, "buyer"
+        bidder = self._bidder_of(in_sentence, subject, rule, frame, ctx)
+        if bidder is not None:
+            return bidder, "bidder"
         if frame is None and not self._searches.search(self.transaction, sentence[0], sentence[1]):
             return None, ""  # no transaction in the sentence: a name after 'with' or 'to' is no other party
         voices = {link["source"] for link in (rec.get("attribution") or {}).get("chain") or []}
@@ -557,6 +561,19 @@ class SubjectFinder:
         told_after = at if at is not None and at >= rec["end"] else sentence[1]  # ', X said in a filing to Y'
         other = self._counterparty(text, in_sentence, sentence[0], told_after, subject, voices)
         return other, "after_preposition"
+
+    @staticmethod
+    def _bidder_of(in_sentence: list[Entity], subject: Entity | None, rule: str, frame: Match | None,
+                   ctx: Context) -> Entity | None:
+        """For a figure about the company bid for, valued or offered for ('the deal would value
+        Wexley at £3.6bn', '412p a share'): the bidder its sentence names, else its only bidder."""
+        asset = ctx.trade.asset
+        if subject is None or asset is None or subject["canonical"] != asset["canonical"] \
+                or not (rule in ASSET_RULES or (frame is not None and frame.frame == rule and frame.values)):
+            return None
+        bidders = {b["canonical"]: b for b in ctx.trade.bidders.get(asset["canonical"], [])}
+        named = next((e for e in in_sentence if e["canonical"] in bidders), None)
+        return named or (next(iter(bidders.values())) if len(bidders) == 1 else None)
 
     def _combined(self, text: str, lists: Lists, subject: Entity | None, rule: str, clause: tuple[int, int],
                   sentence: tuple[int, int], rec: dict) -> tuple[Entity | None, str]:

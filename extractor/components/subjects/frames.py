@@ -77,6 +77,7 @@ class Match:
     named_other: bool = False  # the counterparty is named by a preposition ('to Acme'), not as the doer
     pays_price: bool = False  # a payment that names no receiver may be the price of what its payer buys
     proceeds: bool = False  # a participle after a sale: the sale's proceeds ('sold Y, raising $800m')
+    values: bool = False  # a frame that values a thing ('the deal values Y at $3bn')
     by_verb: bool = False  # the trigger is a verb ('X offered to buy')
     counted: bool = False  # the figure counts the noun ('X made $3bn of purchases')
 
@@ -452,7 +453,7 @@ class FrameMatcher:
             return None
         return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty,
                      implicit_subject=tuple(frame.implicit_subject), sells=frame.sells, pays_price=frame.pays_price,
-                     proceeds=frame.proceeds,
+                     proceeds=frame.proceeds, values=frame.values_thing,
                      named_other=role not in (None, "agent"), by_verb=by_verb, counted=counted)
 
     def _words_after(self, text: str, end: int, limit: int) -> str:
