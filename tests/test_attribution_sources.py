@@ -198,3 +198,13 @@ def test_a_definite_description_of_a_company_never_stands_for_a_country(nlp: Lan
             "The deal is worth $5.2bn at list prices, the airline said.")
     assert source_of(nlp, text, "$5.2bn") != "Brazil"
     assert source_of(nlp, "Sri Lanka faces a $1bn bill for repairs, its central bank says.", "$1bn") == "Sri Lanka"
+
+
+@pytest.mark.parametrize("opening, source", [
+    ("Brazilian low-cost carrier Voarex Airlines has ordered 40 jets in a deal worth $5.2bn, the airline said.",
+     "Voarex Airlines"),
+    ("US private equity firm Castellan Partners has offered $5.2bn for the unit, the firm said.", "Castellan Partners"),
+])
+def test_a_description_before_the_leading_name_is_skipped(nlp: Language, opening: str, source: str) -> None:
+    text = f"Brazil's Voarex orders jets\n\n{opening}"
+    assert source_of(nlp, text, "$5.2bn") == source

@@ -54,11 +54,25 @@ def leading_name(st: DocState, i: int, end: int) -> Range | None:
 
 def subject(st: DocState, sent: Sent) -> Range | None:
     """The leading name of a sentence ('Lord Browne rejected ...'), after its dateline if it
-    has one ('LONDON (Reuters) - ')."""
+    has one ('LONDON (Reuters) - ') and a description before it ('Brazilian low-cost carrier
+    Voare has ordered ...')."""
     start = sent.start
     while start < sent.end and start in st.furniture:
         start += 1
-    return leading_name(st, start, sent.end)
+    return leading_name(st, _after_description(st, start, sent.end), sent.end)
+
+
+def _after_description(st: DocState, i: int, end: int) -> int:
+    """Where the name after a leading description starts: a nationality or a '-based' word, then
+    a few lower-case words ending in a description noun ('US private equity firm
+    Castellan'); ``i`` when there is none."""
+    lex, j = st.lex, i
+    if j < end and (st.words[j] in lex.demonyms or st.words[j] in lex.places or st.lower[j].endswith("-based")):
+        j += 1
+    k = j
+    while k < end and k - j < 6 and (st.words[k] == "-" or st.words[k].islower() and st.words[k].isalpha()):
+        k += 1  # 'low-cost' is three tokens
+    return k if k > j and k < end and cap(st.words[k]) and st.lower[k - 1] in lex.descriptions else i
 
 
 @dataclass
