@@ -461,3 +461,9 @@ def test_a_commodity_is_no_subject_of_a_total(text, subject, nlp):
 
 def test_a_commodity_keeps_its_unit_price(nlp):
     assert extract_text("Crude oil rose to $50 a barrel.", nlp=nlp)[0].subject.canonical == "crude oil"
+
+
+def test_it_after_a_government_of_a_country_in_its_sentence_is_that_government(nlp):
+    text = ("Northwick Lithium said it would apply for up to C$400m in grants. "
+            "The government of Morvenia said it would contribute a further C$1.5bn to such projects.")
+    assert extract_text(text, nlp=nlp)[1].subject.canonical == "Morvenia government"

@@ -250,7 +250,7 @@ class References:
                 continue
             if ref.kind == "pronoun" and resolved and resolved[-1]["start"] >= view.sentence(ref.start)[0] \
                     and resolved[-1]["label"] in COMPANY_LABELS | GOVERNMENT_LABELS \
-                    and not (window and entities[window[-1]]["start"] > resolved[-1]["start"]):
+                    and not (window and entities[window[-1]]["start"] >= resolved[-1]["end"]):  # a name inside it ('of Quebec') is its own
                 resolved.append({**resolved[-1], "text": ref.text, "start": ref.start, "end": ref.end})
                 continue  # "The company said it...": the description just before
             if ref.kind == "merged":
