@@ -467,3 +467,8 @@ def test_it_after_a_government_of_a_country_in_its_sentence_is_that_government(n
     text = ("Northwick Lithium said it would apply for up to C$400m in grants. "
             "The government of Morvenia said it would contribute a further C$1.5bn to such projects.")
     assert extract_text(text, nlp=nlp)[1].subject.canonical == "Morvenia government"
+
+
+def test_no_place_is_a_thing_sold(nlp):
+    text = "Voarex said it would fund the rest with a $330m bond it plans to sell in Brazil this year."
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == "Voarex"

@@ -707,8 +707,8 @@ class SubjectFinder:
         (with the end of the cue, after which no frame trigger may stand before the figure)."""
         found: list[tuple[Entity, int | None]] = []
         for e in ents:
-            if not c_start <= e["start"] < c_end:
-                continue
+            if not c_start <= e["start"] < c_end or e["label"] in PLACE_LABELS:
+                continue  # 'a bond it plans to sell in Brazil': no place is sold
             if self.target.search(text[max(c_start, e["start"] - 80):e["start"]]) and not self._is_gpe_modifier(text, e, ents):
                 found.append((_apposition(text, e, ents) or e, None))
                 continue
