@@ -472,3 +472,10 @@ def test_it_after_a_government_of_a_country_in_its_sentence_is_that_government(n
 def test_no_place_is_a_thing_sold(nlp):
     text = "Voarex said it would fund the rest with a $330m bond it plans to sell in Brazil this year."
     assert extract_text(text, nlp=nlp)[0].subject.canonical == "Voarex"
+
+
+def test_a_reference_stands_for_a_name_described_by_a_synonym_not_a_product_code(nlp):
+    text = ("Brazilian low-cost carrier Voarex Airlines has ordered 40 CV220 jets. Aviation consultancy Altimeta "
+            "estimates the deal at $2.6bn. The airline, which operates 92 aircraft, reported net income of R$412m.")
+    assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Voarex Airlines"
+    assert {e["canonical"]: e["label"] for e in nlp(text)._.entities}["CV220"] == "PRODUCT"

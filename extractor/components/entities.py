@@ -80,6 +80,7 @@ class EntityFinder:
         self.labels = labels
         self.public_bodies = set(rules.public_body_words)
         self.region_first, self.region_last = set(rules.region_words["first"]), set(rules.region_words["last"])
+        self.product_code = re.compile(rules.product_code)
         self.body_words = set(rules.body_words)
         self.brand_suffixes = set(rules.brand_suffixes)
         self.given_names = set(given_names(rules_folder).names)
@@ -292,6 +293,8 @@ class EntityFinder:
         """GOV for a public body by its last word ('the Tolland Securities Commission'), BODY
         for a trade or statistical body ('the Council of Mortgage Lenders': it publishes
         figures about others), else ORG."""
+        if self.product_code.fullmatch(canonical):
+            return "PRODUCT"  # 'CV220': a model, not a maker
         words = words_of(canonical)
         if 2 <= len(words) <= 3 and words[0] in self.region_first and words[-1] in self.region_last:
             return "LOC"  # 'North America', 'Southeast Asia'

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Regexes, RuleFile, Strict, Words
+from .base import Regex, Regexes, RuleFile, Strict, Words
 from .loader import load
 
 
@@ -53,6 +53,8 @@ class EntityRules(RuleFile):
     brand_suffixes: Words
     ticker_patterns: Regexes
     public_body_words: Words
+    product_code: Regex = Field(description="a one-word name of this shape is a model or product code ('CV220', "
+                                            "'A350'), not a company (PRODUCT); 'G4S' is none")
     region_words: dict[str, Words] = Field(description="a two- or three-word name that starts with one of 'first' and "
                                                        "ends with one of 'last' is a region (LOC): 'North America', "
                                                        "'Southeast Asia', 'Middle East' ('Bank of America' is none)")

@@ -103,6 +103,8 @@ class SubjectRules(RuleFile):
     speaker_types: Words
     reference_kinds: dict[str, Words]
     general_nouns: Words
+    kind_synonyms: list[Words] = Field(description="type nouns that name the same kind ('airline' and 'carrier'): a name "
+                                                   "described by one is what a reference by another stands for")
     pronouns: Words
     person_pronouns: dict[str, Literal["male", "female"]] = Field(
         description="pronouns that stand for a person, with the gender each implies")

@@ -70,6 +70,7 @@ class References:
         self.state_nouns = set(rules.state_nouns)
         self.kind_of_noun = {noun: kind for kind, nouns in rules.reference_kinds.items() for noun in nouns}
         self.general = set(rules.general_nouns)
+        self.synonyms = {noun: frozenset(group) for group in rules.kind_synonyms for noun in group}
         self.pronouns = {p.lower() for p in rules.pronouns}
         nouns = alternation(self.kind_of_noun)
         # a modifier holds no full stop but an abbreviation's ('the U.S. bank'; not 'the deal. The bank')
@@ -329,7 +330,8 @@ class References:
         if known is None:  # no apposition: what its own name says ('Brannock Steel' is no bank)
             named = kinds.named.get(e["canonical"])
             return ref.noun in self.general or not named or ref.noun in named or ref.noun not in self.name_kinds.nouns
-        return ref.noun in self.general or known in self.general or known == ref.noun
+        return ref.noun in self.general or known in self.general or known == ref.noun \
+            or known in self.synonyms.get(ref.noun, ())  # 'carrier Voare' is 'the airline'
 
     @staticmethod
     def _says(noun: str, e: EntityMention, kinds: Kinds) -> bool:
