@@ -607,3 +607,10 @@ def test_the_target_valued_has_its_bidder_as_the_other_party(nlp):
     claim = next(c for c in extract_text(text, nlp=nlp) if c.mention == "roughly £3.6bn")
     assert (claim.subject.canonical, claim.counterparty.canonical) == ("Wexley Foods", "Tarrant Partners")
     assert claim.decided_by["counterparty"].rule == "counterparty.bidder"
+
+
+def test_how_a_price_is_paid_keeps_the_payment_bare(nlp):
+    text = ("Raghun Industries has agreed to sell its cement unit, Shaktor Cement, to Deccor Builders for $1.2bn. "
+            "Deccor will pay $1bn in cash on completion and the rest later.")
+    assert _roles(text, nlp)["$1bn"][:2] == ("Shaktor Cement", "Deccor Builders")
+    assert _roles("Halvard will pay £50m in fees.", nlp)["£50m"][0] == "Halvard"  # what for: its own payment

@@ -115,6 +115,8 @@ class SubjectRules(RuleFile):
                                     "figures named ('the bidder had lined up a £1.5bn loan'): with none named, for nothing")
     person_possessives: Words = Field(description="possessive person pronouns: right before a figure that modifies a "
                                       "noun ('his £1.1m annual bonus') the person they stand for is the subject")
+    payment_manners: Words = Field(description="phrases after a paid figure that say how it is paid, not what for or "
+                                               "to whom ('pay ₹10,500 crore in cash on completion'): the payment stays bare")
     personal_money: PersonalMoney = Field(description="the words that make a figure a person's own ('Ana Voss received "
                                                       "a bonus of £1.1m', 'Mr Dale was fined £50,000'): the person who "
                                                       "stands as its clause's subject is the subject")

@@ -130,6 +130,7 @@ class SubjectFinder:
         self.personal_noun_before = re.compile(rf"\b(?:{_words(personal.nouns)})\s+(?:of|worth|totall?ing)\s+$", re.I)
         self.personal_noun_after = re.compile(rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:{_words(personal.nouns)})\b")  # match(end)
         self.personal_gap_words = r.limits.personal_gap_words
+        self.payment_manner = re.compile(rf"\s*(?:{_words(r.payment_manners)})\b", re.I)  # match(figure end)
         self.buyer_reference = re.compile(rf"\b[Tt]he\s+(?:{_words(r.buyer_references)})\b(?!\s+of\b)")  # 'the buyer of X' is X's
         self.outlet_types = {"media", "publisher"}
         self.figure_noun_at = re.compile(r.figure_noun_at)
@@ -485,8 +486,8 @@ class SubjectFinder:
         """Does nothing after a paid figure say what it is or who gets it ('pay £2.7bn to win',
         not 'pay £50m in fees', 'pay £3m to its staff')? Only an infinitive may follow."""
         m = WORDS_AFTER.match(text, rec["end"])
-        if m is None or m.group("word").lower() not in self.frames.prepositions:
-            return True
+        if m is None or m.group("word").lower() not in self.frames.prepositions or self.payment_manner.match(text, rec["end"]):
+            return True  # 'pay ₹10,500 crore in cash on completion': how, not what for
         return m.group("word").lower() == "to" and bool(m.group("next")) and m.group("next").islower() \
             and m.group("next") not in self.frames.possessive and m.group("next") not in DETERMINERS
 
