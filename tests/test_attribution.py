@@ -88,6 +88,7 @@ NOT_ATTRIBUTIONS = [
     "Infrastructure projects in China slowed.",
     "The report was published on Monday.",
     "Acme sells value-added services.",
+    "Sakuma Gas agreed to sell a 20% stake in its Vell LNG project to Petrona for $3bn.",  # a project, not 'project'
 ]
 
 

@@ -34,6 +34,9 @@ class CueRules(Strict):
                                              "through 'of' ('posted a net loss of $5m'): no report then")
     figure_openers: Words
     noun_followers: Words
+    name_noun_followers: Words = Field(description="after a capitalised word that does not start the sentence, an "
+                                                   "ambiguous cue before one of these is a noun ('its Vell LNG project "
+                                                   "to Petrona')")
     nouns: Words = Field(description="nominal cues: 'analysts' forecasts of $5bn', 'criticism from X', 'news that ...'")
     figure_nouns: Words = Field(description="nominal cues that take a figure after 'of' ('expectations of $42m')")
     noun_agents: Words = Field(description="prepositions that bring a nominal cue's source ('complaints from X')")

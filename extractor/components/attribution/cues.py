@@ -100,6 +100,9 @@ def noun_use(st: DocState, start: int, end: int) -> bool:
         return True  # 'posted a net loss of $5m'
     if word not in lex.ambiguous:
         return False
+    if end < len(lower) and lower[end] in lex.name_noun_followers and start > 0 and cap(st.words[start - 1]) \
+            and not st.sent_start[start - 1]:
+        return True  # 'its Vell LNG project to Petrona'
     return end < len(lower) and (lower[end] in lex.noun_followers or end in st.cue_tokens)
 
 
