@@ -102,6 +102,7 @@ class Lexicon:
         self.definite = self.articles - self.indefinite
         self.possessives = set(r.possessive_markers)
         self.possessive_determiners = _low(r.possessive_determiners)
+        self.possessor_heads = self.articles | self.possessive_determiners  # 'the budget office's', not 'of analysts''
         self.person_pronouns, self.locatives = _low(r.person_pronouns), _low(r.locatives)
         self.plural_pronouns, self.person_words, self.plural_words = (_low(r.plural_pronouns), _low(r.person_words),
                                                                       _low(r.plural_words))

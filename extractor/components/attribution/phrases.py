@@ -170,8 +170,7 @@ def possessor(st: DocState, sent: Sent, start: int) -> Range | None:
                                                         and cap(texts[k - 2]))) and head - k < lex.limits.appositive_head_tokens:
             k -= 1
     else:
-        heads = lex.articles | lex.possessive_determiners  # 'the budget office's', not 'of analysts''
-        det = next((j for j in range(head - 1, max(sent.start, head - 3) - 1, -1) if lower[j] in heads), None)
+        det = next((j for j in range(head - 1, max(sent.start, head - 3) - 1, -1) if lower[j] in lex.possessor_heads), None)
         if det is not None and all(texts[j].isalpha() and texts[j].islower() for j in range(det + 1, head)):
             k = det
     return (k, m)

@@ -414,19 +414,24 @@ def _named(sp: Speaker | None) -> Named | None:
     return (sp.token, sp.name, sp.type) if sp else None
 
 
+def _lead_ending_by(st: DocState, n: int, i: int) -> Named | None:
+    """The leading name of sentence n, when that name ends by token i."""
+    here = _sentence_lead(st, n)
+    return (here[0], here[2], here[3]) if here is not None and here[1] <= i else None
+
+
 def _own_lead(st: DocState, i: int) -> Named | None:
     """The leading name of token i's own sentence, when that name ends before i."""
-    here = _sentence_lead(st, bisect_right(st.sent_starts, i) - 1)
-    return (here[0], here[2], here[3]) if here is not None and here[1] <= i else None
+    return _lead_ending_by(st, bisect_right(st.sent_starts, i) - 1, i)
 
 
 def _lead_before(st: DocState, i: int) -> Named | None:
     """The leading name of the nearest sentence before token i (or of i's own sentence, when
     that name ends by i)."""
     n = bisect_right(st.sent_starts, i - 1) - 1
-    here = _sentence_lead(st, n)
-    if here is not None and here[1] <= i:
-        return here[0], here[2], here[3]
+    here = _lead_ending_by(st, n, i)
+    if here is not None:
+        return here
     m = _named_before(st, n - 1)
     lead = _sentence_lead(st, m) if m >= 0 else None
     return (lead[0], lead[2], lead[3]) if lead else None

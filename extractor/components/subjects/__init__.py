@@ -572,7 +572,7 @@ class SubjectFinder:
         if subject is None or asset is None or subject["canonical"] != asset["canonical"] \
                 or not (rule in ASSET_RULES or (frame is not None and frame.frame == rule and frame.values)):
             return None
-        bidders = {b["canonical"]: b for b in ctx.trade.bidders.get(asset["canonical"], [])}
+        bidders = {b["canonical"]: b for b in ctx.trade.asset_bidders()}
         named = next((e for e in in_sentence if e["canonical"] in bidders), None)
         return named or (next(iter(bidders.values())) if len(bidders) == 1 else None)
 
@@ -635,7 +635,7 @@ class SubjectFinder:
                     sold.append((t.start, thing))
                 elif buyer and of_asset:
                     winners.append(buyer)
-                elif buyer and proposed and ctx.nearer_figure_after(s_start - 1, s_end - s_start + 1, s_end):
+                elif buyer and proposed and ctx.has_figure(s_start, s_end):
                     unplaced.append(buyer)  # "topping the 412p bid from Castellan": a bid for what the document sells
                     # ('it could offer the chance of restructuring', with no figure, is no bid)
         top = [first[c.most_common(1)[0][0]] if c else None for c in (things, sellers)]
@@ -1091,9 +1091,7 @@ def _holds(starts: list[int], span: tuple[int, int]) -> bool:
 def _bought_in(trade: Trade, buyer: Entity) -> Entity | None:
     """The document's asset when its trade says ``buyer`` bids for it ('Castellan could afford to pay
     up to 470p a share': for the company it bid for)."""
-    asset = trade.asset
-    bidding = trade.bidders.get(asset["canonical"], []) if asset else []
-    return asset if any(b["canonical"] == buyer["canonical"] for b in bidding) else None
+    return trade.asset if any(b["canonical"] == buyer["canonical"] for b in trade.asset_bidders()) else None
 
 
 def _start(e: Entity) -> int:

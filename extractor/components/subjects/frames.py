@@ -97,6 +97,10 @@ class Trade:
     sold: list[tuple[int, EntityMention]]  # (trigger start, thing sold), in text order
     bidders: dict[str, list[EntityMention]] = field(default_factory=dict)  # canonical name of a thing -> who bid for it
 
+    def asset_bidders(self) -> list[EntityMention]:
+        """Who bid for the document's asset, in text order."""
+        return self.bidders.get(self.asset["canonical"], []) if self.asset else []
+
     def sold_between(self, start: int, end: int) -> tuple[int, EntityMention] | None:
         """The first (trigger start, thing sold) whose trigger starts in [start, end)."""
         k = bisect_left(self.sold, start, key=lambda s: s[0])
@@ -122,6 +126,11 @@ class Context:
         self.seller = seller
         self._trade = trade
         self.figure_starts = figure_starts or []  # where the document's figures start, in order
+
+    def has_figure(self, start: int, end: int) -> bool:
+        """Does a figure start in [start, end)?"""
+        k = bisect_left(self.figure_starts, start)
+        return k < len(self.figure_starts) and self.figure_starts[k] < end
 
     def nearer_figure_after(self, t_end: int, distance: int, limit: int) -> bool:
         """Does a figure start after ``t_end``, before ``limit``, nearer to it than ``distance``?"""
