@@ -240,6 +240,8 @@ CASES: list[tuple[str, str | None, float | None, float | None, float | None, str
     ("Pound for pound, he is the best.", None, None, None, None, None, None),
     ("Kim won the race by two seconds.", None, None, None, None, None, None),
     ("The 3 won the final.", None, None, None, None, None, None),
+    ("The 3,000 won a contract.", None, None, None, None, None, None),
+    ("Hanvel priced its shares at 46,000 won a share.", "46,000 won a share", 46000, None, None, "KRW", X),  # a price
     ("The dollar fell against the euro.", None, None, None, None, None, None),
     ("Cartels raise the cost of goods for millions of Europeans.", None, None, None, None, None, None),
     ("He lost 20 pounds in a month.", None, None, None, None, None, None),

@@ -75,6 +75,17 @@ ANAPHORA = [
     ("Dorvan said on Tuesday in a long statement that it would pay $275 million.", "$275 million", "Dorvan"),
     # 'per' before a unit is no 'according to'
     ("Tarvik sold a 6.2 per cent stake in Orla Power for $800m.", "$800m", None),
+    # a possessive determiner before a figure noun: who made the forecast is the doer of the verb before it
+    ("Analysts at Ostrel Bank raised their copper forecast for the third quarter to $9,800 from $9,200.", "$9,800",
+     "Ostrel Bank"),
+    ("Brindle Mining cut its capital spending forecast for the year to June to A$2.2bn.", "A$2.2bn", "Brindle Mining"),
+    ("Sorvik Bank put its estimate at $5bn.", "$5bn", "Sorvik Bank"),
+    # ... not before a noun that names no figure ('their complaints about')
+    ("Officials should curb their complaints about the $5bn surplus.", "$5bn", None),
+    # an object relative on the figure: 'the $4.3bn (that) Wall Street had pencilled in'
+    ("Quillon forecast revenue of $4.1bn, below the $4.3bn Wall Street had pencilled in.", "$4.3bn", "Wall Street"),
+    # declaring a dividend states one's own figure: no report
+    ("Karvel Bank declared a final dividend of 610 cents a share.", "610 cents a share", None),
     # a title in apposition to a name, before 'who': the name
     ("\"It is manageable,\" said Liam Fraser, chief economist at Baxendale Capital, who had forecast a "
      "shortfall of $35bn.", "$35bn", "Liam Fraser"),

@@ -1,6 +1,8 @@
 """claims_currency: ambiguous markers are decided from evidence, or left undecided."""
 from __future__ import annotations
 
+import pytest
+
 from extractor.extract import extract_text
 from extractor.documents import decode
 
@@ -61,6 +63,21 @@ def test_an_article_that_states_its_currency_decides_its_bare_symbols(nlp):
     # an exchange-rate footer states no currency of the article
     claims = extract_text("Tarvik earned $5bn. ($1 = 1.37 Canadian dollars)", nlp=nlp)
     assert claims[0].amount.currency == "USD"
+
+
+def test_cents_follow_the_currency_of_the_document_s_other_amounts(nlp):
+    text = ("Karvel Bank earned R8.2bn, up from R7.4bn. Headline earnings per share rose to 1,842 cents. "
+            "The dividend is 610 cents, and its shares rose 12 cents.")
+    claims = {c.mention: c.amount for c in extract_text(text, nlp=nlp)}
+    assert {claims[m].currency for m in ("1,842 cents", "610 cents", "12 cents")} == {"ZAR"}
+    assert claims["1,842 cents"].value == pytest.approx(18.42)
+    assert "other amounts are in ZAR" in claims["610 cents"].currency_note
+    claims = {c.mention: c.amount for c in extract_text("Ostra earned $3bn and its shares rose 12 cents to $40.10.",
+                                                        nlp=nlp)}
+    assert claims["12 cents"].currency == "USD"
+    # a nationality names the cents: no guess needed
+    [cut, profit] = extract_text("Brindle cut its dividend to 20 Australian cents. It earned $1.1bn.", nlp=nlp)
+    assert (cut.amount.currency, cut.amount.value) == ("AUD", pytest.approx(0.2))
 
 
 def test_marked_dollars_are_not_usd(nlp):

@@ -609,6 +609,12 @@ def test_how_a_price_is_paid_keeps_the_payment_bare(nlp):
     ("Oosterby Groep has tabled a rival offer for Wexley Foods worth 445p a share, topping the 412p cash bid "
      "from Tarrant Partners. Analysts estimate that Tarrant could afford to pay up to 470p a share.",
      "up to 470p a share", "Wexley Foods", "Tarrant Partners"),
+    # a name inside another name's apposition is no doer of the verb after it
+    ("Pelloris Chemicals, the coatings arm of Germany's Vennhof Group, has priced its flotation at €24 a share, "
+     "raising €1.2bn.", "€1.2bn", "Pelloris Chemicals", None),
+    # a figure in the relative clause of a name that then speaks is that name's, even beside a frame
+    ("Marrowind, which has an order backlog of about $12bn, said the deal lifted its orders this year to $2.1bn.",
+     "about $12bn", "Marrowind", None),
 ])
 def test_purposes_appositions_and_bidders(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -134,6 +134,8 @@ class AtomFinder:
         self.guard_after = {x.id: re.compile(rf"{SP}+(?i:{alternation(x.followed_by)})(?!\w)") for x in g if x.followed_by}
         self.guard_compound = {x.id: {w.lower() for w in x.compound_nouns} for x in g if x.compound_nouns is not None}
         self.next_word = re.compile(rf"{SP}+(\w+)")
+        per = r.per_units  # '46,000 won a share' is a price, whatever 'won a' says of the verb
+        self.per_unit_after = re.compile(rf"{SP}+(?i:{alternation(per.words)}){SP}+(?i:{alternation(per.units)})(?!\w)")
 
     def find(self, text: str, decimal: str, refusals: list[Refusal], lowered: Lowered | None = None) -> list[Atom]:
         found = []
@@ -264,7 +266,7 @@ class AtomFinder:
         if before and before.search(text, max(line_start, m.start() - window), m.start()):
             return True
         after = self.guard_after.get(guard.id)
-        if after and after.match(text, end):
+        if after and after.match(text, end) and not self.per_unit_after.match(text, end):
             return True
         nouns = self.guard_compound.get(guard.id)
         if nouns is not None and m["word"] and text[m.start("word") - 1] == "-":

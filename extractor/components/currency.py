@@ -50,6 +50,7 @@ class CurrencyResolver:
         names = {code: entry for code, entry in currency_names(rules).currencies.items() if entry.active}
         self.code_of_name = {name.lower(): code for code, entry in names.items() for name in entry.names}
         self.symbols = {code: set(entry.symbols) for code, entry in names.items()}
+        self.following = {m.text.lower() for m in currency_rules(rules).markers if m.follows_document}
         currency = alternation(self.code_of_name)
         self.declaration_anchors = currency_rules(rules).declarations.anchors
         self.declaration = re.compile("|".join(f"(?:{p.replace('{CURRENCY}', currency)})"
@@ -61,6 +62,7 @@ class CurrencyResolver:
         year = int(doc._.published[:4]) if doc._.published else _year_written(view.text)
         partners = _partners(money)
         self._declared(view.text, money)
+        self._follow_document(money)
         open_ = [rec for rec in money if rec["currency"] is None]
         decided: dict[int, tuple[str | None, str | None, str]] = {}
         for i, rec in enumerate(money):  # restatements first: they decide the marker for the whole document
@@ -104,6 +106,26 @@ class CurrencyResolver:
             if rec["currency_by"] == "convention" and rec["currency_text"] in self.symbols[code]:
                 rec["currency"], rec["currency_by"] = code, "declaration"
                 rec["currency_note"] = f"'{rec['currency_text']}' read as {code}: the text says '{m.group(0)}'"
+
+    def _follow_document(self, money: list[MoneyRecord]) -> None:
+        """A sub-unit read by convention ('cents' as US cents) in a document most of whose
+        other amounts are in another of its currencies (rand) is in that currency."""
+        if not any(rec["currency_by"] == "convention" and rec["currency_text"].lower() in self.following
+                   for rec in money):
+            return
+        seen = Counter(rec["currency"] for rec in money
+                       if rec["currency"] and rec["currency_text"].lower() not in self.following)
+        if not seen:
+            return
+        code, count = seen.most_common(1)[0]
+        if count * 2 <= sum(seen.values()):
+            return
+        for rec in money:
+            if (rec["currency_by"] == "convention" and rec["currency_text"].lower() in self.following
+                    and rec["currency"] != code and code in rec["currency_candidates"]):
+                rec["currency"], rec["currency_by"] = code, "other_amounts"
+                rec["currency_note"] = (f"'{rec['currency_text']}' read as {code}: {count} of the document's "
+                                        f"{sum(seen.values())} other amounts are in {code}")
 
     def _by_equivalent(self, rec: MoneyRecord, partners: list[MoneyRecord], year: int | None) -> tuple[str | None, str | None]:
         for other in partners:

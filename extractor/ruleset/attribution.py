@@ -41,6 +41,9 @@ class CueRules(Strict):
     figure_nouns: Words = Field(description="nominal cues that take a figure after 'of' ('expectations of $42m')")
     noun_agents: Words = Field(description="prepositions that bring a nominal cue's source ('complaints from X')")
     noun_links: Words = Field(description="prepositions that open a nominal cue's content ('remarks about ...')")
+    figure_links: Words = Field([], description="prepositions that join a figure noun to its figure after a verb "
+                                                "of change or naming ('raised its forecast to $84', 'put its "
+                                                "estimate at $5bn')")
     modifier_sources: Words = Field(description="nouns that, before a nominal cue, name who made it ('market expectations')")
     participles: Words = Field(description="participles after a figure ('the $310m reported by X', 'the $54bn expected "
                                            "on Wall Street'): the figure is what they report")

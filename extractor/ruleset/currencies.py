@@ -17,6 +17,9 @@ class Marker(Strict):
     position: Literal["prefix", "suffix", "both"]
     currencies: Words = Field(min_length=1)
     default: bool | None = Field(None, description="True: the first currency is the conventional reading; False: the text must decide")
+    follows_document: bool = Field(False, description="a conventional reading that yields to the currency most of the "
+                                                      "document's other amounts are in, when that is another of its "
+                                                      "currencies ('610 cents' in an article in rand)")
     attached: bool = False
     factor: float = 1.0
     standalone: bool = Field(True, description="False: only a sub-unit after a whole amount ('$12 and 40c'), never an amount alone")

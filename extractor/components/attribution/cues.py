@@ -444,7 +444,8 @@ def _noun(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
         agent = forward(st, sent, k + 1, commas=False)
         if agent is not None and sourcelike(st, agent):
             source, k = agent, agent[1]
-    source = source or phrases.possessor(st, sent, start) or _modifier_source(st, sent, start)
+    source = source or phrases.possessor(st, sent, start) or (
+        _determiner_source(st, sent, start) if word in lex.figure_nouns else None) or _modifier_source(st, sent, start)
     link = lower[k] if k < sent.end else ""
     figure = link == "of" and word in lex.figure_nouns and figure_at(st, k + 1)
     if figure and source is None:  # 'the estimate of $4bn by the Treasury'
@@ -455,6 +456,8 @@ def _noun(st: DocState, sent: Sent, start: int, end: int) -> Found | None:
         content = after(st, sent, k)
     elif source is not None and figure:
         content = content_of(st, k + 1, min(phrases.figure_end(st, k + 1), sent.end), k)
+    elif source is not None and link in lex.figure_links and word in lex.figure_nouns and figure_at(st, k + 1):
+        content = content_of(st, k + 1, min(phrases.figure_end(st, k + 1), sent.end), k)  # 'cut its forecast to $2bn'
     elif source is not None and link in lex.noun_links:
         stop = first(st.clause_stops, k + 1, sent.end)
         content = content_of(st, k + 1, sent.end if stop is None else stop, k)
@@ -471,6 +474,21 @@ def _figure_before(st: DocState, sent: Sent, i: int) -> tuple[int, int] | None:
     while j > sent.start and j - 1 in st.money_tokens:
         j -= 1
     return (j, i) if j < i else None
+
+
+def _determiner_source(st: DocState, sent: Sent, start: int) -> tuple[int, int] | None:
+    """'their Brent forecast', 'its capital spending forecast': a possessive determiner before
+    the cue noun (up to three modifiers between) names its maker: the noun phrase before the
+    verb the determiner follows ('Analysts at X raised their forecast'), else the determiner
+    itself, which stands for its antecedent."""
+    lex = st.lex
+    for j in range(start - 1, max(sent.start, start - 4) - 1, -1):
+        if st.lower[j] in lex.possessive_determiners:
+            doer = back(st, sent, j - 1) if j - 1 > sent.start and st.lower[j - 1].isalpha() else None
+            return doer if doer is not None and sourcelike(st, doer) else (j, j + 1)  # who raised 'their forecast'
+        if j in st.money_tokens or j in st.cue_tokens or st.punct(j) or st.lower[j] in lex.boundaries:
+            return None
+    return None
 
 
 def _modifier_source(st: DocState, sent: Sent, start: int) -> tuple[int, int] | None:

@@ -173,8 +173,8 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     while words and texts[words[-1]] in lex.possessives:  # "the company's"
         words = words[:-1]
     lowered = [lower[i] for i in words]
-    if lowered and all(w in lex.pronouns for w in lowered):
-        return texts[words[0]], False
+    if lowered and all(w in lex.pronouns for w in lowered) or lowered == [lower[span[0]]] and lowered[0] in lex.possessive_determiners:
+        return texts[words[0]], False  # 'it', or 'their' of 'their forecast': whom it stands for
     if len(lowered) > 1 and lowered[0] in lex.possessive_determiners and lowered[-1] in lex.data_nouns:
         return st.span_text(words[0], words[-1] + 1), False  # 'its offer document': its owner
     if _glued(lex, lowered):  # 'sources close to the company': the sources, not the company
@@ -314,6 +314,8 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     i = span[0]
     recent = speakers.recent(i, sentence, lex.limits.anaphora_sentences)
     words = st.lower[span[0]:span[1]]
+    if words == [words[0]] and words[0] in lex.possessive_determiners and (own := _own_lead(st, i)) is not None:
+        return own  # 'Analysts at Ostrand raised their forecast': the analysts
     kind = typed(st, span)
     if words[0] in lex.definite and kind not in {None, "other", "company"}:  # 'the report', 'the sources'
         same = next(iter(speakers.before(i, kind)), None)

@@ -269,7 +269,7 @@ class SubjectFinder:
             else:
                 subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
                                               (c_start, c_end), content, reporting, reports, previous, frame, ctx)
-                if subject is None and frame is None:
+                if subject is None and (frame is None or frame.subject is None) and rule != "unnamed_purchase":
                     subject, rule = self._doer(text, in_sentence, s_end, rec, self._names_in(("all", s_start, s_end), lambda: all_named[
                         bisect_left(all_starts, s_start):bisect_left(all_starts, s_end)]))
                 if subject is None and rule != "unnamed_purchase" and not searches.search(self.generic_statement, s_start, s_end) \

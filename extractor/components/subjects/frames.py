@@ -32,6 +32,7 @@ GAP_COORDINATOR = re.compile(r"(?:,|\band)\s+(?:[A-Za-z][\w-]*\s+){0,3}$")  # se
 LED_BY = re.compile(r"(?:\s+of(?:\s+[\w'’-]+){1,5}?)?,?\s+led\s+by\s+(?:the\s+)?")  # fullmatch(description end, name start)
 APPOSITION_OPENS = re.compile(r"\s*,\s+(?:a|an|the|its)\s")  # match(name end): "Harwick, the maker of ..."
 APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the|its)\s+[^,;()]{1,80}?,")  # "Acme, a start-up that makes kits, has raised"
+APPOSITION_AT = re.compile(APPOSITION.pattern[1:])  # used with match(name end)
 GROUP_LED_BY = re.compile(r"(?:[a-z][\w-]*\s+){1,3}?led\s+by\s+(?:the\s+)?")  # used with match(after preposition)
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
@@ -717,9 +718,12 @@ class FrameMatcher:
         """The nearest name before ``pos`` in subject position: not after a preposition, not a possessor,
         not the object of an earlier verb of the same subject (nor a name that modifies it)."""
         object_start: int | None = None
+        apposed = self._apposition_ends(text, pos, s_start, names)
         for e in reversed(names):
             if e["end"] > pos or e["start"] < s_start:
                 continue
+            if any(n_end < e["start"] < a_end for n_end, a_end in apposed):
+                continue  # "Pelloris, the coatings arm of Vennhof Group, has raised": Vennhof only describes Pelloris
             if RELATIVE_SUBJECT.fullmatch(text, e["end"], pos):
                 return e  # "paid $2m to Fenwick, which had sued for $5m": Fenwick sued, whatever stands before it
             lead = [w.lower() for w in text[max(s_start, e["start"] - 30):e["start"]].split()]
@@ -747,6 +751,18 @@ class FrameMatcher:
             return e
         return None
 
+    @staticmethod
+    def _apposition_ends(text: str, pos: int, s_start: int, names: list[EntityMention]) -> list[tuple[int, int]]:
+        """(name end, apposition end) of each name before ``pos`` in its sentence followed by
+        an apposition that closes before ``pos`` ('Pelloris, the arm of Vennhof Group,')."""
+        found = []
+        for e in names[bisect_left(names, s_start, key=_start):]:
+            if e["start"] >= pos:
+                break
+            if e["end"] < pos and (m := APPOSITION_AT.match(text, e["end"], pos)):
+                found.append((e["end"], m.end()))
+        return found
+
     def _possessor(self, text: str, pos: int, s_start: int, names: list[EntityMention]) -> EntityMention | None:
         """'Acme's planned $5bn bid', 'its bid': the owner of the noun at ``pos``."""
         for e in reversed(names):
@@ -760,6 +776,10 @@ class FrameMatcher:
 
 def _end(e: EntityMention) -> int:
     return e["end"]
+
+
+def _start(e: EntityMention) -> int:
+    return e["start"]
 
 
 def _words_besides(text: str, start: int, end: int, rec: dict | None) -> list[re.Match[str]]:
