@@ -618,3 +618,18 @@ def test_how_a_price_is_paid_keeps_the_payment_bare(nlp):
 ])
 def test_purposes_appositions_and_bidders(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # a party of many named by its noun, after a preposition or right after the verb
+    ("Brindle Energy has been ordered to pay $45m in damages to shareholders who said it misled them.", "$45m",
+     "Brindle Energy", "shareholders"),
+    ("Korvath Bank agreed to pay $120m to customers it overcharged.", "$120m", "Korvath Bank", "customers"),
+    ("The court ordered Dastro to pay $9m to former employees.", "$9m", "Dastro", "former employees"),
+    ("Pellam Foods will pay creditors $30m under the plan.", "$30m", "Pellam Foods", "creditors"),
+    # ... not the thing offered before 'to' ('shares to investors'), nor the holders of a name
+    ("Ostra had been expected to offer 22.5bn yuan worth of shares to investors.", "22.5bn yuan", "Ostra", None),
+    ("Ostra will pay $2bn to shareholders of Brisco.", "$2bn", "Ostra", None),
+])
+def test_a_party_of_many_named_by_its_noun(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -79,6 +79,9 @@ class Unnamed(Strict):
     buyer_nouns: Words = Field(description="'the <noun> of X' stands for who bought X ('the buyer of Yugansk')")
     apposed_determiners: Words = Field(description="determiners of a description that a name in apposition "
                                        "names ('its former supplier, Ostrow Parts'): the name is the party")
+    groups: Words = Field([], description="plural nouns of a party of many that a preposition may name ('pay "
+                                          "A$612m to shareholders', 'from retail investors'): the phrase, without "
+                                          "its determiner, is the party's name")
 
 
 class FrameLimits(Strict):

@@ -212,6 +212,10 @@ class FrameMatcher:
         self.description = re.compile(  # used with match(pos)
             rf"(?:{alternation(rules.unnamed.determiners)})\s+(?P<name>(?:[a-z][\w-]*\s+){{0,3}}?"
             rf"(?:{alternation(rules.unnamed.nouns)})(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b")
+        self.group = re.compile(  # "to former employees", "to its shareholders": used with match(pos)
+            rf"(?:(?:the|its|their|his|her)\s+)?(?P<name>(?:(?!(?:{alternation(rules.prepositions)}|and|or|that|who)\s)"
+            rf"[a-z][\w-]*\s+){{0,2}}?(?:{alternation(rules.unnamed.groups)}))"
+            r"(?![\w-])(?!\s+(?:of|in|at)\s+[A-Z])") if rules.unnamed.groups else None
         self.owned_unit = re.compile(  # "Dravik's chemicals division": used with match(name end)
             rf"['’]s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(rules.unnamed.nouns)})\b")
         self.apposed_description = re.compile(  # "its former supplier, Ostrow Parts": used with match(pos)
@@ -489,7 +493,7 @@ class FrameMatcher:
                 args["agent"], args["patient"] = args["by"], before
             else:
                 args["agent"], args["patient"] = before, self._gapped_object(text, t, rec, names) \
-                    or self._counted_holding(text, t, rec, names) or after
+                    or self._counted_holding(text, t, rec, names) or after or self._group_object(text, t, rec, names)
         else:
             possessor = self._possessor(text, t.start, s_start, names)
             light = self._light_verb(text, before, t.start, rec)
@@ -674,8 +678,8 @@ class FrameMatcher:
         led = GROUP_LED_BY.match(text, m.end(), limit)  # "from investors led by Brightwater": the leader
         if led and (leader := next((e for e in names if e["start"] == led.end()), None)):
             return leader
-        return self._after(text, m.end(), limit, names) or self._description(text, m.end(), names) \
-            or self._buyer_of(text, m.end(), names, ctx)
+        return self._group(text, m.end(), names) or self._after(text, m.end(), limit, names) \
+            or self._description(text, m.end(), names) or self._buyer_of(text, m.end(), names, ctx)
 
     def _noun_between(self, text: str, start: int, end: int) -> bool:
         """Does a noun of its own stand between a figure and a trigger after it, more than two
@@ -697,6 +701,23 @@ class FrameMatcher:
         thing = next((e for e in names if e["start"] == m.end()), None)
         buyer = ctx.trade.buyers.get(thing["canonical"]) if thing else None
         return {**buyer, "text": text[m.start():thing["end"]], "start": m.start(), "end": thing["end"]} if buyer else None
+
+    def _group(self, text: str, pos: int, names: list[EntityMention]) -> EntityMention | None:
+        """A party of many named by its noun ('to shareholders who had sued', 'to its former
+        employees'): the phrase is its name. Not one of a name ('investors in Acme'), nor a
+        group a name stands for (found as a name before)."""
+        m = self.group.match(text, pos) if self.group else None
+        if m is None or any(m.start() <= e["start"] < m.end() for e in names):
+            return None
+        name = m.group("name")
+        return {"text": m.group(0), "canonical": name, "label": "GROUP", "start": m.start("name"), "end": m.end()}
+
+    def _group_object(self, text: str, t: Trigger, rec: dict | None, names: list[EntityMention]) -> EntityMention | None:
+        """'pay creditors $30m': a party of many right after the verb, the figure right after it."""
+        if rec is None or rec["start"] <= t.end:
+            return None
+        found = self._group(text, t.end + len(text[t.end:rec["start"]]) - len(text[t.end:rec["start"]].lstrip()), names)
+        return found if found and not text[found["end"]:rec["start"]].strip() else None
 
     def _description(self, text: str, pos: int, names: list[EntityMention]) -> EntityMention | None:
         """An unnamed party written as an indefinite description ('by an unknown shell company',
