@@ -485,7 +485,7 @@ def test_according_to_names_a_source_not_a_party(nlp):
     ("Pelvar state raised $4.8bn by selling its 32% stake in water utility Aguaverde.", "$4.8bn", "Aguaverde", None),
     ("Tarvik raised $800m from the sale of its unit Orla Power.", "$800m", "Orla Power", None),
     # no sale before it: the one who raised the money
-    ("Tarvik raised $800m from investors.", "$800m", "Tarvik", None),
+    ("Tarvik raised $800m from investors.", "$800m", "Tarvik", "investors"),
 ])
 def test_a_sale_raising_money_names_the_thing_sold(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -167,12 +167,18 @@ def test_a_government_no_country_names_is_still_no_company(nlp):
 
 
 @pytest.mark.parametrize("text,subject", [
-    ("The central bank lent $40bn to lenders.", "central bank"),
+    ("The central bank has set aside $40bn to support lenders.", "central bank"),
     ("The city council will pay $40m for the land.", "city council"),
 ])
 def test_a_public_body_described_is_no_company_named_before(text, subject, nlp):
     claim = extract_text(f"Halden Bank made a profit of $3bn. {text}", nlp=nlp)[1]
     assert (claim.subject.canonical, claim.subject.label) == (subject, "GOV")
+
+
+def test_a_public_body_that_lends_to_a_party_of_many_is_the_lender(nlp):
+    claim = extract_text("Halden Bank made a profit of $3bn. The central bank lent $40bn to lenders.", nlp=nlp)[1]
+    assert (claim.subject.canonical, claim.subject.label) == ("lenders", "GROUP")  # the borrower, as for a name
+    assert (claim.counterparty.canonical, claim.counterparty.label) == ("central bank", "GOV")
 
 
 @pytest.mark.parametrize("text", [
