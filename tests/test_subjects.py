@@ -475,3 +475,19 @@ def test_a_reference_stands_for_a_name_described_by_a_synonym_not_a_product_code
 ])
 def test_the_subject_of_a_one_sentence_figure(text, subject, nlp):
     assert extract_text(text, nlp=nlp)[0].subject.canonical == subject
+
+
+@pytest.mark.parametrize("text, mention, subject", [
+    # a clause that opens with a price names what it is the price of
+    ("The price of hot-rolled steel coil fell to about $610 a tonne in March.", "about $610 a tonne",
+     "hot-rolled steel coil"),
+    ("Diesel prices rose to an average of $4.12 a gallon this week.", "$4.12 a gallon", "Diesel"),
+    ("In Europe, benchmark Dutch wholesale gas prices rose 5% to €41.20 per megawatt hour.", "€41.20",
+     "Dutch wholesale gas"),
+    ("Shipbroker Harrowgate Clarke said newbuild prices for large LNG carriers had eased to about $248m.",
+     "about $248m", "large LNG carriers"),
+    # a share price is a company's
+    ("Shares in Corvel fell. Corvel share prices fell to $4.", "$4", "Corvel"),
+])
+def test_the_thing_a_price_is_of(text, mention, subject, nlp):
+    assert _subjects(text, nlp)[mention][0] == subject

@@ -90,6 +90,17 @@ class PersonalMoney(Strict):
                                      "'took home', 'was fined')")
 
 
+class PricedThingRules(Strict):
+    about: str
+    nouns: Words = Field(description="the price nouns ('price', 'prices')")
+    links: Words = Field(description="prepositions after them that open the thing priced ('of', 'for')")
+    stop_words: Words = Field(description="words that end the thing (verbs, prepositions, determiners of an owner)")
+    not_things: Words = Field(description="words that make the price a company's ('share', 'stock', 'offer'): no thing")
+    dropped_modifiers: Words = Field(description="words dropped from the thing's name ('the', 'benchmark')")
+    openers: Words = Field(description="first words of an opening phrase before the clause ('In Europe, ...')")
+    max_words: int = Field(gt=0, description="words the thing may have")
+
+
 class SubjectRules(RuleFile):
     target_cues: Words
     target_nouns: Words
@@ -120,6 +131,7 @@ class SubjectRules(RuleFile):
     personal_money: PersonalMoney = Field(description="the words that make a figure a person's own ('Ana Voss received "
                                                       "a bonus of £1.1m', 'Mr Dale was fined £50,000'): the person who "
                                                       "stands as its clause's subject is the subject")
+    priced_things: PricedThingRules
     group_nouns: Words = Field(description="plural nouns of a group a figure can be about, when 'the' or a nationality "
                                            "or country comes before ('the carmakers', 'Japanese investors', 'US "
                                            "consumers'): the group names itself (label GROUP)")

@@ -39,6 +39,7 @@ from ..view import inside, layout_of
 from .frames import DETERMINERS, Context, FrameMatcher, Match, Trade
 from .lists import Lists, NameList
 from .owners import Owners
+from .priced import PricedThings
 from .products import Product, Products
 from .references import References
 
@@ -109,6 +110,7 @@ class SubjectFinder:
         self.owners = Owners(r)
         self.commodities = set(er.common_names.values())
         self.products = Products(r)
+        self.priced = PricedThings(r)
         self.jointly = re.compile(rf"\b(?:{_words(r.combined.jointly)})\b", re.I)
         self.distributive = re.compile(rf"\b(?:{_words(r.combined.distributive)})\b", re.I)
         self.list_after = re.compile(rf"\b(?:{_words(r.combined.not_after)})\s+$", re.I)
@@ -518,6 +520,9 @@ class SubjectFinder:
             target = self._post_target(text, in_sentence, c_end, rec)
             if target:
                 return target, "bought_after_figure"
+        priced = self.priced.find(text, c_start, rec["start"]) if frame is None else None
+        if priced is not None:  # "Diesel prices rose to $4.12 a gallon": the price of diesel
+            return priced, "priced_thing"
         found = self._possessor(text, in_sentence, c_start, rec)
         rule = "possessor"
         if not found:
