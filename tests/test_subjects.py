@@ -491,3 +491,17 @@ def test_the_subject_of_a_one_sentence_figure(text, subject, nlp):
 ])
 def test_the_thing_a_price_is_of(text, mention, subject, nlp):
     assert _subjects(text, nlp)[mention][0] == subject
+
+
+def test_a_country_that_describes_a_public_body_is_no_subject(nlp):
+    text = ("Kenya tax tribunal upholds ₹900 crore demand against Ostrel unit\n\n"
+            "A tax tribunal has upheld a ₹900 crore tax demand against Varda Networks, the mobile operator owned "
+            "by Ostrel Telecom. The demand comprises ₹600 crore of tax and ₹300 crore of interest.")
+    subjects = [c.subject.canonical if c.subject else None for c in extract_text(text, nlp=nlp)]
+    assert subjects == ["Varda Networks"] * 4
+
+
+def test_a_name_that_owns_the_subject_is_no_other_party(nlp):
+    [claim] = extract_text("A tax tribunal has upheld a ₹900 crore tax demand against Varda Networks, the mobile "
+                           "operator owned by Ostrel Telecom.", nlp=nlp)
+    assert (claim.subject.canonical, claim.counterparty) == ("Varda Networks", None)

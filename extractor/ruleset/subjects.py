@@ -107,6 +107,8 @@ class SubjectRules(RuleFile):
     passive_target_cues: Words
     descriptor_words: int
     counterparty_cues: Words
+    owner_cues: Words = Field([], description="phrases before a name that say it owns or runs the name before ('the "
+                                              "operator owned by Ostrel Telecom'): a description, no other party")
     not_subject_after: Words
     not_subject_right_after: Words
     post_target_cues: Words

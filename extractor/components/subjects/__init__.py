@@ -68,6 +68,7 @@ class SubjectFinder:
         self.target = re.compile(rf"\b(?:{_words(r.target_cues)})\s+(?:the\s+|a\s+|its\s+|their\s+)?{gap}$", re.I)
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
+        self.owner_cue = re.compile(rf"\b(?:{_words(r.owner_cues)})\s+(?:the\s+)?$", re.I) if r.owner_cues else None
         self.not_subject = re.compile(
             rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?"
             rf"(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,{r.limits.not_subject_words}}}$"
@@ -92,7 +93,8 @@ class SubjectFinder:
         self.rival = re.compile(rf"\b(?:{_words(r.rival_words)})\s+$", re.I)  # search(pos - 30, pos)
         self.restating = re.compile(rf"\b(?:{_words(r.restating_words)})\s+$", re.I)  # used with search(pos - 8, start)
         er = entity_rules(rules_folder)
-        self.org_noun = re.compile(rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns)})\b")  # used with match(pos)
+        self.org_noun = re.compile(  # used with match(pos): "US phone firm", "India tax tribunal"
+            rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns + [w.lower() for w in er.public_body_words])})\b")
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
         countries = {name for name, label in entity_labels(rules_folder).items() if label == "GPE"}
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries,
@@ -850,7 +852,9 @@ class SubjectFinder:
         nor a source the figure is attributed to ('according to sources cited by the Ledger')."""
         for e in self._remember(("counterparty", id(ents), s_start),
                                 lambda: [e for e in ents if e["text"].lower() not in POSSESSIVES  # 'from its plans'
-                                         and self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]])]):
+                                         and self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]])
+                                         and not (self.owner_cue and self.owner_cue.search(  # 'owned by X': X owns
+                                             text[max(s_start, e["start"] - 25):e["start"]]))]):
             if e["start"] >= s_end:
                 break
             if self._is_gpe_modifier(text, e, ents):  # "from China's Hanqiao": Hanqiao
