@@ -505,3 +505,10 @@ def test_a_name_that_owns_the_subject_is_no_other_party(nlp):
     [claim] = extract_text("A tax tribunal has upheld a ₹900 crore tax demand against Varda Networks, the mobile "
                            "operator owned by Ostrel Telecom.", nlp=nlp)
     assert (claim.subject.canonical, claim.counterparty) == ("Varda Networks", None)
+
+
+def test_the_country_is_the_nearest_country_named_wherever_it_stands(nlp):
+    text = ("US drivers are feeling it. For importers such as India, the rising bill is a concern. The country's "
+            "crude import bill could rise to $150bn next year.")
+    [claim] = extract_text(text, nlp=nlp)
+    assert claim.subject.canonical == "India"

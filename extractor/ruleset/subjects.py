@@ -146,6 +146,9 @@ class SubjectRules(RuleFile):
     generic_markers: Words
     owner_nouns: Words
     state_nouns: Words
+    country_nouns: Words = Field([], description="references that stand for the nearest country named before, "
+                                                 "wherever it stands ('For importers such as India, ... The "
+                                                 "country's import bill'), not only in subject position")
     region_nouns: Words = Field(description="nouns of a region with a government of its own ('the eastern province "
                                 "of Varlan', 'Varlan province'): the region is a public body named by its name, and "
                                 "'the province' or 'the provincial government' (reference kind 'region') stands "

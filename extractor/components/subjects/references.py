@@ -68,6 +68,7 @@ class References:
         self.adjective_suffixes = tuple(f"-{s}" for s in adjective_suffixes)
         self.nationalities = nationalities
         self.state_nouns = set(rules.state_nouns)
+        self.country_nouns = set(rules.country_nouns)
         self.kind_of_noun = {noun: kind for kind, nouns in rules.reference_kinds.items() for noun in nouns}
         self.general = set(rules.general_nouns)
         self.synonyms = {noun: frozenset(group) for group in rules.kind_synonyms for noun in group}
@@ -285,6 +286,10 @@ class References:
                     resolved: list[EntityMention]) -> EntityMention | None:
         s_start = view.sentence(ref.start)[0]
         fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
+        if ref.kind == "government" and ref.noun in self.country_nouns:
+            country = next((entities[j] for j in fitting if entities[j]["label"] == "GPE"), None)
+            if country is not None:
+                return country  # "For importers such as India, ... The country's bill": India
         if ref.kind == "company" and ref.noun not in self.general:  # "the bank": a name that says it is one first
             said = [j for j in fitting if self._says(ref.noun, entities[j], kinds)]
             fitting = said or fitting
