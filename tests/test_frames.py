@@ -633,3 +633,17 @@ def test_purposes_appositions_and_bidders(text, mention, subject, counterparty, 
 ])
 def test_a_party_of_many_named_by_its_noun(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # shares or a stake of no one named are the company in the news; the buyer is the other party
+    ("Pelloris Chemicals priced its flotation at €24 a share. Singapore-based investment firm Tembara Capital has "
+     "agreed to buy shares worth $150m as a cornerstone investor.", "$150m", "Pelloris Chemicals", "Tembara Capital"),
+    ("Pelloris Chemicals priced its flotation. Tembara Capital bought a 5% stake for $150m.", "$150m",
+     "Pelloris Chemicals", "Tembara Capital"),
+    # ... but the buyer's own shares are its own, and a figure is no count of the thing bought
+    ("Pelloris will buy back its shares for $2bn.", "$2bn", "Pelloris", None),
+    ("Arlo Air will buy 10 jets for $5bn.", "$5bn", "Arlo Air", None),
+])
+def test_an_unnamed_holding_bought_is_of_the_company_in_the_news(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -199,6 +199,7 @@ class SubjectFinder:
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
         ctx = Context(seller, lambda: self._trade(text, view, triggers, parties, party_starts, ctx), [r["start"] for r in money])
+        ctx.main = main
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         told: dict[tuple, dict] = {}  # an amount -> the last figure of it that has a subject
@@ -512,6 +513,9 @@ class SubjectFinder:
                 return traded, "traded_before"
             if frame.counted:  # "X announced $3bn of purchases": the buyer, of things unnamed
                 return None, "unnamed_purchase"
+        if frame and frame.unnamed_holding and ctx.main and frame.counterparty \
+                and frame.counterparty["canonical"] != ctx.main["canonical"]:
+            return ctx.main, "holding_of_main"  # "X agreed to buy shares worth $150m": shares of the company in the news
         if frame and frame.counterparty and frame.named_other:  # "sell a stake to Acme for $1bn": Acme is the other party
             named, sentence_names = frame.counterparty["canonical"], in_sentence
             in_sentence = self._names_in((id(sentence_names), named), lambda: [e for e in sentence_names if e["canonical"] != named])

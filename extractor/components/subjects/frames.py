@@ -81,6 +81,7 @@ class Match:
     values: bool = False  # a frame that values a thing ('the deal values Y at $3bn')
     by_verb: bool = False  # the trigger is a verb ('X offered to buy')
     counted: bool = False  # the figure counts the noun ('X made $3bn of purchases')
+    unnamed_holding: bool = False  # shares or a stake of no one named are bought ('X agreed to buy shares worth $150m')
 
     @property
     def acting(self) -> bool:
@@ -127,6 +128,7 @@ class Context:
         self.seller = seller
         self._trade = trade
         self.figure_starts = figure_starts or []  # where the document's figures start, in order
+        self.main: EntityMention | None = None  # the entity the document is about
 
     def has_figure(self, start: int, end: int) -> bool:
         """Does a figure start in [start, end)?"""
@@ -243,6 +245,9 @@ class FrameMatcher:
             rf"\s+of\s+(?:(?:new|newly\s+issued|additional|existing|more|its|the)\s+)*"
             rf"(?:(?P<noun>{holdings})\s+(?:in|of)\s+)?", re.IGNORECASE)
         self.holding_after = re.compile(rf"(?:['’]s?)?\s+(?:{holdings})\b", re.IGNORECASE)  # match(name end)
+        self.unnamed_holding = re.compile(  # "buy shares worth", "bought a 5% stake for": used with match(trigger end)
+            rf"\s+(?:(?:a|an|the|new|more|further|additional|some)\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+)?"
+            rf"(?:[a-z-]+\s+)?(?:{holdings})\b(?!\s+(?:in|of)\s)(?!['’])", re.IGNORECASE)
         self.sells_verbs = {word for word, frames in self.by_word.items() if any(f.sells and p == "verb" for f, p in frames)}
         self.blockers = set(rules.agent_blockers)
         self.absolute = set(rules.absolute_openers)
@@ -425,7 +430,7 @@ class FrameMatcher:
             args["patient"] = ctx.trade.asset  # "Baikal gave control of the company to Rosneft": not of Baikal itself
         elif frame.values_thing and patient and self._buyer_described(patient, ctx):
             args["patient"] = ctx.trade.asset  # "the deal would value the company at £3.6bn": not the bidder
-        after = self._words_after(text, t.end, sentence[1])
+        after = self._words_after(text, t.end, sentence[1], rec)
         if frame.counted and args.get("patient") is None and self.number.search(after) and "%" not in after \
                 and "per cent" not in after and not self.quantity_of.match(text, t.end, sentence[1]):  # "18 of Beta's stores"
             roles = frame.counted
@@ -433,7 +438,10 @@ class FrameMatcher:
             # "Fendal won a $2bn order from Skyline": Skyline ordered
             roles = frame.received
         counted = pos == "noun" and t.start >= rec["end"] and bool(QUANTIFIED.fullmatch(text, rec["end"], t.start))
-        return self._roles(frame, roles, args, t, pos == "verb", counted)
+        found = self._roles(frame, roles, args, t, pos == "verb", counted)
+        if found and frame.sells and pos == "verb" and args.get("patient") is None and found.subject is None:
+            found.unnamed_holding = bool(self.unnamed_holding.match(text, t.end))  # 'buy shares worth $150m': whose?
+        return found
 
     @staticmethod
     def _asset(ctx: Context, names: list[EntityMention], args: "Arguments") -> EntityMention | None:
@@ -470,7 +478,12 @@ class FrameMatcher:
                      proceeds=frame.proceeds, values=frame.values_thing,
                      named_other=role not in (None, "agent"), by_verb=by_verb, counted=counted)
 
-    def _words_after(self, text: str, end: int, limit: int) -> str:
+    def _words_after(self, text: str, end: int, limit: int, rec: dict | None = None) -> str:
+        """The first words after a trigger, but those of a figure further on ('buy shares worth $150m'
+        counts nothing)."""
+        if rec is not None and end <= rec["start"] < limit and text[end:rec["start"]].strip():  # ('bought $50m of
+            # Selwyn debt': right after the verb, the figure counts what was bought)
+            return " ".join((text[end:rec["start"]] + " " + text[rec["end"]:limit]).split()[:self.limits.count_words])
         return " ".join(text[end:limit].split()[:self.limits.count_words])
 
     def _arguments(self, text: str, pos: str, t: Trigger, sentence: tuple[int, int],
