@@ -277,3 +277,14 @@ def test_quarters_count_from_the_financial_year_the_article_states(nlp) -> None:
 def test_the_day_of_a_price_does_not_continue_into_the_next_sentence(nlp) -> None:
     text = "Wexley shares closed at 317p on Friday. Including about £520m of net debt, the deal values Wexley at £3.6bn."
     assert dated(nlp, text) == [("on Friday", None, None), None, None]
+
+
+def test_a_dated_article_s_year_less_results_period_is_its_reporting_period(nlp) -> None:
+    text = ("Brindle Mining reported underlying profit of A$180m for the six months to December, down "
+            "from A$260m a year earlier.\n\nRevenue slipped 6% to A$5.3bn.")
+    profit, earlier, revenue = dated(nlp, text, "2026-02-25")
+    assert profit == ("six months to December", "2025-07-01", "2025-12-31")
+    assert earlier == ("a year earlier", "2024-07-01", "2024-12-31")
+    assert revenue == profit  # a results figure after it takes it
+    # undated, the same article has no year to give it: the later figure takes none
+    assert dated(nlp, text)[2] is None

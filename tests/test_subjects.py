@@ -512,3 +512,12 @@ def test_the_country_is_the_nearest_country_named_wherever_it_stands(nlp):
             "crude import bill could rise to $150bn next year.")
     [claim] = extract_text(text, nlp=nlp)
     assert claim.subject.canonical == "India"
+
+
+def test_the_project_stands_for_the_name_the_text_calls_a_project(nlp):
+    text = ("Tallowgate Resources was ordered to pay damages over its Carrow copper project. The project eventually "
+            "cost A$4.6bn. The mine cost A$4.6bn, Tallowgate said.")
+    assert [c.subject.canonical for c in extract_text(text, nlp=nlp)] == ["Carrow", "Carrow"]
+    # with no name called a project, 'the project' stands for nothing: the company stays the subject
+    [claim] = extract_text("Tallowgate Resources said the project eventually cost A$4.6bn.", nlp=nlp)
+    assert claim.subject.canonical == "Tallowgate Resources"

@@ -96,6 +96,9 @@ class PeriodRules(RuleFile):
     bounds: PatternBounds
     no_metric_kinds: Words = Field(description="kinds that never modify a metric noun after them")
     no_reference_kinds: Words = Field(description="kinds whose year is not the article's reference year")
+    dated_reporting_kinds: Words = Field([], description="kinds that may be a dated article's reporting period with no "
+                                                         "year of their own ('the six months to December' in an "
+                                                         "article of February 2026): the date gives the year")
     no_context_kinds: Words = Field(description="kinds whose figures are never the context of later periods "
                                                 "('a year earlier', 'the previous quarter')")
     limits: PeriodLimits

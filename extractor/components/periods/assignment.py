@@ -291,12 +291,14 @@ class Assignment:
         return [p for p in reversed(phrases[max(0, last - self.rules.limits.scope_phrases):last]) if p.end <= fig.start]
 
     def _reporting_phrase(self) -> Phrase | None:
-        """The article's reporting period: the first period with a year that a figure takes
+        """The article's reporting period: the first period with a year (or, in a dated article, of
+        a kind the date gives a year) that a figure takes
         for itself or that a results noun names ('earnings for 2004', 'revenues slipped 11%
         during 2004', '2004 results'); never a comparison base."""
         own = {id(c.phrase) for c in self.choices if c and not c.comparison and c.how in ("after", "scope")}
         for p in self.phrases:
-            if (not p.year or p.comparison or p.attributive or id(p) in self.comparison_phrases
+            if (not (p.year or self.published and p.kind in self.rules.dated_reporting_kinds)
+                    or p.comparison or p.attributive or id(p) in self.comparison_phrases
                     or p.kind in self.rules.point_kinds or p.kind in self.rules.no_reference_kinds):
                 continue
             if id(p) in own or p.metric or self._named(p):

@@ -26,12 +26,13 @@ class PricedThings:
         self.dropped = {w.lower() for w in p.dropped_modifiers}
         self.not_things = {w.lower() for w in p.not_things}
         self.words = p.max_words
+        self.reach = 30 * (p.max_words + 1)  # characters after the clause's start in which the noun may stand
         self.openers = {w.lower() for w in p.openers}
 
     def find(self, text: str, start: int, end: int) -> EntityMention | None:
         """The thing whose price opens ``text[start:end]`` (a figure's clause up to the figure)."""
         lead = self._lead(text, start, end) if self.enabled else None
-        m = self.noun.search(text, lead, end) if lead is not None else None
+        m = self.noun.search(text, lead, min(end, lead + self.reach)) if lead is not None else None
         if m is None:
             return None
         before = list(WORD.finditer(text, lead, m.start()))
@@ -48,16 +49,20 @@ class PricedThings:
 
     def _lead(self, text: str, start: int, end: int) -> int | None:
         """Where the clause's words start (after spaces, quotes and an opening phrase like 'In Europe,')."""
-        i = start
-        while i < end and not text[i].isalnum():
-            i += 1
+        i = self._word_start(text, start, end)
         first = WORD.match(text, i)
         comma = text.find(",", i, min(end, i + 30))
         if comma != -1 and first and first.group(0).lower() in self.openers:  # "In Europe, benchmark gas prices"
-            i = comma + 1
-            while i < end and not text[i].isalnum():
-                i += 1
+            i = self._word_start(text, comma + 1, end)
         return i if i < end else None
+
+    @staticmethod
+    def _word_start(text: str, i: int, end: int) -> int:
+        """The first letter or digit from ``i`` within a few characters (``end`` when none)."""
+        limit = min(end, i + 8)
+        while i < limit and not text[i].isalnum():
+            i += 1
+        return i if i < limit else end
 
     def _thing_after(self, text: str, pos: int, end: int) -> list[re.Match[str]]:
         words = []

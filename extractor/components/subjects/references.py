@@ -92,6 +92,8 @@ class References:
         self.group = re.compile(  # "the carmakers", "Japanese investors": a group that names itself
             rf"\b(?:(?P<the>[Tt]he)\s+(?:{counts}\s+)?|{counts}\s+|(?P<place>{alternation(sorted(nationalities))})\s+)"
             rf"(?P<noun>{alternation(rules.group_nouns)})\b")
+        self.project_after = re.compile(  # "Carrow copper project", "Kestle gas field": used with match(name end)
+            rf"\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{alternation(rules.reference_kinds.get('project', []) or ['(?!)'])})\b")
         self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
         self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
         regions = alternation(rules.region_nouns)
@@ -200,7 +202,8 @@ class References:
                 kinds.named[e["canonical"]] = named
             after = self.apposition_after.match(text, e["end"])
             before = self.apposition_before.search(text, max(0, e["start"] - 30), e["start"])
-            m = after or before or self.region_after.match(text, e["end"])
+            m = after or before or self.region_after.match(text, e["end"]) or (
+                self.project_after.match(text, e["end"]) if e["label"] != "PRODUCT" else None)  # 'copper project': Carrow's
             if m:
                 kinds.nouns.setdefault(e["canonical"], m.group("noun").lower())
             before = self.place_before.search(text, max(0, e["start"] - 40), e["start"])
@@ -327,9 +330,11 @@ class References:
             return label in COMPANY_LABELS | GOVERNMENT_LABELS
         if ref.kind == "government":
             return label in GOVERNMENT_LABELS
+        known = kinds.nouns.get(e["canonical"])
+        if ref.kind == "project":  # 'the mine' stands only for a name the text calls a project or a mine
+            return known is not None and self.kind_of_noun.get(known) == "project"
         if label not in COMPANY_LABELS:
             return False
-        known = kinds.nouns.get(e["canonical"])
         if ref.kind == "unit":
             return known is None or self.kind_of_noun.get(known) == "unit"
         if known is None:  # no apposition: what its own name says ('Brannock Steel' is no bank)
