@@ -521,3 +521,14 @@ def test_the_project_stands_for_the_name_the_text_calls_a_project(nlp):
     # with no name called a project, 'the project' stands for nothing: the company stays the subject
     [claim] = extract_text("Tallowgate Resources said the project eventually cost A$4.6bn.", nlp=nlp)
     assert claim.subject.canonical == "Tallowgate Resources"
+
+
+def test_a_tax_goes_to_the_body_that_collects_it_not_the_tribunal_that_rules(nlp):
+    text = ("The Income Tax Appellate Tribunal has upheld a ₹900 crore tax demand against Varda Networks. Varda had "
+            "deposited ₹100 crore with the tax department.")
+    demand = extract_text(text, nlp=nlp)[0]
+    assert (demand.subject.canonical, demand.counterparty.canonical) == ("Varda Networks", "tax department")
+    # 'the tax department' stands for no tribunal named before: it names itself
+    text = "The Zembla Appeals Tribunal ruled on Monday. The tax department then fined Varda Networks $5m."
+    [fine] = extract_text(text, nlp=nlp)
+    assert (fine.subject.canonical, fine.counterparty.canonical) == ("Varda Networks", "tax department")

@@ -107,6 +107,9 @@ class SubjectRules(RuleFile):
     passive_target_cues: Words
     descriptor_words: int
     counterparty_cues: Words
+    adjudicator_words: Words = Field([], description="words of a public body that rules on a claim and receives none of "
+                                                     "it ('Income Tax Appellate Tribunal'): never a tax's or fine's "
+                                                     "implied receiver")
     owner_cues: Words = Field([], description="phrases before a name that say it owns or runs the name before ('the "
                                               "operator owned by Ostrel Telecom'): a description, no other party")
     not_subject_after: Words
@@ -146,6 +149,9 @@ class SubjectRules(RuleFile):
     generic_markers: Words
     owner_nouns: Words
     state_nouns: Words
+    body_nouns: Words = Field([], description="head nouns of a public body's reference ('the tax department') that "
+                                              "stand only for a body whose name holds them ('Income Tax Department'),"
+                                              " else for the body the words describe, never another body")
     country_nouns: Words = Field([], description="references that stand for the nearest country named before, "
                                                  "wherever it stands ('For importers such as India, ... The "
                                                  "country's import bill'), not only in subject position")

@@ -68,6 +68,7 @@ class SubjectFinder:
         self.target = re.compile(rf"\b(?:{_words(r.target_cues)})\s+(?:the\s+|a\s+|its\s+|their\s+)?{gap}$", re.I)
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
+        self.adjudicator = re.compile(rf"\b(?:{_words(r.adjudicator_words)})\b", re.I) if r.adjudicator_words else re.compile("(?!)")
         self.owner_cue = re.compile(rf"\b(?:{_words(r.owner_cues)})\s+(?:the\s+)?$", re.I) if r.owner_cues else None
         self.not_subject = re.compile(
             rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?"
@@ -171,7 +172,7 @@ class SubjectFinder:
         resolved = _without_overlaps(resolved, [e for e in found if e["label"] not in PLACE_LABELS])
         mentions = sorted(entities + [r for r in resolved if not inside(source_starts, r["start"])], key=_start)
         starts = [e["start"] for e in mentions]
-        self._authorities = _authorities(found + resolved)
+        self._authorities = _authorities([e for e in found + resolved if not self.adjudicator.search(e["canonical"])])
 
         for owned, owner in self.owners.learn(text, sorted(found + resolved, key=_start), {r["start"] for r in resolved}).items():
             owner_of.setdefault(owned, owner)  # "the firm's most lucrative asset Yuganskneftegas"

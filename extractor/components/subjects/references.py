@@ -69,6 +69,7 @@ class References:
         self.nationalities = nationalities
         self.state_nouns = set(rules.state_nouns)
         self.country_nouns = set(rules.country_nouns)
+        self.body_nouns = set(rules.body_nouns)
         self.kind_of_noun = {noun: kind for kind, nouns in rules.reference_kinds.items() for noun in nouns}
         self.general = set(rules.general_nouns)
         self.synonyms = {noun: frozenset(group) for group in rules.kind_synonyms for noun in group}
@@ -262,7 +263,7 @@ class References:
                 found = self._merged(view.text, entities, window)
             else:
                 found = self._antecedent(ref, entities, window, view, subject_like, cited, speaking, kinds, resolved)
-            if found is None and ref.kind == "government":
+            if found is None and ref.kind == "government" and not self._body_noun(ref):
                 found = salient_government
             if found is None and ref.kind == "government":  # "The government said it would spend": no company's
                 found = {"canonical": "government" if ref.noun in self.state_nouns else self._own_name(ref), "label": "GOV"}
@@ -322,14 +323,19 @@ class References:
                 return chain[0] if chain else first
         return None
 
+    def _body_noun(self, ref: Reference) -> str | None:
+        """The body noun that heads a government reference ('department' of 'the tax department')."""
+        head = ref.noun.split()[-1].lower()
+        return head if head in self.body_nouns else None
+
     def _fits(self, ref: Reference, e: EntityMention, kinds: Kinds) -> bool:
         label = e["label"]
         if ref.place and kinds.places.get(e["canonical"], ref.place) != ref.place:
             return False  # "the US firm" is no company the text places elsewhere
         if ref.kind == "pronoun":
             return label in COMPANY_LABELS | GOVERNMENT_LABELS
-        if ref.kind == "government":
-            return label in GOVERNMENT_LABELS
+        if ref.kind == "government":  # 'the tax department' is no tribunal
+            return label in GOVERNMENT_LABELS and (not self._body_noun(ref) or self._body_noun(ref) in e["canonical"].lower())
         known = kinds.nouns.get(e["canonical"])
         if ref.kind == "project":  # 'the mine' stands only for a name the text calls a project or a mine
             return known is not None and self.kind_of_noun.get(known) == "project"
