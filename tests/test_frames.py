@@ -612,6 +612,8 @@ def test_how_a_price_is_paid_keeps_the_payment_bare(nlp):
     # a name inside another name's apposition is no doer of the verb after it
     ("Pelloris Chemicals, the coatings arm of Germany's Vennhof Group, has priced its flotation at €24 a share, "
      "raising €1.2bn.", "€1.2bn", "Pelloris Chemicals", None),
+    ("Arvo Mobile won one block, and Sella Telekom, which is controlled by the Czech group Dunmor Holdings, paid "
+     "PLN 705m for another.", "PLN 705m", "Sella Telekom", None),
     # a figure in the relative clause of a name that then speaks is that name's, even beside a frame
     ("Marrowind, which has an order backlog of about $12bn, said the deal lifted its orders this year to $2.1bn.",
      "about $12bn", "Marrowind", None),

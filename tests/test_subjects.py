@@ -486,8 +486,9 @@ def test_the_subject_of_a_one_sentence_figure(text, subject, nlp):
      "Dutch wholesale gas"),
     ("Shipbroker Harrowgate Clarke said newbuild prices for large LNG carriers had eased to about $248m.",
      "about $248m", "large LNG carriers"),
-    # a share price is a company's
+    # a share price is a company's; a reserve price is a kind of price, no thing priced
     ("Shares in Corvel fell. Corvel share prices fell to $4.", "$4", "Corvel"),
+    ("The reserve price had been set at about €280m for all five blocks.", "about €280m", None),
 ])
 def test_the_thing_a_price_is_of(text, mention, subject, nlp):
     assert _subjects(text, nlp)[mention][0] == subject

@@ -32,7 +32,8 @@ GAP_COORDINATOR = re.compile(r"(?:,|\band)\s+(?:[A-Za-z][\w-]*\s+){0,3}$")  # se
 LED_BY = re.compile(r"(?:\s+of(?:\s+[\w'’-]+){1,5}?)?,?\s+led\s+by\s+(?:the\s+)?")  # fullmatch(description end, name start)
 APPOSITION_OPENS = re.compile(r"\s*,\s+(?:a|an|the|its)\s")  # match(name end): "Harwick, the maker of ..."
 APPOSITION = re.compile(r"^\s*,\s+(?:a|an|the|its)\s+[^,;()]{1,80}?,")  # "Acme, a start-up that makes kits, has raised"
-APPOSITION_AT = re.compile(APPOSITION.pattern[1:])  # used with match(name end)
+APPOSITION_AT = re.compile(  # used with match(name end): an apposition or a relative clause closed by a comma
+    r"\s*,\s+(?:a|an|the|its|which|who)\s+[^,;()]{1,80}?,")
 GROUP_LED_BY = re.compile(r"(?:[a-z][\w-]*\s+){1,3}?led\s+by\s+(?:the\s+)?")  # used with match(after preposition)
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
@@ -757,7 +758,8 @@ class FrameMatcher:
             if e["end"] > pos or e["start"] < s_start:
                 continue
             if any(n_end < e["start"] < a_end for n_end, a_end in apposed):
-                continue  # "Pelloris, the coatings arm of Vennhof Group, has raised": Vennhof only describes Pelloris
+                continue  # "Pelloris, the coatings arm of Vennhof Group, has raised", "Wisła, which is controlled
+                # by Vltava Holdings, paid": the inner name only describes the outer one
             if RELATIVE_SUBJECT.fullmatch(text, e["end"], pos):
                 return e  # "paid $2m to Fenwick, which had sued for $5m": Fenwick sued, whatever stands before it
             lead = [w.lower() for w in text[max(s_start, e["start"] - 30):e["start"]].split()]
@@ -788,7 +790,8 @@ class FrameMatcher:
     @staticmethod
     def _apposition_ends(text: str, pos: int, s_start: int, names: list[EntityMention]) -> list[tuple[int, int]]:
         """(name end, apposition end) of each name before ``pos`` in its sentence followed by
-        an apposition that closes before ``pos`` ('Pelloris, the arm of Vennhof Group,')."""
+        an apposition or a relative clause that closes before ``pos`` ('Pelloris, the arm of
+        Vennhof Group,', 'Wisła, which is controlled by Vltava,')."""
         found = []
         for e in names[bisect_left(names, s_start, key=_start):]:
             if e["start"] >= pos:
