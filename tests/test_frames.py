@@ -649,3 +649,17 @@ def test_a_party_of_many_named_by_its_noun(text, mention, subject, counterparty,
 ])
 def test_an_unnamed_holding_bought_is_of_the_company_in_the_news(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # a name after 'after', 'before', 'as' ... with its verb right after it does that verb
+    ("Shares in Halvard Pharma fell after the drugmaker agreed to pay about DKK 40bn for Corbel Bio.",
+     "about DKK 40bn", "Corbel Bio", "Halvard Pharma"),
+    # a buyer's later payment per share buys the thing it paid for
+    ("Halvard Pharma agreed to pay about DKK 40bn for Corbel Bio. Halvard is paying $41.50 (DKK 286) per share in "
+     "cash, and Halvard said rights could lift the total.", "$41.50", "Corbel Bio", "Halvard Pharma"),
+    # ... a name after a preposition stays no doer
+    ("Shares in Ostra rose after a report on Brisco paid $5m to Ostra.", "$5m", None, "Ostra"),
+])
+def test_clause_openers_and_a_buyers_later_payments(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -124,6 +124,8 @@ class FrameRules(RuleFile):
     recipient_verbs: Words = Field(description="light verbs whose subject receives the noun after them ('won an order', "
                                                "'received a payment'): a frame's 'received' roles apply")
     agent_blockers: Words = Field(description="words after which a name is no agent ('an officer at Acme')")
+    clause_openers: Words = Field([], description="blockers that may open a clause: a name after one with its verb "
+                                                  "right after it does that verb ('after the drugmaker agreed to pay')")
     absolute_openers: Words = Field(description="blockers that open an absolute clause: a name after one does the "
                                     "-ing verb right after it ('with Beta contributing $50m')")
     limits: FrameLimits

@@ -312,8 +312,8 @@ class SubjectFinder:
                 acted.append(rec)
             if frame and frame.subject is None and frame.implicit_subject:
                 unnamed.append((rec, frame))
-            if frame and frame.sells and subject and other and rule == frame.frame:
-                bought.setdefault(other["canonical"], (other, subject))
+            if frame and (frame.sells or frame.buys) and subject and other and rule == frame.frame:
+                bought.setdefault(other["canonical"], (other, subject))  # 'X agreed to pay $5bn for Y': X buys Y
         _implicit_subjects(money, unnamed)
         self._headline_figures(view, money)
         _figures_told_again(money, self.frame_subjects)

@@ -50,6 +50,8 @@ GOVERNED = re.compile(  # "buy the government's 20% stake": used with fullmatch(
     r"\s+(?:(?:a|an|the|its|their|his|her|another|further)\s+)?(?:(?:[A-Z][\w&.-]*\s+){0,2}[\w&.-]+['’]s?\s+)?"
     r"(?:[\d.]+\s*(?:%|per\s*cent)\s+|[a-z-]+\s+){0,2}")
 BRACKETED = re.compile(r"\([^)]*\)?")
+CLAUSE_GAP = re.compile(  # fullmatch(name end, trigger start): "(after Acme) has agreed to (pay)"
+    r"\s+(?:(?:has|have|had|was|were|is|will|would|could|also|then|finally|later|eventually)\s+){0,2}(?:[a-z]+ed\s+to\s+)?")
 ING_AFTER = re.compile(r"\s+[a-z]+ing\b")  # match(name end): 'with Beta contributing'
 PLACES = {"GPE", "LOC", "NORP"}
 PUBLIC = PLACES | {"GOV"}  # a public body or a place: it claims a tax, it does not pay it
@@ -76,6 +78,7 @@ class Match:
     implicit: str | None = None  # who receives the figure when no one is named ("government" for taxes)
     implicit_subject: tuple[str, ...] = ()  # frames whose subjects in the document name an unnamed subject
     sells: bool = False  # a frame of a thing sold (sale, purchase, bid)
+    buys: bool = False  # a frame that names who buys ('X paid $9bn for Y')
     named_other: bool = False  # the counterparty is named by a preposition ('to Acme'), not as the doer
     pays_price: bool = False  # a payment that names no receiver may be the price of what its payer buys
     proceeds: bool = False  # a participle after a sale: the sale's proceeds ('sold Y, raising $800m')
@@ -252,6 +255,7 @@ class FrameMatcher:
         self.sells_verbs = {word for word, frames in self.by_word.items() if any(f.sells and p == "verb" for f, p in frames)}
         self.blockers = set(rules.agent_blockers)
         self.absolute = set(rules.absolute_openers)
+        self.clause_openers = set(rules.clause_openers)
         self.verb_words = self.light | {w.split()[0] for w, frames in self.by_word.items() if any(p == "verb" for _, p in frames)}
         sales = [f for f in rules.frames if f.sold_to_pay]
         participles = alternation([v for f in sales for v in f.verbs if not v.lower().endswith("ing")])
@@ -475,7 +479,8 @@ class FrameMatcher:
         if subject is None and other is None and frame.implicit_counterparty is None and not frame.implicit_subject:
             return None
         return Match(frame.id, subject, other, (t.start, t.end), implicit=frame.implicit_counterparty,
-                     implicit_subject=tuple(frame.implicit_subject), sells=frame.sells, pays_price=frame.pays_price,
+                     implicit_subject=tuple(frame.implicit_subject), sells=frame.sells, buys=bool(frame.buyer),
+                     pays_price=frame.pays_price,
                      proceeds=frame.proceeds, values=frame.values_thing,
                      named_other=role not in (None, "agent"), by_verb=by_verb, counted=counted)
 
@@ -766,8 +771,9 @@ class FrameMatcher:
             while lead and lead[-1] in DETERMINERS:
                 lead.pop()
             if lead and lead[-1] in self.blockers and not (lead[-1] == "for" and INFINITIVE_SUBJECT.fullmatch(text, e["end"], pos)) \
-                    and not (lead[-1] in self.absolute and (ing := ING_AFTER.match(text, e["end"])) and ing.end() > pos):
-                continue  # but 'for Acme to sell', 'with Beta contributing $50m': Acme sells, Beta contributes
+                    and not (lead[-1] in self.absolute and (ing := ING_AFTER.match(text, e["end"])) and ing.end() > pos) \
+                    and not (lead[-1] in self.clause_openers and CLAUSE_GAP.fullmatch(text, e["end"], pos)):
+                continue  # but 'for Acme to sell', 'with Beta contributing $50m', 'after Acme agreed to pay': Acme acts
             if len(lead) > 1 and lead[-2] in RELATIVE_WORDS:
                 continue  # "Acme, which owns Beta, has invested": Beta is the object of 'owns'
             if lead and lead[-1] in self.verb_words and (to := PURPOSE_BEFORE.search(text, max(e["end"], pos - 4), pos)) \
