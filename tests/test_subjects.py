@@ -533,3 +533,8 @@ def test_a_tax_goes_to_the_body_that_collects_it_not_the_tribunal_that_rules(nlp
     text = "The Zembla Appeals Tribunal ruled on Monday. The tax department then fined Varda Networks $5m."
     [fine] = extract_text(text, nlp=nlp)
     assert (fine.subject.canonical, fine.counterparty.canonical) == ("Varda Networks", "tax department")
+
+
+def test_a_country_that_describes_plural_bodies_is_no_subject(nlp):
+    text = "Corbel Bio agreed the sale. The first $3.00 is payable if US regulators approve its drug by 2028."
+    assert _subjects(text, nlp)["$3.00"][0] != "US"

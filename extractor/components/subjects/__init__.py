@@ -94,8 +94,8 @@ class SubjectFinder:
         self.rival = re.compile(rf"\b(?:{_words(r.rival_words)})\s+$", re.I)  # search(pos - 30, pos)
         self.restating = re.compile(rf"\b(?:{_words(r.restating_words)})\s+$", re.I)  # used with search(pos - 8, start)
         er = entity_rules(rules_folder)
-        self.org_noun = re.compile(  # used with match(pos): "US phone firm", "India tax tribunal"
-            rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns + [w.lower() for w in er.public_body_words])})\b")
+        self.org_noun = re.compile(  # used with match(pos): "US phone firm", "India tax tribunal", "US regulators"
+            rf"(?:['’]s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{_words(er.org_nouns + [w.lower() for w in er.public_body_words])})s?\b")
         self.generic_anywhere = re.compile(rf"\b(?:{_words(er.generic_references)})\b", re.I)
         countries = {name for name, label in entity_labels(rules_folder).items() if label == "GPE"}
         self.references = References(r, er.adjective_suffixes, set(er.demonyms) | countries,
