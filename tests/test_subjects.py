@@ -538,3 +538,9 @@ def test_a_tax_goes_to_the_body_that_collects_it_not_the_tribunal_that_rules(nlp
 def test_a_country_that_describes_plural_bodies_is_no_subject(nlp):
     text = "Corbel Bio agreed the sale. The first $3.00 is payable if US regulators approve its drug by 2028."
     assert _subjects(text, nlp)["$3.00"][0] != "US"
+
+
+def test_a_figure_in_a_speakers_relative_clause_is_the_speakers_over_the_sentences_subject(nlp):
+    text = ("Zembla reached a deal with its creditors. Its chair, London-based Kestrel Rock Asset Management, which "
+            "oversees some $62 billion, said the haircut was fair.")
+    assert _subjects(text, nlp)["some $62 billion"][0] == "Kestrel Rock Asset Management"

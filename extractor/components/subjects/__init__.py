@@ -273,11 +273,19 @@ class SubjectFinder:
                 unit = min(made, key=lambda p: abs(p.start - rec["start"]))
                 subject, rule, other, other_rule = unit.mention(), "unit_price", None, ""
             else:
-                subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
-                                              (c_start, c_end), content, reporting, reports, previous, frame, ctx)
+                speaking_too = self._names_in(("all", s_start, s_end), lambda: all_named[
+                    bisect_left(all_starts, s_start):bisect_left(all_starts, s_end)])
+                related = self._relative_antecedent(text, rec, in_sentence, speaking_too) if frame is None else None
+                if related is not None:  # "Kestrel, which oversees some $62bn, said": Kestrel's
+                    subject, rule = related, "relative_antecedent"
+                else:
+                    subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
+                                                  (c_start, c_end), content, reporting, reports, previous, frame, ctx)
+                if subject is None and frame is not None and frame.subject is None and rule != "unnamed_purchase":
+                    related = self._relative_antecedent(text, rec, in_sentence, speaking_too)  # a frame naming no one
+                    subject, rule = (related, "relative_antecedent") if related else (None, rule)
                 if subject is None and (frame is None or frame.subject is None) and rule != "unnamed_purchase":
-                    subject, rule = self._doer(text, in_sentence, s_end, rec, self._names_in(("all", s_start, s_end), lambda: all_named[
-                        bisect_left(all_starts, s_start):bisect_left(all_starts, s_end)]))
+                    subject, rule = self._doer(text, in_sentence, s_end, rec)
                 if subject is None and rule != "unnamed_purchase" and not searches.search(self.generic_statement, s_start, s_end) \
                         and bisect_left(nameless, c_start) == bisect_left(nameless, rec["start"]):
                     subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
@@ -831,21 +839,22 @@ class SubjectFinder:
                     break
         return first, possessive
 
-    def _doer(self, text: str, in_sentence: list[Entity], s_end: int, rec: dict,
-              speaking_too: list[Entity]) -> tuple[Entity | None, str]:
+    def _relative_antecedent(self, text: str, rec: dict, in_sentence: list[Entity],
+                             speaking_too: list[Entity]) -> Entity | None:
+        """The name whose relative clause holds the figure ('..., by Acme, which made $45m'; one
+        that speaks too: 'Sorrel, which manages €40bn, said')."""
+        before = max((next((e for e in reversed(names) if e["end"] <= rec["start"] and e["label"] not in NOT_SUBJECTS), None)
+                      for names in (in_sentence, speaking_too)), key=lambda e: e["end"] if e else -1)
+        return before if before and self.relative_antecedent.fullmatch(text, before["end"], rec["start"]) else None
+
+    def _doer(self, text: str, in_sentence: list[Entity], s_end: int, rec: dict) -> tuple[Entity | None, str]:
         """For a figure no rule gave a subject: the company doing a passive verb after it
         ('Forecasts of $42m were beaten by Acme'; 'driven by Asia' names no doer), else the
-        name whose relative clause holds it ('..., by Acme, which made $45m'; one that speaks too:
-        'Sorrel, which manages €40bn, said'), else the company
-        after the noun the figure measures and 'at' ('a £12m shortfall at Acme')."""
+        company after the noun the figure measures and 'at' ('a £12m shortfall at Acme')."""
         for e in in_sentence:
             if rec["end"] <= e["start"] < s_end and e["label"] == "ORG" \
                     and self.passive_agent.search(text, max(rec["end"], e["start"] - 40), e["start"]):
                 return e, "passive_agent"
-        before = max((next((e for e in reversed(names) if e["end"] <= rec["start"] and e["label"] not in NOT_SUBJECTS), None)
-                      for names in (in_sentence, speaking_too)), key=lambda e: e["end"] if e else -1)
-        if before and self.relative_antecedent.fullmatch(text, before["end"], rec["start"]):
-            return before, "relative_antecedent"
         after = next((e for e in in_sentence if e["start"] >= rec["end"]), None)
         if after and after["label"] == "ORG" and self.figure_noun_at.fullmatch(text, rec["end"], after["start"]):
             return after, "noun_at"
