@@ -663,3 +663,14 @@ def test_an_unnamed_holding_bought_is_of_the_company_in_the_news(text, mention, 
 ])
 def test_clause_openers_and_a_buyers_later_payments(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+def test_a_thing_paid_for_that_no_one_names_is_bought_from_the_documents_seller(nlp):
+    text = ("The Zembla Spectrum Office sold five licences for a total of 2.86 billion zlotys. The biggest winner was "
+            "Polnet, which paid 1.02 billion zlotys (€237m) for two blocks. Arvo Mobile paid €174m for a single "
+            "licence.")
+    roles = _roles(text, nlp)
+    assert roles["€237m"][:2] == ("Polnet", "Zembla Spectrum Office")
+    assert roles["€174m"][:2] == ("Arvo Mobile", "Zembla Spectrum Office")
+    # a payment for no thing ('for the first time' names none bought) in a document that sells nothing
+    assert _roles("Brisco paid $5m for the first time.", nlp)["$5m"][:2] == ("Brisco", None)

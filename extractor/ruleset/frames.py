@@ -84,6 +84,13 @@ class Unnamed(Strict):
                                           "its determiner, is the party's name")
 
 
+class BoughtFromSeller(Strict):
+    """'X paid $5m for a licence' in a document that sells things: the document's seller is the other party."""
+
+    frames: Words = Field(description="frames whose figure, paid 'for' a thing no one names, buys from the seller")
+    determiners: Words = Field(description="words after 'for' that open such a thing ('for another', 'for two blocks')")
+
+
 class FrameLimits(Strict):
     reach_chars: int = Field(description="how far from the figure a trigger may stand, outside the figure's clause")
     gap_words: int = Field(description="words that may stand between a trigger (or preposition) and its name")
@@ -124,6 +131,7 @@ class FrameRules(RuleFile):
     recipient_verbs: Words = Field(description="light verbs whose subject receives the noun after them ('won an order', "
                                                "'received a payment'): a frame's 'received' roles apply")
     agent_blockers: Words = Field(description="words after which a name is no agent ('an officer at Acme')")
+    bought_from_seller: BoughtFromSeller | None = None
     clause_openers: Words = Field([], description="blockers that may open a clause: a name after one with its verb "
                                                   "right after it does that verb ('after the drugmaker agreed to pay')")
     absolute_openers: Words = Field(description="blockers that open an absolute clause: a name after one does the "

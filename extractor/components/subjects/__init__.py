@@ -103,6 +103,10 @@ class SubjectFinder:
         frame_set = frame_rules(rules_folder)
         self.openers = relative_openers(rules_folder)
         self.frames = FrameMatcher(frame_set, self.openers)
+        seller = frame_set.bought_from_seller
+        self.seller_frames = set(seller.frames) if seller else set()
+        self.bought_thing = re.compile(  # used with match(figure end): " (€237m) for two blocks", " for another"
+            rf"\s*(?:\([^)]*\)\s*)?for\s+(?:{_words(seller.determiners)})\b") if seller else None
         frames = frame_set.frames
         self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
@@ -565,6 +569,10 @@ class SubjectFinder:
                 receiver = None
             if receiver and (subject is None or receiver["canonical"] != subject["canonical"]):
                 return receiver, f"implicit_{frame.implicit}"
+        if frame and frame.frame in self.seller_frames and not frame.counterparty and ctx.trade.supplier \
+                and subject is not None and ctx.trade.supplier["canonical"] != subject["canonical"] \
+                and self.bought_thing.match(text, rec["end"]):
+            return ctx.trade.supplier, "document_seller"  # "X paid €174m for a single licence": from who sells them
         if rule in ("sale_target", "bought_after_figure") and subject is not None:  # in a sale the buyer is the other party
             named = subject["canonical"]
             others = self._names_in((id(in_sentence), named), lambda: [e for e in in_sentence if e["canonical"] != named])
