@@ -115,6 +115,22 @@ CITED = [
 ]
 
 
+@pytest.mark.parametrize("text,mention,source,hops", [
+    # a company document: the first company its content names issued it
+    ("Accounts filed at Companies House show that Ashdown Rovers lost £38.7m in the year to June.", "£38.7m",
+     "Accounts filed", ["Ashdown Rovers", "Accounts filed"]),
+    ("Brenmark will sell shares worth €250m, according to the prospectus.", "€250m", "prospectus",
+     ["Brenmark", "prospectus"]),
+    # ... not a statistics office's figures, whose issuer is named
+    ("Sales rose to $3bn, according to figures from the Harwick Statistics Office.", "$3bn",
+     "Harwick Statistics Office", ["Harwick Statistics Office"]),
+])
+def test_a_company_document_has_its_issuer_in_the_chain(nlp: Language, text: str, mention: str, source: str,
+                                                        hops: list[str]) -> None:
+    att = next(r for r in nlp(text)._.money if r["mention"] == mention)["attribution"]
+    assert att["source"] == source and [h["source"] for h in att["chain"]] == hops
+
+
 @pytest.mark.parametrize("text,mention,source,hops", CITED)
 def test_who_cites_a_source_is_in_the_chain(nlp: Language, text: str, mention: str, source: str, hops: list[str]) -> None:
     doc = nlp(text)

@@ -112,6 +112,9 @@ class AttributionLimits(Strict):
 
 class AttributionRules(RuleFile):
     cues: CueRules
+    company_documents: Words = Field([], description="documents a company issues about itself ('the prospectus', "
+                                                     "'accounts filed at Companies House'): a figure they report has "
+                                                     "the first company its content names as the issuer in its chain")
     colon_headline: bool = True
     cue_modifiers: Words
     partitives: Words = Field(description="words that name a part of a group with 'of' ('one of its shareholders', "

@@ -9,6 +9,7 @@ from .. import extensions
 from ...models import SourceType
 from ..extensions import AttributionMention, AttributionRef, HopRef, MoneyRecord, SpanRef
 from .state import DocState, Found, Range
+from .sources import alias, chunks
 
 
 def span(st: DocState, r: Range | None) -> SpanRef | None:
@@ -44,6 +45,16 @@ def attribute(st: DocState, found: list[Found], publisher: dict | None, records:
                 f, rule = inherited
         rec["attribution"] = _attribution(st, found, f, cue, publisher)
         rec.setdefault("decided_by", {})["source"] = extensions.decision(rule, _evidence(st, f))
+
+
+def _issuer(st: DocState, h: Found) -> str | None:
+    """The company that issued a company document named as a source ('the prospectus',
+    'accounts filed at Companies House'): the first company its content names."""
+    name = (h.name or "").lower()
+    if h.content is None or not any(name == d or name.endswith(" " + d) for d in st.lex.company_documents):
+        return None
+    names = chunks(st, range(*h.content))
+    return alias(st, names[0]) if names else None
 
 
 def _evidence(st: DocState, f: Found | None) -> SpanRef | None:
@@ -185,5 +196,7 @@ def _steps(st: DocState, h: Found) -> list[tuple[str | None, str, SourceType]]:
         steps = [(h.name, _text(st, h.cue), h.source_type)]
         if h.via is not None and h.via_name:  # 'sources cited by the FT': the FT first
             steps.insert(0, (h.via_name, _text(st, h.via[0]), h.via_type))
+        elif (issuer := _issuer(st, h)) is not None:  # 'Accounts filed ... show that Ashdown lost £38.7m': Ashdown's
+            steps.insert(0, (issuer, "issued", "company"))
         st.hop_steps[id(h)] = steps
     return steps
