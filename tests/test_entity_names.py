@@ -28,6 +28,9 @@ def test_a_name_hyphened_to_a_lower_case_word_does_not_name_a_source(nlp):
 @pytest.mark.parametrize("text, person", [
     ('"Costs rose," chief financial officer Haruto Imaizumi told reporters. He said it spent ¥145bn.', "Haruto Imaizumi"),
     ("Ann Bell, the group's chief operating officer, said sales were $5m.", "Ann Bell"),
+    # a capitalised title run before the name: the name alone is the person
+    ("Pemex will get 145 billion pesos, Finance Minister Rodrigo Alcántara told a news conference.", "Rodrigo Alcántara"),
+    ("Sales Director Ann Bell said sales were $5m.", "Ann Bell"),
 ])
 def test_officers_and_other_titles_make_a_person(text, person, nlp):
     doc = nlp(text)
@@ -38,3 +41,8 @@ def test_a_title_that_ends_a_sentence_does_not_title_the_next_name(nlp):
     """'... said Ann Bell, Tarrow's chief executive officer. Tarrow's shares fell': Tarrow is no person."""
     doc = nlp("\"It fits,\" said Ann Bell, Tarrow's chief executive officer. Tarrow's shares fell to $5.")
     assert {e["canonical"]: e["label"] for e in doc._.entities}["Tarrow"] == "ORG"
+
+
+def test_a_capitalised_run_with_no_person_after_its_title_stays_one_name(nlp):
+    doc = nlp("Quorra Asset Management Director Services rose. The Finance Ministry said sales were $5m.")
+    assert {e["canonical"] for e in doc._.entities} >= {"Finance Ministry"}

@@ -167,6 +167,7 @@ class EntityFinder:
         described = self._described_parties(doc, text) if not self.described_first.isdisjoint(words) else {}
         runs = _merge(runs, list(described))  # "a US consortium": a party the text does not name
         runs = self._not_names(doc, text, tokens, runs)
+        runs = [self._after_title(tokens, s, e) for s, e in runs]  # 'Finance Minister Rodrigo Alcántara': the person
         boilerplate = furniture(doc)  # 'LONDON, 14 October (Reuters) - ': a dateline names no party
         runs = [(s, e) for s, e in runs if not inside(boilerplate, tokens.start[s])]
         names = [tokens.span_text(s, e) for s, e in runs]
@@ -303,6 +304,15 @@ class EntityFinder:
         if self.body_words.intersection(words):
             return "BODY"
         return "PERSON" if self._person_name(canonical.split()) else "ORG"
+
+    def _after_title(self, tokens: Tokens, s: int, e: int) -> tuple[int, int]:
+        """A run that holds a title and then a person's name ('Sales Director Ann Bell', 'Finance
+        Minister Rodrigo Alcántara') is the name; the title before it makes it a person."""
+        for k in range(s, e - 2):
+            if tokens.words[k].lower() in self.title_words and tokens.words[k][:1].isupper() \
+                    and self._person_name(tokens.words[k + 1:e]):
+                return k + 1, e
+        return s, e
 
     def _person_name(self, words: list[str]) -> bool:
         """'Dana Kirsch', 'George W Bush': a given name first, then one or two capitalised
