@@ -46,3 +46,15 @@ def test_a_title_that_ends_a_sentence_does_not_title_the_next_name(nlp):
 def test_a_capitalised_run_with_no_person_after_its_title_stays_one_name(nlp):
     doc = nlp("Quorra Asset Management Director Services rose. The Finance Ministry said sales were $5m.")
     assert {e["canonical"] for e in doc._.entities} >= {"Finance Ministry"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # a public body 'of' its remit goes on across one 'and': one body, a public one
+    ("Zembla's Ministry of Energy and Mineral Resources has ordered Sentosa to pay $4m.",
+     "Ministry of Energy and Mineral Resources", "GOV"),
+    ("The Department of Trade and Industry and Acme agreed a $5m deal.", "Department of Trade and Industry", "GOV"),
+    # ... a bank of a place is a company, and an 'and' after it lists another name
+    ("Bank of Zembla and Acme agreed a $5m deal.", "Bank of Zembla", "ORG"),
+])
+def test_a_public_body_of_its_remit_is_one_name(text, name, label, nlp):
+    assert {e["canonical"]: e["label"] for e in nlp(text)._.entities}[name] == label

@@ -674,3 +674,8 @@ def test_a_thing_paid_for_that_no_one_names_is_bought_from_the_documents_seller(
     assert roles["€174m"][:2] == ("Arvo Mobile", "Zembla Spectrum Office")
     # a payment for no thing ('for the first time' names none bought) in a document that sells nothing
     assert _roles("Brisco paid $5m for the first time.", nlp)["$5m"][:2] == ("Brisco", None)
+
+
+def test_ordering_a_long_name_to_pay_is_no_purchase_order(nlp):
+    text = "Zembla's Ministry of Mines has ordered PT Sentosa Nikel Raya to pay Rp 4.2 trillion in unpaid royalties."
+    assert _roles(text, nlp)["Rp 4.2 trillion"][0] == "PT Sentosa Nikel Raya"

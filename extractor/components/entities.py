@@ -299,8 +299,9 @@ class EntityFinder:
         words = words_of(canonical)
         if 2 <= len(words) <= 3 and words[0] in self.region_first and words[-1] in self.region_last:
             return "LOC"  # 'North America', 'Southeast Asia'
-        if words and words[-1] in self.public_bodies:
-            return "GOV"
+        if words and (words[-1] in self.public_bodies or len(words) > 2 and words[0] in self.public_bodies
+                      and words[1] == "of"):
+            return "GOV"  # 'the Tolland Securities Commission', 'the Ministry of Energy and Mineral Resources'
         if self.body_words.intersection(words):
             return "BODY"
         return "PERSON" if self._person_name(canonical.split()) else "ORG"
@@ -333,9 +334,10 @@ class EntityFinder:
             while j < len(words):
                 if words[j] in name_like and j not in figures and self._name_token(tokens, j, inside=True):
                     j += 1
-                elif (words[j] in self.connectors and j + 1 < len(words) and words[j + 1] in name_like
+                elif ((words[j] in self.connectors or words[j] == "and" and self._body_of(words, i, j))
+                      and j + 1 < len(words) and words[j + 1] in name_like
                       and self._name_token(tokens, j + 1, inside=True) and words[j + 1] not in self.stop):
-                    j += 2
+                    j += 2  # 'Bank of Zembla'; 'Ministry of Energy and Mineral Resources': one body
                 elif (words[j] == "-" and j + 1 < len(words) and words[j + 1] in name_like and words[j + 1][:1].isupper()
                       and tokens.end[j - 1] == tokens.start[j] and tokens.end[j] == tokens.start[j + 1]):
                     j += 2  # 'Rolls-Royce', 'Hewlett-Packard': one name
@@ -344,6 +346,11 @@ class EntityFinder:
             runs.append((i, j))
             end = j
         return runs
+
+    def _body_of(self, words: list[str], i: int, j: int) -> bool:
+        """Does the run words[i:j] open with a public body's word and 'of' ('Ministry of Energy'),
+        so that an 'and' after it goes on with the body's remit, not a list of names?"""
+        return j - i >= 3 and words[i] in self.public_bodies and words[i + 1] == "of" and "and" not in words[i:j]
 
     def _hyphen_pairs(self, tokens: Tokens, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Names joined by a hyphen are one ('Rolls-Royce'), unless the first part is a prefix
