@@ -544,3 +544,12 @@ def test_a_figure_in_a_speakers_relative_clause_is_the_speakers_over_the_sentenc
     text = ("Zembla reached a deal with its creditors. Its chair, London-based Kestrel Rock Asset Management, which "
             "oversees some $62 billion, said the haircut was fair.")
     assert _subjects(text, nlp)["some $62 billion"][0] == "Kestrel Rock Asset Management"
+
+
+def test_a_ministry_that_forecasts_the_states_figures_makes_them_the_states(nlp):
+    text = ("MEXICO CITY, 9 September 2026 - Mexico's government on Tuesday proposed spending of 9.84 trillion pesos "
+            "next year. The Finance Ministry forecast total revenue of 8.62 trillion pesos for 2027.")
+    assert [c.subject.canonical for c in extract_text(text, nlp=nlp)] == ["Mexico government"] * 2
+    # a country's possessive before its government, a modifier between: that country's government
+    [claim] = extract_text("Canada's federal government will spend C$18bn over six years.", nlp=nlp)
+    assert (claim.subject.canonical, claim.subject.label) == ("Canada government", "GOV")

@@ -550,10 +550,22 @@ class SubjectFinder:
             found, rule = self._clause_subject(text, in_sentence, c_start, c_end, s_start, rec), "clause_subject"
         speaker = reports.speaker(reporting)
         if speaker and content and not any(content[0] <= e["start"] < rec["start"] and not (
-                e["label"] == "PRODUCT" and rec.get("scale_text")) for e in in_sentence) and (
-                speaker[1] in self.speaker_types or self.generic_anywhere.search(text, content[0], rec["start"])):
-            return speaker[0], "speaker"  # "Meta projects $115bn", "Munich Re said its exposure..."
+                e["label"] == "PRODUCT" and rec.get("scale_text")) for e in in_sentence):
+            if speaker[1] in self.speaker_types or self.generic_anywhere.search(text, content[0], rec["start"]):
+                return speaker[0], "speaker"  # "Meta projects $115bn", "Munich Re said its exposure..."
+            state = self._state()
+            if found is None and speaker[0]["label"] == "GOV" and state:  # "The Finance Ministry forecast revenue
+                return state, "state_speaker"  # of 8.62 trillion pesos": the state's
         return found, rule
+
+    def _state(self) -> Entity | None:
+        """The government of the country the document names most (named so, or made from the
+        country's name), else the one government it names."""
+        country, government = self._authorities.get("country"), self._authorities.get("government")
+        if country is None:
+            return government if government and government["canonical"].endswith(" government") else None
+        name = f"{country['canonical']} government"
+        return government if government and government["canonical"] == name else {**country, "canonical": name, "label": "GOV"}
 
     def _other(self, text: str, in_sentence: list[Entity], sentence: tuple[int, int], clause: tuple[int, int],
                rec: dict, subject: Entity | None, rule: str, frame: Match | None,
@@ -948,7 +960,8 @@ class Reports:
 
 def _authorities(mentions: list[Entity]) -> dict[str, Entity]:
     """The receivers a document implies: 'government' (the government it names most, else the
-    country it names most) and 'authority' (the public body it names most)."""
+    country it names most), 'authority' (the public body it names most) and 'country' (the
+    country it names most)."""
     public = Counter(e["canonical"] for e in mentions if e["label"] == "GOV")
     states = Counter({c: n for c, n in public.items() if c.endswith(" government")})
     countries = Counter(e["canonical"] for e in mentions if e["label"] == "GPE")
@@ -956,7 +969,7 @@ def _authorities(mentions: list[Entity]) -> dict[str, Entity]:
     for e in mentions:
         first.setdefault(e["canonical"], e)
     found: dict[str, Entity] = {}
-    for kind, counts in (("government", states or public or countries), ("authority", public)):
+    for kind, counts in (("government", states or public or countries), ("authority", public), ("country", countries)):
         if counts:
             found[kind] = first[counts.most_common(1)[0][0]]
     return found

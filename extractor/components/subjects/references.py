@@ -88,7 +88,7 @@ class References:
         government = alternation(rules.reference_kinds["government"])
         self.government_noun = re.compile(rf"\b(?:{government})\b")
         self.bare_government = re.compile(  # "Russian prosecutors": a nationality names a government body; search(pos-n, pos)
-            rf"(?<![Tt]he )\b(?P<mods>(?:{alternation(sorted(nationalities))})\s+(?:[a-z-]+\s+)?)$")
+            rf"(?<![Tt]he )\b(?P<mods>(?:{alternation(sorted(nationalities))})(?:['’]s)?\s+(?:[a-z-]+\s+)?)$")
         counts = rf"(?i:{alternation(rules.group_counts)}|\d+)"
         self.group = re.compile(  # "the carmakers", "Japanese investors": a group that names itself
             rf"\b(?:(?P<the>[Tt]he)\s+(?:{counts}\s+)?|{counts}\s+|(?P<place>{alternation(sorted(nationalities))})\s+)"
@@ -189,8 +189,10 @@ class References:
     def _government_name(self, mods: str, noun: str) -> str:
         """"Russian government" for "the Russian authorities" as for "the Russian government":
         a nationality or country with a word for the state names its government."""
-        if noun.lower() in self.state_nouns and mods.strip() in self.nationalities:
-            return f"{mods.strip()} government"
+        mods = re.sub(r"['’]s(?=\s|$)", "", mods)  # "Mexico's government" is the Mexico government
+        place = " ".join(w for w in mods.split() if not w.islower())  # "Canada's federal government": Canada's
+        if noun.lower() in self.state_nouns and place in self.nationalities:
+            return f"{place} government"
         return f"{mods}{noun}"
 
     def kinds(self, text: str, entities: list[EntityMention]) -> Kinds:
