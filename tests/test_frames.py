@@ -679,3 +679,14 @@ def test_a_thing_paid_for_that_no_one_names_is_bought_from_the_documents_seller(
 def test_ordering_a_long_name_to_pay_is_no_purchase_order(nlp):
     text = "Zembla's Ministry of Mines has ordered PT Sentosa Nikel Raya to pay Rp 4.2 trillion in unpaid royalties."
     assert _roles(text, nlp)["Rp 4.2 trillion"][0] == "PT Sentosa Nikel Raya"
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # a sum demanded from someone: they pay it, whoever demands it is the other party
+    ("Zembla demands Rp 4.2 trillion in royalty arrears from nickel miner Sentosa", "Rp 4.2 trillion", "Sentosa",
+     "Zembla"),
+    ("The tax department demanded Rs 2,000 crore from Varda Networks.", "Rs 2,000 crore", "Varda Networks",
+     "tax department"),
+])
+def test_a_sum_demanded_is_owed_by_whom_it_is_demanded_from(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
