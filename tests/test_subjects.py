@@ -553,3 +553,10 @@ def test_a_ministry_that_forecasts_the_states_figures_makes_them_the_states(nlp)
     # a country's possessive before its government, a modifier between: that country's government
     [claim] = extract_text("Canada's federal government will spend C$18bn over six years.", nlp=nlp)
     assert (claim.subject.canonical, claim.subject.label) == ("Canada government", "GOV")
+
+
+@pytest.mark.parametrize("outlet", ["the Perth Ledger", "Bayline Wire", "the Baltic Business Monitor", "Vistula Business Review"])
+def test_a_newspaper_that_reports_a_figure_is_no_subject_of_it(outlet, nlp):
+    text = f"Tallowgate Mining appealed. Including interest, the total bill stands at roughly A$707m, {outlet} reported."
+    [claim] = extract_text(text, nlp=nlp)
+    assert claim.subject.canonical == "Tallowgate Mining" and claim.attribution.source_type == "media"
