@@ -34,6 +34,8 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codec
 # keys every claim record has and no article record needs: a claims file given as articles
 CLAIM_RECORD_KEYS = frozenset({"doc_id", "mention", "amount"})
 DATELINE_LINES, DATELINE_WORDS = 5, 12
+WIRE_DASH = re.compile(r"\s[-–—]\s")  # ends a wire dateline: 'LONDON, 14 October 2026 (Reuters) - '
+WIRE_PLACE = re.compile(r"\s*[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*)*,")  # opens one: 'MARSHALL, Texas, '
 
 _MONTHS = {m[:3].lower(): i for i, m in enumerate(
     ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -106,9 +108,12 @@ def parse_date(value: str) -> str | None:
 
 
 def dateline(text: str) -> str | None:
-    """Publication date from a short line near the top ('Published 12 March 2025')."""
+    """Publication date from a short line near the top ('Published 12 March 2025'), or from
+    the dateline that opens a paragraph there ('WARSAW, 21 May 2026 (Vistula Review) - Poland ...')."""
     lines = [line for line in text.split("\n", 40)[:40] if line.strip()][:DATELINE_LINES]
-    return next((d for line in lines if len(line.split()) <= DATELINE_WORDS and (d := parse_date(line))), None)
+    heads = (line if len(line.split()) <= DATELINE_WORDS else WIRE_DASH.split(line, 1)[0] if WIRE_PLACE.match(line)
+             else "" for line in lines)
+    return next((d for head in heads if len(head.split()) <= DATELINE_WORDS and (d := parse_date(head))), None)
 
 
 def _too_large(size: int, max_chars: int, unit: str) -> Unreadable:

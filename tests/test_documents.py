@@ -81,6 +81,21 @@ def test_a_date_deep_in_the_body_is_not_a_dateline():
     assert dateline("Title\nOn 3 March 2025, after a long night of talks that ran well past midnight, the board agreed.") is None
 
 
+@pytest.mark.parametrize("first, date", [
+    # a wire dateline that opens the first paragraph: the date before its dash
+    ("WARSAW, 21 May 2026 (Vistula Business Review) - Poland has raised PLN 2.86bn from the sale of five licences.",
+     "2026-05-21"),
+    ("MARSHALL, Texas, 19 February 2026 (Bayline Wire) - A federal jury in Texas on Thursday found for the firm.",
+     "2026-02-19"),
+    ("COPENHAGEN/BOSTON, 9 March 2026 (Harbourline News) - Danish drugmaker Nordvik has agreed to buy a US biotech.",
+     "2026-03-09"),
+    # ... not a sentence that mentions a date before a dash
+    ("The firm said on 3 May 2024 that - as expected - profits fell sharply this year and would fall next year.", None),
+])
+def test_a_wire_dateline_opening_the_first_paragraph_dates_the_article(first, date):
+    assert dateline(f"Headline of the story\n\n{first}") == date
+
+
 def test_records_of_a_jsonl_file_are_documents_with_metadata():
     docs = list(read_all([BATCH / "wire"]))
     assert [d.doc_id for d in docs] == ["wire-0001", "wire-0002", "wire-0003"]
