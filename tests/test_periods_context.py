@@ -288,3 +288,14 @@ def test_a_dated_article_s_year_less_results_period_is_its_reporting_period(nlp)
     assert revenue == profit  # a results figure after it takes it
     # undated, the same article has no year to give it: the later figure takes none
     assert dated(nlp, text)[2] is None
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    # a month with no year: the one nearest the publication date, whatever years stand around it
+    ("2026-11-12", "The benchmark price for December was set at $47.20, Sentosa said.", ("December", "2026-12-01", "2026-12-31")),
+    ("2026-03-09", "The stock closed at DKK 612.40, its lowest level since October.", ("October", "2025-10-01", "2025-10-31")),
+    ("2026-07-07", "The new bonds mature in 2036 and 2041. Local debt stood at KES 6.1 trillion at the end of March.",
+     ("March", "2026-03-01", "2026-03-31")),
+])
+def test_a_month_of_a_dated_article_is_the_one_nearest_its_date(nlp, published, text, expected) -> None:
+    assert dated(nlp, text, published)[-1] == expected

@@ -96,6 +96,12 @@ class PeriodRules(RuleFile):
     bounds: PatternBounds
     no_metric_kinds: Words = Field(description="kinds that never modify a metric noun after them")
     no_reference_kinds: Words = Field(description="kinds whose year is not the article's reference year")
+    dated_by_publication_kinds: Words = Field([], description="kinds that, with no year of their own in a dated "
+                                                              "article, take the year that puts them nearest the "
+                                                              "publication date ('in December' of a November 2026 "
+                                                              "article is December 2026, 'since October' of a March "
+                                                              "2026 one October 2025), not the year of the figures "
+                                                              "around them")
     dated_reporting_kinds: Words = Field([], description="kinds that may be a dated article's reporting period with no "
                                                          "year of their own ('the six months to December' in an "
                                                          "article of February 2026): the date gives the year")

@@ -317,6 +317,8 @@ class Context:
     def resolve(self, p: Phrase, rules: PeriodRules) -> DateSpan:
         """Start and end dates of a phrase in this context; (None, None) when unknown."""
         resolver = RESOLVERS[p.kind]
+        if not p.year and self.published is not None and p.kind in rules.dated_by_publication_kinds:
+            return self._nearest(p, rules, resolver)  # 'in December' of a November 2026 article: December 2026
         year = p.year or self.year()
         if year is None and resolver.needs_year:
             if self.published is None:
@@ -326,6 +328,17 @@ class Context:
                 span = resolver.resolve(p, rules, self.published.year - 1, self)
             return span
         return resolver.resolve(p, rules, year, self)
+
+
+    def _nearest(self, p: Phrase, rules: PeriodRules, resolver: Resolver) -> DateSpan:
+        """The span of the year before, of or after publication that lies nearest to it."""
+        assert self.published is not None
+        spans = [resolver.resolve(p, rules, self.published.year + k, self) for k in (0, -1, 1)]
+        known = [s for s in spans if s[0] and s[1]]
+        if not known:
+            return UNKNOWN
+        return min(known, key=lambda s: 0 if s[0] <= self.published <= s[1] else
+                   min(abs((s[0] - self.published).days), abs((s[1] - self.published).days)))
 
 
 def published_date(value: str | None) -> date | None:
