@@ -299,3 +299,16 @@ def test_a_dated_article_s_year_less_results_period_is_its_reporting_period(nlp)
 ])
 def test_a_month_of_a_dated_article_is_the_one_nearest_its_date(nlp, published, text, expected) -> None:
     assert dated(nlp, text, published)[-1] == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    # a weekday: the latest such day on or before the article's date (a Monday, 9 March 2026, here)
+    ("2026-03-09", "Calloway closed at $25.62 on Friday.", ("on Friday", "2026-03-06", "2026-03-06")),
+    ("2026-03-09", "Calloway closed at $25.62 on Monday.", ("on Monday", "2026-03-09", "2026-03-09")),
+    ("2026-03-09", "Calloway raised $5m yesterday.", ("yesterday", "2026-03-08", "2026-03-08")),
+    ("2026-03-09", "Calloway raised $5m last week.", ("last week", "2026-03-02", "2026-03-08")),
+    # undated: no day to count from
+    (None, "Calloway closed at $25.62 on Friday.", ("on Friday", None, None)),
+])
+def test_a_day_of_a_dated_article_is_counted_from_its_date(nlp, published, text, expected) -> None:
+    assert dated(nlp, text, published)[-1] == expected

@@ -54,8 +54,20 @@ class PeriodLimits(Strict):
                                                        "it dates ('beating 2002's gap of $300bn')")
 
 
+class DayWords(Strict):
+    """How a day phrase of a dated article is dated ('on Friday', 'yesterday', 'last week')."""
+
+    weekdays: Words = Field(min_length=7, max_length=7, description="the weekdays, Monday first: the latest such day "
+                                                                    "on or before the publication date")
+    offsets: dict[str, int] = Field(description="days from the publication date ('yesterday': -1)")
+    weeks: dict[str, tuple[int, int]] = Field(description="a week word and the days of it that it spans, Monday 0 "
+                                                          "('weekend': 5 to 6); 'last'/'this'/'next' (relative) "
+                                                          "before it say which week")
+
+
 class PeriodRules(RuleFile):
     fragments: dict[str, str]
+    day_words: DayWords | None = None
     words: dict[str, Words]
     case_sensitive_words: Words = []
     numbers: dict[str, int]

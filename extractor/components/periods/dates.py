@@ -219,6 +219,26 @@ def _relative(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> 
     return start, add_months(start, size) - timedelta(days=1)
 
 
+def _day_phrase(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
+    """'on Friday' of a dated article: the latest Friday on or before its date; 'yesterday',
+    'last week', 'this weekend' counted from that date. Undated: unknown."""
+    words, pub, days = p.text.lower().split(), ctx.published, rules.day_words
+    if pub is None or days is None or not words:
+        return UNKNOWN
+    for w in words:
+        if w in days.weekdays:
+            day = pub - timedelta(days=(pub.weekday() - days.weekdays.index(w)) % 7)
+            return day, day
+        if w in days.offsets:
+            day = pub + timedelta(days=days.offsets[w])
+            return day, day
+    if words[-1] in days.weeks and words[0] in rules.relative:
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=rules.relative[words[0]])
+        first, last = days.weeks[words[-1]]
+        return monday + timedelta(days=first), monday + timedelta(days=last)
+    return UNKNOWN
+
+
 def _shift(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
     """'a year earlier': the period of the context a year before; 'the previous quarter':
     the quarter before the context's, unknown when the context lasts longer than a quarter."""
@@ -278,7 +298,7 @@ RESOLVERS: dict[str, Resolver] = {
     "relative": Resolver(_relative, False, (("rel",),)),
     "shift": Resolver(_shift, False),
     "context": Resolver(_context, False),
-    "day": Resolver(_unknown, False),
+    "day": Resolver(_day_phrase, False),
 }
 
 
