@@ -690,3 +690,11 @@ def test_ordering_a_long_name_to_pay_is_no_purchase_order(nlp):
 ])
 def test_a_sum_demanded_is_owed_by_whom_it_is_demanded_from(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+def test_a_deal_figure_about_the_thing_sold_has_its_buyer_as_the_other_party(nlp):
+    text = ("Halvard Pharma has agreed to buy Corbel Bio for $5.8bn. Corbel shareholders will get $41.50 a share. "
+            "Under the terms, Corbel would owe a break fee of $175m. Corbel made revenue of $90m last year.")
+    roles = _roles(text, nlp)
+    assert roles["$175m"][:2] == ("Corbel Bio", "Halvard Pharma")
+    assert roles["$90m"][:2] == ("Corbel Bio", None)  # its own revenue is no part of the deal

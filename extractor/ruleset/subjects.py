@@ -110,6 +110,9 @@ class SubjectRules(RuleFile):
     adjudicator_words: Words = Field([], description="words of a public body that rules on a claim and receives none of "
                                                      "it ('Income Tax Appellate Tribunal'): never a tax's or fine's "
                                                      "implied receiver")
+    deal_words: Words = Field([], description="words of a sentence about the document's deal ('the offer', 'per "
+                                              "share', 'the CVRs'): a figure there about the thing sold that names no "
+                                              "other party has its buyer as the other party")
     owner_cues: Words = Field([], description="phrases before a name that say it owns or runs the name before ('the "
                                               "operator owned by Ostrel Telecom'): a description, no other party")
     not_subject_after: Words

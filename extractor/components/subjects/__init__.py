@@ -68,6 +68,7 @@ class SubjectFinder:
         self.target = re.compile(rf"\b(?:{_words(r.target_cues)})\s+(?:the\s+|a\s+|its\s+|their\s+)?{gap}$", re.I)
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
+        self.deal_word = re.compile(rf"\b(?:{_words(r.deal_words)})\b", re.I) if r.deal_words else None
         self.adjudicator = re.compile(rf"\b(?:{_words(r.adjudicator_words)})\b", re.I) if r.adjudicator_words else re.compile("(?!)")
         self.owner_cue = re.compile(rf"\b(?:{_words(r.owner_cues)})\s+(?:the\s+)?$", re.I) if r.owner_cues else None
         self.not_subject = re.compile(
@@ -333,7 +334,26 @@ class SubjectFinder:
         self._settlements(money, view)
         self._same_transaction(money, view, triggers, trigger_starts)
         _one_transaction(money, acted)
+        self._deal_buyers(money, view, ctx.trade)
         return doc
+
+    def _deal_buyers(self, money: list[dict], view: Layout, trade: Trade) -> None:
+        """A figure about the document's thing sold, with no other party, in a sentence about the
+        deal ('Calloway shareholders will also receive one CVR ... worth up to $7.00'), has the
+        thing's one buyer (or one bidder) as its other party."""
+        asset = trade.asset
+        if asset is None or self.deal_word is None:
+            return
+        bidders = trade.asset_bidders()
+        buyer = trade.buyers.get(asset["canonical"]) or (bidders[0] if len(bidders) == 1 else None)
+        if buyer is None or buyer["canonical"] == asset["canonical"]:
+            return
+        for rec in money:
+            if rec.get("counterparty") is None and (rec.get("subject") or {}).get("canonical") == asset["canonical"] \
+                    and self.deal_word.search(view.text, *view.sentence(rec["start"])):
+                rec["counterparty"] = _entity(buyer)
+                rec.setdefault("decided_by", {})["counterparty"] = extensions.decision(
+                    "counterparty.deal_buyer", {"text": buyer["text"], "start": buyer["start"], "end": buyer["end"]})
 
     def _same_transaction(self, money: list[dict], view: Layout, triggers: list, starts: list[int]) -> None:
         """'Northwind ordered 60 turbines from Kessler in a deal worth €900m. ... The order, worth
