@@ -312,3 +312,19 @@ def test_a_month_of_a_dated_article_is_the_one_nearest_its_date(nlp, published, 
 ])
 def test_a_day_of_a_dated_article_is_counted_from_its_date(nlp, published, text, expected) -> None:
     assert dated(nlp, text, published)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a decade, or the part of it an edge word names
+    ("Sales could reach $2.2bn by the mid-2030s.", ("the mid-2030s", "2033-01-01", "2036-12-31")),
+    ("Sales could reach $2.2bn in the 2030s.", ("the 2030s", "2030-01-01", "2039-12-31")),
+    # 'at' binds a period right after the figure, not after a verb that dates something else
+    ("Net debt stood at DKK 11.3bn at the end of 2025.", ("the end of 2025", "2025-10-01", "2025-12-31")),
+])
+def test_decades_and_periods_right_after_at(nlp, text, expected) -> None:
+    assert dated(nlp, text)[-1] == expected
+
+
+def test_a_time_a_figure_was_planned_at_is_not_its_period(nlp) -> None:
+    text = "Capex rose to 200 billion yuan in 2026, up from the 160 billion yuan planned at the end of 2025."
+    assert dated(nlp, text)[1] is None or dated(nlp, text)[1][0] != "the end of 2025"

@@ -18,6 +18,9 @@ class PeriodPattern(Strict):
 
 class PeriodCues(Strict):
     bind: Words
+    bind_adjacent: Words = Field([], description="cues that bind a period to the figure only right after it, with no "
+                                                 "other word between ('DKK 11.3bn at the end of 2025'; not 'the "
+                                                 "160bn yuan planned at the end of 2025')")
     span_openers: Words = Field(description="a preposition that opens a period phrase of its own ('between 2025 and "
                                 "2027', 'from 2025 to 2027') binds it to the figure right before it, as a cue would")
     comparison_period: Words
@@ -68,6 +71,8 @@ class DayWords(Strict):
 class PeriodRules(RuleFile):
     fragments: dict[str, str]
     day_words: DayWords | None = None
+    decade_edges: dict[str, tuple[int, int]] = Field({}, description="years of a decade an edge word spans ('the "
+                                                                      "mid-2030s': 2033 to 2036)")
     words: dict[str, Words]
     case_sensitive_words: Words = []
     numbers: dict[str, int]

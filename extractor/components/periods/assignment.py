@@ -250,7 +250,9 @@ class Assignment:
             return nxt if "," not in gap else None  # not '..., according to a filing on Monday'
         if nxt.kind in self.rules.self_binding_kinds and len(gap_words) <= self.rules.limits.self_binding_gap_words:
             return nxt
-        return nxt if (gap_words and nxt.cue in self.rules.cues.bind) or nxt.opened else None
+        cues = self.rules.cues
+        return nxt if (gap_words and nxt.cue in cues.bind) or nxt.opened or (
+            len(gap_words) == 1 and nxt.cue in cues.bind_adjacent) else None
 
     def _when(self, fig: Figure) -> Choice | None:
         """'since 2021, when investors poured a record $57bn': the period a when-clause hangs on

@@ -123,6 +123,14 @@ def _range(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> Dat
     return date(int(p.fields["year"]), 1, 1), date(int(last), 12, 31) if last else None
 
 
+def _decade(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
+    """'the 2030s', 'the mid-2030s': the decade's years, or the part of them its edge word spans."""
+    first = int(p.fields["decade"])
+    edge = (p.fields.get("edge") or "").lower()
+    low, high = rules.decade_edges.get(edge, (0, 9))
+    return date(first + low, 1, 1), date(first + high, 12, 31)
+
+
 def _quarter(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
     return _part_of_year(p, rules, year, ctx, _number(p.fields.get("q") or p.fields["q2"], rules), 3)
 
@@ -286,6 +294,7 @@ class Resolver:
 RESOLVERS: dict[str, Resolver] = {
     "year": Resolver(_year, False, (("year",),)),
     "range": Resolver(_range, False, (("year",),)),
+    "decade": Resolver(_decade, False, (("decade",),)),
     "quarter": Resolver(_quarter, True, (("q", "q2"),)),
     "half": Resolver(_half, True, (("h",),)),
     "part": Resolver(_part, True, (("n",), ("part",))),
