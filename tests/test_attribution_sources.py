@@ -131,6 +131,20 @@ def test_a_company_document_has_its_issuer_in_the_chain(nlp: Language, text: str
     assert att["source"] == source and [h["source"] for h in att["chain"]] == hops
 
 
+def test_a_person_source_has_the_organisation_its_words_name_in_the_chain(nlp: Language) -> None:
+    cases = [
+        ('"It pays $41.50 and not a cent more," said Olivia Marchetti, an analyst at Brenwick Securities.', "$41.50",
+         ["Brenwick Securities", "Olivia Marchetti"]),
+        ("Lumatic chief executive Priya Raman told Bayline Wire the firm had offered a licence for $200 million.",
+         "$200 million", ["Lumatic", "Priya Raman"]),
+        ("Chief financial officer Sofie Lund told reporters that net debt would reach DKK 45bn.", "DKK 45bn",
+         ["Sofie Lund"]),  # no organisation in its words: none guessed
+    ]
+    for text, mention, hops in cases:
+        att = next(r for r in nlp(text)._.money if r["mention"] == mention)["attribution"]
+        assert [h["source"] for h in att["chain"]] == hops, text
+
+
 @pytest.mark.parametrize("text,mention,source,hops", CITED)
 def test_who_cites_a_source_is_in_the_chain(nlp: Language, text: str, mention: str, source: str, hops: list[str]) -> None:
     doc = nlp(text)

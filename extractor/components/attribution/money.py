@@ -8,8 +8,8 @@ from bisect import bisect_left, bisect_right
 from .. import extensions
 from ...models import SourceType
 from ..extensions import AttributionMention, AttributionRef, HopRef, MoneyRecord, SpanRef
-from .state import DocState, Found, Range
-from .sources import alias, chunks
+from .state import DocState, Found, Range, cap
+from .sources import alias, chunks, employer, person_source
 
 
 def span(st: DocState, r: Range | None) -> SpanRef | None:
@@ -55,6 +55,22 @@ def _issuer(st: DocState, h: Found) -> str | None:
         return None
     names = chunks(st, range(*h.content))
     return alias(st, names[0]) if names else None
+
+
+def _employer_of(st: DocState, h: Found) -> str | None:
+    """The organisation a person source speaks for, named in the source's own words ('Lumatic
+    chief executive Priya Raman', 'Olivia Marchetti, an analyst at Brenwick Securities')."""
+    if h.source is None or h.name is None or not person_source(st, h.source, h.name):
+        return None
+    at = employer(st, list(range(*h.source)))  # '..., an analyst at Brenwick Securities'
+    if at is not None:
+        end = at
+        while end < h.source[1] and (cap(st.words[end]) or st.lower[end] in st.lex.connectors):
+            end += 1
+        return st.span_text(at, end)
+    others = [c for c in chunks(st, range(*h.source)) if c != h.name and c not in st.lex.demonyms
+              and c not in st.lex.places and c not in h.name]
+    return alias(st, others[0]) if others else None
 
 
 def _evidence(st: DocState, f: Found | None) -> SpanRef | None:
@@ -198,5 +214,7 @@ def _steps(st: DocState, h: Found) -> list[tuple[str | None, str, SourceType]]:
             steps.insert(0, (h.via_name, _text(st, h.via[0]), h.via_type))
         elif (issuer := _issuer(st, h)) is not None:  # 'Accounts filed ... show that Ashdown lost £38.7m': Ashdown's
             steps.insert(0, (issuer, "issued", "company"))
+        elif (org := _employer_of(st, h)) is not None:  # 'Lumatic chief executive Priya Raman': for Lumatic
+            steps.insert(0, (org, "for", "company"))
         st.hop_steps[id(h)] = steps
     return steps

@@ -124,7 +124,7 @@ def name_all(st: DocState, found: list[Found]) -> None:
             continue
         f.name, resolved = name(st, f.source)
         if resolved:
-            speakers.add(Speaker(f.source[0], f.name, f.source_type, f.sentence, _person(st, f.source, f.name),
+            speakers.add(Speaker(f.source[0], f.name, f.source_type, f.sentence, person_source(st, f.source, f.name),
                                     _plural(st, f.source)))
             continue
         ante = antecedent(st, f.source, f.sentence, speakers)
@@ -133,7 +133,7 @@ def name_all(st: DocState, found: list[Found]) -> None:
             f.source_type = f.source_type if f.source_type != "other" else ante[2]
 
 
-def _person(st: DocState, span: Range, name_: str) -> bool:
+def person_source(st: DocState, span: Range, name_: str) -> bool:
     """Is the source a person ('chief executive Jo Bloggs', 'Mr Tarrow'), not the organisation
     a spokesperson speaks for?"""
     return not st.lex.person_words.isdisjoint(st.lower[span[0]:span[1]]) and spokesperson_org(st, span) is None
@@ -167,9 +167,9 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     if found:
         return alias(st, found[-1]), True
     words = [i for i in head if not (texts[i] not in {"&", "-"} and st.punct(i))]
-    employer = _employer(st, words)
-    if employer is not None:
-        return st.span_text(employer, words[-1] + 1), True  # 'Analysts at Brixton Mercer': Brixton Mercer
+    at = employer(st, words)
+    if at is not None:
+        return st.span_text(at, words[-1] + 1), True  # 'Analysts at Brixton Mercer': Brixton Mercer
     while words and texts[words[-1]] in lex.possessives:  # "the company's"
         words = words[:-1]
     lowered = [lower[i] for i in words]
@@ -253,7 +253,7 @@ def _after_data(st: DocState, i: int) -> bool:
     return i > 0 and st.lower[i - 1] in st.lex.data_nouns
 
 
-def _employer(st: DocState, words: list[int]) -> int | None:
+def employer(st: DocState, words: list[int]) -> int | None:
     """'analysts at Brixton Mercer', 'an economist at Halvern': a person word, 'at', then a
     capitalised name (a place for ``chunks``, the employer here): the employer's first token,
     which names the source (its type, from the person word, says analysts)."""
