@@ -58,3 +58,10 @@ def test_a_capitalised_run_with_no_person_after_its_title_stays_one_name(nlp):
 ])
 def test_a_public_body_of_its_remit_is_one_name(text, name, label, nlp):
     assert {e["canonical"]: e["label"] for e in nlp(text)._.entities}[name] == label
+
+
+def test_a_term_that_lower_case_words_define_is_no_name(nlp):
+    text = ("Corbel shareholders will also receive one contingent value right (CVR) for each share, worth up to $7.00. "
+            "The CVRs would add roughly $980 million. The Council of Mortgage Lenders (CML) said prices rose.")
+    names = {e["canonical"] for e in nlp(text)._.entities}
+    assert not names & {"CVR", "CVRs"} and "Council of Mortgage Lenders" in names  # a name's acronym stays

@@ -240,11 +240,14 @@ class EntityFinder:
         """Runs that are no names go: a word of a money figure, or a currency glued to a
         number even where no figure was read ('CNY160 billion', 'Rmb85bn'), a stock
         ticker or exchange in brackets ('(NASDAQ: NVDA)'), a place joined to a participle
-        that makes it an adjective ('Beijing-based', 'Gibraltar-registered')."""
+        that makes it an adjective ('Beijing-based', 'Gibraltar-registered'), a term that lower-case
+        words define ('one contingent value right (CVR)': every 'CVR' and 'CVRs')."""
         money = sorted((r["start"], r["end"]) for r in doc._.money or [])
         tickers = [m.span() for m in self.ticker.finditer(text)] if "(" in text else []
         ends = {e: s for s, e in runs}
-        return [(s, e) for s, e in runs if not self._no_name(tokens, text, s, e, money, tickers, ends)]
+        terms = _defined_terms(tokens, runs) if "(" in text else set()
+        return [(s, e) for s, e in runs if not self._no_name(tokens, text, s, e, money, tickers, ends)
+                and not (e - s == 1 and (tokens.words[s] in terms or tokens.words[s][:-1] in terms))]
 
     def _no_name(self, tokens: Tokens, text: str, s: int, e: int, money: list[tuple[int, int]],
                  tickers: list[tuple[int, int]], ends: dict[int, int]) -> bool:
@@ -679,6 +682,21 @@ def _within_longer(span: tuple[int, int], runs: list[tuple[int, int]]) -> bool:
     """``span`` lies inside a longer one of the sorted ``runs``."""
     i = bisect_right(runs, (span[0], INF)) - 1
     return i >= 0 and runs[i][0] <= span[0] and span[1] <= runs[i][1] and runs[i][1] - runs[i][0] > span[1] - span[0]
+
+
+def _defined_terms(tokens: Tokens, runs: list[tuple[int, int]]) -> set[str]:
+    """Capitals in brackets that spell the lower-case words right before them ('contingent
+    value right (CVR)', 'earnings per share (EPS)'): a term, not a name."""
+    words, terms = tokens.words, set()
+    for s, e in runs:
+        if e - s != 1 or s < 2 or e >= len(words) or words[s - 1] != "(" or words[e] != ")":
+            continue
+        short = words[s]
+        n = len(short)
+        before = words[max(0, s - 1 - n):s - 1]
+        if len(before) == n and all(w.isalpha() and w.islower() for w in before) and is_acronym_of(short, " ".join(before)):
+            terms.add(short)
+    return terms
 
 
 def _merge(runs: list[tuple[int, int]], ents: list[tuple[int, int]]) -> list[tuple[int, int]]:
