@@ -50,9 +50,9 @@ def attribute(st: DocState, found: list[Found], publisher: dict | None, records:
 def _issuer(st: DocState, h: Found) -> str | None:
     """The company that issued a company document named as a source ('the prospectus',
     'accounts filed at Companies House'): the first company its content names."""
-    name = (h.name or "").lower()
-    if h.content is None or not any(name == d or name.endswith(" " + d) for d in st.lex.company_documents):
-        return None
+    words = (h.name or "").lower().split()
+    if h.content is None or not any(" ".join(words[-k:]) in st.lex.company_documents for k in (1, 2, 3)):
+        return None  # its last one to three words name no company document
     names = chunks(st, range(*h.content))
     return alias(st, names[0]) if names else None
 
