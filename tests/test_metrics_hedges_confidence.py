@@ -25,6 +25,8 @@ from extractor.extract import extract_text
     ("Oil rose above $50 a barrel.", "oil price"),
     ("Chips cost approx. USD 40,000 per unit.", "unit price"),
     ("The deficit is set to hit $368bn this year.", "budget deficit"),
+    # an auction's start price is no sale price, though the sentence buys
+    ("Halvik, which paid above the auction start price of 246.75bn roubles, won.", "reserve price"),
     # an infinitive of purpose: its verb may name the figure, its object is another thing
     ("The state sold Tamsk Oil to Norvik Group for $6.1bn to offset a huge tax bill.", "sale price"),
     ("Orlen Bank received $2bn (£1.1bn) to cover its unpaid taxes.", None),
