@@ -560,3 +560,10 @@ def test_a_newspaper_that_reports_a_figure_is_no_subject_of_it(outlet, nlp):
     text = f"Tallowgate Mining appealed. Including interest, the total bill stands at roughly A$707m, {outlet} reported."
     [claim] = extract_text(text, nlp=nlp)
     assert claim.subject.canonical == "Tallowgate Mining" and claim.attribution.source_type == "media"
+
+
+def test_whom_a_statement_is_made_to_is_no_other_party(nlp):
+    text = ("Sentosa said in a statement to the Zembla Stock Exchange that it was prepared to pay no more than "
+            "Rp 850 billion to settle the matter.")
+    [claim] = extract_text(text, nlp=nlp)
+    assert (claim.subject.canonical, claim.counterparty) == ("Sentosa", None)

@@ -908,7 +908,9 @@ class SubjectFinder:
                                 lambda: [e for e in ents if e["text"].lower() not in POSSESSIVES  # 'from its plans'
                                          and self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]])
                                          and not (self.owner_cue and self.owner_cue.search(  # 'owned by X': X owns
-                                             text[max(s_start, e["start"] - 25):e["start"]]))]):
+                                             text[max(s_start, e["start"] - 25):e["start"]]))
+                                         and not self.listener.search(  # 'in a statement to the Exchange': who hears it
+                                             text, max(s_start, e["start"] - 30), e["start"])]):
             if e["start"] >= s_end:
                 break
             if self._is_gpe_modifier(text, e, ents):  # "from China's Hanqiao": Hanqiao
