@@ -643,8 +643,13 @@ def test_a_party_of_many_named_by_its_noun(text, mention, subject, counterparty,
      "agreed to buy shares worth $150m as a cornerstone investor.", "$150m", "Pelloris Chemicals", "Tembara Capital"),
     ("Pelloris Chemicals priced its flotation. Tembara Capital bought a 5% stake for $150m.", "$150m",
      "Pelloris Chemicals", "Tembara Capital"),
+    ("Ashdown Athletic has agreed to a takeover. Redmarsh will pay about £120m for the shares.", "about £120m",
+     "Ashdown Athletic", "Redmarsh"),
+    ("Ashdown Athletic has agreed to a takeover. Redmarsh will pay about £120m for a 60% stake.", "about £120m",
+     "Ashdown Athletic", "Redmarsh"),
     # ... but the buyer's own shares are its own, and a figure is no count of the thing bought
     ("Pelloris will buy back its shares for $2bn.", "$2bn", "Pelloris", None),
+    ("Redmarsh will pay £5m for its own shares.", "£5m", "Redmarsh", None),
     ("Arlo Air will buy 10 jets for $5bn.", "$5bn", "Arlo Air", None),
 ])
 def test_an_unnamed_holding_bought_is_of_the_company_in_the_news(text, mention, subject, counterparty, nlp):

@@ -249,6 +249,9 @@ class FrameMatcher:
             rf"\s+of\s+(?:(?:new|newly\s+issued|additional|existing|more|its|the)\s+)*"
             rf"(?:(?P<noun>{holdings})\s+(?:in|of)\s+)?", re.IGNORECASE)
         self.holding_after = re.compile(rf"(?:['’]s?)?\s+(?:{holdings})\b", re.IGNORECASE)  # match(name end)
+        self.paid_for_holding = re.compile(  # "(£120m) for the shares", "for a 60% stake": used with match(figure end)
+            rf"\s*(?:\([^)]*\)\s*)?for\s+(?:(?:a|an|the|all\s+the|the\s+remaining)\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+)?"
+            rf"(?:{holdings})\b(?!\s+(?:in|of)\s)(?!['’])", re.IGNORECASE)
         self.unnamed_holding = re.compile(  # "buy shares worth", "bought a 5% stake for": used with match(trigger end)
             rf"\s+(?:(?:a|an|the|new|more|further|additional|some)\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+)?"
             rf"(?:[a-z-]+\s+)?(?:{holdings})\b(?!\s+(?:in|of)\s)(?!['’])", re.IGNORECASE)
@@ -446,6 +449,9 @@ class FrameMatcher:
         found = self._roles(frame, roles, args, t, pos == "verb", counted)
         if found and frame.sells and pos == "verb" and args.get("patient") is None and found.subject is None:
             found.unnamed_holding = bool(self.unnamed_holding.match(text, t.end))  # 'buy shares worth $150m': whose?
+        elif found and frame.pays_price and pos == "verb" and found.subject and found.counterparty is None \
+                and self.paid_for_holding.match(text, rec["end"]):  # 'Redmarsh will pay £120m for the shares': the
+            found.subject, found.counterparty, found.unnamed_holding = None, found.subject, True  # payer buys them
         return found
 
     @staticmethod
