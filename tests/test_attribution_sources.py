@@ -139,6 +139,9 @@ def test_a_person_source_has_the_organisation_its_words_name_in_the_chain(nlp: L
          "$200 million", ["Lumatic", "Priya Raman"]),
         ("Chief financial officer Sofie Lund told reporters that net debt would reach DKK 45bn.", "DKK 45bn",
          ["Sofie Lund"]),  # no organisation in its words: none guessed
+        # a later mention of the same person speaks for the organisation named at the first
+        ("Lumatic chief executive Priya Raman said the suit was strong. Raman said the firm had spent $20m on it.",
+         "$20m", ["Lumatic", "Raman"]),
     ]
     for text, mention, hops in cases:
         att = next(r for r in nlp(text)._.money if r["mention"] == mention)["attribution"]

@@ -48,6 +48,7 @@ class AttributionFinder:
             found.extend(cues.read_sentence(st, st.sents[n], n, by_sentence.get(n, [])))
         cues.link(st, found)
         sources.name_all(st, found)
+        money.learn_employers(st, found)
         ext.attributions = [money.record(st, found, f, publisher) for f in found]
         money.attribute(st, found, publisher, ext.money or [])
         return doc

@@ -57,11 +57,25 @@ def _issuer(st: DocState, h: Found) -> str | None:
     return alias(st, names[0]) if names else None
 
 
+def learn_employers(st: DocState, found: list[Found]) -> None:
+    """The organisation each person source's own words name, by the person's name and surname,
+    the first in text order: a later 'Lund-Hansen said' speaks for it too."""
+    for f in found:
+        org = _employer_of(st, f)
+        if org is not None and f.name:
+            st.person_orgs.setdefault(f.name, org)
+            st.person_orgs.setdefault(f.name.split()[-1], org)
+
+
 def _employer_of(st: DocState, h: Found) -> str | None:
     """The organisation a person source speaks for, named in the source's own words ('Lumatic
-    chief executive Priya Raman', 'Olivia Marchetti, an analyst at Brenwick Securities')."""
-    if h.source is None or h.name is None or not person_source(st, h.source, h.name):
+    chief executive Priya Raman', 'Olivia Marchetti, an analyst at Brenwick Securities'), else
+    by an earlier source of the same person."""
+    if h.source is None or h.name is None or h.source_type == "media":
         return None
+    known = st.person_orgs.get(h.name) or st.person_orgs.get(h.name.split()[-1])
+    if not person_source(st, h.source, h.name):
+        return known
     at = employer(st, list(range(*h.source)))  # '..., an analyst at Brenwick Securities'
     if at is not None:
         end = at
@@ -70,7 +84,7 @@ def _employer_of(st: DocState, h: Found) -> str | None:
         return st.span_text(at, end)
     others = [c for c in chunks(st, range(*h.source)) if c != h.name and c not in st.lex.demonyms
               and c not in st.lex.places and c not in h.name]
-    return alias(st, others[0]) if others else None
+    return alias(st, others[0]) if others else known
 
 
 def _evidence(st: DocState, f: Found | None) -> SpanRef | None:

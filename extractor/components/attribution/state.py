@@ -99,6 +99,7 @@ class DocState:
     types: dict[Range, SourceType | None] = field(default_factory=dict)  # sources: the source type of a span, once
     phrases: dict[Range, str] = field(default_factory=dict)  # cues: lower-case text by token range, once
     hop_steps: dict[int, list[tuple[str | None, str, SourceType]]] = field(default_factory=dict)  # money: by id
+    person_orgs: dict[str, str] = field(default_factory=dict)  # a person source's name and surname -> its organisation
 
     @classmethod
     def of(cls, lex: Lexicon, doc: Doc) -> DocState:
