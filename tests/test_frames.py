@@ -670,6 +670,18 @@ def test_clause_openers_and_a_buyers_later_payments(text, mention, subject, coun
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
 
 
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    # a buyer's payment of a named kind ('a reverse break fee of') is its own, not the thing's price
+    ("Halvard Pharma agreed to pay about DKK 40bn for Corbel Bio. Halvard would pay a reverse break fee of "
+     "$290 million if regulators blocked the deal.", "$290 million", "Halvard Pharma", None),
+    # ... but 'a price of' is the thing's price
+    ("Halvard Pharma agreed to pay about DKK 40bn for Corbel Bio. Halvard would pay a price of $6bn.", "$6bn",
+     "Corbel Bio", "Halvard Pharma"),
+])
+def test_a_buyers_payment_of_a_named_kind_is_its_own(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
 def test_a_thing_paid_for_that_no_one_names_is_bought_from_the_documents_seller(nlp):
     text = ("The Zembla Spectrum Office sold five licences for a total of 2.86 billion zlotys. The biggest winner was "
             "Polnet, which paid 1.02 billion zlotys (€237m) for two blocks. Arvo Mobile paid €174m for a single "

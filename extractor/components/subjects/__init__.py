@@ -68,6 +68,9 @@ class SubjectFinder:
         self.target = re.compile(rf"\b(?:{_words(r.target_cues)})\s+(?:the\s+|a\s+|its\s+|their\s+)?{gap}$", re.I)
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
+        self.named_payment = re.compile(  # search(figure start - n, figure start): 'a reverse break fee of', not 'a price of'
+            rf"\b(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){{0,3}}(?!(?:{_words(r.price_nouns)})\s)[a-z-]+\s+of\s+"
+            r"(?:(?:about|around|up\s+to|some)\s+)?$")
         self.deal_word = re.compile(rf"\b(?:{_words(r.deal_words)})\b", re.I) if r.deal_words else None
         self.adjudicator = re.compile(rf"\b(?:{_words(r.adjudicator_words)})\b", re.I) if r.adjudicator_words else re.compile("(?!)")
         self.owner_cue = re.compile(rf"\b(?:{_words(r.owner_cues)})\s+(?:the\s+)?$", re.I) if r.owner_cues else None
@@ -523,6 +526,8 @@ class SubjectFinder:
     def _bare_payment(self, text: str, rec: dict) -> bool:
         """Does nothing after a paid figure say what it is or who gets it ('pay £2.7bn to win',
         not 'pay £50m in fees', 'pay £3m to its staff')? Only an infinitive may follow."""
+        if self.named_payment.search(text, max(0, rec["start"] - 40), rec["start"]):
+            return False  # 'pay a reverse break fee of $290m': the noun says what is paid
         m = WORDS_AFTER.match(text, rec["end"])
         if m is None or m.group("word").lower() not in self.frames.prepositions or self.payment_manner.match(text, rec["end"]):
             return True  # 'pay ₹10,500 crore in cash on completion': how, not what for
