@@ -328,3 +328,11 @@ def test_decades_and_periods_right_after_at(nlp, text, expected) -> None:
 def test_a_time_a_figure_was_planned_at_is_not_its_period(nlp) -> None:
     text = "Capex rose to 200 billion yuan in 2026, up from the 160 billion yuan planned at the end of 2025."
     assert dated(nlp, text)[1] is None or dated(nlp, text)[1][0] != "the end of 2025"
+
+
+@pytest.mark.parametrize("first", [
+    "Sales of its drug could reach $2.2bn by the mid-2030s.",  # a horizon dates its own figure only
+    "The stock closed at $612.40, its lowest level since October.",  # ... and so does a starting point
+])
+def test_a_horizon_or_a_starting_point_does_not_spread_to_the_next_sentence(nlp, first) -> None:
+    assert dated(nlp, f"{first} It pays $41.50 and not a cent more.", "2026-03-09")[-1] is None

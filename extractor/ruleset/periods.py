@@ -18,6 +18,8 @@ class PeriodPattern(Strict):
 
 class PeriodCues(Strict):
     bind: Words
+    unspread: Words = Field([], description="cues whose period dates only its own sentence's figure, never a later "
+                                            "sentence's ('its lowest level since October')")
     bind_adjacent: Words = Field([], description="cues that bind a period to the figure only right after it, with no "
                                                  "other word between ('DKK 11.3bn at the end of 2025'; not 'the "
                                                  "160bn yuan planned at the end of 2025')")

@@ -388,7 +388,8 @@ class Assignment:
             path.append(sent)
             found = self._main(sent) or self._by_metric(self.sent_ends[sent], sent)
             if found:
-                result = found if found.phrase.kind not in self.rules.weak_kinds else None
+                result = found if found.phrase.kind not in self.rules.weak_kinds \
+                    and found.phrase.cue not in self.rules.cues.unspread else None
                 break
             sent -= 1
         for walked in path:
