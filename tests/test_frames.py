@@ -715,3 +715,13 @@ def test_a_deal_figure_about_the_thing_sold_has_its_buyer_as_the_other_party(nlp
     roles = _roles(text, nlp)
     assert roles["$175m"][:2] == ("Corbel Bio", "Halvard Pharma")
     assert roles["$90m"][:2] == ("Corbel Bio", None)  # its own revenue is no part of the deal
+
+
+@pytest.mark.parametrize("text", [
+    "Halvard Pharma agreed to buy Corbel Bio for $5.8bn. Trevose said the offer was too low, far below the $41.50 "
+    "that Halvard has agreed to pay.",
+    "Halvard Pharma agreed to buy Corbel Bio for $5.8bn. Trevose said the offer was too low, far below the $41.50 "
+    "in cash that Halvard has agreed to pay.",
+])
+def test_a_figure_a_buyer_has_agreed_to_pay_in_an_object_relative_is_the_things_price(text, nlp):
+    assert _roles(text, nlp)["$41.50"][:2] == ("Corbel Bio", "Halvard Pharma")

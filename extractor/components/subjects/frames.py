@@ -56,9 +56,9 @@ ING_AFTER = re.compile(r"\s+[a-z]+ing\b")  # match(name end): 'with Beta contrib
 PLACES = {"GPE", "LOC", "NORP"}
 PUBLIC = PLACES | {"GOV"}  # a public body or a place: it claims a tax, it does not pay it
 ACCORDING = re.compile(r"\baccording\s+$", re.IGNORECASE)  # search(before 'to')
-OBJECT_RELATIVE = re.compile(  # "the $900m (that) Orvane had sought": fullmatch(figure end, trigger start)
-    r"\s+(?:that\s+|which\s+)?(?:(?:[A-Z][\w&.'’-]*\s+){1,4}|(?:it|they|he|she)\s+)"
-    r"(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?")
+OBJECT_RELATIVE = re.compile(  # "the $900m (that) Orvane had sought", "the $41.50 in cash that X has agreed to pay"
+    r"\s+(?:in\s+(?:cash|shares|stock)\s+)?(?:that\s+|which\s+)?(?:(?:[A-Z][\w&.'’-]*\s+){1,4}|(?:it|they|he|she)\s+)"
+    r"(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?:[a-z]+ed\s+to\s+)?")  # '... has agreed to (pay)'
 PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|ing|ly)")  # fullmatch: a participle or an adverb
 WORD_PUNCT = ",.()\"'“”"  # stripped from the ends of a word before it is compared
 PUNCT = re.escape(WORD_PUNCT)
