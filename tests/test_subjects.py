@@ -567,3 +567,11 @@ def test_whom_a_statement_is_made_to_is_no_other_party(nlp):
             "Rp 850 billion to settle the matter.")
     [claim] = extract_text(text, nlp=nlp)
     assert (claim.subject.canonical, claim.counterparty) == ("Sentosa", None)
+
+
+def test_a_fund_described_as_one_is_no_company_and_owns_its_appositions_relative_clause(nlp):
+    text = ("Halvard Pharma agreed to buy Corbel Bio for $5.8bn. Trevose Capital, a New York fund that manages about "
+            "$9bn, said in a letter to Corbel's board that the company was worth at least $55 a share.")
+    subjects = _subjects(text, nlp)
+    assert subjects["about $9bn"][0] == "Trevose Capital"  # 'a New York fund that manages': the fund's
+    assert subjects["at least $55 a share"][0] == "Corbel Bio"  # 'the company' is no fund

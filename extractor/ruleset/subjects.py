@@ -125,6 +125,8 @@ class SubjectRules(RuleFile):
     speaker_types: Words
     reference_kinds: dict[str, Words]
     general_nouns: Words
+    not_general_kinds: Words = Field([], description="kinds of a name (from an apposition: 'Trevose, a New York fund') "
+                                                     "that a general description ('the company') does not stand for")
     kind_synonyms: list[Words] = Field(description="type nouns that name the same kind ('airline' and 'carrier'): a name "
                                                    "described by one is what a reference by another stands for")
     pronouns: Words

@@ -888,7 +888,8 @@ class SubjectFinder:
                              speaking_too: list[Entity]) -> Entity | None:
         """The name whose relative clause holds the figure ('..., by Acme, which made $45m'; one
         that speaks too: 'Sorrel, which manages €40bn, said')."""
-        before = max((next((e for e in reversed(names) if e["end"] <= rec["start"] and e["label"] not in NOT_SUBJECTS), None)
+        before = max((next((e for e in reversed(names) if e["end"] <= rec["start"] and e["label"] not in NOT_SUBJECTS
+                            and e["label"] not in PLACE_LABELS), None)  # 'Trevose, a New York fund that manages $9bn'
                       for names in (in_sentence, speaking_too)), key=lambda e: e["end"] if e else -1)
         return before if before and self.relative_antecedent.fullmatch(text, before["end"], rec["start"]) else None
 

@@ -72,6 +72,7 @@ class References:
         self.body_nouns = set(rules.body_nouns)
         self.kind_of_noun = {noun: kind for kind, nouns in rules.reference_kinds.items() for noun in nouns}
         self.general = set(rules.general_nouns)
+        self.not_general = set(rules.not_general_kinds)
         self.synonyms = {noun: frozenset(group) for group in rules.kind_synonyms for noun in group}
         self.pronouns = {p.lower() for p in rules.pronouns}
         nouns = alternation(self.kind_of_noun)
@@ -348,6 +349,8 @@ class References:
         if known is None:  # no apposition: what its own name says ('Brannock Steel' is no bank)
             named = kinds.named.get(e["canonical"])
             return ref.noun in self.general or not named or ref.noun in named or ref.noun not in self.name_kinds.nouns
+        if ref.noun in self.general and known in self.not_general:
+            return False  # 'the company' is no fund described as one
         return ref.noun in self.general or known in self.general or known == ref.noun \
             or known in self.synonyms.get(ref.noun, ())  # 'carrier Voare' is 'the airline'
 
