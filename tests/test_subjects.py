@@ -575,3 +575,8 @@ def test_a_fund_described_as_one_is_no_company_and_owns_its_appositions_relative
     subjects = _subjects(text, nlp)
     assert subjects["about $9bn"][0] == "Trevose Capital"  # 'a New York fund that manages': the fund's
     assert subjects["at least $55 a share"][0] == "Corbel Bio"  # 'the company' is no fund
+
+
+def test_a_product_model_may_be_the_subject_of_a_total(nlp):
+    text = "Corbel's kidney drug CB-204 won approval. CB-204 sales could top $1.5 billion."
+    assert _subjects(text, nlp)["top $1.5 billion"][0] == "CB-204"

@@ -840,7 +840,8 @@ class SubjectFinder:
         possessive after the figure ('... to £5m, to grow its customer base') describes
         another thing: the first possessive that fits counts only before the figure's end."""
         if rec.get("scale_text"):  # a total ('$1.4bn'): a commodity's value is some party's ('cocoa accounted for $1.4bn')
-            ents = self._names_in(("no_products", id(ents)), lambda: [e for e in ents if e["label"] != "PRODUCT"])
+            ents = self._names_in(("no_products", id(ents)), lambda: [
+                e for e in ents if e["label"] != "PRODUCT" or e["canonical"] not in self.commodities])
         for in_clause in (True, False):
             first, possessive = self._remember(("clause_subject", id(ents), c_start, c_end, s_start, in_clause),
                                                lambda: self._subject_names(text, ents, c_start, c_end, s_start, in_clause))
