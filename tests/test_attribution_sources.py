@@ -139,6 +139,9 @@ def test_a_person_source_has_the_organisation_its_words_name_in_the_chain(nlp: L
          "$200 million", ["Lumatic", "Priya Raman"]),
         ("Chief financial officer Sofie Lund told reporters that net debt would reach DKK 45bn.", "DKK 45bn",
          ["Sofie Lund"]),  # no organisation in its words: none guessed
+        # an officer's title with no organisation named: the company that leads the sentence before
+        ("Norwegian airline Fjordwing reported a profit. Chief executive Ingrid Solberg said it would buy back "
+         "shares worth up to NOK 500m.", "up to NOK 500m", ["Fjordwing", "Ingrid Solberg"]),
         # a later mention of the same person speaks for the organisation named at the first
         ("Lumatic chief executive Priya Raman said the suit was strong. Raman said the firm had spent $20m on it.",
          "$20m", ["Lumatic", "Raman"]),

@@ -112,6 +112,9 @@ class AttributionLimits(Strict):
 
 class AttributionRules(RuleFile):
     cues: CueRules
+    officer_titles: Words = Field([], description="a company officer's titles: a person source with one and no "
+                                                  "organisation in its words speaks for the company that leads the "
+                                                  "sentence before ('Chief executive Ingrid Solberg said ...')")
     company_documents: Words = Field([], description="documents a company issues about itself ('the prospectus', "
                                                      "'accounts filed at Companies House'): a figure they report has "
                                                      "the first company its content names as the issuer in its chain")

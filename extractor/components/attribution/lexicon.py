@@ -66,6 +66,7 @@ class Lexicon:
         self.ambiguous, self.quantity_verbs = _low(r.cues.ambiguous), _low(r.cues.quantity_verbs)
         self.results_verbs = _low(r.cues.results_verbs)
         self.company_documents = _low(r.company_documents)
+        self.officer_titles = _low(r.officer_titles)
         self.name_noun_followers = _low(r.cues.name_noun_followers)
         self.figure_openers = _low(r.cues.figure_openers)
         self.preposed_not_before = _low(r.cues.preposed_not_before)

@@ -9,7 +9,7 @@ from .. import extensions
 from ...models import SourceType
 from ..extensions import AttributionMention, AttributionRef, HopRef, MoneyRecord, SpanRef
 from .state import DocState, Found, Range, cap
-from .sources import alias, chunks, employer, person_source
+from .sources import alias, chunks, employer, lead_before, person_source
 
 
 def span(st: DocState, r: Range | None) -> SpanRef | None:
@@ -84,7 +84,13 @@ def _employer_of(st: DocState, h: Found) -> str | None:
         return st.span_text(at, end)
     others = [c for c in chunks(st, range(*h.source)) if c != h.name and c not in st.lex.demonyms
               and c not in st.lex.places and c not in h.name]
-    return alias(st, others[0]) if others else known
+    if others or known:
+        return alias(st, others[0]) if others else known
+    words = st.phrase(*h.source)
+    if any(f" {t} " in f" {words} " for t in st.lex.officer_titles) and h.source[0] > 0:
+        lead = lead_before(st, h.source[0])  # 'Chief executive Ingrid Solberg said': of the company in the news
+        return lead[1] if lead and lead[2] in ("company", "other") else None
+    return None
 
 
 def _evidence(st: DocState, f: Found | None) -> SpanRef | None:

@@ -333,7 +333,7 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
         if group is not None:
             return group
     speaker = next(iter(speakers.before(i)), None)
-    lead_name = _lead_before(st, i) if i else None
+    lead_name = lead_before(st, i) if i else None
     if words[0] in lex.person_pronouns:
         return _named(speaker) or lead_name
     org = words[0] not in lex.pronouns  # 'the company', 'the insurer': a company or a name, not a paper or a minister
@@ -427,7 +427,7 @@ def _own_lead(st: DocState, i: int) -> Named | None:
     return _lead_ending_by(st, bisect_right(st.sent_starts, i) - 1, i)
 
 
-def _lead_before(st: DocState, i: int) -> Named | None:
+def lead_before(st: DocState, i: int) -> Named | None:
     """The leading name of the nearest sentence before token i (or of i's own sentence, when
     that name ends by i)."""
     n = bisect_right(st.sent_starts, i - 1) - 1
