@@ -217,20 +217,21 @@ def test_money_attribution_in_a_report(outlet_report: Doc, mention: str, source:
 
 # (mention, source, cue, source_type)
 COMPANY_RESULTS = [
-    ("$2.1bn", "Contoso", "said", "other"),
-    ("$300m", "Contoso", "added", "other"),  # 'It added': the pronoun stands for Contoso
-    ("$50m", "Ann Lee", None, "company"),  # a quote that goes on after 'said chief executive Ann Lee'
-    ("$400m", None, None, None),  # a new paragraph the article asserts
+    ("$2.1bn", "Contoso", "said", "other", ["Contoso"]),
+    ("$300m", "Contoso", "added", "other", ["Contoso"]),  # 'It added': the pronoun stands for Contoso
+    # a quote that goes on after 'said chief executive Ann Lee': she speaks for the company in the news
+    ("$50m", "Ann Lee", None, "company", ["Contoso", "Ann Lee"]),
+    ("$400m", None, None, None, []),  # a new paragraph the article asserts
 ]
 
 
-@pytest.mark.parametrize("mention,source,cue,source_type", COMPANY_RESULTS)
+@pytest.mark.parametrize("mention,source,cue,source_type,hops", COMPANY_RESULTS)
 def test_money_attribution_of_company_statements(company_results: Doc, mention: str, source: str | None,
-                                                 cue: str | None, source_type: str | None) -> None:
+                                                 cue: str | None, source_type: str | None, hops: list[str]) -> None:
     att = money(company_results, mention)
     assert (att["source"], att["cue"], att["source_type"]) == (source, cue, source_type)
     assert company_results._.publisher is None
-    assert chain(att) == ([source] if source else [])
+    assert chain(att) == hops
 
 
 def test_pronoun_source_keeps_its_span(company_results: Doc) -> None:
