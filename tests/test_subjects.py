@@ -580,3 +580,5 @@ def test_a_fund_described_as_one_is_no_company_and_owns_its_appositions_relative
 def test_a_product_model_may_be_the_subject_of_a_total(nlp):
     text = "Corbel's kidney drug CB-204 won approval. CB-204 sales could top $1.5 billion."
     assert _subjects(text, nlp)["top $1.5 billion"][0] == "CB-204"
+    text = "Corbel won approval. Analysts said peak sales of CB-204 could reach $2.2 billion by the mid-2030s."
+    assert _subjects(text, nlp)["$2.2 billion"][0] == "CB-204"  # 'sales of' the model

@@ -110,6 +110,9 @@ class SubjectRules(RuleFile):
     adjudicator_words: Words = Field([], description="words of a public body that rules on a claim and receives none of "
                                                      "it ('Income Tax Appellate Tribunal'): never a tax's or fine's "
                                                      "implied receiver")
+    product_measures: Words = Field([], description="nouns of what a product's figure measures, before 'of' and the "
+                                                    "product ('peak sales of CB-204 could reach $2.2bn'): the product "
+                                                    "is the subject")
     price_nouns: Words = Field(description="nouns that name a price ('a price of £3.5bn'): a payment of one is still "
                                            "bare (what the payer buys); any other noun before 'of' ('a break fee of "
                                            "$290m') says what is paid")

@@ -68,6 +68,7 @@ class SubjectFinder:
         self.target = re.compile(rf"\b(?:{_words(r.target_cues)})\s+(?:the\s+|a\s+|its\s+|their\s+)?{gap}$", re.I)
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
+        self.product_measure = re.compile(rf"\b(?:{_words(r.product_measures)})\s+of\s+$", re.I) if r.product_measures else None
         self.named_payment = re.compile(  # search(figure start - n, figure start): 'a reverse break fee of', not 'a price of'
             rf"\b(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){{0,3}}(?!(?:{_words(r.price_nouns)})\s)[a-z-]+\s+of\s+"
             r"(?:(?:about|around|up\s+to|some)\s+)?$")
@@ -564,6 +565,11 @@ class SubjectFinder:
             target = self._post_target(text, in_sentence, c_end, rec)
             if target:
                 return target, "bought_after_figure"
+        measured = next((e for e in in_sentence if e["label"] == "PRODUCT" and c_start <= e["start"] < rec["start"]
+                         and e["canonical"] not in self.commodities and self.product_measure
+                         and self.product_measure.search(text, max(c_start, e["start"] - 20), e["start"])), None)
+        if measured is not None and frame is None:  # "peak sales of CB-204 could reach $2.2bn": the drug's
+            return measured, "product_measured"
         priced = self.priced.find(text, c_start, rec["start"]) if frame is None else None
         if priced is not None:  # "Diesel prices rose to $4.12 a gallon": the price of diesel
             return priced, "priced_thing"
