@@ -22,8 +22,11 @@ def alternation(words: Iterable[str], spaces: str | None = None) -> str:
     The phrases are written as a tree of their common first characters ('U(?:SD|AH)'), so
     that at a place where a phrase starts the re module tries only the phrases with its
     characters, in the order the list gives them: the same match as the flat list.
-    ``spaces`` (a regex such as ``\\s+``) replaces each space of the phrases."""
+    ``spaces`` (a regex such as ``\\s+``) replaces each space of the phrases. No phrases: a
+    pattern that matches nothing."""
     ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered:
+        return "(?!)"  # no phrases: a pattern that matches nothing, not the empty string that matches everywhere
     body = _tree(ordered, 0, lambda c: spaces if c == " " and spaces is not None else re.escape(c))
     return f"{first_letters(ordered)}(?:{body})" if ordered and all(ordered) else body
 

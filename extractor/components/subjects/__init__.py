@@ -68,13 +68,13 @@ class SubjectFinder:
         self.target = re.compile(rf"\b(?:{_words(r.target_cues)})\s+(?:the\s+|a\s+|its\s+|their\s+)?{gap}$", re.I)
         self.passive = re.compile(rf"\s*,?\s*(?:{_words(r.passive_target_cues)})\b", re.I)  # used with match(pos)
         self.counterparty = re.compile(rf"\b(?:{_words(r.counterparty_cues)})\s+(?:the\s+)?$", re.I)
-        self.product_measure = re.compile(rf"\b(?:{_words(r.product_measures)})\s+of\s+$", re.I) if r.product_measures else None
+        self.product_measure = re.compile(rf"\b(?:{_words(r.product_measures)})\s+of\s+$", re.I)
         self.named_payment = re.compile(  # search(figure start - n, figure start): 'a reverse break fee of', not 'a price of'
             rf"\b(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){{0,3}}(?!(?:{_words(r.price_nouns)})\s)[a-z-]+\s+of\s+"
             r"(?:(?:about|around|up\s+to|some)\s+)?$")
-        self.deal_word = re.compile(rf"\b(?:{_words(r.deal_words)})\b", re.I) if r.deal_words else None
-        self.adjudicator = re.compile(rf"\b(?:{_words(r.adjudicator_words)})\b", re.I) if r.adjudicator_words else re.compile("(?!)")
-        self.owner_cue = re.compile(rf"\b(?:{_words(r.owner_cues)})\s+(?:the\s+)?$", re.I) if r.owner_cues else None
+        self.deal_word = re.compile(rf"\b(?:{_words(r.deal_words)})\b", re.I)
+        self.adjudicator = re.compile(rf"\b(?:{_words(r.adjudicator_words)})\b", re.I)
+        self.owner_cue = re.compile(rf"\b(?:{_words(r.owner_cues)})\s+(?:the\s+)?$", re.I)
         self.not_subject = re.compile(
             rf"\b(?:{_words(r.not_subject_after)})\s+(?:the\s+|a\s+|its\s+)?"
             rf"(?:(?!that\b|which\b|and\b|but\b)[a-z-]+\s+){{0,{r.limits.not_subject_words}}}$"
@@ -109,9 +109,9 @@ class SubjectFinder:
         self.openers = relative_openers(rules_folder)
         self.frames = FrameMatcher(frame_set, self.openers)
         seller = frame_set.bought_from_seller
-        self.seller_frames = set(seller.frames) if seller else set()
+        self.seller_frames = set(seller.frames if seller else [])
         self.bought_thing = re.compile(  # used with match(figure end): " (€237m) for two blocks", " for another"
-            rf"\s*(?:\([^)]*\)\s*)?for\s+(?:{_words(seller.determiners)})\b") if seller else None
+            rf"\s*(?:\([^)]*\)\s*)?for\s+(?:{_words(seller.determiners if seller else [])})\b")
         frames = frame_set.frames
         self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
@@ -208,8 +208,8 @@ class SubjectFinder:
         lists = Lists(text, sorted(found, key=_start))
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
-        ctx = Context(seller, lambda: self._trade(text, view, triggers, parties, party_starts, ctx), [r["start"] for r in money])
-        ctx.main = main
+        ctx = Context(seller, lambda: self._trade(text, view, triggers, parties, party_starts, ctx), [r["start"] for r in money],
+                      main)
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         told: dict[tuple, dict] = {}  # an amount -> the last figure of it that has a subject
@@ -284,15 +284,15 @@ class SubjectFinder:
             else:
                 speaking_too = self._names_in(("all", s_start, s_end), lambda: all_named[
                     bisect_left(all_starts, s_start):bisect_left(all_starts, s_end)])
-                related = self._relative_antecedent(text, rec, in_sentence, speaking_too) if frame is None else None
-                if related is not None:  # "Kestrel, which oversees some $62bn, said": Kestrel's
+                related = None if frame and frame.subject else self._relative_antecedent(text, rec, in_sentence,
+                                                                                         speaking_too)
+                if related is not None and frame is None:  # "Kestrel, which oversees some $62bn, said": Kestrel's
                     subject, rule = related, "relative_antecedent"
                 else:
                     subject, rule = self._subject(text, view, rec, in_sentence, entities, (s_start, s_end),
                                                   (c_start, c_end), content, reporting, reports, previous, frame, ctx)
-                if subject is None and frame is not None and frame.subject is None and rule != "unnamed_purchase":
-                    related = self._relative_antecedent(text, rec, in_sentence, speaking_too)  # a frame naming no one
-                    subject, rule = (related, "relative_antecedent") if related else (None, rule)
+                    if subject is None and related is not None and rule != "unnamed_purchase":  # a frame naming no one
+                        subject, rule = related, "relative_antecedent"
                 if subject is None and (frame is None or frame.subject is None) and rule != "unnamed_purchase":
                     subject, rule = self._doer(text, in_sentence, s_end, rec)
                 if subject is None and rule != "unnamed_purchase" and not searches.search(self.generic_statement, s_start, s_end) \
@@ -346,7 +346,7 @@ class SubjectFinder:
         deal ('Calloway shareholders will also receive one CVR ... worth up to $7.00'), has the
         thing's one buyer (or one bidder) as its other party."""
         asset = trade.asset
-        if asset is None or self.deal_word is None:
+        if asset is None:
             return
         bidders = trade.asset_bidders()
         buyer = trade.buyers.get(asset["canonical"]) or (bidders[0] if len(bidders) == 1 else None)
@@ -566,7 +566,7 @@ class SubjectFinder:
             if target:
                 return target, "bought_after_figure"
         measured = next((e for e in in_sentence if e["label"] == "PRODUCT" and c_start <= e["start"] < rec["start"]
-                         and e["canonical"] not in self.commodities and self.product_measure
+                         and e["canonical"] not in self.commodities
                          and self.product_measure.search(text, max(c_start, e["start"] - 20), e["start"])), None)
         if measured is not None and frame is None:  # "peak sales of CB-204 could reach $2.2bn": the drug's
             return measured, "product_measured"
@@ -920,8 +920,8 @@ class SubjectFinder:
         for e in self._remember(("counterparty", id(ents), s_start),
                                 lambda: [e for e in ents if e["text"].lower() not in POSSESSIVES  # 'from its plans'
                                          and self.counterparty.search(text[max(s_start, e["start"] - 20):e["start"]])
-                                         and not (self.owner_cue and self.owner_cue.search(  # 'owned by X': X owns
-                                             text[max(s_start, e["start"] - 25):e["start"]]))
+                                         and not self.owner_cue.search(  # 'owned by X': X owns
+                                             text[max(s_start, e["start"] - 25):e["start"]])
                                          and not self.listener.search(  # 'in a statement to the Exchange': who hears it
                                              text, max(s_start, e["start"] - 30), e["start"])]):
             if e["start"] >= s_end:

@@ -128,11 +128,11 @@ class Context:
     trade, found when a frame first asks."""
 
     def __init__(self, seller: Callable[[EntityMention], EntityMention | None], trade: Callable[[], Trade],
-                 figure_starts: list[int] | None = None) -> None:
+                 figure_starts: list[int] | None = None, main: EntityMention | None = None) -> None:
         self.seller = seller
         self._trade = trade
         self.figure_starts = figure_starts or []  # where the document's figures start, in order
-        self.main: EntityMention | None = None  # the entity the document is about
+        self.main = main  # the entity the document is about
 
     def has_figure(self, start: int, end: int) -> bool:
         """Does a figure start in [start, end)?"""
@@ -221,7 +221,7 @@ class FrameMatcher:
         self.group = re.compile(  # "to former employees", "to its shareholders": used with match(pos)
             rf"(?:(?:the|its|their|his|her)\s+)?(?P<name>(?:(?!(?:{alternation(rules.prepositions)}|and|or|that|who)\s)"
             rf"[a-z][\w-]*\s+){{0,2}}?(?:{alternation(rules.unnamed.groups)}))"
-            r"(?![\w-])(?!\s+(?:of|in|at)\s+[A-Z])") if rules.unnamed.groups else None
+            r"(?![\w-])(?!\s+(?:of|in|at)\s+[A-Z])")
         self.owned_unit = re.compile(  # "Dravik's chemicals division": used with match(name end)
             rf"['’]s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(rules.unnamed.nouns)})\b")
         self.apposed_description = re.compile(  # "its former supplier, Ostrow Parts": used with match(pos)
@@ -249,12 +249,12 @@ class FrameMatcher:
             rf"\s+of\s+(?:(?:new|newly\s+issued|additional|existing|more|its|the)\s+)*"
             rf"(?:(?P<noun>{holdings})\s+(?:in|of)\s+)?", re.IGNORECASE)
         self.holding_after = re.compile(rf"(?:['’]s?)?\s+(?:{holdings})\b", re.IGNORECASE)  # match(name end)
+        share = r"(?:[\d.]+\s*(?:%|per\s*cent)\s+)?"  # a holding of no one named: no 'in'/'of' a name, no possessive
+        no_owner = rf"(?:{holdings})\b(?!\s+(?:in|of)\s)(?!['’])"
         self.paid_for_holding = re.compile(  # "(£120m) for the shares", "for a 60% stake": used with match(figure end)
-            rf"\s*(?:\([^)]*\)\s*)?for\s+(?:(?:a|an|the|all\s+the|the\s+remaining)\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+)?"
-            rf"(?:{holdings})\b(?!\s+(?:in|of)\s)(?!['’])", re.IGNORECASE)
+            rf"\s*(?:\([^)]*\)\s*)?for\s+(?:(?:a|an|the|all\s+the|the\s+remaining)\s+)?{share}{no_owner}", re.IGNORECASE)
         self.unnamed_holding = re.compile(  # "buy shares worth", "bought a 5% stake for": used with match(trigger end)
-            rf"\s+(?:(?:a|an|the|new|more|further|additional|some)\s+)?(?:[\d.]+\s*(?:%|per\s*cent)\s+)?"
-            rf"(?:[a-z-]+\s+)?(?:{holdings})\b(?!\s+(?:in|of)\s)(?!['’])", re.IGNORECASE)
+            rf"\s+(?:(?:a|an|the|new|more|further|additional|some)\s+)?{share}(?:[a-z-]+\s+)?{no_owner}", re.IGNORECASE)
         self.sells_verbs = {word for word, frames in self.by_word.items() if any(f.sells and p == "verb" for f, p in frames)}
         self.blockers = set(rules.agent_blockers)
         self.absolute = set(rules.absolute_openers)
@@ -731,7 +731,7 @@ class FrameMatcher:
         """A party of many named by its noun ('to shareholders who had sued', 'to its former
         employees'): the phrase is its name. Not one of a name ('investors in Acme'), nor a
         group a name stands for (found as a name before)."""
-        m = self.group.match(text, pos) if self.group else None
+        m = self.group.match(text, pos)
         if m is None or any(m.start() <= e["start"] < m.end() for e in names):
             return None
         name = m.group("name")
@@ -741,7 +741,8 @@ class FrameMatcher:
         """'pay creditors $30m': a party of many right after the verb, the figure right after it."""
         if rec is None or rec["start"] <= t.end:
             return None
-        found = self._group(text, t.end + len(text[t.end:rec["start"]]) - len(text[t.end:rec["start"]].lstrip()), names)
+        gap = text[t.end:rec["start"]]
+        found = self._group(text, rec["start"] - len(gap.lstrip()), names)
         return found if found and not text[found["end"]:rec["start"]].strip() else None
 
     def _description(self, text: str, pos: int, names: list[EntityMention]) -> EntityMention | None:

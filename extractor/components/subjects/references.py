@@ -95,7 +95,7 @@ class References:
             rf"\b(?:(?P<the>[Tt]he)\s+(?:{counts}\s+)?|{counts}\s+|(?P<place>{alternation(sorted(nationalities))})\s+)"
             rf"(?P<noun>{alternation(rules.group_nouns)})\b")
         self.project_after = re.compile(  # "Carrow copper project", "Kestle gas field": used with match(name end)
-            rf"\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{alternation(rules.reference_kinds.get('project', []) or ['(?!)'])})\b")
+            rf"\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{alternation(rules.reference_kinds.get('project', []))})\b")
         self.apposition_after = re.compile(rf"\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})\b")
         self.apposition_before = re.compile(rf"\b(?P<noun>{nouns})\s+$")
         regions = alternation(rules.region_nouns)
