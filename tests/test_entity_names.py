@@ -65,3 +65,19 @@ def test_a_term_that_lower_case_words_define_is_no_name(nlp):
             "The CVRs would add roughly $980 million. The Council of Mortgage Lenders (CML) said prices rose.")
     names = {e["canonical"] for e in nlp(text)._.entities}
     assert not names & {"CVR", "CVRs"} and "Council of Mortgage Lenders" in names  # a name's acronym stays
+
+
+@pytest.mark.parametrize("text", [
+    "Vessbro was bought by Tessing Partners for SEK 4.6bn in 2019.",  # a currency code after a name's 'for'
+    "Vessbro was bought by Tessing Partners for CHF 800m.",
+    "Tessing Partners of NOK 12bn fame paid for Vessbro.",
+])
+def test_a_figure_after_a_connector_is_no_part_of_the_name_before(text, nlp):
+    assert "Tessing Partners" in {e["canonical"] for e in nlp(text)._.entities}
+
+
+def test_the_buyer_of_a_passive_purchase_is_its_counterparty(nlp):
+    from extractor.extract import extract_text
+    claim = extract_text("Vessbro, which was bought by private equity firm Tessing Partners for SEK 4.6bn in 2019, "
+                         "has struggled since.", nlp=nlp)[0]
+    assert (claim.subject.canonical, claim.counterparty.canonical) == ("Vessbro", "Tessing Partners")

@@ -338,9 +338,10 @@ class EntityFinder:
                 if words[j] in name_like and j not in figures and self._name_token(tokens, j, inside=True):
                     j += 1
                 elif ((words[j] in self.connectors or words[j] == "and" and self._body_of(words, i, j))
-                      and j + 1 < len(words) and words[j + 1] in name_like
+                      and j + 1 < len(words) and words[j + 1] in name_like and j + 1 not in figures
                       and self._name_token(tokens, j + 1, inside=True) and words[j + 1] not in self.stop):
-                    j += 2  # 'Bank of Zembla'; 'Ministry of Energy and Mineral Resources': one body
+                    j += 2  # 'Bank of Zembla'; 'Ministry of Energy and Mineral Resources': one body (not
+                    # 'Gransholm Partners for SEK 4.6bn': a figure's currency)
                 elif (words[j] == "-" and j + 1 < len(words) and words[j + 1] in name_like and words[j + 1][:1].isupper()
                       and tokens.end[j - 1] == tokens.start[j] and tokens.end[j] == tokens.start[j + 1]):
                     j += 2  # 'Rolls-Royce', 'Hewlett-Packard': one name
