@@ -283,23 +283,23 @@ class MetricFinder:
         near as the best one so far are looked at: from the figure outwards, those before it
         while they may end near enough, those after it while they start near enough."""
         hits, starts, longest = usable
-        best: tuple[int, int, int] | None = None  # distance, rank, index
+        best: tuple[int, int, int, int] | None = None  # distance, minus length ('was paid' before 'paid'), rank, index
         split = bisect_left(starts, rec["end"])
         for i in range(split - 1, -1, -1):  # starting before the figure's end: near if they end near its start
             if best is not None and starts[i] + longest < rec["start"] - best[0]:
                 break
             m_start, m_end, rank, _ = hits[i]
-            candidate = (max(0, rec["start"] - m_end), rank, i)
+            candidate = (max(0, rec["start"] - m_end), m_start - m_end, rank, i)
             best = candidate if best is None or candidate < best else best
         for i in range(split, len(hits)):
             m_start, m_end, rank, _ = hits[i]
             if best is not None and m_start - rec["end"] > best[0]:
                 break
-            candidate = (m_start - rec["end"], rank, i)
+            candidate = (m_start - rec["end"], m_start - m_end, rank, i)
             best = candidate if best is None or candidate < best else best
         if best is None:
             return None
-        m_start, m_end, _, metric = hits[best[2]]
+        m_start, m_end, _, metric = hits[best[3]]
         return metric, m_start, m_end
 
     def _specific_in(self, text: str, start: int, end: int, kind_of: str | None = None) -> Found | None:

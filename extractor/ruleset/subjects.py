@@ -88,6 +88,14 @@ class PersonalMoney(Strict):
                                      "'of' ('a salary of £900,000')")
     verbs: Words = Field(description="verbs (with their auxiliaries) between the person and the figure ('was paid', "
                                      "'took home', 'was fined')")
+    not_from_employer: Words = Field(description="words of a person's sum that no employer pays ('fine', 'fortune', "
+                                                 "'bail'): in the figure's clause, they keep the person's employer from "
+                                                 "being its other party")
+    employer_titles: Words = Field(description="a company officer's titles ('chief executive', 'finance director'): "
+                                               "a person with one and no organisation named works for the document's "
+                                               "main company")
+    employer_reach: int = Field(gt=0, description="characters before a person's name in which an organisation and "
+                                                  "its person's role are looked for ('Tarrow Group's finance director')")
 
 
 class PricedThingRules(Strict):

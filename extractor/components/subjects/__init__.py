@@ -36,6 +36,7 @@ from ...textmatch import alternation as _words
 from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
 from ..view import inside, layout_of
+from .employers import Employers
 from .frames import DETERMINERS, Context, FrameMatcher, Match, Trade
 from .lists import Lists, NameList
 from .owners import Owners
@@ -120,6 +121,7 @@ class SubjectFinder:
         self.holders = re.compile(rf"(?:['’]s?)?\s+(?:{_words(r.bid_target.holder_nouns)})\b", re.I)  # match(name end)
         self.own_per_share = re.compile(rf"\b(?:{_words(r.bid_target.own_per_share_words)})\b", re.I)
         self.owners = Owners(r)
+        self.employers = Employers(r)
         self.commodities = set(er.common_names.values())
         self.products = Products(r)
         self.priced = PricedThings(r)
@@ -196,6 +198,8 @@ class SubjectFinder:
         owners_before = {p["end"]: p for p in people if p["text"].lower() in self.person_possessives}
         persons = sorted([e for e in found if e["label"] == "PERSON" and not inside(source_starts, e["start"])] + people,
                          key=_start)
+        employers = self.employers.find(text, [e for e in found if e["label"] == "PERSON"], [
+            e for e in found + resolved if e["label"] not in PLACE_LABELS and e["label"] != "PERSON"], main)
         self._name_starts = sorted(e["start"] for e in found)
         parties = sorted([e for e in found if e["label"] not in {"NORP", "LOC"} and not self._is_gpe_modifier(text, e, found)]
                          + resolved + people, key=_start)
@@ -274,8 +278,9 @@ class SubjectFinder:
             holder, holder_rule = self._person_possessor(text, owners_before, rec), "person_possessor"
             if holder is None:
                 holder, holder_rule = self._earner(text, persons, (c_start, c_end), rec), "person_earner"
-            if holder and not (frame and frame.subject):  # "he would forgo his £1.1m annual bonus": his
-                subject, rule, other, other_rule = holder, holder_rule, None, ""
+            if holder and not (frame and frame.subject):  # "he would forgo his £1.1m annual bonus": his; paid
+                employer = employers.get(holder["canonical"]) if self.employers.pays(text, c_start, c_end) else None
+                subject, rule, other, other_rule = holder, holder_rule, employer, "employer"  # by his employer
             elif commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
                 subject, rule, other, other_rule = commodity, "unit_price", None, ""
             elif made and self.products.unit_price(text, rec, (c_start, c_end)):  # "$20,000 per H200 chip"
