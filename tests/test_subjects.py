@@ -582,3 +582,18 @@ def test_a_product_model_may_be_the_subject_of_a_total(nlp):
     assert _subjects(text, nlp)["top $1.5 billion"][0] == "CB-204"
     text = "Corbel won approval. Analysts said peak sales of CB-204 could reach $2.2 billion by the mid-2030s."
     assert _subjects(text, nlp)["$2.2 billion"][0] == "CB-204"  # 'sales of' the model
+
+
+def test_the_last_name_of_a_list_after_a_preposition_is_not_in_subject_position(nlp):
+    """'workshops in Kesteven and Poland': Poland is after 'in' as much as Kesteven is, so
+    the figure is the company's the article is about."""
+    from extractor.extract import extract_text
+    text = ("Halvik Hem filed for bankruptcy on Monday. Halvik Hem ran 40 furniture stores. "
+            "Suppliers, many of them small workshops in Kesteven and Poland, hold about SEK 780m of unsecured claims.")
+    assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Halvik Hem"
+
+
+def test_an_opening_place_and_comma_make_no_list(nlp):
+    from extractor.extract import extract_text
+    claim = extract_text("In Europe, Halvik shed 2.1% to 17.58 euros in Paris.", nlp=nlp)[0]
+    assert claim.subject.canonical == "Halvik"

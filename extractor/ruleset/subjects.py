@@ -13,6 +13,9 @@ from .loader import load
 class SubjectLimits(Strict):
     reference_modifiers: int = Field(description="words between 'the' and the type noun of a description")
     antecedent_names: int = Field(description="names looked back at for the antecedent of a description")
+    list_head_items: int = Field(gt=0, description="names at most walked back through a list ('Kent, Fife and Poland') "
+                                                   "to the word before its first, which says whether the list is in "
+                                                   "subject position")
     personal_gap_words: int = Field(description="words at most between a person and a figure that is the person's "
                                                 "own sum ('Ana Voss received a bonus of £1.1m'), an apposition not counted")
     owner_link_chars: int = Field(description="names further apart than this are no ownership link")

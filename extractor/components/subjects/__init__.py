@@ -59,6 +59,7 @@ SOLD_BY = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:by|from|through)\s+(?:the\s+)?")  
 APPOSITION = re.compile(r"\s*,[^,;]{1,80},")  # used with match(name end, figure): "Ana Voss, the chief of Tellan,"
 OWNER_OF_NAME = re.compile(r"['’]s?\s+[A-Z]")  # used with match(pos): "China's ByteDance"
 LIST_ITEM = re.compile(r"(?<=\w)(?:\s*,|\s+and|\s+or)\s*$")
+LIST_END = re.compile(r"(?<=\w),?\s+(?:and|or)\s+$")  # before a list's last name
 WORDS_AFTER = re.compile(r"\s*(?P<word>[A-Za-z]+)(?:\s+(?P<next>[A-Za-z]+))?")  # match(figure end)
 
 
@@ -146,6 +147,7 @@ class SubjectFinder:
         self.personal_noun_before = re.compile(rf"\b(?:{_words(personal.nouns)})\s+(?:of|worth|totall?ing)\s+$", re.I)
         self.personal_noun_after = re.compile(rf"\s*(?:[a-z-]+\s+){{0,2}}?(?:{_words(personal.nouns)})\b")  # match(end)
         self.personal_gap_words = r.limits.personal_gap_words
+        self.list_head_items = r.limits.list_head_items
         self.payment_manner = re.compile(rf"\s*(?:{_words(r.payment_manners)})\b", re.I)  # match(figure end)
         self.buyer_reference = re.compile(rf"\b[Tt]he\s+(?:{_words(r.buyer_references)})\b(?!\s+of\b)")  # 'the buyer of X' is X's
         self.outlet_types = {"media", "publisher"}
@@ -161,6 +163,7 @@ class SubjectFinder:
         found, owner_of = self.owners.apply(text, doc._.entities or [])  # "TikTok owner ByteDance": TikTok describes
         products = self.products.find(text, sorted(found, key=_start))
         found = self.products.relabel(found, products)  # "H200 chips": H200 is a product, no company
+        self._by_end = {e["end"]: e for e in found}
         self._ends = {place: {end for e in found if (e["label"] in PLACE_LABELS) == place for end in (e["end"], e["end"] + 2)}
                       for place in (True, False)}  # a name (or "Acme's") before a list comma, by kind: places list places
         entities = [e for e in found if e["label"] not in NOT_SUBJECTS and not inside(source_starts, e["start"])]
@@ -747,6 +750,19 @@ class SubjectFinder:
         return [i in reporter or bool(self.listener.search(text, max(0, e["start"] - 30), e["start"]))
                 or bool(self.rival.search(text, max(0, e["start"] - 30), e["start"])) for i, e in enumerate(names)]
 
+    def _list_head(self, text: str, e: Entity, s_start: int) -> int:
+        """Where the list that ``e`` ends starts: the first of the names before it joined by
+        'and' or 'or', then commas ('Småland and Poland', names of any kind; not 'In Europe, Acme'), at most
+        limits.list_head_items back; ``e``'s own start when it follows no name."""
+        start = e["start"]
+        for k in range(self.list_head_items):
+            m = (LIST_ITEM if k else LIST_END).search(text, max(s_start, start - 7), start)
+            before = self._by_end.get(m.start()) if m else None
+            if before is None:
+                break
+            start = before["start"]
+        return start
+
     def _list_item(self, lead: str, e: Entity) -> bool:
         """'Iraq and Afghanistan', 'Acme, Beta': a name after another of its kind and a comma or
         'and' ('In Europe, Acme fell' is no list)."""
@@ -884,10 +900,12 @@ class SubjectFinder:
             if is_possessive and self._possessor_of_name(text, ents, i):
                 continue  # "Its rival Harwell made £800m": Harwell's, the pronoun only says whose rival
             lead = text[max(c_start if e["start"] >= c_start else s_start, e["start"] - 40):e["start"]]
+            head = self._list_head(text, e, s_start)  # 'workshops in Småland and Poland': Poland is after 'in' too
+            head_lead = lead if head == e["start"] else text[max(c_start if head >= c_start else s_start, head - 40):head]
             if self.listener.search(text, max(s_start, e["start"] - 30), e["start"]):
                 continue  # "told the Chronicle that ...": who hears a statement is not what it is about
             if self.holding.search(lead) or (  # "shares in Acme were trading at 590 pence": the price of Acme's shares
-                    not self.not_subject.search(lead) and not self._is_gpe_modifier(text, e, ents) and not self._list_item(lead, e)):
+                    not self.not_subject.search(head_lead) and not self._is_gpe_modifier(text, e, ents) and not self._list_item(lead, e)):
                 if is_possessive:
                     possessive = (i, e)
                 else:
