@@ -158,3 +158,15 @@ def test_rule_ids_name_the_form():
         "money.code", "money.symbol", "money.word", "money.minor_unit", "money.range.symbol",
         "money.vague.plural_scale",
     ]
+
+
+@pytest.mark.parametrize("text, mention, qualifier", [
+    ("Halvern will hand over $110 million in cash within 30 days.", "$110 million", "exact"),  # a verb's particle
+    ("Halvern handed over £5m to the liquidators.", "£5m", "exact"),
+    ("Halvern paid over $110 million for the site.", "over $110 million", "more_than"),  # a bound
+    ("Halvern will put up to $5m into the fund.", "up to $5m", "at_most"),
+])
+def test_over_after_a_phrasal_verb_is_its_particle(text, mention, qualifier, nlp):
+    from extractor.extract import extract_text
+    claim = extract_text(text, nlp=nlp)[0]
+    assert (claim.mention, claim.amount.qualifier) == (mention, qualifier)

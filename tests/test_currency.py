@@ -100,3 +100,26 @@ def test_an_undated_text_checks_a_restatement_against_the_rates_of_the_year_it_n
     assert extract_text(undated, nlp=nlp)[0].amount.currency is None
     dated = "Varlo Power said in 2025 that it will invest 45bn rupees ($540m) in the plant."
     assert extract_text(dated, nlp=nlp)[0].amount.currency == "INR"
+
+
+@pytest.mark.parametrize("text, mention, currency", [
+    ("Cairo's health ministry paid LE86 a pen.", "LE86", "EGP"),  # the wire's Egyptian pound
+    ("The tender was worth E£2.1 billion.", "E£2.1 billion", "EGP"),
+    ("Santiago's tariff rise adds Ch$4,800 to bills.", "Ch$4,800", "CLP"),
+    ("The Dubai developer bought the plot for Dh28m.", "Dh28m", "AED"),  # dirhams: the place decides
+    ("The Rabat developer bought the plot for Dh28m.", "Dh28m", "MAD"),
+    ("Riyadh's fund put in SR5bn.", "SR5bn", "SAR"),
+    ("The Tel Aviv start-up raised NIS 40m.", "NIS 40m", "ILS"),
+    ("Growers in Dak Lak were paid 112,000 dong.", "112,000 dong", "VND"),
+    ("The Manila port concession is worth P4.5bn.", "P4.5bn", "PHP"),
+    ("The Bangkok mall cost Bt5bn.", "Bt5bn", "THB"),
+])
+def test_press_abbreviations_of_currencies(text, mention, currency, nlp):
+    from extractor.extract import extract_text
+    claim = extract_text(text, nlp=nlp)[0]
+    assert (claim.mention, claim.amount.currency) == (mention, currency)
+
+
+def test_a_lone_capital_before_a_number_is_no_peso(nlp):
+    from extractor.extract import extract_text
+    assert extract_text("He handed in his P45 and joined Halvern as a P2 engineer.", nlp=nlp) == []

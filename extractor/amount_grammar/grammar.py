@@ -38,6 +38,9 @@ class AmountMatch:
     parts: list[tuple[int, int]] = field(default_factory=list)
 
 
+WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ \t]+\Z")  # search(text, window, pos): the word before pos
+
+
 class AmountGrammar:
     """Compiled amount rules; ``find(text)`` returns every money amount in text order."""
 
@@ -53,6 +56,7 @@ class AmountGrammar:
         q = r.qualifiers
         self.prefix_q = {w.lower(): name for name, ws in q.prefix.items() for w in ws}
         self.suffix_q = {w.lower(): name for name, ws in q.suffix.items() for w in ws}
+        self.particle_of = {w.lower(): {v.lower() for v in verbs} for w, verbs in q.particles.items()}
         self.threshold_q = {**self.prefix_q, **{w.lower(): name for name, ws in r.thresholds.verbs.items() for w in ws}}
         gap = rf"{SP}*\n?{SP}*"  # one line break at most: a qualifier never joins across a paragraph
         self.prefix_q_re = re.compile(rf"(?i:(?<![\w])(?P<q>{alternation(self.prefix_q)})){gap}\Z")
@@ -167,6 +171,8 @@ class AmountGrammar:
         table = self.prefix_q
         if pre is None and self.threshold_noun_re.match(text, end):
             pre, table = self.threshold_q_re.search(text, window, start), self.threshold_q
+        if pre and self._particle(text, window, pre):
+            pre = None  # 'will hand over $110m': the verb's particle
         if pre:
             qualifier = table[re.sub(r"\s+", " ", pre["q"].lower())]
             start = pre.start("q")
@@ -175,6 +181,12 @@ class AmountGrammar:
             qualifier = self.suffix_q[post["q"].lower()]
             end = post.end()
         return start, end, qualifier
+
+    def _particle(self, text: str, window: int, pre: re.Match[str]) -> bool:
+        """Is the qualifier ``pre`` found the particle of the verb right before it (rules: qualifiers.particles)?"""
+        verbs = self.particle_of.get(pre["q"].lower())
+        verb = WORD_BEFORE.search(text, window, pre.start("q")) if verbs else None
+        return verb is not None and verb.group(1).lower() in verbs
 
     def _per(self, text: str, end: int) -> tuple[int, str | None]:
         m = self.per_re.match(text, end, end + self.rules.limits.per_window)

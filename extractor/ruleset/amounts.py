@@ -19,6 +19,9 @@ class Scale(Strict):
 class Qualifiers(Strict):
     prefix: dict[Qualifier, Words]
     suffix: dict[Qualifier, Words]
+    particles: dict[str, Words] = Field({}, description="a one-word prefix qualifier that, right after one of these "
+                                                        "verbs, is the verb's particle and qualifies nothing ('handed "
+                                                        "over $110m' is $110m)")
 
 
 class Ranges(Strict):
