@@ -597,3 +597,17 @@ def test_an_opening_place_and_comma_make_no_list(nlp):
     from extractor.extract import extract_text
     claim = extract_text("In Europe, Halvik shed 2.1% to 17.58 euros in Paris.", nlp=nlp)[0]
     assert claim.subject.canonical == "Halvik"
+
+
+def test_an_analysts_firm_is_no_antecedent_of_a_later_description(nlp):
+    from extractor.extract import extract_text
+    text = ("Tavoni Motori reported higher sales. Analysts at Castelmare Securities estimated that the recall "
+            "could cost more than €2 billion in total. The group has set aside €1.45 billion so far.")
+    assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Tavoni Motori"
+
+
+def test_a_company_that_speaks_stays_the_antecedent_of_the_company(nlp):
+    from extractor.extract import extract_text
+    text = ("Lloyds of Fenwick expects its exposure to be limited. A spokeswoman for Halberg Re estimated claims "
+            "would be low. The company has paid out about 300 million euros to cover hurricane damage.")
+    assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Halberg Re"

@@ -155,6 +155,10 @@ class SubjectRules(RuleFile):
                                       "noun ('his £1.1m annual bonus') the person they stand for is the subject")
     payment_manners: Words = Field(description="phrases after a paid figure that say how it is paid, not what for or "
                                                "to whom ('pay ₹10,500 crore in cash on completion'): the payment stays bare")
+    commentator_source_types: Words = Field(description="source types (rules/attribution.json) of third parties' words: "
+                                                        "a name in such a source is the antecedent of no description "
+                                                        "in a later sentence ('Analysts at Castelmare Securities "
+                                                        "estimated ... The group has set aside €1.45bn': not Castelmare)")
     personal_money: PersonalMoney = Field(description="the words that make a figure a person's own ('Ana Voss received "
                                                       "a bonus of £1.1m', 'Mr Dale was fined £50,000'): the person who "
                                                       "stands as its clause's subject is the subject")

@@ -151,6 +151,7 @@ class SubjectFinder:
         self.payment_manner = re.compile(rf"\s*(?:{_words(r.payment_manners)})\b", re.I)  # match(figure end)
         self.buyer_reference = re.compile(rf"\b[Tt]he\s+(?:{_words(r.buyer_references)})\b(?!\s+of\b)")  # 'the buyer of X' is X's
         self.outlet_types = {"media", "publisher"}
+        self.commentator_types = set(r.commentator_source_types)
         self.figure_noun_at = re.compile(r.figure_noun_at)
         self.transaction = re.compile(rf"\b(?:{_words(r.transaction_nouns)})\b", re.I)
 
@@ -175,9 +176,12 @@ class SubjectFinder:
         kinds = self.references.kinds(text, companies)
         subject_like = [self._subject_position(text, e, companies, view.sentence(e["start"])[0]) for e in companies]
         cited = self._reporters(doc, companies)
+        commentators = sorted((a["source"]["start"], a["source"]["end"]) for a in doc._.attributions or []
+                              if a.get("source") and a.get("source_type") in self.commentator_types)
         speaking = [inside(source_starts, e["start"]) for e in companies]
+        commenting = [inside(commentators, e["start"]) for e in companies]
         resolved, unresolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited,
-                                                       speaking, kinds, main)
+                                                       speaking, commenting, kinds, main)
         nameless = [r.start for r in unresolved]  # 'the bank' where no name is a bank: no fallback's subject
         governments = [r for r in resolved if r["label"] in ("GOV", "GROUP")]  # the places inside "the Russian
         # government" or "US consumers" go

@@ -222,15 +222,16 @@ class References:
         return self.place_alias.get(word, word)
 
     def resolve(self, refs: list[Reference], entities: list[EntityMention], view: Layout,
-                subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: Kinds,
-                main: EntityMention | None) -> tuple[list[EntityMention], list[Reference]]:
+                subject_like: list[bool], cited: list[bool], speaking: list[bool], commenting: list[bool],
+                kinds: Kinds, main: EntityMention | None) -> tuple[list[EntityMention], list[Reference]]:
         """For each reference the name it stands for, as a mention at the reference's place
         (``canonical`` and ``label`` of the antecedent), and the company references that
         stand for no name ('the bank' in a text that names no bank and used no 'bank' before).
         ``subject_like[i]``: entity i stands in subject position; ``cited[i]``: it reports on
         another entity, an antecedent only in its own sentence ("the company" after "The
         Financial Times reports that Acme..." is Acme, not the newspaper); ``speaking[i]``: it
-        stands in the source of an attribution."""
+        stands in the source of an attribution, ``commenting[i]``: of a third party's (an analyst's:
+        'Analysts at Castelmare estimated ...', the antecedent of no description after it)."""
         starts = [e["start"] for e in entities]
         back = self.rules.limits.antecedent_names
         counts = Counter(e["canonical"] for e in entities if e["label"] in GOVERNMENT_LABELS)
@@ -265,7 +266,8 @@ class References:
             if ref.kind == "merged":
                 found = self._merged(view.text, entities, window)
             else:
-                found = self._antecedent(ref, entities, window, view, subject_like, cited, speaking, kinds, resolved)
+                found = self._antecedent(ref, entities, window, view, subject_like, cited, speaking, commenting, kinds,
+                                         resolved)
             if found is None and ref.kind == "government" and not self._body_noun(ref):
                 found = salient_government
             if found is None and ref.kind == "government":  # "The government said it would spend": no company's
@@ -289,8 +291,8 @@ class References:
         return first_use[ref.noun] < ref.start
 
     def _antecedent(self, ref: Reference, entities: list[EntityMention], window: list[int], view: Layout,
-                    subject_like: list[bool], cited: list[bool], speaking: list[bool], kinds: Kinds,
-                    resolved: list[EntityMention]) -> EntityMention | None:
+                    subject_like: list[bool], cited: list[bool], speaking: list[bool], commenting: list[bool],
+                    kinds: Kinds, resolved: list[EntityMention]) -> EntityMention | None:
         s_start = view.sentence(ref.start)[0]
         fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
         if ref.kind == "government" and ref.noun in self.country_nouns:
@@ -318,8 +320,9 @@ class References:
             subjects = [j for j in names if subject_like[j]]
             if subjects:
                 return entities[subjects[0]]
-            if ref.kind != "government":  # its first name, or a pronoun before it that stands for another
-                first = entities[names[0]]
+            unsaid = [j for j in names if not commenting[j]]  # not an analyst's firm ('Analysts at Castelmare estimated')
+            if ref.kind != "government" and unsaid:  # its first name, or a pronoun before it that stands for another
+                first = entities[unsaid[0]]
                 chain = [r for r in resolved[-self.rules.limits.antecedent_names:]
                          if start <= r["start"] < first["start"] and self._fits(ref, r, kinds)
                          and (r["text"].lower() in self.pronouns or r["text"].lower() == ref.text.lower())]
