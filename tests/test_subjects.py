@@ -611,3 +611,14 @@ def test_a_company_that_speaks_stays_the_antecedent_of_the_company(nlp):
     text = ("Lloyds of Fenwick expects its exposure to be limited. A spokeswoman for Halberg Re estimated claims "
             "would be low. The company has paid out about 300 million euros to cover hurricane damage.")
     assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Halberg Re"
+
+
+def test_a_headline_figure_takes_the_bodys_named_other_party(nlp):
+    """'Tavoni to pay $165m US penalty': the body names who is paid."""
+    from extractor.extract import extract_text
+    text = ("Tavoni to pay $165 million US penalty over late recall\n\n"
+            "Italian carmaker Tavoni Motori has agreed to pay a civil penalty of $165 million to the Road Safety "
+            "Authority for failing to report a defect on time.")
+    head, body = extract_text(text, nlp=nlp)
+    assert head.counterparty.canonical == body.counterparty.canonical == "Road Safety Authority"
+    assert head.decided_by["counterparty"].rule == "counterparty.headline_restated"

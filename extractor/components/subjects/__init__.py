@@ -478,7 +478,9 @@ class SubjectFinder:
     def _headline_figures(view: Layout, money: list[dict]) -> None:
         """A headline figure is the body's figure of the same amount ("Macy's owner buys rival for
         $11bn" / "Federated is to buy May for $11bn"): when only a fallback gave it a subject, it
-        takes the parties the body decided."""
+        takes the parties the body decided; with the body's subject, the body's other party
+        when the headline's is none or a place ("Vessaro to pay $165m US penalty" / "... a
+        penalty of $165m to the National Highway Traffic Safety Administration")."""
         head_end = view.lines[0][1] if view.lines else 0
         body: dict[tuple, dict] = {}
         for rec in reversed(money):
@@ -490,6 +492,11 @@ class SubjectFinder:
             found = body.get(_amount(rec))
             if found and found.get("subject") and _subject_rule(rec) in WEAK_SUBJECTS:
                 _told_again(rec, found, "subject.headline_restated")
+            elif found and found.get("subject") and _party_named(found) and not _party_named(rec) \
+                    and (rec.get("subject") or {}).get("canonical") == found["subject"]["canonical"] \
+                    and rec.get("counterparty") != found["counterparty"]:
+                rec["counterparty"] = found["counterparty"]
+                rec["decided_by"]["counterparty"] = extensions.decision("counterparty.headline_restated", _mention_of(found))
 
     def _person_possessor(self, text: str, owners_before: dict[int, Entity], rec: dict) -> Entity | None:
         """The person whose possessive pronoun stands right before a figure that modifies a noun
@@ -1175,6 +1182,11 @@ def _counterparty_told_again(money: list[dict]) -> None:
 def _subject_rule(rec: dict) -> str | None:
     """The id of the rule that decided a figure's subject (None: no subject)."""
     return (rec.get("decided_by", {}).get("subject") or {}).get("rule")
+
+
+def _party_named(rec: dict) -> bool:
+    """Has the figure a counterparty that is no place?"""
+    return (rec.get("counterparty") or {}).get("label", "GPE") not in PLACE_LABELS
 
 
 def _told_again(rec: dict, earlier: dict, rule: str) -> None:
