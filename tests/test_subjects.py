@@ -622,3 +622,14 @@ def test_a_headline_figure_takes_the_bodys_named_other_party(nlp):
     head, body = extract_text(text, nlp=nlp)
     assert head.counterparty.canonical == body.counterparty.canonical == "Road Safety Authority"
     assert head.decided_by["counterparty"].rule == "counterparty.headline_restated"
+
+
+def test_a_payment_naming_no_receiver_goes_to_the_payers_receiver_just_named(nlp):
+    from extractor.extract import extract_text
+    text = ("Tavoni Motori has agreed to pay a civil penalty of $165 million to the Road Safety Authority.\n\n"
+            "Under a consent order, Tavoni will hand over $110 million in cash within 30 days.\n\n"
+            "Shares fell 4%.\n\nLater in the year Tavoni will pay $20 million in bonuses.")
+    claims = extract_text(text, nlp=nlp)
+    assert claims[1].counterparty.canonical == "Road Safety Authority"
+    assert claims[1].decided_by["counterparty"].rule == "counterparty.same_payee"
+    assert claims[-1].counterparty is None  # two paragraphs on: no longer the same payment

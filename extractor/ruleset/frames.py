@@ -58,6 +58,9 @@ class Frame(Strict):
                                                  "bill' make the seller (Y's owner) the payer")
     implicit_counterparty: Literal["government", "authority", "supplier"] | None = Field(
         None, description="who receives the figure when the sentence names no one (taxes: the government)")
+    same_payee: list[str] = Field(default_factory=list, description="ids of frames whose named receivers receive this "
+                                  "frame's figures that name none, from the same payer ('agreed to pay a $165m "
+                                  "penalty to the agency ... will hand over $110m in cash': to the agency)")
     implicit_subject: list[str] = Field(default_factory=list, description="ids of frames whose subjects in the document "
                                         "name this frame's subject when its sentence names none ('Brightwater put in "
                                         "$50m': the company the article's funding and borrowing figures are about)")

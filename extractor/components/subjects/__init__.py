@@ -117,6 +117,7 @@ class SubjectFinder:
         frames = frame_set.frames
         self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
+        self.same_payee = {f"subject.{f.id}": {f"counterparty.{p}" for p in f.same_payee} for f in frames if f.same_payee}
         self.per_share_frames = {f"subject.{f}" for f in r.bid_target.per_share_frames}
         self.share_units = set(r.bid_target.share_units)
         self.holders = re.compile(rf"(?:['’]s?)?\s+(?:{_words(r.bid_target.holder_nouns)})\b", re.I)  # match(name end)
@@ -351,7 +352,28 @@ class SubjectFinder:
         self._same_transaction(money, view, triggers, trigger_starts)
         _one_transaction(money, acted)
         self._deal_buyers(money, view, ctx.trade)
+        self._same_payees(money, view)
         return doc
+
+    def _same_payees(self, money: list[dict], view: Layout) -> None:
+        """A payer's figure that names no receiver goes to the one its frame's kin named for the
+        same payer in its paragraph or the one before (rules/frames.json same_payee: 'agreed to pay
+        a $165m penalty to the agency. / Under the order, it will hand over $110m in cash within 30
+        days'), the latest such."""
+        starts = [p[0] for p in view.paragraphs]
+        paid: dict[tuple[str, str], tuple[int, dict]] = {}  # (payer, counterparty rule) -> (paragraph, latest figure)
+        for rec in money:
+            here = bisect_right(starts, rec["start"])  # the paragraph's number, counted from 1
+            kin = self.same_payee.get(_subject_rule(rec))
+            if kin is not None and rec.get("counterparty") is None and rec.get("subject"):
+                found = [f for f in (paid.get((rec["subject"]["canonical"], k)) for k in kin) if f and here - f[0] <= 1]
+                if found:
+                    first = max(found, key=lambda f: f[1]["start"])[1]
+                    rec["counterparty"] = first["counterparty"]
+                    rec["decided_by"]["counterparty"] = extensions.decision("counterparty.same_payee", _mention_of(first))
+            rule = ((rec.get("decided_by") or {}).get("counterparty") or {}).get("rule")
+            if rec.get("subject") and rec.get("counterparty") and _party_named(rec):
+                paid[rec["subject"]["canonical"], rule] = (here, rec)
 
     def _deal_buyers(self, money: list[dict], view: Layout, trade: Trade) -> None:
         """A figure about the document's thing sold, with no other party, in a sentence about the
