@@ -633,3 +633,21 @@ def test_a_payment_naming_no_receiver_goes_to_the_payers_receiver_just_named(nlp
     assert claims[1].counterparty.canonical == "Road Safety Authority"
     assert claims[1].decided_by["counterparty"].rule == "counterparty.same_payee"
     assert claims[-1].counterparty is None  # two paragraphs on: no longer the same payment
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("At the current rate of about 35.1 baht to the dollar, the deal is worth roughly $1.6bn.", "Thai baht"),
+    ("The Halvenian dollar fell to $1.3280 against the euro.", "US dollar"),  # the figure's own currency
+    ("The rand traded at R18.20 per dollar on Friday.", "South African rand"),
+])
+def test_an_exchange_quote_is_about_its_own_currency(text, currency, nlp):
+    from extractor.extract import extract_text
+    claims = extract_text(text, nlp=nlp)
+    assert (claims[0].subject.canonical, claims[0].decided_by["subject"].rule) == (currency, "subject.exchange_quote")
+    assert all(c.subject is None or c.subject.canonical != currency for c in claims[1:])  # not carried on
+
+
+def test_a_price_per_pound_weight_is_no_exchange_quote(nlp):
+    from extractor.extract import extract_text
+    claim = extract_text("Arabica gained 2.1% to 312.40 cents a pound, and Kestrel Coffee paid $3.12 per pound.", nlp=nlp)[0]
+    assert claim.subject is None or claim.subject.label != "CURRENCY"

@@ -84,6 +84,17 @@ class Dispute(Strict):
                                 "it claims from is against who the document says pays the claimant")
 
 
+class ExchangeQuote(Strict):
+    """A figure that prices one currency in another ('35.1 baht to the dollar', '$1.3280 against
+    the euro'): its subject is the figure's own currency, by its English name."""
+
+    links: Words = Field(description="words right after the figure, before the other currency ('to the', 'per', "
+                                     "'against the')")
+    currencies: Words = Field(description="the other currency's words after a link ('dollar', 'euro', 'greenback')")
+    weights: Words = Field(description="currency words that are also weights: a quote only after a link that ends in "
+                                       "'the' or 'one' ('1.17 euros to the pound', not '312 cents per pound')")
+
+
 class PersonalMoney(Strict):
     """Words beside a figure that make it a person's own sum."""
 
@@ -214,6 +225,7 @@ class SubjectRules(RuleFile):
     part_cues: Words = Field(description="'It was made up of $250m ... and $125m': the figures after these words, in a "
                                          "sentence that names no one before them, are parts of the figure before")
     commodity_units: Words
+    exchange_quote: ExchangeQuote
     ownership: Ownership
     products: ProductRules
     combined: CombinedRules

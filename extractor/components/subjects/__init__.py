@@ -30,13 +30,14 @@ from spacy.tokens import Doc
 
 from ...layout import Layout, clause, clause_breaks, island, relative_openers
 from ...name_kinds import NameKinds
-from ...ruleset import entity_labels, entity_rules, frame_rules, given_names, subject_rules
+from ...ruleset import currency_names, entity_labels, entity_rules, frame_rules, given_names, subject_rules
 from ...textmatch import Searches
 from ...textmatch import alternation as _words
 from .. import extensions
 from ..extensions import EntityMention, EntityRef, SpanRef
 from ..view import inside, layout_of
 from .employers import Employers
+from .exchange import ExchangeQuotes
 from .frames import DETERMINERS, Context, FrameMatcher, Match, Trade
 from .lists import Lists, NameList
 from .owners import Owners
@@ -124,6 +125,7 @@ class SubjectFinder:
         self.own_per_share = re.compile(rf"\b(?:{_words(r.bid_target.own_per_share_words)})\b", re.I)
         self.owners = Owners(r)
         self.employers = Employers(r)
+        self.exchange = ExchangeQuotes(r, currency_names(rules_folder))
         self.commodities = set(er.common_names.values())
         self.products = Products(r)
         self.priced = PricedThings(r)
@@ -286,7 +288,10 @@ class SubjectFinder:
             holder, holder_rule = self._person_possessor(text, owners_before, rec), "person_possessor"
             if holder is None:
                 holder, holder_rule = self._earner(text, persons, (c_start, c_end), rec), "person_earner"
-            if holder and not (frame and frame.subject):  # "he would forgo his £1.1m annual bonus": his; paid
+            quoted = self.exchange.currency(text, rec)
+            if quoted:  # "about 35.1 baht to the dollar": the baht's rate
+                subject, rule, other, other_rule = quoted, "exchange_quote", None, ""
+            elif holder and not (frame and frame.subject):  # "he would forgo his £1.1m annual bonus": his; paid
                 employer = employers.get(holder["canonical"]) if self.employers.pays(text, c_start, c_end) else None
                 subject, rule, other, other_rule = holder, holder_rule, employer, "employer"  # by his employer
             elif commodity:  # "above $40 a barrel ... the price of oil": a price per barrel is the commodity's
@@ -335,7 +340,8 @@ class SubjectFinder:
             if other:
                 decided["counterparty"] = extensions.decision(f"counterparty.{other_rule}",
                                                               _evidence(text, other, frame, other_rule))
-            last = (paragraph, s_end, subject)
+            if rule != "exchange_quote":  # a currency's rate is no subject the next figure shares
+                last = (paragraph, s_end, subject)
             if subject:
                 told[amount] = rec
             if frame and frame.by_verb and subject and rule == frame.frame:
