@@ -614,9 +614,9 @@ def test_a_company_that_speaks_stays_the_antecedent_of_the_company(nlp):
 
 
 def test_a_headline_figure_takes_the_bodys_named_other_party(nlp):
-    """'Tavoni to pay $165m US penalty': the body names who is paid."""
+    """'Tavoni to pay Italy $165m': the body names who is paid."""
     from extractor.extract import extract_text
-    text = ("Tavoni to pay $165 million US penalty over late recall\n\n"
+    text = ("Tavoni to pay Italy $165 million over late recall\n\n"
             "Italian carmaker Tavoni Motori has agreed to pay a civil penalty of $165 million to the Road Safety "
             "Authority for failing to report a defect on time.")
     head, body = extract_text(text, nlp=nlp)
@@ -651,3 +651,13 @@ def test_a_price_per_pound_weight_is_no_exchange_quote(nlp):
     from extractor.extract import extract_text
     claim = extract_text("Arabica gained 2.1% to 312.40 cents a pound, and Kestrel Coffee paid $3.12 per pound.", nlp=nlp)[0]
     assert claim.subject is None or claim.subject.label != "CURRENCY"
+
+
+@pytest.mark.parametrize("text", [
+    "Tavoni agrees €151m US fine as recall bill climbs",
+    "Tavoni said the US penalty of $165m would be paid in cash.",
+])
+def test_a_country_before_a_fine_or_tax_imposed_it_and_pays_nothing(text, nlp):
+    from extractor.extract import extract_text
+    claim = extract_text(text, nlp=nlp)[0]
+    assert claim.subject is None or claim.subject.canonical != "US"

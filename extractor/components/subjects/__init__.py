@@ -116,6 +116,8 @@ class SubjectFinder:
         self.bought_thing = re.compile(  # used with match(figure end): " (€237m) for two blocks", " for another"
             rf"\s*(?:\([^)]*\)\s*)?for\s+(?:{_words(seller.determiners if seller else [])})\b")
         frames = frame_set.frames
+        imposed = [n for f in frames if f.implicit_counterparty in ("authority", "government") for n in f.nouns]
+        self.imposed_noun = re.compile(rf"\s+(?:{_words(imposed)})\b", re.I)  # match(place end): 'a US fine'
         self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
         self.same_payee = {f"subject.{f.id}": {f"counterparty.{p}" for p in f.same_payee} for f in frames if f.same_payee}
@@ -1016,7 +1018,8 @@ class SubjectFinder:
         country or product describing a company or a person is not the subject."""
         if e["label"] not in MODIFIERS:
             return False
-        return bool(self.org_noun.match(text, e["end"]) or OWNER_OF_NAME.match(text, e["end"]))
+        return bool(self.org_noun.match(text, e["end"]) or OWNER_OF_NAME.match(text, e["end"])
+                    or e["label"] == "GPE" and self.imposed_noun.match(text, e["end"]))  # 'a US fine': who imposed it
 
 
 def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:
