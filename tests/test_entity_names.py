@@ -55,6 +55,11 @@ def test_a_capitalised_run_with_no_person_after_its_title_stays_one_name(nlp):
     ("The Department of Trade and Industry and Acme agreed a $5m deal.", "Department of Trade and Industry", "GOV"),
     # ... a bank of a place is a company, and an 'and' after it lists another name
     ("Bank of Zembla and Acme agreed a $5m deal.", "Bank of Zembla", "ORG"),
+    # 'the X and Y ... Agency': one body when the name after 'and' ends in a public body's word
+    ("The recall was ordered by the Tanner and Vehicle Standards Agency on Monday.",
+     "Tanner and Vehicle Standards Agency", "GOV"),
+    ("The Food and Drug Administration approved it.", "Food and Drug Administration", "GOV"),
+    ("Both the Treasury and Marlow Commission agreed.", "Treasury", "GOV"),  # a body before 'and' is one of its own
 ])
 def test_a_public_body_of_its_remit_is_one_name(text, name, label, nlp):
     assert {e["canonical"]: e["label"] for e in nlp(text)._.entities}[name] == label

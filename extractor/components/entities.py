@@ -337,7 +337,8 @@ class EntityFinder:
             while j < len(words):
                 if words[j] in name_like and j not in figures and self._name_token(tokens, j, inside=True):
                     j += 1
-                elif ((words[j] in self.connectors or words[j] == "and" and self._body_of(words, i, j))
+                elif ((words[j] in self.connectors or words[j] == "and" and (
+                        self._body_of(words, i, j) or self._body_named_after(tokens, name_like, figures, i, j)))
                       and j + 1 < len(words) and words[j + 1] in name_like and j + 1 not in figures
                       and self._name_token(tokens, j + 1, inside=True) and words[j + 1] not in self.stop):
                     j += 2  # 'Bank of Zembla'; 'Ministry of Energy and Mineral Resources': one body (not
@@ -350,6 +351,18 @@ class EntityFinder:
             runs.append((i, j))
             end = j
         return runs
+
+    def _body_named_after(self, tokens: Tokens, name_like: set[str], figures: set[int], i: int, j: int) -> bool:
+        """Does 'the' open the run words[i:j], and a run ending in a public body's word follow its
+        'and' ('the Driver and Vehicle Standards Agency', 'the Food and Drug Administration'), so
+        that the two are one body?"""
+        words = tokens.words
+        if i == 0 or words[i - 1].lower() != "the" or words[j - 1] in self.public_bodies:
+            return False  # 'the Treasury and Acme Commission': two
+        k = j + 1
+        while k < len(words) and words[k] in name_like and k not in figures and k - j <= self.limits.body_after_and_words:
+            k += 1
+        return k > j + 1 and words[k - 1] in self.public_bodies
 
     def _body_of(self, words: list[str], i: int, j: int) -> bool:
         """Does the run words[i:j] open with a public body's word and 'of' ('Ministry of Energy'),

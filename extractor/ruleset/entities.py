@@ -20,6 +20,8 @@ class EntityLimits(Strict):
     label_words: int = Field(description="words before a colon at the start of a line that make it a label "
                                          "('Total Cost (2026): ...'), whose capitals prove nothing")
     candidates: int = Field(description="longer names compared with one name at most (keeps linking linear)")
+    body_after_and_words: int = Field(gt=0, description="words at most of the name after 'and' that ends in a public "
+                                                        "body's word ('the Driver and Vehicle Standards Agency')")
     market_reach_chars: int = Field(description="characters looked back from the word 'market' for the place or "
                                                 "sector that names it ('the UK property market')")
     heading_min_words: int = Field(description="words from which a line of mostly capitalised words is a heading "
