@@ -336,3 +336,22 @@ def test_a_time_a_figure_was_planned_at_is_not_its_period(nlp) -> None:
 ])
 def test_a_horizon_or_a_starting_point_does_not_spread_to_the_next_sentence(nlp, first) -> None:
     assert dated(nlp, f"{first} It pays $41.50 and not a cent more.", "2026-03-09")[-1] is None
+
+
+def test_a_horizon_year_is_no_context_for_the_year_less_periods_after_it(nlp):
+    """'complies with the order until 2029' (a dated 2026 article): 'the third quarter' is 2026's."""
+    from extractor.extract import extract_text
+    text = ("Tavoni pays fine\n\nTURIN, 15 October 2026 (Po Valley Wire) - Tavoni Motori will pay a €151m fine. "
+            "A further $55 million will be cancelled if Tavoni complies with the order until 2029. "
+            "The fine was covered by the €1.45 billion provision taken in the third quarter.")
+    claim = extract_text(text, nlp=nlp, published="2026-10-15")[-1]
+    assert claim.period.start.startswith("2026-07")
+
+
+def test_a_bond_maturity_is_no_reporting_period(nlp):
+    from extractor.extract import extract_text
+    text = ("Published 19 August 2026\n\nThe Harlow Water Authority sold $1.4 billion of bonds on Tuesday. "
+            "The longest-dated securities, $312 million of bonds maturing in 2056, were priced to yield 4.9%.\n\n"
+            "The authority's operating revenue rose 4% to $688 million, covering its debt payments twice over.")
+    claim = extract_text(text, nlp=nlp, published="2026-08-19")[-1]
+    assert claim.period is None or "2056" not in claim.period.start

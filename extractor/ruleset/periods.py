@@ -42,6 +42,9 @@ class PatternBounds(Strict):
 
 class PeriodLimits(Strict):
     max_gap_words: int = Field(description="words at most between a figure and the period after it")
+    horizon_years: int = Field(ge=0, description="years after a dated article's year beyond which a period is a "
+                                                 "horizon (a plan's, a bond's): no reporting period, no year for the "
+                                                 "year-less periods after it")
     self_binding_gap_words: int = Field(description="words at most before a self-binding period (no cue needed)")
     comparison_window_words: int = Field(description="words before a figure searched for a comparison cue")
     comparison_window_chars: int = Field(description="characters before a figure searched for a comparison cue")

@@ -300,12 +300,18 @@ class Assignment:
         own = {id(c.phrase) for c in self.choices if c and not c.comparison and c.how in ("after", "scope")}
         for p in self.phrases:
             if (not (p.year or self.published and p.kind in self.rules.dated_reporting_kinds)
-                    or p.comparison or p.attributive or id(p) in self.comparison_phrases
+                    or p.comparison or p.attributive or id(p) in self.comparison_phrases or self._horizon(p.year)
                     or p.kind in self.rules.point_kinds or p.kind in self.rules.no_reference_kinds):
                 continue
             if id(p) in own or p.metric or self._named(p):
                 return p
         return None
+
+    def _horizon(self, year: int | None) -> bool:
+        """Is ``year`` further ahead of the article's date than limits.horizon_years, a plan's or a
+        bond's horizon ('complies with the order until 2029', 'bonds maturing in 2056'), no
+        reporting period and no year for the year-less periods after it?"""
+        return bool(year and self.published and year > self.published.year + self.rules.limits.horizon_years)
 
     def _named(self, p: Phrase) -> bool:
         """Does a results noun before the phrase, in its clause, name it ('earnings for 2004',
@@ -474,7 +480,8 @@ class Assignment:
                 shown = self._demonstrated(choice.phrase)  # "between 2019 and 2023. During that period, ..."
                 span = ctx.resolve(shown or choice.phrase, self.rules)
             spans.append(span)
-            if choice and not choice.comparison and choice.phrase.kind not in self.rules.no_context_kinds and span[1]:
+            if choice and not choice.comparison and choice.phrase.kind not in self.rules.no_context_kinds and span[1] \
+                    and not self._horizon(span[1].year):
                 ctx.previous = span
         return spans
 
