@@ -355,3 +355,18 @@ def test_a_bond_maturity_is_no_reporting_period(nlp):
             "The authority's operating revenue rose 4% to $688 million, covering its debt payments twice over.")
     claim = extract_text(text, nlp=nlp, published="2026-08-19")[-1]
     assert claim.period is None or "2056" not in claim.period.start
+
+
+@pytest.mark.parametrize("text, published, start", [
+    # a year-less period put ahead by a future marker is the next one, not the last
+    ("The sale is expected to produce a gain of $600m in the second quarter, when it is due to close.",
+     "2026-03-03", "2026-04-01"),
+    ("Halvern said it would fund its share with a $150m bond issue planned for the fourth quarter.",
+     "2026-07-27", "2026-10-01"),
+    # ... and a past one stays the last ('made', no marker)
+    ("Halvern made a profit of $5m in the fourth quarter.", "2026-03-03", "2025-10-01"),
+    ("Halvern said it would book a provision of $46m in its results for the fourth quarter.", "2026-03-03", "2025-10-01"),
+])
+def test_a_future_marker_puts_a_year_less_period_ahead(text, published, start, nlp):
+    from extractor.extract import extract_text
+    assert extract_text(text, nlp=nlp, published=published)[0].period.start == start

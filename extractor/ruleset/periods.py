@@ -127,6 +127,11 @@ class PeriodRules(RuleFile):
     dated_reporting_kinds: Words = Field([], description="kinds that may be a dated article's reporting period with no "
                                                          "year of their own ('the six months to December' in an "
                                                          "article of February 2026): the date gives the year")
+    future_markers: Words = Field([], description="words before a year-less period in its sentence that put it ahead "
+                                                  "('will', 'is expected to', 'planned for'): in a dated article, such a "
+                                                  "period that would have ended before the date is the next one ('a gain "
+                                                  "in the second quarter, when the sale is due to close' of a March 2026 "
+                                                  "article: 2026's)")
     no_context_kinds: Words = Field(description="kinds whose figures are never the context of later periods "
                                                 "('a year earlier', 'the previous quarter')")
     limits: PeriodLimits

@@ -61,6 +61,7 @@ class Cues:
         self.coordinated = re.compile(rules.coordinated_figures)
         self.when = re.compile(rules.when_clause, re.I)
         self.openers = relative_openers(folder)
+        self.future = textmatch.phrases(rules.future_markers) if rules.future_markers else None
 
 
 @dataclass(eq=False)
@@ -307,6 +308,14 @@ class Assignment:
                 return p
         return None
 
+    def _ahead(self, fig: Figure, phrase: Phrase, span: DateSpan) -> bool:
+        """Is the year-less ``phrase`` of the figure's sentence, resolved to ``span`` that ends before
+        the article's date, put ahead by a future marker before it (rules: future_markers)?"""
+        if phrase.year or self.published is None or span[1] is None or span[1] >= self.published \
+                or self.cues.future is None or fig.comparison or self._sent_of(phrase.start) != fig.sent:
+            return False
+        return self.cues.future.search(self.text, self.sent_starts[fig.sent], phrase.start) is not None
+
     def _horizon(self, year: int | None) -> bool:
         """Is ``year`` further ahead of the article's date than limits.horizon_years, a plan's or a
         bond's horizon ('complies with the order until 2029', 'bonds maturing in 2056'), no
@@ -479,6 +488,8 @@ class Assignment:
             else:
                 shown = self._demonstrated(choice.phrase)  # "between 2019 and 2023. During that period, ..."
                 span = ctx.resolve(shown or choice.phrase, self.rules)
+                if self._ahead(fig, choice.phrase, span):  # 'a gain in the second quarter, when it is due to close'
+                    span = ctx.upcoming(choice.phrase, self.rules)
             spans.append(span)
             if choice and not choice.comparison and choice.phrase.kind not in self.rules.no_context_kinds and span[1] \
                     and not self._horizon(span[1].year):

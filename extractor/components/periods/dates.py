@@ -359,6 +359,16 @@ class Context:
         return resolver.resolve(p, rules, year, self)
 
 
+    def upcoming(self, p: Phrase, rules: PeriodRules) -> DateSpan:
+        """The span of a year-less phrase that ends on or after publication, the first such."""
+        assert self.published is not None
+        resolver = RESOLVERS[p.kind]
+        for k in (0, 1):
+            span = resolver.resolve(p, rules, self.published.year + k, self)
+            if span[1] is None or span[1] >= self.published:
+                return span
+        return span
+
     def _nearest(self, p: Phrase, rules: PeriodRules, resolver: Resolver) -> DateSpan:
         """The span of the year before, of or after publication that lies nearest to it."""
         assert self.published is not None
