@@ -370,3 +370,12 @@ def test_a_bond_maturity_is_no_reporting_period(nlp):
 def test_a_future_marker_puts_a_year_less_period_ahead(text, published, start, nlp):
     from extractor.extract import extract_text
     assert extract_text(text, nlp=nlp, published=published)[0].period.start == start
+
+
+def test_a_dated_articles_year_less_results_period_is_the_last_one_before_its_date(nlp):
+    """A split year named earlier ('the 2025/26 crop year') sets no year for 'the nine months to
+    September' of a November 2026 article when no figure before it is dated."""
+    from extractor.extract import extract_text
+    text = ("Coffee exports earned $8.1 billion in the 2025/26 crop year. Halvern Agri said higher prices had "
+            "lifted its revenue for the nine months to September to $558 million.")
+    assert extract_text(text, nlp=nlp, published="2026-11-05")[-1].period.start == "2026-01-01"

@@ -349,6 +349,9 @@ class Context:
         if not p.year and self.published is not None and p.kind in rules.dated_by_publication_kinds:
             return self._nearest(p, rules, resolver)  # 'in December' of a November 2026 article: December 2026
         year = p.year or self.year()
+        if not p.year and self.published is not None and not (self.previous and self.previous[1]) \
+                and p.kind in rules.dated_reporting_kinds:
+            year = None  # 'the nine months to September' of a dated article with no figure dated before: the last
         if year is None and resolver.needs_year:
             if self.published is None:
                 return UNKNOWN
