@@ -255,3 +255,17 @@ def test_a_definite_description_of_a_company_never_stands_for_a_country(nlp: Lan
 def test_a_description_before_the_leading_name_is_skipped(nlp: Language, opening: str, source: str) -> None:
     text = f"Brazil's Voarex orders jets\n\n{opening}"
     assert source_of(nlp, text, "$5.2bn") == source
+
+
+def test_a_nationality_that_opens_the_sentence_is_not_what_the_company_stands_for(nlp):
+    """'The British recall will cost £31m, the company said': the company named before."""
+    from extractor.extract import extract_text
+    text = "Tavoni Motori is recalling 38,000 cars in Britain.\n\nThe British recall will cost about £31m, the company said."
+    assert extract_text(text, nlp=nlp)[0].attribution.source == "Tavoni Motori"
+
+
+def test_a_nationality_with_a_speaking_noun_still_speaks(nlp):
+    from extractor.extract import extract_text
+    text = ("Zemblan prosecutors are forcing the sale of the firm's main asset to help pay a $27bn back tax bill, "
+            "which they claim is owed by Halvik.")
+    assert extract_text(text, nlp=nlp)[0].attribution.source.startswith("Zemblan")

@@ -340,6 +340,9 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     thing = next((sp for sp in recent[:1] if not sp.person and not sp.plural and (not org or sp.type in lex.thing_types)),
                  None)
     own = _own_lead(st, i)  # 'Veltora had set aside CHF 450m, it said': the sentence's own subject
+    if org and own is not None and own[1] in lex.demonyms:  # 'The British recall will cost £31m, the company said':
+        own = None  # no one; the name that leads the sentence before
+        lead_name = lead_before(st, st.sent_starts[bisect_right(st.sent_starts, i) - 1])
     found = next((c for c in (own, _named(thing), lead_name, _named(speaker))
                   if c is not None and not (words[0] in lex.definite and c[1] in lex.places)), None)
     # 'the airline' is no country ('its central bank' is a country's)
