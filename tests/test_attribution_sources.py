@@ -269,3 +269,20 @@ def test_a_nationality_with_a_speaking_noun_still_speaks(nlp):
     text = ("Zemblan prosecutors are forcing the sale of the firm's main asset to help pay a $27bn back tax bill, "
             "which they claim is owed by Halvik.")
     assert extract_text(text, nlp=nlp)[0].attribution.source.startswith("Zemblan")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Tavoni has agreed to pay a penalty of $165 million to the Road Safety Administration. A further $55 million "
+     "is deferred, the agency said.", "Road Safety Administration"),
+    ("Zembla's National Energy Commission approved new tariffs. The commission said a typical home would pay "
+     "about $38 a month.", "National Energy Commission"),
+])
+def test_an_officials_description_stands_for_the_body_named_just_before(text, source, nlp):
+    from extractor.extract import extract_text
+    assert extract_text(text, nlp=nlp)[-1].attribution.source == source
+
+
+def test_an_officials_description_with_no_body_before_keeps_its_words(nlp):
+    from extractor.extract import extract_text
+    claim = extract_text("Tavoni paid $165 million. A further $55 million is deferred, the ministry said.", nlp=nlp)[-1]
+    assert claim.attribution.source == "the ministry"

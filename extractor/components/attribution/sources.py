@@ -319,7 +319,9 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     kind = typed(st, span)
     if words[0] in lex.definite and kind not in {None, "other", "company"}:  # 'the report', 'the sources'
         same = next(iter(speakers.before(i, kind)), None)
-        return (same.token, same.name, same.type) if same else None
+        if same is not None:
+            return same.token, same.name, same.type
+        return _typed_name_before(st, i, sentence, kind) if kind == "official" else None
     if words[0] in lex.definite and words[-1] in lex.descriptions and words[-1] not in lex.general_descriptions:
         # 'the insurer': 'US insurer Marsh' before ('the group' is whoever spoke just before)
         described = _described(st, words[-1], i)
@@ -349,6 +351,21 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
     if found and org and lex.name_kinds.fits(words[-1], found[1]) is False:
         return None  # 'the bank said' after 'Brannock Steel agreed...': no steelmaker is the bank
     return found
+
+
+def _typed_name_before(st: DocState, i: int, sentence: int, kind: SourceType) -> Named | None:
+    """'... a penalty of $165m to the National Highway Traffic Safety Administration. A further
+    $55m is deferred, the agency said': the nearest name of the source's type (an official's
+    body) in the sentences just before (limits.anaphora_sentences), the nearest first."""
+    lex = st.lex
+    for n in range(sentence, max(-1, sentence - lex.limits.anaphora_sentences - 1), -1):
+        start, end = st.sents[n]
+        names = [c for c in chunks(st, range(start, min(end, i))) if len(c.split()) > 1]
+        for name in reversed(names):
+            words = name.lower().split()
+            if any(k == kind and phrases.search(" ".join(words)) for k, phrases, _ in lex.types):
+                return start, name, kind
+    return None
 
 
 def _plural_lead(st: DocState, i: int) -> Named | None:
