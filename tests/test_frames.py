@@ -725,3 +725,17 @@ def test_a_deal_figure_about_the_thing_sold_has_its_buyer_as_the_other_party(nlp
 ])
 def test_a_figure_a_buyer_has_agreed_to_pay_in_an_object_relative_is_the_things_price(text, nlp):
     assert _roles(text, nlp)["$41.50"][:2] == ("Corbel Bio", "Halvard Pharma")
+
+
+@pytest.mark.parametrize("text, subject, counterparty", [
+    # a counted asset after a sale verb is a disposal: the seller's, the buyer the other party
+    ("Halvik Telecom sells 14,200 towers to Merrow Towers for 56.8 billion baht", "Halvik Telecom", "Merrow Towers"),
+    ("Tembury has agreed to sell five business parks to Halcyon Realty for S$2.16 billion.", "Tembury", "Halcyon Realty"),
+    # ... counted products stay an order: the buyer's
+    ("Vantair sold 50 planes to Skyline Air for $5bn.", "Skyline Air", "Vantair"),
+])
+def test_counted_assets_sold_are_a_disposal(text, subject, counterparty, nlp):
+    from extractor.extract import extract_text
+    claim = extract_text(text, nlp=nlp)[0]
+    assert claim.subject.canonical == subject
+    assert (claim.counterparty.canonical if claim.counterparty else None) == counterparty

@@ -125,6 +125,9 @@ class FrameRules(RuleFile):
     quantity_words: Words = Field(description="words that take a part of what follows 'of' ('some of Beta's stores', "
                                               "'half of its shares'); with the number words and digits they lead on to "
                                               "the thing a frame acts on")
+    asset_nouns: Words = Field([], description="plural nouns of things a company owns ('towers', 'stores', 'business "
+                                              "parks'): counted after a sale verb, they are a disposal ('sells 14,200 "
+                                              "towers to Meridia': not Meridia's order)")
     holding_nouns: Words = Field(description="what a share of a company is called ('a 40% stake in Beta', 'shares of "
                                              "Beta'): bought, sold or paid for, the company is the thing traded")
     light_verbs: Words = Field(description="verbs whose subject is the agent of the noun after them ('placed an order')")

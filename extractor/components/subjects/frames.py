@@ -235,6 +235,9 @@ class FrameMatcher:
             rf"\s*,?\s*and\s+(?:\w+ly\s+)?(?:{alternation(rules.shared_subject_verbs)})\b", re.IGNORECASE)
         self.idioms = re.compile(union(rules.idioms), re.IGNORECASE)
         self.number = re.compile(rf"\d|\b(?:{alternation(rules.number_words)})s?\b", re.IGNORECASE)
+        self.counted_assets = re.compile(  # "sells 14,200 towers to": a disposal, not an order; match(verb end)
+            rf"\s+(?:(?:its|their|the)\s+)?(?:\d[\d,.]*|(?:{alternation(rules.number_words)}))\s+(?:[a-z-]+\s+){{0,2}}?"
+            rf"(?:{alternation(rules.asset_nouns)})\b", re.IGNORECASE) if rules.asset_nouns else None
         self.quantity_of = re.compile(  # "18 of Nordhem's stores": used with match(pos)
             rf"\s*(?:\d[\d,.]*|(?:{alternation(rules.number_words + rules.quantity_words)}))\s+of\s+", re.IGNORECASE)
         self.light = set(rules.light_verbs)
@@ -440,7 +443,8 @@ class FrameMatcher:
             args["patient"] = ctx.trade.asset  # "the deal would value the company at £3.6bn": not the bidder
         after = self._words_after(text, t.end, sentence[1], rec)
         if frame.counted and args.get("patient") is None and self.number.search(after) and "%" not in after \
-                and "per cent" not in after and not self.quantity_of.match(text, t.end, sentence[1]):  # "18 of Beta's stores"
+                and "per cent" not in after and not self.quantity_of.match(text, t.end, sentence[1]) \
+                and not (self.counted_assets and self.counted_assets.match(text, t.end, sentence[1])):  # "18 of Beta's stores"
             roles = frame.counted
         if frame.received and args.light and (args.light in self.recipient or args.light in frame.receiving_verbs):
             # "Fendal won a $2bn order from Skyline": Skyline ordered
