@@ -661,3 +661,10 @@ def test_a_country_before_a_fine_or_tax_imposed_it_and_pays_nothing(text, nlp):
     from extractor.extract import extract_text
     claim = extract_text(text, nlp=nlp)[0]
     assert claim.subject is None or claim.subject.canonical != "US"
+
+
+def test_the_authority_stands_for_the_authority_named_before(nlp):
+    from extractor.extract import extract_text
+    text = ("The Harlow Valley Water Authority sold $1.4 billion of bonds on Tuesday. Rating company Halden Ratings "
+            "affirmed its grade on the bonds. The authority says it holds $212 million in reserves against overruns.")
+    assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Harlow Valley Water Authority"
