@@ -505,7 +505,7 @@ def test_a_counted_holding_is_the_thing_bought(text, mention, subject, counterpa
 @pytest.mark.parametrize("text, mention, subject, counterparty", [
     # taxes demanded from a company: the company pays; a demand from a public body: the body claims
     ("Mali's tax authority has demanded 120 billion CFA francs in back taxes from Kessor Gold.",
-     "120 billion CFA francs", "Kessor Gold", "Mali"),
+     "120 billion CFA francs", "Kessor Gold", "Mali tax authority"),
     ("Kessor received a tax demand of $200m from the Malian government.", "$200m", "Kessor", "Malian government"),
 ])
 def test_who_pays_a_tax_demanded_from_them(text, mention, subject, counterparty, nlp):
