@@ -509,8 +509,8 @@ class SubjectFinder:
         """A headline figure is the body's figure of the same amount ("Macy's owner buys rival for
         $11bn" / "Federated is to buy May for $11bn"): when only a fallback gave it a subject, it
         takes the parties the body decided; with the body's subject, the body's other party
-        when the headline's is none or a place ("Vessaro to pay $165m US penalty" / "... a
-        penalty of $165m to the National Highway Traffic Safety Administration")."""
+        when the headline's is a place ("Vessaro to pay Italy $165m" / "... a penalty of $165m to
+        the National Highway Traffic Safety Administration"; none is told again later)."""
         head_end = view.lines[0][1] if view.lines else 0
         body: dict[tuple, dict] = {}
         for rec in reversed(money):
@@ -522,9 +522,8 @@ class SubjectFinder:
             found = body.get(_amount(rec))
             if found and found.get("subject") and _subject_rule(rec) in WEAK_SUBJECTS:
                 _told_again(rec, found, "subject.headline_restated")
-            elif found and found.get("subject") and _party_named(found) and not _party_named(rec) \
-                    and (rec.get("subject") or {}).get("canonical") == found["subject"]["canonical"] \
-                    and rec.get("counterparty") != found["counterparty"]:
+            elif found and found.get("subject") and _party_named(found) and rec.get("counterparty") \
+                    and not _party_named(rec) and (rec.get("subject") or {}).get("canonical") == found["subject"]["canonical"]:
                 rec["counterparty"] = found["counterparty"]
                 rec["decided_by"]["counterparty"] = extensions.decision("counterparty.headline_restated", _mention_of(found))
 
