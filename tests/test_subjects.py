@@ -668,3 +668,11 @@ def test_the_authority_stands_for_the_authority_named_before(nlp):
     text = ("The Harlow Valley Water Authority sold $1.4 billion of bonds on Tuesday. Rating company Halden Ratings "
             "affirmed its grade on the bonds. The authority says it holds $212 million in reserves against overruns.")
     assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Harlow Valley Water Authority"
+
+
+def test_the_consortium_stands_for_the_company_named_before(nlp):
+    from extractor.extract import extract_text
+    text = ("A consortium led by Aguila Holdings has won the port concession. The consortium will pay the Harbour "
+            "Ports Authority a fixed fee of $12 million a year.")
+    claim = extract_text(text, nlp=nlp)[-1]
+    assert (claim.subject.canonical, claim.counterparty.canonical) == ("Aguila", "Harbour Ports Authority")
