@@ -676,3 +676,12 @@ def test_the_consortium_stands_for_the_company_named_before(nlp):
             "Ports Authority a fixed fee of $12 million a year.")
     claim = extract_text(text, nlp=nlp)[-1]
     assert (claim.subject.canonical, claim.counterparty.canonical) == ("Aguila", "Harbour Ports Authority")
+
+
+def test_a_bodys_own_noun_stands_for_the_body_its_sentence_names(nlp):
+    """'that the authority's revenue': no determiner is a modifier, and 'the authority' is the
+    authority the sentence named, not the rating company."""
+    from extractor.extract import extract_text
+    text = ("Rating company Halden Ratings affirmed its grade on the bonds of the Tarrow Water Authority, noting "
+            "that the authority's operating revenue of $688 million covered its debt twice over.")
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == "Tarrow Water Authority"

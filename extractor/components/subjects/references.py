@@ -77,7 +77,8 @@ class References:
         self.pronouns = {p.lower() for p in rules.pronouns}
         nouns = alternation(self.kind_of_noun)
         # a modifier holds no full stop but an abbreviation's ('the U.S. bank'; not 'the deal. The bank')
-        modifier = r"(?:(?:(?:[A-Za-z]\.){2,}|[A-Za-z][\w&'-]*)\s+){0,%d}?" % rules.limits.reference_modifiers
+        modifier = r"(?:(?![Tt]he\s|[Tt]his\s|[Tt]hat\s|an?\s)(?:(?:[A-Za-z]\.){2,}|[A-Za-z][\w&'-]*)\s+){0,%d}?" % (
+            rules.limits.reference_modifiers)  # no determiner ('that the authority' is 'the authority')
         self.description = re.compile(
             rf"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>{modifier})(?P<noun>{nouns})\b(?!['’]s?\s+(?:{nouns})\b)")
         self.pronoun = re.compile(rf"\b(?:{alternation(rules.pronouns)})\b", re.IGNORECASE)
@@ -309,7 +310,8 @@ class References:
                 return entities[j]  # the subject of the sentence: "Acme, which supplies Beta, said its..."
                 # (not a newspaper reporting on the next one: "The Ledger reported that Acme valued the unit")
         named = [j for j in same if not speaking[j]]
-        if named and ref.kind not in ("pronoun", "government"):
+        if named and (ref.kind not in ("pronoun", "government") or ref.kind == "government" and self._body_noun(ref)):
+            # ('... the bonds of the Tarrow Water Authority, noting that the authority's revenue': a body's own noun)
             return entities[named[-1]]  # "the retrial of a former Tyco chief, accused of looting the conglomerate"
         sentences: dict[int, list[int]] = {}  # earlier sentence start -> its fitting names, first first
         for j in fitting:
