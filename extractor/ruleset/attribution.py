@@ -94,6 +94,8 @@ class AttributionLimits(Strict):
     participle_window: int = Field(ge=0, description="a participle reports a figure at most this many tokens before it")
     relative_window: int = Field(ge=0, description="'the $20bn that X says ...': a figure at most this many tokens before the relative")
     anaphora_sentences: int = Field(ge=0, description="'they' and 'it' prefer a fitting source of at most this many sentences before")
+    body_lookback_tokens: int = Field(gt=0, description="tokens at most looked back for the body an official's description "
+                                                        "('the agency said') stands for")
     gap_tokens: int = Field(gt=0, description="'put the cost at $9bn': at most this many tokens from the verb to 'at'")
     place_agent_tokens: int = Field(gt=0, description="'reported in a report by X': the agent preposition is at most this "
                                                       "many tokens after the participle's place word")

@@ -356,11 +356,15 @@ def antecedent(st: DocState, span: Range, sentence: int, speakers: Speakers) -> 
 def _typed_name_before(st: DocState, i: int, sentence: int, kind: SourceType) -> Named | None:
     """'... a penalty of $165m to the National Highway Traffic Safety Administration. A further
     $55m is deferred, the agency said': the nearest name of the source's type (an official's
-    body) in the sentences just before (limits.anaphora_sentences), the nearest first."""
+    body) in the sentences just before (limits.anaphora_sentences, at most
+    limits.body_lookback_tokens back), the nearest first."""
     lex = st.lex
+    floor = i - lex.limits.body_lookback_tokens
     for n in range(sentence, max(-1, sentence - lex.limits.anaphora_sentences - 1), -1):
         start, end = st.sents[n]
-        names = [c for c in chunks(st, range(start, min(end, i))) if len(c.split()) > 1]
+        if end <= floor:
+            break
+        names = [c for c in chunks(st, range(max(start, floor), min(end, i))) if len(c.split()) > 1]
         for name in reversed(names):
             words = name.lower().split()
             if any(k == kind and phrases.search(" ".join(words)) for k, phrases, _ in lex.types):
