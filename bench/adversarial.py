@@ -58,6 +58,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "qualified": _repeat("more than $3 billion, about £2bn, up to ¥5 trillion; "),
     "generic_metric_chain": _repeat("it budgeted $1bn and ", "Acme "),  # a generic metric looks back per figure
     "blank_lines": _repeat("\n", "Acme paid $5bn.\n"),  # a run of blank lines: a clause break per character
+    "agency_said": _repeat("$5m went to the Road Safety Administration, the agency said, and ",
+                           "Acme paid "),  # an official's description looks back for its body per cue
 }
 
 

@@ -852,9 +852,9 @@ class SubjectFinder:
 
     def _post_target(self, text: str, ents: list[Entity], c_end: int, rec: dict) -> Entity | None:
         """'paid 260.75bn roubles for Yugansk', '$5.4bn Fox offer': the thing bought follows the amount."""
-        candidates, starts = self._remember(("post_target", id(ents), c_end), lambda: self._post_target_names(text, ents, c_end))
+        candidates, starts = self._remember(("post_target", id(ents)), lambda: self._post_target_names(text, ents))
         i = bisect_left(starts, rec["end"])
-        if i == len(candidates):
+        if i == len(candidates) or starts[i] >= c_end:
             return None
         first = candidates[i]
         between = text[rec["end"]:first["start"]]
@@ -866,11 +866,11 @@ class SubjectFinder:
             return first
         return None
 
-    def _post_target_names(self, text: str, ents: list[Entity], c_end: int) -> tuple[list[Entity], list[int]]:
-        """The names before ``c_end`` that may be a thing bought named after its amount (no
+    def _post_target_names(self, text: str, ents: list[Entity]) -> tuple[list[Entity], list[int]]:
+        """The names that may be a thing bought named after its amount (no
         country describing a company; "$5bn for Huawei's chips": the chips are bought, not
         Huawei), and their starts."""
-        names = [e for e in ents if e["start"] < c_end and e["label"] not in PLACE_LABELS  # 'demand for cars in Asia'
+        names = [e for e in ents if e["label"] not in PLACE_LABELS  # 'demand for cars in Asia'
                  and not self._is_gpe_modifier(text, e, ents) and not inside(self._made, e["start"])]
         return names, [e["start"] for e in names]
 
@@ -931,8 +931,13 @@ class SubjectFinder:
         possessive pronoun, and the first that is one, with their indexes."""
         first: tuple[int, Entity] | None = None
         possessive: tuple[int, Entity] | None = None
-        for i, e in enumerate(ents):
-            if in_clause and not c_start <= e["start"] < c_end or self.owned_by.match(text, e["end"]):
+        starts = self._remember(("starts", id(ents)), lambda: [e["start"] for e in ents])
+        span = range(bisect_left(starts, c_start), bisect_left(starts, c_end)) if in_clause else range(len(ents))
+        for i in span:
+            e = ents[i]
+            if first is not None and e["start"] >= c_end:
+                break  # a possessive after the clause counts for no figure in it
+            if self.owned_by.match(text, e["end"]):
                 continue
             is_possessive = e["text"].lower() in POSSESSIVES
             if (possessive if is_possessive else first) is not None:
