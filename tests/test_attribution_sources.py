@@ -286,3 +286,23 @@ def test_an_officials_description_with_no_body_before_keeps_its_words(nlp):
     from extractor.extract import extract_text
     claim = extract_text("Tavoni paid $165 million. A further $55 million is deferred, the ministry said.", nlp=nlp)[-1]
     assert claim.attribution.source == "the ministry"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Finance Minister Rodrigo Alcaraz said spending would rise by 145 billion pesos.", "Finance Ministry"),
+    ("Treasury Cabinet Secretary Amina Wekesa said the deal saves $1.6 billion.", "Treasury"),
+    ('"We will spend $5bn," Energy Minister Paul Grant told reporters.', "Energy Ministry"),
+])
+def test_an_officials_title_puts_their_body_in_the_chain(text, body, nlp):
+    from extractor.extract import extract_text
+    chain = [h.source for h in extract_text(text, nlp=nlp)[0].attribution.chain]
+    assert chain[0] == body and len(chain) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Jan Holt said the plan costs $5bn.",  # no 'Prime Ministry'
+    "The Congressional Budget Office said the plan costs $5bn.",  # a body's own name adds no hop
+])
+def test_no_body_hop_without_a_title_before_a_name(text, nlp):
+    from extractor.extract import extract_text
+    assert len(extract_text(text, nlp=nlp)[0].attribution.chain) == 1

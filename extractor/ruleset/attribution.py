@@ -112,11 +112,24 @@ class AttributionLimits(Strict):
     byline_name_words: int = Field(gt=0, description="a byline name has at most this many words")
 
 
+class OfficialTitles(Strict):
+    """An official's title names the body the official speaks for ('Finance Minister Rodrigo
+    Alcántara': the Finance Ministry; 'Treasury Cabinet Secretary Amina Wekesa': the Treasury),
+    which goes into the chain before the person."""
+
+    bodies_of: dict[str, str] = Field(description="a title word and its body's word: after a capitalised word, the two "
+                                                  "name the body ('Minister': 'Ministry': 'Energy Minister' is the "
+                                                  "Energy Ministry)")
+    not_of: Words = Field(description="capitalised words before a title word that name no body ('Prime Minister')")
+    bodies: Words = Field(description="capitalised words of a title that are a body themselves ('Treasury')")
+
+
 class AttributionRules(RuleFile):
     cues: CueRules
     officer_titles: Words = Field([], description="a company officer's titles: a person source with one and no "
                                                   "organisation in its words speaks for the company that leads the "
                                                   "sentence before ('Chief executive Ingrid Solberg said ...')")
+    official_titles: OfficialTitles | None = None
     company_documents: Words = Field([], description="documents a company issues about itself ('the prospectus', "
                                                      "'accounts filed at Companies House'): a figure they report has "
                                                      "the first company its content names as the issuer in its chain")

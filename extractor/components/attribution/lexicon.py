@@ -67,6 +67,10 @@ class Lexicon:
         self.results_verbs = _low(r.cues.results_verbs)
         self.company_documents = _low(r.company_documents)
         self.officer_titles = _low(r.officer_titles)
+        titles = r.official_titles
+        self.title_bodies = dict(titles.bodies_of) if titles else {}  # 'Minister' -> 'Ministry'
+        self.title_not_of = set(titles.not_of) if titles else set()
+        self.titled_bodies = set(titles.bodies) if titles else set()
         self.name_noun_followers = _low(r.cues.name_noun_followers)
         self.figure_openers = _low(r.cues.figure_openers)
         self.preposed_not_before = _low(r.cues.preposed_not_before)

@@ -57,6 +57,25 @@ def _issuer(st: DocState, h: Found) -> str | None:
     return alias(st, names[0]) if names else None
 
 
+def _body_of_title(st: DocState, h: Found) -> str | None:
+    """The body an official's title in the source names (rules: official_titles): 'Energy
+    Minister Paul Grant' speaks for the Energy Ministry, 'Treasury Cabinet Secretary Amina
+    Wekesa' for the Treasury; the first such title word of the source."""
+    lex = st.lex
+    if h.source is None or h.source_type != "official" or not (lex.title_bodies or lex.titled_bodies):
+        return None
+    words, end = st.words, h.source[1]
+    for t in range(h.source[0], end - 1):
+        if not cap(words[t + 1]) or words[t + 1] in lex.titled_bodies:
+            continue  # a title, then the person's name: not a body's own name ('Congressional Budget Office')
+        if words[t] in lex.titled_bodies:
+            return words[t]
+        body = lex.title_bodies.get(words[t])
+        if body is not None and t > h.source[0] and cap(words[t - 1]) and words[t - 1] not in lex.title_not_of:
+            return f"{words[t - 1]} {body}"
+    return None
+
+
 def learn_employers(st: DocState, found: list[Found]) -> None:
     """The organisation each person source's own words name, by the person's name and surname,
     the first in text order: a later 'Lund-Hansen said' speaks for it too."""
@@ -234,6 +253,8 @@ def _steps(st: DocState, h: Found) -> list[tuple[str | None, str, SourceType]]:
             steps.insert(0, (h.via_name, _text(st, h.via[0]), h.via_type))
         elif (issuer := _issuer(st, h)) is not None:  # 'Accounts filed ... show that Ashdown lost £38.7m': Ashdown's
             steps.insert(0, (issuer, "issued", "company"))
+        elif (body := _body_of_title(st, h)) is not None:  # 'Finance Minister Rodrigo Alcántara': the ministry's
+            steps.insert(0, (body, "for", "official"))
         elif (org := _employer_of(st, h)) is not None:  # 'Lumatic chief executive Priya Raman': for Lumatic
             steps.insert(0, (org, "for", "company"))
         st.hop_steps[id(h)] = steps
