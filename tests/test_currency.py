@@ -113,6 +113,12 @@ def test_an_undated_text_checks_a_restatement_against_the_rates_of_the_year_it_n
     ("Growers in Dak Lak were paid 112,000 dong.", "112,000 dong", "VND"),
     ("The Manila port concession is worth P4.5bn.", "P4.5bn", "PHP"),
     ("The Bangkok mall cost Bt5bn.", "Bt5bn", "THB"),
+    ("Orvask earned NKr4.1bn in the quarter.", "NKr4.1bn", "NOK"),  # the FT's Nordic crowns
+    ("Vessbro's sales rose to SKr 12bn.", "SKr 12bn", "SEK"),
+    ("The Aarhus shipper paid DKr300m.", "DKr300m", "DKK"),
+    ("The Nairobi lender raised KSh12bn.", "KSh12bn", "KES"),
+    ("The Accra refinery cost GH₵1.5bn.", "GH₵1.5bn", "GHS"),
+    ("The Brno plant cost 40m Kč.", "40m Kč", "CZK"),
 ])
 def test_press_abbreviations_of_currencies(text, mention, currency, nlp):
     from extractor.extract import extract_text

@@ -86,3 +86,15 @@ def test_the_buyer_of_a_passive_purchase_is_its_counterparty(nlp):
     claim = extract_text("Vessbro, which was bought by private equity firm Tessing Partners for SEK 4.6bn in 2019, "
                          "has struggled since.", nlp=nlp)[0]
     assert (claim.subject.canonical, claim.counterparty.canonical) == ("Vessbro", "Tessing Partners")
+
+
+def test_a_figure_in_an_unknown_currency_is_no_name(nlp):
+    """'Zq3.8bn' is capitalised but has the shape of a figure: 'the company' after it is the
+    company named before, not the figure; names with digits ('A380', 'G7') stay names."""
+    from extractor.extract import extract_text
+    text = ("Analysts had expected a profit of Zq3.8bn at Orvask Holdings. "
+            "Separately, the company was fined €45m by the Danish Competition Authority.")
+    names = {e["canonical"] for e in nlp(text)._.entities}
+    assert "Zq3.8bn" not in names
+    assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Orvask"
+    assert {"A380", "G7"} <= {e["canonical"] for e in nlp("Halvern ordered the A380 before the G7 met.")._.entities}

@@ -31,6 +31,7 @@ from .view import furniture, inside, layout_of, sentence_bounds, token_offsets
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
+FIGURE_SHAPE = re.compile(r".*\d[.,]\d.*|[A-Za-z]+\d+[a-z]+")  # 'Zq3.8bn', 'Kx45m': a figure in a currency not known
 OPENERS = {'"', "“", "‘", "'", "("}
 INF = float("inf")
 NONE: list[str] = []  # what an index holds for a key it lacks (never written to)
@@ -626,8 +627,9 @@ def rules_currency_words(rules_folder: str | None) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)
 def _name_like(word: str) -> bool:
-    """A word that can be part of a name: letters first, a capital somewhere."""
-    return bool(NAME_TOKEN.fullmatch(word)) and any(c.isupper() for c in word)
+    """A word that can be part of a name: letters first, a capital somewhere, not the shape of
+    a figure ('A380' and 'G7' are names, 'Zq3.8bn' is not)."""
+    return bool(NAME_TOKEN.fullmatch(word)) and any(c.isupper() for c in word) and not FIGURE_SHAPE.fullmatch(word)
 
 
 def _title_case_lines(text: str, lines: list[tuple[int, int]], limits: EntityLimits,
