@@ -39,6 +39,11 @@ def test_no_claim_from_furniture(page, nlp):
     # a line of a place and a date alone
     ("Tellan raises offer\n\nPort Vella, 28 January 2026\n\nThe group will pay $5m for the tanker, it said.", "Tellan",
      "Tellan"),
+    # a place in Title Case, a date and a dash open the story: the place is no company
+    ("Tellan raises offer\n\nPort Vella, 28 January 2026 - Tellan Group raised $250m, valuing the start-up at "
+     "$2.1bn, the company said.", "Tellan", "Tellan Group"),
+    ("Tellan raises offer\n\nPort Vella, March 3 (Wirewire) - Tellan Group raised $250m, the company said.",
+     "Tellan", "Tellan Group"),
 ])
 def test_a_dateline_names_no_party(text, subject, source, nlp):
     """'HARWICK, 14 October 2026 (Reuters) - ' is page furniture: neither the place nor the
