@@ -379,3 +379,13 @@ def test_a_dated_articles_year_less_results_period_is_the_last_one_before_its_da
     text = ("Coffee exports earned $8.1 billion in the 2025/26 crop year. Halvern Agri said higher prices had "
             "lifted its revenue for the nine months to September to $558 million.")
     assert extract_text(text, nlp=nlp, published="2026-11-05")[-1].period.start == "2026-01-01"
+
+
+def test_a_future_figure_inherits_no_period_that_has_ended(nlp):
+    """'Halvern will pay a further $35m' takes no 'last year' from the sentence before; a past
+    figure there still does."""
+    from extractor.extract import extract_text
+    text = ("Tessmark won a $120m contract from Halvern Freight last year. Halvern will pay a further $35m if "
+            "targets are met. Halvern paid a deposit of $10m.")
+    periods = [c.period.text if c.period else None for c in extract_text(text, nlp=nlp, published="2026-02-04")]
+    assert periods == ["last year", None, "last year"]

@@ -504,3 +504,14 @@ def test_who_polled_the_source_is_no_antecedent_of_the_bank(nlp):
 def test_a_price_per_tonne_is_the_commodity_named_nearest_before_it(nlp):
     text = "Copper hit a record. Aluminium rose 1% to $2,745 a tonne and zinc added 0.4% to $3,120 a tonne."
     assert [c.subject.canonical for c in extract_text(text, nlp=nlp)] == ["aluminium", "zinc"]
+
+
+def test_a_specific_description_keeps_the_name_it_last_stood_for(nlp):
+    """'the start-up' stood for Tessmark in its first sentence; later it is still Tessmark, not
+    the customer named in between, and 'It' after a sentence the description opens is Tessmark too."""
+    text = ("Tessmark Robotics raised $250m, valuing the start-up at $2.1bn. "
+            "Tessmark won a $120m contract from Halvern Freight last year. Halvern will pay a further $35m. "
+            "The start-up's revenue doubled to $88m in 2025. It expects revenue of $150m this year.")
+    roles = _roles(text, nlp)
+    assert roles["$88m"][0] == "Tessmark Robotics" and roles["$150m"][0] == "Tessmark Robotics"
+    assert roles["$35m"][0] == "Halvern Freight"

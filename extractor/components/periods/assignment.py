@@ -316,6 +316,13 @@ class Assignment:
             return False
         return self.cues.future.search(self.text, self.sent_starts[fig.sent], phrase.start) is not None
 
+    def _past_for_future(self, fig: Figure, span: DateSpan) -> bool:
+        """Would a figure that a future marker before it puts ahead ('Acme will pay a further
+        $35m') inherit a period that ended before the article's date ('last year')?"""
+        return (self.published is not None and span[1] is not None and span[1] < self.published
+                and self.cues.future is not None
+                and self.cues.future.search(self.text, self.sent_starts[fig.sent], fig.start) is not None)
+
     def _horizon(self, year: int | None) -> bool:
         """Is ``year`` further ahead of the article's date than limits.horizon_years, a plan's or a
         bond's horizon ('complies with the order until 2029', 'bonds maturing in 2056'), no
@@ -490,6 +497,8 @@ class Assignment:
                 span = ctx.resolve(shown or choice.phrase, self.rules)
                 if self._ahead(fig, choice.phrase, span):  # 'a gain in the second quarter, when it is due to close'
                     span = ctx.upcoming(choice.phrase, self.rules)
+                elif choice.how == "inherited" and self._past_for_future(fig, span):
+                    self.choices[fig.index], choice, span = None, None, UNKNOWN
             spans.append(span)
             if choice and not choice.comparison and choice.phrase.kind not in self.rules.no_context_kinds and span[1] \
                     and not self._horizon(span[1].year):

@@ -241,6 +241,7 @@ class References:
         resolved: list[EntityMention] = []
         unresolved: list[Reference] = []
         first_use: dict[str, int] = {}
+        bound: dict[str, str] = {}  # a specific type noun -> the name its last description stood for
         region: EntityMention | None = None  # the region last named ('the province of Varlan', 'Varlan province')
         named_regions = sorted([(e["start"], e) for e in entities if kinds.nouns.get(e["canonical"]) in self.region_nouns]
                                + [(r.start, {"canonical": r.name, "label": r.label}) for r in refs if r.kind == "region" and r.name],
@@ -268,7 +269,7 @@ class References:
                 found = self._merged(view.text, entities, window)
             else:
                 found = self._antecedent(ref, entities, window, view, subject_like, cited, speaking, commenting, kinds,
-                                         resolved)
+                                         resolved, bound)
             if found is None and ref.kind == "government" and not self._body_noun(ref):
                 found = salient_government
             if found is None and ref.kind == "government":  # "The government said it would spend": no company's
@@ -278,6 +279,9 @@ class References:
             if found:
                 resolved.append({"text": ref.text, "canonical": found["canonical"], "label": found["label"],
                                  "start": ref.start, "end": ref.end})
+                if ref.kind == "company" and ref.noun not in self.general:
+                    for noun in self.synonyms.get(ref.noun, {ref.noun}):
+                        bound[noun] = found["canonical"]
             elif ref.kind == "company" and not self._described_before(view.text, ref, first_use):
                 unresolved.append(ref)  # 'the bank' in a text that named none ('its central bank' names one)
         return resolved, unresolved
@@ -293,7 +297,10 @@ class References:
 
     def _antecedent(self, ref: Reference, entities: list[EntityMention], window: list[int], view: Layout,
                     subject_like: list[bool], cited: list[bool], speaking: list[bool], commenting: list[bool],
-                    kinds: Kinds, resolved: list[EntityMention]) -> EntityMention | None:
+                    kinds: Kinds, resolved: list[EntityMention], bound: dict[str, str]) -> EntityMention | None:
+        """The name ``ref`` stands for among the names ``window`` (indexes of ``entities``);
+        ``bound``: the name a specific type noun last stood for ('the start-up' in 'valuing the
+        start-up at $2bn' is the start-up of the next sentences, not a customer named between)."""
         s_start = view.sentence(ref.start)[0]
         fitting = [j for j in reversed(window) if self._fits(ref, entities[j], kinds)]
         if ref.kind == "government" and ref.noun in self.country_nouns:
@@ -301,7 +308,8 @@ class References:
             if country is not None:
                 return country  # "For importers such as India, ... The country's bill": India
         if ref.kind == "company" and ref.noun not in self.general:  # "the bank": a name that says it is one first
-            said = [j for j in fitting if self._says(ref.noun, entities[j], kinds)]
+            said = [j for j in fitting if self._says(ref.noun, entities[j], kinds)
+                    or bound.get(ref.noun) == entities[j]["canonical"]]
             fitting = said or fitting
         same = [j for j in reversed(fitting) if entities[j]["start"] >= s_start]  # in text order
         for j in same:
@@ -317,7 +325,14 @@ class References:
         for j in fitting:
             if entities[j]["start"] < s_start and not cited[j]:
                 sentences.setdefault(view.sentence(entities[j]["start"])[0], []).insert(0, j)
-        for start in sorted(sentences, reverse=True):  # the nearest sentence that has one
+        opened = {}  # earlier sentence start -> the description or pronoun that opens it ('The start-up's revenue ...')
+        for r in resolved[-self.rules.limits.antecedent_names:]:
+            start = view.sentence(r["start"])[0]
+            if r["start"] == start < s_start and self._fits(ref, r, kinds):
+                opened[start] = r
+        for start in sorted(sentences.keys() | opened.keys(), reverse=True):  # the nearest sentence that has one
+            if start in opened:
+                return opened[start]
             names = sentences[start]
             subjects = [j for j in names if subject_like[j]]
             if subjects:
