@@ -222,6 +222,15 @@ def test_a_holding_traded_is_of_its_company(text, mention, subject, counterparty
     ("The Dorran Commission has ordered Tellan Group to pay a $40m fine.", "$40m", "Tellan", "Dorran Commission"),
     # an order of goods stays an order, a purpose after it or not
     ("Skyline Air ordered 20 jets to replace its fleet in a deal worth $2bn.", "$2bn", "Skyline Air", None),
+    # who imposes a penalty on whom: the light verb's subject imposes, the name after 'on' pays
+    ("The Dorran Commission imposed a $40m fine on Tellan Group.", "$40m", "Tellan", "Dorran Commission"),
+    ("The Dorran Commission slapped a $40m penalty on Tellan Group.", "$40m", "Tellan", "Dorran Commission"),
+    # ... in a relative clause after the noun, its subject after a place's possessive
+    ("The ruling follows a £95m penalty that Harland's Conduct Authority levied on Tellan Group in March.",
+     "£95m", "Tellan", "Conduct Authority"),
+    ("Judges cut the €40m fine that the Dorran Commission had imposed on Tellan Group.", "€40m", "Tellan",
+     "Dorran Commission"),
+    ("The €2bn loan that Halden Bank extended to Orvane Foods was repaid.", "€2bn", "Orvane Foods", "Halden Bank"),
 ])
 def test_penalties_and_commands(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

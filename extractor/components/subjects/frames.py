@@ -36,6 +36,9 @@ APPOSITION_AT = re.compile(  # used with match(name end): an apposition or a rel
     r"\s*,\s+(?:a|an|the|its|which|who)\s+[^,;()]{1,80}?,")
 GROUP_LED_BY = re.compile(r"(?:[a-z][\w-]*\s+){1,3}?led\s+by\s+(?:the\s+)?")  # used with match(after preposition)
 RELATIVE_AFTER = re.compile(r"\s+(?:that|which)\s+")  # used with match(pos)
+RELATIVE_DETERMINER = re.compile(  # fullmatch(relative pronoun end, name start): 'the', "Britain's"
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+)?")
+POSSESSIVE_GAP = re.compile(r"['’]s\s+")  # fullmatch(place end, name start): "Britain's Financial Conduct Authority"
 RELATIVE_VERB = re.compile(r"\s+(?:(?:had|has|have|would|will|could)\s+)?(?:\w+ly\s+)?(?P<verb>\w+)")  # match(pos)
 RELATIVE_WORDS = {"which", "who", "that"}
 ARTICLES = {"a", "an", "the"}
@@ -173,14 +176,15 @@ class Trigger:
     frames: list[tuple[Frame, str]]  # (frame, "verb" | "noun")
 
 
-def _verb_first(ordered: list[Trigger], rec: dict) -> list[Trigger]:
+def _verb_first(ordered: list[Trigger], rec: dict, is_verb: Callable[[Trigger], bool]) -> list[Trigger]:
     """A noun after the figure names its kind ('$20bn in damages'); a verb of the same frame
     in the clause ('will sue Baikal ... for $20bn in damages') then gives the parties, and
-    is tried first."""
+    is tried first (not a word that is a noun where it stands: 'The fine follows a £95m penalty')."""
     if not ordered or ordered[0].start < rec["end"] or any(pos == "verb" for _, pos in ordered[0].frames):
         return ordered
     kinds = {frame.id for frame, _ in ordered[0].frames}
-    verb = next((t for t in ordered[1:] if any(pos == "verb" and f.id in kinds for f, pos in t.frames)), None)
+    verb = next((t for t in ordered[1:] if any(pos == "verb" and f.id in kinds for f, pos in t.frames) and is_verb(t)),
+                None)
     return [verb] + [t for t in ordered if t is not verb] if verb else ordered
 
 
@@ -335,7 +339,10 @@ class FrameMatcher:
                                                     or self._noun_between(text, rec["end"], t.start)))]
         # a trigger after the figure with a nearer figure after it is that one's ('raised $120m ..., valuing it at $1.1bn')
         first: Match | None = None
-        for t in _verb_first(sorted(near, key=lambda t: self._distance(text, t, clause, rec)), rec):
+        def is_verb(t: Trigger) -> bool:
+            return len({p for _, p in t.frames}) == 1 or self._word_class(text, t, rec) == "verb"
+
+        for t in _verb_first(sorted(near, key=lambda t: self._distance(text, t, clause, rec)), rec, is_verb):
             for frame, pos in t.frames:
                 pos = self._word_class(text, t, rec) if len({p for f, p in t.frames}) > 1 else pos
                 found = self._apply(text, frame, pos, t, sentence, names, rec, ctx)
@@ -449,6 +456,8 @@ class FrameMatcher:
         if frame.received and args.light and (args.light in self.recipient or args.light in frame.receiving_verbs):
             # "Fendal won a $2bn order from Skyline": Skyline ordered
             roles = frame.received
+        elif frame.imposed and args.light in frame.imposing_verbs:  # "X imposed a $5m fine on Y": Y pays X
+            roles = frame.imposed
         counted = pos == "noun" and t.start >= rec["end"] and bool(QUANTIFIED.fullmatch(text, rec["end"], t.start))
         found = self._roles(frame, roles, args, t, pos == "verb", counted)
         if found and frame.sells and pos == "verb" and args.get("patient") is None and found.subject is None:
@@ -537,8 +546,12 @@ class FrameMatcher:
             else:  # a name right after a noun is its patient ('a bid Acme rejected' is not about Acme)
                 adjacent = after if after and not text[t.end:after["start"]].strip() else None
                 relative = self._relative_agent(text, t.end, names)  # "a $900m loan that Beta had secured"
+                if relative is not None:  # the relative clause's verb is the noun's light verb, its prepositions the noun's
+                    args.light = args.light or relative[2]
+                    for prep in self.prepositions:
+                        args[prep] = self._after_preposition(text, prep, relative[1], limit, names, ctx, noun=True, rec=rec)
                 doer = before if light is not None and possessor is not None else None  # 'X led Beta's $40m round': X
-                args["agent"], args["patient"] = relative or doer or possessor or before \
+                args["agent"], args["patient"] = (relative[0] if relative else None) or doer or possessor or before \
                     or self._named_party(text, t, limit, names), args["of"] or adjacent
             if modified and args["by"] is None and args["of"] is None:
                 args["agent"], args["patient"] = modified
@@ -607,17 +620,23 @@ class FrameMatcher:
         m = self.copula_after.match(text, t.end, limit)
         return (self._after(text, m.end(), limit, names) or self._description(text, m.end(), names)) if m else None
 
-    def _relative_agent(self, text: str, pos: int, names: list[EntityMention]) -> EntityMention | None:
-        """'a $900m loan that Beta had secured': the subject of a relative clause right after a
-        noun, when its verb is a light verb, is the noun's agent."""
+    def _relative_agent(self, text: str, pos: int, names: list[EntityMention]) -> tuple[EntityMention, int, str] | None:
+        """'a $900m loan that Beta had secured', 'a £95m penalty that Britain's Financial Conduct
+        Authority imposed on ...': the subject of a relative clause right after a noun (a
+        determiner or a place's possessive before it), when its verb is a light verb, is the
+        noun's agent; with where its verb ends and the verb."""
         m = RELATIVE_AFTER.match(text, pos)
         if m is None:
             return None
-        e = next((n for n in names if n["start"] >= m.end()), None)
-        if e is None or text[m.end():e["start"]].strip():
+        k = bisect_left(names, m.end(), key=lambda n: n["start"])
+        e = names[k] if k < len(names) else None
+        if e is None or not RELATIVE_DETERMINER.fullmatch(text, m.end(), e["start"]):
             return None
+        if k + 1 < len(names) and POSSESSIVE_GAP.fullmatch(text, e["end"], names[k + 1]["start"]):
+            e = names[k + 1]  # "that Britain's Financial Conduct Authority imposed": the body
         verb = RELATIVE_VERB.match(text, e["end"])
-        return e if verb and verb.group("verb").lower() in self.light else None
+        word = verb.group("verb").lower() if verb else ""
+        return (e, verb.end(), word) if verb and word in self.light else None
 
     def _payer(self, text: str, before: EntityMention | None, pos: int, ctx: Context) -> EntityMention | None:
         """The name before a trigger, or, when that name was sold to pay for what the trigger
