@@ -476,6 +476,15 @@ def test_a_figure_told_again_takes_the_other_party_named_once(nlp):
     assert head.decided_by["counterparty"].rule == "counterparty.told_again"
 
 
+def test_a_named_other_party_replaces_the_one_a_frame_implies(nlp):
+    """'Regulator fines Tellan €310m' implies the document's regulator, which would be the one it
+    names most (here a tie, the later one); the body names who fined Tellan €310m."""
+    text = ("Regulator fines Tellan Bank €310m\n\nThe Dorran Banking Board has fined Tellan Bank €310m for "
+            "lapses. It follows a £95m fine the Harland Conduct Authority gave Ostry Bank in March.")
+    head = extract_text(text, nlp=nlp)[0]
+    assert (head.subject.canonical, head.counterparty.canonical) == ("Tellan Bank", "Dorran Banking Board")
+
+
 def test_an_offer_figure_is_about_what_its_bidder_bids_for(nlp):
     """'Calloway raised its offer for Northway to 420p' makes Calloway a bidder for Northway: a
     later figure next to an offer word that only the sentence's subject gave Calloway is

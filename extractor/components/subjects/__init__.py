@@ -1194,24 +1194,32 @@ def _figures_told_again(money: list[dict], frame_rules: set[str]) -> None:
 
 
 def _counterparty_told_again(money: list[dict]) -> None:
-    """A figure with a scale word that names no other party takes the one another figure of the
-    same amount and subject names ('Lumora raises $40m' / 'Lumora has raised $40m ... from
-    investors led by Sable Ridge'); its conversions follow it."""
+    """A figure with a scale word that names no other party, or only the one its frame implies
+    (the document's regulator for a fine), takes the one another figure of the same amount and
+    subject names ('Lumora raises $40m' / 'Lumora has raised $40m ... from investors led by
+    Sable Ridge'; 'Regulator fines Castellane €310m' / 'the watchdog has fined Castellane
+    €310m'); its conversions follow it."""
     named: dict[tuple, dict] = {}
     for rec in money:
-        if rec.get("subject") and rec.get("counterparty") and rec.get("equivalent_of") is None:
+        if rec.get("subject") and rec.get("counterparty") and rec.get("equivalent_of") is None and not _implied(rec):
             named.setdefault((_amount(rec), rec["subject"]["canonical"]), rec)
     changed: set[int] = set()
     for i, rec in enumerate(money):
-        if rec["scale_text"] and rec.get("subject") and rec.get("counterparty") is None and rec.get("equivalent_of") is None:
+        if rec["scale_text"] and rec.get("subject") and (rec.get("counterparty") is None or _implied(rec)) \
+                and rec.get("equivalent_of") is None:
             other = named.get((_amount(rec), rec["subject"]["canonical"]))
-            if other is not None:
+            if other is not None and other["counterparty"]["canonical"] != (rec.get("counterparty") or {}).get("canonical"):
                 rec["counterparty"] = other["counterparty"]
                 rec["decided_by"]["counterparty"] = extensions.decision("counterparty.told_again", _mention_of(other))
                 changed.add(i)
     for rec in money:
-        if rec.get("equivalent_of") in changed and rec.get("counterparty") is None:
+        if rec.get("equivalent_of") in changed and (rec.get("counterparty") is None or _implied(rec)):
             rec["counterparty"] = money[rec["equivalent_of"]]["counterparty"]
+
+
+def _implied(rec: dict) -> bool:
+    """Was the figure's other party implied by its frame rather than named by its words?"""
+    return (rec.get("decided_by", {}).get("counterparty") or {}).get("rule", "").startswith("counterparty.implicit_")
 
 
 def _subject_rule(rec: dict) -> str | None:
