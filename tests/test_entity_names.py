@@ -98,3 +98,13 @@ def test_a_figure_in_an_unknown_currency_is_no_name(nlp):
     assert "Zq3.8bn" not in names
     assert extract_text(text, nlp=nlp)[-1].subject.canonical == "Orvask"
     assert {"A380", "G7"} <= {e["canonical"] for e in nlp("Halvern ordered the A380 before the G7 met.")._.entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rival Sahyadri Auto last week posted a profit of $5m.", "Sahyadri Auto"),
+    ("Shares in Tellan rose. Carmaker Vessbro Motors posted a profit of $5m.", "Vessbro Motors"),
+    ("Bank Ostrava said profit rose to $5m.", "Bank Ostrava"),  # a word of names stays
+    ("Lender Ostry Bank said so. Analysts rate Lender Ostry Bank highly.", "Lender Ostry Bank"),  # used mid-sentence
+])
+def test_a_description_that_opens_a_sentence_is_no_part_of_the_name(text, name, nlp):
+    assert name in {e["canonical"] for e in nlp(text)._.entities}

@@ -89,6 +89,7 @@ class EntityFinder:
         self.not_person_words = (set(rules.person_name_blockers) | set(rules.corporate_suffixes) | self.brand_suffixes
                                  | self.public_bodies | self.body_words | {n.title() for n in rules.org_nouns})
         self.not_person_last = self.given_names | {w.rstrip(".") for w in self.not_person_words}
+        self.describing = set(rules.leading_descriptions)  # 'Rival', 'Carmaker'
         places = sorted({name for name, label in labels.items() if label == "GPE"} | set(rules.demonyms)
                         | {a for canon, names in rules.aliases.items() if labels.get(canon) == "GPE" for a in names})
         self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
@@ -147,6 +148,7 @@ class EntityFinder:
         mid_sentence |= {tokens.words[e - 1].lower() for s, e in body if e - s > 1}  # "Mitch" of "Hurricane Mitch"
         mid_sentence |= {tokens.words[s].lower() for s, e in body if e - s > 1 and (  # "Pivot" of "Pivot Mobile"
             not tokens.starts_sentence(s) or self.title_words.isdisjoint(w.lower() for w in tokens.words[s:e]))}
+        body = [self._trim(tokens, s, e, mid_sentence) for s, e in body]
         starts = {s for s, _ in body}
         runs = [(s, e) for s, e in body
                 if self._known(tokens.span_text(s, e), mid_sentence) or (
@@ -417,15 +419,13 @@ class EntityFinder:
                 and not any(s < e.end and e.start < t for s, t in money)
                 and (not _in(headings, e.start_char) or e.text.lower() in known or self._known(e.text, known))]
 
-    def _trim(self, tokens: Tokens, s: int, e: int, known: set[str], lowercase: set[str]) -> tuple[int, int]:
-        """A run that starts a sentence, a line or a label loses its common first words
-        ('Potential Acme order' is Acme's) unless the text uses the run mid-sentence."""
+    def _trim(self, tokens: Tokens, s: int, e: int, known: set[str]) -> tuple[int, int]:
+        """A run that starts a sentence loses a first word that only describes the name after it
+        ('Rival Sahyadri Auto', 'Carmaker Vessbro Motors': rules leading_descriptions), unless the
+        text uses the whole run mid-sentence."""
         if e - s < 2 or not tokens.starts_sentence(s) or tokens.span_text(s, e).lower() in known:
             return s, e
-        while e - s > 1 and tokens.words[s].istitle() and self._common(tokens.words[s].lower(), lowercase) \
-                and tokens.words[s].lower() not in known and tokens.words[s + 1] not in self.connectors:
-            s += 1
-        return s, e
+        return (s + 1, e) if tokens.words[s] in self.describing and tokens.words[s + 1] not in self.connectors else (s, e)
 
     def _plural_lead(self, tokens: Tokens, s: int, e: int, lowercase: set[str]) -> bool:
         """Does the run [s, e) start a sentence with a plural common noun and a connector

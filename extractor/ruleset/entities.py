@@ -40,6 +40,10 @@ class EntityRules(RuleFile):
     demonyms: Words
     common_names: dict[str, str]
     org_nouns: Words
+    leading_descriptions: Words = Field(default_factory=list, description="capitalised words that, opening a "
+                                        "sentence before a name, describe it and are no part of it ('Rival Sahyadri "
+                                        "Auto', 'Carmaker Vessbro Motors'), unless the text uses the whole run "
+                                        "mid-sentence")
     person_titles: Words
     title_abbreviations: Words = Field(description="titles of the person_titles that may be written with a full stop "
                                                    "('Dr. Ann Bell'); after any other title a full stop ends a sentence")
