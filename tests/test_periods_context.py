@@ -389,3 +389,16 @@ def test_a_future_figure_inherits_no_period_that_has_ended(nlp):
             "targets are met. Halvern paid a deposit of $10m.")
     periods = [c.period.text if c.period else None for c in extract_text(text, nlp=nlp, published="2026-02-04")]
     assert periods == ["last year", None, "last year"]
+
+
+def test_a_from_before_the_change_verb_makes_no_comparison_base(nlp):
+    """'Revenue from operations rose 14% to Rs 52,300 crore from Rs 45,880 crore in the same
+    period a year earlier': the first figure is the quarter's, not a base; 'compared to' is one."""
+    from extractor.extract import extract_text
+    text = ("Halvern Motors reported a net profit of Rs 4,120 crore for the October-December quarter. "
+            "Revenue from operations rose 14% to Rs 52,300 crore from Rs 45,880 crore in the same period a year earlier.")
+    periods = [(c.period.start, c.period.end) if c.period else None
+               for c in extract_text(text, nlp=nlp, published="2026-01-29")]
+    assert periods == [("2025-10-01", "2025-12-31"), ("2025-10-01", "2025-12-31"), ("2024-10-01", "2024-12-31")]
+    compared = extract_text("Halvern made a profit of $5m in 2025, compared to $4m.", nlp=nlp)
+    assert compared[1].period is None

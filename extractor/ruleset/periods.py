@@ -29,6 +29,9 @@ class PeriodCues(Strict):
     argument_verbs: Words = Field(description="a comparison cue right after one of these verbs is their argument, "
                                               "not a comparison ('based on 2004 figures')")
     comparison_figure: Words
+    new_value: Words = Field(default_factory=list, description="a word right before a figure, not right after its "
+                             "comparison cue, that makes it the new value ('Revenue from operations rose 14% to Rs 52,300 "
+                             "crore': no comparison base; 'compared to $5m' is one)")
     event_prefix: Words
     continuation: Words
 

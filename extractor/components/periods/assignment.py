@@ -50,6 +50,7 @@ class Cues:
     def __init__(self, rules: PeriodRules, folder: str | None = None) -> None:
         self.rules = rules
         self.comparison_figure = {c.lower() for c in rules.cues.comparison_figure}
+        self.new_value = {c.lower() for c in rules.cues.new_value}
         self.continuation = textmatch.phrases(rules.cues.continuation)
         self.clause_break = clause_breaks("period", folder).regex
         self.event_verb = textmatch.phrases(rules.event_verbs + rules.timeless_verbs)
@@ -162,8 +163,11 @@ class Assignment:
         limits = self.rules.limits
         i = bisect_right(self.ends, pos)
         previous = max(self.ends[i - 1] if i else 0, self.sent_starts[self._sent_of(pos)])
-        window = words(self.text[max(previous, pos - limits.comparison_window_chars):pos])
-        return any(w in self.cues.comparison_figure for w in window[-limits.comparison_window_words:])
+        window = words(self.text[max(previous, pos - limits.comparison_window_chars):pos])[-limits.comparison_window_words:]
+        cues = [k for k, w in enumerate(window) if w in self.cues.comparison_figure]
+        if cues and window[-1] in self.cues.new_value and cues[-1] < len(window) - 2:
+            return False  # 'Revenue from operations rose 14% to Rs 52,300 crore': the new value
+        return bool(cues)
 
     def _compared_before(self, fig: Figure) -> Phrase | None:
         """'beating 2002's gap of $300bn', 'up from last year's £40m': the comparison period
