@@ -170,3 +170,15 @@ def test_over_after_a_phrasal_verb_is_its_particle(text, mention, qualifier, nlp
     from extractor.extract import extract_text
     claim = extract_text(text, nlp=nlp)[0]
     assert (claim.mention, claim.amount.qualifier) == (mention, qualifier)
+
+
+@pytest.mark.parametrize("text, mention, qualifier", [
+    ("Teravolt nears $6bn deal for Brightline", "$6bn", "exact"),  # the deal is what it nears
+    ("Halvern Nears $6bn Takeover Of Ostry", "$6bn", "exact"),
+    ("Halvern's debt is nearing $6bn.", "nearing $6bn", "approximately"),  # the amount is what it nears
+    ("Sales topped $5bn last year.", "topped $5bn", "more_than"),
+])
+def test_a_verb_before_an_amount_that_modifies_a_deal_qualifies_nothing(text, mention, qualifier, nlp):
+    from extractor.extract import extract_text
+    claim = extract_text(text, nlp=nlp)[0]
+    assert (claim.mention, claim.amount.qualifier) == (mention, qualifier)

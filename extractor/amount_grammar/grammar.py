@@ -57,6 +57,9 @@ class AmountGrammar:
         self.prefix_q = {w.lower(): name for name, ws in q.prefix.items() for w in ws}
         self.suffix_q = {w.lower(): name for name, ws in q.suffix.items() for w in ws}
         self.particle_of = {w.lower(): {v.lower() for v in verbs} for w, verbs in q.particles.items()}
+        objects = q.verb_objects
+        self.object_verbs = {v.lower() for v in objects.verbs} if objects else set()
+        self.object_noun_re = re.compile(rf"{SP}+(?i:{alternation(objects.nouns)})\b") if objects else None  # match(end)
         self.threshold_q = {**self.prefix_q, **{w.lower(): name for name, ws in r.thresholds.verbs.items() for w in ws}}
         gap = rf"{SP}*\n?{SP}*"  # one line break at most: a qualifier never joins across a paragraph
         self.prefix_q_re = re.compile(rf"(?i:(?<![\w])(?P<q>{alternation(self.prefix_q)})){gap}\Z")
@@ -171,8 +174,9 @@ class AmountGrammar:
         table = self.prefix_q
         if pre is None and self.threshold_noun_re.match(text, end):
             pre, table = self.threshold_q_re.search(text, window, start), self.threshold_q
-        if pre and self._particle(text, window, pre):
-            pre = None  # 'will hand over $110m': the verb's particle
+        if pre and (self._particle(text, window, pre) or pre["q"].lower() in self.object_verbs
+                    and self.object_noun_re is not None and self.object_noun_re.match(text, end)):
+            pre = None  # 'will hand over $110m': the verb's particle; 'Acme nears $6bn deal': the deal is its object
         if pre:
             qualifier = table[re.sub(r"\s+", " ", pre["q"].lower())]
             start = pre.start("q")

@@ -16,12 +16,20 @@ class Scale(Strict):
     attached: bool = False
 
 
+class VerbObjects(Strict):
+    verbs: Words
+    nouns: Words
+
+
 class Qualifiers(Strict):
     prefix: dict[Qualifier, Words]
     suffix: dict[Qualifier, Words]
     particles: dict[str, Words] = Field({}, description="a one-word prefix qualifier that, right after one of these "
                                                         "verbs, is the verb's particle and qualifies nothing ('handed "
                                                         "over $110m' is $110m)")
+    verb_objects: VerbObjects | None = Field(None, description="a prefix qualifier that is one of these verbs, "
+                                             "before an amount that modifies one of these nouns, takes the noun as "
+                                             "its object and qualifies nothing ('Acme nears $6bn deal' is $6bn)")
 
 
 class Ranges(Strict):
