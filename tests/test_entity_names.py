@@ -108,3 +108,8 @@ def test_a_figure_in_an_unknown_currency_is_no_name(nlp):
 ])
 def test_a_description_that_opens_a_sentence_is_no_part_of_the_name(text, name, nlp):
     assert name in {e["canonical"] for e in nlp(text)._.entities}
+
+
+def test_a_suffix_after_an_ampersand_leaves_no_ampersand(nlp):
+    names = {e["canonical"] for e in nlp("Financing came from Morland Bank and Sauer & Co, it said. Harlow & Finch paid $5m.")._.entities}
+    assert {"Sauer", "Harlow & Finch"} <= names and "Sauer &" not in names

@@ -30,6 +30,7 @@ from . import extensions  # noqa: F401  (registers Doc._ extensions)
 from .view import furniture, inside, layout_of, sentence_bounds, token_offsets
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
+AMPERSAND_END = re.compile(r"\s*&$")
 NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
 FIGURE_SHAPE = re.compile(r".*\d[.,]\d.*|[A-Za-z]+\d+[a-z]+")  # 'Zq3.8bn', 'Kx45m': a figure in a currency not known
 OPENERS = {'"', "“", "‘", "'", "("}
@@ -460,9 +461,11 @@ class EntityFinder:
     # ---------------------------------------------------------- canonical names
     @lru_cache(maxsize=1 << 14)  # noqa: B019 - one finder per pipeline, names repeat
     def _stripped(self, name: str) -> tuple[str, bool]:
-        """The name without its corporate suffix ("Tesla Inc" is Tesla, "News Corp" stays),
-        and whether that suffix is a brand's after a common word ("News Corp")."""
+        """The name without its corporate suffix ("Tesla Inc" is Tesla, "News Corp" stays; "Sauer
+        & Co" is Sauer), and whether that suffix is a brand's after a common word ("News Corp")."""
         stripped = self.suffix.sub("", name) or name
+        if stripped != name:
+            stripped = AMPERSAND_END.sub("", stripped) or stripped  # "Sauer & Co": not "Sauer &"
         brand = name[len(stripped):].strip(" ,") in self.brand_suffixes  # "News Corp" stays, "Meta Inc." is Meta
         return stripped, brand and stripped.lower() in self.common_words
 
