@@ -113,3 +113,12 @@ def test_a_description_that_opens_a_sentence_is_no_part_of_the_name(text, name, 
 def test_a_suffix_after_an_ampersand_leaves_no_ampersand(nlp):
     names = {e["canonical"] for e in nlp("Financing came from Morland Bank and Sauer & Co, it said. Harlow & Finch paid $5m.")._.entities}
     assert {"Sauer", "Harlow & Finch"} <= names and "Sauer &" not in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Águas do Serrado said profit rose to R$5m.", "Águas do Serrado"),  # a capital of any script, 'do'
+    ("The loan from Banco da Lagoa was R$2bn.", "Banco da Lagoa"),
+    ("Škorpa Motors paid €5m.", "Škorpa Motors"),
+])
+def test_names_in_other_languages(text, name, nlp):
+    assert name in {e["canonical"] for e in nlp(text)._.entities}

@@ -231,6 +231,9 @@ def test_a_holding_traded_is_of_its_company(text, mention, subject, counterparty
     ("Judges cut the €40m fine that the Dorran Commission had imposed on Tellan Group.", "€40m", "Tellan",
      "Dorran Commission"),
     ("The €2bn loan that Halden Bank extended to Orvane Foods was repaid.", "€2bn", "Orvane Foods", "Halden Bank"),
+    # a lender grants a loan: the light verb's subject lends, the name after 'for' or 'to' borrows
+    ("Halden Bank has approved a €2bn credit line for Orvane Foods.", "€2bn", "Orvane Foods", "Halden Bank"),
+    ("Halden Bank extended a $300m loan to Orvane Foods.", "$300m", "Orvane Foods", "Halden Bank"),
 ])
 def test_penalties_and_commands(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)

@@ -524,3 +524,13 @@ def test_a_specific_description_keeps_the_name_it_last_stood_for(nlp):
     roles = _roles(text, nlp)
     assert roles["$88m"][0] == "Tessmark Robotics" and roles["$150m"][0] == "Tessmark Robotics"
     assert roles["$35m"][0] == "Halvern Freight"
+
+
+def test_a_company_whose_officer_speaks_stands_for_the_company_after(nlp):
+    """'Vessbro's chief executive, Ana Lind, said the company would invest ...': the company is
+    Vessbro, not the lender of the sentence before; a newspaper that speaks stands for nothing."""
+    text = ("Tessin Bank approved a $400m loan for Vessbro Water. Vessbro Water's chief executive, Ana Lind, said the "
+            "company would invest $1.2bn over ten years.")
+    assert _roles(text, nlp)["$1.2bn"][0] == "Vessbro Water"
+    text = ("Tessin Bank approved a $400m loan for Vessbro Water. The Harwick Ledger said the company would lose $3m.")
+    assert _roles(text, nlp)["$3m"][0] != "Harwick Ledger"

@@ -31,7 +31,7 @@ from .view import furniture, inside, layout_of, sentence_bounds, token_offsets
 
 MODEL_LABELS = {"ORG", "GPE", "PERSON", "NORP", "PRODUCT", "FAC", "LOC"}
 AMPERSAND_END = re.compile(r"\s*&$")
-NAME_TOKEN = re.compile(r"[A-Za-z][\w&.'-]*")
+NAME_TOKEN = re.compile(r"[^\W\d_][\w&.'-]*")  # a letter first, any script ('Águas', 'Škoda')
 FIGURE_SHAPE = re.compile(r".*\d[.,]\d.*|[A-Za-z]+\d+[a-z]+")  # 'Zq3.8bn', 'Kx45m': a figure in a currency not known
 OPENERS = {'"', "“", "‘", "'", "("}
 INF = float("inf")

@@ -33,11 +33,11 @@ class Frame(Strict):
                                                      "Y': the light verb's subject receives it)")
     receiving_verbs: Words = Field(default_factory=list, description="light verbs whose subject receives this frame's "
                                    "noun besides the common recipient verbs ('closed a $120m round')")
-    imposed: Roles | None = Field(None, description="roles of a noun after one of its imposing_verbs ('X imposed a "
-                                                    "$5m fine on Y', 'a fine that X levied on Y': the light verb's "
-                                                    "subject imposes it)")
-    imposing_verbs: Words = Field(default_factory=list, description="light verbs whose subject imposes this frame's "
-                                  "noun on another")
+    granted: Roles | None = Field(None, description="roles of a noun after one of its granting_verbs, whose subject "
+                                                    "grants or imposes it on another ('X imposed a $5m fine on Y', 'a "
+                                                    "fine that X levied on Y', 'X approved a $2bn credit line for Y')")
+    granting_verbs: Words = Field(default_factory=list, description="light verbs whose subject grants or imposes this "
+                                  "frame's noun on another")
     sells: bool = Field(False, description="its patient is a thing sold; the document's 'asset' is the one most "
                                            "often sold")
     proposes: bool = Field(False, description="a bid or offer: its buyer only proposes to buy, the buyer of its thing "

@@ -148,6 +148,10 @@ class SubjectRules(RuleFile):
     post_target_cues: Words
     possessor_breaks: Words
     speaker_types: Words
+    own_voice_types: Words = Field(default_factory=list, description="source types of a company's own voice ('Acme's "
+                                   "chief executive said'): a name inside such a source may still stand for a "
+                                   "description after it ('... said the company would invest $5m'); a name inside any "
+                                   "other source (a newspaper, an analyst) may not")
     reference_kinds: dict[str, Words]
     general_nouns: Words
     not_general_kinds: Words = Field([], description="kinds of a name (from an apposition: 'Trevose, a New York fund') "

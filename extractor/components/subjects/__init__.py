@@ -86,6 +86,7 @@ class SubjectFinder:
         self.possessor_np = re.compile(
             rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,{r.limits.possessor_words}}}$", re.I)
         self.speaker_types = set(r.speaker_types) | {None}
+        self.own_voice_types = set(r.own_voice_types)
         self.target_noun = re.compile(rf"\s+(?:{_words(r.target_nouns)})\b", re.I)  # used with match(pos)
         self.post_target = re.compile(
             rf"^[^;]{{0,{r.limits.post_target_chars}}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
@@ -183,7 +184,9 @@ class SubjectFinder:
         cited = self._reporters(doc, companies)
         commentators = sorted((a["source"]["start"], a["source"]["end"]) for a in doc._.attributions or []
                               if a.get("source") and a.get("source_type") in self.commentator_types)
-        speaking = [inside(source_starts, e["start"]) for e in companies]
+        speakers = sorted((a["source"]["start"], a["source"]["end"]) for a in doc._.attributions or []
+                          if a.get("source") and a.get("source_type") not in self.own_voice_types)
+        speaking = [inside(speakers, e["start"]) for e in companies]  # not "Acme's chief executive said the company"
         commenting = [inside(commentators, e["start"]) for e in companies]
         resolved, unresolved = self.references.resolve(self.references.find(text), companies, view, subject_like, cited,
                                                        speaking, commenting, kinds, main)
@@ -771,7 +774,8 @@ class SubjectFinder:
         """For each name, whether it is the source of an attribution whose content is about
         another company, named first ("The Financial Times reports that Acme...": the
         newspaper reports on Acme; "Acme said its..." or "Acme said a US court..." speaks of
-        itself, and a company speaks for itself of another, "Acme said Beta copied it"), who
+        itself, and a company speaks for itself of another, "Acme said Beta copied it"; an outlet
+        whose content names no company speaks of another too: "The Ledger said the company ..."), who
         hears a statement ("told Reuters"), or a rival it is compared with ("its rival Beta")."""
         starts = [e["start"] for e in names]
         reporter: set[int] = set()
@@ -782,10 +786,11 @@ class SubjectFinder:
                 continue  # "Vestrel said Lumora's kits copied its design": a company speaks for itself
             told = names[bisect_left(starts, content["start"]):bisect_left(starts, content["end"])]
             first = told[0] if told else None
-            if first is None or first["label"] != "ORG":
-                continue
+            if first is None and a.get("source_type") not in self.outlet_types or first and first["label"] != "ORG":
+                continue  # (an outlet's "The Ledger said the company would lose $3m" is of another still)
+            about = first["canonical"] if first else None
             reporter |= {i for i in range(bisect_left(starts, src["start"]), bisect_left(starts, src["end"]))
-                         if names[i]["canonical"] != first["canonical"]}
+                         if names[i]["canonical"] != about}
         text = layout_of(doc).text
         return [i in reporter or bool(self.listener.search(text, max(0, e["start"] - 30), e["start"]))
                 or bool(self.rival.search(text, max(0, e["start"] - 30), e["start"])) for i, e in enumerate(names)]

@@ -456,8 +456,8 @@ class FrameMatcher:
         if frame.received and args.light and (args.light in self.recipient or args.light in frame.receiving_verbs):
             # "Fendal won a $2bn order from Skyline": Skyline ordered
             roles = frame.received
-        elif frame.imposed and args.light in frame.imposing_verbs:  # "X imposed a $5m fine on Y": Y pays X
-            roles = frame.imposed
+        elif frame.granted and args.light in frame.granting_verbs:  # "X imposed a $5m fine on Y": Y pays X
+            roles = frame.granted
         counted = pos == "noun" and t.start >= rec["end"] and bool(QUANTIFIED.fullmatch(text, rec["end"], t.start))
         found = self._roles(frame, roles, args, t, pos == "verb", counted)
         if found and frame.sells and pos == "verb" and args.get("patient") is None and found.subject is None:

@@ -313,10 +313,10 @@ class References:
             fitting = said or fitting
         same = [j for j in reversed(fitting) if entities[j]["start"] >= s_start]  # in text order
         for j in same:
-            if subject_like[j] and not (cited[j] and ref.kind != "pronoun"
-                                        and any(k > j and subject_like[k] and not cited[k] for k in same)):
+            if subject_like[j] and not (cited[j] and ref.kind != "pronoun"):
                 return entities[j]  # the subject of the sentence: "Acme, which supplies Beta, said its..."
-                # (not a newspaper reporting on the next one: "The Ledger reported that Acme valued the unit")
+                # (not a newspaper reporting on another: "The Ledger reported that Acme valued the unit",
+                # "The Ledger said the company would lose $3m")
         named = [j for j in same if not speaking[j]]
         if named and (ref.kind not in ("pronoun", "government") or ref.kind == "government" and self._body_noun(ref)):
             # ('... the bonds of the Tarrow Water Authority, noting that the authority's revenue': a body's own noun)
