@@ -228,7 +228,7 @@ class SubjectFinder:
         triggers = self.frames.triggers(text)
         trigger_starts = [t.start for t in triggers]
         ctx = Context(seller, lambda: self._trade(text, view, triggers, parties, party_starts, ctx), [r["start"] for r in money],
-                      main)
+                      main, [r["end"] for r in money])
         reports = Reports(doc, sorted(found + resolved, key=_start))
         last: tuple[tuple[int, int] | None, int, Entity | None] = (None, -1, None)  # paragraph, sentence end, subject
         told: dict[tuple, dict] = {}  # an amount -> the last figure of it that has a subject
@@ -815,11 +815,12 @@ class SubjectFinder:
         return bool(m) and (e["start"] - len(lead) + m.start()) in self._ends[e["label"] in PLACE_LABELS]
 
     def _subject_position(self, text: str, e: Entity, ents: list[Entity], s_start: int) -> bool:
-        """A name not after a preposition of its sentence, not a country describing a company,
-        not an item of a list."""
+        """A name not after a preposition of its sentence, nor after a listener cue ('told Reuters
+        the offer ...'), not a country describing a company, not an item of a list."""
         lead = text[max(s_start, e["start"] - 40):e["start"]]
         owner = text[e["end"]:e["end"] + 1] in ("'", "’")  # "Acme's unit" is about the unit
-        return not (owner or self.not_subject.search(lead) or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e))
+        return not (owner or self.not_subject.search(lead) or self.listener.search(lead)
+                    or self._is_gpe_modifier(text, e, ents) or self._list_item(lead, e))
 
     # ---------------------------------------------------------- rules, in order
     def _names_in(self, key: tuple, names: Callable[[], list[Entity]]) -> list[Entity]:

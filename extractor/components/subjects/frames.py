@@ -131,11 +131,18 @@ class Context:
     trade, found when a frame first asks."""
 
     def __init__(self, seller: Callable[[EntityMention], EntityMention | None], trade: Callable[[], Trade],
-                 figure_starts: list[int] | None = None, main: EntityMention | None = None) -> None:
+                 figure_starts: list[int] | None = None, main: EntityMention | None = None,
+                 figure_ends: list[int] | None = None) -> None:
         self.seller = seller
         self._trade = trade
         self.figure_starts = figure_starts or []  # where the document's figures start, in order
+        self.figure_ends = figure_ends or []  # ... and where each ends
         self.main = main  # the entity the document is about
+
+    def last_figure_end(self, start: int, end: int) -> int | None:
+        """Where the last figure that lies inside [start, end) ends, if one does."""
+        k = bisect_left(self.figure_starts, end) - 1
+        return self.figure_ends[k] if k >= 0 and self.figure_starts[k] >= start and self.figure_ends[k] <= end else None
 
     def has_figure(self, start: int, end: int) -> bool:
         """Does a figure start in [start, end)?"""
@@ -329,7 +336,8 @@ class FrameMatcher:
         lo, hi = max(s_start, rec["start"] - reach), min(s_end, rec["end"] + reach)
         near = triggers[bisect_left(starts, lo):bisect_left(starts, hi)]
         near = [t for t in near if clause[0] <= t.start < clause[1]]
-        near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]]))
+        near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]])
+                                    and not self._figure_of_its_own(text, t, rec, ctx))
                 or (t.start >= rec["end"] and (self._in_scope(text[rec["end"]:t.start], after_figure=True)
                                                or OBJECT_RELATIVE.fullmatch(text, rec["end"], t.start) is not None))]
         own = island(text, s_start, s_end, rec["start"], self.openers)  # "Kelvar, which made $5m, was sold":
@@ -365,6 +373,13 @@ class FrameMatcher:
                     return first  # 'pay off a $5bn tax bill': the payment of a tax goes to the state
                 break
         return first
+
+    def _figure_of_its_own(self, text: str, t: Trigger, rec: dict, ctx: Context) -> bool:
+        """Does another figure stand between the trigger and the figure, with a noun of its own
+        after it ('will pay 415 pence a share, a 38% premium to Brackwell's closing price of 301
+        pence': the closing price is no payment; but 'paid $5m in cash and $6m in shares')?"""
+        other = ctx.last_figure_end(t.end, rec["start"])
+        return other is not None and self._noun_between(text, other, rec["start"])
 
     def _traded_holding(self, text: str, t: Trigger, near: list[Trigger]) -> bool:
         """``t`` is a holding noun that a verb of a sale or purchase governs ('buy a 40% stake in Beta'):
