@@ -751,3 +751,12 @@ def test_counted_assets_sold_are_a_disposal(text, subject, counterparty, nlp):
     claim = extract_text(text, nlp=nlp)[0]
     assert claim.subject.canonical == subject
     assert (claim.counterparty.canonical if claim.counterparty else None) == counterparty
+
+
+def test_a_figure_after_another_and_a_noun_of_its_own_is_no_object_of_the_verb(nlp):
+    """'will pay 415 pence a share, a 38% premium to Tellan's closing price of 301 pence': the
+    closing price is Tellan's, no payment by the buyer; a gapped object still is ('fined Oberlin
+    €412m and its rival Kestrel €88m')."""
+    text = ("Halvard Capital will pay 415 pence a share, a 38% premium to Tellan Industries' closing price of "
+            "301 pence.")
+    assert _roles(text, nlp)["301 pence"][2] != "subject.payment"

@@ -647,6 +647,25 @@ def test_an_exchange_quote_is_about_its_own_currency(text, currency, nlp):
     assert all(c.subject is None or c.subject.canonical != currency for c in claims[1:])  # not carried on
 
 
+def test_an_exchange_equation_is_about_its_currency_pair(nlp):
+    """'($1 = 1,384.5 won)', the wire's rate line: both figures are the rate of the pair, not the
+    article's company's (and not one fact with another article's '$1 = 5.3 reais')."""
+    from extractor.extract import extract_text
+    claims = extract_text("Halvern Display was fined 412.5 billion won ($298 million).\n\n($1 = 1,384.5000 won)", nlp=nlp)
+    assert [c.subject.canonical for c in claims[2:]] == ["US dollar/South Korean won"] * 2
+    assert claims[0].subject.canonical == "Halvern Display"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Halvern Motor said U.S. tariffs reduced operating profit by 140 billion yen.", "Halvern Motor"),
+    ("Halvern Motor said Japanese tariffs would cost it 40 billion yen.", "Halvern Motor"),
+    ("Korvia spent $5bn on roads, the Halvern Herald said.", "Korvia"),  # a place that does the verb
+])
+def test_a_place_before_a_noun_and_its_verb_is_no_subject(text, subject, nlp):
+    from extractor.extract import extract_text
+    assert extract_text(text, nlp=nlp)[0].subject.canonical == subject
+
+
 def test_a_price_per_pound_weight_is_no_exchange_quote(nlp):
     from extractor.extract import extract_text
     claim = extract_text("Arabica gained 2.1% to 312.40 cents a pound, and Kestrel Coffee paid $3.12 per pound.", nlp=nlp)[0]

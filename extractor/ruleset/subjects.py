@@ -123,6 +123,13 @@ class PricedThingRules(Strict):
     max_words: int = Field(gt=0, description="words the thing may have")
 
 
+class PlaceNounVerbs(Strict):
+    """What may follow 'US tariffs': a verb that makes the place a modifier of the noun before it."""
+
+    words: Words
+    endings: Words
+
+
 class SubjectRules(RuleFile):
     target_cues: Words
     target_nouns: Words
@@ -148,6 +155,7 @@ class SubjectRules(RuleFile):
     post_target_cues: Words
     possessor_breaks: Words
     speaker_types: Words
+    place_noun_verbs: PlaceNounVerbs | None = None
     own_voice_types: Words = Field(default_factory=list, description="source types of a company's own voice ('Acme's "
                                    "chief executive said'): a name inside such a source may still stand for a "
                                    "description after it ('... said the company would invest $5m'); a name inside any "

@@ -119,6 +119,10 @@ class SubjectFinder:
         frames = frame_set.frames
         imposed = [n for f in frames if f.implicit_counterparty in ("authority", "government") for n in f.nouns]
         self.imposed_noun = re.compile(rf"\s+(?:{_words(imposed)})\b", re.I)  # match(place end): 'a US fine'
+        verbs = r.place_noun_verbs
+        self.place_noun = re.compile(  # match(place end): 'U.S. tariffs reduced' (not 'US officials estimated')
+            rf"\s+(?!(?:{_words(r.group_nouns)})\b)[a-z][a-z-]+\s+(?:{_words(verbs.words)}|[a-z]+(?:{_words(verbs.endings)}))\b",
+            re.I) if verbs else None
         self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
         self.same_payee = {f"subject.{f.id}": {f"counterparty.{p}" for p in f.same_payee} for f in frames if f.same_payee}
@@ -236,7 +240,8 @@ class SubjectFinder:
         unnamed: list[tuple[dict, Match]] = []  # figures whose frame names no subject but says where to find it
         bought: dict[str, tuple[Entity, Entity]] = {}  # a buyer's name -> it, and the first thing a figure before said it buys
         buyer_refs = [m for m in self.buyer_reference.finditer(text) if not inside(source_starts, m.start())]
-        for rec in money:
+        for fig_index, rec in enumerate(money):
+            beside = (money[fig_index - 1] if fig_index else None, money[fig_index + 1] if fig_index + 1 < len(money) else None)
             while buyer_refs and bought and buyer_refs[0].start() < view.sentence(rec["start"])[1]:
                 ref, buyer = buyer_refs.pop(0), next(iter(bought.values()))[0]  # "the bidder": the buyer named first
                 stands = {"text": ref.group(0), "canonical": buyer["canonical"], "label": buyer["label"],
@@ -293,7 +298,7 @@ class SubjectFinder:
             holder, holder_rule = self._person_possessor(text, owners_before, rec), "person_possessor"
             if holder is None:
                 holder, holder_rule = self._earner(text, persons, (c_start, c_end), rec), "person_earner"
-            quoted = self.exchange.currency(text, rec)
+            quoted = self.exchange.currency(text, rec, *beside)  # the figures before and after it
             if quoted:  # "about 35.1 baht to the dollar": the baht's rate
                 subject, rule, other, other_rule = quoted, "exchange_quote", None, ""
             elif holder and not (frame and frame.subject):  # "he would forgo his £1.1m annual bonus": his; paid
@@ -632,7 +637,8 @@ class SubjectFinder:
             found, rule = self._clause_subject(text, in_sentence, c_start, c_end, s_start, rec), "clause_subject"
         speaker = reports.speaker(reporting)
         if speaker and content and not any(content[0] <= e["start"] < rec["start"] and not (
-                e["label"] == "PRODUCT" and rec.get("scale_text")) for e in in_sentence):
+                e["label"] == "PRODUCT" and rec.get("scale_text") or self._is_gpe_modifier(text, e, in_sentence))
+                for e in in_sentence):  # ('said U.S. tariffs reduced its profit by 140 billion yen': the speaker's)
             if speaker[1] in self.speaker_types or self.generic_anywhere.search(text, content[0], rec["start"]):
                 return speaker[0], "speaker"  # "Meta projects $115bn", "Munich Re said its exposure..."
             state = self._state()
@@ -1024,12 +1030,13 @@ class SubjectFinder:
 
     # ---------------------------------------------------------- helpers
     def _is_gpe_modifier(self, text: str, e: Entity, ents: list[Entity]) -> bool:
-        """'US phone firm MCI', 'Oil giant BP', "China's ByteDance", "Germany's Chancellor": a
-        country or product describing a company or a person is not the subject."""
+        """'US phone firm MCI', 'Oil giant BP', "China's ByteDance", "Germany's Chancellor", 'U.S.
+        tariffs reduced': a country or product describing a company, a person or a noun is not the subject."""
         if e["label"] not in MODIFIERS:
             return False
         return bool(self.org_noun.match(text, e["end"]) or OWNER_OF_NAME.match(text, e["end"])
-                    or e["label"] == "GPE" and self.imposed_noun.match(text, e["end"]))  # 'a US fine': who imposed it
+                    or e["label"] == "GPE" and (self.imposed_noun.match(text, e["end"])  # 'a US fine': who imposed it
+                                                or self.place_noun is not None and self.place_noun.match(text, e["end"])))
 
 
 def _apposition(text: str, e: Entity, ents: list[Entity]) -> Entity | None:

@@ -1,6 +1,7 @@
 """Exchange-rate quotes (rules/subjects.json ``exchange_quote``): a figure that prices one
 currency in another ('about 35.1 baht to the dollar', 'the dollar fell to $1.3280 against the
-euro') is about its own currency, named as CLDR names it in English (rules/currency_names.json:
+euro') is about its own currency, an equation ('$1 = 1,384.5 won') about its pair (the unit's
+currency first), named as CLDR names it in English (rules/currency_names.json:
 'Thai baht', 'US dollar')."""
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from ...ruleset.currencies import CurrencyNames
 from ...ruleset.subjects import SubjectRules
 from ...textmatch import alternation
 from ..extensions import EntityMention
+
+
+EQUATION = re.compile(r"\s*=\s*")  # fullmatch(unit end, quote start): '$1 = 1,384.5 won'
 
 
 class ExchangeQuotes:
@@ -22,12 +26,29 @@ class ExchangeQuotes:
                                 rf"|(?:{alternation(definite)})\s+(?:{alternation(q.weights)}))\b")
         self.names = {code: _singular(c.names) for code, c in names.currencies.items() if c.names}
 
-    def currency(self, text: str, rec: dict) -> EntityMention | None:
-        """The currency a quote at ``rec`` prices, as a mention of the figure's own words."""
-        name = self.names.get(rec.get("currency") or "")
-        if name is None or self.quote.match(text, rec["end"]) is None:
+    def currency(self, text: str, rec: dict, before: dict | None = None, after: dict | None = None) -> EntityMention | None:
+        """The currency a quote at ``rec`` prices, as a mention of the figure's own words: its own
+        before a link ('35.1 baht to the dollar'), or the pair an equation prices ('($1 = 1,384.5
+        won)': 'US dollar/South Korean won', for both figures; ``before``, ``after``: the figures
+        next to ``rec``)."""
+        if before is not None and _unit(before) and EQUATION.fullmatch(text, before["end"], rec["start"]):
+            pair = (before, rec)  # '1,384.5 won' of '$1 = 1,384.5 won'
+        elif after is not None and _unit(rec) and EQUATION.fullmatch(text, rec["end"], after["start"]):
+            pair = (rec, after)
+        elif self.quote.match(text, rec["end"]) is not None:
+            pair = (rec, None)
+        else:
             return None
+        names = [self.names.get(r.get("currency") or "") if r else "" for r in pair]
+        if not all(n is not None for n in names) or not names[0]:
+            return None
+        name = "/".join(n for n in names if n)
         return {"text": rec["mention"], "canonical": name, "label": "CURRENCY", "start": rec["start"], "end": rec["end"]}
+
+
+def _unit(rec: dict) -> bool:
+    """Is the figure one unit of its currency ('$1')?"""
+    return rec.get("value") == 1 and rec.get("currency") is not None
 
 
 def _singular(names: list[str]) -> str:

@@ -337,7 +337,7 @@ class FrameMatcher:
         near = triggers[bisect_left(starts, lo):bisect_left(starts, hi)]
         near = [t for t in near if clause[0] <= t.start < clause[1]]
         near = [t for t in near if (t.end <= rec["start"] and self._in_scope(text[t.end:rec["start"]])
-                                    and not self._figure_of_its_own(text, t, rec, ctx))
+                                    and not self._figure_of_its_own(text, t, rec, names, ctx))
                 or (t.start >= rec["end"] and (self._in_scope(text[rec["end"]:t.start], after_figure=True)
                                                or OBJECT_RELATIVE.fullmatch(text, rec["end"], t.start) is not None))]
         own = island(text, s_start, s_end, rec["start"], self.openers)  # "Kelvar, which made $5m, was sold":
@@ -374,12 +374,16 @@ class FrameMatcher:
                 break
         return first
 
-    def _figure_of_its_own(self, text: str, t: Trigger, rec: dict, ctx: Context) -> bool:
+    def _figure_of_its_own(self, text: str, t: Trigger, rec: dict, names: list[EntityMention], ctx: Context) -> bool:
         """Does another figure stand between the trigger and the figure, with a noun of its own
         after it ('will pay 415 pence a share, a 38% premium to Brackwell's closing price of 301
-        pence': the closing price is no payment; but 'paid $5m in cash and $6m in shares')?"""
+        pence': the closing price is no payment; but 'paid $5m in cash and $6m in shares', and
+        'fined Oberlin €412m and its rival Kestrel €88m', where a name is the later one's object)?"""
         other = ctx.last_figure_end(t.end, rec["start"])
-        return other is not None and self._noun_between(text, other, rec["start"])
+        if other is None or not self._noun_between(text, other, rec["start"]):
+            return False
+        k = bisect_left(names, rec["start"], key=lambda e: e["start"]) - 1  # the last name before the figure
+        return not (k >= 0 and names[k]["start"] >= other and not text[names[k]["end"]:rec["start"]].strip())
 
     def _traded_holding(self, text: str, t: Trigger, near: list[Trigger]) -> bool:
         """``t`` is a holding noun that a verb of a sale or purchase governs ('buy a 40% stake in Beta'):
