@@ -231,6 +231,9 @@ def test_a_holding_traded_is_of_its_company(text, mention, subject, counterparty
     ("Judges cut the €40m fine that the Dorran Commission had imposed on Tellan Group.", "€40m", "Tellan",
      "Dorran Commission"),
     ("The €2bn loan that Halden Bank extended to Orvane Foods was repaid.", "€2bn", "Orvane Foods", "Halden Bank"),
+    # a word between the determiner and the noun leaves it a noun ('a combined fine')
+    ("The Dorran Commission imposed a combined fine of €450m (£390m) on Tellan Group on Tuesday.", "€450m", "Tellan",
+     "Dorran Commission"),
     # a lender grants a loan: the light verb's subject lends, the name after 'for' or 'to' borrows
     ("Halden Bank has approved a €2bn credit line for Orvane Foods.", "€2bn", "Orvane Foods", "Halden Bank"),
     ("Halden Bank extended a $300m loan to Orvane Foods.", "$300m", "Orvane Foods", "Halden Bank"),

@@ -534,3 +534,9 @@ def test_a_company_whose_officer_speaks_stands_for_the_company_after(nlp):
     assert _roles(text, nlp)["$1.2bn"][0] == "Vessbro Water"
     text = ("Tessin Bank approved a $400m loan for Vessbro Water. The Harwick Ledger said the company would lose $3m.")
     assert _roles(text, nlp)["$3m"][0] != "Harwick Ledger"
+
+
+def test_a_group_that_owns_the_measured_noun_is_the_subject(nlp):
+    """'The watchdog put the suppliers' total losses at about 1.1 trillion won': the suppliers'."""
+    text = "Tellan was fined $5m. The watchdog put the suppliers' total losses at about 1.1 trillion won."
+    assert _roles(text, nlp)["about 1.1 trillion won"][0] == "suppliers"

@@ -433,7 +433,8 @@ class FrameMatcher:
 
     def _word_class(self, text: str, t: Trigger, rec: dict) -> str:
         """A word that is a verb and a noun ('offer', 'bid', 'order') is a noun after a
-        determiner, 'of', a noun of a frame ('takeover offer'), a figure or a name, a verb
+        determiner (or a determiner and one word: 'a combined fine'), 'of', a noun of a frame
+        ('takeover offer'), a figure or a name, a verb
         otherwise, and always before its figure ('Acme offers $3bn')."""
         before = text[max(0, t.start - 40):t.start].split()
         last = before[-1].lower() if before else ""
@@ -444,6 +445,9 @@ class FrameMatcher:
             return "noun"
         if last[:1].isdigit():
             return "noun"
+        if len(before) > 1 and before[-2].lower() in DETERMINERS and last.isalpha() and last.islower() \
+                and last not in self.be and last not in self.verb_words:
+            return "noun"  # 'a combined fine', 'a record fine': a word between a determiner and it
         if before and before[-1][:1].isupper() and last not in self.be:  # 'the Boeing order', but 'Voare orders 40 jets'
             following = WORD.match(text, t.end + 1) if text[t.end:t.end + 1] == " " else None
             object_next = following is not None and (self.number.match(following.group(0)) is not None
