@@ -763,3 +763,14 @@ def test_a_figure_after_another_and_a_noun_of_its_own_is_no_object_of_the_verb(n
     text = ("Halvard Capital will pay 415 pence a share, a 38% premium to Tellan Industries' closing price of "
             "301 pence.")
     assert _roles(text, nlp)["301 pence"][2] != "subject.payment"
+
+
+@pytest.mark.parametrize("text, mention, subject, counterparty", [
+    ("The strike cost Tellan Air £40m.", "£40m", "Tellan Air", None),  # who bears a cost
+    ("Ostry said the outages forced it to shut wells, costing it at least $610-million.", "at least $610-million",
+     "Ostry", None),
+    ("Keewatin said it would file a counterclaim for about $220-million against Ostry Energy.",
+     "about $220-million", "Keewatin", "Ostry Energy"),
+])
+def test_costs_and_counterclaims(text, mention, subject, counterparty, nlp):
+    assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
