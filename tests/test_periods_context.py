@@ -402,3 +402,14 @@ def test_a_from_before_the_change_verb_makes_no_comparison_base(nlp):
     assert periods == [("2025-10-01", "2025-12-31"), ("2025-10-01", "2025-12-31"), ("2024-10-01", "2024-12-31")]
     compared = extract_text("Halvern made a profit of $5m in 2025, compared to $4m.", nlp=nlp)
     assert compared[1].period is None
+
+
+def test_year_less_periods_of_an_undated_article_fall_in_its_financial_year(nlp):
+    """'the fiscal year through March 2026' sets the article's financial year: its 'October-December'
+    is 2025's, 'for the year' and 'this fiscal year' are April 2025 to March 2026."""
+    from extractor.extract import extract_text
+    text = ("Halvern Motor cut its forecast for the fiscal year through March 2026.\n\n"
+            "Operating profit for October-December fell to ¥412.6bn. It now expects ¥1.65 trillion for the year.\n\n"
+            "Tariffs will cost it ¥520bn this fiscal year.")
+    periods = [(c.period.start, c.period.end) if c.period else None for c in extract_text(text, nlp=nlp)]
+    assert periods == [("2025-10-01", "2025-12-31"), ("2025-04-01", "2026-03-31"), ("2025-04-01", "2026-03-31")]

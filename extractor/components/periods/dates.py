@@ -146,7 +146,7 @@ def _part_of_year(p: Phrase, rules: PeriodRules, year: int, ctx: Context, n: int
     of the financial year the article states ('the year to March 2026': April-June 2025)."""
     fiscal = _is_fiscal(p, rules) or bool(p.fields.get("fiscal_of"))
     if ctx.fiscal_end is not None and (fiscal or (p.year is None and ctx.fiscal_end.month != 12)):
-        start = add_months(ctx.fiscal_end, -12) + timedelta(days=1)
+        start = _financial_year(ctx.fiscal_end)[0]
         first = add_months(start, months * (n - 1))
         return first, add_months(first, months) - timedelta(days=1)
     return _months(year, months * n - months + 1, months * n) if not fiscal else UNKNOWN
@@ -201,6 +201,9 @@ def _date(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
 def _relative(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
     rel = p.fields["rel"].lower()
     if ctx.published is None:
+        if ctx.fiscal_end is not None and ctx.fiscal_end.month != 12 and relative_year(p, rules) == 0 \
+                and _fiscal(expand("{FISCAL}", rules)).search(p.text):
+            return _financial_year(ctx.fiscal_end)  # 'this fiscal year' of 'the year to March 2026'
         if ctx.now_year is not None and (offset := relative_year(p, rules)) is not None:
             return _months(ctx.now_year + offset, 1, 12)
         return _context(p, rules, year, ctx) if rel in rules.past_is_context else UNKNOWN
@@ -263,6 +266,8 @@ def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> D
     year', 'annual': the year of the context."""
     unit = p.fields.get("unit", "year").lower()
     if unit == "year":
+        if ctx.fiscal_end is not None and ctx.fiscal_end.month != 12 and p.year is None:
+            return _financial_year(ctx.fiscal_end)  # 'for the year' of 'the fiscal year through March 2026'
         return _months(year, 1, 12) if year else UNKNOWN
     months = rules.unit_months.get(unit)
     span = next((s for s in (ctx.previous, ctx.reporting) if s and _within(s, months)), UNKNOWN)
@@ -270,6 +275,11 @@ def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> D
         return span
     moved = 12 * (p.year - span[1].year)  # 'the same period in 2003'
     return add_months(span[0], moved), add_months(span[1], moved)  # type: ignore[arg-type]
+
+
+def _financial_year(end: date) -> DateSpan:
+    """The twelve months that end on ``end``."""
+    return add_months(end, -12) + timedelta(days=1), end
 
 
 def _within(span: DateSpan, months: int | None) -> bool:
@@ -354,12 +364,30 @@ class Context:
             year = None  # 'the nine months to September' of a dated article with no figure dated before: the last
         if year is None and resolver.needs_year:
             if self.published is None:
-                return UNKNOWN
+                return self._in_financial_year(p, rules, resolver)
             span = resolver.resolve(p, rules, self.published.year, self)
             if span[1] and span[1] > self.published:
                 span = resolver.resolve(p, rules, self.published.year - 1, self)
             return span
-        return resolver.resolve(p, rules, year, self)
+        span = resolver.resolve(p, rules, year, self)
+        if not p.year and self.fiscal_end is not None and self.fiscal_end.month != 12 \
+                and p.kind in rules.dated_reporting_kinds and span[1] and span[1] > self.fiscal_end:
+            return self._in_financial_year(p, rules, resolver, span)
+        return span
+
+    def _in_financial_year(self, p: Phrase, rules: PeriodRules, resolver: Resolver,
+                           otherwise: DateSpan = UNKNOWN) -> DateSpan:
+        """A year-less span of an article that states a financial year ending in another month
+        than December, placed inside that year ('October-December' of 'the year to March 2026':
+        2025's); ``otherwise`` when it fits in no year of it."""
+        if self.fiscal_end is None or self.fiscal_end.month == 12 or p.kind not in rules.dated_reporting_kinds:
+            return otherwise
+        start, end = _financial_year(self.fiscal_end)
+        for year in (end.year, end.year - 1):
+            span = resolver.resolve(p, rules, year, self)
+            if span[0] and span[1] and start <= span[0] and span[1] <= end:
+                return span
+        return otherwise
 
 
     def upcoming(self, p: Phrase, rules: PeriodRules) -> DateSpan:
