@@ -306,3 +306,14 @@ def test_an_officials_title_puts_their_body_in_the_chain(text, body, nlp):
 def test_no_body_hop_without_a_title_before_a_name(text, nlp):
     from extractor.extract import extract_text
     assert len(extract_text(text, nlp=nlp)[0].attribution.chain) == 1
+
+
+@pytest.mark.parametrize("text,mention,source", [
+    ("Analysts at brokerage Varella Investimentos estimate EBITDA will reach R$2.5bn in 2026.", "R$2.5bn",
+     "Varella Investimentos"),  # a kind between 'at' and the employer
+    ("An economist at investment bank Halvern Securities said costs would reach $5m.", "$5m", "Halvern Securities"),
+    ("Ana Lind, an analyst at Tessin Investment & Securities, who estimates the market at 4.2 trillion won, "
+     "said so.", "4.2 trillion won", "Ana Lind"),  # the analyst named
+])
+def test_an_analysts_employer_is_named_whole(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert source_of(nlp, text, mention) == source

@@ -91,6 +91,8 @@ class AttributionLimits(Strict):
     frame_tokens: int = Field(ge=0, description="a report frames its sentence when its cue or source starts within this many tokens of it")
     holder_window: int = Field(ge=0, description="a nested citation's holder is among this many attributions before or after it")
     chain_hops: int = Field(gt=0, description="a chain keeps at most this many citing hops below the publisher")
+    employer_kind_words: int = Field(2, ge=0, description="lower-case words that may stand between 'at' and an "
+                                     "analyst's employer ('analysts at brokerage Araucária')")
     participle_window: int = Field(ge=0, description="a participle reports a figure at most this many tokens before it")
     relative_window: int = Field(ge=0, description="'the $20bn that X says ...': a figure at most this many tokens before the relative")
     anaphora_sentences: int = Field(ge=0, description="'they' and 'it' prefer a fitting source of at most this many sentences before")

@@ -161,15 +161,15 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
         return name(st, issuer)  # 'a statement from the claimants' lawyers', 'a report by the Ledger': who issued it
     cut = next((k for k in range(span[0] + 1, span[1]) if texts[k] in {",", "("} or st.dash(k)), span[1])
     head, appos = range(span[0], cut), range(cut + 1, span[1])
+    words = [i for i in head if not (texts[i] not in {"&", "-"} and st.punct(i))]
+    at = employer(st, words)
+    if at is not None:  # 'Analysts at Brixton Mercer', 'an economist at investment bank Halvern Securities'
+        return st.span_text(at, words[-1] + 1), True
     found = [c for c in chunks(st, head) if c not in lex.demonyms]
     if not found and names_appositive(st, appos):
         found = chunks(st, appos)[:1]
     if found:
         return alias(st, found[-1]), True
-    words = [i for i in head if not (texts[i] not in {"&", "-"} and st.punct(i))]
-    at = employer(st, words)
-    if at is not None:
-        return st.span_text(at, words[-1] + 1), True  # 'Analysts at Brixton Mercer': Brixton Mercer
     while words and texts[words[-1]] in lex.possessives:  # "the company's"
         words = words[:-1]
     lowered = [lower[i] for i in words]
@@ -254,15 +254,21 @@ def _after_data(st: DocState, i: int) -> bool:
 
 
 def employer(st: DocState, words: list[int]) -> int | None:
-    """'analysts at Brixton Mercer', 'an economist at Halvern': a person word, 'at', then a
-    capitalised name (a place for ``chunks``, the employer here): the employer's first token,
+    """'analysts at Brixton Mercer', 'an economist at Halvern', 'analysts at brokerage Araucária':
+    a person word, 'at', at most limits.employer_kind_words lower-case words, then a capitalised name (a place for ``chunks``, the employer here): the employer's first token,
     which names the source (its type, from the person word, says analysts)."""
     lex, lower = st.lex, st.lower
     for k in range(1, len(words) - 1):
         person = lower[words[k - 1]]
-        if lower[words[k]] == "at" and cap(st.words[words[k + 1]]) and (
+        if lower[words[k]] != "at" or not (
                 person in lex.person_words or (person.endswith("s") and person[:-1] in lex.person_words)):
-            return words[k + 1]
+            continue
+        j = k + 1  # 'analysts at brokerage Araucária', 'an economist at investment bank Halvern': its kind first
+        while j < len(words) - 1 and j - k <= lex.limits.employer_kind_words and st.words[words[j]].isalpha() \
+                and st.words[words[j]].islower():
+            j += 1
+        if cap(st.words[words[j]]):
+            return words[j]
     return None
 
 
