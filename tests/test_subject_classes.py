@@ -540,3 +540,16 @@ def test_a_group_that_owns_the_measured_noun_is_the_subject(nlp):
     """'The watchdog put the suppliers' total losses at about 1.1 trillion won': the suppliers'."""
     text = "Tellan was fined $5m. The watchdog put the suppliers' total losses at about 1.1 trillion won."
     assert _roles(text, nlp)["about 1.1 trillion won"][0] == "suppliers"
+
+
+def test_a_place_of_trading_stands_for_no_description(nlp):
+    """'The shares rose to R187.50 on the JSE, valuing the group at R52bn': the group is the
+    company of the article, not the exchange named after 'on'."""
+    text = "Tellan Retail lifted its dividend. The shares rose 4.2% to R187.50 on the JSE, valuing the group at R52bn."
+    assert _roles(text, nlp)["R52bn"][0] == "Tellan Retail"
+
+
+def test_a_possessive_description_before_an_apposed_name_leads_to_the_name(nlp):
+    text = ("Regulators fined Tellan Corp. The commission also fined the company's chipmaking unit, Tellan Semicon, "
+            "38.2 billion won.")
+    assert _roles(text, nlp)["38.2 billion won"][0] == "Tellan Semicon"

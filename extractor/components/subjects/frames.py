@@ -236,8 +236,8 @@ class FrameMatcher:
         self.owned_unit = re.compile(  # "Dravik's chemicals division": used with match(name end)
             rf"['’]s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(rules.unnamed.nouns)})\b")
         self.apposed_description = re.compile(  # "its former supplier, Ostrow Parts": used with match(pos)
-            rf"\s*(?:{alternation(rules.unnamed.apposed_determiners)})\s+(?:[a-z][\w-]*\s+){{0,3}}?"
-            rf"(?:{alternation(rules.unnamed.nouns)}),\s+")
+            rf"\s*(?:{alternation(rules.unnamed.apposed_determiners)})\s+(?:[a-z][\w-]*(?:['’]s)?\s+){{0,3}}?"
+            rf"(?:{alternation(rules.unnamed.nouns)}),\s+")  # ("the company's chipmaking unit, Daeyang Semicon,")
         self.party_noun = re.compile(rf"\b(?:{alternation(rules.unnamed.buyer_nouns)})$", re.IGNORECASE)  # search(trigger)
         self.copula_after = re.compile(  # "the winning bidder (at the auction) was X": used with match(trigger end)
             rf"(?:\s+(?:at|of|in|for)\s+(?:the\s+)?[\w-]+)?\s+(?:{alternation(rules.be_words)})\s+")
