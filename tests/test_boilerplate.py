@@ -60,3 +60,10 @@ def test_a_name_and_an_apposition_before_a_dash_are_no_dateline(nlp):
 def test_a_place_and_date_line_is_furniture(nlp):
     doc = nlp("Tellan raises offer\n\nPort Vella, 28 January 2026\n\nTellan will pay $5m.")
     assert [s.text for s in doc.spans["boilerplate"]] == ["Port Vella, 28 January 2026"]
+
+
+def test_a_datelines_date_is_no_period(nlp):
+    """'Port Vella, 28 January 2026 - ': when the story was written, not the period of its figures."""
+    claim = extract_text("Tellan raises $250m\n\nPort Vella, 28 January 2026 - Tellan Group raised $250m from "
+                         "investors, the company said.", nlp=nlp)[-1]
+    assert claim.period is None

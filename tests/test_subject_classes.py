@@ -553,3 +553,18 @@ def test_a_possessive_description_before_an_apposed_name_leads_to_the_name(nlp):
     text = ("Regulators fined Tellan Corp. The commission also fined the company's chipmaking unit, Tellan Semicon, "
             "38.2 billion won.")
     assert _roles(text, nlp)["38.2 billion won"][0] == "Tellan Semicon"
+
+
+def test_a_settlement_paid_to_no_one_named_goes_to_the_body_that_says_it(nlp):
+    text = ("Crédit Halvern agreed to pay $640 million to settle US charges, the US Justice Department said. "
+            "Tellan will pay $5m to settle the claims, the High Court said.")
+    roles = _roles(text, nlp)
+    assert roles["$640 million"] == ("Crédit Halvern", "US Justice Department")
+    assert roles["$5m"][1] is None  # a court judges, it is paid nothing
+
+
+def test_each_figure_of_a_coordination_takes_its_own_receiver(nlp):
+    text = ("Crédit Halvern will pay $420 million to the Justice Department and $220 million to the Treasury's "
+            "Office of Foreign Assets Control.")
+    roles = _roles(text, nlp)
+    assert roles["$420 million"][1] == "Justice Department" and roles["$220 million"][1] == "Office of Foreign Assets Control"

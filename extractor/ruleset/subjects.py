@@ -156,6 +156,8 @@ class SubjectRules(RuleFile):
     possessor_breaks: Words
     speaker_types: Words
     place_noun_verbs: PlaceNounVerbs | None = None
+    speaker_payee_frames: Words = Field(default_factory=list, description="frames whose figure with no receiver "
+                                        "named goes to the public body that says it")
     own_voice_types: Words = Field(default_factory=list, description="source types of a company's own voice ('Acme's "
                                    "chief executive said'): a name inside such a source may still stand for a "
                                    "description after it ('... said the company would invest $5m'); a name inside any "

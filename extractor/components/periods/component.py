@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ...ruleset import PeriodRules, period_rules, rules_dir
 from .. import extensions  # noqa: F401  (registers Doc._ extensions)
-from ..view import expanded_spans, layout_of
+from ..view import expanded_spans, furniture, inside, layout_of
 from .assignment import Assignment, Cues
 from .dates import check_kinds
 from .phrases import PhraseFinder
@@ -23,7 +23,8 @@ class PeriodFinder:
     def __call__(self, doc: Doc) -> Doc:
         money = doc._.money or []
         view = layout_of(doc)
-        phrases = self.phrases.find(view.text, money)
+        page = furniture(doc)  # 'San Francisco, 4 February 2026 - ': a dateline's date is when it was written
+        phrases = [p for p in self.phrases.find(view.text, money) if not inside(page, p.start)]
         doc.spans["periods"] = [s for s in expanded_spans(doc, [(p.start, p.end, p.kind) for p in phrases]) if s]
         if money:
             Assignment(self.cues, view, doc._.published, money, phrases).run()
@@ -31,6 +32,6 @@ class PeriodFinder:
 
 
 @Language.factory("claims_periods", default_config={"rules": None},
-                  assigns=["doc.spans", "doc._.money"], requires=["doc._.money", "token.is_sent_start"])
+                  assigns=["doc.spans", "doc._.money"], requires=["doc._.money", "doc.spans", "token.is_sent_start"])
 def make_periods(nlp: Language, name: str, rules: str | None) -> PeriodFinder:
     return PeriodFinder(period_rules(rules), str(rules_dir(rules) / "periods.json"), rules)

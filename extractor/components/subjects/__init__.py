@@ -87,6 +87,7 @@ class SubjectFinder:
             rf"['’]s?\s+(?:(?!(?:{_words(r.possessor_breaks)})\b)[^\s,;]+\s+){{0,{r.limits.possessor_words}}}$", re.I)
         self.speaker_types = set(r.speaker_types) | {None}
         self.own_voice_types = set(r.own_voice_types)
+        self.speaker_payee_frames = set(r.speaker_payee_frames)
         self.target_noun = re.compile(rf"\s+(?:{_words(r.target_nouns)})\b", re.I)  # used with match(pos)
         self.post_target = re.compile(
             rf"^[^;]{{0,{r.limits.post_target_chars}}}?\b(?:{_words(r.post_target_cues)})\s+(?:the\s+|each\s+|every\s+|its\s+)?"
@@ -240,6 +241,8 @@ class SubjectFinder:
         unnamed: list[tuple[dict, Match]] = []  # figures whose frame names no subject but says where to find it
         bought: dict[str, tuple[Entity, Entity]] = {}  # a buyer's name -> it, and the first thing a figure before said it buys
         buyer_refs = [m for m in self.buyer_reference.finditer(text) if not inside(source_starts, m.start())]
+        bodies = sorted((e for e in found if e["label"] == "GOV" and not self.adjudicator.search(e["canonical"])), key=_start)
+        body_starts = [e["start"] for e in bodies]
         for fig_index, rec in enumerate(money):
             beside = (money[fig_index - 1] if fig_index else None, money[fig_index + 1] if fig_index + 1 < len(money) else None)
             while buyer_refs and bought and buyer_refs[0].start() < view.sentence(rec["start"])[1]:
@@ -328,6 +331,9 @@ class SubjectFinder:
                     subject, rule = (previous, "previous_figure") if previous else (main, "main_entity")
                 other, other_rule = self._other(text, in_sentence, (s_start, s_end), (c_start, c_end), rec, subject,
                                                 rule, frame, ctx)
+                if other is None and frame and frame.frame in self.speaker_payee_frames and subject is not None:
+                    other = self._speaking_body(rec, bodies, body_starts, subject)  # '..., the Justice Department said'
+                    other_rule = "speaking_body" if other else other_rule
                 if (other is None or other_rule == "after_preposition") and made and (
                         frame or self.products.in_transaction(text, (c_start, c_end), rec, made)):
                     maker = self._maker(made, subject)  # "buy $5bn of Huawei chips"
@@ -654,6 +660,16 @@ class SubjectFinder:
             return government if government and government["canonical"].endswith(" government") else None
         name = f"{country['canonical']} government"
         return government if government and government["canonical"] == name else {**country, "canonical": name, "label": "GOV"}
+
+    @staticmethod
+    def _speaking_body(rec: dict, bodies: list[Entity], starts: list[int], subject: Entity) -> Entity | None:
+        """The public body (of ``bodies``, which start at ``starts``) named in the words of the
+        figure's source ('the US Justice Department said'), not the subject itself."""
+        said = (rec.get("decided_by") or {}).get("source")
+        if not said or said.get("start") is None:
+            return None
+        inside_source = bodies[bisect_left(starts, said["start"]):bisect_left(starts, said["end"])]
+        return next((e for e in inside_source if e["canonical"] != subject["canonical"]), None)
 
     def _other(self, text: str, in_sentence: list[Entity], sentence: tuple[int, int], clause: tuple[int, int],
                rec: dict, subject: Entity | None, rule: str, frame: Match | None,

@@ -538,8 +538,15 @@ class FrameMatcher:
                    names: list[EntityMention], rec: dict | None, ctx: Context) -> "Arguments":
         s_start, s_end = sentence
         limit = min(s_end, t.end + self.limits.reach_chars)
-        args = Arguments(lambda p: ctx.trade.asset if p == "asset" else self._after_preposition(
-            text, p, t.end, limit, names, ctx, noun=pos == "noun", rec=rec) if p in self.prepositions else None)
+        # a figure after another in the trigger's reach ('pay $420m to X and $220m to Y') looks for its
+        # prepositions after itself first
+        own = rec["end"] if rec and rec["start"] > t.end and ctx.last_figure_end(t.end, rec["start"]) is not None else None
+
+        def preposition(p: str) -> EntityMention | None:
+            found = self._after_preposition(text, p, own, limit, names, ctx, noun=pos == "noun", rec=rec) if own else None
+            return found or self._after_preposition(text, p, t.end, limit, names, ctx, noun=pos == "noun", rec=rec)
+
+        args = Arguments(lambda p: ctx.trade.asset if p == "asset" else preposition(p) if p in self.prepositions else None)
         before = self._before(text, t.start, s_start, names)
         after = self._after(text, t.end, limit, names)
         if pos == "verb":
