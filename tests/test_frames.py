@@ -774,3 +774,19 @@ def test_a_figure_after_another_and_a_noun_of_its_own_is_no_object_of_the_verb(n
 ])
 def test_costs_and_counterclaims(text, mention, subject, counterparty, nlp):
     assert _roles(text, nlp)[mention][:2] == (subject, counterparty)
+
+
+def test_a_description_bought_by_its_buyer_is_the_documents_asset(nlp):
+    """'Brightwater bought the business in 2019 for €1.1bn': the business is not Brightwater
+    (the sentence's own subject) but what the document sells, Ostry Snacks."""
+    text = ("Halden Foods has agreed to buy Ostry Snacks from Brightwater Partners for €3.4bn. "
+            "Brightwater bought the business in 2019 for €1.1bn.")
+    assert _roles(text, nlp)["€1.1bn"][:2] == ("Ostry Snacks", "Brightwater Partners")
+
+
+def test_a_figure_with_a_frame_of_its_own_keeps_it_beside_a_definite_deal_noun(nlp):
+    """'The acquisition will be funded with a €2bn bridge loan from Nordea Capital': a loan, not
+    the acquisition's figure told again."""
+    text = ("Brightwater bought Ostry Snacks for €1.1bn in 2019. "
+            "The acquisition will be funded with a €2bn bridge loan from Nordea Capital.")
+    assert _roles(text, nlp)["€2bn"][2] != "subject.same_transaction"

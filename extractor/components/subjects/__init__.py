@@ -126,6 +126,7 @@ class SubjectFinder:
             re.I) if verbs else None
         self.sold_rules = {f"subject.{f.id}" for f in frames if f.sells}  # the thing sold
         self.frame_subjects = {f"subject.{f.id}" for f in frames}
+        self.frame_ids = {f.id for f in frames}
         self.same_payee = {f"subject.{f.id}": {f"counterparty.{p}" for p in f.same_payee} for f in frames if f.same_payee}
         self.per_share_frames = {f"subject.{f}" for f in r.bid_target.per_share_frames}
         self.share_units = set(r.bid_target.share_units)
@@ -431,9 +432,11 @@ class SubjectFinder:
                 continue
             s_start, s_end = view.sentence(rec["start"])
             c_start, c_end = clause(text, s_start, s_end, rec["start"], rec["end"], self.breaks)
+            own = (rec.get("decided_by", {}).get("counterparty") or {}).get("rule", "").removeprefix("counterparty.")
             for t in triggers[bisect_left(starts, c_start):bisect_left(starts, c_end)]:
-                if not DEFINITE_BEFORE.search(text, max(c_start, t.start - 6), t.start):
-                    continue
+                if not DEFINITE_BEFORE.search(text, max(c_start, t.start - 6), t.start) or (
+                        own in self.frame_ids and own not in {f.id for f, _ in t.frames}):
+                    continue  # ('The acquisition will be funded with a €2bn loan from X': the loan's own frame)
                 earlier = next((latest[f.id] for f, pos in t.frames if pos == "noun" and f.id in latest), None)
                 if earlier is not None:
                     _told_again(rec, earlier, "subject.same_transaction")

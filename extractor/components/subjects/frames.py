@@ -467,8 +467,10 @@ class FrameMatcher:
         if any(args.get(r) is None for r in frame.requires):
             return None
         patient, seller = args.get("patient"), next((args[r] for r in frame.seller if args.get(r)), None)
-        if frame.sells and patient and seller and patient["canonical"] == seller["canonical"]:
-            args["patient"] = ctx.trade.asset  # "Baikal gave control of the company to Rosneft": not of Baikal itself
+        buyer = next((args[r] for r in frame.buyer if r != "asset" and args.get(r)), None) if frame.sells else None
+        if frame.sells and patient and any(p and patient["canonical"] == p["canonical"] for p in (seller, buyer)):
+            args["patient"] = ctx.trade.asset  # "Baikal gave control of the company to Rosneft": not of Baikal
+            # itself; "Brightwater bought the business in 2019": not Brightwater
         elif frame.values_thing and patient and self._buyer_described(patient, ctx):
             args["patient"] = ctx.trade.asset  # "the deal would value the company at £3.6bn": not the bidder
         after = self._words_after(text, t.end, sentence[1], rec)
