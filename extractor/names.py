@@ -19,6 +19,7 @@ document with it, and attribution can expand an acronym source ("GM" for "Genera
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -41,8 +42,11 @@ def words_of(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def spelling_key(name: str) -> str:
-    """The name with case, spaces, hyphens, dots and a possessive ending removed."""
-    return "".join(words_of(name)).lower()
+    """The name with case, accents, spaces, hyphens, dots and a possessive ending removed
+    ('Aguas do Planalto' is 'Águas do Planalto')."""
+    joined = "".join(words_of(name)).lower()
+    return joined if joined.isascii() else "".join(c for c in unicodedata.normalize("NFKD", joined)
+                                                    if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -150,10 +154,10 @@ def acronyms(text: str, shortest: int = 2, longest: int = 6) -> dict[str, str]:
 
 
 def preferred_spelling(spellings: Iterable[str]) -> str:
-    """Of spellings that differ only in case ("Worldcom", "WorldCom"; "Nvidia", "NVIDIA"),
+    """Of spellings that differ only in case or accents ("Worldcom", "WorldCom"; "Nvidia", "NVIDIA"),
     the one a reader would write: a lower-case first letter with capitals after it ("eBay"),
     inner capitals ("WorldCom"), then Title Case, then
-    all capitals, then the first given; ties keep the first given."""
+    all capitals; then the one with its accents ("Águas", not "Aguas"); ties keep the first given."""
     ordered = list(dict.fromkeys(spellings))
     if len(ordered) == 1:
         return ordered[0]
@@ -169,4 +173,4 @@ def preferred_spelling(spellings: Iterable[str]) -> str:
             return 0  # WorldCom, ByteDance
         return 1
 
-    return min(ordered, key=lambda s: (rank(s), ordered.index(s)))
+    return min(ordered, key=lambda s: (rank(s), -sum(not c.isascii() for c in s), ordered.index(s)))

@@ -15,6 +15,7 @@ def test_acronyms_short_forms_and_spellings():
     assert preferred_spelling(["Worldcom", "WorldCom"]) == "WorldCom"
     assert preferred_spelling(["KORVAX", "Korvax"]) == "Korvax"
     assert preferred_spelling(["EBay", "eBay"]) == "eBay"
+    assert preferred_spelling(["Aguas do Serrado", "Águas do Serrado"]) == "Águas do Serrado"  # its accents
     spelt = acronyms("The Quarrel Trade Authority (QTA) and the Bureau of Harbour Tolls said the Quarrel Tax...")
     assert spelt["QTA"] == "Quarrel Trade Authority" and spelt["BHT"] == "Bureau of Harbour Tolls"
     assert spelt["QT"] == "Quarrel Trade"  # the first run with those initials
@@ -79,3 +80,13 @@ def test_labels_and_headings_are_not_names(nlp):
     names = {e["text"] for e in doc._.entities}
     assert not names & {"Key Figures", "Potential", "Total Outlay", "Key"}
     assert "Acme" in names
+
+
+def test_a_name_written_without_its_accents_is_the_same_name(nlp):
+    """A headline that drops the accents ('Aguas do Serrado') names the body's 'Águas do Serrado'."""
+    from extractor.extract import extract_text
+    text = ("Aguas do Serrado secures 4.2 bln reais loan\n\nÁguas do Serrado has signed a 4.2 billion reais loan with "
+            "state development bank Banco da Lagoa.")
+    claims = extract_text(text, nlp=nlp)
+    assert {c.subject.canonical for c in claims} == {"Águas do Serrado"}
+    assert claims[-1].counterparty.canonical == "Banco da Lagoa"  # a loan signed with its lender
