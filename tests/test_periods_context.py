@@ -413,3 +413,27 @@ def test_year_less_periods_of_an_undated_article_fall_in_its_financial_year(nlp)
             "Tariffs will cost it ¥520bn this fiscal year.")
     periods = [(c.period.start, c.period.end) if c.period else None for c in extract_text(text, nlp=nlp)]
     assert periods == [("2025-10-01", "2025-12-31"), ("2025-04-01", "2026-03-31"), ("2025-04-01", "2026-03-31")]
+
+
+def test_an_earlier_forecast_compared_is_of_the_same_period(nlp):
+    """'down from its previous forecast of 1.9 trillion yen', 'compared with 150 yen previously':
+    the earlier forecast is of the period of the new one; 'the previous year' still is another."""
+    from extractor.extract import extract_text
+    text = ("Halvern Motor now expects operating profit of 1.65 trillion yen for the financial year ending in March, "
+            "down from its previous forecast of 1.9 trillion yen. It assumes 146 yen to the dollar for the "
+            "January-March quarter, compared with 150 yen previously. Profit rose to $5m in 2025 from $4m in the "
+            "previous year.")
+    periods = [(c.period.start, c.period.end) if c.period else None
+               for c in extract_text(text, nlp=nlp, published="2026-02-06")]
+    assert periods == [("2025-04-01", "2026-03-31")] * 2 + [("2026-01-01", "2026-03-31")] * 2 \
+        + [("2025-01-01", "2025-12-31"), ("2024-01-01", "2024-12-31")]
+
+
+def test_a_year_to_a_month_of_a_dated_article_ends_nearest_its_date(nlp):
+    """'the financial year ending in March' of a February 2026 article ends in March 2026, after an
+    October-December quarter; its 'full-year' is that financial year."""
+    from extractor.extract import extract_text
+    text = ("Operating profit for the October-December quarter fell to 412.6 billion yen. Halvern now expects "
+            "1.65 trillion yen for the financial year ending in March. It expects a full-year hit of 520 billion yen.")
+    periods = [(c.period.start, c.period.end) for c in extract_text(text, nlp=nlp, published="2026-02-06")]
+    assert periods == [("2025-10-01", "2025-12-31"), ("2025-04-01", "2026-03-31"), ("2025-04-01", "2026-03-31")]

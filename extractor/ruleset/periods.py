@@ -32,6 +32,9 @@ class PeriodCues(Strict):
     new_value: Words = Field(default_factory=list, description="a word right before a figure, not right after its "
                              "comparison cue, that makes it the new value ('Revenue from operations rose 14% to Rs 52,300 "
                              "crore': no comparison base; 'compared to $5m' is one)")
+    revision: Words = Field(default_factory=list, description="words that make a comparison figure an earlier "
+                            "forecast of the same period ('down from its previous forecast of 1.9 trillion yen', "
+                            "'compared with 150 yen previously'): it takes the period of the figure it is compared with")
     event_prefix: Words
     continuation: Words
 

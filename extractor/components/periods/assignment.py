@@ -51,6 +51,7 @@ class Cues:
         self.rules = rules
         self.comparison_figure = {c.lower() for c in rules.cues.comparison_figure}
         self.new_value = {c.lower() for c in rules.cues.new_value}
+        self.revision = textmatch.phrases(rules.cues.revision) if rules.cues.revision else None
         self.continuation = textmatch.phrases(rules.cues.continuation)
         self.clause_break = clause_breaks("period", folder).regex
         self.event_verb = textmatch.phrases(rules.event_verbs + rules.timeless_verbs)
@@ -192,11 +193,30 @@ class Assignment:
             if choice and not choice.comparison:
                 self.last_in_sent[fig.sent] = self.last_in_block[fig.block] = fig.index
         self.reporting = self._reporting_phrase()
+        for fig in self.figures:
+            if self.choices[fig.index] is None and fig.comparison:
+                self.choices[fig.index] = self._revised(fig)
         for last_resort in (self._repeat, self._reporting):
             for fig in self.figures:
                 if self.choices[fig.index] is None and not fig.comparison:
                     self.choices[fig.index] = self._restated(fig) or last_resort(fig)
         self._resolve_all()
+
+    def _revised(self, fig: Figure) -> Choice | None:
+        """A comparison figure that an earlier forecast states ('down from its previous forecast
+        of 1.9 trillion yen', 'compared with 150 yen previously'): the period of the figure of its
+        sentence it is compared with (the nearest before it that has one)."""
+        if self.cues.revision is None:
+            return None
+        before = [f for f in self.figures_in.get(fig.sent, []) if f.index < fig.index and not f.comparison
+                  and self.choices[f.index] is not None and not self.choices[f.index].comparison]
+        if not before:
+            return None
+        window = self.rules.limits.comparison_window_chars
+        end = min(self.sent_ends[fig.sent], fig.end + window // 2)
+        if not self.cues.revision.search(self.text, self.money[before[-1].index]["end"], end):
+            return None
+        return Choice(self.choices[before[-1].index].phrase, False, "revised")
 
     def _restated(self, fig: Figure) -> Choice | None:
         """The period of the amount the figure restates, if it restates one that has a period."""
@@ -511,10 +531,11 @@ class Assignment:
 
     def _fiscal_end(self, ctx: Context) -> date | None:
         """The last day of the first twelve-month year the article states to a month other than
-        December ('the year to March 2026', 'the 12 months ending March 2026')."""
+        December ('the year to March 2026', 'the 12 months ending March 2026'; 'the financial year
+        ending in March' of a dated article)."""
         for p in self.phrases:
-            if p.kind == "to_date" and not p.comparison and p.year and (p.fields.get("n") in (None, "12", "twelve")) \
-                    and not p.fields.get("unit"):
+            if p.kind == "to_date" and not p.comparison and (p.year or self.published) \
+                    and (p.fields.get("n") in (None, "12", "twelve")) and not p.fields.get("unit"):
                 end = ctx.resolve(p, self.rules)[1]
                 if end is not None and end.month != 12:
                     return end

@@ -277,6 +277,11 @@ def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> D
     return add_months(span[0], moved), add_months(span[1], moved)  # type: ignore[arg-type]
 
 
+def _year_to(p: Phrase) -> bool:
+    """A twelve-month year to a month ('the year to March', 'the financial year ending in March')?"""
+    return p.kind == "to_date" and p.fields.get("n") in (None, "12", "twelve") and not p.fields.get("unit")
+
+
 def _financial_year(end: date) -> DateSpan:
     """The twelve months that end on ``end``."""
     return add_months(end, -12) + timedelta(days=1), end
@@ -358,6 +363,9 @@ class Context:
         resolver = RESOLVERS[p.kind]
         if not p.year and self.published is not None and p.kind in rules.dated_by_publication_kinds:
             return self._nearest(p, rules, resolver)  # 'in December' of a November 2026 article: December 2026
+        if not p.year and self.published is not None and _year_to(p):
+            return self._nearest_end(p, rules, resolver)  # 'the financial year ending in March' of a February
+            # 2026 article: to March 2026; of a June 2005 one, to March 2005
         year = p.year or self.year()
         if not p.year and self.published is not None and not (self.previous and self.previous[1]) \
                 and p.kind in rules.dated_reporting_kinds:
@@ -370,8 +378,9 @@ class Context:
                 span = resolver.resolve(p, rules, self.published.year - 1, self)
             return span
         span = resolver.resolve(p, rules, year, self)
-        if not p.year and self.fiscal_end is not None and self.fiscal_end.month != 12 \
-                and p.kind in rules.dated_reporting_kinds and span[1] and span[1] > self.fiscal_end:
+        if not p.year and self.fiscal_end is not None and self.fiscal_end.month != 12 and span[0] and span[1] \
+                and p.kind in rules.dated_reporting_kinds and not (
+                    _financial_year(self.fiscal_end)[0] <= span[0] and span[1] <= self.fiscal_end):
             return self._in_financial_year(p, rules, resolver, span)
         return span
 
@@ -399,6 +408,13 @@ class Context:
             if span[1] is None or span[1] >= self.published:
                 return span
         return span
+
+    def _nearest_end(self, p: Phrase, rules: PeriodRules, resolver: Resolver) -> DateSpan:
+        """The span of the year before, of or after publication whose end lies nearest to it
+        (the earlier on a tie)."""
+        assert self.published is not None
+        spans = [s for k in (-1, 0, 1) if (s := resolver.resolve(p, rules, self.published.year + k, self))[1]]
+        return min(spans, key=lambda s: abs((s[1] - self.published).days), default=UNKNOWN)  # type: ignore[operator]
 
     def _nearest(self, p: Phrase, rules: PeriodRules, resolver: Resolver) -> DateSpan:
         """The span of the year before, of or after publication that lies nearest to it."""
