@@ -437,3 +437,14 @@ def test_a_year_to_a_month_of_a_dated_article_ends_nearest_its_date(nlp):
             "1.65 trillion yen for the financial year ending in March. It expects a full-year hit of 520 billion yen.")
     periods = [(c.period.start, c.period.end) for c in extract_text(text, nlp=nlp, published="2026-02-06")]
     assert periods == [("2025-10-01", "2025-12-31"), ("2025-04-01", "2026-03-31"), ("2025-04-01", "2026-03-31")]
+
+
+def test_a_reported_year_less_span_does_not_start_after_the_articles_date(nlp):
+    """'the first nine months of the year' reported in November 2025 are 2025's, though a figure
+    before it was dated to the end of 2026; 'the 26 weeks to 28 December 2025' has weeks."""
+    from extractor.extract import extract_text
+    text = ("Halvern Bank expects to lend another 15 billion reais by the end of 2026. Águas do Serrado reported net "
+            "revenue of 3.1 billion reais for the first nine months of the year. Turnover rose to R48.6bn in the "
+            "26 weeks to 28 December 2025.")
+    periods = [(c.period.start, c.period.end) for c in extract_text(text, nlp=nlp, published="2025-11-18")]
+    assert periods[1:] == [("2025-01-01", "2025-09-30"), ("2025-06-30", "2025-12-28")]

@@ -535,7 +535,8 @@ class Assignment:
         ending in March' of a dated article)."""
         for p in self.phrases:
             if p.kind == "to_date" and not p.comparison and (p.year or self.published) \
-                    and (p.fields.get("n") in (None, "12", "twelve")) and not p.fields.get("unit"):
+                    and (p.fields.get("n") in (None, "12", "twelve")) and not p.fields.get("unit") \
+                    and not p.fields.get("weeks"):
                 end = ctx.resolve(p, self.rules)[1]
                 if end is not None and end.month != 12:
                     return end

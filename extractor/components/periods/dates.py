@@ -164,7 +164,10 @@ def _to_date(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan
     if found is None:
         return UNKNOWN
     month, day = found
-    return _ending(_day(year, month, day) if day else _month_end(year, month), _length(p, rules))
+    end = _day(year, month, day) if day else _month_end(year, month)
+    if p.fields.get("weeks") and end:  # 'the 26 weeks to 28 December 2025'
+        return end - timedelta(weeks=_number(p.fields["weeks"], rules)) + timedelta(days=1), end
+    return _ending(end, _length(p, rules))
 
 
 def _from_date(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
@@ -279,7 +282,8 @@ def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> D
 
 def _year_to(p: Phrase) -> bool:
     """A twelve-month year to a month ('the year to March', 'the financial year ending in March')?"""
-    return p.kind == "to_date" and p.fields.get("n") in (None, "12", "twelve") and not p.fields.get("unit")
+    return p.kind == "to_date" and p.fields.get("n") in (None, "12", "twelve") and not p.fields.get("unit") \
+        and not p.fields.get("weeks")
 
 
 def _financial_year(end: date) -> DateSpan:
@@ -382,6 +386,12 @@ class Context:
                 and p.kind in rules.dated_reporting_kinds and not (
                     _financial_year(self.fiscal_end)[0] <= span[0] and span[1] <= self.fiscal_end):
             return self._in_financial_year(p, rules, resolver, span)
+        if not p.year and self.published is not None and p.kind in rules.dated_reporting_kinds and span[0] \
+                and span[0] > self.published:  # 'the first nine months of the year' reported in November 2025:
+            for y in (self.published.year, self.published.year - 1):  # 2025's, though a figure before was 2026's
+                earlier = resolver.resolve(p, rules, y, self)  # (a future marker puts it ahead again)
+                if earlier[1] and earlier[1] <= self.published:
+                    return earlier
         return span
 
     def _in_financial_year(self, p: Phrase, rules: PeriodRules, resolver: Resolver,
