@@ -448,3 +448,9 @@ def test_a_reported_year_less_span_does_not_start_after_the_articles_date(nlp):
             "26 weeks to 28 December 2025.")
     periods = [(c.period.start, c.period.end) for c in extract_text(text, nlp=nlp, published="2025-11-18")]
     assert periods[1:] == [("2025-01-01", "2025-09-30"), ("2025-06-30", "2025-12-28")]
+
+
+def test_the_following_year_is_the_year_after_the_context(nlp):
+    from extractor.extract import extract_text
+    claims = extract_text("Halvern made a profit of $5m in 2025 and expects $7m the following year.", nlp=nlp)
+    assert (claims[1].period.start, claims[1].period.end) == ("2026-01-01", "2026-12-31")

@@ -254,13 +254,14 @@ def _day_phrase(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -
 
 
 def _shift(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
-    """'a year earlier': the period of the context a year before; 'the previous quarter':
-    the quarter before the context's, unknown when the context lasts longer than a quarter."""
+    """'a year earlier': the period of the context a year before ('the following year', 'a
+    year later': after); 'the previous quarter': the quarter before the context's, unknown when
+    the context lasts longer than a quarter."""
     prev, unit = ctx.previous, p.fields.get("unit", "year").lower()
-    months = rules.unit_months[unit]
-    if prev is None or not _within(prev, None if unit == "year" else months):
+    months = rules.unit_months[unit] * (1 if p.fields.get("later") else -1)
+    if prev is None or not _within(prev, None if unit == "year" else abs(months)):
         return UNKNOWN
-    return add_months(prev[0], -months), add_months(prev[1], -months)  # type: ignore[arg-type]
+    return add_months(prev[0], months), add_months(prev[1], months)  # type: ignore[arg-type]
 
 
 def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
