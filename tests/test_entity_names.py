@@ -122,3 +122,9 @@ def test_a_suffix_after_an_ampersand_leaves_no_ampersand(nlp):
 ])
 def test_names_in_other_languages(text, name, nlp):
     assert name in {e["canonical"] for e in nlp(text)._.entities}
+
+
+def test_for_joins_a_name_only_after_an_institutions_word(nlp):
+    names = {e["canonical"] for e in nlp("The 8 times paid by rival Cadena Azul for Boticas Rey in 2024 was high. "
+                                         "The Office for Harbour Statistics said so.")._.entities}
+    assert {"Cadena Azul", "Boticas Rey", "Office for Harbour Statistics"} <= names

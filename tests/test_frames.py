@@ -790,3 +790,9 @@ def test_a_figure_with_a_frame_of_its_own_keeps_it_beside_a_definite_deal_noun(n
     text = ("Brightwater bought Ostry Snacks for €1.1bn in 2019. "
             "The acquisition will be funded with a €2bn bridge loan from Nordea Capital.")
     assert _roles(text, nlp)["€2bn"][2] != "subject.same_transaction"
+
+
+def test_earnings_before_interest_and_taxes_is_no_tax(nlp):
+    claim = extract_text("Its earnings before interest, taxes, depreciation and amortization were 2.9 billion pesos.",
+                         nlp=nlp)[0]
+    assert claim.metric == "operating profit" and "subject" not in claim.decided_by  # no tax frame: no payer

@@ -91,6 +91,7 @@ class EntityFinder:
                                  | self.public_bodies | self.body_words | {n.title() for n in rules.org_nouns})
         self.not_person_last = self.given_names | {w.rstrip(".") for w in self.not_person_words}
         self.describing = set(rules.leading_descriptions)  # 'Rival', 'Carmaker'
+        self.for_heads = set(rules.for_heads)  # 'Bank for International Settlements', not 'Acme for Beta'
         places = sorted({name for name, label in labels.items() if label == "GPE"} | set(rules.demonyms)
                         | {a for canon, names in rules.aliases.items() if labels.get(canon) == "GPE" for a in names})
         self.market_word = re.compile(r"market(?<!\wmarket)s?\b")  # \bmarkets?\b, found by its literal
@@ -341,7 +342,8 @@ class EntityFinder:
             while j < len(words):
                 if words[j] in name_like and j not in figures and self._name_token(tokens, j, inside=True):
                     j += 1
-                elif ((words[j] in self.connectors or words[j] == "and" and (
+                elif ((words[j] in self.connectors and (words[j] != "for" or words[j - 1] in self.for_heads)
+                       or words[j] == "and" and (
                         self._body_of(words, i, j) or self._body_named_after(tokens, name_like, figures, i, j)))
                       and j + 1 < len(words) and words[j + 1] in name_like and j + 1 not in figures
                       and self._name_token(tokens, j + 1, inside=True) and words[j + 1] not in self.stop):

@@ -40,6 +40,8 @@ class EntityRules(RuleFile):
     demonyms: Words
     common_names: dict[str, str]
     org_nouns: Words
+    for_heads: Words = Field(default_factory=list, description="words after which 'for' goes on with a name ('Bank "
+                             "for International Settlements'); after any other 'for' ends it")
     leading_descriptions: Words = Field(default_factory=list, description="capitalised words that, opening a "
                                         "sentence before a name, describe it and are no part of it ('Rival Sahyadri "
                                         "Auto', 'Carmaker Vessbro Motors'), unless the text uses the whole run "
