@@ -193,30 +193,30 @@ class Assignment:
             if choice and not choice.comparison:
                 self.last_in_sent[fig.sent] = self.last_in_block[fig.block] = fig.index
         self.reporting = self._reporting_phrase()
+        compared: dict[int, Figure] = {}  # sentence -> its latest figure with a period of its own
         for fig in self.figures:
-            if self.choices[fig.index] is None and fig.comparison:
-                self.choices[fig.index] = self._revised(fig)
+            choice = self.choices[fig.index]
+            if choice is None and fig.comparison and fig.sent in compared:
+                self.choices[fig.index] = self._revised(fig, compared[fig.sent])
+            elif choice is not None and not fig.comparison and not choice.comparison:
+                compared[fig.sent] = fig
         for last_resort in (self._repeat, self._reporting):
             for fig in self.figures:
                 if self.choices[fig.index] is None and not fig.comparison:
                     self.choices[fig.index] = self._restated(fig) or last_resort(fig)
         self._resolve_all()
 
-    def _revised(self, fig: Figure) -> Choice | None:
+    def _revised(self, fig: Figure, compared: Figure) -> Choice | None:
         """A comparison figure that an earlier forecast states ('down from its previous forecast
         of 1.9 trillion yen', 'compared with 150 yen previously'): the period of the figure of its
-        sentence it is compared with (the nearest before it that has one)."""
+        sentence it is compared with, ``compared`` (the nearest before it that has one)."""
         if self.cues.revision is None:
             return None
-        before = [f for f in self.figures_in.get(fig.sent, []) if f.index < fig.index and not f.comparison
-                  and self.choices[f.index] is not None and not self.choices[f.index].comparison]
-        if not before:
-            return None
         window = self.rules.limits.comparison_window_chars
-        end = min(self.sent_ends[fig.sent], fig.end + window // 2)
-        if not self.cues.revision.search(self.text, self.money[before[-1].index]["end"], end):
+        start = max(self.money[compared.index]["end"], fig.start - window)
+        if not self.cues.revision.search(self.text, start, min(self.sent_ends[fig.sent], fig.end + window // 2)):
             return None
-        return Choice(self.choices[before[-1].index].phrase, False, "revised")
+        return Choice(self.choices[compared.index].phrase, False, "revised")  # type: ignore[union-attr]
 
     def _restated(self, fig: Figure) -> Choice | None:
         """The period of the amount the figure restates, if it restates one that has a period."""
