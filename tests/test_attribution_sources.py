@@ -317,3 +317,13 @@ def test_no_body_hop_without_a_title_before_a_name(text, nlp):
 ])
 def test_an_analysts_employer_is_named_whole(nlp: Language, text: str, mention: str, source: str) -> None:
     assert source_of(nlp, text, mention) == source
+
+
+@pytest.mark.parametrize("text,mention,source", [
+    ("The deal is worth $1.2bn, people with knowledge of the matter said.", "$1.2bn",
+     "people with knowledge of the matter"),  # 'with' glued to what they know
+    ("The deal is worth $1.2bn, two people with knowledge of the matter told Reuters, asking not to be named.",
+     "$1.2bn", "two people with knowledge of the matter"),
+])
+def test_a_source_with_knowledge_of_the_matter(nlp: Language, text: str, mention: str, source: str) -> None:
+    assert source_of(nlp, text, mention) == source

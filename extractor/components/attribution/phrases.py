@@ -34,7 +34,8 @@ def back(st: DocState, sent: Sent, i: int) -> Range | None:
         if low in lex.conjunctions:
             if not joins_names(st, sent, j - 1):
                 break
-        elif st.stop(j - 1) and not (j - 2 >= sent.start and (lower[j - 2], low) in lex.glue):
+        elif st.stop(j - 1) and not (j - 2 >= sent.start and (lower[j - 2], low) in lex.glue
+                                     or j < i and (low, lower[j]) in lex.glue):  # 'familiar with', 'with knowledge'
             if not ((low,) in lex.temporal_prepositions and i - j < lex.limits.trailing_time_tokens
                     and not sourcelike(st, (j, i))):
                 break  # but 'Analysts polled by X before the auction had forecast': read on past the time phrase
