@@ -327,3 +327,14 @@ def test_an_analysts_employer_is_named_whole(nlp: Language, text: str, mention: 
 ])
 def test_a_source_with_knowledge_of_the_matter(nlp: Language, text: str, mention: str, source: str) -> None:
     assert source_of(nlp, text, mention) == source
+
+
+def test_an_officer_named_in_apposition_is_the_source_and_speaks_for_the_company(nlp: Language) -> None:
+    """"Tellan's chief financial officer, Omar Haddad, told analysts ...": the source is the
+    officer, Tellan is the hop before; a later 'a spokeswoman for Tellan' has no officer hop."""
+    from extractor.extract import extract_text
+    text = ("A spokeswoman for Tellan said the airline would spend $2bn on new cabins. Tellan's chief financial "
+            "officer, Omar Haddad, told analysts on a call that fuel costs would rise by about $300m.")
+    claims = extract_text(text, nlp=nlp)
+    assert [h.source for h in claims[1].attribution.chain] == ["Tellan", "Omar Haddad"]
+    assert [h.source for h in claims[0].attribution.chain] == ["Tellan"]

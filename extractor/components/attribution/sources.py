@@ -166,8 +166,8 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
     if at is not None:  # 'Analysts at Brixton Mercer', 'an economist at investment bank Halvern Securities'
         return st.span_text(at, words[-1] + 1), True
     found = [c for c in chunks(st, head) if c not in lex.demonyms]
-    if not found and names_appositive(st, appos):
-        found = chunks(st, appos)[:1]
+    if names_appositive(st, appos) and (not found or not lex.person_words.isdisjoint(lower[k] for k in head)):
+        found = chunks(st, appos)[:1] or found  # "Tellan's chief financial officer, Omar Haddad,": the person
     if found:
         return alias(st, found[-1]), True
     while words and texts[words[-1]] in lex.possessives:  # "the company's"
