@@ -338,3 +338,9 @@ def test_an_officer_named_in_apposition_is_the_source_and_speaks_for_the_company
     claims = extract_text(text, nlp=nlp)
     assert [h.source for h in claims[1].attribution.chain] == ["Tellan", "Omar Haddad"]
     assert [h.source for h in claims[0].attribution.chain] == ["Tellan"]
+
+
+def test_data_from_a_public_body_named_only_by_its_description(nlp: Language) -> None:
+    """'Data from the central bank showed ...': the central bank, not the company of the sentence before."""
+    text = "Tellan Air said profit rose. Data from the central bank showed foreign reserves fell to $612bn in March."
+    assert source_of(nlp, text, "$612bn") == "the central bank"

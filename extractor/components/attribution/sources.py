@@ -158,7 +158,10 @@ def name(st: DocState, span: Range) -> tuple[str, bool]:
                    and lower[k + 1] in lex.issuer_prepositions), None)
     issuer = (issued + 2, span[1]) if issued is not None else None
     if issuer and (typed(st, issuer) is not None or chunks(st, range(*issuer))):  # not 'reports from late 2025'
-        return name(st, issuer)  # 'a statement from the claimants' lawyers', 'a report by the Ledger': who issued it
+        found, named = name(st, issuer)  # 'a statement from the claimants' lawyers', 'a report by the Ledger': who issued it
+        if not named and typed(st, issuer) not in (None, "other", "company"):
+            return found, True  # 'Data from the central bank showed': the bank, though the text names none
+        return found, named
     cut = next((k for k in range(span[0] + 1, span[1]) if texts[k] in {",", "("} or st.dash(k)), span[1])
     head, appos = range(span[0], cut), range(cut + 1, span[1])
     words = [i for i in head if not (texts[i] not in {"&", "-"} and st.punct(i))]
