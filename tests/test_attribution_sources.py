@@ -344,3 +344,7 @@ def test_data_from_a_public_body_named_only_by_its_description(nlp: Language) ->
     """'Data from the central bank showed ...': the central bank, not the company of the sentence before."""
     text = "Tellan Air said profit rose. Data from the central bank showed foreign reserves fell to $612bn in March."
     assert source_of(nlp, text, "$612bn") == "the central bank"
+
+
+def test_an_appositive_of_what_a_source_cites_stands_between_it_and_its_cue(nlp: Language) -> None:
+    assert source_of(nlp, "The Harwick Ledger, citing two sources, said Tellan had offered $3bn.", "$3bn") == "Harwick Ledger"

@@ -142,6 +142,8 @@ class AttributionRules(RuleFile):
     cue_tails: Words
     negations: Words
     relatives: Words
+    citing_openers: Words = Field(default_factory=list, description="words that open an appositive naming what the "
+                                  "source cites, between it and its cue ('The Ledger, citing two sources, said')")
     complementizers: Words
     agent_prepositions: Words
     issuer_prepositions: Words = Field(description="after a data noun, the word before who issued it ('figures from "

@@ -102,6 +102,7 @@ class Lexicon:
         self.general_descriptions = _low(r.general_descriptions)
         self.tails, self.negations = _low(r.cue_tails), _low(r.negations)
         self.noun_followers, self.relatives = _low(r.cues.noun_followers), _low(r.relatives)
+        self.citing_openers = _low(r.citing_openers)
         self.figure_links = _low(r.cues.figure_links)
         self.complementizers, self.agent_prepositions = _low(r.complementizers), _low(r.agent_prepositions)
         self.issuer_prepositions = _low(r.issuer_prepositions)

@@ -123,8 +123,8 @@ def appositive(st: DocState, sent: Sent, comma: int) -> Range | None:
         k -= 1
     if k <= sent.start or k == comma or comma - k > longest:
         return None
-    if cued and st.lower[k] not in lex.relatives:  # 'X, which first reported the talks, said': a cue may sit in a relative clause
-        return None
+    if cued and st.lower[k] not in lex.relatives and st.lower[k] not in lex.citing_openers:
+        return None  # 'X, which first reported the talks, said', 'The Ledger, citing two sources, said': a cue may sit there
     if texts[k - 1] != "," and not st.dash(k - 1):
         return None
     head = back(st, sent, k - 1)
