@@ -796,3 +796,11 @@ def test_earnings_before_interest_and_taxes_is_no_tax(nlp):
     claim = extract_text("Its earnings before interest, taxes, depreciation and amortization were 2.9 billion pesos.",
                          nlp=nlp)[0]
     assert claim.metric == "operating profit" and "subject" not in claim.decided_by  # no tax frame: no payer
+
+
+def test_an_amount_of_unnamed_shares_bought_is_of_the_company_in_the_news(nlp):
+    """'Cornerstone investors, including Merlion Holdings, agreed to buy about $450 million of the
+    shares': the shares of the company listing, the buyer the other party."""
+    text = ("Tellan Technology raised HK$9.3 billion in its listing. Cornerstone investors, including state fund "
+            "Merlion Holdings, agreed to buy about $450 million of the shares.")
+    assert _roles(text, nlp)["about $450 million"][:2] == ("Tellan Technology", "Merlion")

@@ -267,6 +267,9 @@ class FrameMatcher:
         no_owner = rf"(?:{holdings})\b(?!\s+(?:in|of)\s)(?!['’])"
         self.paid_for_holding = re.compile(  # "(£120m) for the shares", "for a 60% stake": used with match(figure end)
             rf"\s*(?:\([^)]*\)\s*)?for\s+(?:(?:a|an|the|all\s+the|the\s+remaining)\s+)?{share}{no_owner}", re.IGNORECASE)
+        self.bought_of_holding = re.compile(  # "$450m of the shares", "$50m of its stock": used with match(figure end)
+            rf"\s*(?:\([^)]*\)\s*)?of\s+(?:(?:the|its|their|new|newly\s+issued|additional|existing)\s+)*{no_owner}",
+            re.IGNORECASE)
         self.unnamed_holding = re.compile(  # "buy shares worth", "bought a 5% stake for": used with match(trigger end)
             rf"\s+(?:(?:a|an|the|new|more|further|additional|some)\s+)?{share}(?:[a-z-]+\s+)?{no_owner}", re.IGNORECASE)
         self.sells_verbs = {word for word, frames in self.by_word.items() if any(f.sells and p == "verb" for f, p in frames)}
@@ -490,6 +493,10 @@ class FrameMatcher:
         elif found and frame.pays_price and pos == "verb" and found.subject and found.counterparty is None \
                 and self.paid_for_holding.match(text, rec["end"]):  # 'Redmarsh will pay £120m for the shares': the
             found.subject, found.counterparty, found.unnamed_holding = None, found.subject, True  # payer buys them
+        elif found and frame.sells and pos == "verb" and roles is frame.counted and found.subject \
+                and found.counterparty is None and rec["start"] >= t.end and self.bought_of_holding.match(text, rec["end"]):
+            # 'investors agreed to buy about $450m of the shares': shares of the company in the news, from the buyer
+            found.subject, found.counterparty, found.unnamed_holding = None, found.subject, True
         return found
 
     @staticmethod
