@@ -33,6 +33,7 @@ def _roles(text, nlp):
     ("Corvel will pay Anstey $2bn to end the partnership.", "$2bn", "Corvel", "Anstey"),
     ("Dravik was fined $5m by the Tolland Commission.", "$5m", "Dravik", "Tolland Commission"),
     ("Quorvane owes $300m to Portland Mutual.", "$300m", "Quorvane", "Portland Mutual"),
+    ("Quorvane's fund has disbursed $41m to Portland Mutual.", "$41m", "Quorvane", "Portland Mutual"),
     # damages claims: the claimant, the party sued
     ("Nessary is suing Crowther Bank for $1.5bn in damages.", "$1.5bn", "Nessary", "Crowther Bank"),
     ("Nessary is seeking $700m in damages from Crowther Bank.", "$700m", "Nessary", "Crowther Bank"),
