@@ -258,8 +258,9 @@ def _after_data(st: DocState, i: int) -> bool:
 
 def employer(st: DocState, words: list[int]) -> int | None:
     """'analysts at Brixton Mercer', 'an economist at Halvern', 'analysts at brokerage Araucária':
-    a person word, 'at', at most limits.employer_kind_words lower-case words, then a capitalised name (a place for ``chunks``, the employer here): the employer's first token,
-    which names the source (its type, from the person word, says analysts)."""
+    a person word, 'at', at most limits.employer_kind_words lower-case words, then a capitalised
+    name (a place for ``chunks``, the employer here): the employer's first token, which names
+    the source (its type, from the person word, says analysts)."""
     lex, lower = st.lex, st.lower
     for k in range(1, len(words) - 1):
         person = lower[words[k - 1]]

@@ -13,7 +13,7 @@ from ...layout import BRACKETED, Layout, clause_breaks, island, relative_openers
 from ...ruleset import PeriodRules
 from .. import extensions
 from .anchors import Stated, relative_year, written_in
-from .dates import UNKNOWN, Context, DateSpan, iso, published_date
+from .dates import UNKNOWN, Context, DateSpan, iso, published_date, year_to
 from .phrases import Phrase, words
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
@@ -534,9 +534,7 @@ class Assignment:
         December ('the year to March 2026', 'the 12 months ending March 2026'; 'the financial year
         ending in March' of a dated article)."""
         for p in self.phrases:
-            if p.kind == "to_date" and not p.comparison and (p.year or self.published) \
-                    and (p.fields.get("n") in (None, "12", "twelve")) and not p.fields.get("unit") \
-                    and not p.fields.get("weeks"):
+            if year_to(p) and not p.comparison and (p.year or self.published):
                 end = ctx.resolve(p, self.rules)[1]
                 if end is not None and end.month != 12:
                     return end

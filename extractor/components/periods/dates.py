@@ -204,9 +204,9 @@ def _date(p: Phrase, rules: PeriodRules, year: int, ctx: Context) -> DateSpan:
 def _relative(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> DateSpan:
     rel = p.fields["rel"].lower()
     if ctx.published is None:
-        if ctx.fiscal_end is not None and ctx.fiscal_end.month != 12 and relative_year(p, rules) == 0 \
-                and _fiscal(expand("{FISCAL}", rules)).search(p.text):
-            return _financial_year(ctx.fiscal_end)  # 'this fiscal year' of 'the year to March 2026'
+        fy = ctx.financial_year()
+        if fy and relative_year(p, rules) == 0 and _fiscal(expand("{FISCAL}", rules)).search(p.text):
+            return fy  # 'this fiscal year' of 'the year to March 2026'
         if ctx.now_year is not None and (offset := relative_year(p, rules)) is not None:
             return _months(ctx.now_year + offset, 1, 12)
         return _context(p, rules, year, ctx) if rel in rules.past_is_context else UNKNOWN
@@ -270,8 +270,8 @@ def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> D
     year', 'annual': the year of the context."""
     unit = p.fields.get("unit", "year").lower()
     if unit == "year":
-        if ctx.fiscal_end is not None and ctx.fiscal_end.month != 12 and p.year is None:
-            return _financial_year(ctx.fiscal_end)  # 'for the year' of 'the fiscal year through March 2026'
+        if p.year is None and (fy := ctx.financial_year()):
+            return fy  # 'for the year' of 'the fiscal year through March 2026'
         return _months(year, 1, 12) if year else UNKNOWN
     months = rules.unit_months.get(unit)
     span = next((s for s in (ctx.previous, ctx.reporting) if s and _within(s, months)), UNKNOWN)
@@ -281,13 +281,13 @@ def _context(p: Phrase, rules: PeriodRules, year: int | None, ctx: Context) -> D
     return add_months(span[0], moved), add_months(span[1], moved)  # type: ignore[arg-type]
 
 
-def _year_to(p: Phrase) -> bool:
+def year_to(p: Phrase) -> bool:
     """A twelve-month year to a month ('the year to March', 'the financial year ending in March')?"""
     return p.kind == "to_date" and p.fields.get("n") in (None, "12", "twelve") and not p.fields.get("unit") \
         and not p.fields.get("weeks")
 
 
-def _financial_year(end: date) -> DateSpan:
+def _financial_year(end: date) -> tuple[date, date]:
     """The twelve months that end on ``end``."""
     return add_months(end, -12) + timedelta(days=1), end
 
@@ -358,6 +358,11 @@ class Context:
     now_year: int | None = None
     fiscal_end: date | None = None  # the last day of the financial year the article states ('the year to March 2026')
 
+    def financial_year(self) -> tuple[date, date] | None:
+        """The financial year the article states, when it ends in another month than December."""
+        end = self.fiscal_end
+        return _financial_year(end) if end is not None and end.month != 12 else None
+
     def year(self) -> int | None:
         if self.previous and self.previous[1]:
             return self.previous[1].year
@@ -368,7 +373,7 @@ class Context:
         resolver = RESOLVERS[p.kind]
         if not p.year and self.published is not None and p.kind in rules.dated_by_publication_kinds:
             return self._nearest(p, rules, resolver)  # 'in December' of a November 2026 article: December 2026
-        if not p.year and self.published is not None and _year_to(p):
+        if not p.year and self.published is not None and year_to(p):
             return self._nearest_end(p, rules, resolver)  # 'the financial year ending in March' of a February
             # 2026 article: to March 2026; of a June 2005 one, to March 2005
         year = p.year or self.year()
@@ -383,9 +388,9 @@ class Context:
                 span = resolver.resolve(p, rules, self.published.year - 1, self)
             return span
         span = resolver.resolve(p, rules, year, self)
-        if not p.year and self.fiscal_end is not None and self.fiscal_end.month != 12 and span[0] and span[1] \
-                and p.kind in rules.dated_reporting_kinds and not (
-                    _financial_year(self.fiscal_end)[0] <= span[0] and span[1] <= self.fiscal_end):
+        fy = self.financial_year()
+        if not p.year and fy and span[0] and span[1] and p.kind in rules.dated_reporting_kinds \
+                and not (fy[0] <= span[0] and span[1] <= fy[1]):  # type: ignore[operator]
             return self._in_financial_year(p, rules, resolver, span)
         if not p.year and self.published is not None and p.kind in rules.dated_reporting_kinds and span[0] \
                 and span[0] > self.published:  # 'the first nine months of the year' reported in November 2025:
@@ -400,9 +405,10 @@ class Context:
         """A year-less span of an article that states a financial year ending in another month
         than December, placed inside that year ('October-December' of 'the year to March 2026':
         2025's); ``otherwise`` when it fits in no year of it."""
-        if self.fiscal_end is None or self.fiscal_end.month == 12 or p.kind not in rules.dated_reporting_kinds:
+        fy = self.financial_year()
+        if fy is None or p.kind not in rules.dated_reporting_kinds:
             return otherwise
-        start, end = _financial_year(self.fiscal_end)
+        start, end = fy
         for year in (end.year, end.year - 1):
             span = resolver.resolve(p, rules, year, self)
             if span[0] and span[1] and start <= span[0] and span[1] <= end:

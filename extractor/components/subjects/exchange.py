@@ -32,18 +32,18 @@ class ExchangeQuotes:
         won)': 'US dollar/South Korean won', for both figures; ``before``, ``after``: the figures
         next to ``rec``)."""
         if before is not None and _unit(before) and EQUATION.fullmatch(text, before["end"], rec["start"]):
-            pair = (before, rec)  # '1,384.5 won' of '$1 = 1,384.5 won'
+            pair = [before, rec]  # '1,384.5 won' of '$1 = 1,384.5 won'
         elif after is not None and _unit(rec) and EQUATION.fullmatch(text, rec["end"], after["start"]):
-            pair = (rec, after)
+            pair = [rec, after]
         elif self.quote.match(text, rec["end"]) is not None:
-            pair = (rec, None)
+            pair = [rec]
         else:
             return None
-        names = [self.names.get(r.get("currency") or "") if r else "" for r in pair]
-        if not all(n is not None for n in names) or not names[0]:
+        names = [self.names.get(r.get("currency") or "") for r in pair]
+        if None in names:
             return None
-        name = "/".join(n for n in names if n)
-        return {"text": rec["mention"], "canonical": name, "label": "CURRENCY", "start": rec["start"], "end": rec["end"]}
+        return {"text": rec["mention"], "canonical": "/".join(names), "label": "CURRENCY",  # type: ignore[arg-type]
+                "start": rec["start"], "end": rec["end"]}
 
 
 def _unit(rec: dict) -> bool:

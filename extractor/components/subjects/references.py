@@ -318,8 +318,8 @@ class References:
                 return entities[j]  # the subject of the sentence: "Acme, which supplies Beta, said its..."
                 # (not a newspaper reporting on another: "The Ledger reported that Acme valued the unit",
                 # "The Ledger said the company would lose $3m")
-        named = [j for j in same if not speaking[j] and not LOCATIVE_BEFORE.search(view.text, max(s_start, entities[j]["start"] - 8),
-                                                                               entities[j]["start"])]  # not 'on the JSE'
+        named = [j for j in same if not speaking[j]  # nor a name after 'on' or 'at': 'on the JSE'
+                 and not LOCATIVE_BEFORE.search(view.text, max(s_start, entities[j]["start"] - 8), entities[j]["start"])]
         if named and (ref.kind not in ("pronoun", "government") or ref.kind == "government" and self._body_noun(ref)):
             # ('... the bonds of the Tarrow Water Authority, noting that the authority's revenue': a body's own noun)
             return entities[named[-1]]  # "the retrial of a former Tyco chief, accused of looting the conglomerate"
